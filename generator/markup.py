@@ -1,0 +1,79 @@
+"""Escaping of untrusted article text and building of links between pages.
+
+Article text is untrusted. Every string a template prints goes through
+``md_escape`` (Jinja ``finalize``) unless it is ``Markup`` built here from
+already-escaped parts, so nothing from an article is read as Markdown, HTML
+or template syntax.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+# Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS)
+# plus "|" for tables; backslash-escaping them keeps them literal.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_SPACE = re.compile(r"\s+")
+
+TYPE_FOLDERS = {
+    "person": "people",
+    "organization": "organisations",
+    "place": "places",
+    "group": "groups",
+}
+
+
+def md_escape(value: object) -> str:
+    """Literal text for a Markdown page: HTML-escaped, Markdown specials backslashed."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = html.escape(_SPACE.sub(" ", str(value)), quote=True)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def attr_escape(value: object) -> str:
+    """Text safe inside a double-quoted HTML attribute or a link title."""
+    return html.escape(str(value), quote=True).replace("\\", "&#92;")
+
+
+def relative(target: str, from_page: str) -> str:
+    """Relative Markdown link from one docs page to another (paths relative to docs/)."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return quote(rel, safe="/.-_~") + ("#" + anchor if anchor else "")
+
+
+def link(label: object, target: str, from_page: str, title: str = "") -> Markup:
+    """A Markdown link with escaped label; ``target`` is a docs-relative path."""
+    suffix = f' "{attr_escape(title)}"' if title else ""
+    return Markup(f"[{md_escape(label)}]({relative(target, from_page)}{suffix})")
+
+
+def entity_page(entity_type: str, entity_id: str) -> str:
+    """Docs-relative path of an entity page."""
+    return f"{TYPE_FOLDERS[entity_type]}/{entity_id}.md"
+
+
+def source_page(source_id: str) -> str:
+    """Docs-relative path of a source page."""
+    return f"sources/{source_id}.md"
+
+
+def sentence_target(source_id: str, sentence: int) -> str:
+    """Docs-relative path to one sentence of a source."""
+    return f"{source_page(source_id)}#s-{sentence}"
+
+
+def external_link(url: object) -> Markup:
+    """A link to an http(s) address; any other scheme is shown as plain text."""
+    text = str(url or "").strip()
+    if not re.match(r"^https?://[^\s<>\"']+$", text):
+        return Markup(md_escape(text))
+    return Markup(f'<a href="{attr_escape(text)}" rel="noopener nofollow">{html.escape(text)}</a>')

@@ -1,0 +1,95 @@
+"""MkDocs plugin ``briefing``: regenerate pages before every MkDocs build.
+
+With ``plugins: [briefing]`` in mkdocs.yml, ``mkdocs build``, ``mkdocs serve``
+and ``mkdocs gh-deploy`` run the same build step as ``briefing build``.
+During ``mkdocs serve`` the seeds folder, the template folder and the config
+file are watched, so editing an article regenerates the pages and the browser
+reloads. A build is skipped when its inputs have not changed, which also stops
+the pages it writes from triggering another build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config as MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from generator.cache import code_fingerprint
+from generator.config import BriefingError, Config, load_config, with_overrides
+from generator.pipeline import build
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+class BriefingPluginConfig(MkDocsConfig):
+    """Options of the plugin in mkdocs.yml."""
+
+    config_file = config_options.Type(str, default="briefing.yml")
+    enabled = config_options.Type(bool, default=True)
+
+
+def inputs_fingerprint(config: Config) -> str:
+    """Hash of everything a build reads: articles, templates, config, code."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    folders = [config.seeds] + ([config.templates] if config.templates else [])
+    files = [config.config_file] if config.config_file else []
+    for folder in folders:
+        files += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
+    """Runs ``generator.pipeline.build`` as the first step of an MkDocs build."""
+
+    def __init__(self) -> None:
+        self.briefing_config: Config | None = None
+        self.last_inputs = ""
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        path = root / self.config.config_file
+        try:
+            loaded = load_config(path if path.is_file() else None, root=root)
+        except BriefingError as err:
+            raise PluginError(str(err)) from err
+        self.briefing_config = with_overrides(loaded, docs=Path(config.docs_dir))
+        return config
+
+    def on_pre_build(self, *, config) -> None:
+        if not self.config.enabled or self.briefing_config is None:
+            return
+        fingerprint = inputs_fingerprint(self.briefing_config)
+        if fingerprint == self.last_inputs:
+            return
+        try:
+            result = build(self.briefing_config, warn=log.warning)
+        except BriefingError as err:
+            if not self.serving:
+                raise PluginError(str(err)) from err
+            log.error("briefing: %s (pages from the last good build are kept)", err)
+            return
+        self.last_inputs = fingerprint
+        for source in result.skipped:
+            log.warning("briefing: skipped %s: %s", source.path, source.error)
+        log.info("briefing: %d pages written, %d unchanged", len(result.written.written),
+                 len(result.written.unchanged))
+
+    def on_serve(self, server, *, config, builder):
+        if self.briefing_config is not None:
+            cfg = self.briefing_config
+            for path in (cfg.seeds, cfg.templates, cfg.config_file):
+                if path is not None and path.exists():
+                    server.watch(str(path))
+        return server

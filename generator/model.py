@@ -1,0 +1,292 @@
+"""The one typed data model that flows through every stage of the build.
+
+Stages are functions over these objects:
+
+    ingest  -> Source                (one per file, per-article)
+    nlp     -> ArticleAnalysis       (one per ok Source, per-article, cacheable
+                                      by Source.content_hash)
+    resolve -> Entity                (corpus-wide)
+    events / deadlines / quotes -> Event, Deadline, Quote (corpus-wide merge of
+                                      per-article candidates)
+    render  -> pages                 (reads the finished Briefing)
+
+Every extracted item carries the id of its source and character offsets into
+``Source.text``, so ``source.text[start:end] == item.text`` always holds.
+Objects are frozen; stages build new ones instead of mutating.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "organization", "place", "group"]
+SourceStatus = Literal["ok", "skipped"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A pointer to the exact words in a source that support a statement."""
+
+    source: str
+    """Id of the Source (file name without extension)."""
+    start: int
+    """Start character offset into Source.text."""
+    end: int
+    """End character offset into Source.text (exclusive)."""
+    text: str
+    """The cited words, equal to Source.text[start:end]."""
+    sentence: int
+    """Index n of the sentence holding the words; its page anchor is ``s-<n>``."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a source, addressable on its page as ``#s-<index>``."""
+
+    index: int
+    """0-based position in the source; stable for unchanged text."""
+    start: int
+    """Start offset into Source.text."""
+    end: int
+    """End offset into Source.text (exclusive)."""
+    paragraph: int
+    """0-based index of the paragraph holding the sentence."""
+    is_title: bool = False
+    """True for the headline line (rendered as the page title, not body)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input article, read and cleaned but not yet analysed."""
+
+    id: str
+    """File name without extension; unique within the corpus."""
+    path: str
+    """Path of the file, relative to the seeds folder."""
+    status: SourceStatus
+    """"ok" when the article was read; "skipped" with ``error`` otherwise."""
+    error: str = ""
+    """Why the file was skipped (empty for ok sources)."""
+    title: str = ""
+    """Front matter title, else a headline-like first line, else first sentence."""
+    outlet: str = ""
+    """Publisher name from metadata, if given."""
+    url: str = ""
+    """Original address from metadata, if given."""
+    published: dt.date | None = None
+    """Publication date from metadata; the anchor for relative time words."""
+    language: str = "en"
+    """Language code from metadata."""
+    text: str = ""
+    """Decoded text that all offsets refer to (the file itself for .txt/.md)."""
+    paragraphs: tuple[tuple[int, int], ...] = ()
+    """(start, end) offsets of kept body paragraphs, boilerplate excluded."""
+    title_span: tuple[int, int] | None = None
+    """Offsets of the headline inside ``text`` when it was taken from there."""
+    content_hash: str = ""
+    """sha256 of the decoded text plus metadata; the per-article cache key."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in one article by NER, before corpus-wide resolution."""
+
+    source: str
+    """Id of the Source."""
+    start: int
+    """Start offset of the cleaned name into Source.text."""
+    end: int
+    """End offset (exclusive)."""
+    text: str
+    """The cleaned name as written: Source.text[start:end]."""
+    label: str
+    """spaCy NER label (PERSON, ORG, GPE, LOC, NORP, FAC, ...)."""
+    sentence: int
+    """Index of the sentence holding the mention."""
+    cues: tuple[str, ...] = ()
+    """Type evidence from the parse, e.g. "title:person", "verb:said"."""
+    title: str = ""
+    """Title or role words stripped from before the name ("President")."""
+    roles: tuple["Role", ...] = ()
+    """Roles the text gives the name at this mention (apposition, pre-modifier)."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role or title the text gives an entity, with its citation."""
+
+    text: str
+    """The role words, e.g. "special envoy"."""
+    citation: Citation
+    """Where the text says so."""
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression normalised to a TIMEX3 value."""
+
+    start: int
+    """Start offset into the tagged text."""
+    end: int
+    """End offset (exclusive)."""
+    text: str
+    """The words as written."""
+    type: TimexType
+    """TIMEX3 type."""
+    value: str
+    """TIMEX3 value: 2025-08-08, XXXX-08-08, 2025-W32, P10D, PAST_REF, ..."""
+    provenance: str = "stated"
+    """How the value was obtained: "stated", "relative to 2025-08-06", ..."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote, merged across the sources that report it."""
+
+    id: str
+    """Stable id, used as page anchor."""
+    text: str
+    """The quoted words, without quote marks."""
+    speaker: str | None
+    """Entity id of the speaker, or None when unattributed."""
+    citations: tuple[Citation, ...]
+    """Each report of the quote (one per source)."""
+    speaker_text: str = ""
+    """The words naming the speaker in the first report."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened or will happen, merged across sources."""
+
+    id: str
+    """Stable slug, also the page name."""
+    title: str
+    """Short generated headline, e.g. "Visit to Paris"."""
+    kind: str
+    """Trigger family: visit, meeting, talks, announcement, attack, ..."""
+    participants: tuple[str, ...]
+    """Entity ids of the people/organisations taking part."""
+    place: str | None
+    """Entity id of the place, if known."""
+    date: TimeExpression | None
+    """When it happens, with provenance; None when not resolved."""
+    citations: tuple[Citation, ...]
+    """The sentences reporting the event."""
+
+
+@dataclass(frozen=True)
+class DeadlineReport:
+    """How one source words a deadline."""
+
+    citation: Citation
+    """The sentence stating the deadline."""
+    due: TimeExpression | None
+    """Due time as this source gives it."""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Something due by a time, set by someone on someone, merged across sources."""
+
+    id: str
+    """Stable slug, also the page name."""
+    title: str
+    """Short description of what is demanded."""
+    setter: str | None
+    """Entity id of who set it."""
+    bound: tuple[str, ...]
+    """Entity ids of who must act."""
+    demand: str
+    """What is demanded, in the source's words."""
+    consequences: tuple[str, ...]
+    """Threatened consequences (tariffs, sanctions, ...)."""
+    due: TimeExpression | None
+    """Agreed due time; None when not resolved."""
+    status: str
+    """upcoming, passed, extended, shortened, or unknown."""
+    reports: tuple[DeadlineReport, ...]
+    """Each source's wording, side by side on the page."""
+    disagreements: tuple[str, ...] = ()
+    """Human-readable notes where sources differ."""
+
+
+@dataclass(frozen=True)
+class EntityCandidate:
+    """A resolved name inside one article, before linking across articles."""
+
+    mention: Mention
+    """The mention."""
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything the NLP stage extracts from one article (cacheable unit)."""
+
+    source: str
+    """Id of the Source."""
+    content_hash: str
+    """Source.content_hash the analysis was made from."""
+    sentences: tuple[Sentence, ...]
+    """Sentences in text order, title first when present."""
+    mentions: tuple[Mention, ...]
+    """Named-entity mentions, cleaned."""
+    times: tuple[TimeExpression, ...] = ()
+    """Temporal expressions in the article."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world person, organisation, place or group across the corpus."""
+
+    id: str
+    """Stable slug, also the page name."""
+    name: str
+    """Canonical (longest well-attested) name."""
+    type: EntityType
+    """Resolved type, voted over all mentions."""
+    aliases: tuple[str, ...]
+    """Other names it appears under."""
+    mentions: tuple[Mention, ...]
+    """Every mention, with offsets."""
+    roles: tuple[Role, ...] = ()
+    """Roles and titles with citations."""
+    has_page: bool = True
+    """False for minor entities listed only on the index page."""
+
+
+@dataclass(frozen=True)
+class BuildWarning:
+    """A problem worth showing on the build report."""
+
+    source: str
+    """File (or setting) the warning is about."""
+    message: str
+    """What went wrong, in plain words."""
+
+
+@dataclass
+class Briefing:
+    """The whole corpus after all stages: what render and export read."""
+
+    title: str
+    """Briefing title from configuration."""
+    sources: list[Source]
+    """All sources, ok and skipped, in file-name order."""
+    analyses: dict[str, ArticleAnalysis]
+    """Per-article NLP output, keyed by source id."""
+    entities: list[Entity] = field(default_factory=list)
+    """Resolved entities."""
+    events: list[Event] = field(default_factory=list)
+    """Merged events."""
+    deadlines: list[Deadline] = field(default_factory=list)
+    """Merged deadlines."""
+    quotes: list[Quote] = field(default_factory=list)
+    """Merged quotes."""
+    warnings: list[BuildWarning] = field(default_factory=list)
+    """Problems shown on the build report."""
+    built_at: dt.datetime | None = None
+    """When the build ran (UTC)."""

@@ -1,0 +1,90 @@
+"""Cleaning of named-entity spans and generic English name knowledge.
+
+The lexicons here are generic English (honorifics, titles, speech verbs); none
+names a person, organisation or place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Honorifics and titles that precede a person's name. Multi-word titles are
+# matched token by token, so "special envoy" strips as two words.
+PERSON_TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady prof prof. professor
+    president vice prime minister ministers premier chancellor king queen prince
+    princess pope sheikh emir ambassador envoy senator sen sen. rep rep.
+    representative congressman congresswoman governor gov gov. mayor general gen
+    gen. colonel col. lieutenant lt. captain capt. admiral commander secretary
+    chairman chairwoman chair ceo director spokesman spokeswoman spokesperson
+    judge justice leader speaker analyst adviser advisor aide official officer
+    commissioner attorney representative
+    """.split()
+)
+
+# Words that modify a title ("acting", "former") but are no title themselves.
+TITLE_MODIFIERS = frozenset(
+    "acting former late deputy chief foreign special senior vice interim outgoing incoming".split()
+)
+
+# Words that, governing a name as subject, suggest a person (or organisation)
+# is speaking.
+SPEECH_VERBS = frozenset(
+    """
+    say said says tell told state stated add added warn warned announce announced
+    explain explained claim claimed insist insisted argue argued note noted
+    confirm confirmed deny denied write wrote ask asked reply replied urge urged
+    """.split()
+)
+
+# Forms of address that say "person" but are no role worth listing.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
+
+LEADING_ARTICLES = ("the ", "The ")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def normalise(name: str) -> str:
+    """Comparison key: lower case, no diacritics, no punctuation, one space."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    cleaned = re.sub(r"[^\w\s]", "", ascii_only.lower().replace("-", " "))
+    return " ".join(cleaned.split())
+
+
+def slugify(name: str) -> str:
+    """URL-safe page name: ascii, lower case, hyphens."""
+    return normalise(name).replace(" ", "-").replace("_", "-") or "item"
+
+
+def strip_possessive(text: str, start: int, end: int) -> int:
+    """New end offset with a trailing 's or ' removed."""
+    match = _POSSESSIVE.search(text[start:end])
+    return start + match.start() if match and match.start() > 0 else end
+
+
+def strip_leading_article(text: str, start: int, end: int) -> int:
+    """New start offset with a leading "the " removed."""
+    return start + 4 if text[start:end].startswith(LEADING_ARTICLES) and end - start > 4 else start
+
+
+def is_title_word(word: str) -> bool:
+    """True for honorifics and role words such as "President" or "envoy"."""
+    return word.lower() in PERSON_TITLES
+
+
+def surname(name: str) -> str:
+    """Last word of a multi-word name (its likely family name)."""
+    return name.split()[-1] if name.split() else name
+
+
+def is_title_modifier(word: str) -> bool:
+    """True for words such as "acting" or "former" that modify a title."""
+    return word.lower() in TITLE_MODIFIERS
+
+
+def is_honorific(word: str) -> bool:
+    """True for forms of address such as "Mr." that are no role."""
+    return word.lower() in HONORIFICS

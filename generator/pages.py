@@ -1,0 +1,296 @@
+"""Page plan: which pages the site has and the documented context of each.
+
+``plan_pages`` turns a finished Briefing into ``Page`` objects (path, template,
+context); ``render`` turns those into Markdown. Each page type has one
+context dataclass; templates read only its fields and the link helpers
+(``cite``, ``cites``, ``entity_link``, ``linked_text``, ``link_to``) that
+``render`` binds to the page's own path.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.markup import TYPE_FOLDERS, entity_page, source_page
+from generator.model import Briefing, Citation, Entity, Role, Source
+from generator.summarize import Statement, entity_summary
+
+TYPE_TITLES = {
+    "person": "People",
+    "organization": "Organisations",
+    "place": "Places",
+    "group": "Groups",
+}
+TYPE_SINGULAR = {"person": "Person", "organization": "Organisation", "place": "Place", "group": "Group"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown page."""
+
+    path: str
+    """Path relative to docs/, e.g. "people/jane-doe.md"."""
+    template: str
+    """Template file name in site_templates/pages/."""
+    context: Any
+    """The page's context dataclass."""
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    """One distinct role of an entity and every citation giving it."""
+
+    text: str
+    """The role words as first written."""
+    citations: tuple[Citation, ...]
+    """Sentences giving the role (one per source at most)."""
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """Mentions of an entity in one source."""
+
+    source: Source
+    """The source."""
+    citations: tuple[Citation, ...]
+    """Each mention, as a citation of its words."""
+
+
+@dataclass(frozen=True)
+class EntityContext:
+    """Context of a person, organisation, place or group page."""
+
+    entity: Entity
+    """The entity."""
+    type_label: str
+    """Human name of the type ("Person")."""
+    roles: list[RoleRow]
+    """Distinct roles with citations."""
+    summary: list[Statement]
+    """Cited statements about the entity."""
+    related: list[tuple[Entity, int]]
+    """Entities sharing sentences with this one, with the count of shared sentences."""
+    mention_rows: list[MentionRow]
+    """Per-source mention table."""
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One entity on its type's index page."""
+
+    entity: Entity
+    """The entity."""
+    description: str
+    """First role, or empty."""
+    sources: int
+    """How many sources mention it."""
+
+
+@dataclass(frozen=True)
+class IndexContext:
+    """Context of a People/Organisations/Places/Groups index page."""
+
+    title: str
+    """Page title."""
+    entity_type: str
+    """The type listed."""
+    rows: list[IndexRow]
+    """Entities, most mentioned first."""
+    min_mentions: int
+    """Threshold below which entities get no page of their own."""
+
+
+@dataclass(frozen=True)
+class SourceContext:
+    """Context of one source page."""
+
+    source: Source
+    """The source."""
+    label: str
+    """Short label used in citations (S1, ...)."""
+    paragraphs: list[list[tuple[int, int, int]]]
+    """Per paragraph, the (sentence index, start, end) of each sentence."""
+    title_sentence: int | None
+    """Index of the headline sentence when the title came from the text."""
+    entities: list[tuple[Entity, int]]
+    """Entities mentioned, with counts."""
+
+
+@dataclass(frozen=True)
+class SourcesContext:
+    """Context of the Sources index."""
+
+    sources: list[tuple[str, Source, int, int]]
+    """(label, source, sentence count, mention count) for every source."""
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    """Context of the overview page."""
+
+    title: str
+    """Briefing title."""
+    statements: list[Statement]
+    """The story in a few cited statements."""
+    key_people: list[IndexRow]
+    """Most mentioned people."""
+    counts: dict[str, int]
+    """Numbers of sources and of entities per type."""
+    sources: list[tuple[str, Source]]
+    """(label, source) for ok sources."""
+    skipped: int
+    """How many files were skipped."""
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Context of the build report."""
+
+    briefing: Briefing
+    """The whole briefing (sources with statuses, warnings)."""
+    built_at: str
+    """Build time, ISO format."""
+
+
+@dataclass(frozen=True)
+class PlaceholderContext:
+    """Context of a section with nothing extracted yet."""
+
+    title: str
+    """Page title."""
+    items: list = field(default_factory=list)
+    """Items, empty until the stage exists."""
+
+
+def first_roles(entity: Entity) -> list[RoleRow]:
+    """Distinct roles (case-insensitive), each with up to one citation per source."""
+    rows: dict[str, list[Role]] = {}
+    for role in entity.roles:
+        rows.setdefault(role.text.lower().removeprefix("the ").removeprefix("a ").removeprefix("an "), []).append(role)
+    out = []
+    for roles in rows.values():
+        per_source = {r.citation.source: r.citation for r in reversed(roles)}
+        out.append(RoleRow(roles[0].text, tuple(per_source.values())))
+    return sorted(out, key=lambda r: -len(r.citations))
+
+
+def co_mentions(briefing: Briefing) -> dict[str, Counter]:
+    """For each entity id, how many sentences it shares with each other entity."""
+    by_sentence: dict[tuple[str, int], set[str]] = {}
+    for entity in briefing.entities:
+        for m in entity.mentions:
+            by_sentence.setdefault((m.source, m.sentence), set()).add(entity.id)
+    counts: dict[str, Counter] = {e.id: Counter() for e in briefing.entities}
+    for ids in by_sentence.values():
+        for a in ids:
+            counts[a].update(ids - {a})
+    return counts
+
+
+def entity_context(entity: Entity, briefing: Briefing, related: Counter) -> EntityContext:
+    """Everything an entity page shows."""
+    by_id = {e.id: e for e in briefing.entities}
+    rows = []
+    for source in briefing.sources:
+        found = [m for m in entity.mentions if m.source == source.id]
+        if found:
+            cites = tuple(Citation(m.source, m.start, m.end, m.text, m.sentence) for m in found)
+            rows.append(MentionRow(source, cites))
+    return EntityContext(
+        entity=entity,
+        type_label=TYPE_SINGULAR[entity.type],
+        roles=first_roles(entity),
+        summary=entity_summary(entity, briefing),
+        related=[(by_id[i], n) for i, n in related.most_common(15)],
+        mention_rows=rows,
+    )
+
+
+def index_row(entity: Entity) -> IndexRow:
+    """One line on an index page."""
+    roles = first_roles(entity)
+    return IndexRow(entity, roles[0].text if roles else "", len({m.source for m in entity.mentions}))
+
+
+def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
+    """Index page per type and a page per entity that has one."""
+    related = co_mentions(briefing)
+    pages = []
+    for entity_type, title in TYPE_TITLES.items():
+        members = [e for e in briefing.entities if e.type == entity_type]
+        rows = [index_row(e) for e in sorted(members, key=lambda e: (-len(e.mentions), e.name))]
+        folder = TYPE_FOLDERS[entity_type]
+        pages.append(Page(f"{folder}/index.md", "entity_index.md.j2",
+                          IndexContext(title, entity_type, rows, min_mentions)))
+        for entity in members:
+            if entity.has_page:
+                pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
+                                  entity_context(entity, briefing, related[entity.id])))
+    return pages
+
+
+def source_context(source: Source, briefing: Briefing, label: str) -> SourceContext:
+    """Sentences grouped by paragraph, and the entities the source mentions."""
+    analysis = briefing.analyses[source.id]
+    paragraphs: dict[int, list[tuple[int, int, int]]] = {}
+    title_sentence = None
+    for s in analysis.sentences:
+        if s.is_title:
+            title_sentence = s.index
+            continue
+        paragraphs.setdefault(s.paragraph, []).append((s.index, s.start, s.end))
+    counts = Counter({e.id: sum(m.source == source.id for m in e.mentions) for e in briefing.entities})
+    by_id = {e.id: e for e in briefing.entities}
+    mentioned = [(by_id[i], n) for i, n in counts.most_common() if n]
+    return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned)
+
+
+def plan_source_pages(briefing: Briefing) -> list[Page]:
+    """A page per ok source and the Sources index."""
+    pages, rows = [], []
+    for number, source in enumerate(briefing.sources, start=1):
+        label = f"S{number}"
+        if source.status != "ok":
+            rows.append((label, source, 0, 0))
+            continue
+        context = source_context(source, briefing, label)
+        pages.append(Page(source_page(source.id), "source.md.j2", context))
+        sentences = len(briefing.analyses[source.id].sentences)
+        rows.append((label, source, sentences, len(briefing.analyses[source.id].mentions)))
+    pages.append(Page("sources/index.md", "source_index.md.j2", SourcesContext(rows)))
+    return pages
+
+
+def home_context(briefing: Briefing) -> HomeContext:
+    """The overview: lead statements, key people, counts, sources."""
+    from generator.summarize import lead_statements
+
+    people = [e for e in briefing.entities if e.type == "person" and e.has_page]
+    people.sort(key=lambda e: -len(e.mentions))
+    ok = [(f"S{n}", s) for n, s in enumerate(briefing.sources, start=1) if s.status == "ok"]
+    counts = Counter(e.type for e in briefing.entities)
+    counts["sources"] = len(ok)
+    return HomeContext(
+        title=briefing.title,
+        statements=lead_statements(briefing),
+        key_people=[index_row(e) for e in people[:8]],
+        counts=dict(counts),
+        sources=ok,
+        skipped=sum(s.status != "ok" for s in briefing.sources),
+    )
+
+
+def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
+    """Every generated page of the site."""
+    built_at = briefing.built_at.isoformat(timespec="seconds") if briefing.built_at else ""
+    return [
+        Page("index.md", "home.md.j2", home_context(briefing)),
+        *plan_entity_pages(briefing, min_mentions),
+        *plan_source_pages(briefing),
+        Page("events/index.md", "events_index.md.j2", PlaceholderContext("Events", briefing.events)),
+        Page("deadlines/index.md", "deadlines_index.md.j2",
+             PlaceholderContext("Deadlines", briefing.deadlines)),
+        Page("report.md", "report.md.j2", ReportContext(briefing, built_at)),
+    ]

@@ -1,0 +1,106 @@
+"""The build: ingest -> nlp -> resolve -> (events, deadlines, quotes) -> render -> write.
+
+Per-article work (ingest, nlp) is separate from corpus-wide work (resolve
+onwards); each stage is a function over ``generator.model`` objects. No page
+is rendered before every article is read and every name resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from generator import cache
+from generator.config import Config
+from generator.export import asset_files, export_files
+from generator.ingest import ingest
+from generator.linker import Linker
+from generator.model import ArticleAnalysis, Briefing, BuildWarning, Entity, Source
+from generator.nlp import analyse, load_pipeline
+from generator.overrides import parse_overrides
+from generator.pages import plan_pages
+from generator.render import render_pages
+from generator.resolve import resolve
+from generator.writer import WriteResult, write_files
+
+Progress = Callable[[Iterable, str, int], Iterator]
+
+
+def no_progress(items: Iterable, description: str, total: int) -> Iterator:
+    """Progress reporter that reports nothing."""
+    return iter(items)
+
+
+@dataclass
+class BuildResult:
+    """What ``build`` produced, for the CLI summary and for tests."""
+
+    briefing: Briefing
+    written: WriteResult
+
+    @property
+    def skipped(self) -> list[Source]:
+        """Sources that could not be used."""
+        return [s for s in self.briefing.sources if s.status != "ok"]
+
+
+def analyse_all(sources: list[Source], config: Config, progress: Progress,
+                warn: Callable[[str], None]) -> tuple[list[Source], dict[str, ArticleAnalysis]]:
+    """NLP over every ok source (cached); an article that fails is marked skipped."""
+    ok = [s for s in sources if s.status == "ok"]
+    nlp = None
+    analyses: dict[str, ArticleAnalysis] = {}
+    failed: dict[str, str] = {}
+    for source in progress(ok, "Analysing articles", len(ok)):
+        pipeline_id = config.pipeline
+        analysis = cache.load(config.cache, source, pipeline_id)
+        if analysis is None:
+            nlp = nlp or load_pipeline(config.pipeline, warn)
+            try:
+                analysis = analyse(source, nlp)
+            except Exception as err:  # one bad article must not stop the build
+                failed[source.id] = f"language analysis failed: {type(err).__name__}: {err}"
+                continue
+            cache.store(config.cache, source, pipeline_id, analysis)
+        analyses[source.id] = analysis
+    marked = [replace(s, status="skipped", error=failed[s.id]) if s.id in failed else s
+              for s in sources]
+    return marked, analyses
+
+
+def mark_minor(entities: list[Entity], min_mentions: int) -> list[Entity]:
+    """Entities below the mention threshold get no page of their own."""
+    return [replace(e, has_page=len(e.mentions) >= min_mentions) for e in entities]
+
+
+def collect(config: Config, progress: Progress = no_progress,
+            warn: Callable[[str], None] = print) -> Briefing:
+    """Read, analyse and resolve the whole corpus into a Briefing."""
+    sources, warnings = ingest(config.seeds)
+    sources, analyses = analyse_all(sources, config, progress, warn)
+    warnings += [BuildWarning(s.path, s.error) for s in sources
+                 if s.status != "ok" and all(w.source != s.path for w in warnings)]
+    overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
+    entities = mark_minor(resolve(analyses.values(), overrides), config.min_mentions_for_page)
+    return Briefing(
+        title=config.title,
+        sources=sources,
+        analyses=analyses,
+        entities=entities,
+        warnings=warnings,
+        built_at=dt.datetime.now(dt.timezone.utc),
+    )
+
+
+def build(config: Config, progress: Progress = no_progress,
+          warn: Callable[[str], None] = print) -> BuildResult:
+    """Full build: collect, render every page and the export, write into docs/."""
+    briefing = collect(config, progress, warn)
+    pages = plan_pages(briefing, config.min_mentions_for_page)
+    files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates))
+    files.update(export_files(briefing))
+    files.update(asset_files())
+    written = write_files(config.docs, files)
+    briefing.warnings.extend(written.warnings)
+    return BuildResult(briefing, written)

@@ -1,0 +1,97 @@
+"""Summaries: statements drawn from the source sentences, merged across outlets.
+
+A statement is one source sentence; near-identical sentences from different
+sources (syndicated copy, rewrites) collapse into one statement that cites
+every source. Ranking favours statements many sources support, then early
+sentences (news puts the essentials first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from generator.model import Briefing, Citation, Entity, Sentence, Source
+
+SAME_STATEMENT_SCORE = 85
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One summary statement and every source sentence that makes it."""
+
+    citations: tuple[Citation, ...]
+    """First citation is the sentence shown; the others are the same statement elsewhere."""
+
+    @property
+    def lead(self) -> Citation:
+        """The citation whose words are shown."""
+        return self.citations[0]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Distinct source ids supporting the statement."""
+        return tuple(dict.fromkeys(c.source for c in self.citations))
+
+
+def sentence_citation(source: Source, sentence: Sentence) -> Citation:
+    """A citation of a whole sentence."""
+    text = source.text[sentence.start : sentence.end]
+    return Citation(source.id, sentence.start, sentence.end, text, sentence.index)
+
+
+def merge_statements(citations: Iterable[Citation]) -> list[Statement]:
+    """Group near-duplicate sentences; keep the first seen as the shown wording."""
+    groups: list[list[Citation]] = []
+    for citation in citations:
+        for group in groups:
+            if _same_statement(group[0].text, citation.text):
+                if all(c.source != citation.source for c in group):
+                    group.append(citation)
+                break
+        else:
+            groups.append([citation])
+    return [Statement(tuple(group)) for group in groups]
+
+
+def _same_statement(a: str, b: str) -> bool:
+    return fuzz.ratio(a, b) >= SAME_STATEMENT_SCORE or fuzz.token_set_ratio(a, b) >= 95
+
+
+def rank(statements: list[Statement]) -> list[Statement]:
+    """Most-supported first, then earliest sentence."""
+    return sorted(statements, key=lambda s: (-len(s.sources), s.lead.sentence, s.lead.source))
+
+
+def sentences_about(entity: Entity, briefing: Briefing) -> list[Citation]:
+    """Each body sentence mentioning the entity, once, in corpus order."""
+    by_id = {s.id: s for s in briefing.sources}
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for mention in entity.mentions:
+        key = (mention.source, mention.sentence)
+        sentence = briefing.analyses[mention.source].sentences[mention.sentence]
+        if key in seen or sentence.is_title:
+            continue
+        seen.add(key)
+        out.append(sentence_citation(by_id[mention.source], sentence))
+    return out
+
+
+def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6) -> list[Statement]:
+    """Top statements about an entity, near-duplicates merged."""
+    return rank(merge_statements(sentences_about(entity, briefing)))[:limit]
+
+
+def lead_statements(briefing: Briefing, per_source: int = 2, limit: int = 7) -> list[Statement]:
+    """The story in brief: each article's opening sentences, merged across outlets."""
+    citations = []
+    for source in briefing.sources:
+        analysis = briefing.analyses.get(source.id)
+        if analysis is None:
+            continue
+        body = [s for s in analysis.sentences if not s.is_title][:per_source]
+        citations += [sentence_citation(source, s) for s in body]
+    return rank(merge_statements(citations))[:limit]

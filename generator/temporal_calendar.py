@@ -1,0 +1,134 @@
+"""Calendar arithmetic over TIMEX3 values, shared by the temporal, event and deadline stages.
+
+Weekdays are numbered as in ``datetime.date.weekday()``: Monday is 0, Sunday is 6.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal
+
+Direction = Literal["past", "future", "nearest"]
+
+_DURATION = re.compile(r"P(?P<n>\d+(?:\.\d+)?)(?P<unit>D|W|M|Y|DE|CE)")
+_UNIT_DAYS = {"D": 1, "W": 7}
+_UNIT_MONTHS = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?")
+_WEEK = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
+_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_YEAR = re.compile(r"(\d{4})")
+
+
+def resolve_weekday(
+    anchor: dt.date, weekday: int, direction: Direction, *, inclusive: bool = True
+) -> dt.date:
+    """Find the day with the given weekday closest to ``anchor`` in one direction.
+
+    Args:
+        anchor: The reference day, usually the publication date.
+        weekday: 0 (Monday) to 6 (Sunday).
+        direction: "past" for the most recent such day, "future" for the coming
+            one, "nearest" for whichever lies within three days either way.
+        inclusive: Whether ``anchor`` itself counts when it has that weekday
+            ("said on Wednesday" in a Wednesday article means that day).
+
+    Returns:
+        The resolved day.
+    """
+    ahead = (weekday - anchor.weekday()) % 7
+    if ahead == 0 and not inclusive:
+        ahead = 7 if direction == "future" else -7
+    elif direction == "past" or (direction == "nearest" and ahead > 3):
+        ahead = ahead - 7 if ahead else 0
+    return anchor + dt.timedelta(days=ahead)
+
+
+def shift_months(day: dt.date, months: int) -> dt.date:
+    """Move ``day`` by whole months, clamping to the month's last day (Jan 31 + 1 = Feb 28)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def add_duration(day: dt.date, value: str, sign: int = 1) -> dt.date:
+    """Add (or with ``sign=-1`` subtract) a TIMEX3 calendar duration to a day.
+
+    Args:
+        day: The start day.
+        value: A duration such as "P10D", "P2W", "P3M", "P1.5Y" or "P1DE".
+        sign: 1 to move forward, -1 to move back.
+
+    Returns:
+        The resulting day; fractional months are rounded to whole days.
+
+    Raises:
+        ValueError: ``value`` is not a fully specified calendar duration
+            (e.g. "PXD" or a time-of-day duration such as "PT10H").
+    """
+    match = _DURATION.fullmatch(value)
+    if not match:
+        raise ValueError(f"not a calendar duration: {value!r}")
+    n, unit = float(match["n"]), match["unit"]
+    if unit in _UNIT_DAYS:
+        return day + dt.timedelta(days=sign * round(n * _UNIT_DAYS[unit]))
+    months = n * _UNIT_MONTHS[unit]
+    whole = int(months)
+    moved = shift_months(day, sign * whole)
+    return moved + dt.timedelta(days=sign * round((months - whole) * 30.44))
+
+
+def to_date(value: str) -> dt.date | None:
+    """Return the day named by a fully specified TIMEX3 value, else None.
+
+    "2025-08-08" and "2025-08-08T15:00" give a date; "XXXX-08-08", "2025-W32",
+    "2025-08", "PAST_REF" and durations give None (see ``value_range``).
+    """
+    match = _DAY.fullmatch(value)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def value_range(value: str) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last day covered by a TIMEX3 date value, else None.
+
+    Handles days, ISO weeks ("2025-W32", weekends "2025-W32-WE"), months,
+    quarters and years; underspecified values, references and durations give None.
+    """
+    day = to_date(value)
+    if day:
+        return day, day
+    if match := _WEEK.fullmatch(value):
+        monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        first = monday + dt.timedelta(days=5 if match[3] else 0)
+        return first, monday + dt.timedelta(days=6)
+    if match := _MONTH.fullmatch(value):
+        return _span(int(match[1]), int(match[2]), 1)
+    if match := _QUARTER.fullmatch(value):
+        return _span(int(match[1]), 3 * int(match[2]) - 2, 3)
+    if match := _YEAR.fullmatch(value):
+        return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    return None
+
+
+def _span(year: int, month: int, months: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    return first, shift_months(first, months) - dt.timedelta(days=1)
+
+
+def week_value(day: dt.date) -> str:
+    """Return the ISO week holding ``day`` as a TIMEX3 value, e.g. "2025-W32"."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def month_value(day: dt.date) -> str:
+    """Return the month holding ``day`` as a TIMEX3 value, e.g. "2025-08"."""
+    return f"{day.year}-{day.month:02d}"

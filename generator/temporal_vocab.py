@@ -1,0 +1,83 @@
+"""Word lists and regular-expression pieces for the temporal tagger (generic English only)."""
+
+from __future__ import annotations
+
+MONTHS = {
+    name: index + 1
+    for index, name in enumerate(
+        "January February March April May June July August September October November December".split()
+    )
+}
+MONTH_ABBREVIATIONS = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    name: index
+    for index, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+}
+NUMBERS = {
+    word: index + 1
+    for index, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}  # fmt: skip
+FIXED_NUMBERS = {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12,
+                 "dozen": 12, "a hundred": 100, "hundred": 100, "half a": 0.5,
+                 "half an": 0.5}  # fmt: skip
+VAGUE_NUMBERS = ("a few", "few", "several", "many", "dozens of", "hundreds of")
+
+UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
+              "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+              "centuries": "CE"}  # fmt: skip
+"""Unit word to TIMEX3 letter; a leading T marks a time-of-day unit (PT10H)."""
+PERIOD_CODES = {"week": "W", "month": "M", "year": "Y", "quarter": "Q"}
+DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "autumn": ("FA", 9, 11),
+           "fall": ("FA", 9, 11), "winter": ("WI", 12, 2)}  # fmt: skip
+"""Season word to (TIMEX3 code, first month, last month)."""
+SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+               "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y",
+               "annually": "P1Y", "annual": "P1Y"}  # fmt: skip
+
+COUNT_NOUNS = (
+    "people|persons|troops|soldiers|fighters|civilians|residents|children|men|women|refugees|"
+    "prisoners|migrants|workers|jobs|homes|houses|buildings|drones|missiles|rockets|shells|tanks|"
+    "vehicles|trucks|tons|tonnes|barrels|km|kilometres|kilometers|miles|metres|meters|feet|votes|"
+    "cases|deaths|dollars|euros|pounds|roubles|rubles|shares|points|flights|families|households|"
+    "students|members|delegates|sites|targets|times|pages|words|units|copies|seats|calories"
+)
+
+
+def alternation(words: object) -> str:
+    """Join words (longest first, spaces as ``\\s+``) into a regex alternation."""
+    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(str(w).replace(" ", r"\s+") for w in items)
+
+
+MONTH_RE = alternation(MONTHS)
+MONTH_ANY_RE = rf"{MONTH_RE}|(?:{alternation(MONTH_ABBREVIATIONS)})\.?"
+WEEKDAY_RE = alternation(WEEKDAYS)
+NUMBER_RE = (
+    r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + rf"(?:{alternation(TENS)})(?:-(?:{alternation(list(NUMBERS)[:9])}))?|"
+    + alternation([*NUMBERS, *FIXED_NUMBERS, *VAGUE_NUMBERS])
+)
+UNIT_RE = alternation(UNIT_CODES)
+DAY_PART_RE = alternation(DAY_PARTS)
+EDGE_RE = r"early|late|mid-|mid|(?:the\s+)?(?:end|beginning|start|middle|turn)\s+of"
+"""Words that narrow a period ("late August", "the end of 2025"); the value keeps the period."""
+YEAR_RE = r"1[89]\d\d|20\d\d"
+DURATION_MODIFIERS = alternation(
+    "nearly almost about around roughly approximately some over under only another".split()
+    + ["more than", "less than", "fewer than", "at least", "up to", "just over", "just under",
+       "a further", "the past", "the last", "the next", "the first", "the previous",
+       "the coming", "the final", "the following"]
+)  # fmt: skip
+TIME_ZONES = (
+    r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|"
+    r"(?:local|Moscow|Kyiv|Kiev|Washington|Beijing)\s+time"
+)
