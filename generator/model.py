@@ -215,11 +215,57 @@ class Deadline:
 
 
 @dataclass(frozen=True)
-class EntityCandidate:
-    """A resolved name inside one article, before linking across articles."""
+class QuoteCandidate:
+    """A direct quote found in one article, before merging across sources."""
 
-    mention: Mention
-    """The mention."""
+    citation: Citation
+    """The quoted words without quote marks."""
+    speaker: tuple[int, int] | None
+    """Offsets of the words naming the speaker (a name or a resolved pronoun's antecedent)."""
+    speaker_text: str = ""
+    """Those words."""
+    cue: str = ""
+    """Attribution pattern used, e.g. "X said", "said X", "continuation", "pronoun"."""
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """An event mention in one article, before merging across sources."""
+
+    kind: str
+    """Trigger family: visit, meeting, talks, announcement, attack, threat, sanctions, ..."""
+    trigger: str
+    """The trigger word as written."""
+    citation: Citation
+    """The sentence reporting the event."""
+    participants: tuple[tuple[int, int], ...] = ()
+    """Offsets of the mentions taking part (resolved to entities later)."""
+    place: tuple[int, int] | None = None
+    """Offsets of the place mention, if any."""
+    time: TimeExpression | None = None
+    """When, with provenance (absolute offsets into Source.text)."""
+
+
+@dataclass(frozen=True)
+class DeadlineCandidate:
+    """A deadline statement in one article, before merging across sources."""
+
+    citation: Citation
+    """The sentence stating the deadline."""
+    wording: str
+    """The deadline words, e.g. "a ceasefire by August 8"."""
+    due: TimeExpression | None = None
+    """Due time as this sentence gives it."""
+    duration: TimeExpression | None = None
+    """A stated length ("ten-day deadline") when given."""
+    setter: tuple[int, int] | None = None
+    """Offsets of the mention of who set it."""
+    bound: tuple[tuple[int, int], ...] = ()
+    """Offsets of mentions of who must act."""
+    demand: str = ""
+    """What is demanded."""
+    consequences: tuple[str, ...] = ()
+    """Threatened consequences."""
 
 
 @dataclass(frozen=True)
@@ -235,7 +281,13 @@ class ArticleAnalysis:
     mentions: tuple[Mention, ...]
     """Named-entity mentions, cleaned."""
     times: tuple[TimeExpression, ...] = ()
-    """Temporal expressions in the article."""
+    """Temporal expressions in the article (offsets into Source.text)."""
+    quotes: tuple[QuoteCandidate, ...] = ()
+    """Direct quotes with their speaker words."""
+    events: tuple[EventCandidate, ...] = ()
+    """Event mentions."""
+    deadlines: tuple[DeadlineCandidate, ...] = ()
+    """Deadline statements."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.markup import TYPE_FOLDERS, entity_page, source_page
-from generator.model import Briefing, Citation, Entity, Role, Source
+from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Role, Source
 from generator.summarize import Statement, entity_summary
 
 TYPE_TITLES = {
@@ -74,6 +74,12 @@ class EntityContext:
     """Entities sharing sentences with this one, with the count of shared sentences."""
     mention_rows: list[MentionRow]
     """Per-source mention table."""
+    quotes: list[Quote] = field(default_factory=list)
+    """Quotes the entity is the speaker of, in source order."""
+    events: list[Event] = field(default_factory=list)
+    """Events the entity takes part in or that happen at the place."""
+    deadlines: list[Deadline] = field(default_factory=list)
+    """Deadlines the entity set, is bound by, or that concern the place."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,8 @@ class SourceContext:
     """Index of the headline sentence when the title came from the text."""
     entities: list[tuple[Entity, int]]
     """Entities mentioned, with counts."""
+    quotes: list[Quote] = field(default_factory=list)
+    """Quotes this source reports."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +213,10 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter) -> Enti
         summary=entity_summary(entity, briefing),
         related=[(by_id[i], n) for i, n in related.most_common(15)],
         mention_rows=rows,
+        quotes=[q for q in briefing.quotes if q.speaker == entity.id],
+        events=[e for e in briefing.events if entity.id in e.participants or e.place == entity.id],
+        deadlines=[d for d in briefing.deadlines
+                   if entity.id == d.setter or entity.id in d.bound],
     )
 
 
@@ -244,7 +256,8 @@ def source_context(source: Source, briefing: Briefing, label: str) -> SourceCont
     counts = Counter({e.id: sum(m.source == source.id for m in e.mentions) for e in briefing.entities})
     by_id = {e.id: e for e in briefing.entities}
     mentioned = [(by_id[i], n) for i, n in counts.most_common() if n]
-    return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned)
+    quotes = [q for q in briefing.quotes if any(c.source == source.id for c in q.citations)]
+    return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned, quotes)
 
 
 def plan_source_pages(briefing: Briefing) -> list[Page]:
@@ -284,13 +297,15 @@ def home_context(briefing: Briefing) -> HomeContext:
 
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     """Every generated page of the site."""
+    from generator.pages_deadlines import plan_deadline_pages
+    from generator.pages_events import plan_event_pages
+
     built_at = briefing.built_at.isoformat(timespec="seconds") if briefing.built_at else ""
     return [
         Page("index.md", "home.md.j2", home_context(briefing)),
         *plan_entity_pages(briefing, min_mentions),
         *plan_source_pages(briefing),
-        Page("events/index.md", "events_index.md.j2", PlaceholderContext("Events", briefing.events)),
-        Page("deadlines/index.md", "deadlines_index.md.j2",
-             PlaceholderContext("Deadlines", briefing.deadlines)),
+        *plan_event_pages(briefing),
+        *plan_deadline_pages(briefing),
         Page("report.md", "report.md.j2", ReportContext(briefing, built_at)),
     ]

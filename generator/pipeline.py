@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 from generator import cache
 from generator.config import Config
+from generator.deadlines import merge_deadlines
+from generator.events import merge_events
 from generator.export import asset_files, export_files
 from generator.ingest import ingest
 from generator.linker import Linker
@@ -20,6 +22,7 @@ from generator.model import ArticleAnalysis, Briefing, BuildWarning, Entity, Sou
 from generator.nlp import analyse, load_pipeline
 from generator.overrides import parse_overrides
 from generator.pages import plan_pages
+from generator.quotes import merge_quotes
 from generator.render import render_pages
 from generator.resolve import resolve
 from generator.writer import WriteResult, write_files
@@ -83,7 +86,7 @@ def collect(config: Config, progress: Progress = no_progress,
                  if s.status != "ok" and all(w.source != s.path for w in warnings)]
     overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
     entities = mark_minor(resolve(analyses.values(), overrides), config.min_mentions_for_page)
-    return Briefing(
+    briefing = Briefing(
         title=config.title,
         sources=sources,
         analyses=analyses,
@@ -91,6 +94,15 @@ def collect(config: Config, progress: Progress = no_progress,
         warnings=warnings,
         built_at=dt.datetime.now(dt.timezone.utc),
     )
+    return extract_corpus_items(briefing)
+
+
+def extract_corpus_items(briefing: Briefing) -> Briefing:
+    """Corpus-wide merges of per-article quotes, events and deadlines."""
+    briefing.quotes = merge_quotes(briefing)
+    briefing.events = merge_events(briefing)
+    briefing.deadlines = merge_deadlines(briefing)
+    return briefing
 
 
 def build(config: Config, progress: Progress = no_progress,

@@ -56,8 +56,13 @@ def label(x: float, y: float, content: str, size: float = 11, anchor: str = "mid
 
 
 def open_svg(width: int, height: int, title: str, css_class: str) -> str:
-    """The opening ``<svg>`` tag plus an accessible ``<title>``."""
+    """The opening ``<svg>`` tag plus an accessible ``<title>``.
+
+    The drawing fills its container up to its natural width and takes its height
+    from the ``viewBox`` ratio; a fixed ``height`` would leave empty bands in
+    WeasyPrint when the page is narrower than the drawing.
+    """
     return (f'<svg xmlns="http://www.w3.org/2000/svg" '
             f'xmlns:xlink="http://www.w3.org/1999/xlink" class="{attr(css_class)}" '
-            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-            f'role="img" style="max-width:100%;height:auto">\n<title>{text(title)}</title>')
+            f'width="100%" viewBox="0 0 {width} {height}" style="max-width:{width}px" '
+            f'role="img">\n<title>{text(title)}</title>')

@@ -48,6 +48,8 @@ _AMOUNT = (
     rf"[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
     r"(?P<tail>-old|[\s-]long|\s+ago|\s+from\s+now)?\b"
 )
+_PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
+"""Newspaper titles after a weekday ("the Sunday Times") are not dates."""
 _TZ = rf"(?:\s+(?P<tz>{v.TIME_ZONES})\b)?"
 
 # Order matters only between equally long matches: the earlier pattern wins.
@@ -62,7 +64,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"(?:(?P<edge>{_E})\s*|(?P<rel>(?i:last|this|next|coming|past))\s+)?\b(?P<mon>{v.MONTH_RE})\b"
      r"(?!\s*\d)", rules.month_alone),
     (rf"(?:(?P<rel>(?i:this|last|next|coming|past|early|late|earlier|later))\s+)?\b(?P<day>"
-     rf"{v.WEEKDAY_RE})\b(?:\s+(?P<part>(?i:{v.DAY_PART_RE}))\b)?", rules.weekday),
+     rf"{v.WEEKDAY_RE})\b(?!\s+{_PAPERS})(?:\s+(?P<part>(?i:{v.DAY_PART_RE}))\b)?", rules.weekday),
     (rf"(?i)\b(?:the\s+day\s+(?P<pre>before|after)\s+)?(?P<word>today|tonight|yesterday|"
      rf"tomorrow)(?:\s+(?P<part>{v.DAY_PART_RE}))?\b", rules.day_word),
     (rf"(?i)\b(?P<word>this|last)\s+(?P<part>{v.DAY_PART_RE})\b", rules.day_word),
@@ -73,7 +75,7 @@ _TABLE: list[tuple[str, Handler]] = [
      r"right\s+now)|(?P<past>recently|lately|the\s+past)|(?P<future>soon|the\s+(?:near\s+|"
      r"distant\s+)?future))\b", rules.reference),
     (rf"(?i){_AMOUNT}", amounts.duration),
-    (rf"(?i)\bin\s+{_AMOUNT}", amounts.duration),
+    (rf"(?i)\bin\s+{_AMOUNT}", amounts.in_duration),
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
      r"(?:\s+few)?\s+)?\b(?P<unit>days|weeks|months|years|decades)(?P<long>-long)?\b",
      amounts.vague_duration),

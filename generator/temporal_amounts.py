@@ -55,7 +55,16 @@ def _point(anchor: dt.date, value: str, code: str, sign: int) -> str:
 
 
 def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"ten-day", "three and a half years", "two days ago", "in two weeks", "50-year-old"."""
+    """"ten-day", "three and a half years", "two days ago", "50-year-old"."""
+    return _amount(m, ctx, False)
+
+
+def in_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"in two weeks": a point after the anchor unless the sentence is past or a span."""
+    return _amount(m, ctx, True)
+
+
+def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     code, words = _unit_code(m["unit"]), m["num"].lower()
     if code == "TS" and words in ("a", "an"):
         return None  # "a second round"
@@ -64,7 +73,6 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         amount += 0.5
     value = duration_value(amount, code)
     tail = (m["tail"] or "").strip(" -").lower()
-    prep = m[0][:2].lower() == "in" and m["num"] != m[0][:2]
     if tail in ("ago", "from now") or prep:
         sign = -1 if tail == "ago" else 1
         if prep and (ctx.tense(m) == "past" or _SPAN_CUE.search(ctx.before(m, 40))):

@@ -1,0 +1,104 @@
+"""The relationship graph SVG: valid XML, links, escaping, layout and determinism."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator.graph_svg import GraphEdge, GraphNode, neighbourhood, render_graph
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = "<script>alert(1)</script>"
+
+
+def _nodes() -> list[GraphNode]:
+    return [
+        GraphNode("alice", "Alice Example", "person", "people/alice.md", 5),
+        GraphNode("acme", "Acme & Co", "organization", "orgs/acme.md", 3),
+        GraphNode("kyiv", "Kyiv", "place", "places/kyiv.md", 2),
+        GraphNode("bad", HOSTILE, "group", 'x.md?a="1"', 1),
+        GraphNode("alone", "Alone", "event", "events/alone.md", 1),
+    ]
+
+
+def _edges() -> list[GraphEdge]:
+    return [GraphEdge("alice", "acme", 4, "works at"), GraphEdge("alice", "kyiv", 1),
+            GraphEdge("acme", "bad", 2, HOSTILE)]
+
+
+def _links(svg: str) -> list[str]:
+    return [a.get("href", "") for a in ET.fromstring(svg).iter(f"{SVG}a")]
+
+
+def test_svg_parses_and_has_one_link_per_node() -> None:
+    svg = render_graph(_nodes(), _edges())
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert sorted(_links(svg)) == sorted(n.href for n in _nodes())
+    assert len(list(root.iter(f"{SVG}circle"))) >= len(_nodes())
+    assert len(list(root.iter(f"{SVG}line"))) == len(_edges())
+
+
+def test_hostile_label_is_escaped_not_markup() -> None:
+    svg = render_graph(_nodes(), _edges())
+    assert "<script" not in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert HOSTILE in texts
+
+
+def test_script_links_are_neutralised() -> None:
+    nodes = [GraphNode("x", "X", "person", "javascript:alert(1)", 1)]
+    assert _links(render_graph(nodes, [])) == ["#"]
+
+
+def test_no_script_no_external_reference_no_blank_lines() -> None:
+    svg = render_graph(_nodes(), _edges())
+    assert "<script" not in svg.lower() and "<image" not in svg and "@import" not in svg
+    assert "\n\n" not in svg
+
+
+def test_weight_sets_circle_size_and_edge_width() -> None:
+    root = ET.fromstring(render_graph(_nodes(), _edges()))
+    radius = {a.get("href"): float(a.find(f"{SVG}circle").get("r")) for a in root.iter(f"{SVG}a")}
+    assert radius["people/alice.md"] > radius["places/kyiv.md"]
+    widths = sorted(float(line.get("stroke-width")) for line in root.iter(f"{SVG}line"))
+    assert widths[0] < widths[-1]
+
+
+def test_nodes_lie_inside_the_drawing() -> None:
+    root = ET.fromstring(render_graph(_nodes(), _edges(), width=400, height=300))
+    for circle in root.iter(f"{SVG}circle"):
+        assert 0 <= float(circle.get("cx")) <= 400 and 0 <= float(circle.get("cy")) <= 300
+
+
+def test_same_input_same_bytes() -> None:
+    first = render_graph(_nodes(), _edges())
+    assert render_graph(_nodes(), _edges()) == first
+    assert render_graph(list(reversed(_nodes())), list(reversed(_edges()))) == first
+
+
+def test_empty_and_single_node_graphs() -> None:
+    ET.fromstring(render_graph([], []))
+    single = render_graph([GraphNode("a", "A", "person", "a.md", 1)], [])
+    assert _links(single) == ["a.md"]
+
+
+def test_bad_input_fails_loudly() -> None:
+    with pytest.raises(ValueError, match="unknown node"):
+        render_graph(_nodes(), [GraphEdge("alice", "nobody", 1)])
+    with pytest.raises(ValueError, match="duplicate"):
+        render_graph([*_nodes(), _nodes()[0]], [])
+
+
+def test_neighbourhood_keeps_centre_and_strongest_neighbours() -> None:
+    nodes, edges = neighbourhood(_nodes(), _edges(), "alice", limit=1)
+    assert [n.id for n in nodes] == ["alice", "acme"]
+    assert [(e.a, e.b) for e in edges] == [("alice", "acme")]
+    nodes, edges = neighbourhood(_nodes(), _edges(), "alice")
+    assert {n.id for n in nodes} == {"alice", "acme", "kyiv"}
+    assert len(edges) == 2
+    assert neighbourhood(_nodes(), _edges(), "alone") == ([_nodes()[4]], [])
+    with pytest.raises(KeyError):
+        neighbourhood(_nodes(), _edges(), "nobody")

@@ -1,0 +1,271 @@
+"""Rule tests for the temporal tagger: no spaCy model, no network.
+
+Anchors: MON 2025-08-04, WED 2025-08-06, THU 2025-08-07, FRI 2025-08-08, SAT 2025-08-09.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.temporal import (
+    add_duration,
+    resolve_weekday,
+    tag,
+    tense_at,
+    to_date,
+    value_range,
+)
+
+MON, WED, THU = dt.date(2025, 8, 4), dt.date(2025, 8, 6), dt.date(2025, 8, 7)
+FRI, SAT = dt.date(2025, 8, 8), dt.date(2025, 8, 9)
+
+CASES = [
+    # sentence, anchor, expected text, type, value
+    # -- weekdays: the sentence tense picks past or future --
+    ("Witkoff arrived in Moscow on Wednesday.", THU, "Wednesday", "DATE", "2025-08-06"),
+    ("Witkoff will visit Moscow on Sunday.", FRI, "Sunday", "DATE", "2025-08-10"),
+    ("Witkoff is set to visit Moscow on Sunday.", FRI, "Sunday", "DATE", "2025-08-10"),
+    ("Putin is expected to meet the envoy on Tuesday.", THU, "Tuesday", "DATE", "2025-08-12"),
+    ("The minister is scheduled to travel on Tuesday.", THU, "Tuesday", "DATE", "2025-08-12"),
+    ("The Kremlin confirmed on Monday that talks were possible.", THU, "Monday", "DATE",
+     "2025-08-04"),
+    ("The president held a meeting in Paris on Monday.", THU, "Monday", "DATE", "2025-08-04"),
+    ("On Wednesday, the envoy arrived in Moscow.", THU, "Wednesday", "DATE", "2025-08-06"),
+    ("The envoy, who arrived on Wednesday, will meet Putin on Saturday.", THU, "Wednesday",
+     "DATE", "2025-08-06"),
+    ("The envoy, who arrived on Wednesday, will meet Putin on Saturday.", THU, "Saturday",
+     "DATE", "2025-08-09"),
+    ("He said he would travel to Kyiv on Monday.", THU, "Monday", "DATE", "2025-08-11"),
+    ("Russia must agree to a ceasefire by Friday.", MON, "Friday", "DATE", "2025-08-08"),
+    ("The ceasefire has held since Monday.", THU, "Monday", "DATE", "2025-08-04"),
+    ("They agreed to meet on Saturday.", THU, "Saturday", "DATE", "2025-08-09"),
+    ("The talks will be held on Saturday.", THU, "Saturday", "DATE", "2025-08-09"),
+    ("Sanctions take effect on Friday.", THU, "Friday", "DATE", "2025-08-08"),
+    ("Talks resume Monday.", SAT, "Monday", "DATE", "2025-08-11"),
+    ("Talks resume Thursday.", SAT, "Thursday", "DATE", "2025-08-07"),
+    ("The talks were held on Thursday.", THU, "Thursday", "DATE", "2025-08-07"),
+    ("Last Friday he spoke to reporters.", FRI, "Last Friday", "DATE", "2025-08-01"),
+    ("They meet again next Friday.", THU, "next Friday", "DATE", "2025-08-15"),
+    ("Talks continued on Wednesday morning.", THU, "Wednesday morning", "TIME", "2025-08-06TMO"),
+    # -- other words relative to the anchor --
+    ("Trump said earlier this week that he was frustrated.", THU, "earlier this week", "DATE",
+     "2025-W32"),
+    ("The tariffs take effect next month.", THU, "next month", "DATE", "2025-09"),
+    ("It was his sixth trip this year.", THU, "this year", "DATE", "2025"),
+    ("The assault took place last week.", THU, "last week", "DATE", "2025-W31"),
+    ("He spoke to reporters yesterday.", THU, "yesterday", "DATE", "2025-08-06"),
+    ("The vote is tomorrow.", THU, "tomorrow", "DATE", "2025-08-08"),
+    ("The report is due today.", THU, "today", "DATE", "2025-08-07"),
+    ("He met Putin two days ago.", THU, "two days ago", "DATE", "2025-08-05"),
+    ("Four years ago, the war began.", THU, "Four years ago", "DATE", "2021"),
+    ("A deal could come in two weeks.", THU, "in two weeks", "DATE", "2025-W34"),
+    ("The deadline expires in 10 days.", THU, "in 10 days", "DATE", "2025-08-17"),
+    ("Over the weekend, they met.", THU, "the weekend", "DATE", "2025-W31-WE"),
+    ("They will talk this weekend.", THU, "this weekend", "DATE", "2025-W32-WE"),
+    ("Last summer the front moved.", THU, "Last summer", "DATE", "2024-SU"),
+    ("Prices rose late last year.", THU, "late last year", "DATE", "2024"),
+    # -- calendar dates and months, year from the anchor --
+    ("Trump expects a ceasefire by August 8.", THU, "August 8", "DATE", "2025-08-08"),
+    ("The deadline falls on Aug. 8.", THU, "Aug. 8", "DATE", "2025-08-08"),
+    ("The summit was held on 8 August 2025.", None, "8 August 2025", "DATE", "2025-08-08"),
+    ("The meeting happened on 2025-08-06.", None, "2025-08-06", "DATE", "2025-08-06"),
+    ("The plan was agreed in August 2025.", None, "August 2025", "DATE", "2025-08"),
+    ("It expires on Friday, August 8.", THU, "Friday, August 8", "DATE", "2025-08-08"),
+    ("The accord was signed on December 28.", THU, "December 28", "DATE", "2024-12-28"),
+    ("Talks are planned for September 1.", THU, "September 1", "DATE", "2025-09-01"),
+    ("He joined the team in January.", THU, "January", "DATE", "2025-01"),
+    ("He will return in April.", THU, "April", "DATE", "2026-04"),
+    ("He met Putin in April.", THU, "April", "DATE", "2025-04"),
+    ("Russia launched an offensive in December.", THU, "December", "DATE", "2024-12"),
+    ("He met Putin in May.", THU, "May", "DATE", "2025-05"),
+    ("Since the 2022 invasion, prices rose.", THU, "2022", "DATE", "2022"),
+    ("Russia was weak in the 1990s.", None, "the 1990s", "DATE", "199"),
+    ("Output will peak in mid-2026.", None, "mid-2026", "DATE", "2026"),
+    # -- durations --
+    ("Trump set a ten-day deadline.", THU, "ten-day", "DURATION", "P10D"),
+    ("He cut the 50-day window.", THU, "50-day", "DURATION", "P50D"),
+    ("The nearly four-year war goes on.", THU, "nearly four-year", "DURATION", "P4Y"),
+    ("The war is nearing three and a half years.", THU, "three and a half years", "DURATION",
+     "P3.5Y"),
+    ("A nearly 10-hour aerial assault followed.", THU, "nearly 10-hour", "DURATION", "PT10H"),
+    ("The talks lasted three hours.", THU, "three hours", "DURATION", "PT3H"),
+    ("The war has lasted 1,260 days.", THU, "1,260 days", "DURATION", "P1260D"),
+    ("The deal is the first in two years.", THU, "two years", "DURATION", "P2Y"),
+    ("Tensions have grown in recent months.", THU, "recent months", "DURATION", "PXM"),
+    ("The next few weeks will be critical.", THU, "The next few weeks", "DURATION", "PXW"),
+    ("The past two weeks were tense.", THU, "The past two weeks", "DURATION", "P2W"),
+    ("Moscow has made its terms clear for years.", THU, "years", "DURATION", "PXY"),
+    # -- sets --
+    ("The envoys talk weekly.", THU, "weekly", "SET", "P1W"),
+    ("They meet every week.", THU, "every week", "SET", "P1W"),
+    ("They rest on Sundays.", THU, "Sundays", "SET", "XXXX-WXX-7"),
+    ("Reports come twice a day.", THU, "twice a day", "SET", "P1D"),
+    # -- clock times, joined with an adjacent day --
+    ("The vote is at 3 p.m. on Friday.", THU, "3 p.m. on Friday", "TIME", "2025-08-08T15:00"),
+    ("The deadline is midnight Friday.", THU, "midnight Friday", "TIME", "2025-08-08T24:00"),
+    ("The call began at 15:00 GMT.", THU, "15:00 GMT", "TIME", "2025-08-07T15:00"),
+    ("The vote was on Tuesday, Aug. 5, 2025 at 10:30 a.m. ET.", None,
+     "Tuesday, Aug. 5, 2025 at 10:30 a.m. ET", "TIME", "2025-08-05T10:30"),
+    # -- references --
+    ("The talks are happening now.", THU, "now", "DATE", "PRESENT_REF"),
+    ("The president recently urged allies to act.", THU, "recently", "DATE", "PAST_REF"),
+    ("Both sides may soon face consequences.", THU, "soon", "DATE", "FUTURE_REF"),
+    # -- no anchor: relative values stay underspecified --
+    ("Witkoff arrived on Wednesday.", None, "Wednesday", "DATE", "XXXX-WXX-3"),
+    ("The deadline is August 8.", None, "August 8", "DATE", "XXXX-08-08"),
+    ("He joined the team in January.", None, "January", "DATE", "XXXX-01"),
+    ("He left last week.", None, "last week", "DATE", "PAST_REF"),
+    ("Talks resume next month.", None, "next month", "DATE", "FUTURE_REF"),
+    ("He met Putin two days ago.", None, "two days ago", "DATE", "PAST_REF"),
+    ("The vote is at 3 p.m. Friday.", None, "3 p.m. Friday", "TIME", "XXXX-WXX-5T15:00"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "text", "kind", "value"), CASES)
+def test_tag(sentence: str, anchor: dt.date | None, text: str, kind: str, value: str) -> None:
+    found = {e.text: e for e in tag(sentence, anchor)}
+    assert text in found, f"{text!r} not among {list(found)}"
+    expr = found[text]
+    assert sentence[expr.start : expr.end] == expr.text
+    assert (expr.type, expr.value) == (kind, value)
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "text", "kind", "value"), CASES)
+def test_offsets_and_provenance(
+    sentence: str, anchor: dt.date | None, text: str, kind: str, value: str
+) -> None:
+    for expr in tag(sentence, anchor):
+        assert sentence[expr.start : expr.end] == expr.text
+        assert expr.provenance
+        if anchor is None and expr.provenance != "stated":
+            assert expr.provenance == "date not resolved"
+
+
+def test_provenance_names_anchor_and_tense() -> None:
+    [expr] = tag("Witkoff arrived in Moscow on Wednesday.", THU)
+    assert expr.provenance == "'Wednesday' resolved against 2025-08-07 (past tense)"
+    [stated] = tag("The summit was held on 8 August 2025.", THU)
+    assert stated.provenance == "stated"
+
+
+NEGATIVES = [
+    "Trump threatened 100% tariffs on Indian goods.",
+    "Ukraine proposed a 10-point plan.",
+    "Putin may meet Trump.",
+    "May I ask a question?",
+    "April Ryan asked a question.",
+    "Some 2,000 troops and 2000 people were moved.",
+    "The bill costs $2025 million.",
+    "Troops march toward the city.",
+    "He won a second term.",
+    "The score was 3:1.",
+    "Resolution 2231 was adopted.",
+    "The fall of Kabul shocked the world.",
+    "President Trump spoke to the Presidents of both countries.",
+    "The Sunday Times and the Daily Mail reported it.",
+    "He was one of the first to arrive.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_no_expression(sentence: str) -> None:
+    assert tag(sentence, THU) == []
+
+
+def test_expressions_do_not_overlap_and_are_ordered() -> None:
+    text = "On Friday, August 8, at 3 p.m., the ten-day deadline set last week expires."
+    found = tag(text, THU)
+    assert [e.text for e in found] == ["Friday, August 8, at 3 p.m.", "ten-day", "last week"]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize(
+    ("weekday", "direction", "anchor", "expected"),
+    [
+        (2, "past", THU, WED),
+        (6, "future", THU, dt.date(2025, 8, 10)),
+        (3, "past", THU, THU),
+        (3, "future", THU, THU),
+        (0, "nearest", SAT, dt.date(2025, 8, 11)),
+        (0, "nearest", THU, MON),
+        (4, "nearest", FRI, FRI),
+    ],
+)
+def test_resolve_weekday(weekday: int, direction: str, anchor: dt.date, expected: dt.date) -> None:
+    assert resolve_weekday(anchor, weekday, direction) == expected  # type: ignore[arg-type]
+
+
+def test_resolve_weekday_exclusive() -> None:
+    assert resolve_weekday(THU, 3, "future", inclusive=False) == dt.date(2025, 8, 14)
+    assert resolve_weekday(THU, 3, "past", inclusive=False) == dt.date(2025, 7, 31)
+
+
+@pytest.mark.parametrize(
+    ("start", "value", "sign", "expected"),
+    [
+        (THU, "P10D", 1, dt.date(2025, 8, 17)),
+        (THU, "P2W", 1, dt.date(2025, 8, 21)),
+        (dt.date(2025, 1, 31), "P1M", 1, dt.date(2025, 2, 28)),
+        (THU, "P1Y", -1, dt.date(2024, 8, 7)),
+        (THU, "P1DE", -1, dt.date(2015, 8, 7)),
+    ],
+)
+def test_add_duration(start: dt.date, value: str, sign: int, expected: dt.date) -> None:
+    assert add_duration(start, value, sign) == expected
+
+
+@pytest.mark.parametrize("value", ["PXD", "PT10H", "2025-08-08", "P"])
+def test_add_duration_rejects_unresolvable(value: str) -> None:
+    with pytest.raises(ValueError):
+        add_duration(THU, value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-08-08", FRI),
+        ("2025-08-08T15:00", FRI),
+        ("XXXX-08-08", None),
+        ("2025-W32", None),
+        ("2025-02-30", None),
+        ("PAST_REF", None),
+    ],
+)
+def test_to_date(value: str, expected: dt.date | None) -> None:
+    assert to_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-08-08", (FRI, FRI)),
+        ("2025-W32", (MON, dt.date(2025, 8, 10))),
+        ("2025-W32-WE", (SAT, dt.date(2025, 8, 10))),
+        ("2025-08", (dt.date(2025, 8, 1), dt.date(2025, 8, 31))),
+        ("2025-Q3", (dt.date(2025, 7, 1), dt.date(2025, 9, 30))),
+        ("2025", (dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+        ("FUTURE_REF", None),
+        ("P10D", None),
+    ],
+)
+def test_value_range(value: str, expected: tuple[dt.date, dt.date] | None) -> None:
+    assert value_range(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "expected"),
+    [
+        ("Witkoff arrived in Moscow on Wednesday.", "Wednesday", "past"),
+        ("Witkoff will visit Moscow on Sunday.", "Sunday", "future"),
+        ("On Wednesday, the envoy arrived in Moscow.", "Wednesday", "past"),
+        ("The armed forces regrouped on Sunday.", "Sunday", "past"),
+        ("Sanctions take effect on Friday.", "Friday", "unclear"),
+        ("The summit is on Friday.", "Friday", "present"),
+        ("Mr. Trump said he will act by Friday.", "Friday", "future"),
+    ],
+)
+def test_tense_at(sentence: str, words: str, expected: str) -> None:
+    start = sentence.index(words)
+    assert tense_at(sentence, start, start + len(words)) == expected
