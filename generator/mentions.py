@@ -109,7 +109,7 @@ def _premodifier_role(ent, name_start: int):
     while i < name_start and not _is_role_start(doc[i]):
         i += 1
     span = doc[i:name_start]
-    if not span or not is_title_word(doc[name_start - 1].text):
+    if not span or span[-1].lower_ in ROLE_CONNECTORS or not any(is_title_word(t.text) for t in span):
         return None
     return None if all(is_honorific(t.text) for t in span) else span
 

@@ -53,6 +53,8 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.briefing_config: Config | None = None
         self.last_inputs = ""
         self.serving = False
+        self.server = None
+        self.watched: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -65,6 +67,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         except BriefingError as err:
             raise PluginError(str(err)) from err
         self.briefing_config = with_overrides(loaded, docs=Path(config.docs_dir))
+        self.watch_inputs()
         return config
 
     def on_pre_build(self, *, config) -> None:
@@ -81,15 +84,24 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             log.error("briefing: %s (pages from the last good build are kept)", err)
             return
         self.last_inputs = fingerprint
+        # Bad articles are input, not site errors: they are listed on the build
+        # report page, and logged at INFO so `mkdocs build --strict` still passes.
         for source in result.skipped:
-            log.warning("briefing: skipped %s: %s", source.path, source.error)
+            log.info("briefing: skipped %s: %s (see the build report page)", source.path, source.error)
         log.info("briefing: %d pages written, %d unchanged", len(result.written.written),
                  len(result.written.unchanged))
 
     def on_serve(self, server, *, config, builder):
-        if self.briefing_config is not None:
-            cfg = self.briefing_config
-            for path in (cfg.seeds, cfg.templates, cfg.config_file):
-                if path is not None and path.exists():
-                    server.watch(str(path))
+        self.server = server
+        self.watch_inputs()
         return server
+
+    def watch_inputs(self) -> None:
+        """During serve, watch the seeds, templates and config, also those a config edit names."""
+        if self.server is None or self.briefing_config is None:
+            return
+        cfg = self.briefing_config
+        for path in (cfg.seeds, cfg.templates, cfg.config_file):
+            if path is not None and path.exists() and str(path) not in self.watched:
+                self.server.watch(str(path))
+                self.watched.add(str(path))

@@ -106,13 +106,30 @@ def trim_headline_spillover(analysis: ArticleAnalysis, overrides: Overrides) -> 
     return out
 
 
+# A name NER did not tag as a place (GPE/LOC/FAC) is read as a place only when
+# the gazetteer knows it as a country, a region, a continent or a city at least
+# this big; small towns share their names with too many people and firms.
+UNTAGGED_PLACE_MIN_POPULATION = 500_000
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def gazetteer_place(mention: Mention) -> gazetteer.Place | None:
+    """The place a mention names, unless the parse says it is a person."""
+    place = gazetteer.lookup(mention.text)
+    if place is None or "title:person" in mention.cues:
+        return None
+    if mention.label not in PLACE_LABELS and place.kind == "city":
+        return place if place.population >= UNTAGGED_PLACE_MIN_POPULATION else None
+    return place
+
+
 def group_key(mention: Mention) -> tuple[str, gazetteer.Place | None]:
     """Comparison key for a mention, and its gazetteer place if any."""
-    place = gazetteer.lookup(mention.text)
+    place = gazetteer_place(mention)
     is_demonym = place is None and gazetteer.demonym_country(mention.text) is not None
     if mention.label == "NORP" or is_demonym:
         return "group:" + normalise(mention.text).removesuffix("s"), None
-    if place is not None and "title:person" not in mention.cues:
+    if place is not None:
         return "place:" + normalise(place.name), place
     return normalise(mention.text), None
 

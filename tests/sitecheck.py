@@ -1,0 +1,57 @@
+"""Reading a built MkDocs site: pages, links, anchors (stdlib only)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+
+
+def parse(page: Path) -> _PageParser:
+    parser = _PageParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def target_file(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
+    """The file an internal href points at (None for external links) and its fragment."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None, ""
+    if not parts.path:
+        return page, parts.fragment
+    base = site.resolve() if parts.path.startswith("/") else page.parent
+    target = (base / unquote(parts.path).lstrip("/")).resolve()
+    if target.is_dir() or parts.path.endswith("/"):
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link or #anchor in the site that does not resolve."""
+    parsed = {page.resolve(): parse(page) for page in site.rglob("*.html") if page.name != "404.html"}
+    broken = []
+    for page, info in parsed.items():
+        for href in info.links:
+            target, fragment = target_file(site, page, href)
+            if target is None:
+                continue
+            if not target.exists():
+                broken.append(f"{page.relative_to(site.resolve())}: {href} (no such page)")
+            elif fragment and target.suffix == ".html" and fragment not in parsed[target].ids:
+                broken.append(f"{page.relative_to(site.resolve())}: {href} (no such anchor)")
+    return broken

@@ -1,0 +1,124 @@
+"""End to end: the seeds built with `mkdocs build --strict`, then the site checked."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.conftest import make_project
+from tests.sitecheck import broken_links, parse
+
+pytestmark = pytest.mark.model
+
+
+def nav_files(nav):
+    for item in nav:
+        if isinstance(item, str):
+            yield item
+        else:
+            for value in item.values():
+                yield from (nav_files(value) if isinstance(value, list) else [value])
+
+
+def test_every_nav_page_exists(seed_site):
+    config = yaml.safe_load((seed_site / "mkdocs.yml").read_text().replace("!!python", "#"))
+    for md in nav_files(config["nav"]):
+        assert (seed_site / "docs" / md).is_file(), md
+        html = md.removesuffix("index.md").removesuffix(".md")
+        built = seed_site / "site" / html / "index.html" if html else seed_site / "site" / "index.html"
+        assert built.is_file(), built
+
+
+def test_every_internal_link_and_sentence_anchor_resolves(seed_site):
+    assert broken_links(seed_site / "site") == []
+
+
+def test_each_source_has_a_page_with_sentence_anchors(seed_site):
+    seeds = sorted(p.stem for p in (seed_site / "seeds").glob("*.txt"))
+    assert len(seeds) == 5
+    for stem in seeds:
+        page = seed_site / "site" / "sources" / stem / "index.html"
+        ids = parse(page).ids
+        assert {"s-0", "s-1", "s-2"} <= ids, stem
+
+
+def test_citations_point_at_existing_sentences(seed_site):
+    page = seed_site / "site" / "people" / "steve-witkoff" / "index.html"
+    cites = [h for h in parse(page).links if "#s-" in h]
+    assert len(cites) >= 5
+    assert not broken_links(seed_site / "site")
+
+
+def test_people_index_lists_the_people(seed_site):
+    text = (seed_site / "docs" / "people" / "index.md").read_text()
+    for name in ("Steve Witkoff", "Donald Trump", "Vladimir Putin", "Matthew Whitaker"):
+        assert name in text
+
+
+def test_export_validates_against_its_schema(seed_site):
+    import jsonschema
+
+    data = json.loads((seed_site / "site" / "data" / "briefing.json").read_text())
+    schema = json.loads((seed_site / "site" / "data" / "briefing.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    texts = {s["id"]: s["text"] for s in data["sources"]}
+    for entity in data["entities"]:
+        for m in entity["mentions"] + entity["roles"]:
+            assert texts[m["source"]][m["start"]:m["end"]] == m["text"]
+    assert {s["status"] for s in data["sources"]} == {"ok"}
+    assert all(s["id"] + ".txt" == s["path"] for s in data["sources"])
+
+
+def test_site_search_index_finds_aliases(seed_site):
+    index = json.loads((seed_site / "site" / "search" / "search_index.json").read_text())
+    page = next(d for d in index["docs"] if d["location"] == "people/steve-witkoff/")
+    assert "Witkoff" in page["text"]
+
+
+HOSTILE = (
+    "Officials <script>alert('x')</script> met {{ 7*7 }} and {% raw %} in **Paris** today.\n"
+    "[click](javascript:alert(1)) <img src=x onerror=alert(2)> # not a heading | a | b |\n"
+)
+
+
+def test_hostile_article_text_is_escaped(tmp_path):
+    root = make_project(tmp_path, seeds=None)
+    (root / "seeds").mkdir()
+    (root / "seeds" / "evil.txt").write_text(HOSTILE)
+    (root / "seeds" / "broken.txt").write_bytes(b"\x00\x01binary")
+    (root / "mkdocs.yml").write_text("site_name: T\ntheme:\n  name: material\n  font: false\nplugins:\n  - briefing\n  - search\n")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = (root / "site" / "sources" / "evil" / "index.html").read_text()
+    assert "<script>alert" not in html and "onerror=alert" not in html.replace("&lt;img", "")
+    assert 'href="javascript' not in html
+    assert "{{ 7*7 }}" in html and "<strong>Paris" not in html
+    assert "&lt;script&gt;" in html
+    report = (root / "site" / "report" / "index.html").read_text()
+    assert "broken.txt" in report and "binary file" in report
+
+
+def test_hand_written_pages_are_kept_and_stale_pages_removed(tmp_path):
+    from generator.writer import write_files
+
+    docs = tmp_path / "docs"
+    (docs / "people").mkdir(parents=True)
+    (docs / "people" / "mine.md").write_text("# My notes\n")
+    first = write_files(docs, {"people/mine.md": "generated", "people/old.md": "x", "index.md": "home"})
+    assert (docs / "people" / "mine.md").read_text() == "# My notes\n"
+    assert [w.source for w in first.warnings] == ["people/mine.md"]
+    second = write_files(docs, {"index.md": "home"})
+    assert not (docs / "people" / "old.md").exists() and second.removed == ["people/old.md"]
+    assert second.unchanged == ["index.md"]
+    assert (docs / "people" / "mine.md").exists()
+
+
+def test_generated_markdown_marks_itself(seed_site):
+    text = (seed_site / "docs" / "people" / "steve-witkoff.md").read_text()
+    assert re.match(r"---\ntitle: Steve Witkoff\ngenerated_by: briefing\n", text)
