@@ -176,6 +176,10 @@ class Event:
     """When it happens, with provenance; None when not resolved."""
     citations: tuple[Citation, ...]
     """The sentences reporting the event."""
+    stated_times: tuple[TimeExpression, ...] = ()
+    """Every time expression the reports attach to the event, as written."""
+    story: str = ""
+    """Id of the story the event belongs to ("" when stories are not grouped)."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,16 @@ class DeadlineReport:
     """The sentence stating the deadline."""
     due: TimeExpression | None
     """Due time as this source gives it."""
+    wording: str = ""
+    """The deadline words as this source writes them."""
+    duration: TimeExpression | None = None
+    """Length of the deadline as this source gives it ("ten days")."""
+    previous: TimeExpression | None = None
+    """Length before a reported change ("50-day")."""
+    change: str = ""
+    """"shortened" or "extended" when this source reports a change."""
+    setter: str | None = None
+    """Entity id of the setter as this source names it."""
 
 
 @dataclass(frozen=True)
@@ -244,6 +258,8 @@ class EventCandidate:
     """Offsets of the place mention, if any."""
     time: TimeExpression | None = None
     """When, with provenance (absolute offsets into Source.text)."""
+    aspect: str = ""
+    """"earlier" when the text marks a previous occurrence ("his last visit"), else ""."""
 
 
 @dataclass(frozen=True)
@@ -266,6 +282,10 @@ class DeadlineCandidate:
     """What is demanded."""
     consequences: tuple[str, ...] = ()
     """Threatened consequences."""
+    change: str = ""
+    """"shortened" or "extended" when the sentence reports a change of the deadline."""
+    previous: TimeExpression | None = None
+    """The length before the change ("from an initial 50-day window")."""
 
 
 @dataclass(frozen=True)
@@ -308,6 +328,10 @@ class Entity:
     """Roles and titles with citations."""
     has_page: bool = True
     """False for minor entities listed only on the index page."""
+    ambiguous_with: tuple[str, ...] = ()
+    """Ids of entities this name may also refer to (left unmerged, shown to the reader)."""
+    country: str | None = None
+    """For a group ("Ukrainian"), the id of its country's place entity when known."""
 
 
 @dataclass(frozen=True)
@@ -318,6 +342,20 @@ class BuildWarning:
     """File (or setting) the warning is about."""
     message: str
     """What went wrong, in plain words."""
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about the same sequence of events."""
+
+    id: str
+    """Stable slug, e.g. "story-1"."""
+    title: str
+    """Headline of the story's first source."""
+    sources: tuple[str, ...]
+    """Ids of the sources in the story, in file order."""
+    events: tuple[str, ...] = ()
+    """Ids of the events the story's sources report."""
 
 
 @dataclass
@@ -338,6 +376,8 @@ class Briefing:
     """Merged deadlines."""
     quotes: list[Quote] = field(default_factory=list)
     """Merged quotes."""
+    stories: list[Story] = field(default_factory=list)
+    """Groups of articles about the same sequence of events."""
     warnings: list[BuildWarning] = field(default_factory=list)
     """Problems shown on the build report."""
     built_at: dt.datetime | None = None

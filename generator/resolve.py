@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -84,11 +84,12 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
     links = _Links(groups)
     for a, b in overrides.merge_pairs(groups):
         links.join(a, b)
-    link_surnames(groups, links, overrides)
+    ambiguous = link_surnames(groups, links, overrides)
     link_spelling_variants(groups, links, overrides)
-    entities = [build_entity([groups[k] for k in keys], overrides)
-                for keys in links.clusters().values()]
-    return assign_ids(entities)
+    clusters = links.clusters()
+    entities = assign_ids([build_entity([groups[k] for k in keys], overrides)
+                           for keys in clusters.values()])
+    return link_groups_to_countries(mark_ambiguous(entities, ambiguous, links))
 
 
 def trim_headline_spillover(analysis: ArticleAnalysis, overrides: Overrides) -> list[Mention]:
@@ -100,8 +101,7 @@ def trim_headline_spillover(analysis: ArticleAnalysis, overrides: Overrides) -> 
         words = m.text.split()
         if m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names:
             cut = m.text.rindex(words[-1])
-            m = Mention(**{**m.__dict__, "end": m.start + len(m.text[:cut].rstrip()),
-                           "text": m.text[:cut].rstrip()})
+            m = replace(m, end=m.start + len(m.text[:cut].rstrip()), text=m.text[:cut].rstrip())
         out.append(m)
     return out
 
@@ -152,18 +152,28 @@ def _personish(group: NameGroup) -> bool:
     )
 
 
-def link_surnames(groups: dict[str, NameGroup], links: _Links, overrides: Overrides) -> None:
-    """Join a one-word name to the only multi-word person name ending with it."""
+def link_surnames(groups: dict[str, NameGroup], links: _Links,
+                  overrides: Overrides) -> dict[str, set[str]]:
+    """Join a one-word name to the only multi-word person name ending with it.
+
+    Returns:
+        For each one-word name left unmerged because several people share it,
+        the keys of those people.
+    """
     by_last: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
         if len(group.words) > 1 and _personish(group) and not overrides.keeps_apart(key):
             by_last[group.words[-1]].append(key)
+    ambiguous: dict[str, set[str]] = {}
     for key, group in groups.items():
         if len(group.words) != 1 or group.place is not None or overrides.keeps_apart(key):
             continue
         full_names = {links.find(k) for k in by_last.get(group.words[0], [])}
         if len(full_names) == 1:
             links.join(full_names.pop(), key)
+        elif full_names:
+            ambiguous[key] = full_names
+    return ambiguous
 
 
 def link_spelling_variants(groups: dict[str, NameGroup], links: _Links, overrides: Overrides) -> None:
@@ -228,7 +238,40 @@ def assign_ids(entities: list[Entity]) -> list[Entity]:
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
-        out.append(Entity(**{**entity.__dict__, "id": slug}))
+        out.append(replace(entity, id=slug))
+    return out
+
+
+def _entity_of_key(entities: list[Entity], links: _Links) -> dict[str, str]:
+    """Union-find root key -> entity id (via any mention's group key)."""
+    out = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            out[links.find(group_key(mention)[0])] = entity.id
+    return out
+
+
+def mark_ambiguous(entities: list[Entity], ambiguous: dict[str, set[str]], links: _Links) -> list[Entity]:
+    """Record, on a shared surname's entity, the people it may refer to."""
+    if not ambiguous:
+        return entities
+    owner = _entity_of_key(entities, links)
+    out = []
+    for entity in entities:
+        keys = next((v for k, v in ambiguous.items() if owner.get(links.find(k)) == entity.id), set())
+        others = tuple(sorted(owner[k] for k in keys if k in owner))
+        out.append(replace(entity, ambiguous_with=others) if others else entity)
+    return out
+
+
+def link_groups_to_countries(entities: list[Entity]) -> list[Entity]:
+    """A group ("Ukrainian") points to its country's place entity when both exist."""
+    places = {e.name: e.id for e in entities if e.type == "place"}
+    out = []
+    for entity in entities:
+        country = gazetteer.demonym_country(entity.name) if entity.type == "group" else None
+        place_id = places.get(country.name) if country else None
+        out.append(replace(entity, country=place_id) if place_id else entity)
     return out
 
 

@@ -48,6 +48,8 @@ def test_two_people_sharing_a_surname_stay_apart(tmp_path):
     assert entity_named(b, "Anna Keller").id != entity_named(b, "Thomas Keller").id
     assert "Keller" not in entity_named(b, "Anna Keller").aliases
     assert "Keller" not in entity_named(b, "Thomas Keller").aliases
+    shared = entity_named(b, "Keller")
+    assert set(shared.ambiguous_with) == {entity_named(b, n).id for n in ("Anna Keller", "Thomas Keller")}
 
 
 def test_place_spelling_variants_merge_by_gazetteer(tmp_path):
@@ -160,3 +162,4 @@ def test_seed_groups_are_not_places(seed_briefing):
     places = {e.name for e in seed_briefing.entities if e.type == "place"}
     assert {"Russian", "Ukrainian"} <= groups
     assert not {"Russian", "Ukrainian", "European"} & places
+    assert entity_named(seed_briefing, "Russian").country == entity_named(seed_briefing, "Russia").id
