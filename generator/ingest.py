@@ -67,6 +67,7 @@ def ingest(seeds_dir: Path) -> tuple[list[Source], list[BuildWarning]]:
         sources.append(source)
         if source.status == "skipped":
             warnings.append(BuildWarning(path.name, source.error))
+        warnings += [BuildWarning(path.name, note) for note in source.notes]
     return sources, warnings
 
 
@@ -166,6 +167,10 @@ def build_source(source_id: str, name: str, article: ArticleText, extra: dict[st
     if not paragraphs:
         raise ArticleError("no article text left after removing page furniture")
     title, title_span, paragraphs = choose_title(article.text, paragraphs, meta)
+    published = parse_published(meta.get("published"))
+    notes = ()
+    if meta.get("published") and published is None:
+        notes = (f"published date '{meta['published']}' is not a date; relative dates stay unresolved",)
     return Source(
         id=source_id,
         path=name,
@@ -173,12 +178,13 @@ def build_source(source_id: str, name: str, article: ArticleText, extra: dict[st
         title=title,
         outlet=str(meta.get("outlet") or ""),
         url=str(meta.get("url") or ""),
-        published=parse_published(meta.get("published")),
+        published=published,
         language=str(meta.get("language") or "en"),
         text=article.text,
         paragraphs=tuple(paragraphs),
         title_span=title_span,
         content_hash=content_hash(article.text, meta),
+        notes=notes,
     )
 
 

@@ -77,3 +77,20 @@ def external_link(url: object) -> Markup:
     if not re.match(r"^https?://[^\s<>\"']+$", text):
         return Markup(md_escape(text))
     return Markup(f'<a href="{attr_escape(text)}" rel="noopener nofollow">{html.escape(text)}</a>')
+
+
+def page_url(md_path: str) -> str:
+    """Site URL of a docs page with MkDocs ``use_directory_urls: true`` ("people/a.md" -> "people/a/")."""
+    path, _, anchor = md_path.partition("#")
+    stem = path.removesuffix(".md")
+    url = "" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/"
+    return url.lstrip("/") + ("#" + anchor if anchor else "")
+
+
+def html_href(target_md: str, from_md: str) -> str:
+    """Relative href for raw HTML (e.g. inline SVG), where MkDocs does not rewrite .md links."""
+    target, from_url = page_url(target_md), page_url(from_md)
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path or ".", from_url or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return quote(rel, safe="/.-_~") + ("#" + anchor if anchor else "")

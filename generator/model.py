@@ -88,6 +88,8 @@ class Source:
     """Offsets of the headline inside ``text`` when it was taken from there."""
     content_hash: str = ""
     """sha256 of the decoded text plus metadata; the per-article cache key."""
+    notes: tuple[str, ...] = ()
+    """Non-fatal problems met while reading (shown as warnings on the build report)."""
 
 
 @dataclass(frozen=True)
@@ -351,7 +353,7 @@ class Story:
     id: str
     """Stable slug, e.g. "story-1"."""
     title: str
-    """Headline of the story's first source."""
+    """Shortest headline among the story's sources."""
     sources: tuple[str, ...]
     """Ids of the sources in the story, in file order."""
     events: tuple[str, ...] = ()

@@ -80,6 +80,8 @@ class EntityContext:
     """Events the entity takes part in or that happen at the place."""
     deadlines: list[Deadline] = field(default_factory=list)
     """Deadlines the entity set, is bound by, or that concern the place."""
+    neighbourhood: str = ""
+    """Inline SVG of who the entity appears with (people only)."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,8 @@ class HomeContext:
     """(label, source) for ok sources."""
     skipped: int
     """How many files were skipped."""
+    stories: list = field(default_factory=list)
+    """Stories (groups of articles about the same sequence of events)."""
 
 
 @dataclass(frozen=True)
@@ -197,7 +201,8 @@ def co_mentions(briefing: Briefing) -> dict[str, Counter]:
     return counts
 
 
-def entity_context(entity: Entity, briefing: Briefing, related: Counter) -> EntityContext:
+def entity_context(entity: Entity, briefing: Briefing, related: Counter,
+                   graph: tuple[list, list] | None = None) -> EntityContext:
     """Everything an entity page shows."""
     by_id = {e.id: e for e in briefing.entities}
     rows = []
@@ -217,7 +222,14 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter) -> Enti
         events=[e for e in briefing.events if entity.id in e.participants or e.place == entity.id],
         deadlines=[d for d in briefing.deadlines
                    if entity.id == d.setter or entity.id in d.bound],
+        neighbourhood=_neighbourhood(graph, entity),
     )
+
+
+def _neighbourhood(graph: tuple[list, list] | None, entity: Entity) -> str:
+    from generator.pages_figures import neighbourhood_svg
+
+    return neighbourhood_svg(graph, entity) if graph and entity.type == "person" else ""
 
 
 def index_row(entity: Entity) -> IndexRow:
@@ -228,7 +240,10 @@ def index_row(entity: Entity) -> IndexRow:
 
 def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     """Index page per type and a page per entity that has one."""
+    from generator.pages_figures import people_graph
+
     related = co_mentions(briefing)
+    graph = people_graph(briefing)
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
@@ -239,7 +254,7 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         for entity in members:
             if entity.has_page:
                 pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
-                                  entity_context(entity, briefing, related[entity.id])))
+                                  entity_context(entity, briefing, related[entity.id], graph)))
     return pages
 
 
@@ -292,11 +307,14 @@ def home_context(briefing: Briefing) -> HomeContext:
         counts=dict(counts),
         sources=ok,
         skipped=sum(s.status != "ok" for s in briefing.sources),
+        stories=briefing.stories,
     )
 
 
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     """Every generated page of the site."""
+    from generator.pages_compare import plan_compare_page
+    from generator.pages_figures import plan_figure_pages
     from generator.pages_deadlines import plan_deadline_pages
     from generator.pages_events import plan_event_pages
 
@@ -307,5 +325,7 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         *plan_source_pages(briefing),
         *plan_event_pages(briefing),
         *plan_deadline_pages(briefing),
+        *plan_compare_page(briefing),
+        *plan_figure_pages(briefing),
         Page("report.md", "report.md.j2", ReportContext(briefing, built_at)),
     ]

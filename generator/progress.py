@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import track
 from rich.table import Table
 
@@ -42,4 +43,5 @@ def print_summary(result, config: Config) -> None:
         table.add_row(name, value)
     Console().print(table)
     for warning in briefing.warnings:
-        console.print(f"[yellow]warning[/]: {warning.source}: {warning.message}", markup=True, highlight=False)
+        console.print(f"[yellow]warning[/]: {escape(warning.source)}: {escape(warning.message)}",
+                      highlight=False)

@@ -127,3 +127,10 @@ def test_seed_boilerplate_is_gone(seed_briefing):
     for furniture in ("By admin", "3 Min Read", "Share on whatsapp", "Kindly share", "Related Articles"):
         assert furniture not in joined
     assert all(s.status == "ok" for s in seed_briefing.sources)
+
+
+def test_unparsable_published_date_is_a_warning_not_a_skip(tmp_path):
+    write(tmp_path, "h.md", "---\npublished: not a date at all\n---\n" + ARTICLE)
+    (source,), warnings = ingest(tmp_path)
+    assert source.status == "ok" and source.published is None
+    assert "is not a date" in warnings[0].message and warnings[0].source == "h.md"
