@@ -62,7 +62,8 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
         "entities": [_entity(e) for e in briefing.entities],
         "events": [{"id": ev.id, "title": ev.title, "kind": ev.kind,
                     "participants": list(ev.participants), "place": ev.place,
-                    "date": _time(ev.date), "page": f"events/{ev.id}.md",
+                    "date": _time(ev.date), "page": f"events/{ev.id}.md", "story": ev.story or None,
+                    "stated_times": [_time(t) for t in ev.stated_times],
                     "citations": [_citation(c) for c in ev.citations]} for ev in briefing.events],
         "deadlines": [{"id": d.id, "title": d.title, "setter": d.setter, "bound": list(d.bound),
                        "demand": d.demand, "consequences": list(d.consequences),
@@ -73,6 +74,8 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                     "source": q.citations[0].source, "start": q.citations[0].start,
                     "end": q.citations[0].end,
                     "citations": [_citation(c) for c in q.citations]} for q in briefing.quotes],
+        "stories": [{"id": st.id, "title": st.title, "sources": list(st.sources),
+                     "events": list(st.events)} for st in briefing.stories],
         "warnings": [{"source": w.source, "message": w.message} for w in briefing.warnings],
     }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from generator.model import Citation, Mention, Role, Source
 from generator.names import (
+    ORGANISATION_HEADS,
     PERSON_TITLES,
     SPEECH_VERBS,
     is_honorific,
@@ -78,6 +79,8 @@ def _cues(ent, has_title: bool) -> list[str]:
         cues.append("title:person")
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
         cues.append("verb:said")
+    if root.dep_ in ("compound", "poss") and root.head.lower_ in ORGANISATION_HEADS:
+        cues.append("head:organization")
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         cues.append("prep:place")
     if root.dep_ == "poss" or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"):

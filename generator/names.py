@@ -42,6 +42,17 @@ SPEECH_VERBS = frozenset(
 # Forms of address that say "person" but are no role worth listing.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
 
+# Nouns that a company or institution name modifies ("Acme shares",
+# "Acme's chief executive"): evidence the name is an organisation.
+ORGANISATION_HEADS = frozenset(
+    """
+    shares share stock stocks ceo executive executives spokesman spokeswoman
+    spokesperson board chairman employees staff headquarters subsidiary products
+    customers investors shareholders merger acquisition purchase takeover deal
+    revenue profit profits earnings brand
+    """.split()
+)
+
 LEADING_ARTICLES = ("the ", "The ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 

@@ -30,6 +30,7 @@ from generator.overrides import Overrides
 from generator.typing_rules import vote_type
 
 FUZZY_PERSON_THRESHOLD = 90
+HEADLINE_NAME_MAX_WORDS = 5
 
 
 @dataclass
@@ -86,6 +87,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
         links.join(a, b)
     ambiguous = link_surnames(groups, links, overrides)
     link_spelling_variants(groups, links, overrides)
+    link_acronyms(groups, links, overrides)
     clusters = links.clusters()
     entities = assign_ids([build_entity([groups[k] for k in keys], overrides)
                            for keys in clusters.values()])
@@ -99,6 +101,8 @@ def trim_headline_spillover(analysis: ArticleAnalysis, overrides: Overrides) -> 
     out = []
     for m in analysis.mentions:
         words = m.text.split()
+        if m.sentence in titles and len(words) >= HEADLINE_NAME_MAX_WORDS:
+            continue  # a title-case headline read as one long name
         if m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names:
             cut = m.text.rindex(words[-1])
             m = replace(m, end=m.start + len(m.text[:cut].rstrip()), text=m.text[:cut].rstrip())
@@ -187,6 +191,30 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: _Links, override
             for b in keys[i + 1 :]:
                 if is_spelling_variant(a, b):
                     links.join(a, b)
+
+
+ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+
+
+def initials(name: str) -> str:
+    """"Federal Trade Commission" -> "FTC" (small words skipped)."""
+    return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIP_WORDS).upper()
+
+
+def link_acronyms(groups: dict[str, NameGroup], links: _Links, overrides: Overrides) -> None:
+    """Join an all-capitals name to the only multi-word name whose initials it spells."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        form = group.forms.most_common(1)[0][0]
+        if len(group.words) > 1 and group.place is None and not overrides.keeps_apart(key):
+            by_initials[initials(form)].add(key)
+    for key, group in groups.items():
+        form = group.forms.most_common(1)[0][0].replace(".", "")
+        if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key):
+            continue
+        candidates = {links.find(k) for k in by_initials.get(form, ())}
+        if len(candidates) == 1:
+            links.join(candidates.pop(), key)
 
 
 def is_spelling_variant(a: str, b: str) -> bool:

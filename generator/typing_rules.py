@@ -6,6 +6,7 @@ Weights (per mention):
 - "title:person" cue (President X, Mr. X, X's role words): person +2.
 - "verb:said" cue (X said/told/warned): person +0.5, organization +0.5.
 - "prep:place" cue (in X, to X, from X): place +1.
+- "head:organization" cue (X shares, X's chief executive): organization +1.5.
 - The place gazetteer knows the name: place gets +1 per mention, so only
   strong person evidence (titles) outweighs it.
 
@@ -33,6 +34,7 @@ CUE_WEIGHTS: dict[str, dict[EntityType, float]] = {
     "title:person": {"person": 2.0},
     "verb:said": {"person": 0.5, "organization": 0.5},
     "prep:place": {"place": 1.0},
+    "head:organization": {"organization": 1.5},
 }
 
 
