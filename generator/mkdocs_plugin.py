@@ -65,7 +65,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         try:
             loaded = load_config(path if path.is_file() else None, root=root)
         except BriefingError as err:
-            raise PluginError(str(err)) from err
+            if not self.serving or self.briefing_config is None:
+                raise PluginError(str(err)) from err
+            # A failed build would make `mkdocs serve` hold every request until a good one.
+            log.error("briefing: %s (the last good configuration is used)", err)
+            return config
         self.briefing_config = with_overrides(loaded, docs=Path(config.docs_dir))
         self.watch_inputs()
         return config

@@ -1,14 +1,173 @@
 """Pages for events and the timeline.
 
-Stub: the Events index only.
+``plan_event_pages`` gives the Events index (events grouped by story), one page
+per event at ``events/<id>.md`` and ``timeline.md``, which orders events and
+deadlines by resolved date and lists the unresolved ones under the article
+that reports them.
 """
 
 from __future__ import annotations
 
-from generator.model import Briefing
-from generator.pages import Page, PlaceholderContext
+import datetime as dt
+from dataclasses import dataclass, field
+
+from generator.model import Briefing, Citation, Event, Quote, Source, Story
+from generator.pages import Page
+from generator.summarize import Statement, merge_statements
+from generator.temporal_calendar import value_range
+
+KIND_NAMES = {"visit": "Visit", "meeting": "Meeting", "talks": "Talks",
+              "announcement": "Announcement", "attack": "Attack", "threat": "Threat",
+              "sanctions": "Sanctions"}
+"""Kind -> label shown on pages."""
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """Context of one event page."""
+
+    event: Event
+    """The event."""
+    kind_label: str
+    """Human name of the kind ("Visit")."""
+    summary: list[Statement]
+    """The reporting sentences, near-duplicates merged, each citing its sources."""
+    sources: list[tuple[str, Source]]
+    """(label, source) of every source reporting the event."""
+    quotes: list[Quote] = field(default_factory=list)
+    """Quotes whose citation sentence is one of the event's sentences."""
+    story: Story | None = None
+    """The story the event belongs to."""
+    related: list[Event] = field(default_factory=list)
+    """Other events of the story sharing a participant or the place."""
+
+
+@dataclass(frozen=True)
+class EventsIndexContext:
+    """Context of the Events index."""
+
+    title: str
+    """Page title."""
+    groups: list[tuple[Story | None, list[Event]]]
+    """Events per story (None for events outside any story), in timeline order."""
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One event or deadline on the timeline."""
+
+    title: str
+    """Its title."""
+    path: str
+    """Docs-relative page of the event or deadline."""
+    what: str
+    """"event" kind label or "Deadline"."""
+    date: str
+    """Resolved TIMEX3 value, or "" when not resolved."""
+    provenance: str
+    """How the date was obtained, or the stated words when not resolved."""
+    citations: tuple[Citation, ...]
+    """Where the sources report it."""
+
+
+@dataclass(frozen=True)
+class TimelineContext:
+    """Context of the Timeline page."""
+
+    dated: list[TimelineRow]
+    """Rows with a resolved date, earliest first."""
+    undated: list[tuple[str, Source, list[TimelineRow]]]
+    """(label, source, rows) for undated rows, under the first source reporting them."""
 
 
 def plan_event_pages(briefing: Briefing) -> list[Page]:
     """Events index, one page per event, and the timeline."""
-    return [Page("events/index.md", "events_index.md.j2", PlaceholderContext("Events", briefing.events))]
+    pages = [Page("events/index.md", "events_index.md.j2", index_context(briefing))]
+    pages += [Page(f"events/{e.id}.md", "event.md.j2", event_context(e, briefing))
+              for e in briefing.events]
+    pages.append(Page("timeline.md", "timeline.md.j2", timeline_context(briefing)))
+    return pages
+
+
+def _labels(briefing: Briefing) -> dict[str, tuple[str, Source]]:
+    return {s.id: (f"S{n}", s) for n, s in enumerate(briefing.sources, start=1)}
+
+
+def event_context(event: Event, briefing: Briefing) -> EventContext:
+    """Everything an event page shows."""
+    labels = _labels(briefing)
+    sentences = {(c.source, c.sentence) for c in event.citations}
+    quotes = [q for q in briefing.quotes
+              if any((c.source, c.sentence) in sentences for c in q.citations)]
+    stories = {s.id: s for s in briefing.stories}
+    return EventContext(
+        event=event,
+        kind_label=KIND_NAMES.get(event.kind, event.kind.title()),
+        summary=merge_statements(event.citations),
+        sources=[labels[s] for s in dict.fromkeys(c.source for c in event.citations)],
+        quotes=quotes,
+        story=stories.get(event.story),
+        related=[e for e in briefing.events if e.id != event.id and _related(e, event)],
+    )
+
+
+def _related(a: Event, b: Event) -> bool:
+    same_place = a.place is not None and a.place == b.place
+    shared = bool(set(a.participants) & set(b.participants))
+    return bool(a.story) and a.story == b.story and (same_place or shared)
+
+
+def index_context(briefing: Briefing) -> EventsIndexContext:
+    """Events grouped by story, in story order."""
+    groups: list[tuple[Story | None, list[Event]]] = []
+    for story in briefing.stories:
+        members = [e for e in briefing.events if e.story == story.id]
+        if members:
+            groups.append((story, members))
+    known = {s.id for s in briefing.stories}
+    loose = [e for e in briefing.events if e.story not in known]
+    return EventsIndexContext("Events", groups + ([(None, loose)] if loose else []))
+
+
+def timeline_context(briefing: Briefing) -> TimelineContext:
+    """Events and deadlines by resolved date; the rest grouped by article."""
+    rows = [_event_row(e) for e in briefing.events] + [_deadline_row(d) for d in briefing.deadlines]
+    dated = sorted((r for r in rows if r.date), key=_day)
+    labels = _labels(briefing)
+    undated: dict[str, list[TimelineRow]] = {}
+    for row in (r for r in rows if not r.date and r.citations):
+        undated.setdefault(row.citations[0].source, []).append(row)
+    groups = [(*labels[s.id], undated[s.id]) for s in briefing.sources if s.id in undated]
+    return TimelineContext(dated, groups)
+
+
+def _day(row: TimelineRow) -> tuple[dt.date, str]:
+    span = value_range(row.date)
+    return (span[0] if span else dt.date.max, row.title)
+
+
+def _event_row(event: Event) -> TimelineRow:
+    kind = KIND_NAMES.get(event.kind, event.kind.title())
+    if event.date:
+        return TimelineRow(event.title, f"events/{event.id}.md", kind, event.date.value,
+                           event.date.provenance, event.citations)
+    return TimelineRow(event.title, f"events/{event.id}.md", kind, "", stated_words(event),
+                       event.citations)
+
+
+def _deadline_row(deadline) -> TimelineRow:
+    citations = tuple(r.citation for r in deadline.reports)
+    due = deadline.due
+    if due is not None and value_range(due.value):
+        return TimelineRow(deadline.title, f"deadlines/{deadline.id}.md", "Deadline", due.value,
+                           due.provenance, citations)
+    stated = ", ".join(f"“{r.due.text}”" for r in deadline.reports if r.due)
+    return TimelineRow(deadline.title, f"deadlines/{deadline.id}.md", "Deadline", "",
+                       f"stated: {stated}" if stated else "no time stated", citations)
+
+
+def stated_words(event: Event) -> str:
+    """The time words the sources use, for an event whose date is not resolved."""
+    if not event.stated_times:
+        return "no time stated"
+    return "stated: " + ", ".join(f"“{t.text}”" for t in event.stated_times)

@@ -25,6 +25,7 @@ from generator.pages import plan_pages
 from generator.quotes import merge_quotes
 from generator.render import render_pages
 from generator.resolve import resolve
+from generator.stories import group_stories
 from generator.writer import WriteResult, write_files
 
 Progress = Callable[[Iterable, str, int], Iterator]
@@ -102,6 +103,7 @@ def extract_corpus_items(briefing: Briefing) -> Briefing:
     briefing.quotes = merge_quotes(briefing)
     briefing.events = merge_events(briefing)
     briefing.deadlines = merge_deadlines(briefing)
+    briefing.stories = group_stories(briefing)
     return briefing
 
 

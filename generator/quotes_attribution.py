@@ -177,7 +177,7 @@ def _subject(verb):
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects[0]
-        if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+        if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None

@@ -42,10 +42,14 @@ Handler = Callable[[re.Match[str], rules.Context], "rules.Resolved | None"]
 
 _E, _DAY = rf"(?i:{v.EDGE_RE})", r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WD, _YEAR = rf"(?:(?P<wd>{v.WEEKDAY_RE}),?\s+)?", rf"(?:,?\s+(?P<year>{v.YEAR_RE}))?"
-_NOT_A_YEAR = rf"(?![\w%]|[.,:]\d|\s*(?:%|percent|per\s+cent|hours\b|hrs\b|(?:{v.TIME_ZONES})\b)|\s+(?:{v.COUNT_NOUNS})\b)"  # noqa: E501
+_MON = rf"(?P<mon>{v.MONTH_ANY_RE})"
+_NOT_A_YEAR = (
+    rf"(?![\w%]|[.,:]\d|\s*(?:%|percent|per\s+cent|hours\b|hrs\b|(?:{v.TIME_ZONES})\b)"
+    rf"|\s+(?:{v.COUNT_NOUNS})\b)"
+)
 _AMOUNT = (
-    rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?\b(?P<num>{v.NUMBER_RE})(?P<half>\s+and\s+a\s+half)?"
-    rf"[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
+    rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?\b(?P<num>{v.NUMBER_RE})"
+    rf"(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
     r"(?P<tail>-old|[\s-]long|\s+ago|\s+from\s+now)?\b"
 )
 _PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
@@ -55,15 +59,15 @@ _TZ = rf"(?:\s+(?P<tz>{v.TIME_ZONES})\b)?"
 # Order matters only between equally long matches: the earlier pattern wins.
 _TABLE: list[tuple[str, Handler]] = [
     (r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b", rules.full_date),
-    (rf"\b{_WD}(?P<mon>{v.MONTH_ANY_RE})\s+{_DAY}(?!\d){_YEAR}(?!\d)", rules.full_date),
-    (rf"\b{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{v.MONTH_ANY_RE}){_YEAR}(?!\w)", rules.full_date),
-    (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_ANY_RE}),?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
+    (rf"\b{_WD}{_MON}\s+{_DAY}(?!\d){_YEAR}(?!\d)", rules.full_date),
+    (rf"\b{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}(?!\w)", rules.full_date),
+    (rf"\b(?:(?P<edge>{_E})\s*)?{_MON},?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
      rules.month_year),
-    (rf"(?<![\w$£€.,/:#])(?:(?P<edge>{_E}|(?i:fiscal))\s*)?(?:(?P<year>{v.YEAR_RE})|(?:(?i:the)\s+)?"
-     rf"(?P<decade>1[89]\d|20\d)0s){_NOT_A_YEAR}", rules.year),
-    (rf"(?:(?P<edge>{_E})\s*|(?P<rel>(?i:last|this|next|coming|past))\s+)?\b(?P<mon>{v.MONTH_RE})\b"
-     r"(?!\s*\d)", rules.month_alone),
-    (rf"(?:(?P<rel>(?i:this|last|next|coming|past|early|late|earlier|later))\s+)?\b(?P<day>"
+    (rf"(?<![\w$£€.,/:#])(?:(?P<edge>{_E}|(?i:fiscal))\s*)?(?:(?P<year>{v.YEAR_RE})|"
+     rf"(?:(?i:the)\s+)?(?P<decade>1[89]\d|20\d)0s){_NOT_A_YEAR}", rules.year),
+    (rf"(?:\b(?P<edge>{_E})\s*|\b(?P<rel>(?i:last|this|next|coming|past))\s+)?"
+     rf"\b(?P<mon>{v.MONTH_RE})\b(?!\s*\d)", rules.month_alone),
+    (rf"(?:\b(?P<rel>(?i:this|last|next|coming|past|early|late|earlier|later))\s+)?\b(?P<day>"
      rf"{v.WEEKDAY_RE})\b(?!\s+{_PAPERS})(?:\s+(?P<part>(?i:{v.DAY_PART_RE}))\b)?", rules.weekday),
     (rf"(?i)\b(?:the\s+day\s+(?P<pre>before|after)\s+)?(?P<word>today|tonight|yesterday|"
      rf"tomorrow)(?:\s+(?P<part>{v.DAY_PART_RE}))?\b", rules.day_word),
@@ -90,7 +94,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)\b(?P<named>noon|midday|midnight)\b", amounts.clock_time),
 ]
 _PATTERNS = [(re.compile(pattern), handler) for pattern, handler in _TABLE]
-_JOIN = re.compile(r"\s*,\s*|\s+(?:at|on|by)\s+|\s+")
+_JOIN = re.compile(r"\s*,?\s*(?:(?:at|on)\s+)?")
 _CLOCK = re.compile(r"T(\d\d:\d\d)$")
 _DAY_VALUE = re.compile(r"(?:[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-W[\dX]{2}-\d)")
 

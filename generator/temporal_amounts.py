@@ -8,7 +8,7 @@ import re
 from generator import temporal_calendar as cal
 from generator import temporal_vocab as v
 from generator.model import TimexType
-from generator.temporal_rules import UNRESOLVED, Context, Resolved, _relative
+from generator.temporal_rules import UNRESOLVED, Context, Resolved, relative
 
 _SPAN_CUE = re.compile(
     r"\b(?:first|time|ever|most|least|only|highest|lowest|largest|biggest|worst|best|longest|"
@@ -16,6 +16,10 @@ _SPAN_CUE = re.compile(
     re.IGNORECASE,
 )
 """Words that make "in two years" a span ("the first time in two years"), not a point."""
+_RATE = re.compile(
+    r"(?:\d|%|\b(?:billion|million|thousand|dollars|euros|pounds|barrels|tons|tonnes|times))\s*$"
+)
+"""Before "a year" these make a rate ("$10 billion a year"): a SET, not a duration."""
 _HALVES = {"Y": "P6M", "M": "P2W", "D": "PT12H", "TH": "PT30M", "TM": "PT30S"}
 
 
@@ -72,6 +76,8 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5
     value = duration_value(amount, code)
+    if words in ("a", "an") and not m["mod"] and _RATE.search(ctx.before(m, 12)):
+        return "SET", value, "stated"
     tail = (m["tail"] or "").strip(" -").lower()
     if tail in ("ago", "from now") or prep:
         sign = -1 if tail == "ago" else 1
@@ -79,7 +85,7 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
             return None  # "the first time in two years": let the bare duration match
         if amount is None or "X" in value:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "stated"
-        return _relative(ctx, m, sign, lambda a: _point(a, value, code, sign), "counted from it")
+        return relative(ctx, m, sign, lambda a: _point(a, value, code, sign), "counted from it")
     return "DURATION", value, "stated"
 
 

@@ -4,7 +4,8 @@ Each handler turns a match into ``(type, value, provenance)`` or None to reject 
 Spans never include a leading preposition ("on", "by"); the preposition is read
 as context instead. Resolution rules for words without a year:
 
-* weekday: "last"/"next" skip the anchor day; otherwise the sentence tense picks
+* weekday: "last"/"next" mean the first such day before/after the anchor day
+  ("next Friday" on a Thursday is the day after); otherwise the sentence tense picks
   the most recent (past) or coming (future) such day, the anchor day included;
   present or unclear tense picks the nearest one, within three days.
 * month alone: "last"/"next"/"this", else past tense -> most recent such month,
@@ -53,7 +54,7 @@ class Context:
         return f"'{match[0]}' resolved against {self.anchor} ({how})"
 
 
-def _relative(ctx: Context, m: re.Match[str], offset: int, value: Callable[[dt.date], str],
+def relative(ctx: Context, m: re.Match[str], offset: int, value: Callable[[dt.date], str],
               how: str = "relative word", kind: TimexType = "DATE") -> Resolved:  # fmt: skip
     """Resolve an anchor-relative expression, or fall back to a *_REF value."""
     if ctx.anchor is None:
@@ -170,7 +171,8 @@ def day_word(m: re.Match[str], ctx: Context) -> Resolved:
     part = (m["part"] or ("night" if word == "tonight" else "")).lower()
     kind: TimexType = "TIME" if part else "DATE"
     suffix = f"T{v.DAY_PARTS[part]}" if part else ""
-    return _relative(ctx, m, offset, lambda a: f"{a + dt.timedelta(days=offset)}{suffix}", kind=kind)
+    value: Callable[[dt.date], str] = lambda a: f"{a + dt.timedelta(days=offset)}{suffix}"
+    return relative(ctx, m, offset, value, kind=kind)
 
 
 _OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
@@ -182,12 +184,13 @@ def period(m: re.Match[str], ctx: Context) -> Resolved | None:
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if rel == "the" and not m["edge"] and unit != "weekend":
         return None
-    if m["the"] and rel in ("last", "past", "previous", "next", "coming") and unit in v.PERIOD_CODES:
+    spans = rel in ("last", "past", "previous", "next", "coming")
+    if m["the"] and spans and unit in v.PERIOD_CODES:  # "the past week"
         return "DURATION", f"P1{v.PERIOD_CODES[unit]}", "stated"
     if rel == "the" and unit == "weekend":
         return _the_weekend(m, ctx)
     offset = _OFFSETS.get(rel, 0)
-    return _relative(ctx, m, offset, lambda a: _period_value(a, unit, offset), f"'{rel}'")
+    return relative(ctx, m, offset, lambda a: _period_value(a, unit, offset), f"'{rel}'")
 
 
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved:
@@ -209,7 +212,7 @@ def _period_value(anchor: dt.date, unit: str, offset: int) -> str:
         return f"{index // 4}-Q{index % 4 + 1}"
     if unit == "year":
         return str(anchor.year + offset)
-    code, first, last = v.SEASONS[unit]
+    code, first, last = v.SEASONS[unit]  # "last summer" is this year's once it is over
     started = anchor.month >= first if code != "WI" else anchor.month in (12,)
     ended = anchor.month > last and code != "WI"
     shift = offset + (offset < 0 and ended) - (offset > 0 and not started)

@@ -5,7 +5,8 @@ from __future__ import annotations
 MONTHS = {
     name: index + 1
     for index, name in enumerate(
-        "January February March April May June July August September October November December".split()
+        "January February March April May June July August September October November "
+        "December".split()
     )
 }
 MONTH_ABBREVIATIONS = {

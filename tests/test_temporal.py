@@ -47,7 +47,8 @@ CASES = [
     ("Talks resume Thursday.", SAT, "Thursday", "DATE", "2025-08-07"),
     ("The talks were held on Thursday.", THU, "Thursday", "DATE", "2025-08-07"),
     ("Last Friday he spoke to reporters.", FRI, "Last Friday", "DATE", "2025-08-01"),
-    ("They meet again next Friday.", THU, "next Friday", "DATE", "2025-08-15"),
+    ("They meet again next Friday.", MON, "next Friday", "DATE", "2025-08-08"),
+    ("They met last Thursday.", THU, "last Thursday", "DATE", "2025-07-31"),
     ("Talks continued on Wednesday morning.", THU, "Wednesday morning", "TIME", "2025-08-06TMO"),
     # -- other words relative to the anchor --
     ("Trump said earlier this week that he was frustrated.", THU, "earlier this week", "DATE",

@@ -1,0 +1,205 @@
+"""Events: triggers and arguments from the parse, merging across sources, event pages."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from generator.events import find_events, merge_events
+from generator.model import (
+    ArticleAnalysis,
+    Briefing,
+    Citation,
+    Entity,
+    EventCandidate,
+    Mention,
+    Sentence,
+    Source,
+    TimeExpression,
+)
+from generator.nlp import Segment, parse_paragraph
+
+
+def paragraph_of(nlp, text: str, source_id: str = "a"):
+    source = Source(source_id, f"{source_id}.txt", "ok", text=text, paragraphs=((0, len(text)),),
+                    content_hash=hashlib.sha256(text.encode()).hexdigest())
+    return parse_paragraph(source, Segment(0, len(text), 0, False), nlp(text), 0, None)
+
+
+def words(paragraph, span):
+    return paragraph.source.text[span[0] : span[1]] if span else None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "participants", "place", "time"),
+    [
+        ("Steve Carter will visit Moscow on Sunday to discuss trade.",
+         "visit", {"Steve Carter"}, "Moscow", "Sunday"),
+        ("Angela Brandt held a meeting in Paris on Monday with Emmanuel Dupont.",
+         "meeting", {"Angela Brandt", "Emmanuel Dupont"}, "Paris", "Monday"),
+        ("Maria Lopez met with John Smith in Madrid on Friday.",
+         "meeting", {"Maria Lopez", "John Smith"}, "Madrid", "Friday"),
+        ("Peter Novak arrived in Warsaw on Wednesday for a two-day mission.",
+         "visit", {"Peter Novak"}, "Warsaw", "Wednesday"),
+        ("John Smith threatened new tariffs against Canada.",
+         "threat", {"John Smith"}, None, None),
+    ],
+)  # fmt: skip
+def test_trigger_arguments(nlp, text, kind, participants, place, time):
+    paragraph = paragraph_of(nlp, text)
+    found = [e for e in find_events(paragraph) if e.kind == kind]
+    assert found, [e.kind for e in find_events(paragraph)]
+    event = found[0]
+    assert {words(paragraph, p) for p in event.participants} >= participants
+    assert words(paragraph, event.place) == place
+    assert (event.time.text if event.time else None) == time
+    assert event.citation.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez, who heads the national bank, spoke on Friday.",
+        "John Smith has met with Maria Lopez on several occasions.",
+        "There is no sign that John Smith will visit Madrid.",
+        "The weather in Madrid was mild.",
+        "Peace negotiations are always important.",
+    ],
+)
+def test_no_event(nlp, text):
+    assert find_events(paragraph_of(nlp, text)) == []
+
+
+def test_earlier_occurrence_is_marked(nlp):
+    text = "During his last visit to Rome in April, John Smith met Maria Lopez."
+    paragraph = paragraph_of(nlp, text)
+    aspects = {e.kind: e.aspect for e in find_events(paragraph)}
+    assert aspects == {"visit": "earlier", "meeting": "earlier"}
+
+
+# --- merging, on hand-built data ------------------------------------------------------------
+
+
+def _source(source_id: str, text: str) -> Source:
+    return Source(source_id, f"{source_id}.txt", "ok", text=text, paragraphs=((0, len(text)),))
+
+
+def _mention(source: str, text: str, name: str, label: str) -> Mention:
+    start = text.index(name)
+    return Mention(source, start, start + len(name), name, label, 0)
+
+
+def _candidate(source: str, text: str, kind: str, people: list[str], place: str | None,
+               time: tuple[str, str] | None = None) -> EventCandidate:
+    def span(name):
+        return (text.index(name), text.index(name) + len(name))
+
+    when = None
+    if time:
+        start = text.index(time[0])
+        when = TimeExpression(start, start + len(time[0]), time[0], "DATE", time[1])
+    return EventCandidate(kind, kind, Citation(source, 0, len(text), text, 0),
+                          tuple(span(p) for p in people), span(place) if place else None, when)
+
+
+def _briefing(articles: list[tuple[str, str, list[EventCandidate]]]) -> Briefing:
+    sources = [_source(sid, text) for sid, text, _ in articles]
+    analyses = {sid: ArticleAnalysis(sid, "", (Sentence(0, 0, len(text), 0),), (),
+                                     events=tuple(events)) for sid, text, events in articles}
+    mentions: dict[tuple[str, str], list[Mention]] = {}
+    for sid, text, _ in articles:
+        for name, label in (("Ann Lee", "PERSON"), ("Rome", "GPE"), ("Bo Chan", "PERSON")):
+            if name in text:
+                mentions.setdefault((name, label), []).append(_mention(sid, text, name, label))
+    entities = [Entity(name.lower().replace(" ", "-"), name,
+                       "place" if label == "GPE" else "person", (), tuple(found))
+                for (name, label), found in mentions.items()]
+    return Briefing("t", sources, analyses, entities)
+
+
+def test_same_visit_in_two_articles_merges():
+    a = "Ann Lee will visit Rome on Sunday."
+    b = "Ann Lee arrived in Rome with Bo Chan."
+    briefing = _briefing([
+        ("a", a, [_candidate("a", a, "visit", ["Ann Lee"], "Rome", ("Sunday", "XXXX-WXX-7"))]),
+        ("b", b, [_candidate("b", b, "visit", ["Ann Lee", "Bo Chan"], "Rome")]),
+    ])
+    events = merge_events(briefing)
+    merged = [(e.title, {c.source for c in e.citations}) for e in events]
+    assert merged == [("Visit to Rome", {"a", "b"})]
+    assert events[0].participants[0] == "ann-lee"
+    assert events[0].date is None and [t.text for t in events[0].stated_times] == ["Sunday"]
+
+
+def test_same_participants_different_dates_stay_apart():
+    people = ["Ann Lee", "Bo Chan"]
+    a = "Ann Lee met Bo Chan in Rome on 2025-08-06."
+    b = "Ann Lee met Bo Chan in Rome on 2025-12-02."
+    briefing = _briefing([
+        ("a", a, [_candidate("a", a, "meeting", people, "Rome", ("2025-08-06", "2025-08-06"))]),
+        ("b", b, [_candidate("b", b, "meeting", people, "Rome", ("2025-12-02", "2025-12-02"))]),
+    ])
+    events = merge_events(briefing)
+    assert [e.date.value for e in events] == ["2025-08-06", "2025-12-02"]
+    assert len({e.id for e in events}) == 2
+
+
+@pytest.mark.parametrize(("kind_a", "kind_b", "merged"), [
+    ("meeting", "talks", True),
+    ("visit", "meeting", False),
+    ("attack", "threat", False),
+])
+def test_trigger_families(kind_a, kind_b, merged):
+    a = "Ann Lee met Bo Chan in Rome."
+    b = "Ann Lee and Bo Chan held talks in Rome."
+    briefing = _briefing([
+        ("a", a, [_candidate("a", a, kind_a, ["Ann Lee", "Bo Chan"], "Rome")]),
+        ("b", b, [_candidate("b", b, kind_b, ["Ann Lee", "Bo Chan"], "Rome")]),
+    ])
+    assert (len(merge_events(briefing)) == 1) is merged
+
+
+# --- the seeds ---------------------------------------------------------------------------------
+
+
+def _events_from(briefing, source_prefix):
+    return [e for e in briefing.events
+            if any(c.source.startswith(source_prefix) for c in e.citations)]
+
+
+def test_seed_august_visit_is_one_event_apart_from_the_later_one(seed_briefing):
+    august = [e for e in seed_briefing.events if e.kind == "visit" and e.place == "moscow"
+              and any(c.source.startswith("000") for c in e.citations)]
+    assert len(august) == 1
+    sources = {c.source[:3] for c in august[0].citations}
+    assert {"000", "001", "003"} <= sources
+    assert "002" not in sources
+    later = [e for e in _events_from(seed_briefing, "002")
+             if e.kind == "visit" and e.place in ("moscow", "russia")]
+    assert later and all(e.id != august[0].id for e in later)
+    assert august[0].date is None and {t.text for t in august[0].stated_times} >= {"Sunday"}
+
+
+@pytest.mark.parametrize(("place", "participants"), [
+    ("miami", set()),
+    ("istanbul", {"russia", "ukraine"}),
+    ("paris", {"emmanuel-macron"}),
+])
+def test_seed_meetings(seed_briefing, place, participants):
+    found = [e for e in seed_briefing.events if e.place == place and e.kind in ("meeting", "talks")]
+    assert len(found) == 1
+    assert participants <= set(found[0].participants) and found[0].participants
+
+
+def test_seed_event_pages_and_timeline(seed_briefing):
+    from generator.linker import Linker
+    from generator.pages_events import plan_event_pages
+    from generator.render import render_pages
+
+    pages = render_pages(plan_event_pages(seed_briefing), Linker(seed_briefing))
+    assert "timeline.md" in pages and "events/index.md" in pages
+    visit = next(e for e in seed_briefing.events if e.title == "Visit to Moscow")
+    text = pages[f"events/{visit.id}.md"]
+    assert "date not resolved" in text and "“Sunday”" in text and "## Sources" in text
+    assert "## Date not resolved" in pages["timeline.md"]
