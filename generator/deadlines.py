@@ -38,14 +38,38 @@ EXPIRE_VERBS = roles.EXPIRE_LEMMAS
 SHORTEN_VERBS = frozenset({"shorten", "cut", "reduce", "slash", "tighten", "advance", "trim"})
 EXTEND_VERBS = frozenset({"extend", "prolong", "lengthen", "postpone", "delay", "relax"})
 CUE_LEMMAS = frozenset(
-    "expect demand want give grant set impose order tell ask urge require insist warn threaten "
-    "must need deadline ultimatum".split()
+    [
+        "expect",
+        "demand",
+        "want",
+        "give",
+        "grant",
+        "set",
+        "impose",
+        "order",
+        "tell",
+        "ask",
+        "urge",
+        "require",
+        "insist",
+        "warn",
+        "threaten",
+        "must",
+        "need",
+        "deadline",
+        "ultimatum",
+    ]
 )
 """Lemmas that make "by/before X" a demand rather than a plain time."""
-CUE_PHRASES = re.compile(r"\b(?:unless|or\s+(?:face|else|risk)|ha(?:s|ve|d)\s+to|ha(?:s|ve|d)\s+until)\b", re.I)
-_DUE_PREP = re.compile(r"\b(by|before|until|till|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$", re.I)
-_FROM = re.compile(r"\bfrom\s+(?:\w+\s+){0,3}$", re.I)
-_TO = re.compile(r"\bto\s+(?:\w+\s+){0,2}$", re.I)
+CUE_PHRASES = re.compile(
+    r"\b(?:unless|or\s+(?:face|else|risk)|ha(?:s|ve|d)\s+to|ha(?:s|ve|d)\s+until)\b", re.IGNORECASE
+)
+_DUE_PREP = re.compile(
+    r"\b(by|before|until|till|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"\bfrom\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,8 +88,11 @@ def find_deadlines(paragraph: Paragraph) -> list[DeadlineCandidate]:
     """Deadline statements in one paragraph (at most one per sentence)."""
     found = []
     for sentence in paragraph.sentences:
-        sent = paragraph.doc.char_span(sentence.start - paragraph.offset, sentence.end - paragraph.offset,
-                                       alignment_mode="expand")
+        sent = paragraph.doc.char_span(
+            sentence.start - paragraph.offset,
+            sentence.end - paragraph.offset,
+            alignment_mode="expand",
+        )
         if sent is not None:
             candidate = sentence_deadline(paragraph, sent)
             if candidate is not None:
@@ -82,8 +109,11 @@ def merge_deadlines(briefing: Briefing) -> list[Deadline]:
 
 def sentence_deadline(paragraph: Paragraph, sent) -> DeadlineCandidate | None:
     """The deadline one sentence states, or None."""
-    times = [t for t in paragraph.times if paragraph.offset + sent.start_char <= t.start
-             < paragraph.offset + sent.end_char]
+    times = [
+        t
+        for t in paragraph.times
+        if paragraph.offset + sent.start_char <= t.start < paragraph.offset + sent.end_char
+    ]
     triggers = due_triggers(paragraph, sent, times) + noun_triggers(paragraph, sent, times)
     if not triggers:
         return None
@@ -91,8 +121,17 @@ def sentence_deadline(paragraph: Paragraph, sent) -> DeadlineCandidate | None:
     dated = next((t for t in triggers if t.due), None)
     main = noun or triggers[0]
     change, current, previous = lengths(paragraph, sent, times, main.anchor)
-    due, due_words = (dated.due, None) if dated else derived_due(paragraph, sent, times, current)
-    return build_candidate(paragraph, sent, times, (main, dated), due, due_words, change, current, previous)
+    moved = _moved_to(paragraph, sent, times, main.anchor)
+    due, due_words = (
+        (dated.due, None)
+        if dated
+        else (moved, None)
+        if moved
+        else derived_due(paragraph, sent, times, current)
+    )
+    return build_candidate(
+        paragraph, sent, times, (main, dated), due, due_words, change, current, previous
+    )
 
 
 def due_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> list[Trigger]:
@@ -117,7 +156,11 @@ def _has_cue(prep, sent) -> bool:
     lemmas = {t.lemma_.lower() for t in sent}
     phrases = bool(CUE_PHRASES.search(sent.text))
     if prep.lower_ in ("until", "till"):
-        return prep.head.lemma_ in ("have", "give", "grant", "extend") or phrases or bool(lemmas & DEADLINE_NOUNS)
+        return (
+            prep.head.lemma_ in ("have", "give", "grant", "extend")
+            or phrases
+            or bool(lemmas & DEADLINE_NOUNS)
+        )
     return phrases or bool(lemmas & CUE_LEMMAS)
 
 
@@ -126,9 +169,13 @@ def noun_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> li
     out = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if lemma in DEADLINE_NOUNS or (lemma in WINDOW_NOUNS and _is_deadline_window(paragraph, token, times)):
+        if lemma in DEADLINE_NOUNS or (
+            lemma in WINDOW_NOUNS and _is_deadline_window(paragraph, token, times)
+        ):
             start = paragraph.offset + token.idx
-            out.append(Trigger(token, (start, start + len(token)), _date_on(paragraph, token, times)))
+            out.append(
+                Trigger(token, (start, start + len(token)), _date_on(paragraph, token, times))
+            )
     return out
 
 
@@ -165,11 +212,16 @@ def _date_on(paragraph: Paragraph, noun, times: list[TimeExpression]) -> TimeExp
     return None
 
 
-def lengths(paragraph: Paragraph, sent, times: list[TimeExpression], anchor
-            ) -> tuple[str, TimeExpression | None, TimeExpression | None]:
+def lengths(
+    paragraph: Paragraph, sent, times: list[TimeExpression], anchor
+) -> tuple[str, TimeExpression | None, TimeExpression | None]:
     """(change, current length, previous length) of the deadline."""
     text = paragraph.source.text
-    stated = _length_on(paragraph, anchor, times) if anchor.lemma_.lower() in DEADLINE_NOUNS | WINDOW_NOUNS else None
+    stated = (
+        _length_on(paragraph, anchor, times)
+        if anchor.lemma_.lower() in DEADLINE_NOUNS | WINDOW_NOUNS
+        else None
+    )
     verb = _change_verb(anchor)
     if verb is None:
         return "", stated, None
@@ -182,6 +234,19 @@ def lengths(paragraph: Paragraph, sent, times: list[TimeExpression], anchor
     return change, to or stated, previous
 
 
+def _moved_to(
+    paragraph: Paragraph, sent, times: list[TimeExpression], anchor
+) -> TimeExpression | None:
+    """The new date of a changed deadline: "extended the deadline to 30 June"."""
+    if _change_verb(anchor) is None:
+        return None
+    start = paragraph.offset + sent.start_char
+    return next(
+        (t for t in times if is_day_date(t) and _TO.search(paragraph.source.text[start : t.start])),
+        None,
+    )
+
+
 def _token_at(paragraph: Paragraph, sent, position: int):
     """The token of a sentence starting at an absolute offset."""
     for token in sent:
@@ -190,28 +255,46 @@ def _token_at(paragraph: Paragraph, sent, position: int):
     return None
 
 
-def build_candidate(paragraph: Paragraph, sent, times: list[TimeExpression], triggers: tuple,
-                    due: TimeExpression | None, due_words: tuple[int, int] | None, change: str,
-                    current: TimeExpression | None, previous: TimeExpression | None) -> DeadlineCandidate | None:
+def build_candidate(
+    paragraph: Paragraph,
+    sent,
+    times: list[TimeExpression],
+    triggers: tuple,
+    due: TimeExpression | None,
+    due_words: tuple[int, int] | None,
+    change: str,
+    current: TimeExpression | None,
+    previous: TimeExpression | None,
+) -> DeadlineCandidate | None:
     """Assemble roles and wording; None when the sentence says nothing beyond the word."""
     from generator.deadlines_wording import demand_of, wording_span
 
     main, dated = triggers
-    setter = roles.setter_of(paragraph, main.anchor) or (dated and roles.setter_of(paragraph, dated.anchor))
+    setter = roles.setter_of(paragraph, main.anchor) or (
+        dated and roles.setter_of(paragraph, dated.anchor)
+    )
     bound = roles.bound_of(paragraph, (dated or main).anchor, sent)
     demand = demand_of(paragraph, sent, times, main, dated)
     if not (due or current or demand or (setter and bound)):
         return None
     pieces = [main.words, *(d.words for d in (dated,) if d), *(p for p in (due_words, demand) if p)]
-    pieces += [(t.start, t.end) for t in (current, previous) if t] + [(m.start, m.end) for m in bound]
+    pieces += [(t.start, t.end) for t in (current, previous) if t] + [
+        (m.start, m.end) for m in bound
+    ]
     verb = _change_verb(main.anchor)
     if verb is not None:
         pieces.append((paragraph.offset + verb.idx, paragraph.offset + verb.idx + len(verb)))
     start, end = wording_span(paragraph, sent, pieces)
     text = paragraph.source.text
     return DeadlineCandidate(
-        citation=paragraph.cite_sentence(start), wording=text[start:end], due=due, duration=current,
-        setter=roles.span_of(setter) if setter else None, bound=tuple((m.start, m.end) for m in bound),
-        demand=text[demand[0] : demand[1]] if demand else "", consequences=roles.consequences_in(sent),
-        change=change, previous=previous,
+        citation=paragraph.cite_sentence(start),
+        wording=text[start:end],
+        due=due,
+        duration=current,
+        setter=roles.span_of(setter) if setter else None,
+        bound=tuple((m.start, m.end) for m in bound),
+        demand=text[demand[0] : demand[1]] if demand else "",
+        consequences=roles.consequences_in(sent),
+        change=change,
+        previous=previous,
     )

@@ -15,11 +15,15 @@ import re
 from generator.model import TimeExpression
 from generator.temporal_calendar import add_duration, to_date
 
-_DUE_VALUE = re.compile(r"(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?|-W(?:\d\d|XX)(?:-[1-7])?|-Q[1-4])?(?:T.*)?")
+_DUE_VALUE = re.compile(
+    r"(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?|-W(?:\d\d|XX)(?:-[1-7])?|-Q[1-4])?(?:T.*)?"
+)
 _LENGTH = re.compile(r"P(\d+)(D|W|M|Y)")
 _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _WEEKDAY = re.compile(r"(XXXX|\d{4})-W(XX|\d\d)-([1-7])")
-_AHEAD = re.compile(r"^\s+(?:ahead\s+of|before|prior\s+to)\s+(?:\S+\s+){0,3}?(?:deadline|ultimatum)", re.I)
+_AHEAD = re.compile(
+    r"^\s+(?:ahead\s+of|before|prior\s+to)\s+(?:\S+\s+){0,3}?(?:deadline|ultimatum)", re.IGNORECASE
+)
 COUNTED = "counted: "
 """Provenance prefix of a due time counted from another date and a length."""
 _LEAP_YEAR = 2000
@@ -133,8 +137,9 @@ def describe(value: str) -> str:
     return value
 
 
-def derived_due(paragraph, sent, times: list[TimeExpression], length: TimeExpression | None
-                ) -> tuple[TimeExpression | None, tuple[int, int] | None]:
+def derived_due(
+    paragraph, sent, times: list[TimeExpression], length: TimeExpression | None
+) -> tuple[TimeExpression | None, tuple[int, int] | None]:
     """A due time counted from another date: "arrived Wednesday, two days ahead of the deadline".
 
     Also "On Monday, X gave Y ten days": the announcement day plus the length.
@@ -167,6 +172,7 @@ def _derived(words: TimeExpression, value: str, how: str) -> TimeExpression:
 
 def _same_clause(paragraph, sent, day: TimeExpression, length: TimeExpression) -> bool:
     """Whether a day and a length hang from the same verb (the announcement)."""
+
     def verb_of(time: TimeExpression):
         token = next((t for t in sent if paragraph.offset + t.idx >= time.start), None)
         while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:

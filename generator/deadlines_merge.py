@@ -25,20 +25,61 @@ from dataclasses import dataclass
 
 from generator import gazetteer
 from generator.deadlines_dates import COUNTED, compatible, describe, sort_key, specificity
-from generator.model import Briefing, Citation, Deadline, DeadlineCandidate, DeadlineReport, Entity, TimeExpression
+from generator.model import (
+    Briefing,
+    Citation,
+    Deadline,
+    DeadlineCandidate,
+    DeadlineReport,
+    Entity,
+    TimeExpression,
+)
 from generator.names import slugify
 from generator.resolve import mention_owner
 from generator.temporal_calendar import to_date
 
 LINK_SCORE = 3
 DEMAND_FAMILIES = {
-    "peace": {"ceasefire", "cease-fire", "truce", "armistice", "peace", "settlement", "cessation", "hostilities"},
+    "peace": {
+        "ceasefire",
+        "cease-fire",
+        "truce",
+        "armistice",
+        "peace",
+        "settlement",
+        "cessation",
+        "hostilities",
+    },
     "withdrawal": {"withdraw", "withdrawal", "pull", "leave", "evacuate", "exit"},
     "release": {"release", "free", "hostage", "prisoner"},
     "payment": {"pay", "payment", "repay", "fund"},
 }
 """Generic English words that name the same demand."""
-_FILLER = frozenset("a an the to of in on for and or with its their his her be get reach agree make accept".split())
+_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "with",
+        "its",
+        "their",
+        "his",
+        "her",
+        "be",
+        "get",
+        "reach",
+        "agree",
+        "make",
+        "accept",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +120,9 @@ def concepts(demand: str) -> frozenset[str]:
     out = set()
     for word in re.findall(r"[a-z][a-z-]+", demand.lower()):
         stem = re.sub(r"(?<=[a-z]{3})(es|s)$", "", word)
-        family = next((k for k, words in DEMAND_FAMILIES.items() if word in words or stem in words), None)
+        family = next(
+            (k for k, words in DEMAND_FAMILIES.items() if word in words or stem in words), None
+        )
         if family or word not in _FILLER and stem not in _FILLER:
             out.add(family or stem)
     return frozenset(out)
@@ -124,21 +167,24 @@ def links(first: list[Report], second: list[Report]) -> bool:
     return None not in scores and max(s for s in scores if s is not None) >= LINK_SCORE
 
 
+def _linked_pair(clusters: list[list[Report]]) -> tuple[int, int] | None:
+    """Indices of the first two clusters that link, if any."""
+    pairs = ((a, b) for a in range(len(clusters)) for b in range(a + 1, len(clusters)))
+    return next(((a, b) for a, b in pairs if links(clusters[a], clusters[b])), None)
+
+
 def cluster(reports: list[Report]) -> list[list[Report]]:
     """Join clusters that link until none do (order of statements does not matter)."""
     clusters = [[r] for r in reports]
-    joined = True
-    while joined:
-        joined = False
-        for i, j in ((i, j) for i in range(len(clusters)) for j in range(i + 1, len(clusters))):
-            if links(clusters[i], clusters[j]):
-                clusters[i] += clusters.pop(j)
-                joined = True
-                break
+    while pair := _linked_pair(clusters):
+        first, second = pair
+        clusters[first] += clusters.pop(second)
     return [sorted(c, key=reports.index) for c in clusters]
 
 
-def build_deadline(cluster: list[Report], by_id: dict[str, Entity], newest: dt.date | None) -> Deadline:
+def build_deadline(
+    cluster: list[Report], by_id: dict[str, Entity], newest: dt.date | None
+) -> Deadline:
     """The merged deadline of one cluster."""
     reports = tuple(to_report(r) for r in cluster)
     due = best_due([r.candidate.due for r in cluster])
@@ -147,9 +193,15 @@ def build_deadline(cluster: list[Report], by_id: dict[str, Entity], newest: dt.d
     title = f"Deadline for {by_id[bound[0]].name}" if bound else "Deadline"
     title += f": {demand}" if demand else ""
     return Deadline(
-        id=slugify(title), title=title, setter=best_setter(cluster, by_id), bound=bound, demand=demand,
-        consequences=consequences([r.candidate for r in cluster]), due=due,
-        status=status(due, reports, newest), reports=reports,
+        id=slugify(title),
+        title=title,
+        setter=best_setter(cluster, by_id),
+        bound=bound,
+        demand=demand,
+        consequences=consequences([r.candidate for r in cluster]),
+        due=due,
+        status=status(due, reports, newest),
+        reports=reports,
         disagreements=tuple(d.note() for d in find_disagreements(reports, by_id)),
     )
 
@@ -157,7 +209,9 @@ def build_deadline(cluster: list[Report], by_id: dict[str, Entity], newest: dt.d
 def to_report(report: Report) -> DeadlineReport:
     """The per-source row of a merged deadline."""
     c = report.candidate
-    return DeadlineReport(c.citation, c.due, c.wording, c.duration, c.previous, c.change, report.setter)
+    return DeadlineReport(
+        c.citation, c.due, c.wording, c.duration, c.previous, c.change, report.setter
+    )
 
 
 def best_due(dues: list[TimeExpression | None]) -> TimeExpression | None:
@@ -182,8 +236,14 @@ def best_demand(demands: list[str]) -> str:
     given = [d for d in demands if d]
     if not given:
         return ""
-    key = [" ".join(re.sub(r"(?<=[a-z]{3})s$", "", w) for w in d.lower().split() if w not in ("a", "an", "the"))
-           for d in given]
+    key = [
+        " ".join(
+            re.sub(r"(?<=[a-z]{3})s$", "", w)
+            for w in d.lower().split()
+            if w not in ("a", "an", "the")
+        )
+        for d in given
+    ]
     counts = Counter(key)
     return min(given, key=lambda d: (-counts[key[given.index(d)]], len(d)))
 
@@ -195,7 +255,9 @@ def consequences(candidates: list[DeadlineCandidate]) -> tuple[str, ...]:
     return tuple(first[c] for c, _ in counts.most_common())
 
 
-def status(due: TimeExpression | None, reports: tuple[DeadlineReport, ...], newest: dt.date | None) -> str:
+def status(
+    due: TimeExpression | None, reports: tuple[DeadlineReport, ...], newest: dt.date | None
+) -> str:
     """passed / shortened / extended / upcoming / unknown, against the newest article's date."""
     day = to_date(due.value) if due else None
     if day and newest and day < newest:
@@ -230,25 +292,46 @@ class Disagreement:
 
     def note(self) -> str:
         """Plain-text summary naming sources by id."""
-        parts = [f"{label} ({', '.join(dict.fromkeys(c.source for c in cites))})" for label, cites in self.variants]
+        parts = [
+            f"{label} ({', '.join(dict.fromkeys(c.source for c in cites))})"
+            for label, cites in self.variants
+        ]
         tail = "" if self.conflict else " (may agree; not checkable without publication dates)"
         return f"Sources differ on the {self.aspect}: " + "; ".join(parts) + tail
 
 
-def find_disagreements(reports: tuple[DeadlineReport, ...], names: dict[str, Entity] | None = None
-                       ) -> list[Disagreement]:
+def find_disagreements(
+    reports: tuple[DeadlineReport, ...], names: dict[str, Entity] | None = None
+) -> list[Disagreement]:
     """Aspects on which the reports differ."""
     out = []
-    dues = _variants([(r.due.value, describe(r.due.value), r.citation, _due_words(r.due)) for r in reports if r.due])
+    dues = _variants(
+        [
+            (r.due.value, describe(r.due.value), r.citation, _due_words(r.due))
+            for r in reports
+            if r.due
+        ]
+    )
     if len(dues) > 1:
         values = [v for v, _, _ in dues]
         clash = any(not compatible(a, b) for a in values for b in values)
-        out.append(Disagreement("due date", tuple((lab, c) for _, lab, c in dues), clash or _all_known(values)))
-    lengths = _variants([(r.duration.value, describe(r.duration.value), r.citation) for r in reports if r.duration])
+        out.append(
+            Disagreement(
+                "due date", tuple((lab, c) for _, lab, c in dues), clash or _all_known(values)
+            )
+        )
+    lengths = _variants(
+        [(r.duration.value, describe(r.duration.value), r.citation) for r in reports if r.duration]
+    )
     if len(lengths) > 1:
         out.append(Disagreement("length", tuple((lab, c) for _, lab, c in lengths), True))
-    setters = _variants([(r.setter, names[r.setter].name if names else r.setter, r.citation)
-                         for r in reports if r.setter])
+    setters = _variants(
+        [
+            (r.setter, names[r.setter].name if names else r.setter, r.citation)
+            for r in reports
+            if r.setter
+        ]
+    )
     if len(setters) > 1:
         out.append(Disagreement("setter", tuple((lab, c) for _, lab, c in setters), True))
     changes = _variants([(r.change, r.change, r.citation) for r in reports if r.change])
@@ -263,7 +346,11 @@ def _all_known(values: list[str]) -> bool:
 
 def _due_words(due: TimeExpression) -> str:
     """How a source words its due time: “Friday”, or the counting it was derived by."""
-    return due.provenance.removeprefix(COUNTED) if due.provenance.startswith(COUNTED) else f"“{due.text}”"
+    return (
+        due.provenance.removeprefix(COUNTED)
+        if due.provenance.startswith(COUNTED)
+        else f"“{due.text}”"
+    )
 
 
 def _variants(rows: list[tuple]) -> list[tuple[str, str, tuple[Citation, ...]]]:
@@ -277,8 +364,10 @@ def _variants(rows: list[tuple]) -> list[tuple[str, str, tuple[Citation, ...]]]:
         entry = grouped.setdefault(key, (label, [], []))
         entry[1].append(citation)
         entry[2].extend(w for w in words if w not in entry[2])
-    return [(k, label + (": " + ", ".join(words) if words else ""), tuple(cites))
-            for k, (label, cites, words) in grouped.items()]
+    return [
+        (k, label + (": " + ", ".join(words) if words else ""), tuple(cites))
+        for k, (label, cites, words) in grouped.items()
+    ]
 
 
 def unique_ids(deadlines: list[Deadline]) -> list[Deadline]:

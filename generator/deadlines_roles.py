@@ -27,8 +27,33 @@ from generator.model import Mention
 from generator.paragraph import Paragraph
 
 SETTER_VERBS = frozenset(
-    "expect demand want give set impose issue order tell ask urge call require insist warn "
-    "threaten announce shorten cut extend reduce slash move push grant".split()
+    [
+        "expect",
+        "demand",
+        "want",
+        "give",
+        "set",
+        "impose",
+        "issue",
+        "order",
+        "tell",
+        "ask",
+        "urge",
+        "call",
+        "require",
+        "insist",
+        "warn",
+        "threaten",
+        "announce",
+        "shorten",
+        "cut",
+        "extend",
+        "reduce",
+        "slash",
+        "move",
+        "push",
+        "grant",
+    ]
 )
 """Lemmas of verbs whose subject sets a deadline."""
 EXPIRE_LEMMAS = frozenset({"expire", "lapse"})
@@ -36,8 +61,19 @@ EXPIRE_LEMMAS = frozenset({"expire", "lapse"})
 AGENT_VERBS = frozenset({"set", "impose", "issue", "announce", "give", "declare"})
 """Participles naming the setter with "by X" or a fused "X-imposed"."""
 CONSEQUENCE_NOUNS = frozenset(
-    "sanction tariff penalty consequence embargo retaliation fine levy strike reprisal "
-    "punishment".split()
+    [
+        "sanction",
+        "tariff",
+        "penalty",
+        "consequence",
+        "embargo",
+        "retaliation",
+        "fine",
+        "levy",
+        "strike",
+        "reprisal",
+        "punishment",
+    ]
 )
 """Head lemmas of threatened consequences; "measures" counts with a qualifying adjective."""
 MEASURE_ADJECTIVES = frozenset({"economic", "punitive", "military", "retaliatory", "financial"})
@@ -101,8 +137,8 @@ def setter_of(paragraph: Paragraph, trigger) -> Mention | None:
 
 
 def _setting_subject(paragraph: Paragraph, trigger) -> Mention | None:
-    """Subject of the nearest demanding verb above the trigger, skipping the bound's own verb."""
-    for head in list(ancestors(trigger))[1:]:
+    """Subject of the nearest demanding verb at or above the trigger, skipping the bound's own verb."""
+    for head in ancestors(trigger):
         if head.pos_ not in ("VERB", "AUX") or _is_bound_clause(head):
             continue
         subj = subject(head)
@@ -135,6 +171,14 @@ def _bound_heads(head) -> Iterator:
     """Candidate tokens naming the bound party around one head."""
     if head.pos_ in ("VERB", "AUX") and _is_bound_clause(head) and subject(head) is not None:
         yield subject(head)
+    if head.pos_ == "NOUN":
+        yield from (
+            g
+            for c in head.children
+            if c.lower_ in ("for", "on")
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
     if head.lemma_ in ("give", "grant", "allow"):
         yield from (c for c in head.children if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN")
     if head.lemma_ in ("expect", "want", "ask", "tell", "order", "urge"):
@@ -153,12 +197,19 @@ def for_to(paragraph: Paragraph, sent) -> tuple[tuple[Mention, ...], object]:
         if token.lower_ != "for":
             continue
         names, j = [], i + 1
-        while j < len(tokens) and (mention_of(paragraph, tokens[j]) or tokens[j].lower_ in ("and", ",")):
+        while j < len(tokens) and (
+            mention_of(paragraph, tokens[j]) or tokens[j].lower_ in ("and", ",")
+        ):
             found = mention_of(paragraph, tokens[j])
             if found and found not in names:
                 names.append(found)
             j += 1
-        if names and j + 1 < len(tokens) and tokens[j].lower_ == "to" and tokens[j + 1].pos_ in ("VERB", "AUX"):
+        if (
+            names
+            and j + 1 < len(tokens)
+            and tokens[j].lower_ == "to"
+            and tokens[j + 1].pos_ in ("VERB", "AUX")
+        ):
             return tuple(names), tokens[j + 1]
     return (), None
 
@@ -209,7 +260,9 @@ def consequences_in(sent) -> tuple[str, ...]:
     for chunk in sent.noun_chunks:
         root = chunk.root
         adjectives = {t.lower_ for t in chunk if t.dep_ == "amod"}
-        if root.lemma_ in CONSEQUENCE_NOUNS or (root.lemma_ == "measure" and adjectives & MEASURE_ADJECTIVES):
+        if root.lemma_ in CONSEQUENCE_NOUNS or (
+            root.lemma_ == "measure" and adjectives & MEASURE_ADJECTIVES
+        ):
             words = [t for t in chunk if t.dep_ not in ("det", "poss", "advmod") and not t.is_punct]
             text = chunk.doc.text[words[0].idx : root.idx + len(root)] if words else root.text
             if text.lower() not in (o.lower() for o in out):

@@ -19,7 +19,9 @@ _HOLDING_VERBS = frozenset({"have", "give", "grant", "extend", "allow"})
 _CLIMB_DEPS = frozenset({"pobj", "prep", "dobj", "xcomp"})
 
 
-def demand_of(paragraph: Paragraph, sent, times: list[TimeExpression], main, dated) -> tuple[int, int] | None:
+def demand_of(
+    paragraph: Paragraph, sent, times: list[TimeExpression], main, dated
+) -> tuple[int, int] | None:
     """Absolute offsets of the demanded phrase, or None."""
     skip = _time_tokens(paragraph, sent, times)
     for head in _demand_heads(paragraph, sent, main, dated):
@@ -39,7 +41,9 @@ def _demand_heads(paragraph: Paragraph, sent, main, dated) -> list:
         if child.dep_ in ("relcl", "acl") and child.lemma_ not in roles.AGENT_VERBS:
             heads.append(child)
         if child.dep_ == "prep" and child.lower_ == "for":
-            heads += [g for g in child.children if g.dep_ == "pobj" and not roles.mention_of(paragraph, g)]
+            heads += [
+                g for g in child.children if g.dep_ == "pobj" and not roles.mention_of(paragraph, g)
+            ]
     verb = roles.for_to(paragraph, sent)[1]
     return [h for h in heads if h is not None] + ([verb] if verb is not None else [])
 
@@ -47,9 +51,19 @@ def _demand_heads(paragraph: Paragraph, sent, main, dated) -> list:
 def _climb(head):
     """From the head of a due preposition up to the demanded phrase."""
     if head.lemma_ in _HOLDING_VERBS:
-        return next((c for c in head.children if c.dep_ in ("xcomp", "advcl")
-                     and any(a.lower_ == "to" for a in c.children)), None)
-    while head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.lemma_ not in roles.SETTER_VERBS:
+        return next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    while (
+        head.dep_ in _CLIMB_DEPS
+        and head.head.i != head.i
+        and head.head.lemma_ not in roles.SETTER_VERBS
+    ):
         head = head.head
     return head.head if head.pos_ == "ADP" else head
 

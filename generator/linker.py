@@ -54,8 +54,11 @@ class Linker:
         return link(f"[{self.source_label(citation.source)}]", target, from_page, title)
 
     def cites(self, citations, from_page: str) -> Markup:
-        """Space-separated citation links."""
-        return Markup(" ".join(self.cite(c, from_page) for c in citations))
+        """Space-separated citation links, one per source (its first cited sentence)."""
+        first = {}
+        for citation in citations:
+            first.setdefault(citation.source, citation)
+        return Markup(" ".join(self.cite(c, from_page) for c in first.values()))
 
     def text(self, source_id: str, start: int, end: int, from_page: str,
              linked: set[str] | None = None) -> Markup:

@@ -137,26 +137,6 @@ class SourcesContext:
 
 
 @dataclass(frozen=True)
-class HomeContext:
-    """Context of the overview page."""
-
-    title: str
-    """Briefing title."""
-    statements: list[Statement]
-    """The story in a few cited statements."""
-    key_people: list[IndexRow]
-    """Most mentioned people."""
-    counts: dict[str, int]
-    """Numbers of sources and of entities per type."""
-    sources: list[tuple[str, Source]]
-    """(label, source) for ok sources."""
-    skipped: int
-    """How many files were skipped."""
-    stories: list = field(default_factory=list)
-    """Stories (groups of articles about the same sequence of events)."""
-
-
-@dataclass(frozen=True)
 class ReportContext:
     """Context of the build report."""
 
@@ -291,30 +271,11 @@ def plan_source_pages(briefing: Briefing) -> list[Page]:
     return pages
 
 
-def home_context(briefing: Briefing) -> HomeContext:
-    """The overview: lead statements, key people, counts, sources."""
-    from generator.summarize import lead_statements
-
-    people = [e for e in briefing.entities if e.type == "person" and e.has_page]
-    people.sort(key=lambda e: -len(e.mentions))
-    ok = [(f"S{n}", s) for n, s in enumerate(briefing.sources, start=1) if s.status == "ok"]
-    counts = Counter(e.type for e in briefing.entities)
-    counts["sources"] = len(ok)
-    return HomeContext(
-        title=briefing.title,
-        statements=lead_statements(briefing),
-        key_people=[index_row(e) for e in people[:8]],
-        counts=dict(counts),
-        sources=ok,
-        skipped=sum(s.status != "ok" for s in briefing.sources),
-        stories=briefing.stories,
-    )
-
-
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     """Every generated page of the site."""
     from generator.pages_compare import plan_compare_page
     from generator.pages_figures import plan_figure_pages
+    from generator.pages_home import home_context
     from generator.pages_deadlines import plan_deadline_pages
     from generator.pages_events import plan_event_pages
 

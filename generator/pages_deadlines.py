@@ -98,15 +98,28 @@ class DeadlineContext:
 def plan_deadline_pages(briefing: Briefing) -> list[Page]:
     """Deadlines index (sorted by due date) and one page per deadline."""
     newest = max((s.published for s in briefing.sources if s.published), default=None)
-    rows = [DeadlineRow(d, describe(d.due.value) if d.due else "not stated",
-                        len({r.citation.source for r in d.reports})) for d in briefing.deadlines]
-    index = Page("deadlines/index.md", "deadlines_index.md.j2",
-                 DeadlinesIndexContext("Deadlines", rows, newest.isoformat() if newest else ""))
-    return [index] + [Page(f"deadlines/{d.id}.md", "deadline.md.j2", deadline_context(d, briefing, newest))
-                      for d in briefing.deadlines]
+    rows = [
+        DeadlineRow(
+            d,
+            describe(d.due.value) if d.due else "not stated",
+            len({r.citation.source for r in d.reports}),
+        )
+        for d in briefing.deadlines
+    ]
+    index = Page(
+        "deadlines/index.md",
+        "deadlines_index.md.j2",
+        DeadlinesIndexContext("Deadlines", rows, newest.isoformat() if newest else ""),
+    )
+    return [index] + [
+        Page(f"deadlines/{d.id}.md", "deadline.md.j2", deadline_context(d, briefing, newest))
+        for d in briefing.deadlines
+    ]
 
 
-def deadline_context(deadline: Deadline, briefing: Briefing, newest: dt.date | None) -> DeadlineContext:
+def deadline_context(
+    deadline: Deadline, briefing: Briefing, newest: dt.date | None
+) -> DeadlineContext:
     """Everything one deadline page shows."""
     by_id = {e.id: e for e in briefing.entities}
     sources = {s.id: s for s in briefing.sources}
@@ -116,16 +129,29 @@ def deadline_context(deadline: Deadline, briefing: Briefing, newest: dt.date | N
         deadline=deadline,
         setter=named_line(deadline.setter, by_id, cites) if deadline.setter else None,
         bound=[named_line(i, by_id, cites) for i in deadline.bound],
-        demand=CitedLine(deadline.demand, containing(deadline.demand, cites)) if deadline.demand else None,
+        demand=CitedLine(deadline.demand, containing(deadline.demand, cites))
+        if deadline.demand
+        else None,
         consequences=[CitedLine(c, containing(c, cites)) for c in deadline.consequences],
-        due=CitedLine(describe(due.value), tuple(r.citation for r in deadline.reports
-                                                  if r.due and r.due.value == due.value)) if due else None,
+        due=CitedLine(
+            describe(due.value),
+            tuple(r.citation for r in deadline.reports if r.due and r.due.value == due.value),
+        )
+        if due
+        else None,
         due_provenance=due.provenance if due else "",
         timing=timing(due, newest),
         changes=change_lines(deadline.reports),
         disagreements=find_disagreements(deadline.reports, by_id),
-        reports=[ReportRow(r, sources[r.citation.source], describe(r.due.value) if r.due else "",
-                           describe(r.duration.value) if r.duration else "") for r in deadline.reports],
+        reports=[
+            ReportRow(
+                r,
+                sources[r.citation.source],
+                describe(r.due.value) if r.due else "",
+                describe(r.duration.value) if r.duration else "",
+            )
+            for r in deadline.reports
+        ],
     )
 
 

@@ -26,8 +26,8 @@ from markupsafe import Markup
 from generator.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
 from generator.linker import Linker
 from generator.model import Briefing, Citation, Deadline, Event, Source
-from generator.pages import TYPE_TITLES, EntityContext, HomeContext, co_mentions, entity_context
-from generator.pages import home_context
+from generator.pages import TYPE_TITLES, EntityContext, co_mentions, entity_context
+from generator.pages_home import HomeContext, home_context
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SECTION_ORDER = ("overview", "deadlines", "people", "events", "places", "organisations", "groups",

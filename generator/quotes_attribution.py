@@ -218,7 +218,7 @@ def _name_of(paragraph: Paragraph, token, spans: list[QuoteSpan]) -> Mention | N
 def _is_definite_role(token) -> bool:
     """ "the Russian leader", "the president": a definite noun naming a role."""
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    return token.pos_ == "NOUN" and is_title_word(token.text) and bool(determiners & DEFINITE)
+    return token.pos_ in ("NOUN", "PROPN") and is_title_word(token.text) and bool(determiners & DEFINITE)
 
 
 def _earlier_mentions(paragraph: Paragraph, position: int, spans: list[QuoteSpan],

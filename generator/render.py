@@ -71,7 +71,13 @@ def render_page(env: Environment, page: Page, linker: Linker) -> str:
         esc=md_escape,
         external_link=external_link,
         fresh_set=set,
+        plural=plural,
     )
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    """"1 mention", "2 mentions" (or the given plural form)."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def _cite(linker: Linker, from_page: str, citation) -> Markup:

@@ -15,7 +15,12 @@ from rapidfuzz import fuzz
 
 from generator.model import Briefing, Citation, Entity, Sentence, Source
 
+# Two sentences from different sources are one statement when nearly equal
+# (ratio >= 85), or when they share most words and much of their wording
+# (token-set >= 70 and ratio >= 60: a rewrite of the same sentence).
 SAME_STATEMENT_SCORE = 85
+REWRITE_TOKEN_SET = 70
+REWRITE_RATIO = 60
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,10 @@ def merge_statements(citations: Iterable[Citation]) -> list[Statement]:
 
 
 def _same_statement(a: str, b: str) -> bool:
-    return fuzz.ratio(a, b) >= SAME_STATEMENT_SCORE or fuzz.token_set_ratio(a, b) >= 95
+    ratio = fuzz.ratio(a, b)
+    if ratio >= SAME_STATEMENT_SCORE:
+        return True
+    return ratio >= REWRITE_RATIO and fuzz.token_set_ratio(a, b) >= REWRITE_TOKEN_SET
 
 
 def rank(statements: list[Statement]) -> list[Statement]:

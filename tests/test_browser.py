@@ -115,7 +115,8 @@ def follow(page, folder: str) -> str:
     """Click the first content link to a page in ``folder``; return the new page's heading."""
     links = page.locator("article.md-content__inner a")
     links.first.wait_for()
-    hrefs = links.evaluate_all("elements => elements.map(e => e.href)")
+    hrefs = links.evaluate_all(  # getAttribute: an SVG link's .href is not a string
+        "elements => elements.map(e => new URL(e.getAttribute('href') || '', document.baseURI).href)")
     target = re.compile(rf"/{folder}/[^/#?]+/(#.*)?$")
     index = next((i for i, href in enumerate(hrefs) if target.search(href)), None)
     assert index is not None, f"no link to {folder}/ on {page.url}"
@@ -157,6 +158,7 @@ def test_search_alias_then_follow_person_event_place_deadline_source(
     assert place in {e["name"] for e in data["entities"] if e["type"] == "place"}
     recorder.shoot(page, "place")
     if data["deadlines"]:
+        page.mouse.wheel(0, -100_000)  # the tabs hide while the page is scrolled down
         page.locator('.md-tabs a[href$="deadlines/"]').first.click()
         page.wait_for_url(re.compile(r"/deadlines/$"))
         assert follow(page, "deadlines") in {d["title"] for d in data["deadlines"]}

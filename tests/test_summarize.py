@@ -1,0 +1,42 @@
+"""Summaries: near-duplicate sentences from different sources become one statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Citation
+from generator.summarize import merge_statements, rank
+
+
+def cite(source, text, sentence=0):
+    return Citation(source, 0, len(text), text, sentence)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("The minister resigned on Monday after a week of protests.",
+     "The minister resigned on Monday after a week of protests in the capital.", True),
+    ("Envoy Jane Roe, the special envoy, is set to visit Oslo on Sunday as part of efforts to end the strike.",
+     "Envoy Jane Roe, the special envoy, will visit Oslo on Sunday to try for a breakthrough, according to officials.", True),
+    ("The minister resigned on Monday after a week of protests.",
+     "Prices of bread rose sharply in the north during the winter.", False),
+    ("The envoy arrived in Oslo on Wednesday for talks with the union.",
+     "The union rejected the offer and called a new strike for Friday.", False),
+])
+def test_near_duplicates_merge_across_sources(a, b, same):
+    statements = merge_statements([cite("s1", a), cite("s2", b)])
+    assert (len(statements) == 1) == same
+    if same:
+        assert statements[0].sources == ("s1", "s2")
+
+
+def test_same_source_repeats_do_not_count_twice():
+    text = "The minister resigned on Monday after a week of protests."
+    (statement,) = merge_statements([cite("s1", text, 0), cite("s1", text, 5)])
+    assert statement.sources == ("s1",)
+
+
+def test_statements_supported_by_more_sources_rank_first():
+    lone = cite("s1", "A bridge collapsed in the east of the country overnight.", 0)
+    shared = [cite("s1", "Talks resumed in Oslo on Friday.", 3), cite("s2", "Talks resumed in Oslo on Friday.", 1)]
+    ranked = rank(merge_statements([lone, *shared]))
+    assert ranked[0].sources == ("s1", "s2")
