@@ -123,7 +123,10 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 def describe(value: str) -> str:
-    """A TIMEX3 due or length value in words: "8 August 2025", "8 August (year not given)", "a Friday", "10 days"."""
+    """A TIMEX3 due or length value in words.
+
+    "8 August 2025", "8 August (year not given)", "a Friday", "10 days".
+    """
     day = to_date(value)
     if day:
         return f"{day.day} {day:%B %Y}"

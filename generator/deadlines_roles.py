@@ -137,7 +137,7 @@ def setter_of(paragraph: Paragraph, trigger) -> Mention | None:
 
 
 def _setting_subject(paragraph: Paragraph, trigger) -> Mention | None:
-    """Subject of the nearest demanding verb at or above the trigger, skipping the bound's own verb."""
+    """Subject of the nearest demanding verb at or above the trigger (not the bound's verb)."""
     for head in ancestors(trigger):
         if head.pos_ not in ("VERB", "AUX") or _is_bound_clause(head):
             continue

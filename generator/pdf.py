@@ -12,8 +12,10 @@ but ``file:`` and ``data:`` addresses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -62,7 +64,7 @@ def render_html(briefing: Briefing, user_dir: Path | None = None) -> str:
     )
 
 
-def offline_fetcher():
+def offline_fetcher() -> Callable[[str], Any]:
     """A WeasyPrint URL fetcher that reads only ``file:`` and ``data:`` addresses."""
     try:
         from weasyprint.urls import URLFetcher

@@ -109,7 +109,7 @@ class Links:
         if entity_id is None or entity_id not in self._linker.entities:
             return Markup("")
         text = label or self._linker.entities[entity_id].name
-        return Markup(f'<a class="entity" href="#e-{html.escape(entity_id)}">'
+        return Markup(f'<a class="entity" href="{html.escape(entry_anchor(entity_id))}">'
                       f"{html.escape(text)}</a>")
 
     def text(self, source_id: str, start: int, end: int) -> Markup:
@@ -205,18 +205,22 @@ def entity_sections(briefing: Briefing) -> dict[str, EntitySection]:
     return out
 
 
+def entry_anchor(entity_id: str) -> str:
+    """In-document link target of an entity's entry."""
+    return f"#e-{entity_id}"
+
+
 def print_context(briefing: Briefing) -> PrintContext:
     """The whole printed document's context."""
-    anchor = lambda entity_id: f"#e-{entity_id}"  # noqa: E731
     built = briefing.built_at.date().isoformat() if briefing.built_at else ""
     return PrintContext(
         title=briefing.title,
         period=period_covered(briefing),
         built=built,
         overview=home_context(briefing),
-        graph_svg=Markup(relationship_graph_svg(briefing, anchor)),
-        map_svg=Markup(places_map_svg(briefing, anchor)),
-        graph_ids=[node.id for node in graph_parts(briefing, anchor)[0]],
+        graph_svg=Markup(relationship_graph_svg(briefing, entry_anchor)),
+        map_svg=Markup(places_map_svg(briefing, entry_anchor)),
+        graph_ids=[node.id for node in graph_parts(briefing, entry_anchor)[0]],
         map_ids=[entity.id for entity, _ in located_places(briefing)],
         deadlines=sorted(briefing.deadlines, key=lambda d: _date_key(d.due.value if d.due else None)),
         events=sorted(briefing.events, key=lambda e: _date_key(e.date.value if e.date else None)),

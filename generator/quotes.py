@@ -20,16 +20,18 @@ citing every source; its speaker is the entity most reports name.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from generator.model import Briefing, Quote, QuoteCandidate
+from generator.model import Briefing, Quote, QuoteCandidate, Source
 from generator.names import normalise
 from generator.paragraph import Paragraph
-from generator.quotes_attribution import Attribution, QuoteSpan, attribute, find_spans
+from generator.quotes_attribution import Attribution, attribute
+from generator.quotes_spans import QuoteSpan, find_spans
 from generator.resolve import mention_owner
 
 SHORT_QUOTE_WORDS = 3
@@ -61,7 +63,13 @@ def _find(paragraph: Paragraph, depth: int) -> list[_Found]:
 
 
 def _is_short(paragraph: Paragraph, span: QuoteSpan) -> bool:
-    return len(paragraph.source.text[span.start: span.end].split()) <= SHORT_QUOTE_WORDS
+    """A partial or scare quote: few words, not a whole utterance opening its sentence."""
+    text = paragraph.source.text
+    if len(text[span.start: span.end].split()) > SHORT_QUOTE_WORDS:
+        return False
+    lead = text[paragraph.sentence_at(span.open).start: span.open]
+    whole = text[span.start: span.close].rstrip("”\"' ").endswith((",", ".", "!", "?"))
+    return any(ch.isalnum() for ch in lead) or not whole
 
 
 def _candidate(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
@@ -115,15 +123,25 @@ def _previous_mention(paragraph: Paragraph, start: int, end: int):
 
 
 def merge_quotes(briefing: Briefing) -> list[Quote]:
-    """One Quote per distinct quotation, citing every source that reports it."""
+    """One Quote per distinct quotation, citing every source that reports it.
+
+    Quotes come in timeline order: by the publication date of their first report
+    (undated sources last, in file order), then by position in the source.
+    """
     owner = mention_owner(briefing.entities)
     groups: list[list[tuple[QuoteCandidate, str | None]]] = []
-    for source in briefing.sources:
+    for source in _timeline(briefing.sources):
         analysis = briefing.analyses.get(source.id)
         for candidate in analysis.quotes if analysis else ():
             speaker = owner.get((source.id, candidate.speaker[0])) if candidate.speaker else None
             _add(groups, candidate, speaker)
     return _with_unique_ids([_quote(group) for group in groups])
+
+
+def _timeline(sources: list[Source]) -> list[Source]:
+    """Sources by publication date (undated last), then in file order."""
+    order = {source.id: index for index, source in enumerate(sources)}
+    return sorted(sources, key=lambda s: (s.published is None, s.published or dt.date.min, order[s.id]))
 
 
 def _add(groups: list[list[tuple[QuoteCandidate, str | None]]], candidate: QuoteCandidate,

@@ -23,13 +23,13 @@ reporting verbs kept here so that entity typing cues are not affected.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.model import Mention
-from generator.names import SPEECH_VERBS, is_title_word, normalise
+from generator.names import SPEECH_VERBS, normalise
 from generator.paragraph import Paragraph
+from generator.quotes_spans import QuoteSpan, find_spans
 
 QUOTE_VERBS = SPEECH_VERBS | frozenset(
     """
@@ -38,34 +38,22 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset(
     respond responded recall recalled continue continued predict predicted
     suggest suggested tweet tweeted comment commented concede conceded maintain
     maintained contend contended complain complained promise promised vow vowed
-    caution cautioned conclude concluded describe described accuse accused
+    caution cautioned conclude concluded describe described accuse accused call called quote quoted
     """.split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Offices one person holds, so "the president" points back to a named holder;
+# "the spokesman" or "an official" usually introduces someone new and is left alone.
+ANAPHORIC_ROLES = frozenset(
+    """
+    leader president premier chancellor minister king queen prince princess pope
+    envoy ambassador senator governor mayor secretary emir sheikh monarch
+    """.split()
+)
 SUBJECT_DEPS = frozenset({"nsubj"})
-CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis"})
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "pcomp", "prep"})
 DEFINITE = frozenset({"the", "this", "that"})
-TRAILING = ",;:"
-_CURLY = re.compile(r"“([^“”]*)(”|$)")
-_STRAIGHT = re.compile(r'"([^"]*)("|$)')
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    """One quoted stretch of a paragraph (absolute offsets into Source.text)."""
-
-    open: int
-    """Offset of the opening quote mark."""
-    close: int
-    """Offset just after the closing mark (or the paragraph end when unclosed)."""
-    start: int
-    """Start of the quoted words (marks and outer spaces removed)."""
-    end: int
-    """End of the quoted words (trailing comma/colon removed)."""
-
-    def holds(self, position: int) -> bool:
-        """True when an absolute offset lies between the marks."""
-        return self.open <= position < self.close
 
 
 @dataclass(frozen=True)
@@ -97,14 +85,19 @@ def attribute(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
     """
     inside = _inside(paragraph, spans)
     verb = _governing_verb(paragraph, span, inside)
-    if verb is None and not governed_only:
-        frame = list(_frame(paragraph, span))
-        verb = _nearest_verb(paragraph, span, frame, inside)
-        if verb is None:
-            return _according_to(paragraph, frame, inside, spans)
-    if verb is None:
-        return None
-    return _speaker(paragraph, verb, span, spans)
+    if verb is not None:
+        return _speaker(paragraph, verb, span, spans)
+    return None if governed_only else _frame_attribution(paragraph, span, spans, inside)
+
+
+def _frame_attribution(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
+                       inside: set[int]) -> Attribution | None:
+    """Rules 2 and 3: a speech verb near the quote, else "according to X"."""
+    frame = list(_frame(paragraph, span))
+    verb = _nearest_verb(paragraph, span, frame, inside)
+    if verb is not None:
+        return _speaker(paragraph, verb, span, spans)
+    return _according_to(paragraph, frame, inside, spans)
 
 
 def _inside(paragraph: Paragraph, spans: list[QuoteSpan]) -> set[int]:
@@ -172,11 +165,16 @@ def _according_to(paragraph: Paragraph, frame: list, inside: set[int],
 
 
 def _subject(verb):
-    """The verb's subject, climbing to the verb it is coordinated with or depends on."""
+    """The verb's subject, climbing to the verb it is coordinated with or depends on.
+
+    "Y was quoted as saying" and "X quoted Y as saying" both give Y.
+    """
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            return subjects[0]
+        children = {c.dep_: c for c in reversed(list(verb.children))}
+        if verb.lemma_.lower() == "quote":
+            return children.get("dobj") or children.get("nsubjpass")
+        if "nsubj" in children:
+            return children["nsubj"]
         if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -190,12 +188,22 @@ def _speaker(paragraph: Paragraph, verb, span: QuoteSpan, spans: list[QuoteSpan]
     mention = _name_of(paragraph, subject, spans)
     if mention is not None:
         return Attribution(mention, _name_cue(paragraph, verb, subject, span))
+    mention, cue = _antecedent(paragraph, subject, spans)
+    return Attribution(mention, cue if mention is not None else "unresolved")
+
+
+def _antecedent(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -> tuple[Mention | None, str]:
+    """The earlier mention a subject without a name of its own points to."""
     position = paragraph.offset + subject.idx
-    if subject.lower_ in PERSON_PRONOUNS:
-        return Attribution(nearest_person(paragraph, position, spans), "pronoun")
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return _name_of(paragraph, subject.head.head, spans), "X said"
     if _is_definite_role(subject):
-        return Attribution(role_antecedent(paragraph, subject.lower_, position, spans), "nominal")
-    return Attribution(None, "unresolved")
+        return role_antecedent(paragraph, subject.lower_, position, spans), "nominal"
+    if subject.pos_ == "PROPN":
+        return _earlier_name(paragraph, subject.text, position, spans), "X said"
+    if subject.lower_ in PERSON_PRONOUNS:
+        return nearest_person(paragraph, position, spans), "pronoun"
+    return None, "unresolved"
 
 
 def _name_cue(paragraph: Paragraph, verb, subject, span: QuoteSpan) -> str:
@@ -216,13 +224,15 @@ def _name_of(paragraph: Paragraph, token, spans: list[QuoteSpan]) -> Mention | N
 
 
 def _is_definite_role(token) -> bool:
-    """ "the Russian leader", "the president": a definite noun naming a role."""
+    """ "the Russian leader", "the president": a definite noun naming an office held by one person."""
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    return token.pos_ in ("NOUN", "PROPN") and is_title_word(token.text) and bool(determiners & DEFINITE)
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    return (token.pos_ in ("NOUN", "PROPN") and token.lower_ in ANAPHORIC_ROLES
+            and bool(determiners & DEFINITE) and not named)
 
 
 def _earlier_mentions(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
-                      depth: int) -> Iterator[Mention]:
+                      depth: int) -> Iterator[tuple[Paragraph, Mention]]:
     """Mentions before a position, nearest first, outside quotes, going back ``depth`` paragraphs."""
     current: Paragraph | None = paragraph
     quoted = spans
@@ -231,7 +241,7 @@ def _earlier_mentions(paragraph: Paragraph, position: int, spans: list[QuoteSpan
             return
         for mention in reversed(current.mentions):
             if mention.end <= position and not any(s.holds(mention.start) for s in quoted):
-                yield mention
+                yield current, mention
         current, position = current.previous, paragraph.offset
         quoted = find_spans(current) if current is not None else []
 
@@ -251,46 +261,34 @@ def _is_person(mention: Mention, people: set[str]) -> bool:
             or normalise(mention.text) in people)
 
 
+def _is_main_subject(paragraph: Paragraph, mention: Mention) -> bool:
+    """True when the mention is the subject of its sentence's main verb or of a speech verb."""
+    start, end = mention.start - paragraph.offset, mention.end - paragraph.offset
+    return any(start <= t.idx < end and t.dep_ in ("nsubj", "nsubjpass")
+               and (t.head.dep_ == "ROOT" or is_speech_verb(t.head)) for t in paragraph.doc)
+
+
+def _earlier_name(paragraph: Paragraph, word: str, position: int,
+                  spans: list[QuoteSpan]) -> Mention | None:
+    """An earlier mention in the article ending in this word (a surname NER missed here)."""
+    return next((m for _, m in _earlier_mentions(paragraph, position, spans, 1_000)
+                 if m.text.split()[-1] == word), None)
+
+
 def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan]) -> Mention | None:
-    """The nearest person mention before a position, in this paragraph or the previous one."""
+    """The nearest person before a position in this paragraph or the previous one, subjects first."""
     people = _people(paragraph)
-    return next((m for m in _earlier_mentions(paragraph, position, spans, 1)
-                 if _is_person(m, people)), None)
+    found = [(p, m) for p, m in _earlier_mentions(paragraph, position, spans, 1) if _is_person(m, people)]
+    subject = next((m for p, m in found if _is_main_subject(p, m)), None)
+    return subject or next((m for _, m in found), None)
 
 
 def role_antecedent(paragraph: Paragraph, role: str, position: int,
                     spans: list[QuoteSpan]) -> Mention | None:
     """The nearest earlier person given this role word in the article, else the nearest person."""
     people = _people(paragraph)
-    for mention in _earlier_mentions(paragraph, position, spans, 1_000):
+    for _, mention in _earlier_mentions(paragraph, position, spans, 1_000):
         words = " ".join([mention.title, *(r.text for r in mention.roles)]).lower().split()
         if _is_person(mention, people) and role in words:
             return mention
     return nearest_person(paragraph, position, spans)
-
-
-def find_spans(paragraph: Paragraph) -> list[QuoteSpan]:
-    """Quote spans of a parsed paragraph."""
-    return quote_spans(paragraph.doc.text, paragraph.offset)
-
-
-def quote_spans(text: str, offset: int = 0) -> list[QuoteSpan]:
-    """Quoted stretches of a paragraph text: “curly” or "straight" marks.
-
-    An opening mark without a closing one runs to the paragraph end (a quote
-    going on in the next paragraph). Straight-quote spans overlapping curly
-    ones are dropped; spans without a letter are ignored.
-    """
-    curly = [_span(m, offset) for m in _CURLY.finditer(text)]
-    straight = [_span(m, offset) for m in _STRAIGHT.finditer(text)]
-    straight = [s for s in straight if not any(s.open < c.close and c.open < s.close for c in curly)]
-    spans = sorted(curly + straight, key=lambda s: s.open)
-    return [s for s in spans if any(ch.isalpha() for ch in text[s.start - offset: s.end - offset])]
-
-
-def _span(match: re.Match, offset: int) -> QuoteSpan:
-    words = match.group(1)
-    lead = len(words) - len(words.lstrip())
-    kept = words.strip().rstrip(TRAILING).rstrip()
-    start = offset + match.start(1) + lead
-    return QuoteSpan(offset + match.start(), offset + match.end(), start, start + len(kept))

@@ -8,6 +8,7 @@ article text can never become Markdown, HTML or template code.
 
 from __future__ import annotations
 
+import html
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -42,14 +43,20 @@ def make_environment(user_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["attr"] = lambda value: Markup(attr_escape(value))
+    env.filters["html"] = lambda value: Markup(html.escape(" ".join(str(value).split()), quote=True))
     env.filters["yaml"] = lambda value: Markup(yaml.safe_dump(value, allow_unicode=True,
                                                               default_flow_style=True).strip())
     return env
 
 
 def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
-    """YAML front matter marking the page as generated."""
-    meta = {"title": title, "generated_by": GENERATED_MARK}
+    """YAML front matter marking the page as generated.
+
+    MkDocs and Material print the ``title`` meta into the page head, header and
+    navigation without escaping it, so it is HTML-escaped here.
+    """
+    meta = {"title": html.escape(" ".join(str(title).split()), quote=True),
+            "generated_by": GENERATED_MARK}
     if tags:
         meta["tags"] = tags
     return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n")

@@ -134,11 +134,12 @@ def search_and_open(page, recorder: Recorder, site_url: str) -> None:
     recorder.shoot(page, "home")
     page.wait_for_load_state("networkidle")  # the search worker has loaded its index
     page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(ALIAS, delay=50)
+    search = page.locator("input.md-search__input")
+    search.fill(ALIAS[:-1])
+    search.press(ALIAS[-1])  # the theme searches on key events: one query, one list of results
     result = page.locator(".md-search-result__link",
                           has=page.locator("h1", has_text=re.compile(rf"^{PERSON}$"))).first
-    result.wait_for()
-    result.scroll_into_view_if_needed()
+    result.hover()  # scrolls the result into view; retried if the list is redrawn meanwhile
     recorder.shoot(page, "search")
     result.click()
     page.wait_for_url("**/people/**")
@@ -158,8 +159,9 @@ def test_search_alias_then_follow_person_event_place_deadline_source(
     assert place in {e["name"] for e in data["entities"] if e["type"] == "place"}
     recorder.shoot(page, "place")
     if data["deadlines"]:
-        page.mouse.wheel(0, -100_000)  # the tabs hide while the page is scrolled down
-        page.locator('.md-tabs a[href$="deadlines/"]').first.click()
+        page.mouse.wheel(0, -100_000)  # tabs, when on, hide while the page is scrolled down
+        page.locator('.md-tabs a[href$="deadlines/"], .md-nav--primary a[href$="deadlines/"]'
+                     ).filter(visible=True).first.click()
         page.wait_for_url(re.compile(r"/deadlines/$"))
         assert follow(page, "deadlines") in {d["title"] for d in data["deadlines"]}
         recorder.shoot(page, "deadline")

@@ -80,6 +80,22 @@ def test_site_search_index_finds_aliases(seed_site):
     assert "Witkoff" in page["text"]
 
 
+def live_elements(html: str) -> list[tuple[str, dict]]:
+    """Every element the browser would create: (tag, attributes)."""
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        found: list = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, dict(attrs)))
+
+    parser = Collect()
+    parser.found = []
+    parser.feed(html)
+    return parser.found
+
+
 HOSTILE = (
     "Officials <script>alert('x')</script> met {{ 7*7 }} and {% raw %} in **Paris** today.\n"
     "[click](javascript:alert(1)) <img src=x onerror=alert(2)> # not a heading | a | b |\n"
@@ -96,8 +112,11 @@ def test_hostile_article_text_is_escaped(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     html = (root / "site" / "sources" / "evil" / "index.html").read_text()
-    assert "<script>alert" not in html and "onerror=alert" not in html.replace("&lt;img", "")
-    assert 'href="javascript' not in html
+    elements = live_elements(html)
+    assert not [a for tag, a in elements if any(name.startswith("on") for name in a)]
+    assert not [a for tag, a in elements if (a.get("href") or "").startswith("javascript")]
+    assert not [t for t, a in elements if t == "img"]
+    assert "<script>alert" not in html
     assert "{{ 7*7 }}" in html and "<strong>Paris" not in html
     assert "&lt;script&gt;" in html
     report = (root / "site" / "report" / "index.html").read_text()
