@@ -52,6 +52,12 @@ def _time(t) -> dict[str, Any] | None:
     return {"text": t.text, "type": t.type, "value": t.value, "provenance": t.provenance}
 
 
+def _report(r) -> dict[str, Any]:
+    return {**_citation(r.citation), "due": _time(r.due), "wording": r.wording,
+            "duration": _time(r.duration), "previous": _time(r.previous),
+            "change": r.change or None, "setter": r.setter}
+
+
 def to_dict(briefing: Briefing) -> dict[str, Any]:
     """The export as plain JSON-ready data."""
     return {
@@ -68,7 +74,8 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
         "deadlines": [{"id": d.id, "title": d.title, "setter": d.setter, "bound": list(d.bound),
                        "demand": d.demand, "consequences": list(d.consequences),
                        "due": _time(d.due), "status": d.status, "page": f"deadlines/{d.id}.md",
-                       "reports": [{**_citation(r.citation), "due": _time(r.due)} for r in d.reports]}
+                       "disagreements": list(d.disagreements),
+                       "reports": [_report(r) for r in d.reports]}
                       for d in briefing.deadlines],
         "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text,
                     "source": q.citations[0].source, "start": q.citations[0].start,

@@ -93,9 +93,9 @@ def browser_page(site_url: str, tmp_path: Path):
         context.on("request", lambda request: recorder.requests.append(request.url))
         page = context.new_page()
         page.set_default_timeout(TIMEOUT_MS)
-        page.on("console", lambda msg: recorder.errors.append(msg.text)
+        page.on("console", lambda msg: recorder.errors.append(f"{page.url}: {msg.text}")
                 if msg.type == "error" else None)
-        page.on("pageerror", lambda err: recorder.errors.append(str(err)))
+        page.on("pageerror", lambda err: recorder.errors.append(f"{page.url}: {err}"))
         try:
             yield page, recorder
         finally:
