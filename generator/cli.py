@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             from generator.scaffold import init_project
 
             init_project(args.directory)
-            print(f"Created a briefing project in {args.directory}. Next: cd {args.directory} && mkdocs serve")
+            print(f"Created a briefing project in {args.directory}.")
+            print(f"Next: cd {args.directory} && mkdocs serve")
             return EXIT_OK
         if args.command == "pdf":
             from generator.pdf import write_pdf

@@ -171,9 +171,8 @@ def _expand(token) -> list:
     """The token, its conjuncts and appositions; amod/compound names of a common noun."""
     out = [token]
     for child in token.children:
-        if child.dep_ in ("conj", "appos"):
-            out += _expand(child)
-        elif token.pos_ == "NOUN" and child.dep_ in ("amod", "compound") and child.pos_ != "NOUN":
+        modifier = token.pos_ == "NOUN" and child.dep_ in ("amod", "compound") and child.pos_ != "NOUN"
+        if child.dep_ in ("conj", "appos") or modifier:
             out += _expand(child)
     return out
 

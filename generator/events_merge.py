@@ -188,7 +188,7 @@ def build_events(clusters: list[list[Report]], entities: list[Entity],
     titles = [_title(members, names) for members in clusters]
     repeated = Counter(titles)
     events, used = [], Counter[str]()
-    for members, title in zip(clusters, titles):
+    for members, title in zip(clusters, titles, strict=True):
         if repeated[title] > 1:
             title = _distinguished(title, members)
         slug = slugify(title) or "event"

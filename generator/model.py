@@ -112,7 +112,7 @@ class Mention:
     """Type evidence from the parse, e.g. "title:person", "verb:said"."""
     title: str = ""
     """Title or role words stripped from before the name ("President")."""
-    roles: tuple["Role", ...] = ()
+    roles: tuple[Role, ...] = ()
     """Roles the text gives the name at this mention (apposition, pre-modifier)."""
 
 

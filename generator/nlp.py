@@ -86,7 +86,7 @@ def analyse(source: Source, nlp) -> ArticleAnalysis:
     parts = segments(source)
     docs = nlp.pipe(source.text[part.start : part.end] for part in parts)
     paragraphs: list[Paragraph] = []
-    for part, doc in zip(parts, docs):
+    for part, doc in zip(parts, docs, strict=True):
         first = paragraphs[-1].sentences[-1].index + 1 if paragraphs and paragraphs[-1].sentences else 0
         paragraphs.append(parse_paragraph(source, part, doc, first, paragraphs[-1] if paragraphs else None))
     return ArticleAnalysis(

@@ -9,6 +9,7 @@ context dataclass; templates read only its fields and the link helpers
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,7 +161,8 @@ def first_roles(entity: Entity) -> list[RoleRow]:
     """Distinct roles (case-insensitive), each with up to one citation per source."""
     rows: dict[str, list[Role]] = {}
     for role in entity.roles:
-        rows.setdefault(role.text.lower().removeprefix("the ").removeprefix("a ").removeprefix("an "), []).append(role)
+        key = re.sub(r"^(the|an?) ", "", role.text.lower())
+        rows.setdefault(key, []).append(role)
     out = []
     for roles in rows.values():
         per_source = {r.citation.source: r.citation for r in reversed(roles)}
@@ -274,10 +276,10 @@ def plan_source_pages(briefing: Briefing) -> list[Page]:
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     """Every generated page of the site."""
     from generator.pages_compare import plan_compare_page
-    from generator.pages_figures import plan_figure_pages
-    from generator.pages_home import home_context
     from generator.pages_deadlines import plan_deadline_pages
     from generator.pages_events import plan_event_pages
+    from generator.pages_figures import plan_figure_pages
+    from generator.pages_home import home_context
 
     built_at = briefing.built_at.isoformat(timespec="seconds") if briefing.built_at else ""
     return [

@@ -31,7 +31,7 @@ class Paragraph:
     """Cleaned name mentions inside this paragraph."""
     times: tuple[TimeExpression, ...]
     """Time expressions inside this paragraph (absolute offsets)."""
-    previous: "Paragraph | None" = None
+    previous: Paragraph | None = None
     """The paragraph before (for quotes continuing across paragraphs)."""
 
     def sentence_at(self, position: int) -> Sentence:

@@ -10,12 +10,16 @@ Rules, tried in order (``attribute``):
    with a comma ("“...,” / he explained."), or the one before ending in a colon.
 3. "according to X" in the quote's sentence(s) (long quotes only).
 
-The speech verb's subject names the speaker: a name mention (or a name in
-apposition to the subject); "he"/"she" -> the nearest preceding person mention
-in the paragraph or the previous one (never an organisation or place); a
-definite role noun ("the Russian leader") -> the nearest preceding person with
-that role word, else the nearest preceding person. Anything else ("officials",
-"they", "a U.S. official") leaves the quote unattributed.
+The speech verb's subject (climbing through "and said", "adding", "as saying";
+for "quote" its object or passive subject) names the speaker: a name mention
+(or a name in apposition to it); a surname NER missed -> the earlier mention
+ending in it; "who" in a relative clause -> the name it modifies; "he"/"she" ->
+the nearest preceding person in the paragraph or the previous one, main-clause
+subjects first (never an organisation or place); a definite single-holder
+office ("the Russian leader", "the president", not "the Kremlin spokesman") ->
+the nearest earlier person with that role word, else the nearest person.
+Anything else ("officials", "they", "a U.S. official", "a source") leaves the
+quote unattributed.
 
 The verb lexicon is generic English: ``names.SPEECH_VERBS`` plus a few more
 reporting verbs kept here so that entity typing cues are not affected.

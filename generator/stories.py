@@ -25,7 +25,7 @@ STORY_SIMILARITY = 0.2
 """Least average item overlap (Jaccard) for two groups of articles to be one story."""
 
 
-def article_items(clusters: list[list["Report"]], briefing: Briefing) -> dict[str, set[str]]:
+def article_items(clusters: list[list[Report]], briefing: Briefing) -> dict[str, set[str]]:
     """Source id -> the events (strict clusters) and deadline setters it reports."""
     items: dict[str, set[str]] = {}
     for index, members in enumerate(clusters):

@@ -171,7 +171,10 @@ def day_word(m: re.Match[str], ctx: Context) -> Resolved:
     part = (m["part"] or ("night" if word == "tonight" else "")).lower()
     kind: TimexType = "TIME" if part else "DATE"
     suffix = f"T{v.DAY_PARTS[part]}" if part else ""
-    value: Callable[[dt.date], str] = lambda a: f"{a + dt.timedelta(days=offset)}{suffix}"
+
+    def value(anchor: dt.date) -> str:
+        return f"{anchor + dt.timedelta(days=offset)}{suffix}"
+
     return relative(ctx, m, offset, value, kind=kind)
 
 

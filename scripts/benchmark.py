@@ -63,7 +63,8 @@ def main() -> None:
         print(f"corpus: {args.articles} articles, {words} words")
         result, cold = timed("cold build (NLP + resolve + pages)", lambda: pipeline.build(config, warn=print))
         print(f"{'  words per second (cold)':<38} {words / cold:8.0f}")
-        print(f"{'  entities / pages written':<38} {len(result.briefing.entities):>5} / {len(result.written.written)}")
+        entities, pages = len(result.briefing.entities), len(result.written.written)
+        print(f"{'  entities / pages written':<38} {entities:>5} / {pages}")
         timed("warm rebuild (all cached)", lambda: pipeline.build(config, warn=print))
         shutil.copy(REPO / "seeds" / sorted(p.name for p in (REPO / "seeds").glob("*.txt"))[0],
                     root / "seeds" / "zz_new.txt")
