@@ -215,7 +215,7 @@ def _node(node: GraphNode, position: tuple[float, float], radius: float) -> str:
     x, y = position
     colour = KIND_COLOURS.get(node.kind, _OTHER_COLOUR)
     link = svg_text.href(node.href)
-    return (f'<a href="{link}" xlink:href="{link}" class="node node-{svg_text.attr(node.kind)}">'
+    return (f'<a xlink:href="{link}" class="node node-{svg_text.attr(node.kind)}">'
             f"\n<title>{svg_text.text(node.label)}</title>\n"
             f'<circle cx="{svg_text.num(x)}" cy="{svg_text.num(y)}" r="{svg_text.num(radius)}" '
             f'fill="{colour}" stroke="#ffffff" stroke-width="1.5"/>\n'

@@ -150,7 +150,7 @@ def _marker(marker: MapMarker, view: _View, radius: float) -> str:
     link = svg_text.href(marker.href)
     noun = "mention" if marker.count == 1 else "mentions"
     tooltip = svg_text.text(f"{marker.label} ({marker.count} {noun})")
-    return (f'<a href="{link}" xlink:href="{link}" class="marker">\n<title>{tooltip}</title>\n'
+    return (f'<a xlink:href="{link}" class="marker">\n<title>{tooltip}</title>\n'
             f'<circle cx="{svg_text.num(x)}" cy="{svg_text.num(y)}" r="{svg_text.num(radius)}" '
             f'fill="#c0392b" fill-opacity="0.85" stroke="#ffffff" stroke-width="1.2"/>\n'
             f"{_marker_label(marker.label, x, y, radius, view)}\n</a>")

@@ -17,8 +17,9 @@ class _PageParser(HTMLParser):
         attributes = dict(attrs)
         if attributes.get("id"):
             self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("href"):
-            self.links.append(attributes["href"])
+        href = attributes.get("href") or attributes.get("xlink:href")  # SVG links use xlink:href
+        if tag == "a" and href:
+            self.links.append(href)
 
 
 def parse(page: Path) -> _PageParser:

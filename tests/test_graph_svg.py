@@ -9,6 +9,7 @@ import pytest
 from generator.graph_svg import GraphEdge, GraphNode, neighbourhood, render_graph
 
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 HOSTILE = "<script>alert(1)</script>"
 
 
@@ -28,7 +29,7 @@ def _edges() -> list[GraphEdge]:
 
 
 def _links(svg: str) -> list[str]:
-    return [a.get("href", "") for a in ET.fromstring(svg).iter(f"{SVG}a")]
+    return [a.get(XLINK_HREF, "") for a in ET.fromstring(svg).iter(f"{SVG}a")]
 
 
 def test_svg_parses_and_has_one_link_per_node() -> None:
@@ -61,7 +62,7 @@ def test_no_script_no_external_reference_no_blank_lines() -> None:
 
 def test_weight_sets_circle_size_and_edge_width() -> None:
     root = ET.fromstring(render_graph(_nodes(), _edges()))
-    radius = {a.get("href"): float(a.find(f"{SVG}circle").get("r")) for a in root.iter(f"{SVG}a")}
+    radius = {a.get(XLINK_HREF): float(a.find(f"{SVG}circle").get("r")) for a in root.iter(f"{SVG}a")}
     assert radius["people/alice.md"] > radius["places/kyiv.md"]
     widths = sorted(float(line.get("stroke-width")) for line in root.iter(f"{SVG}line"))
     assert widths[0] < widths[-1]

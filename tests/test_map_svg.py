@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from generator.map_svg import MapMarker, render_map
 
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 HOSTILE = "<script>alert(1)</script>"
 
 PARIS = MapMarker("Paris", 48.8566, 2.3522, "places/paris.md", 5)
@@ -18,7 +19,7 @@ def _centres(svg: str) -> dict[str, tuple[float, float]]:
     centres = {}
     for link in ET.fromstring(svg).iter(f"{SVG}a"):
         circle = link.find(f"{SVG}circle")
-        centres[link.get("href", "")] = (float(circle.get("cx")), float(circle.get("cy")))
+        centres[link.get(XLINK_HREF, "")] = (float(circle.get("cx")), float(circle.get("cy")))
     return centres
 
 
@@ -26,7 +27,7 @@ def test_svg_parses_with_one_link_per_marker() -> None:
     svg = render_map([PARIS, NEW_YORK, CAIRO])
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG}svg"
-    assert sorted(a.get("href") for a in root.iter(f"{SVG}a")) == sorted(
+    assert sorted(a.get(XLINK_HREF) for a in root.iter(f"{SVG}a")) == sorted(
         m.href for m in (PARIS, NEW_YORK, CAIRO))
 
 
@@ -63,7 +64,7 @@ def test_regional_story_is_cropped_to_its_markers() -> None:
 
 def test_marker_size_follows_count() -> None:
     root = ET.fromstring(render_map([PARIS, CAIRO]))
-    radius = {a.get("href"): float(a.find(f"{SVG}circle").get("r")) for a in root.iter(f"{SVG}a")}
+    radius = {a.get(XLINK_HREF): float(a.find(f"{SVG}circle").get("r")) for a in root.iter(f"{SVG}a")}
     assert radius[PARIS.href] > radius[CAIRO.href]
 
 
@@ -72,7 +73,7 @@ def test_hostile_label_and_link_are_escaped() -> None:
     assert "<script" not in svg
     assert "&lt;script&gt;" in svg
     root = ET.fromstring(svg)
-    assert [a.get("href") for a in root.iter(f"{SVG}a")] == ["#"]
+    assert [a.get(XLINK_HREF) for a in root.iter(f"{SVG}a")] == ["#"]
     titles = ["".join(t.itertext()) for t in root.iter(f"{SVG}title")]
     assert any(HOSTILE in t for t in titles)
 

@@ -141,3 +141,10 @@ def test_hand_written_pages_are_kept_and_stale_pages_removed(tmp_path):
 def test_generated_markdown_marks_itself(seed_site):
     text = (seed_site / "docs" / "people" / "steve-witkoff.md").read_text()
     assert re.match(r"---\ntitle: Steve Witkoff\ngenerated_by: briefing\n", text)
+
+
+def test_graph_and_map_links_resolve(seed_site):
+    for page in ("graph", "map", "people/steve-witkoff"):
+        links = [h for h in parse(seed_site / "site" / page / "index.html").links if "people/" in h or "places/" in h]
+        assert links, page
+    assert not broken_links(seed_site / "site")
