@@ -5,7 +5,9 @@ and ``mkdocs gh-deploy`` run the same build step as ``briefing build``.
 During ``mkdocs serve`` the seeds folder, the template folder and the config
 file are watched, so editing an article regenerates the pages and the browser
 reloads. A build is skipped when its inputs have not changed, which also stops
-the pages it writes from triggering another build.
+the pages it writes from triggering another build. While serving, a failed
+build (a bad config or template) is logged and the last good pages stay up;
+a bad article never fails the build: it is listed on the build report page.
 """
 
 from __future__ import annotations
@@ -86,6 +88,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             if not self.serving:
                 raise PluginError(str(err)) from err
             log.error("briefing: %s (pages from the last good build are kept)", err)
+            return
+        except Exception:  # a bug must not leave `mkdocs serve` holding every request
+            if not self.serving:
+                raise
+            log.exception("briefing: build failed (pages from the last good build are kept)")
             return
         self.last_inputs = fingerprint
         # Bad articles are input, not site errors: they are listed on the build

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,16 @@ def test_gh_deploy_pushes_the_site_to_a_gh_pages_branch(tmp_path: Path, committe
     assert [s["path"] for s in export["sources"]] == ["harbour-footbridge.txt"]
     assert any(e["type"] == "person" and e["page"] for e in export["entities"])
     assert on_pages("branch", "--list").split() == ["gh-pages"]
+
+
+def test_new_project_builds_with_strict_and_no_warnings(tmp_path: Path,
+                                                        git_env: dict[str, str]) -> None:
+    project = tmp_path / "fresh"
+    init_project(project)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                            env=git_env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr
+    report = (project / "site" / "report" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<td>harbour-footbridge\.txt</td>\s*<td>ok</td>", report)
+    assert (project / "site" / "about" / "index.html").is_file()

@@ -158,3 +158,13 @@ def test_broken_config_keeps_the_last_site_until_fixed(server: Server) -> None:
     assert "Tobias Wenlock" in server.get("people/")
     touch_text(config, "templates: templates\ntitle: Fixed again\n")
     server.wait_for("", lambda page: "Fixed again" in page, "the title after the fix")
+
+
+def test_broken_template_keeps_the_last_site_until_fixed(server: Server) -> None:
+    template = server.project / "templates" / "report.md.j2"
+    good = template.read_text(encoding="utf-8")
+    touch_text(template, good + "{% if %}\n")                  # a Jinja syntax error
+    time.sleep(3)
+    assert MARKER in server.get("report/")
+    touch_text(template, good.replace(MARKER, "Mended."))
+    server.wait_for("report/", lambda page: "Mended." in page, "the mended template")
