@@ -74,7 +74,7 @@ class Linker:
         for m_start, m_end, entity_id in spans[bisect_left(spans, (start, -1, "")) :]:
             if m_start >= end or m_end > end:
                 break
-            if entity_id in linked or self.page_of(entity_id) is None or m_start < cursor:
+            if entity_id in linked or self.page_of(entity_id) in (None, from_page) or m_start < cursor:
                 continue
             linked.add(entity_id)
             out.append(md_escape(full_text[cursor:m_start]))

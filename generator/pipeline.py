@@ -24,6 +24,7 @@ from generator.overrides import parse_overrides
 from generator.pages import plan_pages
 from generator.quotes import merge_quotes
 from generator.render import render_pages
+from generator.recover import recover_mentions
 from generator.resolve import resolve
 from generator.stories import group_stories
 from generator.writer import WriteResult, write_files
@@ -86,7 +87,8 @@ def collect(config: Config, progress: Progress = no_progress,
     warnings += [BuildWarning(s.path, s.error) for s in sources
                  if s.status != "ok" and all(w.source != s.path for w in warnings)]
     overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
-    entities = mark_minor(resolve(analyses.values(), overrides), config.min_mentions_for_page)
+    entities = recover_mentions(resolve(analyses.values(), overrides), sources, analyses)
+    entities = mark_minor(entities, config.min_mentions_for_page)
     briefing = Briefing(
         title=config.title,
         sources=sources,

