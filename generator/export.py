@@ -31,6 +31,7 @@ def _source(s: Source) -> dict[str, Any]:
     return {
         "id": s.id, "title": s.title, "path": s.path, "outlet": s.outlet, "url": s.url,
         "published": s.published.isoformat() if s.published else None,
+        "published_from": s.published_from or None,
         "language": s.language, "page": source_page(s.id) if ok else None,
         "status": s.status, "error": s.error or None, "text": s.text if ok else None,
     }

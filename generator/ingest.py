@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from dateutil import parser as date_parser
 
-from generator.boilerplate import is_furniture, is_headline, is_section_end
+from generator.boilerplate import dateline_date, is_furniture, is_headline, is_section_end
 from generator.config import BriefingError
 from generator.model import BuildWarning, Source
 
@@ -167,10 +167,7 @@ def build_source(source_id: str, name: str, article: ArticleText, extra: dict[st
     if not paragraphs:
         raise ArticleError("no article text left after removing page furniture")
     title, title_span, paragraphs = choose_title(article.text, paragraphs, meta)
-    published = parse_published(meta.get("published"))
-    notes = ()
-    if meta.get("published") and published is None:
-        notes = (f"published date '{meta['published']}' is not a date; relative dates stay unresolved",)
+    published, published_from, notes = publication_date(article.text, blocks, meta)
     return Source(
         id=source_id,
         path=name,
@@ -179,6 +176,7 @@ def build_source(source_id: str, name: str, article: ArticleText, extra: dict[st
         outlet=str(meta.get("outlet") or ""),
         url=str(meta.get("url") or ""),
         published=published,
+        published_from=published_from,
         language=str(meta.get("language") or "en"),
         text=article.text,
         paragraphs=tuple(paragraphs),
@@ -232,6 +230,30 @@ def choose_title(
         return first, (first_start, first_end), paragraphs[1:]
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", first, maxsplit=1)[0]
     return sentence.strip(), None, paragraphs
+
+
+DATELINE_BLOCKS = 6
+"""How many leading blocks may hold a date line that gives the publication date."""
+
+
+def publication_date(text: str, blocks: list[tuple[int, int]],
+                     meta: dict[str, Any]) -> tuple[dt.date | None, str, tuple[str, ...]]:
+    """(date, how it was obtained, notes): metadata first, else an explicit date line of the text.
+
+    A date is never guessed from dates mentioned inside sentences; without
+    metadata or a date line, relative expressions stay unresolved.
+    """
+    published = parse_published(meta.get("published"))
+    if published is not None:
+        return published, "metadata", ()
+    notes: tuple[str, ...] = ()
+    if meta.get("published"):
+        notes = (f"published date '{meta['published']}' is not a date; relative dates stay unresolved",)
+    for start, end in blocks[:DATELINE_BLOCKS]:
+        found = dateline_date(text[start:end])
+        if found is not None:
+            return found, f"date line of the text: “{text[start:end].strip()}”", notes
+    return None, "", notes
 
 
 def parse_published(value: Any) -> dt.date | None:

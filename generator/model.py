@@ -77,7 +77,9 @@ class Source:
     url: str = ""
     """Original address from metadata, if given."""
     published: dt.date | None = None
-    """Publication date from metadata; the anchor for relative time words."""
+    """Publication date; the anchor for relative time words."""
+    published_from: str = ""
+    """How the date was obtained: "metadata", or the date line of the text it was read from."""
     language: str = "en"
     """Language code from metadata."""
     text: str = ""

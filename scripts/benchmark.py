@@ -71,8 +71,10 @@ def main() -> None:
         timed("rebuild after one new article", lambda: pipeline.build(config, warn=print))
         print(f"{'peak memory':<38} {peak_rss_mib():8.0f} MiB")
         if args.mkdocs:
-            shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-            shutil.copytree(REPO / "site_templates" / "overrides", root / "site_templates" / "overrides")
+            mkdocs_yml = (REPO / "mkdocs.yml").read_text().replace(
+                "custom_dir: site_templates/overrides", "custom_dir: overrides")
+            (root / "mkdocs.yml").write_text(mkdocs_yml)
+            shutil.copytree(REPO / "site_templates" / "overrides", root / "overrides")
             shutil.copytree(REPO / "docs" / "guide", root / "docs" / "guide")
             timed("mkdocs build", lambda: subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, check=True))

@@ -134,3 +134,28 @@ def test_unparsable_published_date_is_a_warning_not_a_skip(tmp_path):
     (source,), warnings = ingest(tmp_path)
     assert source.status == "ok" and source.published is None
     assert "is not a date" in warnings[0].message and warnings[0].source == "h.md"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published: August 6, 2025", dt.date(2025, 8, 6)),
+    ("Updated 6 Aug 2025 10:00 GMT", dt.date(2025, 8, 6)),
+    ("Aug. 6, 2025 at 10:12 a.m. EDT", dt.date(2025, 8, 6)),
+    ("2025-08-06", dt.date(2025, 8, 6)),
+])
+def test_a_date_line_gives_the_publication_date(tmp_path, line, expected):
+    write(tmp_path, "i.txt", f"{line}\n{ARTICLE}")
+    (source,), _ = ingest(tmp_path)
+    assert source.published == expected and line in source.published_from
+    assert all(line not in source.text[a:b] for a, b in source.paragraphs), "the date line is no body text"
+
+
+def test_dates_inside_sentences_are_no_publication_date(tmp_path):
+    write(tmp_path, "j.txt", "The council met on August 6, 2025 to vote on the budget.\n" + ARTICLE)
+    (source,), _ = ingest(tmp_path)
+    assert source.published is None and source.published_from == ""
+
+
+def test_metadata_date_wins_over_a_date_line(tmp_path):
+    write(tmp_path, "k.md", "---\npublished: 2024-01-02\n---\nPublished: August 6, 2025\n\n" + ARTICLE)
+    (source,), _ = ingest(tmp_path)
+    assert source.published == dt.date(2024, 1, 2) and source.published_from == "metadata"
