@@ -127,6 +127,8 @@ class SourceContext:
     """Entities mentioned, with counts."""
     quotes: list[Quote] = field(default_factory=list)
     """Quotes this source reports."""
+    tags: list[str] = field(default_factory=list)
+    """Front matter tags besides "Source": the title of the story it belongs to."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ def co_mentions(briefing: Briefing) -> dict[str, Counter]:
     counts: dict[str, Counter] = {e.id: Counter() for e in briefing.entities}
     for ids in by_sentence.values():
         for a in ids:
-            counts[a].update(ids - {a})
+            counts[a].update(sorted(ids - {a}))  # sorted: ties keep one order on every run
     return counts
 
 
@@ -187,12 +189,10 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
                    graph: tuple[list, list] | None = None) -> EntityContext:
     """Everything an entity page shows."""
     by_id = {e.id: e for e in briefing.entities}
-    rows = []
-    for source in briefing.sources:
-        found = [m for m in entity.mentions if m.source == source.id]
-        if found:
-            cites = tuple(Citation(m.source, m.start, m.end, m.text, m.sentence) for m in found)
-            rows.append(MentionRow(source, cites))
+    per_source: dict[str, list[Citation]] = {}
+    for m in entity.mentions:
+        per_source.setdefault(m.source, []).append(Citation(m.source, m.start, m.end, m.text, m.sentence))
+    rows = [MentionRow(s, tuple(per_source[s.id])) for s in briefing.sources if s.id in per_source]
     return EntityContext(
         entity=entity,
         type_label=TYPE_SINGULAR[entity.type],
@@ -240,7 +240,17 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     return pages
 
 
-def source_context(source: Source, briefing: Briefing, label: str) -> SourceContext:
+def mentions_per_source(briefing: Briefing) -> dict[str, Counter]:
+    """For each source id, how often each entity is mentioned in it."""
+    counts: dict[str, Counter] = {}
+    for entity in briefing.entities:
+        for m in entity.mentions:
+            counts.setdefault(m.source, Counter())[entity.id] += 1
+    return counts
+
+
+def source_context(source: Source, briefing: Briefing, label: str,
+                   counts: Counter | None = None) -> SourceContext:
     """Sentences grouped by paragraph, and the entities the source mentions."""
     analysis = briefing.analyses[source.id]
     paragraphs: dict[int, list[tuple[int, int, int]]] = {}
@@ -250,22 +260,26 @@ def source_context(source: Source, briefing: Briefing, label: str) -> SourceCont
             title_sentence = s.index
             continue
         paragraphs.setdefault(s.paragraph, []).append((s.index, s.start, s.end))
-    counts = Counter({e.id: sum(m.source == source.id for m in e.mentions) for e in briefing.entities})
+    counts = counts if counts is not None else mentions_per_source(briefing).get(source.id, Counter())
     by_id = {e.id: e for e in briefing.entities}
     mentioned = [(by_id[i], n) for i, n in counts.most_common() if n]
     quotes = [q for q in briefing.quotes if any(c.source == source.id for c in q.citations)]
-    return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned, quotes)
+    from generator.pages_events import source_story_tags
+
+    return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned, quotes,
+                         source_story_tags(briefing, source.id))
 
 
 def plan_source_pages(briefing: Briefing) -> list[Page]:
     """A page per ok source and the Sources index."""
     pages, rows = [], []
+    counts = mentions_per_source(briefing)
     for number, source in enumerate(briefing.sources, start=1):
         label = f"S{number}"
         if source.status != "ok":
             rows.append((label, source, 0, 0))
             continue
-        context = source_context(source, briefing, label)
+        context = source_context(source, briefing, label, counts.get(source.id, Counter()))
         pages.append(Page(source_page(source.id), "source.md.j2", context))
         sentences = len(briefing.analyses[source.id].sentences)
         rows.append((label, source, sentences, len(briefing.analyses[source.id].mentions)))
@@ -277,7 +291,7 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     """Every generated page of the site."""
     from generator.pages_compare import plan_compare_page
     from generator.pages_deadlines import plan_deadline_pages
-    from generator.pages_events import plan_event_pages
+    from generator.pages_events import plan_event_pages, plan_tags_page
     from generator.pages_figures import plan_figure_pages
     from generator.pages_home import home_context
 
@@ -291,4 +305,5 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         *plan_compare_page(briefing),
         *plan_figure_pages(briefing),
         Page("report.md", "report.md.j2", ReportContext(briefing, built_at)),
+        plan_tags_page(briefing),
     ]

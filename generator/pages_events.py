@@ -3,12 +3,14 @@
 ``plan_event_pages`` gives the Events index (events grouped by story), one page
 per event at ``events/<id>.md`` and ``timeline.md``, which orders events and
 deadlines by resolved date and lists the unresolved ones under the article
-that reports them.
+that reports them. Event and source pages are tagged with their story's title;
+``tags.md`` holds the tags index the Material tags plugin fills in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Citation, Event, Quote, Source, Story
@@ -35,11 +37,13 @@ class EventContext:
     sources: list[tuple[str, Source]]
     """(label, source) of every source reporting the event."""
     quotes: list[Quote] = field(default_factory=list)
-    """Quotes whose citation sentence is one of the event's sentences."""
+    """Quotes reported in one of the event's sentences or in the sentence right after one."""
     story: Story | None = None
     """The story the event belongs to."""
     related: list[Event] = field(default_factory=list)
     """Other events of the story sharing a participant or the place."""
+    tags: list[str] = field(default_factory=list)
+    """Front matter tags besides "Event": the story's title (see ``story_tag``)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,14 @@ class EventsIndexContext:
     """Page title."""
     groups: list[tuple[Story | None, list[Event]]]
     """Events per story (None for events outside any story), in timeline order."""
+
+
+@dataclass(frozen=True)
+class TagsContext:
+    """Context of the Tags page; the tags plugin writes the listing itself."""
+
+    stories: list[Story]
+    """The stories, each also a tag on its event and source pages."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,26 @@ def plan_event_pages(briefing: Briefing) -> list[Page]:
     return pages
 
 
+def plan_tags_page(briefing: Briefing) -> Page:
+    """The tags index page."""
+    return Page("tags.md", "tags.md.j2", TagsContext(list(briefing.stories)))
+
+
+def story_tag(story: Story) -> str:
+    """The tag naming a story: its title, HTML-escaped.
+
+    Material prints tag names into the page without escaping (as it does the
+    ``title`` meta), and front matter values are not Markdown, so the escaping
+    happens here.
+    """
+    return html.escape(" ".join(story.title.split()), quote=True)
+
+
+def source_story_tags(briefing: Briefing, source_id: str) -> list[str]:
+    """Tags of the stories a source belongs to."""
+    return [story_tag(s) for s in briefing.stories if source_id in s.sources]
+
+
 def _labels(briefing: Briefing) -> dict[str, tuple[str, Source]]:
     return {s.id: (f"S{n}", s) for n, s in enumerate(briefing.sources, start=1)}
 
@@ -96,19 +128,42 @@ def _labels(briefing: Briefing) -> dict[str, tuple[str, Source]]:
 def event_context(event: Event, briefing: Briefing) -> EventContext:
     """Everything an event page shows."""
     labels = _labels(briefing)
-    sentences = {(c.source, c.sentence) for c in event.citations}
-    quotes = [q for q in briefing.quotes
-              if any((c.source, c.sentence) in sentences for c in q.citations)]
     stories = {s.id: s for s in briefing.stories}
+    story = stories.get(event.story)
     return EventContext(
         event=event,
         kind_label=KIND_NAMES.get(event.kind, event.kind.title()),
         summary=merge_statements(event.citations),
         sources=[labels[s] for s in dict.fromkeys(c.source for c in event.citations)],
-        quotes=quotes,
-        story=stories.get(event.story),
+        quotes=event_quotes(event, briefing),
+        story=story,
         related=[e for e in briefing.events if e.id != event.id and _related(e, event)],
+        tags=[story_tag(story)] if story else [],
     )
+
+
+def event_quotes(event: Event, briefing: Briefing) -> list[Quote]:
+    """Quotes reported in an event's sentences or in the sentence right after one.
+
+    The following sentence counts only within the same paragraph, where a
+    quote usually continues the report of the event.
+    """
+    sentences = set()
+    for c in event.citations:
+        sentences.add((c.source, c.sentence))
+        following = _next_in_paragraph(briefing, c.source, c.sentence)
+        if following is not None:
+            sentences.add((c.source, following))
+    return [q for q in briefing.quotes if any((c.source, c.sentence) in sentences for c in q.citations)]
+
+
+def _next_in_paragraph(briefing: Briefing, source_id: str, index: int) -> int | None:
+    analysis = briefing.analyses.get(source_id)
+    by_index = {s.index: s for s in analysis.sentences} if analysis else {}
+    here, after = by_index.get(index), by_index.get(index + 1)
+    if here is None or after is None or after.is_title or after.paragraph != here.paragraph:
+        return None
+    return after.index
 
 
 def _related(a: Event, b: Event) -> bool:

@@ -80,8 +80,13 @@ def mark_minor(entities: list[Entity], min_mentions: int) -> list[Entity]:
 
 
 def collect(config: Config, progress: Progress = no_progress,
-            warn: Callable[[str], None] = print) -> Briefing:
-    """Read, analyse and resolve the whole corpus into a Briefing."""
+            warn: Callable[[str], None] = print, now: dt.datetime | None = None) -> Briefing:
+    """Read, analyse and resolve the whole corpus into a Briefing.
+
+    Args:
+        now: the build time recorded as ``built_at`` (default: the current UTC
+            time); fixed by the golden-file tests so their output is stable.
+    """
     sources, warnings = ingest(config.seeds)
     sources, analyses = analyse_all(sources, config, progress, warn)
     warnings += [BuildWarning(s.path, s.error) for s in sources
@@ -95,7 +100,7 @@ def collect(config: Config, progress: Progress = no_progress,
         analyses=analyses,
         entities=entities,
         warnings=warnings,
-        built_at=dt.datetime.now(dt.timezone.utc),
+        built_at=now or dt.datetime.now(dt.timezone.utc),
     )
     return extract_corpus_items(briefing)
 
@@ -110,9 +115,13 @@ def extract_corpus_items(briefing: Briefing) -> Briefing:
 
 
 def build(config: Config, progress: Progress = no_progress,
-          warn: Callable[[str], None] = print) -> BuildResult:
-    """Full build: collect, render every page and the export, write into docs/."""
-    briefing = collect(config, progress, warn)
+          warn: Callable[[str], None] = print, now: dt.datetime | None = None) -> BuildResult:
+    """Full build: collect, render every page and the export, write into docs/.
+
+    Args:
+        now: the build time recorded as ``built_at`` (see ``collect``).
+    """
+    briefing = collect(config, progress, warn, now)
     pages = plan_pages(briefing, config.min_mentions_for_page)
     files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates))
     files.update(export_files(briefing))

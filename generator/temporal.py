@@ -4,13 +4,17 @@
 no model, no network), keeps the longest non-overlapping matches, resolves
 relative words ("Wednesday", "last week", "in two weeks") against the anchor
 (the publication date) using the tense of the sentence, and joins a day with an
-adjacent clock time ("Friday at 3 p.m."). Every result records how its value
+adjacent clock time ("Friday at 3 p.m."). A second pass (``temporal_anaphora``)
+keeps a text-internal reference time: "a year earlier", "the next day" and a bare
+"10 a.m." count from the last date mentioned before them (a clock time only
+within its paragraph), falling back to the anchor. Every result records how its value
 was obtained in ``provenance``: "stated", "'Wednesday' resolved against
 2025-08-06 (past tense)", or "date not resolved" when there is no anchor and the
 value stays underspecified (XXXX-08-08, XXXX-WXX-3, PAST_REF, ...).
 
-The resolution rules are documented in ``temporal_rules`` (calendar words) and
-``temporal_tense`` (tense cues); calendar helpers for the event and deadline
+The resolution rules are documented in ``temporal_rules`` (calendar words),
+``temporal_named`` (quarters, seasons, holidays), ``temporal_anaphora`` (reference
+time) and ``temporal_tense`` (tense cues); calendar helpers for the event and deadline
 stages live in ``temporal_calendar`` and are re-exported here.
 """
 
@@ -21,6 +25,8 @@ import re
 from collections.abc import Callable
 
 from generator import temporal_amounts as amounts
+from generator import temporal_anaphora as anaphora
+from generator import temporal_named as named
 from generator import temporal_rules as rules
 from generator import temporal_vocab as v
 from generator.model import TimeExpression
@@ -50,11 +56,13 @@ _NOT_A_YEAR = (
 _AMOUNT = (
     rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?\b(?P<num>{v.NUMBER_RE})"
     rf"(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
-    r"(?P<tail>-old|[\s-]long|\s+ago|\s+from\s+now)?\b"
+    r"(?P<tail>-old|[\s-]long|\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
 )
 _PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
 """Newspaper titles after a weekday ("the Sunday Times") are not dates."""
 _TZ = rf"(?:\s+(?P<tz>{v.TIME_ZONES})\b)?"
+_SEASON = r"(?i:spring|summer|autumn|fall|winter)"
+_NTH = "|".join(named.ORDINALS)
 
 # Order matters only between equally long matches: the earlier pattern wins.
 _TABLE: list[tuple[str, Handler]] = [
@@ -63,7 +71,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}(?!\w)", rules.full_date),
     (rf"\b(?:(?P<edge>{_E})\s*)?{_MON},?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
      rules.month_year),
-    (rf"(?<![\w$£€.,/:#])(?:(?P<edge>{_E}|(?i:fiscal))\s*)?(?:(?P<year>{v.YEAR_RE})|"
+    (rf"(?<![\w$£€.,/:#])(?:(?:(?i:the)\s+)?(?P<edge>{_E}|(?i:fiscal))\s*)?(?:(?P<year>{v.YEAR_RE})|"
      rf"(?:(?i:the)\s+)?(?P<decade>1[89]\d|20\d)0s){_NOT_A_YEAR}", rules.year),
     (rf"(?:\b(?P<edge>{_E})\s*|\b(?P<rel>(?i:last|this|next|coming|past))\s+)?"
      rf"\b(?P<mon>{v.MONTH_RE})\b(?!\s*\d)", rules.month_alone),
@@ -72,8 +80,21 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"(?i)\b(?:the\s+day\s+(?P<pre>before|after)\s+)?(?P<word>today|tonight|yesterday|"
      rf"tomorrow)(?:\s+(?P<part>{v.DAY_PART_RE}))?\b", rules.day_word),
     (rf"(?i)\b(?P<word>this|last)\s+(?P<part>{v.DAY_PART_RE})\b", rules.day_word),
-    (rf"(?i)(?:\b(?P<edge>{v.EDGE_RE}|earlier|later)\s+)?\b(?P<the>the\s+)?(?P<rel>this|last|next|"
-     r"past|coming|previous|current|the)\s+(?P<unit>week|month|year|quarter|weekend|summer|"
+    (rf"(?i)\b(?:the\s+)?(?:(?P<nth>{_NTH})[\s-]+(?:quarter|(?P<half>half))|(?-i:Q(?P<q>[1-4])))\b"
+     rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b|\s+of\s+(?P<which>this|last|next|the)\s+year\b)?",
+     named.part_of_year),
+    (rf"\b(?i:the)\s+(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
+    (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
+    (rf"(?i)\b(?P<name>{named.HOLIDAY_RE})\b(?:,?\s+(?P<year>{v.YEAR_RE})\b)?", named.holiday),
+    (r"(?i)\b(?:the\s+(?P<rel>next|following|previous|preceding|same)|that)\s+"
+     r"(?P<unit>day|week|month|year)\b", named.anaphoric),
+    (r"(?i)\bovernight\b", named.overnight),
+    (r"(?i)\bthe\s+day\s+(?P<rel>before|after)\b", named.day_before),
+    (r"(?i)\b(?:another|a\s+further|an\s+(?:extra|additional))\s+(?P<unit>day|week|month|year|"
+     r"decade)\b", amounts.another),
+    (rf"(?i)(?:\b(?P<edge>{v.EDGE_RE}|earlier|later)\s+)?\b(?P<the>the\s+)?"
+     r"(?P<rel>this\s+past|latest|most\s+recent|this|last|next|"
+     r"past|coming|previous|current|the)\s+(?P<unit>week|month|year|quarter|decade|weekend|summer|"
      r"winter|spring|autumn|fall)\b", rules.period),
     (r"(?i)\b(?:(?P<now>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
      r"right\s+now)|(?P<past>recently|lately|the\s+past)|(?P<future>soon|the\s+(?:near\s+|"
@@ -83,10 +104,11 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
      r"(?:\s+few)?\s+)?\b(?P<unit>days|weeks|months|years|decades)(?P<long>-long)?\b",
      amounts.vague_duration),
-    (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})s)\b|\b(?P<adverb>"
+    (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})s)\b|"
+     rf"\b(?:(?i:once|twice|thrice|(?:{v.NUMBER_RE})\s+times)\s+)?(?P<adverb>"
      rf"{v.alternation(v.SET_ADVERBS)})\b|(?i:\b(?:every|each|once\s+a|twice\s+a|(?:\w+\s+)?"
      rf"times\s+a|per)\s+(?:(?P<count>other|{v.NUMBER_RE})\s+)?(?P<unit>day|week|month|year|"
-     r"hour|morning|night)s?\b)", amounts.set_expression),
+     r"decade|hour|minute|morning|night)s?\b)", amounts.set_expression),
     (r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.m\.|[ap]m\b))"
      + _TZ, amounts.clock_time),
     (rf"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d){_TZ}", amounts.clock_time),
@@ -118,7 +140,7 @@ def tag(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         for match in pattern.finditer(text)
         if (expression := _expression(match, handler, ctx, order))
     ]
-    return _join_clock_times(_select(found), text)
+    return anaphora.resolve(_join_clock_times(_select(found), text), text, anchor)
 
 
 def _expression(

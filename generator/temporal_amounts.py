@@ -7,11 +7,11 @@ import re
 
 from generator import temporal_calendar as cal
 from generator import temporal_vocab as v
-from generator.model import TimexType
-from generator.temporal_rules import UNRESOLVED, Context, Resolved, relative
+from generator.temporal_rules import Context, Resolved, relative
 
 _SPAN_CUE = re.compile(
-    r"\b(?:first|time|ever|most|least|only|highest|lowest|largest|biggest|worst|best|longest|"
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"time|ever|most|least|only|highest|lowest|largest|biggest|worst|best|longest|"
     r"deadliest|strongest|weakest)\b[^,.;]*$",
     re.IGNORECASE,
 )
@@ -79,6 +79,10 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     if words in ("a", "an") and not m["mod"] and _RATE.search(ctx.before(m, 12)):
         return "SET", value, "stated"
     tail = (m["tail"] or "").strip(" -").lower()
+    if tail in ("later", "earlier"):
+        if amount is None or "X" in value or code.startswith("T"):
+            return "DURATION", value, "stated"
+        return "DATE", f"@{'-' if tail == 'earlier' else '+'}{value}", ""  # see temporal_anaphora
     if tail in ("ago", "from now") or prep:
         sign = -1 if tail == "ago" else 1
         if prep and (ctx.tense(m) == "past" or _SPAN_CUE.search(ctx.before(m, 40))):
@@ -111,7 +115,7 @@ def set_expression(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"3 p.m.", "15:00 GMT", "0900 GMT", "noon", "midnight"; the day is the anchor's."""
+    """"3 p.m.", "15:00 GMT", "0900 GMT", "noon", "midnight"; the day is filled in later."""
     groups = m.groupdict()
     if groups.get("named"):
         clock = "24:00" if groups["named"].lower() == "midnight" else "12:00"
@@ -122,7 +126,9 @@ def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         hour = hour % 12 + (12 if meridiem == "p" else 0) if meridiem else hour
         clock = f"{hour:02d}:{minute:02d}"
-    if ctx.anchor is None:
-        return "TIME", f"XXXX-XX-XXT{clock}", UNRESOLVED
-    kind: TimexType = "TIME"
-    return kind, f"{ctx.anchor}T{clock}", ctx.resolved(m, "day of publication")
+    return "TIME", f"@T{clock}", ""  # the day comes from temporal_anaphora
+
+
+def another(m: re.Match[str], ctx: Context) -> Resolved:
+    """"another week", "a further month": one more unit."""
+    return "DURATION", duration_value(1, _unit_code(m["unit"])), "stated"

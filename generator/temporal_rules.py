@@ -17,6 +17,7 @@ as context instead. Resolution rules for words without a year:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -31,6 +32,11 @@ Resolved = tuple[TimexType, str, str]
 UNRESOLVED = "date not resolved"
 _REFS = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 _DIRECTION: dict[Tense, cal.Direction] = {"past": "past", "future": "future"}
+_HABITUAL = re.compile(
+    r"\b(?:usually|typically|normally|generally|traditionally|tends?\s+to)\b[^.;,]*$",
+    re.IGNORECASE,
+)
+"""A habitual cue before an expression in its sentence: the year stays unspecified."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,11 @@ class Context:
     def tense(self, match: re.Match[str]) -> Tense:
         """Tense of the sentence around ``match`` (see ``temporal_tense``)."""
         return tense_at(self.text, match.start(), match.end(), self.starts)
+
+    def habitual(self, match: re.Match[str]) -> bool:
+        """True when the sentence describes something recurring ("usually peak in May")."""
+        start = self.starts[bisect.bisect_right(self.starts, match.start()) - 1]
+        return bool(_HABITUAL.search(self.text[start : match.start()]))
 
     def before(self, match: re.Match[str], width: int = 24) -> str:
         """The ``width`` characters before the match."""
@@ -79,21 +90,22 @@ def full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = int(m["mon"]) if m["mon"].isdigit() else _month(m["mon"])
     day = int(m["day"])
     if m["year"]:
-        return _checked("DATE", int(m["year"]), month, day, "stated")
+        return checked_day(int(m["year"]), month, day, "stated")
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", UNRESOLVED
-    year = _year_for_day(ctx.anchor, month, day, ctx.tense(m))
-    return _checked("DATE", year, month, day, ctx.resolved(m, "year inferred"))
+    year = year_for_day(ctx.anchor, month, day, ctx.tense(m))
+    return checked_day(year, month, day, ctx.resolved(m, "year inferred"))
 
 
-def _checked(kind: TimexType, year: int, month: int, day: int, how: str) -> Resolved | None:
+def checked_day(year: int, month: int, day: int, how: str) -> Resolved | None:
+    """A DATE for the day, or None when there is no such day (February 30)."""
     try:
-        return kind, dt.date(year, month, day).isoformat(), how
+        return "DATE", dt.date(year, month, day).isoformat(), how
     except ValueError:
         return None
 
 
-def _year_for_day(anchor: dt.date, month: int, day: int, tense: Tense) -> int:
+def year_for_day(anchor: dt.date, month: int, day: int, tense: Tense) -> int:
     try:
         gap = (dt.date(anchor.year, month, day) - anchor).days
     except ValueError:
@@ -129,9 +141,11 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not cued and (m["mon"] == "May" or re.match(r"\s+[A-Z][a-z]", ctx.text[m.end() :])):
         return None
     month, rel = v.MONTHS[m["mon"]], (m["rel"] or "").lower()
-    if ctx.anchor is None:
-        return "DATE", f"XXXX-{month:02d}", UNRESOLVED
+    if ctx.anchor is None or (not rel and ctx.habitual(m)):
+        return "DATE", f"XXXX-{month:02d}", UNRESOLVED if ctx.anchor is None else "stated"
     current, tense = ctx.anchor.month, ctx.tense(m)
+    if re.search(r"\bfor\s+$", ctx.before(m, 5), re.IGNORECASE):
+        tense = "unclear"  # "bookings for December": no past month implied
     shift = {"last": -(month >= current), "next": int(month <= current), "this": 0}.get(rel)
     how = f"'{rel}'" if shift is not None else f"{tense} tense"
     if shift is None:
@@ -179,12 +193,12 @@ def day_word(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 _OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
-            "coming": 1}  # fmt: skip
+            "coming": 1, "this past": -1, "latest": -1, "most recent": -1}  # fmt: skip
 
 
 def period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"this week", "earlier this month", "last year", "next summer", "the weekend"."""
-    rel, unit = m["rel"].lower(), m["unit"].lower()
+    rel, unit = re.sub(r"\s+", " ", m["rel"].lower()), m["unit"].lower()
     if rel == "the" and not m["edge"] and unit != "weekend":
         return None
     spans = rel in ("last", "past", "previous", "next", "coming")
@@ -215,6 +229,8 @@ def _period_value(anchor: dt.date, unit: str, offset: int) -> str:
         return f"{index // 4}-Q{index % 4 + 1}"
     if unit == "year":
         return str(anchor.year + offset)
+    if unit == "decade":
+        return str(anchor.year // 10 + offset)
     code, first, last = v.SEASONS[unit]  # "last summer" is this year's once it is over
     started = anchor.month >= first if code != "WI" else anchor.month in (12,)
     ended = anchor.month > last and code != "WI"

@@ -36,8 +36,8 @@ _FUTURE = re.compile(
     rf"\b(?:{_MODALS})\b(?!\s+have\b)(?:\s+(?:not|also|likely|probably|then|soon|"
     rf"again|be|still|only|reportedly|now))*(?:\s+\w+)?"
     rf"|\b(?:(?:is|are|was|were|am|be|been)\s+(?:\w+ly\s+)?)?(?:{_TO_VERBS})\s+to\b"
-    r"|\b(?:upcoming|ahead|deadline|expected|scheduled|planned|proposed|slated|"
-    r"rescheduled|postponed|delayed|tomorrow|next|coming)\b"
+    r"|\b(?:upcoming|ahead|deadline|expects?|anticipates?|expected|scheduled|planned|proposed|"
+    r"slated|rescheduled|postponed|delayed|tomorrow|next|coming)\b"
     r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b",
     re.IGNORECASE,
 )
@@ -57,7 +57,11 @@ _ADJECTIVE_ED = frozenset(
 )
 _PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|(?-i:\b[a-z]{{3,}}ed\b)", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|say|remains|isn't|aren't)\b", re.IGNORECASE)
-_PREP = re.compile(r"\b(by|since|before|until|till|through|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREP = re.compile(
+    r"\b(by|since|before|until|till|through|from)\s+(?:the\s+)?"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,?\s+(?:on\s+)?)?$",  # "by 5 p.m. Monday"
+    re.IGNORECASE,
+)
 _PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past"}
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
 _ABBREV = re.compile(
@@ -66,11 +70,20 @@ _ABBREV = re.compile(
 )
 
 
+_DAY_AFTER_CLOCK = re.compile(
+    r"[ap]\.m\.\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
+"""No sentence ends between a clock time and its day ("by 5 p.m. Monday")."""
+
+
 def sentence_starts(text: str) -> list[int]:
     """Return the start offsets of the sentences (and lines) of ``text``, first one 0."""
     starts = [0]
     for match in _BOUNDARY.finditer(text):
-        if not _ABBREV.search(text[max(0, match.start() - 6) : match.start() + 1]):
+        if _ABBREV.search(text[max(0, match.start() - 6) : match.start() + 1]):
+            continue
+        if not _DAY_AFTER_CLOCK.match(text, max(0, match.start() - 3)):
             starts.append(match.end())
     return starts
 
@@ -96,7 +109,7 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
         "past", "future", "present" or "unclear" (see the module docstring).
     """
     first, last = sentence_span(text, start, starts)
-    if prep := _PREP.search(text[max(first, start - 14) : start]):
+    if prep := _PREP.search(text[max(first, start - 28) : start]):
         if prep[1].lower() in _PREP_TENSE:
             return _PREP_TENSE[prep[1].lower()]
     cues = _cues(text[first:last], start - first, end - first)

@@ -35,14 +35,15 @@ UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": 
               "month": "M", "year": "Y", "decade": "DE", "century": "CE",
               "centuries": "CE"}  # fmt: skip
 """Unit word to TIMEX3 letter; a leading T marks a time-of-day unit (PT10H)."""
-PERIOD_CODES = {"week": "W", "month": "M", "year": "Y", "quarter": "Q"}
+PERIOD_CODES = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SEASONS = {"spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "autumn": ("FA", 9, 11),
            "fall": ("FA", 9, 11), "winter": ("WI", 12, 2)}  # fmt: skip
 """Season word to (TIMEX3 code, first month, last month)."""
 SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
                "biweekly": "P2W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y",
-               "annually": "P1Y", "annual": "P1Y"}  # fmt: skip
+               "annually": "P1Y"}  # fmt: skip
+"""Adverbs of a SET ("annual" is left out: TimeBank rarely tags "annual meeting")."""
 
 COUNT_NOUNS = (
     "people|persons|troops|soldiers|fighters|civilians|residents|children|men|women|refugees|"

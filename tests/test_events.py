@@ -203,3 +203,82 @@ def test_seed_event_pages_and_timeline(seed_briefing):
     text = pages[f"events/{visit.id}.md"]
     assert "date not resolved" in text and "“Sunday”" in text and "## Sources" in text
     assert "## Date not resolved" in pages["timeline.md"]
+
+
+# --- event pages: quotes and story tags, on hand-built data ----------------------------------
+
+QUOTE_PARAGRAPHS = [
+    ["Ann Lee arrived in Rome on Monday.", "“We came to talk about the harbour,” Ann Lee said.",
+     "Bo Chan welcomed the visit.", "“Nothing is agreed yet, we will see,” Bo Chan said."],
+    ["“Talks will go on next week,” an aide said."],
+]
+QUOTE_SPEAKERS = {1: "ann-lee", 3: "bo-chan", 4: None}
+"""Sentence index -> speaker of the quote it holds."""
+
+
+def _quote_briefing(story_title: str = "Harbour talks") -> Briefing:
+    from generator.model import Quote, Story
+
+    text = "\n".join(" ".join(p) for p in QUOTE_PARAGRAPHS)
+    sentences, cursor = [], 0
+    for number, paragraph in enumerate(QUOTE_PARAGRAPHS):
+        for sentence in paragraph:
+            sentences.append(Sentence(len(sentences), cursor, cursor + len(sentence), number))
+            cursor += len(sentence) + 1
+    cite = {s.index: Citation("a", s.start, s.end, text[s.start:s.end], s.index) for s in sentences}
+    quotes = [Quote(f"q{i}", cite[i].text.split("”")[0].lstrip("“"), speaker, (cite[i],))
+              for i, speaker in QUOTE_SPEAKERS.items()]
+    entities = [Entity(name.lower().replace(" ", "-"), name, "person", (),
+                       (Mention("a", text.index(name), text.index(name) + len(name), name, "PERSON", 0),))
+                for name in ("Ann Lee", "Bo Chan")]
+    source = Source("a", "a.txt", "ok", title="Harbour visit", text=text)
+    other = Source("b", "b.txt", "ok", title="Other", text=text)
+    analyses = {sid: ArticleAnalysis(sid, "", tuple(sentences), ()) for sid in ("a", "b")}
+    return Briefing("t", [source, other], analyses, entities, quotes=quotes,
+                    stories=[Story("story-1", story_title, ("a",))])
+
+
+def _event_at(briefing: Briefing, source: str, indexes: tuple[int, ...]):
+    from generator.model import Event
+
+    sentences = {s.index: s for s in briefing.analyses[source].sentences}
+    text = briefing.sources[0].text
+    citations = tuple(Citation(source, sentences[i].start, sentences[i].end,
+                               text[sentences[i].start:sentences[i].end], i) for i in indexes)
+    return Event("visit-to-rome", "Visit to Rome", "visit", ("ann-lee",), None, None, citations,
+                 story="story-1")
+
+
+@pytest.mark.parametrize(("source", "event_sentences", "quotes"), [
+    ("a", (0,), ["q1"]),          # quote in the sentence right after, same paragraph
+    ("a", (1,), ["q1"]),          # quote in the event's own sentence; the next has none
+    ("a", (2,), ["q3"]),
+    ("a", (3,), ["q3"]),          # the next sentence is in the next paragraph: not its quote
+    ("a", (0, 4), ["q1", "q4"]),
+    ("b", (0,), []),              # same sentence index, other source
+])  # fmt: skip
+def test_event_page_quotes(source, event_sentences, quotes):
+    from generator.pages_events import event_context
+
+    briefing = _quote_briefing()
+    context = event_context(_event_at(briefing, source, event_sentences), briefing)
+    assert [q.id for q in context.quotes] == quotes
+
+
+def test_event_page_shows_quotes_with_speakers_citations_and_story_tag():
+    from generator.linker import Linker
+    from generator.pages import Page
+    from generator.pages_events import event_context, source_story_tags
+    from generator.render import render_pages
+
+    briefing = _quote_briefing("Talks & <b>ports</b>")
+    event = _event_at(briefing, "a", (0, 3, 4))
+    page = Page(f"events/{event.id}.md", "event.md.j2", event_context(event, briefing))
+    text = render_pages([page], Linker(briefing))[page.path]
+    quotes = text.split("## Quotes")[1].split("##")[0]
+    assert "“We came to talk about the harbour,”: [Ann Lee](../people/ann-lee.md)" in quotes
+    assert "[Bo Chan](../people/bo-chan.md)" in quotes and "(speaker not stated)" in quotes
+    assert all(f"(../sources/a.md#s-{i} " in quotes for i in (1, 3, 4))
+    assert "tags:\n- Event\n- Talks &amp; &lt;b&gt;ports&lt;/b&gt;\n" in text
+    assert source_story_tags(briefing, "a") == ["Talks &amp; &lt;b&gt;ports&lt;/b&gt;"]
+    assert source_story_tags(briefing, "b") == []

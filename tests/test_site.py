@@ -148,3 +148,20 @@ def test_graph_and_map_links_resolve(seed_site):
         links = [h for h in parse(seed_site / "site" / page / "index.html").links if "people/" in h or "places/" in h]
         assert links, page
     assert not broken_links(seed_site / "site")
+
+
+def test_tags_page_lists_each_story_with_its_event_pages(seed_site):
+    import html as html_lib
+
+    stories = json.loads((seed_site / "site" / "data" / "briefing.json").read_text())["stories"]
+    page = (seed_site / "site" / "tags" / "index.html").read_text()
+    sections = {}
+    for chunk in page.split("<h2")[1:]:
+        heading, _, rest = chunk.partition("</h2>")
+        sections[re.sub(r"<[^>]+>", "", heading.partition(">")[2]).strip()] = rest.split("<h2")[0]
+    assert {"Event", "Source", "Person", "Place"} <= set(sections)
+    assert [s for s in stories if s["events"]]
+    for story in stories:
+        links = re.findall(r'href="\.\./events/([^/"]+)/"', sections[html_lib.escape(story["title"])])
+        assert set(links) == set(story["events"]), story["title"]
+        assert all(s in sections[html_lib.escape(story["title"])] for s in story["sources"])
