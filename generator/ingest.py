@@ -22,6 +22,7 @@ from dateutil import parser as date_parser
 from generator.boilerplate import dateline_date, is_furniture, is_headline, is_section_end
 from generator.config import BriefingError
 from generator.model import BuildWarning, Source
+from generator.names import normalise
 
 TEXT_SUFFIXES = {".txt"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -30,7 +31,7 @@ METADATA_FILE = "sources.yml"
 METADATA_KEYS = ("title", "outlet", "url", "published", "language")
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")  # used with .match(text, pos): anchored there
 
 
 class ArticleError(Exception):
@@ -225,7 +226,10 @@ def choose_title(
     first_start, first_end = paragraphs[0]
     first = text[first_start:first_end]
     if meta.get("title"):
-        return str(meta["title"]).strip(), None, paragraphs
+        title = str(meta["title"]).strip()
+        if normalise(first) == normalise(title) and len(paragraphs) > 1:
+            return title, (first_start, first_end), paragraphs[1:]  # the heading repeats the title
+        return title, None, paragraphs
     if is_headline(first) and len(paragraphs) > 1:
         return first, (first_start, first_end), paragraphs[1:]
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", first, maxsplit=1)[0]

@@ -63,6 +63,9 @@ _PREP = re.compile(
     re.IGNORECASE,
 )
 _PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past"}
+# "has until Friday", "given them until Monday": a time limit points ahead
+# unless the sentence is clearly in the past ("stayed until Friday").
+_LIMIT_WORDS = frozenset({"until", "till", "before"})
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs|Jr|Sr"
@@ -109,9 +112,16 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
         "past", "future", "present" or "unclear" (see the module docstring).
     """
     first, last = sentence_span(text, start, starts)
-    if prep := _PREP.search(text[max(first, start - 28) : start]):
-        if prep[1].lower() in _PREP_TENSE:
-            return _PREP_TENSE[prep[1].lower()]
+    prep = _PREP.search(text[max(first, start - 28) : start])
+    word = prep[1].lower() if prep else ""
+    if word in _PREP_TENSE:
+        return _PREP_TENSE[word]
+    tense = _tense_from_cues(text, first, last, start, end)
+    return "future" if word in _LIMIT_WORDS and tense in ("unclear", "present") else tense
+
+
+def _tense_from_cues(text: str, first: int, last: int, start: int, end: int) -> Tense:
+    """The nearest tense cue before the expression, else the nearest after it."""
     cues = _cues(text[first:last], start - first, end - first)
     before = [c for c in cues if c[1] <= start - first]
     if before:

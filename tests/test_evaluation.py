@@ -206,7 +206,7 @@ def test_timeml_gold_is_large_and_diverse():
 # --- real figures ---------------------------------------------------------------------------------
 
 def test_timex_value_f1_on_timeml_documents():
-    """Figures on 4 made-up documents, 83 TIMEX3s: value F1 0.915, relaxed span F1 0.976."""
+    """Figures on 9 made-up documents, 197 TIMEX3s (see tests/data/README.md): value F1 0.99."""
     total = ev.TimexCounts()
     for path in sorted(TIMEML.glob("*.tml")):
         text, dct, gold = ev.read_timeml(path)
@@ -265,4 +265,7 @@ def test_seed_quote_attribution(seed_briefing, evaluate_script):
 def test_evaluate_script_prints_timex_figures(evaluate_script, capsys):
     evaluate_script.main(["timex", str(TIMEML), "--errors"])
     out = capsys.readouterr().out
-    assert "value    P" in out and "missed" in out
+    for document in TIMEML.glob("*.tml"):
+        assert document.name in out
+    value_f1 = float(out.split("value    P")[1].split("F1")[1].split()[0])
+    assert value_f1 >= 0.80, out

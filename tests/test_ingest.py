@@ -159,3 +159,10 @@ def test_metadata_date_wins_over_a_date_line(tmp_path):
     write(tmp_path, "k.md", "---\npublished: 2024-01-02\n---\nPublished: August 6, 2025\n\n" + ARTICLE)
     (source,), _ = ingest(tmp_path)
     assert source.published == dt.date(2024, 1, 2) and source.published_from == "metadata"
+
+
+def test_a_heading_repeating_the_front_matter_title_is_the_title_not_body(tmp_path):
+    write(tmp_path, "l.md", "---\ntitle: Budget talks resume in the capital\n---\n# Budget Talks Resume in the Capital\n\n" + ARTICLE)
+    (source,), _ = ingest(tmp_path)
+    assert source.text[slice(*source.title_span)] == "Budget Talks Resume in the Capital"
+    assert all("Budget Talks" not in source.text[a:b] for a, b in source.paragraphs)

@@ -346,3 +346,14 @@ def test_value_range(value: str, expected: tuple[dt.date, dt.date] | None) -> No
 def test_tense_at(sentence: str, words: str, expected: str) -> None:
     start = sentence.index(words)
     assert tense_at(sentence, start, start + len(words)) == expected
+
+
+@pytest.mark.parametrize("sentence, anchor, value", [
+    ("The president has given the union until Friday to respond.", MON, "2025-08-08"),
+    ("The union has until Friday to accept the offer.", MON, "2025-08-08"),
+    ("They have till Thursday to leave.", MON, "2025-08-07"),
+    ("The delegation stayed until Friday.", SAT, "2025-08-08"),
+])
+def test_time_limits_point_ahead_unless_clearly_past(sentence, anchor, value):
+    (expression,) = tag(sentence, anchor)
+    assert expression.value == value
