@@ -107,13 +107,17 @@ def plan_tags_page(briefing: Briefing) -> Page:
 
 
 def story_tag(story: Story) -> str:
-    """The tag naming a story: its title, HTML-escaped.
+    """The tag naming a story: "Story <n>" from its id, HTML-escaped.
 
-    Material prints tag names into the page without escaping (as it does the
-    ``title`` meta), and front matter values are not Markdown, so the escaping
-    happens here.
+    Not the story's headline: Material's search ranks tag matches very high,
+    so a headline full of names as a tag on every event and source page would
+    push the people's own pages down the results. The overview lists each
+    story's headline next to its number. Material prints tag names without
+    escaping (as it does the ``title`` meta), so the escaping happens here.
     """
-    return html.escape(" ".join(story.title.split()), quote=True)
+    number = story.id.rsplit("-", 1)[-1]
+    label = f"Story {number}" if number.isdigit() else story.id
+    return html.escape(label, quote=True)
 
 
 def source_story_tags(briefing: Briefing, source_id: str) -> list[str]:

@@ -49,7 +49,7 @@ def make_environment(user_dir: Path | None = None) -> Environment:
     return env
 
 
-SEARCH_BOOST = {"entity.md.j2": 3, "source.md.j2": 0.5}
+SEARCH_BOOST = {"entity.md.j2": 10, "source.md.j2": 0.5}
 """Material search boost by template: entity pages rank above the long source texts."""
 
 

@@ -279,6 +279,6 @@ def test_event_page_shows_quotes_with_speakers_citations_and_story_tag():
     assert "“We came to talk about the harbour,”: [Ann Lee](../people/ann-lee.md)" in quotes
     assert "[Bo Chan](../people/bo-chan.md)" in quotes and "(speaker not stated)" in quotes
     assert all(f"(../sources/a.md#s-{i} " in quotes for i in (1, 3, 4))
-    assert "tags:\n- Event\n- Talks &amp; &lt;b&gt;ports&lt;/b&gt;\n" in text
-    assert source_story_tags(briefing, "a") == ["Talks &amp; &lt;b&gt;ports&lt;/b&gt;"]
+    assert "tags:\n- Event\n- Story 1\n" in text
+    assert source_story_tags(briefing, "a") == ["Story 1"]
     assert source_story_tags(briefing, "b") == []
