@@ -1,4 +1,8 @@
-"""Quoted stretches of a paragraph: “curly” or "straight" quote marks.
+"""Quoted stretches of a paragraph: “curly” or "straight" quote marks, or ‘single’ ones.
+
+British style quotes with single marks. A closing ’ is also the apostrophe
+("the envoy’s"), so a single-quoted stretch ends only at a ’ not followed by a
+letter, and single marks are read only in a paragraph without double ones.
 
 An opening mark without a closing one runs to the paragraph end (a quote that
 goes on in the next paragraph). Straight-quote spans overlapping curly ones are
@@ -16,6 +20,7 @@ from generator.paragraph import Paragraph
 TRAILING = ",;:"
 _CURLY = re.compile(r"“([^“”]*)(”|$)")
 _STRAIGHT = re.compile(r'"([^"]*)("|$)')
+_SINGLE = re.compile(r"‘((?:[^‘’]|’(?=\w))*)(’(?!\w)|$)")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ def find_spans(paragraph: Paragraph) -> list[QuoteSpan]:
 def quote_spans(text: str, offset: int = 0) -> list[QuoteSpan]:
     """Quoted stretches of a paragraph text, in text order (offsets shifted by ``offset``)."""
     curly = [_span(m, offset) for m in _CURLY.finditer(text)]
+    if not curly and '"' not in text:
+        curly = [_span(m, offset) for m in _SINGLE.finditer(text)]
     straight = [_span(m, offset) for m in _STRAIGHT.finditer(text)]
     straight = [s for s in straight if not any(s.open < c.close and c.open < s.close for c in curly)]
     spans = sorted(curly + straight, key=lambda s: s.open)

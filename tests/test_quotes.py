@@ -34,6 +34,9 @@ def quotes_of(nlp, text: str) -> list[tuple[str, str | None]]:
 
 
 RULES = [
+    ("British single quotes",
+     "‘We will not back down from this fight,’ Maria Lopez said on Tuesday.",
+     [("We will not back down from this fight", "Maria Lopez")]),
     ("X said",
      "“We will not back down from this fight,” Maria Lopez said on Tuesday.",
      [("We will not back down from this fight", "Maria Lopez")]),
@@ -134,6 +137,10 @@ def test_attribution_rules(nlp, name, text, expected):
     ("“Unclosed quote running on", ["Unclosed quote running on"]),
     ("No quotes here at all.", []),
     ("Marks around “ 42 ” only", []),
+    ("‘We will not give up,’ said the minister’s aide.", ["We will not give up"]),
+    ("The envoy’s trip was ‘constructive’, officials said.", ["constructive"]),
+    ("It’s the leaders’ meeting, not the envoy’s.", []),
+    ("“Double,” she said, calling it ‘inner’.", ["Double"]),
 ])
 def test_quote_spans(text, expected):
     assert [text[s.start:s.end] for s in quote_spans(text)] == expected
