@@ -3,7 +3,8 @@
 In order of precedence after user ``merge`` overrides: a one-word name joins
 the only multi-word person name ending in it (surname linking; a surname
 shared by several people stays apart and is reported as ambiguous);
-near-identical spellings of person names with the same first word join
+near-identical spellings of person names with the same first word join, and so
+do names that differ only by middle initials ("Donald J. Trump")
 (fuzzy, blocked by the first word so cost stays near linear); an all-capitals
 name joins the only multi-word name whose initials it spells. Names the user
 lists under ``split`` never join anything automatically.
@@ -31,19 +32,27 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
                   overrides: Overrides) -> dict[str, set[str]]:
     """Join a one-word name to the only multi-word person name ending with it.
 
+    When no person name ends with the word, a one-word name the parse calls a
+    person joins the only person name *starting* with it: family names written
+    first ("Xi" for "Xi Jinping", "Kim" for "Kim Jong Un").
+
     Returns:
         For each one-word name left unmerged because several people share it,
         the keys of those people.
     """
     by_last: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
         if len(group.words) > 1 and _personish(group) and not overrides.keeps_apart(key):
             by_last[group.words[-1]].append(key)
+            by_first[group.words[0]].append(key)
     ambiguous: dict[str, set[str]] = {}
     for key, group in groups.items():
         if len(group.words) != 1 or group.place is not None or overrides.keeps_apart(key):
             continue
-        full_names = {links.find(k) for k in by_last.get(group.words[0], [])}
+        word = group.words[0]
+        candidates = by_last.get(word) or (by_first.get(word, []) if _personish(group) else [])
+        full_names = {links.find(k) for k in candidates}
         if len(full_names) == 1:
             links.join(full_names.pop(), key)
         elif full_names:
@@ -88,10 +97,20 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
             links.join(candidates.pop(), key)
 
 
+def differs_by_initials(wa: list[str], wb: list[str]) -> bool:
+    """"donald j trump" ~ "donald trump": same first and last word, extra words are initials."""
+    short, long = sorted((wa, wb), key=len)
+    if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    return all(len(word) == 1 for word in long[1:-1] if word not in short)
+
+
 def is_spelling_variant(a: str, b: str) -> bool:
     """"volodymyr zelensky" ~ "volodymyr zelenskyy"; "john kelly" !~ "john kelley jr"."""
     wa, wb = a.split(), b.split()
-    if len(wa) != len(wb) or wa[0] != wb[0] and len(wa) > 1:
+    if len(wa) != len(wb):
+        return differs_by_initials(wa, wb)
+    if wa[0] != wb[0] and len(wa) > 1:
         return False
     last_a, last_b = wa[-1], wb[-1]
     if last_a[:3] != last_b[:3] or abs(len(last_a) - len(last_b)) > 2:

@@ -163,3 +163,28 @@ def test_seed_groups_are_not_places(seed_briefing):
     assert {"Russian", "Ukrainian"} <= groups
     assert not {"Russian", "Ukrainian", "European"} & places
     assert entity_named(seed_briefing, "Russian").country == entity_named(seed_briefing, "Russia").id
+
+
+def test_family_name_written_first_links_to_the_full_name(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Chinese President Xi Jinping met the delegation in Beijing on Monday.\n",
+        "b.txt": "President Xi said the talks were useful. Xi left on Tuesday.\n",
+    })
+    person = entity_named(b, "Xi Jinping")
+    assert {m.source for m in person.mentions} == {"a", "b"}
+    assert owner_of(b, "Xi") == {"Xi Jinping"}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("volodymyr zelensky", "volodymyr zelenskyy", True),
+    ("donald j trump", "donald trump", True),
+    ("john f kennedy", "john kennedy", True),
+    ("john kelly", "john kelley jr", False),
+    ("anna keller", "thomas keller", False),
+    ("maria de la cruz", "maria cruz", False),
+    ("john kelly", "jane kelly", False),
+])
+def test_person_spelling_variants(a, b, same):
+    from generator.name_links import is_spelling_variant
+
+    assert is_spelling_variant(a, b) == same
