@@ -111,8 +111,8 @@ def _members(clusters: Mapping[K, Hashable]) -> dict[Hashable, set[K]]:
 
 
 def exact_string_baseline(mentions: Iterable[_Named]) -> dict[Span, str]:
-    """Cluster mentions by their normalised text alone ("US" and "U.S." agree, "Trump" and
-    "Donald Trump" do not)."""
+    """Cluster mentions by their normalised text alone ("US" and "U.S." agree, "Doe" and
+    "Jane Doe" do not)."""
     return {Span(m.source, m.start, m.end, m.text): normalise(m.text) for m in mentions}
 
 
@@ -126,8 +126,8 @@ def align_spans(gold: Sequence[Span], predicted: Sequence[Span]) -> dict[Span, S
     """Predicted span -> the gold span it stands for, one to one.
 
     Exact offsets match first; then a predicted span overlapping a gold span in
-    the same source with the same head word ("President Donald Trump" for
-    "Donald Trump"). Unaligned predictions are left out.
+    the same source with the same head word ("President Jane Doe" for
+    "Jane Doe"). Unaligned predictions are left out.
     """
     by_offsets = {(g.source, g.start, g.end): g for g in gold}
     aligned: dict[Span, Span] = {}

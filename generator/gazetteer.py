@@ -17,7 +17,7 @@ normalised name, best first):
 1. a country (its canonical, ISO, common, official or alternative name);
 2. a continent;
 3. a city, by its canonical name or a close spelling variant of it
-   (``Kiev`` for ``Kyiv``, ``Odessa`` for ``Odesa``), most populous first;
+   (``Odessa`` for ``Odesa``, ``Kharkov`` for ``Kharkiv``), most populous first;
 4. a region (US state or top-level subdivision);
 5. a city by a dissimilar exonym (``Bombay`` for ``Mumbai``), for cities of at
    least a million people only.
@@ -60,7 +60,7 @@ def lookup(name: str) -> Place | None:
     """Find the place a name refers to.
 
     Args:
-        name: A capitalised place name, e.g. "Kiev", "U.S.", "the United States".
+        name: A capitalised place name, e.g. "Odessa", "U.S.", "the United States".
 
     Returns:
         The best matching place by the precedence in the module docstring, or
@@ -91,10 +91,10 @@ def demonym_country(word: str) -> Place | None:
 
     Demonyms come from ``countryinfo``; others are derived by the generic English
     suffix rules -n, -an, -ian, -ese, -ish, -i against country and continent names
-    ("European" -> Europe). A plural ("Ukrainians") is tried as its singular.
+    ("European" -> Europe). A plural ("Norwegians") is tried as its singular.
 
     Args:
-        word: A capitalised adjective or noun such as "Russian" or "Americans".
+        word: A capitalised adjective or noun such as "Norwegian" or "Americans".
 
     Returns:
         The place, or None when the word is not recognised or not capitalised.

@@ -36,7 +36,7 @@ class Place:
     """One place the gazetteer knows."""
 
     name: str
-    """Canonical English name, e.g. "Kyiv", "United States"."""
+    """Canonical English name, e.g. "Odesa", "United States"."""
     kind: str
     """"country", "city", "region" or "continent"."""
     country_code: str
@@ -58,7 +58,7 @@ class GazetteerIndex:
     abbreviations: dict[str, Place]
     """Upper-case initials ("US", "UAE") -> country; used for all-caps input only."""
     demonyms: dict[str, Place]
-    """Normalised demonym ("russian") -> country, region or continent."""
+    """Normalised demonym ("norwegian") -> country, region or continent."""
 
 
 def normalize(name: str) -> str:

@@ -105,7 +105,7 @@ def _roles(ent, name_start: int, source: Source, offset: int, sentence: int):
 
 
 def _premodifier_role(ent, name_start: int):
-    """"US Ambassador to NATO Matthew Whitaker" -> "US Ambassador to NATO"."""
+    """"US Ambassador to the UN Jane Doe" -> "US Ambassador to the UN"."""
     doc, i = ent.doc, name_start
     while i > 0 and (i > ent.start or _is_role_token(doc[i - 1])):
         i -= 1
@@ -128,7 +128,7 @@ def _is_role_token(token) -> bool:
 
 
 def _apposition_role(ent):
-    """"Gerhard Mangott, an Austrian political analyst" -> "an Austrian political analyst"."""
+    """"Jan Novak, a Czech political analyst" -> "a Czech political analyst"."""
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             return _trim_phrase(child)
@@ -136,7 +136,7 @@ def _apposition_role(ent):
 
 
 def _head_role(ent):
-    """"Trump's special envoy, Steve Witkoff" -> "Trump's special envoy"."""
+    """"the president's special envoy, Jane Doe" -> "the president's special envoy"."""
     root = ent.root
     head = root.head
     if root.dep_ != "appos" or head.pos_ != "NOUN" or head.lower_ not in PERSON_TITLES:

@@ -335,7 +335,7 @@ class Entity:
     ambiguous_with: tuple[str, ...] = ()
     """Ids of entities this name may also refer to (left unmerged, shown to the reader)."""
     country: str | None = None
-    """For a group ("Ukrainian"), the id of its country's place entity when known."""
+    """For a group ("Norwegian"), the id of its country's place entity when known."""
 
 
 @dataclass(frozen=True)

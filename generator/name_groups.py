@@ -1,7 +1,7 @@
 """Name groups: mentions bucketed by a comparison key, and the union-find that joins them.
 
 Part of the resolve stage. The key of a name the place gazetteer knows is the
-gazetteer's canonical place (so Kiev/Kyiv and U.S./US/United States share a
+gazetteer's canonical place (so Odessa/Odesa and U.S./US/United States share a
 key); a demonym or NORP mention is a group key; other keys are
 ``names.normalise`` of the cleaned name.
 """

@@ -4,7 +4,7 @@ In order of precedence after user ``merge`` overrides: a one-word name joins
 the only multi-word person name ending in it (surname linking; a surname
 shared by several people stays apart and is reported as ambiguous);
 near-identical spellings of person names with the same first word join, and so
-do names that differ only by middle initials ("Donald J. Trump")
+do names that differ only by middle initials ("Jane Q. Doe")
 (fuzzy, blocked by the first word so cost stays near linear); an all-capitals
 name joins the only multi-word name whose initials it spells. Names the user
 lists under ``split`` never join anything automatically.
@@ -98,7 +98,7 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
 
 
 def differs_by_initials(wa: list[str], wb: list[str]) -> bool:
-    """"donald j trump" ~ "donald trump": same first and last word, extra words are initials."""
+    """"jane q doe" ~ "jane doe": same first and last word, extra words are initials."""
     short, long = sorted((wa, wb), key=len)
     if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
         return False
@@ -106,7 +106,7 @@ def differs_by_initials(wa: list[str], wb: list[str]) -> bool:
 
 
 def is_spelling_variant(a: str, b: str) -> bool:
-    """"volodymyr zelensky" ~ "volodymyr zelenskyy"; "john kelly" !~ "john kelley jr"."""
+    """"jon smyth" ~ "jon smythe"; "john kelly" !~ "john kelley jr"."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return differs_by_initials(wa, wb)

@@ -1,7 +1,7 @@
 """User overrides of entity resolution, read from ``briefing.yml`` -> ``entities:``.
 
     entities:
-      merge:  [[Zelensky, Volodymyr Zelenskyy]]  # join these names into one entity
+      merge:  [[Jon Smith, Jonathan Smythe]]  # join these names into one entity
       split:  [Doe]                    # never join this name automatically
       rename: {Jane Doe: Jane Q. Doe}  # canonical name to show
       retype: {Acme: organization}     # person | organization | place | group

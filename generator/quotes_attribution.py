@@ -16,7 +16,7 @@ for "quote" its object or passive subject) names the speaker: a name mention
 ending in it; "who" in a relative clause -> the name it modifies; "he"/"she" ->
 the nearest preceding person in the paragraph or the previous one, main-clause
 subjects first (never an organisation or place); a definite single-holder
-office ("the Russian leader", "the president", not "the Kremlin spokesman") ->
+office ("the French leader", "the president", not "the ministry spokesman") ->
 the nearest earlier person with that role word, else the nearest person.
 Anything else ("officials", "they", "a U.S. official", "a source") leaves the
 quote unattributed.
@@ -228,7 +228,7 @@ def _name_of(paragraph: Paragraph, token, spans: list[QuoteSpan]) -> Mention | N
 
 
 def _is_definite_role(token) -> bool:
-    """ "the Russian leader", "the president": a definite noun naming an office held by one person."""
+    """ "the French leader", "the president": a definite noun naming an office held by one person."""
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
     return (token.pos_ in ("NOUN", "PROPN") and token.lower_ in ANAPHORIC_ROLES

@@ -1,6 +1,6 @@
 """Recover names the NER model missed: exact re-occurrences of resolved names.
 
-Small NER models miss names in headlines, hyphenated compounds ("Moscow-Kiev
+Small NER models miss names in headlines, hyphenated compounds ("Oslo-Bergen
 talks") and odd contexts. Once the corpus has resolved a written form to one
 entity, every other case-sensitive, whole-word occurrence of that form inside
 a kept sentence is the same name. Forms shared by two entities, forms shorter

@@ -106,7 +106,7 @@ def mark_ambiguous(entities: list[Entity], ambiguous: dict[str, set[str]], links
 
 
 def link_groups_to_countries(entities: list[Entity]) -> list[Entity]:
-    """A group ("Ukrainian") points to its country's place entity when both exist."""
+    """A group ("Norwegian") points to its country's place entity when both exist."""
     places = {e.name: e.id for e in entities if e.type == "place"}
     out = []
     for entity in entities:

@@ -104,7 +104,7 @@ def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     month, day = HOLIDAYS[name]
     written = re.sub(r"^the\s+", "", m["name"], flags=re.IGNORECASE)
     if not written[0].isupper() or (name == "independence day" and ctx.before(m, 3).endswith("s ")):
-        return None  # lower case, or another country's ("Ukraine's Independence Day")
+        return None  # lower case, or another country's ("Norway's Independence Day")
     if m["year"]:
         return rules.checked_day(int(m["year"]), month, day, "stated")
     if ctx.anchor is None or ctx.habitual(m):

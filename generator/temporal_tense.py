@@ -5,9 +5,9 @@ The rule, applied to the sentence holding a time expression:
 1. A preposition right before the expression decides: "by Friday" is a
    deadline, so future; "since Friday" is past.
 2. Otherwise the nearest tense cue *before* the expression in the same sentence
-   decides ("Witkoff, who arrived on Wednesday, will meet Putin on Thursday":
+   decides ("Doe, who arrived on Wednesday, will meet Roe on Thursday":
    Wednesday is past, Thursday future); when there is none, the nearest cue
-   after it ("On Wednesday, Witkoff arrived").
+   after it ("On Wednesday, Doe arrived").
 3. Cues: future = modals ("will", "would", "'ll", "may"...), "is set / expected /
    scheduled / due / going to", "plans / agreed / promised to", "upcoming",
    "ahead of", "deadline", and present progressive ("is visiting"); past =

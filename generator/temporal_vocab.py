@@ -81,5 +81,5 @@ DURATION_MODIFIERS = alternation(
 )  # fmt: skip
 TIME_ZONES = (
     r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|"
-    r"(?:local|Moscow|Kyiv|Kiev|Washington|Beijing)\s+time"
+    r"(?:local|[A-Z][a-z]+)\s+time"
 )
