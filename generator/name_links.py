@@ -106,7 +106,7 @@ def differs_by_initials(wa: list[str], wb: list[str]) -> bool:
 
 
 def is_spelling_variant(a: str, b: str) -> bool:
-    """"jon smyth" ~ "jon smythe"; "john kelly" !~ "john kelley jr"."""
+    """"jon smyth" ~ "jon smythe"; "jon smith" !~ "jon smithson jr"."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return differs_by_initials(wa, wb)
