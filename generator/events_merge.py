@@ -109,17 +109,58 @@ def _report(candidate: EventCandidate, by_span: dict, order: int) -> Report:
 
 
 def cluster(reports: list[Report], story, strict: bool) -> list[list[Report]]:
-    """Greedy clustering, most specific reports first."""
+    """Greedy clustering, most specific reports first.
+
+    Only clusters that could be compatible are tested (``_Candidates``), in the
+    order they were started, so the outcome is that of testing every cluster.
+    """
     clusters: list[list[Report]] = []
+    index = _Candidates(story)
     for report in sorted(reports, key=lambda r: (-_specificity(r), r.order)):
-        fits = [c for c in clusters if _compatible(report, c, story, strict)]
+        fits = [n for n in index.candidates(report) if _compatible(report, clusters[n], story, strict)]
         if fits:
-            max(fits, key=lambda c: _score(report, c)).append(report)
+            best = max(fits, key=lambda n: _score(report, clusters[n]))
+            clusters[best].append(report)
         else:
+            best = len(clusters)
             clusters.append([report])
+        index.add(report, best, first=not fits)
     for members in clusters:
         members.sort(key=lambda r: r.order)
     return sorted(clusters, key=lambda c: c[0].order)
+
+
+class _Candidates:
+    """Clusters a report may be compatible with, found by the keys compatibility needs.
+
+    A compatible cluster has the report's family, aspect and story, and either
+    shares a participant with it or (``_participants_agree`` then needs places
+    all round) has a first member whose place equals the report's or whose
+    gazetteer entry has the same country code (``_places_agree``).
+    """
+
+    def __init__(self, story) -> None:
+        self.story = story
+        self.clusters: dict[tuple, set[int]] = {}
+
+    def _keys(self, report: Report, participants: bool, places: bool) -> list[tuple]:
+        bucket = (report.family, report.candidate.aspect, self.story(report))
+        keys = [(bucket, "who", p) for p in report.participants] if participants else []
+        if places and report.place is not None:
+            keys.append((bucket, "place", report.place))
+            if report.geo is not None:
+                keys.append((bucket, "country", report.geo.country_code))
+        return keys
+
+    def candidates(self, report: Report) -> list[int]:
+        """Numbers of the clusters to test, in the order they were started."""
+        keys = self._keys(report, participants=True, places=True)
+        return sorted(set().union(*(self.clusters.get(key, ()) for key in keys)))
+
+    def add(self, report: Report, number: int, first: bool) -> None:
+        """Record that ``report`` is in cluster ``number`` (``first``: it started it)."""
+        for key in self._keys(report, participants=True, places=first):
+            self.clusters.setdefault(key, set()).add(number)
 
 
 def _specificity(report: Report) -> int:
@@ -215,8 +256,9 @@ def _event(event_id: str, title: str, members: list[Report], story_of: dict[str,
 
 
 def _ranked(ids) -> tuple[str, ...]:
+    """Most reported first; ties by id, so the order never depends on set iteration."""
     counts = Counter(ids)
-    return tuple(sorted(counts, key=lambda i: -counts[i]))
+    return tuple(sorted(counts, key=lambda i: (-counts[i], i)))
 
 
 def _main_place(members: list[Report]) -> str | None:
