@@ -169,19 +169,61 @@ def links(first: list[Report], second: list[Report]) -> bool:
     return None not in scores and max(s for s in scores if s is not None) >= LINK_SCORE
 
 
-def _linked_pair(clusters: list[list[Report]]) -> tuple[int, int] | None:
-    """Indices of the first two clusters that link, if any."""
-    pairs = ((a, b) for a in range(len(clusters)) for b in range(a + 1, len(clusters)))
-    return next(((a, b) for a, b in pairs if links(clusters[a], clusters[b])), None)
-
-
 def cluster(reports: list[Report]) -> list[list[Report]]:
-    """Join clusters that link until none do (order of statements does not matter)."""
-    clusters = [[r] for r in reports]
-    while pair := _linked_pair(clusters):
+    """Join clusters that link until none do (order of statements does not matter).
+
+    Each step joins the first linking pair in list order. Only clusters that
+    share a key of positive evidence (``_keys``) can link, and a pair found not
+    to link is tried again only after one of its clusters has grown.
+    """
+    clusters = {n: [r] for n, r in enumerate(reports)}
+    holders: dict[tuple, set[int]] = {}
+    for n, report in enumerate(reports):
+        for key in _keys(report):
+            holders.setdefault(key, set()).add(n)
+    untried = {n: {m for m in _partners(n, clusters, holders) if m > n} for n in clusters}
+    while pair := _first_linked(clusters, untried):
         first, second = pair
         clusters[first] += clusters.pop(second)
-    return [sorted(c, key=reports.index) for c in clusters]
+        del untried[second]
+        for key in {k for r in clusters[first] for k in _keys(r)}:
+            holders[key].discard(second)
+            holders[key].add(first)
+        partners = _partners(first, clusters, holders)
+        untried[first] = {m for m in partners if m > first}
+        for m in partners:
+            if m < first:
+                untried[m].add(first)
+    first_index: dict[Report, int] = {}
+    for n, report in enumerate(reports):
+        first_index.setdefault(report, n)
+    return [sorted(clusters[n], key=first_index.__getitem__) for n in sorted(clusters)]
+
+
+def _keys(report: Report) -> list[tuple]:
+    """Evidence two statements need in common to score above 0."""
+    c = report.candidate
+    keys = [("source", c.citation.source)] + ([("setter", report.setter)] if report.setter else [])
+    keys += [("bound", b) for b in (*report.bound, *report.countries)]
+    keys += [("concept", word) for word in report.concepts]
+    keys += [("due", c.due.value)] if c.due else []
+    return keys + ([("length", c.duration.value)] if c.duration else [])
+
+
+def _partners(number: int, clusters: dict[int, list[Report]], holders: dict[tuple, set[int]]) -> set[int]:
+    keys = {k for r in clusters[number] for k in _keys(r)}
+    return set().union(*(holders[k] for k in keys)) - {number}
+
+
+def _first_linked(clusters: dict[int, list[Report]],
+                  untried: dict[int, set[int]]) -> tuple[int, int] | None:
+    """The first two clusters (in list order) that link, among pairs not yet tried."""
+    for a in sorted(n for n, pending in untried.items() if pending):
+        for b in sorted(untried[a]):
+            untried[a].discard(b)
+            if b in clusters and links(clusters[a], clusters[b]):
+                return a, b
+    return None
 
 
 def unique_ids(deadlines: list[Deadline]) -> list[Deadline]:

@@ -21,21 +21,26 @@ from dateutil import parser as date_parser
 
 from generator.boilerplate import dateline_date, is_furniture, is_headline, is_section_end
 from generator.config import BriefingError
+from generator.ingest_files import (
+    ARTICLE_SUFFIXES,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    METADATA_FILE,
+    ArticleError,
+    check_entry,
+    decode,
+    is_candidate,
+)
 from generator.model import BuildWarning, Source
 from generator.names import normalise
+from generator.source_ids import source_id
 
-TEXT_SUFFIXES = {".txt"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
-METADATA_FILE = "sources.yml"
 METADATA_KEYS = ("title", "outlet", "url", "published", "language")
+MAX_TEXT_CHARS = 500_000
+"""Longer texts are skipped: about 80,000 words, ten long reads; the language analysis would take minutes."""
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")  # used with .match(text, pos): anchored there
-
-
-class ArticleError(Exception):
-    """Why one file cannot be read as an article."""
 
 
 @dataclass(frozen=True)
@@ -51,15 +56,22 @@ class ArticleText:
 def ingest(seeds_dir: Path) -> tuple[list[Source], list[BuildWarning]]:
     """Read all articles in ``seeds_dir``.
 
+    Every entry of the folder becomes a Source, except ``sources.yml`` and
+    hidden files not named like an article; one that is not a readable
+    article (a folder, a link leading out of the folder, a bad file) is a
+    skipped Source with the reason.
+
     Raises:
         BriefingError: the folder is missing or holds no files at all.
     """
     if not seeds_dir.is_dir():
         raise BriefingError(f"{seeds_dir}: seeds folder not found")
-    files = sorted(p for p in seeds_dir.iterdir() if _is_candidate(p))
+    files = sorted(p for p in seeds_dir.iterdir() if is_candidate(p))
     if not files:
         raise BriefingError(f"{seeds_dir}: seeds folder holds no articles (.txt, .md, .html)")
     sidecar, warnings = load_sidecar(seeds_dir / METADATA_FILE)
+    warnings += [BuildWarning(METADATA_FILE, f"metadata for '{name}' but the seeds folder has no such file")
+                 for name in sidecar if name not in {p.name for p in files}]
     sources: list[Source] = []
     seen: set[str] = set()
     for path in files:
@@ -70,10 +82,6 @@ def ingest(seeds_dir: Path) -> tuple[list[Source], list[BuildWarning]]:
             warnings.append(BuildWarning(path.name, source.error))
         warnings += [BuildWarning(path.name, note) for note in source.notes]
     return sources, warnings
-
-
-def _is_candidate(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and path.name != METADATA_FILE
 
 
 def load_sidecar(path: Path) -> tuple[dict[str, dict[str, Any]], list[BuildWarning]]:
@@ -90,20 +98,26 @@ def load_sidecar(path: Path) -> tuple[dict[str, dict[str, Any]], list[BuildWarni
 
 
 def read_source(path: Path, sidecar_meta: dict[str, Any], taken_ids: set[str]) -> Source:
-    """Read one file into a Source, or a skipped Source saying why."""
-    source_id = path.stem
+    """Read one file into a Source, or a skipped Source saying why.
+
+    The id is the file name without extension when that is safe in a URL
+    (see ``generator.source_ids``), else a slug of it.
+    """
+    stem = path.stem
+    ident = stem if stem in taken_ids else source_id(path.name, stem, taken_ids)
     try:
-        if source_id in taken_ids:
-            raise ArticleError(f"another file already has the id '{source_id}'")
+        if ident in taken_ids:
+            raise ArticleError(f"another file already has the id '{ident}'")
+        check_entry(path)
         article = _read_article(path)
-        return build_source(source_id, path.name, article, sidecar_meta)
+        return build_source(ident, path.name, article, sidecar_meta)
     except ArticleError as err:
-        return Source(id=source_id, path=path.name, status="skipped", error=str(err))
+        return Source(id=ident, path=path.name, status="skipped", error=str(err))
 
 
 def _read_article(path: Path) -> ArticleText:
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES:
+    if suffix not in ARTICLE_SUFFIXES:
         raise ArticleError(f"unsupported file type '{suffix or path.name}' (use .txt, .md or .html)")
     text = decode(path)
     if suffix in HTML_SUFFIXES:
@@ -111,25 +125,6 @@ def _read_article(path: Path) -> ArticleText:
     if suffix in MARKDOWN_SUFFIXES:
         return _from_markdown(text)
     return ArticleText(text=text, meta={})
-
-
-def decode(path: Path) -> str:
-    """Decode a file as UTF-8 text with normalised newlines, or say why not."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ArticleError(f"cannot read file: {err.strerror or err}") from err
-    if not data.strip():
-        raise ArticleError("empty file")
-    if b"\x00" in data:
-        raise ArticleError("binary file (contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ArticleError(
-            f"not UTF-8 text: byte 0x{data[err.start]:02x} at offset {err.start} cannot be decoded"
-        ) from err
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _from_markdown(text: str) -> ArticleText:
@@ -162,7 +157,11 @@ def _from_html(html: str) -> ArticleText:
 
 def build_source(source_id: str, name: str, article: ArticleText, extra: dict[str, Any]) -> Source:
     """Split an article into kept paragraphs and fill in its metadata."""
-    meta = {**article.meta, **{k: v for k, v in extra.items() if v not in (None, "")}}
+    if len(article.text) > MAX_TEXT_CHARS:
+        raise ArticleError(f"text too long to analyse ({len(article.text):,} characters; at most "
+                           f"{MAX_TEXT_CHARS:,}): split it into several files")
+    given = {k: v for k, v in extra.items() if v is not None and v != ""}
+    meta, meta_notes = usable_metadata({**article.meta, **given})
     blocks = split_paragraphs(article.text, article.body_start, article.markdown)
     paragraphs = keep_article_paragraphs(article.text, blocks)
     if not paragraphs:
@@ -183,8 +182,26 @@ def build_source(source_id: str, name: str, article: ArticleText, extra: dict[st
         paragraphs=tuple(paragraphs),
         title_span=title_span,
         content_hash=content_hash(article.text, meta),
-        notes=notes,
+        notes=meta_notes + notes,
     )
+
+
+def usable_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The known keys whose values are text, numbers or dates; a note for each other value.
+
+    Lists and mappings (also YAML alias bombs) never reach titles or the cache key.
+    """
+    kept: dict[str, Any] = {}
+    notes: list[str] = []
+    for key in METADATA_KEYS:
+        value = meta.get(key)
+        if value is None or value == "":
+            continue
+        if isinstance(value, (str, int, float, dt.date)) and not isinstance(value, bool):
+            kept[key] = value
+        else:
+            notes.append(f"metadata '{key}' is a {type(value).__name__}, not text; ignored")
+    return kept, tuple(notes)
 
 
 def split_paragraphs(text: str, start: int, markdown: bool) -> list[tuple[int, int]]:

@@ -19,6 +19,9 @@ from markupsafe import Markup
 # plus "|" for tables; backslash-escaping them keeps them literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _SPACE = re.compile(r"\s+")
+_HIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters, and bidi embeddings, overrides and isolates (they can make text display
+reversed: spoofing); none of them is shown."""
 
 TYPE_FOLDERS = {
     "person": "people",
@@ -28,19 +31,24 @@ TYPE_FOLDERS = {
 }
 
 
+def display_text(value: object) -> str:
+    """Article text as shown: whitespace runs as one space, control and bidi override characters removed."""
+    return _HIDDEN_CHARACTERS.sub("", _SPACE.sub(" ", str(value)))
+
+
 def md_escape(value: object) -> str:
     """Literal text for a Markdown page: HTML-escaped, Markdown specials backslashed."""
     if isinstance(value, Markup):
         return str(value)
     if value is None:
         return ""
-    text = html.escape(_SPACE.sub(" ", str(value)), quote=True)
+    text = html.escape(display_text(value), quote=True)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def attr_escape(value: object) -> str:
     """Text safe inside a double-quoted HTML attribute or a link title."""
-    return html.escape(str(value), quote=True).replace("\\", "&#92;")
+    return html.escape(_HIDDEN_CHARACTERS.sub("", str(value)), quote=True).replace("\\", "&#92;")
 
 
 def relative(target: str, from_page: str) -> str:

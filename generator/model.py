@@ -63,7 +63,7 @@ class Source:
     """One input article, read and cleaned but not yet analysed."""
 
     id: str
-    """File name without extension; unique within the corpus."""
+    """File name without extension, or a slug of it when unsafe in a URL; unique within the corpus."""
     path: str
     """Path of the file, relative to the seeds folder."""
     status: SourceStatus

@@ -65,9 +65,14 @@ def normalise(name: str) -> str:
     return " ".join(cleaned.split())
 
 
+RESERVED_SLUGS = frozenset({"index"})
+"""Page names of the generated section indexes: a name with that slug gets a suffix."""
+
+
 def slugify(name: str) -> str:
-    """URL-safe page name: ascii, lower case, hyphens."""
-    return normalise(name).replace(" ", "-").replace("_", "-") or "item"
+    """URL-safe page name: lower case, hyphens; never a section index's name."""
+    slug = normalise(name).replace(" ", "-").replace("_", "-") or "item"
+    return f"{slug}-1" if slug in RESERVED_SLUGS else slug
 
 
 def strip_possessive(text: str, start: int, end: int) -> int:

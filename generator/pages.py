@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.markup import TYPE_FOLDERS, entity_page, source_page
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Role, Source
+from generator.pages_index import BriefingIndex, index_briefing
 from generator.summarize import Statement, entity_summary
 
 TYPE_TITLES = {
@@ -186,24 +187,24 @@ def co_mentions(briefing: Briefing) -> dict[str, Counter]:
 
 
 def entity_context(entity: Entity, briefing: Briefing, related: Counter,
-                   graph: tuple[list, list] | None = None) -> EntityContext:
-    """Everything an entity page shows."""
-    by_id = {e.id: e for e in briefing.entities}
+                   graph: tuple[list, list] | None = None,
+                   index: BriefingIndex | None = None) -> EntityContext:
+    """Everything an entity page shows (``index``: lookups shared by all pages)."""
+    index = index or index_briefing(briefing)
     per_source: dict[str, list[Citation]] = {}
     for m in entity.mentions:
         per_source.setdefault(m.source, []).append(Citation(m.source, m.start, m.end, m.text, m.sentence))
-    rows = [MentionRow(s, tuple(per_source[s.id])) for s in briefing.sources if s.id in per_source]
+    listed = sorted(row for sid in per_source for row in index.source_rows.get(sid, ()))
     return EntityContext(
         entity=entity,
         type_label=TYPE_SINGULAR[entity.type],
         roles=first_roles(entity),
-        summary=entity_summary(entity, briefing),
-        related=[(by_id[i], n) for i, n in related.most_common(15)],
-        mention_rows=rows,
-        quotes=[q for q in briefing.quotes if q.speaker == entity.id],
-        events=[e for e in briefing.events if entity.id in e.participants or e.place == entity.id],
-        deadlines=[d for d in briefing.deadlines
-                   if entity.id == d.setter or entity.id in d.bound],
+        summary=entity_summary(entity, briefing, sources=index.sources),
+        related=[(index.entities[i], n) for i, n in related.most_common(15)],
+        mention_rows=[MentionRow(s, tuple(per_source[s.id])) for _, s in listed],
+        quotes=list(index.quotes_by_speaker.get(entity.id, ())),
+        events=list(index.events_of_entity.get(entity.id, ())),
+        deadlines=list(index.deadlines_of_entity.get(entity.id, ())),
         neighbourhood=_neighbourhood(graph, entity),
     )
 
@@ -226,6 +227,7 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
 
     related = co_mentions(briefing)
     graph = people_graph(briefing)
+    index = index_briefing(briefing)
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
@@ -236,7 +238,7 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         for entity in members:
             if entity.has_page:
                 pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
-                                  entity_context(entity, briefing, related[entity.id], graph)))
+                                  entity_context(entity, briefing, related[entity.id], graph, index)))
     return pages
 
 
@@ -250,8 +252,9 @@ def mentions_per_source(briefing: Briefing) -> dict[str, Counter]:
 
 
 def source_context(source: Source, briefing: Briefing, label: str,
-                   counts: Counter | None = None) -> SourceContext:
+                   counts: Counter | None = None, index: BriefingIndex | None = None) -> SourceContext:
     """Sentences grouped by paragraph, and the entities the source mentions."""
+    index = index or index_briefing(briefing)
     analysis = briefing.analyses[source.id]
     paragraphs: dict[int, list[tuple[int, int, int]]] = {}
     title_sentence = None
@@ -261,25 +264,25 @@ def source_context(source: Source, briefing: Briefing, label: str,
             continue
         paragraphs.setdefault(s.paragraph, []).append((s.index, s.start, s.end))
     counts = counts if counts is not None else mentions_per_source(briefing).get(source.id, Counter())
-    by_id = {e.id: e for e in briefing.entities}
-    mentioned = [(by_id[i], n) for i, n in counts.most_common() if n]
-    quotes = [q for q in briefing.quotes if any(c.source == source.id for c in q.citations)]
-    from generator.pages_events import source_story_tags
+    mentioned = [(index.entities[i], n) for i, n in counts.most_common() if n]
+    quotes = list(index.quotes_of_source.get(source.id, ()))
+    from generator.pages_events import story_tag
 
     return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned, quotes,
-                         source_story_tags(briefing, source.id))
+                         [story_tag(s) for s in index.stories_of_source.get(source.id, ())])
 
 
 def plan_source_pages(briefing: Briefing) -> list[Page]:
     """A page per ok source and the Sources index."""
     pages, rows = [], []
     counts = mentions_per_source(briefing)
+    index = index_briefing(briefing)
     for number, source in enumerate(briefing.sources, start=1):
         label = f"S{number}"
         if source.status != "ok":
             rows.append((label, source, 0, 0))
             continue
-        context = source_context(source, briefing, label, counts.get(source.id, Counter()))
+        context = source_context(source, briefing, label, counts.get(source.id, Counter()), index)
         pages.append(Page(source_page(source.id), "source.md.j2", context))
         sentences = len(briefing.analyses[source.id].sentences)
         rows.append((label, source, sentences, len(briefing.analyses[source.id].mentions)))

@@ -13,8 +13,9 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
-from generator.model import Briefing, Citation, Event, Quote, Source, Story
+from generator.model import Briefing, Citation, Event, Quote, Sentence, Source, Story
 from generator.pages import Page
+from generator.pages_index import BriefingIndex, index_briefing, quotes_at
 from generator.summarize import Statement, merge_statements
 from generator.temporal_calendar import value_range
 
@@ -95,7 +96,8 @@ class TimelineContext:
 def plan_event_pages(briefing: Briefing) -> list[Page]:
     """Events index, one page per event, and the timeline."""
     pages = [Page("events/index.md", "events_index.md.j2", index_context(briefing))]
-    pages += [Page(f"events/{e.id}.md", "event.md.j2", event_context(e, briefing))
+    index = index_briefing(briefing)
+    pages += [Page(f"events/{e.id}.md", "event.md.j2", event_context(e, briefing, index))
               for e in briefing.events]
     pages.append(Page("timeline.md", "timeline.md.j2", timeline_context(briefing)))
     return pages
@@ -129,41 +131,41 @@ def _labels(briefing: Briefing) -> dict[str, tuple[str, Source]]:
     return {s.id: (f"S{n}", s) for n, s in enumerate(briefing.sources, start=1)}
 
 
-def event_context(event: Event, briefing: Briefing) -> EventContext:
-    """Everything an event page shows."""
-    labels = _labels(briefing)
-    stories = {s.id: s for s in briefing.stories}
-    story = stories.get(event.story)
+def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> EventContext:
+    """Everything an event page shows (``index``: lookups shared by all pages)."""
+    index = index or index_briefing(briefing)
+    labels = index.labels
+    story = index.stories.get(event.story)
+    same_story = index.events_of_story.get(event.story, ()) if event.story else ()
     return EventContext(
         event=event,
         kind_label=KIND_NAMES.get(event.kind, event.kind.title()),
         summary=merge_statements(event.citations),
         sources=[labels[s] for s in dict.fromkeys(c.source for c in event.citations)],
-        quotes=event_quotes(event, briefing),
+        quotes=event_quotes(event, briefing, index),
         story=story,
-        related=[e for e in briefing.events if e.id != event.id and _related(e, event)],
+        related=[e for e in same_story if e.id != event.id and _related(e, event)],
         tags=[story_tag(story)] if story else [],
     )
 
 
-def event_quotes(event: Event, briefing: Briefing) -> list[Quote]:
+def event_quotes(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> list[Quote]:
     """Quotes reported in an event's sentences or in the sentence right after one.
 
     The following sentence counts only within the same paragraph, where a
     quote usually continues the report of the event.
     """
+    index = index or index_briefing(briefing)
     sentences = set()
     for c in event.citations:
         sentences.add((c.source, c.sentence))
-        following = _next_in_paragraph(briefing, c.source, c.sentence)
+        following = _next_in_paragraph(index.sentences.get(c.source, {}), c.sentence)
         if following is not None:
             sentences.add((c.source, following))
-    return [q for q in briefing.quotes if any((c.source, c.sentence) in sentences for c in q.citations)]
+    return quotes_at(index, briefing, sentences)
 
 
-def _next_in_paragraph(briefing: Briefing, source_id: str, index: int) -> int | None:
-    analysis = briefing.analyses.get(source_id)
-    by_index = {s.index: s for s in analysis.sentences} if analysis else {}
+def _next_in_paragraph(by_index: dict[int, Sentence], index: int) -> int | None:
     here, after = by_index.get(index), by_index.get(index + 1)
     if here is None or after is None or after.is_title or after.paragraph != here.paragraph:
         return None

@@ -130,11 +130,12 @@ def merge_quotes(briefing: Briefing) -> list[Quote]:
     """
     owner = mention_owner(briefing.entities)
     groups: list[list[tuple[QuoteCandidate, str | None]]] = []
+    keys: dict[int, str] = {}
     for source in _timeline(briefing.sources):
         analysis = briefing.analyses.get(source.id)
         for candidate in analysis.quotes if analysis else ():
             speaker = owner.get((source.id, candidate.speaker[0])) if candidate.speaker else None
-            _add(groups, candidate, speaker)
+            _add(groups, candidate, speaker, keys)
     return _with_unique_ids([_quote(group) for group in groups])
 
 
@@ -145,10 +146,15 @@ def _timeline(sources: list[Source]) -> list[Source]:
 
 
 def _add(groups: list[list[tuple[QuoteCandidate, str | None]]], candidate: QuoteCandidate,
-         speaker: str | None) -> None:
+         speaker: str | None, keys: dict[int, str]) -> None:
+    """Put a candidate in the first group holding the same quotation, else a new group.
+
+    ``keys`` caches ``quote_key`` by candidate identity, so each text is normalised once.
+    """
+    key = keys.setdefault(id(candidate), quote_key(candidate.citation.text))
     for group in groups:
-        if any(same_quote(candidate.citation.text, other.citation.text)
-               and _compatible(candidate, speaker, other, who) for other, who in group):
+        if any(_compatible(candidate, speaker, other, who) and _same_key(key, keys[id(other)])
+               for other, who in group):
             group.append((candidate, speaker))
             return
     groups.append([(candidate, speaker)])
@@ -164,10 +170,14 @@ def _compatible(a: QuoteCandidate, a_speaker: str | None, b: QuoteCandidate,
 
 def same_quote(a: str, b: str) -> bool:
     """True when two quoted texts are the same quotation (normalised equal, near-equal or contained)."""
-    na, nb = quote_key(a), quote_key(b)
+    return _same_key(quote_key(a), quote_key(b))
+
+
+def _same_key(na: str, nb: str) -> bool:
+    """``same_quote`` on texts already reduced by ``quote_key``."""
     if not na or not nb:
         return False
-    if na == nb or fuzz.ratio(na, nb) >= SAME_QUOTE_RATIO:
+    if na == nb or fuzz.ratio(na, nb, score_cutoff=SAME_QUOTE_RATIO) >= SAME_QUOTE_RATIO:
         return True
     shorter, longer = sorted((na, nb), key=len)
     return len(shorter.split()) > SHORT_QUOTE_WORDS and f" {shorter} " in f" {longer} "

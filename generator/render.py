@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.linker import Linker
-from generator.markup import attr_escape, external_link, link, md_escape
+from generator.markup import attr_escape, display_text, external_link, link, md_escape
 from generator.pages import Page
 
 GENERATED_MARK = "briefing"
@@ -43,7 +43,7 @@ def make_environment(user_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["attr"] = lambda value: Markup(attr_escape(value))
-    env.filters["html"] = lambda value: Markup(html.escape(" ".join(str(value).split()), quote=True))
+    env.filters["html"] = lambda value: Markup(html.escape(display_text(value).strip(), quote=True))
     env.filters["yaml"] = lambda value: Markup(yaml.safe_dump(value, allow_unicode=True,
                                                               default_flow_style=True).strip())
     return env
@@ -59,7 +59,7 @@ def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
     MkDocs and Material print the ``title`` meta into the page head, header and
     navigation without escaping it, so it is HTML-escaped here.
     """
-    meta = {"title": html.escape(" ".join(str(title).split()), quote=True),
+    meta = {"title": html.escape(display_text(title).strip(), quote=True),
             "generated_by": GENERATED_MARK}
     if tags:
         meta["tags"] = tags

@@ -62,10 +62,11 @@ def merge_statements(citations: Iterable[Citation]) -> list[Statement]:
 
 
 def _same_statement(a: str, b: str) -> bool:
-    ratio = fuzz.ratio(a, b)
+    ratio = fuzz.ratio(a, b, score_cutoff=REWRITE_RATIO)  # 0 below the cutoff: not the same
     if ratio >= SAME_STATEMENT_SCORE:
         return True
-    return ratio >= REWRITE_RATIO and fuzz.token_set_ratio(a, b) >= REWRITE_TOKEN_SET
+    return ratio >= REWRITE_RATIO and fuzz.token_set_ratio(
+        a, b, score_cutoff=REWRITE_TOKEN_SET) >= REWRITE_TOKEN_SET
 
 
 def rank(statements: list[Statement]) -> list[Statement]:
@@ -73,9 +74,14 @@ def rank(statements: list[Statement]) -> list[Statement]:
     return sorted(statements, key=lambda s: (-len(s.sources), s.lead.sentence, s.lead.source))
 
 
-def sentences_about(entity: Entity, briefing: Briefing) -> list[Citation]:
-    """Each body sentence mentioning the entity, once, in corpus order."""
-    by_id = {s.id: s for s in briefing.sources}
+def sentences_about(entity: Entity, briefing: Briefing,
+                    sources: dict[str, Source] | None = None) -> list[Citation]:
+    """Each body sentence mentioning the entity, once, in corpus order.
+
+    Args:
+        sources: source id -> source, when the caller has it already.
+    """
+    by_id = sources if sources is not None else {s.id: s for s in briefing.sources}
     seen: set[tuple[str, int]] = set()
     out = []
     for mention in entity.mentions:
@@ -88,9 +94,10 @@ def sentences_about(entity: Entity, briefing: Briefing) -> list[Citation]:
     return out
 
 
-def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6) -> list[Statement]:
-    """Top statements about an entity, near-duplicates merged."""
-    return rank(merge_statements(sentences_about(entity, briefing)))[:limit]
+def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6,
+                   sources: dict[str, Source] | None = None) -> list[Statement]:
+    """Top statements about an entity, near-duplicates merged (``sources`` as in ``sentences_about``)."""
+    return rank(merge_statements(sentences_about(entity, briefing, sources)))[:limit]
 
 
 def lead_statements(briefing: Briefing, per_source: int = 2, limit: int = 7) -> list[Statement]:

@@ -132,7 +132,7 @@ def counts(result: pipeline.BuildResult) -> str:
     pages = sum(1 for rel in result.written.written if rel.endswith(".md"))
     return (f"entities {len(b.entities)} (with page {sum(e.has_page for e in b.entities)}), "
             f"events {len(b.events)}, deadlines {len(b.deadlines)}, quotes {len(b.quotes)}, "
-            f"stories {len(b.stories)}, pages written {pages}")
+            f"stories {len(b.stories)}, pages (re)written {pages}")
 
 
 @contextmanager

@@ -106,7 +106,8 @@ class Cast:
             return f"{self.rng.choice(SURNAMES)} {self.rng.choice(ORG_WORDS)}"
         if kind < 0.7:
             return f"the Ministry of {self.rng.choice(MINISTRIES)} of {self.rng.choice(COUNTRIES)}"
-        return f"the {self.rng.choice(PLACES)} {self.rng.choice(('University', 'City Council', 'Chamber of Commerce'))}"
+        place = self.rng.choice(PLACES)
+        return f"the {place} {self.rng.choice(('University', 'City Council', 'Chamber of Commerce'))}"
 
     def zipf(self, items: list[str]) -> str:
         """An item, the first ones far more often than the rest."""

@@ -84,19 +84,20 @@ HOSTILE_FILES: dict[str, bytes] = {
     "punctuation.txt": b"!!! ... ??? --- *** ### ((( ))) [[[ ]]] {{{ }}} <<< >>> ;;; :::\n",
     "script.html": HTML_PAGE.encode(),
     "yaml-bomb.md": (YAML_BOMB + "Officials met in Geneva on Monday.\n").encode(),
-    "python-tag.md": ("---\ntitle: !!python/object/apply:os.system ['echo pwned']\n---\n"
-                      "Officials met in Geneva on Monday.\n").encode(),
-    "python-name.md": ("---\ntitle: !!python/name:os.system\n---\nOfficials met in Geneva.\n").encode(),
-    "script-title.md": ("---\ntitle: \"<script>alert('t')</script> {{ 7*7 }} **bold** [x](javascript:y)\"\n"
-                        "outlet: \"<img src=x onerror=alert(1)>\"\n"
-                        "url: \"javascript:alert(1)\"\n---\n").encode() + BODY.encode(),
+    "python-tag.md": (b"---\ntitle: !!python/object/apply:os.system ['echo pwned']\n---\n"
+                      b"Officials met in Geneva on Monday.\n"),
+    "python-name.md": (b"---\ntitle: !!python/name:os.system\n---\nOfficials met in Geneva.\n"),
+    "script-title.md": (b"---\ntitle: \"<script>alert('t')</script> {{ 7*7 }} **bold** [x](javascript:y)\"\n"
+                        b"outlet: \"<img src=x onerror=alert(1)>\"\n"
+                        b"url: \"javascript:alert(1)\"\n---\n") + BODY.encode(),
     "bidi-title.md": ("---\ntitle: \"Ceasefire \u202eeurt si siht\u202c talks\u200b resume\"\n---\n"
                       + BODY).encode(),
     "list-front-matter.md": b"---\n- a\n- b\n---\nOfficials met in Geneva.\n",
     "markdown-syntax.md": (MKDOCS_SYNTAX + "\n" + BODY).encode(),
     "mkdocs-syntax.txt": (MKDOCS_SYNTAX + "\n" + BODY).encode(),
     "jinja.txt": article(JINJA),
-    "jinja.title.md": ("---\ntitle: \"{{ 7*7 }} {% if true %}yes{% endif %} {# c #}\"\n---\n" + BODY).encode(),
+    "jinja.title.md": ("---\ntitle: \"{{ 7*7 }} {% if true %}yes{% endif %} {# c #}\"\n---\n"
+                       + BODY).encode(),
     "entities.txt": article("Officials wrote &#x3C;script&#x3E;alert(1)&#x3C;/script&#x3E; "
                             "and &lt;iframe src=x&gt; and &amp;lt;b&amp;gt; in Geneva."),
     "html-in-text.txt": article("Officials <script>alert(1)</script> <style>*{display:none}</style> "
@@ -109,12 +110,18 @@ HOSTILE_FILES: dict[str, bytes] = {
                    b"Maria Lopez said talks would resume.\r",
     "utf16.txt": "\ufeffTalks resume in Geneva\n\nForeign ministers met in Geneva.\n".encode("utf-16-le"),
     "utf8-bom.txt": "\ufeffTalks resume in Geneva\n\nForeign ministers met in Geneva.\n".encode("utf-8"),
+    "new\nline.txt": article("Talks with a newline in the file name"),
+    "pipe|back\\slash.txt": article("Talks with a pipe and a backslash in the file name"),
+    "control.txt": article("Talks\x0b resumed \x1b[31m in Geneva \x07 on Monday\x0c after \x7f a pause."),
+    "breakout.md": article("</span></p><!-- unclosed comment\n```\n<div>\n| a | b |\n|---|---|\n"
+                           "* list\n> quote\n    indented code\n1. one"),
+    "names.txt": article("Zoë Ångström-Ñúñez met Мария Иванова and 习近平 in Zürich on Monday. "
+                         "Мария Иванова said Zoë Ångström-Ñúñez agreed."),
     "sources.yml": b"- not\n- a\n- mapping\n",
 }
 """File name -> bytes of every hostile file written as a plain file."""
 
 EXPECTED_SKIPS = {
-    "yaml-bomb.md": "front matter",
     "python-tag.md": "front matter",
     "python-name.md": "front matter",
     "list-front-matter.md": "front matter",
@@ -122,6 +129,8 @@ EXPECTED_SKIPS = {
     "x.txt": "folder",
     "passwd-link.txt": "symbolic link",
     "dangling-link.txt": "symbolic link",
+    "loop-a.txt": "loops",
+    "loop-b.txt": "loops",
 }
 """File name -> a word its skip reason must contain ("" when it may be ok or skipped)."""
 
@@ -135,4 +144,7 @@ def write_hostile_seeds(seeds: Path) -> list[str]:
     (seeds / "x.txt" / "inner.txt").write_bytes(article("Talks in a nested folder"))
     os.symlink("/etc/passwd", seeds / "passwd-link.txt")
     os.symlink(seeds / "missing-target.txt", seeds / "dangling-link.txt")
+    os.symlink("loop-b.txt", seeds / "loop-a.txt")
+    os.symlink("loop-a.txt", seeds / "loop-b.txt")
+    os.symlink("crlf.txt", seeds / "inside-link.txt")
     return sorted(p.name for p in seeds.iterdir() if p.name != "sources.yml")
