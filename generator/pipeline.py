@@ -23,8 +23,8 @@ from generator.nlp import analyse, load_pipeline
 from generator.overrides import parse_overrides
 from generator.pages import plan_pages
 from generator.quotes import merge_quotes
-from generator.render import render_pages
 from generator.recover import recover_mentions
+from generator.render import render_pages
 from generator.resolve import resolve
 from generator.stories import group_stories
 from generator.writer import WriteResult, write_files
