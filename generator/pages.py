@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.markup import TYPE_FOLDERS, entity_page, source_page
+from generator.markup import TYPE_FOLDERS, entity_page
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Role, Source
 from generator.pages_index import BriefingIndex, index_briefing
 from generator.summarize import Statement, entity_summary
@@ -113,34 +113,6 @@ class IndexContext:
 
 
 @dataclass(frozen=True)
-class SourceContext:
-    """Context of one source page."""
-
-    source: Source
-    """The source."""
-    label: str
-    """Short label used in citations (S1, ...)."""
-    paragraphs: list[list[tuple[int, int, int]]]
-    """Per paragraph, the (sentence index, start, end) of each sentence."""
-    title_sentence: int | None
-    """Index of the headline sentence when the title came from the text."""
-    entities: list[tuple[Entity, int]]
-    """Entities mentioned, with counts."""
-    quotes: list[Quote] = field(default_factory=list)
-    """Quotes this source reports."""
-    tags: list[str] = field(default_factory=list)
-    """Front matter tags besides "Source": the title of the story it belongs to."""
-
-
-@dataclass(frozen=True)
-class SourcesContext:
-    """Context of the Sources index."""
-
-    sources: list[tuple[str, Source, int, int]]
-    """(label, source, sentence count, mention count) for every source."""
-
-
-@dataclass(frozen=True)
 class ReportContext:
     """Context of the build report."""
 
@@ -148,16 +120,6 @@ class ReportContext:
     """The whole briefing (sources with statuses, warnings)."""
     built_at: str
     """Build time, ISO format."""
-
-
-@dataclass(frozen=True)
-class PlaceholderContext:
-    """Context of a section with nothing extracted yet."""
-
-    title: str
-    """Page title."""
-    items: list = field(default_factory=list)
-    """Items, empty until the stage exists."""
 
 
 def first_roles(entity: Entity) -> list[RoleRow]:
@@ -242,54 +204,6 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     return pages
 
 
-def mentions_per_source(briefing: Briefing) -> dict[str, Counter]:
-    """For each source id, how often each entity is mentioned in it."""
-    counts: dict[str, Counter] = {}
-    for entity in briefing.entities:
-        for m in entity.mentions:
-            counts.setdefault(m.source, Counter())[entity.id] += 1
-    return counts
-
-
-def source_context(source: Source, briefing: Briefing, label: str,
-                   counts: Counter | None = None, index: BriefingIndex | None = None) -> SourceContext:
-    """Sentences grouped by paragraph, and the entities the source mentions."""
-    index = index or index_briefing(briefing)
-    analysis = briefing.analyses[source.id]
-    paragraphs: dict[int, list[tuple[int, int, int]]] = {}
-    title_sentence = None
-    for s in analysis.sentences:
-        if s.is_title:
-            title_sentence = s.index
-            continue
-        paragraphs.setdefault(s.paragraph, []).append((s.index, s.start, s.end))
-    counts = counts if counts is not None else mentions_per_source(briefing).get(source.id, Counter())
-    mentioned = [(index.entities[i], n) for i, n in counts.most_common() if n]
-    quotes = list(index.quotes_of_source.get(source.id, ()))
-    from generator.pages_events import story_tag
-
-    return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned, quotes,
-                         [story_tag(s) for s in index.stories_of_source.get(source.id, ())])
-
-
-def plan_source_pages(briefing: Briefing) -> list[Page]:
-    """A page per ok source and the Sources index."""
-    pages, rows = [], []
-    counts = mentions_per_source(briefing)
-    index = index_briefing(briefing)
-    for number, source in enumerate(briefing.sources, start=1):
-        label = f"S{number}"
-        if source.status != "ok":
-            rows.append((label, source, 0, 0))
-            continue
-        context = source_context(source, briefing, label, counts.get(source.id, Counter()), index)
-        pages.append(Page(source_page(source.id), "source.md.j2", context))
-        sentences = len(briefing.analyses[source.id].sentences)
-        rows.append((label, source, sentences, len(briefing.analyses[source.id].mentions)))
-    pages.append(Page("sources/index.md", "source_index.md.j2", SourcesContext(rows)))
-    return pages
-
-
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     """Every generated page of the site."""
     from generator.pages_compare import plan_compare_page
@@ -297,6 +211,7 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     from generator.pages_events import plan_event_pages, plan_tags_page
     from generator.pages_figures import plan_figure_pages
     from generator.pages_home import home_context
+    from generator.pages_sources import plan_source_pages
 
     built_at = briefing.built_at.isoformat(timespec="seconds") if briefing.built_at else ""
     return [
