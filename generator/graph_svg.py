@@ -65,7 +65,8 @@ class GraphEdge:
 
 
 def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: int = 800,
-                 height: int = 600, title: str = "Relationship graph") -> str:
+                 height: int = 600, title: str = "Relationship graph",
+                 centre: str | None = None) -> str:
     """Draw the graph as a standalone ``<svg>`` element.
 
     Args:
@@ -74,6 +75,9 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
         width: Width of the drawing in pixels.
         height: Height of the drawing in pixels.
         title: Accessible title of the picture.
+        centre: Id of a node to draw in the middle with the others on a ring
+            around it, strongest tie first (a cheap, readable layout for one
+            entity's neighbourhood); None for a spring layout.
 
     Returns:
         The SVG markup, without blank lines, safe to inline in HTML or Markdown.
@@ -83,7 +87,10 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
     """
     by_id = _check(nodes, edges)
     ordered = sorted(by_id.values(), key=lambda n: n.id)
-    positions = _layout(ordered, edges, width, height)
+    if centre is not None and centre in by_id:
+        positions = _radial_layout(ordered, edges, centre, width, height)
+    else:
+        positions = _layout(ordered, edges, width, height)
     radius = _scaler([n.weight for n in ordered], _R_MIN, _R_MAX)
     stroke = _scaler([e.weight for e in edges], _W_MIN, _W_MAX)
     parts = [svg_text.open_svg(width, height, title, "briefing-graph")]
@@ -162,6 +169,25 @@ def _layout(nodes: list[GraphNode], edges: Sequence[GraphEdge], width: int,
         layout = nx.spring_layout(graph, k=k, seed=_SEED, weight="weight", iterations=200)
         raw = {n.id: (float(layout[n.id][0]), float(layout[n.id][1])) for n in nodes}
     return _fit(raw, width, height)
+
+
+def _radial_layout(nodes: list[GraphNode], edges: Sequence[GraphEdge], centre: str, width: int,
+                   height: int) -> dict[str, tuple[float, float]]:
+    """The centre in the middle, the others on a ring, strongest tie to the centre first."""
+    tie = {n.id: 0.0 for n in nodes}
+    for edge in edges:
+        if centre in (edge.a, edge.b):
+            tie[edge.b if edge.a == centre else edge.a] += edge.weight
+    ring = sorted((n for n in nodes if n.id != centre), key=lambda n: (-tie[n.id], -n.weight, n.id))
+    inner_w = width - 2 * _MARGIN_X
+    inner_h = height - _MARGIN_TOP - _MARGIN_BOTTOM
+    cx, cy = width / 2, _MARGIN_TOP + inner_h / 2
+    rx, ry = inner_w / 2, inner_h / 2
+    positions = {centre: (round(cx, 1), round(cy, 1))}
+    for i, node in enumerate(ring):
+        angle = 2 * math.pi * i / len(ring) - math.pi / 2
+        positions[node.id] = (round(cx + rx * math.cos(angle), 1), round(cy + ry * math.sin(angle), 1))
+    return positions
 
 
 def _tether_components(graph: nx.Graph) -> None:

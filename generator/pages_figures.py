@@ -93,7 +93,7 @@ def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
     if not near_edges:
         return Markup("")
     return Markup(render_graph(near_nodes, near_edges, width=640, height=420,
-                               title=f"Who appears with {entity.name}"))
+                               title=f"Who appears with {entity.name}", centre=entity.id))
 
 
 def plan_figure_pages(briefing: Briefing) -> list[Page]:

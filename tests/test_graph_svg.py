@@ -103,3 +103,19 @@ def test_neighbourhood_keeps_centre_and_strongest_neighbours() -> None:
     assert neighbourhood(_nodes(), _edges(), "alone") == ([_nodes()[4]], [])
     with pytest.raises(KeyError):
         neighbourhood(_nodes(), _edges(), "nobody")
+
+
+def test_centred_layout_puts_the_centre_in_the_middle_and_others_on_a_ring():
+    import math
+
+    nodes = [GraphNode(i, i.upper(), "person", f"../{i}/", 1.0) for i in ("c", "a", "b", "d")]
+    edges = [GraphEdge("c", "a", 3.0), GraphEdge("c", "b", 1.0), GraphEdge("c", "d", 2.0)]
+    root = ET.fromstring(render_graph(nodes, edges, width=600, height=400, centre="c"))
+    centres = {a.get(XLINK_HREF): (float(a.find(f"{SVG}circle").get("cx")), float(a.find(f"{SVG}circle").get("cy")))
+               for a in root.iter(f"{SVG}a")}
+    cx, cy = centres["../c/"]
+    assert abs(cx - 300) < 1
+    ring = [centres[f"../{i}/"] for i in ("a", "d", "b")]
+    distances = [math.hypot((x - cx) / 1, (y - cy) / 1) for x, y in ring]
+    assert min(distances) > 50
+    assert ring[0][1] < cy, "the strongest tie is drawn at the top"
