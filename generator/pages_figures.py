@@ -51,7 +51,9 @@ class PeopleGraph:
     """The co-mention graph, unpacking as ``nodes, edges``, with each node's edges indexed."""
 
     nodes: list
+    """Graph nodes (``graph_svg.GraphNode``), links valid from a page in people/."""
     edges: list
+    """Graph edges (``graph_svg.GraphEdge``)."""
     incident: dict[str, list[int]]
     """Node id -> positions in ``edges`` of the edges touching it."""
     by_id: dict[str, object]

@@ -26,14 +26,21 @@ class BriefingIndex:
     labels: dict[str, tuple[str, Source]] = field(default_factory=dict)
     """Source id -> ("S<n>", source), n counting every source from 1."""
     stories: dict[str, Story] = field(default_factory=dict)
+    """Story id -> story."""
     stories_of_source: dict[str, list[Story]] = field(default_factory=dict)
+    """Source id -> the stories the source belongs to."""
     quotes_by_speaker: dict[str | None, list[Quote]] = field(default_factory=dict)
+    """Speaker entity id (None: unattributed) -> their quotes, in corpus order."""
     quotes_of_source: dict[str, list[Quote]] = field(default_factory=dict)
+    """Source id -> quotes with a citation in that source."""
     quotes_at: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     """(source, sentence) -> positions in ``briefing.quotes`` of the quotes citing it."""
     events_of_entity: dict[str, list[Event]] = field(default_factory=dict)
+    """Entity id -> events it takes part in or that happen at the place."""
     events_of_story: dict[str, list[Event]] = field(default_factory=dict)
+    """Story id -> its events."""
     deadlines_of_entity: dict[str, list[Deadline]] = field(default_factory=dict)
+    """Entity id -> deadlines it set or is bound by."""
     sentences: dict[str, dict[int, Sentence]] = field(default_factory=dict)
     """Source id -> sentence index -> sentence."""
 
