@@ -9,6 +9,8 @@ from generator.pages import Page
 
 MATRIX_TYPES = ("person", "place", "organization")
 MAX_ROWS_PER_TYPE = 25
+MAX_SOURCE_COLUMNS = 24
+"""A wider matrix is unreadable: only the newest sources get a column."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class CompareContext:
     """(section title, rows): People, Places, Organisations, Deadlines."""
     disagreements: list[Disagreement]
     """Facts stated differently by different sources."""
+    total_sources: int = 0
+    """How many usable sources there are (more than the columns when capped)."""
 
 
 def _entity_rows(entities: list[Entity], sources: list[Source], entity_type: str) -> list[MatrixRow]:
@@ -82,7 +86,8 @@ def _event_date_disagreement(event: Event, briefing: Briefing) -> Disagreement |
 
 def compare_context(briefing: Briefing) -> CompareContext:
     """Matrix of mentions per source and the disagreements found."""
-    ok = [s for s in briefing.sources if s.status == "ok"]
+    usable = [s for s in briefing.sources if s.status == "ok"]
+    ok = newest(usable, MAX_SOURCE_COLUMNS)
     labels = {s.id: f"S{n}" for n, s in enumerate(briefing.sources, start=1)}
     titles = {"person": "People", "place": "Places", "organization": "Organisations"}
     sections = [(titles[t], _entity_rows(briefing.entities, ok, t)) for t in MATRIX_TYPES]
@@ -90,7 +95,17 @@ def compare_context(briefing: Briefing) -> CompareContext:
     disagreements = [Disagreement(d.title, f"deadlines/{d.id}.md", d.disagreements)
                      for d in briefing.deadlines if d.disagreements]
     disagreements += [d for e in briefing.events if (d := _event_date_disagreement(e, briefing))]
-    return CompareContext([(labels[s.id], s) for s in ok], sections, disagreements)
+    return CompareContext([(labels[s.id], s) for s in ok], sections, disagreements, len(usable))
+
+
+def newest(sources: list[Source], limit: int) -> list[Source]:
+    """The ``limit`` newest sources (by publication date, then file order), in file order."""
+    if len(sources) <= limit:
+        return sources
+    order = {s.id: n for n, s in enumerate(sources)}
+    ranked = sorted(sources, key=lambda s: (s.published is not None, s.published or "", order[s.id]))
+    keep = {s.id for s in ranked[-limit:]}
+    return [s for s in sources if s.id in keep]
 
 
 def plan_compare_page(briefing: Briefing) -> list[Page]:

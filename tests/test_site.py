@@ -164,3 +164,16 @@ def test_tags_page_lists_each_story_with_its_event_pages(seed_site):
         links = re.findall(r'href="\.\./events/([^/"]+)/"', sections[tag])
         assert set(links) == set(story["events"]), story["title"]
         assert all(s in sections[tag] for s in story["sources"])
+
+
+def test_comparison_matrix_keeps_only_the_newest_sources():
+    import datetime as dt
+
+    from generator.model import Source
+    from generator.pages_compare import newest
+
+    sources = [Source(f"s{n}", f"s{n}.txt", "ok", published=dt.date(2025, 1, 1 + n % 5)) for n in range(10)]
+    sources.append(Source("undated", "undated.txt", "ok"))
+    kept = newest(sources, 3)
+    assert [s.id for s in kept] == ["s4", "s8", "s9"]
+    assert newest(sources[:2], 3) == sources[:2]
