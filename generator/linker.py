@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from generator.markup import entity_page, link, md_escape, sentence_target
+from generator.markup import entity_page, link, md_escape, sentence_target, source_labels
 from generator.model import Briefing, Citation, Entity
 
 
@@ -20,7 +20,7 @@ class Linker:
 
     def __init__(self, briefing: Briefing) -> None:
         self.entities: dict[str, Entity] = {e.id: e for e in briefing.entities}
-        self.source_numbers = {s.id: n for n, s in enumerate(briefing.sources, start=1)}
+        self.source_labels = source_labels(briefing.sources)
         self.source_titles = {s.id: s.title for s in briefing.sources}
         self.source_texts = {s.id: s.text for s in briefing.sources}
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
@@ -45,7 +45,7 @@ class Linker:
 
     def source_label(self, source_id: str) -> str:
         """Short label of a source: S1, S2, ... in file order."""
-        return f"S{self.source_numbers[source_id]}"
+        return self.source_labels[source_id]
 
     def cite(self, citation: Citation, from_page: str) -> Markup:
         """"[S2]" linking to the cited sentence, titled with the source's title."""

@@ -64,6 +64,16 @@ def link(label: object, target: str, from_page: str, title: str = "") -> Markup:
     return Markup(f"[{md_escape(label)}]({relative(target, from_page)}{suffix})")
 
 
+def source_label(position: int) -> str:
+    """Short label of the source at 0-based ``position`` in file order: S1, S2, ..."""
+    return f"S{position + 1}"
+
+
+def source_labels(sources) -> dict[str, str]:
+    """Source id -> its short label, for sources in file order."""
+    return {source.id: source_label(n) for n, source in enumerate(sources)}
+
+
 def entity_page(entity_type: str, entity_id: str) -> str:
     """Docs-relative path of an entity page."""
     return f"{TYPE_FOLDERS[entity_type]}/{entity_id}.md"

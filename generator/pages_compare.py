@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.markup import source_labels
 from generator.model import Briefing, Deadline, Entity, Event, Source
 from generator.pages import Page
 
@@ -88,7 +89,7 @@ def compare_context(briefing: Briefing) -> CompareContext:
     """Matrix of mentions per source and the disagreements found."""
     usable = [s for s in briefing.sources if s.status == "ok"]
     ok = newest(usable, MAX_SOURCE_COLUMNS)
-    labels = {s.id: f"S{n}" for n, s in enumerate(briefing.sources, start=1)}
+    labels = source_labels(briefing.sources)
     titles = {"person": "People", "place": "Places", "organization": "Organisations"}
     sections = [(titles[t], _entity_rows(briefing.entities, ok, t)) for t in MATRIX_TYPES]
     sections.append(("Deadlines", _deadline_rows(briefing.deadlines, ok)))

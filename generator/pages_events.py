@@ -13,6 +13,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
+from generator.markup import source_label
 from generator.model import Briefing, Citation, Event, Quote, Sentence, Source, Story
 from generator.pages import Page
 from generator.pages_index import BriefingIndex, index_briefing, quotes_at
@@ -128,7 +129,7 @@ def source_story_tags(briefing: Briefing, source_id: str) -> list[str]:
 
 
 def _labels(briefing: Briefing) -> dict[str, tuple[str, Source]]:
-    return {s.id: (f"S{n}", s) for n, s in enumerate(briefing.sources, start=1)}
+    return {s.id: (source_label(n), s) for n, s in enumerate(briefing.sources)}
 
 
 def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> EventContext:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from generator.markup import source_label
 from generator.model import Briefing, Deadline, Event, Source, Story
 from generator.pages import IndexRow, index_row
 from generator.summarize import Statement, lead_statements
@@ -52,7 +53,7 @@ def home_context(briefing: Briefing) -> HomeContext:
     """The overview: lead statements, key people, deadlines, events, stories, sources."""
     people = sorted((e for e in briefing.entities if e.type == "person" and e.has_page),
                     key=lambda e: -len(e.mentions))
-    ok = [(f"S{n}", s) for n, s in enumerate(briefing.sources, start=1) if s.status == "ok"]
+    ok = [(source_label(n), s) for n, s in enumerate(briefing.sources) if s.status == "ok"]
     counts = Counter(e.type for e in briefing.entities)
     counts["sources"] = len(ok)
     return HomeContext(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.markup import source_label
 from generator.model import Briefing, Deadline, Entity, Event, Quote, Sentence, Source, Story
 
 
@@ -58,7 +59,7 @@ def index_briefing(briefing: Briefing) -> BriefingIndex:
                           stories={s.id: s for s in briefing.stories})
     for position, source in enumerate(briefing.sources):
         index.source_rows.setdefault(source.id, []).append((position, source))
-        index.labels[source.id] = (f"S{position + 1}", source)
+        index.labels[source.id] = (source_label(position), source)
     for story in briefing.stories:
         _add(index.stories_of_source, story.sources, story)
     for position, quote in enumerate(briefing.quotes):

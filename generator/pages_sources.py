@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.markup import source_page
+from generator.markup import source_label, source_page
 from generator.model import Briefing, Entity, Quote, Source
 from generator.pages import Page
 from generator.pages_index import BriefingIndex, index_briefing
@@ -74,8 +74,8 @@ def plan_source_pages(briefing: Briefing) -> list[Page]:
     pages, rows = [], []
     counts = mentions_per_source(briefing)
     index = index_briefing(briefing)
-    for number, source in enumerate(briefing.sources, start=1):
-        label = f"S{number}"
+    for position, source in enumerate(briefing.sources):
+        label = source_label(position)
         if source.status != "ok":
             rows.append((label, source, 0, 0))
             continue

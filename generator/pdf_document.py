@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from generator.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
 from generator.linker import Linker
+from generator.markup import source_label, source_labels
 from generator.model import Briefing, Citation, Deadline, Event, Source
 from generator.pages import TYPE_TITLES, EntityContext, co_mentions, entity_context
 from generator.pages_home import HomeContext, home_context
@@ -61,7 +62,7 @@ class References:
 
     def __init__(self, briefing: Briefing) -> None:
         self._sources = {s.id: s for s in briefing.sources}
-        self._labels = {s.id: f"S{n}" for n, s in enumerate(briefing.sources, start=1)}
+        self._labels = source_labels(briefing.sources)
         self._analyses = briefing.analyses
         self._numbers: dict[tuple[str, int], int] = {}
         self.items: list[Reference] = []
@@ -225,6 +226,6 @@ def print_context(briefing: Briefing) -> PrintContext:
         deadlines=sorted(briefing.deadlines, key=lambda d: _date_key(d.due.value if d.due else None)),
         events=sorted(briefing.events, key=lambda e: _date_key(e.date.value if e.date else None)),
         entity_sections=entity_sections(briefing),
-        sources=[(f"S{n}", s) for n, s in enumerate(briefing.sources, start=1)],
+        sources=[(source_label(n), s) for n, s in enumerate(briefing.sources)],
         sections=[(key, SECTION_TITLES[key]) for key in SECTION_ORDER],
     )

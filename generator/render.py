@@ -75,7 +75,7 @@ def render_page(env: Environment, page: Page, linker: Linker) -> str:
         c=page.context,
         page_path=page.path,
         front_matter=partial(front_matter, page),
-        cite=partial(_cite, linker, page.path),
+        cite=partial(linker.cite, from_page=page.path),
         cites=partial(linker.cites, from_page=page.path),
         entity_link=partial(linker.entity_link, from_page=page.path),
         linked_text=partial(linker.text, from_page=page.path),
@@ -91,10 +91,6 @@ def render_page(env: Environment, page: Page, linker: Linker) -> str:
 def plural(count: int, word: str, words: str = "") -> str:
     """"1 mention", "2 mentions" (or the given plural form)."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
-def _cite(linker: Linker, from_page: str, citation) -> Markup:
-    return linker.cite(citation, from_page)
 
 
 def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None) -> dict[str, str]:
