@@ -266,8 +266,8 @@ def _is_negated(token) -> bool:
     return False
 
 
-def merge_events(briefing: Briefing) -> list[Event]:
-    """One Event per real event, citing every report of it."""
+def merge_events(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Event]:
+    """One Event per real event, citing every report of it (``groups``: precomputed story groups)."""
     from generator.events_merge import merge
 
-    return merge(briefing)
+    return merge(briefing, groups)

@@ -63,12 +63,17 @@ class Report:
         return lex.family(self.candidate.kind)
 
 
-def merge(briefing: Briefing) -> list[Event]:
-    """Events of the whole corpus, each citing every report of it."""
+def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Event]:
+    """Events of the whole corpus, each citing every report of it.
+
+    Args:
+        briefing: The briefing with entities resolved.
+        groups: ``story_groups(briefing)`` when the caller already has them.
+    """
     from generator.stories import story_ids
 
     reports = resolve_reports(briefing)
-    groups = story_groups(briefing, reports)
+    groups = story_groups(briefing, reports) if groups is None else groups
     story_of = {source: sid for sid, sources in story_ids(groups).items() for source in sources}
     clusters = cluster(reports, lambda r: story_of.get(r.source, ""), strict=False)
     return build_events(clusters, briefing.entities, story_of)

@@ -15,6 +15,7 @@ from generator import cache
 from generator.config import Config
 from generator.deadlines import merge_deadlines
 from generator.events import merge_events
+from generator.events_merge import story_groups
 from generator.export import asset_files, export_files
 from generator.ingest import ingest
 from generator.linker import Linker
@@ -107,10 +108,11 @@ def collect(config: Config, progress: Progress = no_progress,
 
 def extract_corpus_items(briefing: Briefing) -> Briefing:
     """Corpus-wide merges of per-article quotes, events and deadlines."""
+    groups = story_groups(briefing)  # shared by the event merge and the stories
     briefing.quotes = merge_quotes(briefing)
-    briefing.events = merge_events(briefing)
+    briefing.events = merge_events(briefing, groups)
     briefing.deadlines = merge_deadlines(briefing)
-    briefing.stories = group_stories(briefing)
+    briefing.stories = group_stories(briefing, groups)
     return briefing
 
 

@@ -121,8 +121,13 @@ def story_ids(groups: Iterable[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     return {f"story-{n}": group for n, group in enumerate(groups, start=1)}
 
 
-def group_stories(briefing: Briefing) -> list[Story]:
-    """The stories of a briefing whose events are merged, with their events."""
+def group_stories(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Story]:
+    """The stories of a briefing whose events are merged, with their events.
+
+    Args:
+        briefing: The briefing after ``merge_events``.
+        groups: ``story_groups(briefing)`` when the caller already has them.
+    """
     from generator.events_merge import story_groups
 
     titles = {s.id: s.title for s in briefing.sources}
@@ -130,7 +135,8 @@ def group_stories(briefing: Briefing) -> list[Story]:
     for event in briefing.events:
         events_of.setdefault(event.story, []).append(event.id)
     stories = []
-    for story_id, sources in story_ids(story_groups(briefing)).items():
+    groups = story_groups(briefing) if groups is None else groups
+    for story_id, sources in story_ids(groups).items():
         events = tuple(events_of.get(story_id, ()))
         title = min((titles[s] for s in sources if titles.get(s)), key=len, default=story_id)
         stories.append(Story(story_id, title, sources, events))

@@ -54,6 +54,7 @@ STAGES = {
     "merge_quotes": "quotes merge",
     "merge_events": "events merge",
     "merge_deadlines": "deadlines merge",
+    "story_groups": "stories (article grouping)",
     "group_stories": "stories",
     "plan_pages": "page planning",
     "render_pages": "rendering",
