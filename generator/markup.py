@@ -46,6 +46,11 @@ def md_escape(value: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def html_text(value: object) -> str:
+    """Article text for a raw-HTML slot (MkDocs titles, an <h1>): shown text, HTML-escaped."""
+    return html.escape(display_text(value).strip(), quote=True)
+
+
 def attr_escape(value: object) -> str:
     """Text safe inside a double-quoted HTML attribute or a link title."""
     return html.escape(_HIDDEN_CHARACTERS.sub("", str(value)), quote=True).replace("\\", "&#92;")

@@ -8,7 +8,6 @@ article text can never become Markdown, HTML or template code.
 
 from __future__ import annotations
 
-import html
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -18,7 +17,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.linker import Linker
-from generator.markup import attr_escape, display_text, external_link, link, md_escape
+from generator.markup import attr_escape, external_link, html_text, link, md_escape
 from generator.pages import Page
 
 GENERATED_MARK = "briefing"
@@ -43,7 +42,7 @@ def make_environment(user_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["attr"] = lambda value: Markup(attr_escape(value))
-    env.filters["html"] = lambda value: Markup(html.escape(display_text(value).strip(), quote=True))
+    env.filters["html"] = lambda value: Markup(html_text(value))
     env.filters["yaml"] = lambda value: Markup(yaml.safe_dump(value, allow_unicode=True,
                                                               default_flow_style=True).strip())
     return env
@@ -59,7 +58,7 @@ def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
     MkDocs and Material print the ``title`` meta into the page head, header and
     navigation without escaping it, so it is HTML-escaped here.
     """
-    meta = {"title": html.escape(display_text(title).strip(), quote=True),
+    meta = {"title": html_text(title),
             "generated_by": GENERATED_MARK}
     if tags:
         meta["tags"] = tags
