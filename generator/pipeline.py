@@ -1,8 +1,12 @@
-"""The build: ingest -> nlp -> resolve -> (events, deadlines, quotes) -> render -> write.
+"""The build, and the only module that knows the stage order.
 
-Per-article work (ingest, nlp) is separate from corpus-wide work (resolve
-onwards); each stage is a function over ``generator.model`` objects. No page
-is rendered before every article is read and every name resolved.
+    ingest -> nlp (+ temporal) -> quotes / events / deadlines candidates   per article, cached
+    -> resolve -> merges of quotes, events, deadlines; stories             corpus-wide
+    -> site (plan, render) -> publish (write, export, PDF)
+
+Each stage is a subpackage of ``generator`` whose functions take and return
+``generator.model`` objects; a stage imports only stages before it. No page is
+rendered before every article is read and every name resolved.
 """
 
 from __future__ import annotations
@@ -10,25 +14,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from generator import cache
 from generator.config import Config
-from generator.deadlines import merge_deadlines
-from generator.events import merge_events
-from generator.events_merge import story_groups
-from generator.export import asset_files, export_files
+from generator.deadlines import find_deadlines, merge_deadlines
+from generator.events import find_events, group_stories, merge_events, story_groups
 from generator.ingest import ingest
-from generator.linker import Linker
 from generator.model import ArticleAnalysis, Briefing, BuildWarning, Entity, Source
-from generator.nlp import analyse, load_pipeline
-from generator.overrides import parse_overrides
-from generator.pages import plan_pages
-from generator.quotes import merge_quotes
-from generator.recover import recover_mentions
-from generator.render import render_pages
-from generator.resolve import resolve
-from generator.stories import group_stories
-from generator.writer import WriteResult, write_files
+from generator.nlp import cache, load_pipeline, parse_article
+from generator.publish import asset_files, export_files, write_files, write_pdf_file
+from generator.publish.writer import WriteResult
+from generator.quotes import find_quotes, merge_quotes
+from generator.resolve import parse_overrides, recover_mentions, resolve
+from generator.site import Linker, plan_pages, render_pages
 
 Progress = Callable[[Iterable, str, int], Iterator]
 
@@ -49,6 +47,21 @@ class BuildResult:
     def skipped(self) -> list[Source]:
         """Sources that could not be used."""
         return [s for s in self.briefing.sources if s.status != "ok"]
+
+
+def analyse(source: Source, nlp) -> ArticleAnalysis:
+    """Sentences, mentions, times, quotes, events and deadlines of one ok source."""
+    paragraphs = parse_article(source, nlp)
+    return ArticleAnalysis(
+        source=source.id,
+        content_hash=source.content_hash,
+        sentences=tuple(s for p in paragraphs for s in p.sentences),
+        mentions=tuple(m for p in paragraphs for m in p.mentions),
+        times=tuple(t for p in paragraphs for t in p.times),
+        quotes=tuple(q for p in paragraphs for q in find_quotes(p)),
+        events=tuple(e for p in paragraphs for e in find_events(p)),
+        deadlines=tuple(d for p in paragraphs for d in find_deadlines(p)),
+    )
 
 
 def analyse_all(sources: list[Source], config: Config, progress: Progress,
@@ -131,3 +144,8 @@ def build(config: Config, progress: Progress = no_progress,
     written = write_files(config.docs, files)
     briefing.warnings.extend(written.warnings)
     return BuildResult(briefing, written)
+
+
+def write_pdf(config: Config, output: Path) -> Path:
+    """Collect the corpus and print it to ``output`` (see ``publish.pdf.write_pdf``)."""
+    return write_pdf_file(collect(config), config, output)

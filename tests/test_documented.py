@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 GENERATOR = Path(__file__).resolve().parents[1] / "generator"
-MODULES = ["model.py", *sorted(p.name for p in GENERATOR.glob("pages*.py"))]
+# The data model and every module of the site stage (page contexts live under site/, recursively).
+MODULES = ["model.py", *sorted(p.relative_to(GENERATOR).as_posix() for p in (GENERATOR / "site").rglob("*.py")
+                              if "@dataclass" in p.read_text(encoding="utf-8"))]
+
+
+def test_the_walk_finds_the_page_modules():
+    assert "model.py" in MODULES and len([m for m in MODULES if m.startswith("site/pages/")]) >= 6, MODULES
 
 
 def dataclass_fields(path: Path):

@@ -22,6 +22,12 @@ def tool_files():
                 yield path
 
 
+def test_the_walk_reaches_every_subpackage():
+    walked = {p.parent for p in tool_files() if p.suffix == ".py"}
+    packages = {p.parent for p in (REPO / "generator").rglob("__init__.py")}
+    assert len(packages) >= 10 and packages <= walked, packages - walked
+
+
 @pytest.mark.parametrize("path", list(tool_files()), ids=lambda p: str(p.relative_to(REPO)))
 def test_no_seed_names_in_the_tool(path):
     hits = [f"{n}: {line.strip()}" for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)

@@ -1,0 +1,11 @@
+"""Deadlines: statements per paragraph (``find_deadlines``), merged across sources (``merge_deadlines``).
+
+``roles`` finds setter, bound parties and consequences; ``wording`` the
+demand and the quoted span; ``dates`` compares due times; ``merge`` clusters
+statements; ``build`` makes each cluster a ``Deadline``.
+"""
+
+from generator.deadlines.find import find_deadlines
+from generator.deadlines.merge import merge as merge_deadlines
+
+__all__ = ["find_deadlines", "merge_deadlines"]

@@ -1,0 +1,5 @@
+"""Quotes: spans and speakers per paragraph (``find_quotes``), merged across sources (``merge_quotes``)."""
+
+from generator.quotes.extract import find_quotes, merge_quotes
+
+__all__ = ["find_quotes", "merge_quotes"]

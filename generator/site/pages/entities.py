@@ -1,0 +1,150 @@
+"""Entity pages: one per person, organisation, place and group, and an index page per type."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.site.markup import TYPE_FOLDERS, entity_page
+from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Role, Source
+from generator.site.index import BriefingIndex, co_mentions, index_briefing
+from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
+from generator.site.pages.figures import neighbourhood_svg, people_graph
+from generator.site.summarize import Statement, entity_summary
+
+@dataclass(frozen=True)
+class RoleRow:
+    """One distinct role of an entity and every citation giving it."""
+
+    text: str
+    """The role words as first written."""
+    citations: tuple[Citation, ...]
+    """Sentences giving the role (one per source at most)."""
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """Mentions of an entity in one source."""
+
+    source: Source
+    """The source."""
+    citations: tuple[Citation, ...]
+    """Each mention, as a citation of its words."""
+
+
+@dataclass(frozen=True)
+class EntityContext:
+    """Context of a person, organisation, place or group page."""
+
+    entity: Entity
+    """The entity."""
+    type_label: str
+    """Human name of the type ("Person")."""
+    roles: list[RoleRow]
+    """Distinct roles with citations."""
+    summary: list[Statement]
+    """Cited statements about the entity."""
+    related: list[tuple[Entity, int]]
+    """Entities sharing sentences with this one, with the count of shared sentences."""
+    mention_rows: list[MentionRow]
+    """Per-source mention table."""
+    quotes: list[Quote] = field(default_factory=list)
+    """Quotes the entity is the speaker of, in source order."""
+    events: list[Event] = field(default_factory=list)
+    """Events the entity takes part in or that happen at the place."""
+    deadlines: list[Deadline] = field(default_factory=list)
+    """Deadlines the entity set, is bound by, or that concern the place."""
+    neighbourhood: str = ""
+    """Inline SVG of who the entity appears with (people only)."""
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One entity on its type's index page."""
+
+    entity: Entity
+    """The entity."""
+    description: str
+    """First role, or empty."""
+    sources: int
+    """How many sources mention it."""
+
+
+@dataclass(frozen=True)
+class IndexContext:
+    """Context of a People/Organisations/Places/Groups index page."""
+
+    title: str
+    """Page title."""
+    entity_type: str
+    """The type listed."""
+    rows: list[IndexRow]
+    """Entities, most mentioned first."""
+    min_mentions: int
+    """Threshold below which entities get no page of their own."""
+
+
+def first_roles(entity: Entity) -> list[RoleRow]:
+    """Distinct roles (case-insensitive), each with up to one citation per source."""
+    rows: dict[str, list[Role]] = {}
+    for role in entity.roles:
+        key = re.sub(r"^(the|an?) ", "", role.text.lower())
+        rows.setdefault(key, []).append(role)
+    out = []
+    for roles in rows.values():
+        per_source = {r.citation.source: r.citation for r in reversed(roles)}
+        out.append(RoleRow(roles[0].text, tuple(per_source.values())))
+    return sorted(out, key=lambda r: -len(r.citations))
+
+
+def entity_context(entity: Entity, briefing: Briefing, related: Counter,
+                   graph: tuple[list, list] | None = None,
+                   index: BriefingIndex | None = None) -> EntityContext:
+    """Everything an entity page shows (``index``: lookups shared by all pages)."""
+    index = index or index_briefing(briefing)
+    per_source: dict[str, list[Citation]] = {}
+    for m in entity.mentions:
+        per_source.setdefault(m.source, []).append(Citation(m.source, m.start, m.end, m.text, m.sentence))
+    listed = sorted(row for sid in per_source for row in index.source_rows.get(sid, ()))
+    return EntityContext(
+        entity=entity,
+        type_label=TYPE_SINGULAR[entity.type],
+        roles=first_roles(entity),
+        summary=entity_summary(entity, briefing, sources=index.sources),
+        related=[(index.entities[i], n) for i, n in related.most_common(15)],
+        mention_rows=[MentionRow(s, tuple(per_source[s.id])) for _, s in listed],
+        quotes=list(index.quotes_by_speaker.get(entity.id, ())),
+        events=list(index.events_of_entity.get(entity.id, ())),
+        deadlines=list(index.deadlines_of_entity.get(entity.id, ())),
+        neighbourhood=_neighbourhood(graph, entity),
+    )
+
+
+def _neighbourhood(graph: tuple[list, list] | None, entity: Entity) -> str:
+    return neighbourhood_svg(graph, entity) if graph and entity.type == "person" else ""
+
+
+def index_row(entity: Entity) -> IndexRow:
+    """One line on an index page."""
+    roles = first_roles(entity)
+    return IndexRow(entity, roles[0].text if roles else "", len({m.source for m in entity.mentions}))
+
+
+def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
+    """Index page per type and a page per entity that has one."""
+    related = co_mentions(briefing)
+    graph = people_graph(briefing)
+    index = index_briefing(briefing)
+    pages = []
+    for entity_type, title in TYPE_TITLES.items():
+        members = [e for e in briefing.entities if e.type == entity_type]
+        rows = [index_row(e) for e in sorted(members, key=lambda e: (-len(e.mentions), e.name))]
+        folder = TYPE_FOLDERS[entity_type]
+        pages.append(Page(f"{folder}/index.md", "entity_index.md.j2",
+                          IndexContext(title, entity_type, rows, min_mentions)))
+        for entity in members:
+            if entity.has_page:
+                pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
+                                  entity_context(entity, briefing, related[entity.id], graph, index)))
+    return pages

@@ -1,0 +1,11 @@
+"""Time expressions (TimeML TIMEX3): ``tag(text, anchor)`` finds and normalises them.
+
+Modules: ``tagger`` (the entry point), ``rules`` (patterns to values),
+``vocab`` (word lists), ``calendar`` (date arithmetic and value ranges),
+``tense`` (direction of relative dates), ``named`` (holidays, seasons),
+``amounts`` (durations), ``anaphora`` (dates that refer to earlier ones).
+"""
+
+from generator.temporal.tagger import tag
+
+__all__ = ["tag"]
