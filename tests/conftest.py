@@ -11,6 +11,17 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 
 
+MODEL_FIXTURES = {"nlp", "seed_briefing", "seed_site"}
+"""Fixtures that load the trained pipeline: a test using one is marked ``model``."""
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that uses a model fixture, so ``-m "not model"`` runs without spaCy."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The default trained spaCy pipeline."""
