@@ -175,3 +175,39 @@ def test_search_alias_then_follow_person_event_place_deadline_source(
     assert recorder.requests and all(url.startswith(site_url) for url in recorder.requests), \
         sorted({url for url in recorder.requests if not url.startswith(site_url)})
     assert len(recorder.shots) >= 4
+
+
+LABEL_BOXES_JS = """(selector) => {
+  const out = [];
+  for (const t of document.querySelectorAll(selector)) {
+    if (getComputedStyle(t).display === 'none') continue;
+    const r = t.getBoundingClientRect();
+    if (r.width > 0) out.push([r.left, r.top, r.right, r.bottom, t.textContent]);
+  }
+  return out;
+}"""
+
+
+def _overlapping(boxes: list) -> list:
+    tol = 0.5
+    return [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[2] - tol and b[0] < a[2] - tol and a[1] < b[3] - tol and b[1] < a[3] - tol]
+
+
+@pytest.mark.parametrize("path", ["graph/", "map/"])
+def test_figure_labels_do_not_overlap_on_desktop_or_phone(site_url: str, path: str, tmp_path: Path):
+    shown = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for width in (1280, 390):
+            page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+            page.goto(site_url + path)
+            boxes = page.evaluate(LABEL_BOXES_JS, "svg text.label, svg text.label-phone")
+            page.screenshot(path=str(tmp_path / f"{path.strip('/')}-{width}.png"))
+            assert boxes, f"{path} at {width}px shows no label"
+            assert _overlapping(boxes) == [], f"{path} at {width}px"
+            shown[width] = boxes
+        browser.close()
+    phone_heights = [b[3] - b[1] for b in shown[390]]
+    assert min(phone_heights) >= 9, "phone labels must stay readable"
+    assert len(shown[390]) <= len(shown[1280])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from generator.svg import text as svg_text
+from generator.svg.labels import Mark, Placed, circle, label_markup, phone_size, place_labels
 
 KIND_COLOURS = {
     "person": "#1f77b4",
@@ -30,6 +31,8 @@ _HUB = "\x00hub"  # not a valid XML character, so never a real node id
 _HUB_WEIGHT = 1.0
 _MARGIN_X, _MARGIN_TOP, _MARGIN_BOTTOM = 80, 30, 64
 _MAX_LABEL = 28
+_LABEL_SIZE = 11.0
+_LEGEND_BAND = 24
 _R_MIN, _R_MAX = 6.0, 20.0
 _W_MIN, _W_MAX = 1.0, 6.0
 
@@ -93,10 +96,15 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
         positions = _layout(ordered, edges, width, height)
     radius = _scaler([n.weight for n in ordered], _R_MIN, _R_MAX)
     stroke = _scaler([e.weight for e in edges], _W_MIN, _W_MAX)
+    by_weight = sorted(ordered, key=lambda n: (-n.weight, n.id))
+    marks = [Mark(n.id, _short(n.label), *positions[n.id], radius(n.weight)) for n in by_weight]
+    room = height - _LEGEND_BAND
+    labels = place_labels(marks, width, room, _LABEL_SIZE)
+    phone = place_labels(marks, width, room, phone_size(width))
     parts = [svg_text.open_svg(width, height, title, "briefing-graph")]
     parts += [_edge(e, positions, stroke) for e in sorted(edges, key=_edge_key)]
-    for node in sorted(ordered, key=lambda n: (-n.weight, n.id)):
-        parts.append(_node(node, positions[node.id], radius(node.weight)))
+    for node, mark in zip(by_weight, marks, strict=True):
+        parts.append(_node(node, mark, labels.get(node.id), phone.get(node.id)))
     parts.append(_legend(sorted({n.kind for n in ordered}), height))
     parts.append("</svg>")
     return "\n".join(parts)
@@ -237,15 +245,14 @@ def _edge(edge: GraphEdge, positions: dict[str, tuple[float, float]],
             f'stroke-width="{svg_text.num(stroke(edge.weight))}">{tooltip}</line>')
 
 
-def _node(node: GraphNode, position: tuple[float, float], radius: float) -> str:
-    x, y = position
+def _node(node: GraphNode, mark: Mark, label: Placed | None, phone: Placed | None) -> str:
+    """The linked circle with its hover title and the labels that fit."""
     colour = KIND_COLOURS.get(node.kind, _OTHER_COLOUR)
     link = svg_text.href(node.href)
     return (f'<a xlink:href="{link}" class="node node-{svg_text.attr(node.kind)}">'
             f"\n<title>{svg_text.text(node.label)}</title>\n"
-            f'<circle cx="{svg_text.num(x)}" cy="{svg_text.num(y)}" r="{svg_text.num(radius)}" '
-            f'fill="{colour}" stroke="#ffffff" stroke-width="1.5"/>\n'
-            f"{svg_text.label(x, y + radius + 12, _short(node.label))}\n</a>")
+            + circle(mark, f'fill="{colour}" stroke="#ffffff" stroke-width="1.5"')
+            + label_markup(mark, label, phone) + "</a>")
 
 
 def _short(label: str) -> str:

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from countryinfo import CountryInfo
 
 from generator.svg import text as svg_text
+from generator.svg.labels import Mark, Placed, circle, label_markup, phone_size, place_labels
 
 _WORLD = (-180.0, -58.0, 180.0, 84.0)
 """Default view (west, south, east, north): every inhabited land."""
 _MIN_SPAN_LON = 24.0
 _PAD_FRACTION, _PAD_MIN = 0.25, 4.0
 _R_MIN, _R_MAX = 4.0, 12.0
-_LABEL_CHAR_PX = 6.2
+_LABEL_SIZE = 11.0
 
 Ring = list[tuple[float, float]]
 """A closed line of (lon, lat) points."""
@@ -82,7 +83,12 @@ def render_map(markers: Sequence[MapMarker], width: int = 900, height: int = 460
              f'<rect width="{width}" height="{height}" fill="#eaf2f8"/>',
              _outline(view, width, height)]
     top = max((m.count for m in shown), default=1)
-    parts += [_marker(m, view, _radius(m.count, top)) for m in shown]
+    marks = [Mark(str(n), m.label, *view.xy(m.lon, m.lat), _radius(m.count, top))
+             for n, m in enumerate(shown)]
+    labels = place_labels(marks, width, height, _LABEL_SIZE)
+    phone = place_labels(marks, width, height, phone_size(width))
+    parts += [_marker(m, mark, labels.get(mark.key), phone.get(mark.key))
+              for m, mark in zip(shown, marks, strict=True)]
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -145,22 +151,14 @@ def _thin(points: list[tuple[float, float]], step: float = 0.8) -> list[tuple[fl
     return kept
 
 
-def _marker(marker: MapMarker, view: _View, radius: float) -> str:
-    x, y = view.xy(marker.lon, marker.lat)
+def _marker(marker: MapMarker, mark: Mark, label: Placed | None, phone: Placed | None) -> str:
+    """The linked marker with its hover title and the labels that fit."""
     link = svg_text.href(marker.href)
     noun = "mention" if marker.count == 1 else "mentions"
     tooltip = svg_text.text(f"{marker.label} ({marker.count} {noun})")
     return (f'<a xlink:href="{link}" class="marker">\n<title>{tooltip}</title>\n'
-            f'<circle cx="{svg_text.num(x)}" cy="{svg_text.num(y)}" r="{svg_text.num(radius)}" '
-            f'fill="#c0392b" fill-opacity="0.85" stroke="#ffffff" stroke-width="1.2"/>\n'
-            f"{_marker_label(marker.label, x, y, radius, view)}\n</a>")
-
-
-def _marker_label(label: str, x: float, y: float, radius: float, view: _View) -> str:
-    """Label right of the marker, or left of it when it would run off the drawing."""
-    if x + radius + 3 + _LABEL_CHAR_PX * len(label) <= view.width:
-        return svg_text.label(x + radius + 3, y + 4, label, anchor="start")
-    return svg_text.label(x - radius - 3, y + 4, label, anchor="end")
+            + circle(mark, 'fill="#c0392b" fill-opacity="0.85" stroke="#ffffff" stroke-width="1.2"')
+            + label_markup(mark, label, phone) + "</a>")
 
 
 @functools.cache

@@ -41,14 +41,18 @@ def num(value: float) -> str:
 
 
 def label(x: float, y: float, content: str, size: float = 11, anchor: str = "middle",
-          css_class: str = "label") -> str:
+          css_class: str = "label", hidden: bool = False) -> str:
     """A text label with a white halo drawn as a separate copy underneath.
 
     A second copy is used instead of ``paint-order`` because WeasyPrint and some
     viewers ignore that property, which would paint the halo over the glyphs.
+    ``hidden`` labels carry ``display="none"``: a stylesheet may show them (the
+    site's CSS shows the phone labels on narrow screens; a presentation
+    attribute yields to any CSS rule).
     """
+    display = ' display="none"' if hidden else ""
     common = (f'x="{num(x)}" y="{num(y)}" font-size="{num(size)}" '
-              f'text-anchor="{anchor}" {FONT}')
+              f'text-anchor="{anchor}" {FONT}{display}')
     body = text(content)
     return (f'<text class="{css_class}-halo" {common} fill="#ffffff" stroke="#ffffff" '
             f'stroke-width="3" stroke-linejoin="round" aria-hidden="true">{body}</text>\n'
