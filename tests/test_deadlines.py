@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
-from generator.deadlines.dates import compatible, describe, shift, sort_key
 from generator.deadlines import find_deadlines, merge_deadlines
+from generator.deadlines.dates import compatible, describe, shift, sort_key
 from generator.deadlines.merge import concepts, status
 from generator.model import Briefing, Citation, DeadlineReport, Source, TimeExpression
 from generator.nlp.parse import Segment, parse_paragraph

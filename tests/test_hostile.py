@@ -256,8 +256,7 @@ def test_export_validates_and_offsets_hold(hostile, export):
 def test_pdf_of_the_hostile_corpus(hostile, tmp_path):
     from pypdf import PdfReader
 
-    from generator.pipeline import collect
-    from generator.pipeline import write_pdf
+    from generator.pipeline import collect, write_pdf
     from generator.publish.pdf import render_html
 
     config = load_config(root=hostile[0])

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.knowledge import gazetteer
-from generator.svg.graph import GraphEdge, GraphNode, render_graph
-from generator.svg.map import MapMarker, render_map
 from generator.model import Briefing, Entity
 from generator.site.index import co_mentions
+from generator.svg.graph import GraphEdge, GraphNode, render_graph
+from generator.svg.map import MapMarker, render_map
 
 LinkFor = Callable[[str], str]
 """Maps an entity id to the link target of its node or marker."""

@@ -9,11 +9,10 @@ selections, each list in corpus order, so every page asks a dictionary.
 from __future__ import annotations
 
 from collections import Counter
-
 from dataclasses import dataclass, field
 
-from generator.site.markup import source_label
 from generator.model import Briefing, Deadline, Entity, Event, Quote, Sentence, Source, Story
+from generator.site.markup import source_label
 
 
 @dataclass

@@ -11,8 +11,8 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from generator.site.markup import entity_page, link, md_escape, sentence_target, source_labels
 from generator.model import Briefing, Citation, Entity
+from generator.site.markup import entity_page, link, md_escape, sentence_target, source_labels
 
 
 class Linker:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.site.markup import source_labels
 from generator.model import Briefing, Deadline, Entity, Event, Source
+from generator.site.markup import source_labels
 from generator.site.page import Page
 
 MATRIX_TYPES = ("person", "place", "organization")

@@ -6,12 +6,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.site.markup import TYPE_FOLDERS, entity_page
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Role, Source
 from generator.site.index import BriefingIndex, co_mentions, index_briefing
+from generator.site.markup import TYPE_FOLDERS, entity_page
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
 from generator.site.pages.figures import neighbourhood_svg, people_graph
 from generator.site.summarize import Statement, entity_summary
+
 
 @dataclass(frozen=True)
 class RoleRow:

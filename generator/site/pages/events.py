@@ -13,10 +13,10 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
-from generator.site.markup import source_label
 from generator.model import Briefing, Citation, Event, Quote, Sentence, Source, Story
-from generator.site.page import Page
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
+from generator.site.markup import source_label
+from generator.site.page import Page
 from generator.site.summarize import Statement, merge_statements
 from generator.temporal.calendar import value_range
 

@@ -12,11 +12,11 @@ from functools import partial
 
 from markupsafe import Markup
 
-from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
-from generator.svg.graph import neighbourhood, render_graph
-from generator.site.markup import entity_page, html_href
 from generator.model import Briefing, Entity
+from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
+from generator.site.markup import entity_page, html_href
 from generator.site.page import Page
+from generator.svg.graph import neighbourhood, render_graph
 
 NEIGHBOURHOOD_SIZE = 10
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.site.markup import source_label
 from generator.model import Briefing, Deadline, Event, Source, Story
+from generator.site.markup import source_label
 from generator.site.pages.entities import IndexRow, index_row
 from generator.site.summarize import Statement, lead_statements
 

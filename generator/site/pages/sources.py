@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.site.markup import source_label, source_page
 from generator.model import Briefing, Entity, Quote, Source
-from generator.site.page import Page
 from generator.site.index import BriefingIndex, index_briefing
+from generator.site.markup import source_label, source_page
+from generator.site.page import Page
 from generator.site.pages.events import story_tag
 
 
