@@ -18,6 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 GENERATOR = REPO / "generator"
 
 LAYERS: list[set[str]] = [
+    {"storage"},  # safe file primitives: atomic writes, checked pickles, YAML text (no generator imports)
     {"__init__", "model", "config"},  # the typed data model and the settings
     {"knowledge", "svg"},  # generic offline knowledge; drawing only
     {"ingest"},  # files -> Source
