@@ -105,12 +105,14 @@ def test_bad_files_are_skipped_with_reason(tmp_path, name, content, reason):
     assert [w.source for w in warnings] == [name]
 
 
-def test_duplicate_ids_are_reported(tmp_path):
+def test_duplicate_stems_are_both_built_under_distinct_ids(tmp_path):
     write(tmp_path, "same.txt", ARTICLE)
     write(tmp_path, "same.md", ARTICLE)
-    sources, _ = ingest(tmp_path)
-    assert [s.status for s in sources] == ["ok", "skipped"]
-    assert "already has the id" in sources[1].error
+    sources, warnings = ingest(tmp_path)
+    assert [s.status for s in sources] == ["ok", "ok"]
+    assert sources[0].id == "same" and sources[1].id.startswith("same-")
+    assert [w.source for w in warnings] == ["same.txt"]
+    assert "already has the id 'same'" in warnings[0].message
 
 
 def test_missing_or_empty_seeds_folder_is_an_error(tmp_path):
