@@ -28,7 +28,7 @@ def dumps_checked(value: Any) -> bytes:
 def loads_checked(data: bytes) -> Any | None:
     """The value ``dumps_checked`` pickled into ``data``, or None when ``data`` is damaged."""
     start = len(_HEADER) + _DIGEST_SIZE + 1
-    if not data.startswith(_HEADER) or len(data) <= start:
+    if not data.startswith(_HEADER) or len(data) <= start or data[start - 1:start] != b"\n":
         return None
     payload = data[start:]
     if hashlib.sha256(payload).hexdigest().encode() != data[len(_HEADER):start - 1]:

@@ -43,8 +43,9 @@ def build_lock(folder: Path) -> Iterator[Path]:
     path = lock_path(folder)
     handle = _locked_handle(path)
     try:
-        os.ftruncate(handle, 0)
-        os.write(handle, f"{os.getpid()}\n".encode())
+        with contextlib.suppress(OSError):  # only for the message; a full disk must not stop the build
+            os.ftruncate(handle, 0)
+            os.write(handle, f"{os.getpid()}\n".encode())
         yield path
     finally:
         with contextlib.suppress(OSError):
