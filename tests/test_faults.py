@@ -307,3 +307,21 @@ def test_configuration_errors_exit_2_naming_the_key(tmp_path, monkeypatch, capsy
     root = write_project(tmp_path / "p", config=setting + "\n")
     code, err = build(root, monkeypatch, capsys)
     assert code == EXIT_ERROR and expected in err and "briefing.yml" in err and "Traceback" not in err
+
+
+def test_entities_by_sentence_match_spacy_and_stay_linear(nlp):
+    from spacy.tokens import Doc
+
+    from generator.mentions import sentence_ents
+
+    doc = nlp("Anna Berg met Jonas Dahl in Geneva. The World Bank paid. Kofi Mensah left for Nairobi on Monday.")
+    for sent in doc.sents:
+        assert [(e.start, e.end, e.label_) for e in sentence_ents(sent)] == \
+               [(e.start, e.end, e.label_) for e in sent.ents]
+    count = 20_000  # Span.ents per sentence would take minutes here
+    long_doc = Doc(nlp.vocab, words=["Anna", "met", "Bob", "."] * count,
+                   sent_starts=[True, False, False, False] * count,
+                   ents=["B-PERSON", "O", "B-PERSON", "O"] * count)
+    started = time.monotonic()
+    found = sum(len(sentence_ents(sent)) for sent in long_doc.sents)
+    assert found == 2 * count and time.monotonic() - started < 60, "hang detection only"
