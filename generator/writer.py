@@ -2,8 +2,9 @@
 
 A manifest (``docs/.briefing-manifest.json``) lists every file briefing
 generated, of every kind (pages, the JSON export and its schema, the
-stylesheet). A path that exists but is neither in the manifest, nor marked
-``generated_by: briefing``, nor already holding exactly the generated content
+stylesheet). A file is briefing's when the manifest lists it, when it opens
+with one of the ``SIGNATURES`` (``generated_by: briefing`` on pages) or when
+it already holds exactly the generated content; any other existing file
 belongs to the user and is left alone (with a warning). Unchanged files are
 not rewritten, so ``mkdocs serve`` does not reload for nothing.
 
@@ -34,6 +35,12 @@ from generator.model import BuildWarning
 
 MANIFEST = ".briefing-manifest.json"
 MARK = "generated_by: briefing"
+SIGNATURES = (MARK.encode(), b'{\n "schema_version":', b'"$id": "briefing.schema.json"',
+              b"/* Briefing styles")
+"""Openings that mark a file as generated: pages, the export, its schema, the stylesheet.
+
+They recognise files of earlier builds that a manifest does not list (an older
+version wrote the manifest last, so a killed build could leave files unlisted)."""
 
 
 @dataclass
@@ -68,7 +75,7 @@ def is_generated(path: Path, manifest: set[str], rel: str, data: bytes = b"") ->
             head = handle.read(max(400, len(data) + 1))
     except OSError:
         return False
-    return head == data or MARK.encode() in head[:400]
+    return head == data or any(mark in head[:400] for mark in SIGNATURES)
 
 
 def write_files(docs: Path, files: dict[str, str | bytes]) -> WriteResult:
