@@ -339,3 +339,14 @@ def test_a_project_whose_manifest_lost_the_export_recovers(warm, tmp_path, monke
     assert code == EXIT_OK and "Traceback" not in err
     assert len(consistent(root)["sources"]) == 2, "the export moved on with the pages"
     assert (root / "docs" / "notes.md").read_text() == "# My notes\n", "a hand-written page is kept"
+
+
+def test_a_damaged_place_index_cache_is_rebuilt(tmp_path, monkeypatch):
+    from generator import gazetteer_index
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    path = gazetteer_index.index_cache_path()
+    path.write_bytes(b"briefing-pickle 1\n" + os.urandom(200))
+    index = gazetteer_index.build_index()
+    assert index.names[gazetteer_index.normalize("Geneva")].country_code == "CH"
+    assert loads_checked(path.read_bytes()) == index, "the rebuilt index replaced the damaged file"
