@@ -5,7 +5,8 @@ some articles were skipped and ``--fail-on-skip`` was given; 2 usage or
 configuration error (bad option, a setting of the wrong type, missing or
 unreadable seeds folder, missing spaCy pipeline, unreadable config); 3 the
 output could not be written (full disk, no permission: the previous pages and
-export are kept); 4 another build of the same project is running.
+export are kept); 4 another build of the same project is running; 130
+interrupted with Ctrl-C.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from generator.config import BriefingError, BuildLocked, OutputError, load_confi
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
 EXIT_OUTPUT, EXIT_LOCKED = OutputError.exit_code, BuildLocked.exit_code
+EXIT_INTERRUPTED = 130
+"""Ctrl-C, as shells report a process ended by SIGINT."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="briefing", description=__doc__.split("\n")[0],
                                   epilog="Exit codes: 0 ok, 1 articles skipped with --fail-on-skip, "
                                          "2 usage or configuration error, 3 output not writable "
-                                         "(previous output kept), 4 another build is running.")
+                                         "(previous output kept), 4 another build is running, "
+                                         "130 interrupted.")
     top.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     init = sub.add_parser("init", help="scaffold a new briefing project (like mkdocs new)")
@@ -79,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     except BriefingError as err:
         print(f"briefing: error: {err}", file=sys.stderr)
         return err.exit_code
+    except KeyboardInterrupt:
+        print("briefing: interrupted; files already written are complete, the next build "
+              "finishes the rest", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from generator import nlp as nlp_stage
-from generator.cli import EXIT_ERROR, EXIT_LOCKED, EXIT_OK, EXIT_OUTPUT, EXIT_SKIPPED, main
+from generator.cli import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_LOCKED,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_SKIPPED,
+    main,
+)
 from generator.config import BriefingError
 from tests.conftest import REPO, make_project
 
@@ -58,7 +66,7 @@ def test_build_prints_summary_and_reports_skips(tmp_path, monkeypatch, capsys):
 
 
 def test_exit_codes_are_distinct_and_documented(capsys):
-    codes = (EXIT_OK, EXIT_SKIPPED, EXIT_ERROR, EXIT_OUTPUT, EXIT_LOCKED)
+    codes = (EXIT_OK, EXIT_SKIPPED, EXIT_ERROR, EXIT_OUTPUT, EXIT_LOCKED, EXIT_INTERRUPTED)
     assert len(set(codes)) == len(codes)
     guide = (REPO / "docs" / "guide" / "reliability.md").read_text(encoding="utf-8")
     with pytest.raises(SystemExit):

@@ -22,7 +22,7 @@ from generator import atomic, writer
 from generator import pipeline as pipeline_stage
 from generator.cache import SUFFIX
 from generator.checked_pickle import dumps_checked, loads_checked
-from generator.cli import EXIT_ERROR, EXIT_LOCKED, EXIT_OK, EXIT_OUTPUT, main
+from generator.cli import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_OK, EXIT_OUTPUT, main
 from generator.lock import LOCK_NAME, build_lock
 from tests.conftest import REPO
 from tests.fault_project import (
@@ -350,3 +350,14 @@ def test_a_damaged_place_index_cache_is_rebuilt(tmp_path, monkeypatch):
     index = gazetteer_index.build_index()
     assert index.names[gazetteer_index.normalize("Geneva")].country_code == "CH"
     assert loads_checked(path.read_bytes()) == index, "the rebuilt index replaced the damaged file"
+
+
+def test_ctrl_c_while_writing_exits_130_and_the_next_build_finishes(warm, tmp_path, monkeypatch, capsys):
+    root = copy_project(warm, tmp_path / "p")
+    (root / "seeds" / "nairobi.txt").unlink()
+    interrupt_replace_at(monkeypatch, 3, KeyboardInterrupt())
+    code, err = build(root, monkeypatch, capsys)
+    assert code == EXIT_INTERRUPTED and "interrupted" in err and "Traceback" not in err
+    monkeypatch.setattr(atomic, "_replace", os.replace)
+    assert build(root, monkeypatch, capsys)[0] == EXIT_OK
+    assert len(consistent(root)["sources"]) == 2
