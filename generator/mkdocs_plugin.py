@@ -9,7 +9,7 @@ the pages it writes from triggering another build. While serving, a failed
 build (a bad config or template) is logged and the last good pages stay up;
 a bad article never fails the build: it is listed on the build report page.
 Another build of the same project running at the same time (see
-``generator.lock``) is a failed build too: logged while serving, an error
+``generator.publish.lock``) is a failed build too: logged while serving, an error
 otherwise.
 """
 
@@ -24,8 +24,8 @@ from mkdocs.config.base import Config as MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.cache import code_fingerprint
 from generator.config import BriefingError, Config, load_config, with_overrides
+from generator.nlp.cache import code_fingerprint
 from generator.pipeline import build
 
 log = logging.getLogger("mkdocs.plugins.briefing")

@@ -12,8 +12,8 @@ import json
 import shutil
 from pathlib import Path
 
-from generator.atomic import TEMP_SUFFIX
-from generator.writer import MANIFEST
+from generator.publish.writer import MANIFEST
+from generator.storage.atomic import TEMP_SUFFIX
 
 ARTICLES = {
     "geneva.txt": (

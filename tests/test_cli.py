@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from generator import nlp as nlp_stage
 from generator.cli import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -15,6 +14,7 @@ from generator.cli import (
     main,
 )
 from generator.config import BriefingError
+from generator.nlp import parse as nlp_stage
 from tests.conftest import REPO, make_project
 
 

@@ -18,12 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import atomic, writer
 from generator import pipeline as pipeline_stage
-from generator.cache import SUFFIX
-from generator.checked_pickle import dumps_checked, loads_checked
 from generator.cli import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_OK, EXIT_OUTPUT, main
-from generator.lock import LOCK_NAME, build_lock
+from generator.nlp.cache import SUFFIX
+from generator.publish import writer
+from generator.publish.lock import LOCK_NAME, build_lock
+from generator.storage import atomic
+from generator.storage.checked_pickle import dumps_checked, loads_checked
 from tests.conftest import REPO
 from tests.fault_project import (
     ARTICLES,
@@ -107,7 +108,7 @@ def _kill_after_prune(docs, stale, result):
 def test_real_kill_in_the_middle_of_renames(warm, tmp_path):
     root = copy_project(warm, tmp_path / "p")
     (root / "seeds" / "nairobi.txt").unlink()
-    script = ("import os, generator.atomic as a\n"
+    script = ("import os, generator.storage.atomic as a\n"
               "calls = []\n"
               "def replace(src, dst):\n"
               "    calls.append(dst)\n"
@@ -214,7 +215,7 @@ def test_a_second_build_is_refused_while_one_runs(warm, tmp_path, monkeypatch, c
     root = copy_project(warm, tmp_path / "p")
     before = docs_snapshot(root)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from pathlib import Path; from generator.lock import build_lock\n"
+        [sys.executable, "-c", "import sys; from pathlib import Path; from generator.publish.lock import build_lock\n"
          "with build_lock(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()",
          str(root / ".briefing-cache")],
         env=dict(os.environ, PYTHONPATH=str(REPO)), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -313,7 +314,7 @@ def test_configuration_errors_exit_2_naming_the_key(tmp_path, monkeypatch, capsy
 def test_entities_by_sentence_match_spacy_and_stay_linear(nlp):
     from spacy.tokens import Doc
 
-    from generator.mentions import sentence_ents
+    from generator.nlp.mentions import sentence_ents
 
     doc = nlp("Anna Berg met Jonas Dahl in Geneva. The World Bank paid. Kofi Mensah left on Monday.")
     for sent in doc.sents:
@@ -342,7 +343,7 @@ def test_a_project_whose_manifest_lost_the_export_recovers(warm, tmp_path, monke
 
 
 def test_a_damaged_place_index_cache_is_rebuilt(tmp_path, monkeypatch):
-    from generator import gazetteer_index
+    from generator.knowledge import gazetteer_index
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
     path = gazetteer_index.index_cache_path()
