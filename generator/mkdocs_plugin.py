@@ -8,6 +8,9 @@ reloads. A build is skipped when its inputs have not changed, which also stops
 the pages it writes from triggering another build. While serving, a failed
 build (a bad config or template) is logged and the last good pages stay up;
 a bad article never fails the build: it is listed on the build report page.
+Another build of the same project running at the same time (see
+``generator.publish.lock``) is a failed build too: logged while serving, an error
+otherwise.
 """
 
 from __future__ import annotations
@@ -66,9 +69,11 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         path = root / self.config.config_file
         try:
             loaded = load_config(path if path.is_file() else None, root=root)
-        except BriefingError as err:
+        except Exception as err:  # also a bug: `mkdocs serve` must keep serving the last good pages
             if not self.serving or self.briefing_config is None:
-                raise PluginError(str(err)) from err
+                if isinstance(err, BriefingError):
+                    raise PluginError(str(err)) from err
+                raise
             # A failed build would make `mkdocs serve` hold every request until a good one.
             log.error("briefing: %s (the last good configuration is used)", err)
             return config

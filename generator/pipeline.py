@@ -23,6 +23,7 @@ from generator.ingest import ingest
 from generator.model import ArticleAnalysis, Briefing, BuildWarning, Entity, Source
 from generator.nlp import cache, load_pipeline, parse_article
 from generator.publish import asset_files, export_files, write_files, write_pdf_file
+from generator.publish.lock import build_lock
 from generator.publish.writer import WriteResult
 from generator.quotes import find_quotes, merge_quotes
 from generator.resolve import parse_overrides, recover_mentions, resolve
@@ -66,23 +67,30 @@ def analyse(source: Source, nlp) -> ArticleAnalysis:
 
 def analyse_all(sources: list[Source], config: Config, progress: Progress,
                 warn: Callable[[str], None]) -> tuple[list[Source], dict[str, ArticleAnalysis]]:
-    """NLP over every ok source (cached); an article that fails is marked skipped."""
+    """NLP over every ok source (cached); an article that fails is marked skipped.
+
+    Cache entries this build did not use (deleted or changed articles) are purged.
+    """
     ok = [s for s in sources if s.status == "ok"]
     nlp = None
+    pipeline_id = cache.pipeline_identity(config.pipeline)
     analyses: dict[str, ArticleAnalysis] = {}
     failed: dict[str, str] = {}
+    used: set[str] = set()
     for source in progress(ok, "Analysing articles", len(ok)):
-        pipeline_id = config.pipeline
         analysis = cache.load(config.cache, source, pipeline_id)
         if analysis is None:
             nlp = nlp or load_pipeline(config.pipeline, warn)
+            pipeline_id = cache.meta_identity(nlp.meta)  # the pipeline actually loaded
             try:
                 analysis = analyse(source, nlp)
             except Exception as err:  # one bad article must not stop the build
                 failed[source.id] = f"language analysis failed: {type(err).__name__}: {err}"
                 continue
             cache.store(config.cache, source, pipeline_id, analysis)
+        used.add(cache.cache_key(source, pipeline_id))
         analyses[source.id] = analysis
+    cache.purge(config.cache, used)
     marked = [replace(s, status="skipped", error=failed[s.id]) if s.id in failed else s
               for s in sources]
     return marked, analyses
@@ -133,9 +141,21 @@ def build(config: Config, progress: Progress = no_progress,
           warn: Callable[[str], None] = print, now: dt.datetime | None = None) -> BuildResult:
     """Full build: collect, render every page and the export, write into docs/.
 
+    Holds the project's build lock throughout (see ``generator.publish.lock``).
+
     Args:
         now: the build time recorded as ``built_at`` (see ``collect``).
+
+    Raises:
+        BuildLocked: another build of the project is running.
+        OutputError: docs/ cannot be written; the previous files are kept.
     """
+    with build_lock(config.cache or config.docs.parent):
+        return _build_locked(config, progress, warn, now)
+
+
+def _build_locked(config: Config, progress: Progress, warn: Callable[[str], None],
+                  now: dt.datetime | None) -> BuildResult:
     briefing = collect(config, progress, warn, now)
     pages = plan_pages(briefing, config.min_mentions_for_page)
     files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates))

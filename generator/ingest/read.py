@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,11 @@ from generator.ingest.files import (
     decode,
     is_candidate,
 )
-from generator.ingest.source_ids import source_id
+from generator.ingest.html import from_html
+from generator.ingest.source_ids import display_name, unique_id
 from generator.knowledge.names import normalise
 from generator.model import BuildWarning, Source
+from generator.storage.yaml_text import load_yaml
 
 METADATA_KEYS = ("title", "outlet", "url", "published", "language")
 MAX_TEXT_CHARS = 500_000
@@ -66,7 +68,10 @@ def ingest(seeds_dir: Path) -> tuple[list[Source], list[BuildWarning]]:
     """
     if not seeds_dir.is_dir():
         raise BriefingError(f"{seeds_dir}: seeds folder not found")
-    files = sorted(p for p in seeds_dir.iterdir() if is_candidate(p))
+    try:
+        files = sorted(p for p in seeds_dir.iterdir() if is_candidate(p))
+    except OSError as err:
+        raise BriefingError(f"{seeds_dir}: seeds folder cannot be read: {err.strerror or err}") from err
     if not files:
         raise BriefingError(f"{seeds_dir}: seeds folder holds no articles (.txt, .md, .html)")
     sidecar, warnings = load_sidecar(seeds_dir / METADATA_FILE)
@@ -79,8 +84,8 @@ def ingest(seeds_dir: Path) -> tuple[list[Source], list[BuildWarning]]:
         seen.add(source.id)
         sources.append(source)
         if source.status == "skipped":
-            warnings.append(BuildWarning(path.name, source.error))
-        warnings += [BuildWarning(path.name, note) for note in source.notes]
+            warnings.append(BuildWarning(source.path, source.error))
+        warnings += [BuildWarning(source.path, note) for note in source.notes]
     return sources, warnings
 
 
@@ -89,7 +94,7 @@ def load_sidecar(path: Path) -> tuple[dict[str, dict[str, Any]], list[BuildWarni
     if not path.is_file():
         return {}, []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
         return {}, [BuildWarning(path.name, f"metadata ignored: {err}")]
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
@@ -101,18 +106,17 @@ def read_source(path: Path, sidecar_meta: dict[str, Any], taken_ids: set[str]) -
     """Read one file into a Source, or a skipped Source saying why.
 
     The id is the file name without extension when that is safe in a URL
-    (see ``generator.ingest.source_ids``), else a slug of it.
+    and not taken by another file (see ``generator.ingest.source_ids``), else a slug
+    of it; ``Source.path`` is the file name made printable.
     """
-    stem = path.stem
-    ident = stem if stem in taken_ids else source_id(path.name, stem, taken_ids)
+    ident, clash = unique_id(path.name, path.stem, taken_ids)
+    name = display_name(path.name)
     try:
-        if ident in taken_ids:
-            raise ArticleError(f"another file already has the id '{ident}'")
         check_entry(path)
-        article = _read_article(path)
-        return build_source(ident, path.name, article, sidecar_meta)
+        source = build_source(ident, name, _read_article(path), sidecar_meta)
     except ArticleError as err:
-        return Source(id=ident, path=path.name, status="skipped", error=str(err))
+        return Source(id=ident, path=name, status="skipped", error=str(err))
+    return replace(source, notes=(clash, *source.notes)) if clash else source
 
 
 def _read_article(path: Path) -> ArticleText:
@@ -132,7 +136,7 @@ def _from_markdown(text: str) -> ArticleText:
     if not match:
         return ArticleText(text=text, meta={}, markdown=True)
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = load_yaml(match.group(1)) or {}
     except yaml.YAMLError as err:
         raise ArticleError(f"front matter is not valid YAML: {err}") from err
     if not isinstance(meta, dict):
@@ -141,18 +145,8 @@ def _from_markdown(text: str) -> ArticleText:
 
 
 def _from_html(html: str) -> ArticleText:
-    import trafilatura  # imported here: slow to import, needed only for HTML
-
-    extracted = trafilatura.extract(html, include_comments=False, include_tables=False)
-    if not extracted or not extracted.strip():
-        raise ArticleError("no article text found in the HTML")
-    meta_doc = trafilatura.extract_metadata(html)
-    meta: dict[str, Any] = {}
-    if meta_doc is not None:
-        found = {"title": meta_doc.title, "outlet": meta_doc.sitename, "url": meta_doc.url,
-                 "published": meta_doc.date}
-        meta = {k: v for k, v in found.items() if v}
-    return ArticleText(text=extracted, meta=meta)
+    text, meta = from_html(html)
+    return ArticleText(text=text, meta=meta)
 
 
 def build_source(source_id: str, name: str, article: ArticleText, extra: dict[str, Any]) -> Source:
@@ -197,11 +191,24 @@ def usable_metadata(meta: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ..
         value = meta.get(key)
         if value is None or value == "":
             continue
-        if isinstance(value, (str, int, float, dt.date)) and not isinstance(value, bool):
-            kept[key] = value
-        else:
+        if not isinstance(value, (str, int, float, dt.date)) or isinstance(value, bool):
             notes.append(f"metadata '{key}' is a {type(value).__name__}, not text; ignored")
+        elif key == "published" and not plausible_date(value):
+            notes.append(f"metadata 'published' {value!s:.40} is outside the years {MIN_YEAR}-{MAX_YEAR}; "
+                         "ignored")
+        else:
+            kept[key] = value
     return kept, tuple(notes)
+
+
+MIN_YEAR, MAX_YEAR = 1800, 2200
+"""Publication years outside this range are typing errors (0001-01-01, 9999-12-31) and ignored."""
+
+
+def plausible_date(value: Any) -> bool:
+    """False for a published value that is a date (or reads as one) outside ``MIN_YEAR``-``MAX_YEAR``."""
+    date = parse_published(value)
+    return date is None or MIN_YEAR <= date.year <= MAX_YEAR
 
 
 def split_paragraphs(text: str, start: int, markdown: bool) -> list[tuple[int, int]]:

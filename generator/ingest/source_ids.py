@@ -3,7 +3,9 @@
 A source's id names its page (``sources/<id>.md``), its URL and every
 reference in the export, so it must be safe in a URL, in a file system that
 ignores case, and next to the generated ``sources/index.md``. The file name
-itself is kept in ``Source.path``.
+itself is kept in ``Source.path``, readable even when it is not valid UTF-8
+(``display_name``). Two files with one stem (``a.md`` and ``a.txt``) are both
+built: the second gets a slug id.
 """
 
 from __future__ import annotations
@@ -42,3 +44,20 @@ def slug_id(name: str) -> str:
 def source_id(name: str, stem: str, taken: Iterable[str]) -> str:
     """The id of the file ``name``: its ``stem`` when safe next to the ``taken`` ids, else a slug."""
     return stem if is_safe_id(stem, taken) else slug_id(name)
+
+
+def display_name(name: str) -> str:
+    """``name`` as printable text: bytes that are not UTF-8 (kept as surrogates by Python) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def unique_id(name: str, stem: str, taken: set[str]) -> tuple[str, str]:
+    """(id, note) for the file ``name``: ``source_id``, or a slug when another file has that id.
+
+    The note is empty unless the id had to change because of a clash.
+    """
+    ident = source_id(name, stem, taken)
+    if ident not in taken:
+        return ident, ""
+    ident = slug_id(name)
+    return ident, f"another file already has the id '{stem}'; this one is built as '{ident}'"

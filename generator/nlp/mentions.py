@@ -8,6 +8,8 @@ it follows); roles are the apposition or pre-modifier describing it.
 
 from __future__ import annotations
 
+import bisect
+
 from generator.knowledge.names import (
     ORGANISATION_HEADS,
     PERSON_TITLES,
@@ -23,18 +25,36 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "across", "into", "toward", "towards"})
 ROLE_CONNECTORS = frozenset({"to", "of", "for"})
 MAX_ROLE_WORDS = 12
+_ENTS_KEY = "briefing.sorted_ents"
 
 
 def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Mention]:
     """Clean mentions of the named entities inside one sentence span."""
     found = []
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in NAME_LABELS:
             continue
         mention = _mention(ent, source, offset, sentence)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def sentence_ents(sent) -> list:
+    """The entities inside one sentence, found by index in the doc's sorted entity list.
+
+    ``Span.ents`` scans every entity of the doc for each sentence, which is
+    quadratic in a long paragraph; the sorted start offsets are computed once
+    per doc (kept in ``doc.user_data``) and bisected.
+    """
+    doc = sent.doc
+    if _ENTS_KEY not in doc.user_data:  # the parse is complete: its entities no longer change
+        ents = doc.ents
+        doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents])
+    ents, starts = doc.user_data[_ENTS_KEY]
+    first = bisect.bisect_left(starts, sent.start)
+    last = bisect.bisect_left(starts, sent.end, lo=first)
+    return [e for e in ents[first:last] if e.end <= sent.end]
 
 
 def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:

@@ -1,0 +1,52 @@
+"""Pickles that carry a checksum, and the per-user cache folder they may live in.
+
+A cache file can be truncated by a kill, damaged on disk or written by
+another version. ``loads_checked`` returns None for anything that is not
+exactly what ``dumps_checked`` wrote (the header names the format, a sha256
+covers the payload), so a damaged entry is a cache miss, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+_HEADER = b"briefing-pickle 1\n"
+_DIGEST_SIZE = 64
+
+
+def dumps_checked(value: Any) -> bytes:
+    """``value`` pickled behind a header and the sha256 of the pickle."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+def loads_checked(data: bytes) -> Any | None:
+    """The value ``dumps_checked`` pickled into ``data``, or None when ``data`` is damaged."""
+    start = len(_HEADER) + _DIGEST_SIZE + 1
+    if not data.startswith(_HEADER) or len(data) <= start or data[start - 1:start] != b"\n":
+        return None
+    payload = data[start:]
+    if hashlib.sha256(payload).hexdigest().encode() != data[len(_HEADER):start - 1]:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - a payload of another version of the code is a miss too
+        return None
+
+
+def user_cache_dir() -> Path:
+    """Per-user cache folder of briefing: ``$BRIEFING_CACHE_DIR``, else the platform's cache folder."""
+    if os.environ.get("BRIEFING_CACHE_DIR"):
+        return Path(os.environ["BRIEFING_CACHE_DIR"])
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefing"
