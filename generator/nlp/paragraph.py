@@ -8,11 +8,16 @@ a spaCy ``token.idx`` / ``span.start_char``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from generator.model import Citation, Mention, Sentence, Source, TimeExpression
+
+
+MAX_NAME_CHARS = 300
+"""Longest name mention looked back over when finding the mention at an offset."""
 
 
 @dataclass(frozen=True)
@@ -34,10 +39,18 @@ class Paragraph:
     previous: Paragraph | None = None
     """The paragraph before (for quotes continuing across paragraphs)."""
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _mentions_by_start(self) -> tuple[list[int], list[int]]:
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        return [self.mentions[i].start for i in order], order
+
     def sentence_at(self, position: int) -> Sentence:
         """The sentence holding an absolute offset."""
-        starts = [s.start for s in self.sentences]
-        return self.sentences[max(bisect_right(starts, position) - 1, 0)]
+        return self.sentences[max(bisect_right(self._sentence_starts, position) - 1, 0)]
 
     def cite(self, start: int, end: int) -> Citation:
         """Citation of absolute offsets [start, end)."""
@@ -50,8 +63,13 @@ class Paragraph:
         return self.cite(sentence.start, sentence.end)
 
     def mention_at(self, start: int, end: int) -> Mention | None:
-        """The mention overlapping [start, end), if any."""
-        for mention in self.mentions:
-            if mention.start < end and start < mention.end:
-                return mention
-        return None
+        """The first mention (in paragraph order) overlapping [start, end), if any.
+
+        Looks only at mentions starting less than ``MAX_NAME_CHARS`` before
+        ``start``, found by bisection, so a long paragraph costs no rescans.
+        """
+        starts, order = self._mentions_by_start
+        low = bisect_left(starts, start - MAX_NAME_CHARS)
+        high = bisect_left(starts, end)
+        hits = [i for i in order[low:high] if start < self.mentions[i].end]
+        return self.mentions[min(hits)] if hits else None
