@@ -18,6 +18,7 @@ Objects are frozen; stages build new ones instead of mutating.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -92,6 +93,12 @@ class Source:
     """sha256 of the decoded text plus metadata; the per-article cache key."""
     notes: tuple[str, ...] = ()
     """Non-fatal problems met while reading (shown as warnings on the build report)."""
+
+    @property
+    def revision(self) -> str:
+        """Short digest naming this version of the article (text and metadata); exported, so a
+        later build can tell an edited article from an unchanged one."""
+        return hashlib.sha256(self.content_hash.encode()).hexdigest()[:16] if self.content_hash else ""
 
 
 @dataclass(frozen=True)
@@ -362,6 +369,29 @@ class Story:
     """Ids of the events the story's sources report."""
 
 
+@dataclass(frozen=True)
+class BuildSnapshot:
+    """What the previous build published, read back from its ``data/briefing.json``.
+
+    Only what the "What changed" page compares: ids, content hashes and due values.
+    """
+
+    built_at: str | None
+    """When the previous build ran (ISO), if it said."""
+    sources: dict[str, str]
+    """Source id -> ``Source.revision`` (ok sources; "" when the export did not say)."""
+    source_titles: dict[str, str]
+    """Source id -> title or file name, to name articles that are gone."""
+    entities: frozenset[str]
+    """Entity ids."""
+    events: frozenset[str]
+    """Event ids."""
+    quotes: frozenset[tuple[str, str]]
+    """(speaker id or "", quote text) of every merged quote."""
+    deadline_dues: dict[str, str]
+    """Deadline id -> due TIMEX value ("" when none)."""
+
+
 @dataclass
 class Briefing:
     """The whole corpus after all stages: what render and export read."""
@@ -386,3 +416,5 @@ class Briefing:
     """Problems shown on the build report."""
     built_at: dt.datetime | None = None
     """When the build ran (UTC)."""
+    previous: BuildSnapshot | None = None
+    """What the previous build of the same docs/ folder published, when it could be read."""

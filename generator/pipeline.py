@@ -24,6 +24,7 @@ from generator.model import ArticleAnalysis, Briefing, BuildWarning, Entity, Sou
 from generator.nlp import cache, load_pipeline, parse_article
 from generator.publish import asset_files, export_files, write_files, write_pdf_file
 from generator.publish.lock import build_lock
+from generator.publish.snapshot import read_snapshot
 from generator.publish.writer import WriteResult
 from generator.quotes import find_quotes, merge_quotes
 from generator.resolve import parse_overrides, recover_mentions, resolve
@@ -156,7 +157,9 @@ def build(config: Config, progress: Progress = no_progress,
 
 def _build_locked(config: Config, progress: Progress, warn: Callable[[str], None],
                   now: dt.datetime | None) -> BuildResult:
+    previous = read_snapshot(config.docs)  # before this build overwrites the export
     briefing = collect(config, progress, warn, now)
+    briefing.previous = previous
     pages = plan_pages(briefing, config.min_mentions_for_page)
     files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates))
     files.update(export_files(briefing))

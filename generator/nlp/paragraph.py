@@ -15,7 +15,6 @@ from typing import Any
 
 from generator.model import Citation, Mention, Sentence, Source, TimeExpression
 
-
 MAX_NAME_CHARS = 300
 """Longest name mention looked back over when finding the mention at an offset."""
 

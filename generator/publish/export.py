@@ -34,6 +34,7 @@ def _source(s: Source) -> dict[str, Any]:
         "published_from": s.published_from or None,
         "language": s.language, "page": source_page(s.id) if ok else None,
         "status": s.status, "error": s.error or None, "text": s.text if ok else None,
+        "revision": s.revision or None,
     }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.model import Briefing
 from generator.site.page import Page
+from generator.site.pages.changes import plan_changes_page
 from generator.site.pages.compare import plan_compare_page
 from generator.site.pages.deadlines import plan_deadline_pages
 from generator.site.pages.entities import plan_entity_pages
@@ -46,5 +47,6 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         *plan_compare_page(briefing),
         *plan_figure_pages(briefing),
         Page("report.md", "report.md.j2", ReportContext(briefing, built_at)),
+        plan_changes_page(briefing),
         plan_tags_page(briefing),
     ]
