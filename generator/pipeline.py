@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.config import Config
-from generator.deadlines import find_deadlines, merge_deadlines
+from generator.deadlines import find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, story_groups
 from generator.ingest import ingest
 from generator.model import ArticleAnalysis, Briefing, BuildWarning, Entity, Source
@@ -133,7 +133,8 @@ def extract_corpus_items(briefing: Briefing) -> Briefing:
     groups = story_groups(briefing)  # shared by the event merge and the stories
     briefing.quotes = merge_quotes(briefing)
     briefing.events = merge_events(briefing, groups)
-    briefing.deadlines = merge_deadlines(briefing)
+    built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
+    briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)
     briefing.stories = group_stories(briefing, groups)
     return briefing
 

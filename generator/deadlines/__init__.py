@@ -6,6 +6,7 @@ statements; ``build`` makes each cluster a ``Deadline``.
 """
 
 from generator.deadlines.find import find_deadlines
+from generator.deadlines.infer import infer_due_years
 from generator.deadlines.merge import merge as merge_deadlines
 
-__all__ = ["find_deadlines", "merge_deadlines"]
+__all__ = ["find_deadlines", "infer_due_years", "merge_deadlines"]

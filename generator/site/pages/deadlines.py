@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.deadlines.dates import describe
+from generator.deadlines.dates import compatible, describe
 from generator.deadlines.merge import Disagreement, find_disagreements, timing
 from generator.model import Briefing, Citation, Deadline, DeadlineReport, Entity, Source
 from generator.site.page import Page
@@ -135,7 +135,7 @@ def deadline_context(
         consequences=[CitedLine(c, containing(c, cites)) for c in deadline.consequences],
         due=CitedLine(
             describe(due.value),
-            tuple(r.citation for r in deadline.reports if r.due and r.due.value == due.value),
+            tuple(r.citation for r in deadline.reports if r.due and compatible(r.due.value, due.value)),
         )
         if due
         else None,
