@@ -6,8 +6,12 @@ Anchors: MON 2025-08-04, WED 2025-08-06, THU 2025-08-07, FRI 2025-08-08, SAT 202
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+
+from generator.evaluation import timebank
+from generator.model import TimeExpression
 
 from generator.temporal import (
     add_duration,
@@ -357,3 +361,42 @@ def test_tense_at(sentence: str, words: str, expected: str) -> None:
 def test_time_limits_point_ahead_unless_clearly_past(sentence, anchor, value):
     (expression,) = tag(sentence, anchor)
     assert expression.value == value
+
+
+# --- TempEval-3 evaluation over a folder (generator.evaluation.timebank) --------------------
+
+TIMEML = Path(__file__).parent / "data" / "timeml"
+TIMEBANK_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "timebank-dev"
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Feb. 5, 1998", "MONTH 9, 9999"),
+    ("last Thursday", "last WEEKDAY"),
+    ("five years", "NUM years"),
+    ("the  Current\nquarter", "the current quarter"),
+])
+def test_pattern_key(text: str, key: str) -> None:
+    assert timebank.pattern_key(text) == key
+
+
+def test_timebank_report_counts_documents_and_groups_errors(tmp_path: Path) -> None:
+    (tmp_path / "part").mkdir()
+    for path in sorted(TIMEML.glob("*.tml"))[:2]:
+        (tmp_path / "part" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    def nothing_but_now(text: str, anchor: dt.date | None) -> list[TimeExpression]:
+        start = text.index(" ") + 1
+        return [TimeExpression(start, start + 1, text[start], "DATE", "PRESENT_REF")]
+
+    report = timebank.evaluate(tmp_path, nothing_but_now)
+    assert report.docs == {"part": 2}
+    assert report.total.predicted == 2 and report.total.gold > 2
+    assert report.kinds()["missed"] >= report.total.gold - 2
+    (key, errors), *_ = report.worst(1)
+    assert key[0] == "missed" and len(errors) == max(len(e) for _, e in report.worst(99))
+
+
+def test_timebank_report_refuses_an_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no .tml files"):
+        timebank.evaluate(tmp_path, tag)
+
