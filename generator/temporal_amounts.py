@@ -59,7 +59,7 @@ def _point(anchor: dt.date, value: str, code: str, sign: int) -> str:
 
 
 def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"ten-day", "three and a half years", "two days ago", "50-year-old"."""
+    """"ten-day", "three and a half years", "two days ago" (not an age: "50-year-old")."""
     return _amount(m, ctx, False)
 
 
@@ -76,9 +76,11 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5
     value = duration_value(amount, code)
-    if words in ("a", "an") and not m["mod"] and _RATE.search(ctx.before(m, 12)):
-        return "SET", value, "stated"
     tail = (m["tail"] or "").strip(" -").lower()
+    if tail == "old":
+        return None  # an age ("a 50-year-old man") is no time expression in TimeML
+    if words in ("a", "an") and not m["mod"] and not tail and _RATE.search(ctx.before(m, 12)):
+        return "SET", value, "stated"
     if tail in ("later", "earlier"):
         if amount is None or "X" in value or code.startswith("T"):
             return "DURATION", value, "stated"
@@ -89,6 +91,8 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
             return None  # "the first time in two years": let the bare duration match
         if amount is None or "X" in value:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "stated"
+        if tail == "ago" and code == "Y":
+            return "DATE", f"@~-P{amount:g}Y", ""  # near a stated quarter, that quarter
         return relative(ctx, m, sign, lambda a: _point(a, value, code, sign), "counted from it")
     return "DURATION", value, "stated"
 

@@ -30,8 +30,8 @@ from generator.model import TimeExpression
 from generator.temporal_rules import UNRESOLVED
 from generator.temporal_tense import tense_at
 
-_PLACEHOLDER = re.compile(r"@(?:(?P<sign>[+-])P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|[DWMY])"
-                          r"(?:/(?P<gran>DE|[DWMQY]))?|(?P<clock>T\d\d:\d\d))")  # fmt: skip
+_PLACEHOLDER = re.compile(r"@(?:(?P<near>~)?(?P<sign>[+-])P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|[DWMY])"
+                          r"(?:/(?P<gran>DE|[DWMQY]))?|(?P<clock>T\d\d:\d\d)|Q(?P<q>[+-]\d|=\d{4}))")  # fmt: skip
 _CALENDAR = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|-W(?P<w>\d\d)(?P<we>-WE)?|-Q(?P<q>[1-4]))?"
 )
@@ -51,6 +51,8 @@ class _Reference:
     start: int
     end: int
     stated: bool
+    derived: bool = False
+    """Counted from another date ("a year earlier"): no context for later counts by years."""
 
 
 def resolve(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> list[TimeExpression]:
@@ -63,7 +65,8 @@ def resolve(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> l
             continue
         out.append(resolved)
         if ref := _as_reference(resolved):
-            refs.append(ref)
+            refs.append(replace(ref, derived=resolved.value != expr.value and "@" in expr.value
+                                and not expr.value.startswith(("@Q+0", "@Q-0", "@T"))))
     return out
 
 
@@ -74,6 +77,8 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
         return _year_from_previous(expr, refs[-1] if refs else None, text, anchor)
     if match["clock"]:
         return _clock(expr, match["clock"], refs, text, anchor)
+    if match["q"] or match["near"]:
+        return _from_quarter(expr, match, refs, anchor)
     if not refs:
         if match["n"] == "0":
             return None
@@ -81,9 +86,43 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
         return replace(expr, value=value, provenance=UNRESOLVED)
     length, sign = f"P{match['n']}{match['unit']}", int(f"{match['sign']}1")
     for ref in reversed(refs):  # the last date fine enough to count from
+        if ref.derived and match["unit"] == "Y":
+            continue
         if (value := shifted(ref, sign, length, match["gran"])) is not None:
             return replace(expr, value=value, provenance=_how(expr, ref, "counted from it"))
     return None
+
+
+_QUARTER_CONTEXT = 600
+"""How far back (characters) a stated quarter sets the context of "a year ago" and "the quarter"."""
+
+
+def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[_Reference],
+                  anchor: dt.date | None) -> TimeExpression | None:  # fmt: skip
+    """Financial reporting: "the quarter" is the quarter the text reports on (the last quarter
+    it stated, else the last one completed before the anchor); "the year-ago quarter" and
+    "a year ago" near a stated quarter are that quarter a year before; "the 1988 quarter" is
+    it in 1988. Far from any stated quarter, "a year ago" counts from the anchor."""
+    latest = match["q"] == "-0"
+    context = None if latest else next((r for r in reversed(refs) if r.granularity == "Q" and not r.derived
+                    and r.end >= 0 and expr.start - r.end < _QUARTER_CONTEXT), None)
+    if match["near"] and context is None:
+        if anchor is None:
+            return replace(expr, value="PAST_REF", provenance=UNRESOLVED)
+        years = int(float(match["n"])) * (1 if match["sign"] == "+" else -1)
+        how = f"'{expr.text}' resolved against {anchor} (counted from it)"
+        return replace(expr, value=str(anchor.year + years), provenance=how)
+    if context is None and anchor is None:
+        return None
+    if context is not None:
+        year, quarter, how = context.day.year, (context.day.month + 2) // 3, _how(expr, context, "")
+    else:
+        index = anchor.year * 4 + (anchor.month - 1) // 3 - 1  # type: ignore[union-attr]
+        year, quarter = index // 4, index % 4 + 1
+        how = f"'{expr.text}' resolved against {anchor} (the last quarter before it)"
+    shift = match["q"] or f"{match['sign']}{match['n']}"
+    year = int(shift[1:]) if shift[0] == "=" else year + int(float(shift))
+    return replace(expr, value=f"{year}-Q{quarter}", provenance=how)
 
 
 def _how(expr: TimeExpression, ref: _Reference, how: str) -> str:

@@ -64,12 +64,15 @@ def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _this_or_adjacent_year(
     m: re.Match[str], ctx: Context, code: str, first: int, last: int
 ) -> Resolved:
+    """This year's part, last year's when past and not begun, next year's when future and over
+    (a quarter only once the next one is over too: its results are still to be reported)."""
     if ctx.anchor is None:
         return "DATE", f"XXXX-{code}", UNRESOLVED
     tense, month, year = ctx.tense(m), ctx.anchor.month, ctx.anchor.year
+    grace = 3 if code.startswith("Q") else 0
     if tense == "past" and first > month:
         year -= 1
-    elif tense == "future" and last < month:
+    elif tense == "future" and last + grace < month:
         year += 1
     return "DATE", f"{year}-{code}", ctx.resolved(m, f"{tense} tense")
 
@@ -112,6 +115,19 @@ def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", how
     year = rules.year_for_day(ctx.anchor, month, day, ctx.tense(m))
     return rules.checked_day(year, month, day, ctx.resolved(m, "year inferred"))
+
+
+def reported_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the quarter", "the latest period", "the year-ago quarter", "the 1988 quarter",
+    "year-earlier": quarters of financial reports, counted from the quarter the text reports
+    on (see ``temporal_anaphora``)."""
+    if m["ago"]:
+        return "DATE", "@Q-1" if m["unit"] else "@~-P1Y", ""
+    if m["year"]:
+        return "DATE", f"@Q={m['year']}", ""
+    if not m["det"] or (m["unit2"].lower() == "period" and not m["latest"]):
+        return None  # "a quarter of the shares"; "the period" alone is too vague
+    return "DATE", "@Q+0" if not m["latest"] else "@Q-0", ""  # the latest: the last one completed
 
 
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}

@@ -169,6 +169,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved:
         found = cal.resolve_weekday(ctx.anchor, day, direction, inclusive=rel == "coming")
         return kind, f"{found}{part}", ctx.resolved(m, f"'{rel}'")
     direction, how = _direction(ctx.tense(m))
+    if ctx.text.startswith(("'s", "’s"), m.end()) and not rel:
+        direction, how = "past", "possessive: a day that has happened"  # "Friday's vote"
     if rel == "this" and direction == "nearest":
         direction, how = "future", "'this'"
     return kind, f"{cal.resolve_weekday(ctx.anchor, day, direction)}{part}", ctx.resolved(m, how)

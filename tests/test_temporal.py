@@ -117,6 +117,26 @@ CASES = [
     ("The talks are happening now.", THU, "now", "DATE", "PRESENT_REF"),
     ("The president recently urged allies to act.", THU, "recently", "DATE", "PAST_REF"),
     ("Both sides may soon face consequences.", THU, "soon", "DATE", "FUTURE_REF"),
+    # -- quarters of financial reports: the quarter the text reports on --
+    ("The firm expects to report a loss for the third quarter.", dt.date(2025, 10, 28),
+     "the third quarter", "DATE", "2025-Q3"),
+    ("It will report fiscal second-quarter results.", dt.date(2025, 8, 28),
+     "fiscal second-quarter", "DATE", "2025-Q2"),
+    ("The firm will report first-quarter results.", dt.date(2025, 10, 28), "first-quarter",
+     "DATE", "2026-Q1"),
+    ("Net rose in the third quarter. Sales fell in the quarter.", THU, "the quarter", "DATE",
+     "2025-Q3"),
+    ("Net rose in the third quarter. Sales rose 5% in the year-ago quarter.", THU,
+     "the year-ago quarter", "DATE", "2024-Q3"),
+    ("Net rose in the third quarter. Sales rose from $5 a year ago.", THU, "a year ago", "DATE",
+     "2024-Q3"),
+    ("Net rose in the second quarter, up from $2 in the 2023 period.", THU, "the 2023 period",
+     "DATE", "2023-Q2"),
+    ("Costs fell in the latest quarter.", dt.date(2025, 11, 3), "the latest quarter", "DATE",
+     "2025-Q3"),
+    ("Prices are higher than a year ago.", THU, "a year ago", "DATE", "2024"),
+    # -- a day written with a possessive has happened --
+    ("Relatives will appeal Wednesday's ruling.", FRI, "Wednesday", "DATE", "2025-08-06"),
     # -- quarters, halves and seasons after "the" --
     ("Sales rose in the second quarter.", THU, "the second quarter", "DATE", "2025-Q2"),
     ("Profit will recover in the fourth quarter.", THU, "the fourth quarter", "DATE", "2025-Q4"),
@@ -224,6 +244,10 @@ def test_provenance_names_anchor_and_tense() -> None:
 
 
 NEGATIVES = [
+    "The 50-year-old driver was unhurt.",
+    "A six-year-old girl was rescued.",
+    "Shares rose by a quarter of a point.",
+    "During that period nothing changed.",
     "Trump threatened 100% tariffs on Indian goods.",
     "Ukraine proposed a 10-point plan.",
     "Putin may meet Trump.",
