@@ -20,6 +20,8 @@ _RATE = re.compile(
     r"(?:\d|%|\b(?:billion|million|thousand|dollars|euros|pounds|barrels|tons|tonnes|times))\s*$"
 )
 """Before "a year" these make a rate ("$10 billion a year"): a SET, not a duration."""
+_BEFORE_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|by|at|for|since|until|through)\b)[a-z]+")
+_YEARS = {"DE": 10, "CE": 100}
 _HALVES = {"Y": "P6M", "M": "P2W", "D": "PT12H", "TH": "PT30M", "TM": "PT30S"}
 
 
@@ -37,9 +39,12 @@ def number(word: str) -> float | None:
 
 
 def duration_value(amount: float | None, code: str) -> str:
-    """TIMEX3 duration for an amount of a unit code: (10, "D") -> "P10D", (None, "TH") -> "PTXH"."""
+    """TIMEX3 duration for an amount of a unit code: (10, "D") -> "P10D", (None, "TH") -> "PTXH",
+    (1, "DE") -> "P10Y"."""
     if amount == 0.5 and code in _HALVES:
         return _HALVES[code]
+    if amount is not None and code in _YEARS:  # "a decade" is P10Y in TimeML
+        amount, code = amount * _YEARS[code], "Y"
     text = "X" if amount is None else f"{amount:g}"
     return f"PT{text}{code[1:]}" if code.startswith("T") else f"P{text}{code}"
 
@@ -55,7 +60,7 @@ def _point(anchor: dt.date, value: str, code: str, sign: int) -> str:
         return anchor.isoformat()
     day = cal.add_duration(anchor, value, sign)
     granular = {"D": day.isoformat(), "W": cal.week_value(day), "M": cal.month_value(day)}
-    return granular.get(code, str(day.year)[:3] if code == "DE" else str(day.year))
+    return granular.get(code, str(day.year))
 
 
 def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -110,6 +115,8 @@ def set_expression(m: re.Match[str], ctx: Context) -> Resolved:
     if day := m["day"] or m["days"]:
         return "SET", f"XXXX-WXX-{v.WEEKDAYS[day] + 1}", "stated"
     if m["adverb"]:
+        if m["adverb"].lower() == "quarterly" and _BEFORE_NOUN.match(ctx.text, m.end()):
+            return None  # "a quarterly dividend", "quarterly results": a kind of report
         return "SET", v.SET_ADVERBS[m["adverb"].lower()], "stated"
     unit = m["unit"].lower()
     code = {"morning": "D", "night": "D"}.get(unit) or _unit_code(unit)

@@ -205,6 +205,8 @@ def _year_from_previous(expr: TimeExpression, previous: _Reference | None, text:
         return expr
     if not _NAMED.search(expr.text) or _RELATIVE_WORD.search(expr.text):
         return expr  # a weekday, or "last March"
+    if tense_at(text, expr.start, expr.end) == "future":
+        return expr  # "invited in July 1997, they will join on March 12": a day to come
     year = previous.value[:4]
     if re.search(r"[.;!?]", text[previous.end : expr.start]) or year == expr.value[:4]:
         return expr

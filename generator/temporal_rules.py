@@ -199,13 +199,12 @@ _OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "ne
 
 
 def period(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"this week", "earlier this month", "last year", "next summer", "the weekend"."""
+    """"this week", "earlier this month", "last year", "next summer", "the weekend"; "the past
+    week" and "the next year" are the week before and the year after, as "last week" and "next
+    year" (TimeML values them as dates, not lengths)."""
     rel, unit = re.sub(r"\s+", " ", m["rel"].lower()), m["unit"].lower()
     if rel == "the" and not m["edge"] and unit != "weekend":
         return None
-    spans = rel in ("last", "past", "previous", "next", "coming")
-    if m["the"] and spans and unit in v.PERIOD_CODES:  # "the past week"
-        return "DURATION", f"P1{v.PERIOD_CODES[unit]}", "stated"
     if rel == "the" and unit == "weekend":
         return _the_weekend(m, ctx)
     offset = _OFFSETS.get(rel, 0)

@@ -58,11 +58,13 @@ _ADJECTIVE_ED = frozenset(
 _PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|(?-i:\b[a-z]{{3,}}ed\b)", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|say|remains|isn't|aren't)\b", re.IGNORECASE)
 _PREP = re.compile(
-    r"\b(by|since|before|until|till|through|from)\s+(?:the\s+)?"
+    r"\b(by|since|before|until|till|through|from|payable|effective|record)\s+(?:on\s+|the\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,?\s+(?:on\s+)?)?$",  # "by 5 p.m. Monday"
     re.IGNORECASE,
 )
-_PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past"}
+_PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past", "payable": "future",
+                                  "effective": "future", "record": "future"}
+"""A dividend is payable, and a change effective, on a day to come ("holders of record Dec. 1")."""
 # "has until Friday", "given them until Monday": a time limit points ahead
 # unless the sentence is clearly in the past ("stayed until Friday").
 _LIMIT_WORDS = frozenset({"until", "till", "before"})
