@@ -55,7 +55,7 @@ _NOT_A_YEAR = (
 )
 _AMOUNT = (
     rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?\b(?P<num>{v.NUMBER_RE})"
-    rf"(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
+    rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
     r"(?P<tail>-old|[\s-]long|\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
 )
 _PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
@@ -83,7 +83,8 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"(?i)\b(?:(?P<det>the|that)\s+(?:(?:comparable|corresponding|same)\s+)?(?:(?P<latest>latest|most\s+"
      rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>quarter|period))?|(?:(?P<year>"
      rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period))\b(?!-)", named.reported_quarter),
-    (rf"(?i)\b(?:the\s+)?(?:fiscal[\s-]+)?(?:(?P<nth>{_NTH})[\s-]+(?:quarter|(?P<half>half))|(?-i:Q(?P<q>[1-4])))\b"
+    (rf"(?i)\b(?:the\s+)?(?:(?P<pyear>{v.YEAR_RE})\s+|(?P<pwhich>this|last|next)\s+year['’]s\s+)?"
+     rf"(?:fiscal[\s-]+)?(?:(?P<nth>{_NTH})[\s-]+(?:quarter|(?P<half>half))|(?-i:Q(?P<q>[1-4])))\b"
      rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b|\s+of\s+(?P<which>this|last|next|the)\s+year\b)?",
      named.part_of_year),
     (rf"\b(?i:the)\s+(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
@@ -100,7 +101,8 @@ _TABLE: list[tuple[str, Handler]] = [
      r"past|coming|previous|current|the)\s+(?P<unit>week|month|year|quarter|decade|weekend|summer|"
      r"winter|spring|autumn|fall)\b", rules.period),
     (r"(?i)\b(?:(?P<now>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
-     r"right\s+now)|(?P<past>recently|lately|the\s+past)|(?P<future>soon|the\s+(?:near\s+|"
+     r"right\s+now|(?P<adj>current))|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|(?:"
+     rf"{v.NUMBER_RE})\s))|(?P<adj2>recent))|(?P<future>soon|the\s+(?:near\s+|"
      r"distant\s+)?future))\b", rules.reference),
     (rf"(?i){_AMOUNT}", amounts.duration),
     (rf"(?i)\bin\s+{_AMOUNT}", amounts.in_duration),

@@ -21,6 +21,7 @@ _RATE = re.compile(
 )
 """Before "a year" these make a rate ("$10 billion a year"): a SET, not a duration."""
 _BEFORE_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|by|at|for|since|until|through)\b)[a-z]+")
+_OF = re.compile(r"\s+of\b")
 _YEARS = {"DE": 10, "CE": 100}
 _HALVES = {"Y": "P6M", "M": "P2W", "D": "PT12H", "TH": "PT30M", "TM": "PT30S"}
 
@@ -77,6 +78,10 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     code, words = _unit_code(m["unit"]), m["num"].lower()
     if code == "TS" and words in ("a", "an"):
         return None  # "a second round"
+    if code == "Q" and (words in ("a", "an") or m["tail"] or prep or _OF.match(ctx.text, m.end())):
+        return None  # "a quarter of the votes"; only a plain length of quarters ("two quarters")
+    if prep and (m["mod"] or "").lower().split()[-1:] in (["past"], ["last"], ["previous"]):
+        return None  # "in the past four years": a length up to now, not a day ahead
     amount = number(m["num"])
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5

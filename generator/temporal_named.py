@@ -37,27 +37,32 @@ def _holiday_pattern(name: str) -> str:
 
 HOLIDAY_RE = "|".join(_holiday_pattern(name) for name in sorted(HOLIDAYS, key=len, reverse=True))
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "final": 4}  # fmt: skip
+            "4th": 4, "final": 4, "last": 4}  # fmt: skip
 _WHICH_YEAR = {"this": 0, "the": 0, "last": -1, "next": 1}
 
 
 def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the fourth quarter", "the first half of 2024", "Q3 2025", "the third quarter"."""
+    """"the fourth quarter", "the first half of 2024", "Q3 2025", "the 2024 third quarter",
+    "next year's first quarter", "the last half of 2024"."""
+    nth = (m["nth"] or "").lower()
     if m["half"]:
-        index = ORDINALS[m["nth"].lower()]
+        index = 2 if nth == "last" else ORDINALS[nth]
         if index > 2:
             return None
         code, first, last = f"H{index}", 6 * index - 5, 6 * index
     else:
-        index = int(m["q"]) if m["q"] else ORDINALS[m["nth"].lower()]
+        if nth == "last":
+            return None  # "last quarter" is the one before this (see ``temporal_rules.period``)
+        index = int(m["q"]) if m["q"] else ORDINALS[nth]
         code, first, last = f"Q{index}", 3 * index - 2, 3 * index
     if re.match(r"\s+of\b", ctx.text[m.end() :]):
         return None  # "the first half of the match"
-    if m["year"]:
-        return "DATE", f"{m['year']}-{code}", "stated"
-    if m["which"] and ctx.anchor:
-        year = ctx.anchor.year + _WHICH_YEAR[m["which"].lower()]
-        return "DATE", f"{year}-{code}", ctx.resolved(m, f"'{m['which'].lower()} year'")
+    if year := m["year"] or m["pyear"]:
+        return "DATE", f"{year}-{code}", "stated"
+    which = (m["which"] or m["pwhich"] or "").lower()
+    if which and ctx.anchor:
+        year = str(ctx.anchor.year + _WHICH_YEAR[which])
+        return "DATE", f"{year}-{code}", ctx.resolved(m, f"'{which} year'")
     return _this_or_adjacent_year(m, ctx, code, first, last)
 
 

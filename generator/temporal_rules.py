@@ -9,7 +9,8 @@ as context instead. Resolution rules for words without a year:
   the most recent (past) or coming (future) such day, the anchor day included;
   present or unclear tense picks the nearest one, within three days.
 * month alone: "last"/"next"/"this", else past tense -> most recent such month,
-  future -> next one (current month included), otherwise the anchor's year.
+  future -> next one (current month included), otherwise the nearest one (at most six
+  months away).
 * month and day: the anchor's year, moved one year back (forward) when the
   sentence is past (future) and the day lies over 30 days the wrong way, or
   when tense is unclear and the day lies over half a year away.
@@ -151,6 +152,8 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     if shift is None:
         shift = -(month > current) if tense == "past" else 0
         shift = int(month < current) if tense == "future" else shift
+        if tense in ("present", "unclear"):  # the nearest such month: "in April" said in December
+            shift = -(month - current > 6) + (current - month > 6)
     return "DATE", f"{ctx.anchor.year + shift}-{month:02d}", ctx.resolved(m, how)
 
 
@@ -244,5 +247,7 @@ def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["future"] and m["future"].lower() == "soon":
         if ctx.before(m, 3).lower() == "as " or ctx.text[m.end() : m.end() + 3] == " as":
             return None
+    if (m["adj"] or m["adj2"]) and not re.match(r"\s+[a-z]", ctx.text[m.end() :]):
+        return None  # "current" and "recent" only before a noun ("current prices")
     value = "PRESENT_REF" if m["now"] else "PAST_REF" if m["past"] else "FUTURE_REF"
     return "DATE", value, "stated"
