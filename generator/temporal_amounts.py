@@ -21,9 +21,14 @@ _RATE = re.compile(
 )
 """Before "a year" these make a rate ("$10 billion a year"): a SET, not a duration."""
 _BEFORE_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|by|at|for|since|until|through)\b)[a-z]+")
+_LENGTH_CUE = re.compile(r"\b(?:for|in|over|within|after|lasted|lasts|last|took|takes|spent)\s+$",
+                         re.IGNORECASE)
+"""Words before a bare plural unit that make it a length ("for days", "lasted minutes")."""
 _OF = re.compile(r"\s+of\b")
 _YEARS = {"DE": 10, "CE": 100}
 _HALVES = {"Y": "P6M", "M": "P2W", "D": "PT12H", "TH": "PT30M", "TM": "PT30S"}
+_HALF_UNITS = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
+"""Units whose half is a whole number of the next smaller unit, and that half."""
 
 
 def number(word: str) -> float | None:
@@ -42,6 +47,9 @@ def number(word: str) -> float | None:
 def duration_value(amount: float | None, code: str) -> str:
     """TIMEX3 duration for an amount of a unit code: (10, "D") -> "P10D", (None, "TH") -> "PTXH",
     (1, "DE") -> "P10Y"."""
+    if amount is not None and amount % 1 == 0.5 and amount > 0.5 and code in _HALF_UNITS:
+        half = _HALF_UNITS[code]  # "2 1/2 years" is P2Y6M, as TimeBank writes it
+        return f"{duration_value(int(amount), code)}{half}"
     if amount == 0.5 and code in _HALVES:
         return _HALVES[code]
     if amount is not None and code in _YEARS:  # "a decade" is P10Y in TimeML
@@ -108,9 +116,9 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
 
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the coming weeks", "recent months", "for years", "months-long"."""
+    """"the coming weeks", "recent months", "for years", "months-long", "lasted minutes"."""
     if not (m["quant"] or m["long"]):
-        if not re.search(r"\b(?:for|in|over|within)\s+$", ctx.before(m, 8), re.IGNORECASE):
+        if not _LENGTH_CUE.search(ctx.before(m, 12)):
             return None
     return "DURATION", duration_value(None, _unit_code(m["unit"])), "stated"
 
@@ -143,6 +151,15 @@ def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:
         hour = hour % 12 + (12 if meridiem == "p" else 0) if meridiem else hour
         clock = f"{hour:02d}:{minute:02d}"
     return "TIME", f"@T{clock}", ""  # the day comes from temporal_anaphora
+
+
+def clock_duration(m: re.Match[str], ctx: Context) -> Resolved:
+    """"3:07:35" (a race time) is a length; with a time zone ("14:30:05 GMT") a time of day."""
+    hours, minutes, seconds = int(m["h"]), int(m["m"]), int(m["s"])
+    if m["tz"] and hours < 24:
+        return "TIME", f"@T{hours:02d}:{minutes:02d}", ""
+    parts = [f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n]
+    return "DURATION", f"PT{''.join(parts) or '0S'}", "stated"
 
 
 def another(m: re.Match[str], ctx: Context) -> Resolved:

@@ -31,7 +31,8 @@ from generator.temporal_rules import UNRESOLVED
 from generator.temporal_tense import tense_at
 
 _PLACEHOLDER = re.compile(r"@(?:(?P<near>~)?(?P<sign>[+-])P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|[DWMY])"
-                          r"(?:/(?P<gran>DE|[DWMQY]))?|(?P<clock>T\d\d:\d\d)|Q(?P<q>[+-]\d|=\d{4}))")  # fmt: skip
+                          r"(?:/(?P<gran>DE|[DWMQY]))?|(?P<clock>T\d\d:\d\d)"
+                          r"|Q(?P<q>[+-]\d|=\d{4}))")  # fmt: skip
 _CALENDAR = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|-W(?P<w>\d\d)(?P<we>-WE)?|-Q(?P<q>[1-4]))?"
 )

@@ -247,7 +247,7 @@ def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["future"] and m["future"].lower() == "soon":
         if ctx.before(m, 3).lower() == "as " or ctx.text[m.end() : m.end() + 3] == " as":
             return None
-    if (m["adj"] or m["adj2"]) and not re.match(r"\s+[a-z]", ctx.text[m.end() :]):
-        return None  # "current" and "recent" only before a noun ("current prices")
+    if m["adj"] and not re.match(r"\s+[a-z]", ctx.text[m.end() :]):
+        return None  # "current" only before a noun ("current prices")
     value = "PRESENT_REF" if m["now"] else "PAST_REF" if m["past"] else "FUTURE_REF"
     return "DATE", value, "stated"

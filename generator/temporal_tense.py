@@ -38,7 +38,7 @@ _FUTURE = re.compile(
     rf"again|be|still|only|reportedly|now))*(?:\s+\w+)?"
     rf"|\b(?:(?:is|are|was|were|am|be|been)\s+(?:\w+ly\s+)?)?(?:{_TO_VERBS})\s+to\b"
     r"|\b(?:upcoming|ahead|deadline|expects?|anticipates?|expected|scheduled|planned|proposed|"
-    r"slated|rescheduled|postponed|delayed|tomorrow|next|coming)\b"
+    r"slated|rescheduled|postponed|delayed|tomorrow|next(?!\s+to\b)|coming)\b"
     r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b",
     re.IGNORECASE,
 )
