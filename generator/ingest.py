@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from dateutil import parser as date_parser
 
-from generator.boilerplate import dateline_date, is_furniture, is_headline, is_section_end
+from generator.boilerplate import is_furniture, is_headline, is_section_end
 from generator.config import BriefingError
 from generator.ingest_files import (
     ARTICLE_SUFFIXES,
@@ -33,6 +33,7 @@ from generator.ingest_files import (
 )
 from generator.model import BuildWarning, Source
 from generator.names import normalise
+from generator.pubdate import dateline_date, url_date
 from generator.source_ids import source_id
 
 METADATA_KEYS = ("title", "outlet", "url", "published", "language")
@@ -259,7 +260,8 @@ DATELINE_BLOCKS = 6
 
 def publication_date(text: str, blocks: list[tuple[int, int]],
                      meta: dict[str, Any]) -> tuple[dt.date | None, str, tuple[str, ...]]:
-    """(date, how it was obtained, notes): metadata first, else an explicit date line of the text.
+    """(date, how it was obtained, notes): metadata first, else an explicit date line of the text
+    (``pubdate.dateline_date``), else a date in the URL path (``pubdate.url_date``).
 
     A date is never guessed from dates mentioned inside sentences; without
     metadata or a date line, relative expressions stay unresolved.
@@ -274,6 +276,8 @@ def publication_date(text: str, blocks: list[tuple[int, int]],
         found = dateline_date(text[start:end])
         if found is not None:
             return found, f"date line of the text: “{text[start:end].strip()}”", notes
+    if (found := url_date(str(meta.get("url") or ""))) is not None:
+        return found, f"date in the URL path: {meta['url']}", notes
     return None, "", notes
 
 

@@ -1,0 +1,129 @@
+"""Publication dates an article states itself: date lines and URL paths (generator.pubdate)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.boilerplate import is_furniture
+from generator.ingest import ingest
+from generator.pubdate import close_gaps, dateline_date, url_date
+
+ECBPLUS_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ecbplus-dev"
+ARTICLE = "Officials met in the capital on Monday to discuss the budget.\nThe talks ended without agreement.\n"
+
+DATE_LINES = [
+    ("Published Sunday, Aug 4 2013, 19: 30 BST", dt.date(2013, 8, 4)),
+    ("4 August 2013 Last updated at 19:47 GMT", dt.date(2013, 8, 4)),
+    ("Monday 5 August 2013 08.33 BST", dt.date(2013, 8, 5)),
+    ("Thursday 29 July 2004 08. 23 BST", dt.date(2004, 7, 29)),
+    ("Aug. 05, 2013 | 2:47 p.m.", dt.date(2013, 8, 5)),
+    ("Aug . 05 , 2013 | 2 : 47 p . m .", dt.date(2013, 8, 5)),
+    ("2013-08-04T19:30:00Z", dt.date(2013, 8, 4)),
+    ("2013-08-04", dt.date(2013, 8, 4)),
+    ("Posted on Thu Jun 13 , 2013 08 : 45 AM PDT", dt.date(2013, 6, 13)),
+    ("12 : 52 p . m . EDT May 2 , 2013", dt.date(2013, 5, 2)),
+    ("UPDATED 05 / 03 / 2013 at 11 : 00 AM EDT", dt.date(2013, 5, 3)),
+    ("POSTED: 04 / 02 / 07, 9: 00 PM PDT |", dt.date(2007, 4, 2)),
+    ("25/12/2013", dt.date(2013, 12, 25)),
+    ("May 3rd , 2013 2 : 00pm EDT", dt.date(2013, 5, 3)),
+    ("First Published : June 13 , 2013 4 : 59 PM EDT", dt.date(2013, 6, 13)),
+    ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", dt.date(2007, 4, 10)),
+    ("on April 30, 2008 at 4: 31 AM, updated April 30, 2008 at 8: 33 AM", dt.date(2008, 4, 30)),
+    ("8: 05am UK, Monday 16 September 2013", dt.date(2013, 9, 16)),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), DATE_LINES)
+def test_date_line_shapes(line: str, expected: dt.date) -> None:
+    assert dateline_date(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "The council met on August 6, 2025 to vote on the budget.",
+    "A woman, 30, was shot on May 5, 2013.",
+    "Reuters Sep 18, 2013, 02. 16PM IST",  # an outlet name is no furniture word
+    "May 2013",  # no day
+    "Dec. 24 4: 33 AM EST",  # no year
+    "2013",
+    "04/02/07 and 3 dead",
+    "By Jane Doe",
+    "",
+])
+def test_not_a_date_line(line: str) -> None:
+    assert dateline_date(line) is None
+
+
+@pytest.mark.parametrize(("line", "closed"), [
+    ("19: 30 BST", "19:30 BST"),
+    ("05 / 02 / 2013", "05/02/2013"),
+    ("2 : 47 p . m .", "2:47 p.m."),
+    ("Aug . 05 , 2013", "Aug. 05, 2013"),
+])
+def test_close_gaps(line: str, closed: str) -> None:
+    assert close_gaps(line) == closed
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://www.example.com/world/2013/08/04/storm-hits/", dt.date(2013, 8, 4)),
+    ("https://www.example.co.uk/film/2013/aug/02/host-named", dt.date(2013, 8, 2)),
+    ("https://example.org/news/20130804/story.html", dt.date(2013, 8, 4)),
+    ("https://example.org/a/2013-08-04-story.html", dt.date(2013, 8, 4)),
+    ("https://example.org/2013/08/5-thoughts-on-it/", None),  # "5-thoughts" is a slug
+    ("https://example.org/2013/05/story", None),  # a month, no day
+    ("https://example.org/2013/02/30/x/", None),
+    ("", None),
+])
+def test_url_date(url: str, expected: dt.date | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_a_date_line_is_furniture_not_a_statement() -> None:
+    assert all(is_furniture(line) for line, _ in DATE_LINES)
+    assert not is_furniture("The council met on August 6, 2025 to vote on the budget.")
+
+
+def test_a_tokenised_date_line_dates_the_article_and_leaves_the_text(tmp_path: Path) -> None:
+    line = "Published Sunday, Aug 4 2013, 19: 30 BST"
+    (tmp_path / "a.txt").write_text(f"Storm hits the coast\n{line}\n{ARTICLE}", encoding="utf-8")
+    (source,), _ = ingest(tmp_path)
+    assert source.published == dt.date(2013, 8, 4) and line in source.published_from
+    assert all(line not in source.text[a:b] for a, b in source.paragraphs)
+
+
+def test_the_url_path_dates_an_article_without_a_date_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sources.yml").write_text("a.txt:\n  url: https://example.org/2013/08/04/budget/\n",
+                                          encoding="utf-8")
+    (source,), _ = ingest(tmp_path)
+    assert source.published == dt.date(2013, 8, 4) and "URL" in source.published_from
+
+
+def test_a_date_line_wins_over_the_url(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"May 2, 2013 | 5: 03pm\n{ARTICLE}", encoding="utf-8")
+    (tmp_path / "sources.yml").write_text("a.txt:\n  url: https://example.org/2013/05/03/x/\n",
+                                          encoding="utf-8")
+    (source,), _ = ingest(tmp_path)
+    assert source.published == dt.date(2013, 5, 2)
+
+
+@pytest.mark.skipif(not ECBPLUS_DEV.is_dir(), reason="shared corpus ecbplus-dev absent")
+def test_date_lines_of_real_news_agree_with_their_urls() -> None:
+    """ECB+ (all dev topics): date lines found in the first lines of the articles, compared
+    with the date in the article's URL where it has one (a day apart counts as agreeing:
+    outlets stamp local time)."""
+    from generator.evaluation import ecbplus
+
+    found = agree = both = 0
+    for document in ecbplus.read_corpus(ECBPLUS_DEV, topics=None):
+        lines = [line for line in document.text.split("\n") if line.strip()][:6]
+        stated = next((day for day in map(dateline_date, lines) if day), None)
+        in_url = url_date(document.url)
+        found += stated is not None
+        if stated and in_url:
+            both += 1
+            agree += abs((stated - in_url).days) <= 1
+    assert found >= 250, found
+    assert both >= 50 and agree / both >= 0.95, (agree, both)
