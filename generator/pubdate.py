@@ -34,14 +34,16 @@ _FURNITURE_WORDS = frozenset(
 
 _GAPS = [
     (re.compile(r"(\d)\s*([:/])\s*(?=\d)"), r"\1\2"),  # "19: 30", "05 / 02 / 2013"
-    (re.compile(r"\b(\d\d?)\.\s(?=\d\d(?:\s*[ap]\.?m\b|\s+[A-Z]{2,4}\b))", re.IGNORECASE), r"\1."),  # "08. 23 BST"
+    # "08. 23 BST": a clock time with a gap after its full stop
+    (re.compile(r"\b(\d\d?)\.\s(?=\d\d(?:\s*[ap]\.?m\b|\s+[A-Z]{2,4}\b))", re.IGNORECASE), r"\1."),
     (re.compile(r"\b([ap])\s*\.\s*m\s*\.?", re.IGNORECASE), r"\1.m."),  # "p . m ."
     (re.compile(r"\b([A-Za-z]{3,4})\s+\.(?=\s)"), r"\1."),  # "Aug . 05"
     (re.compile(r"\s+,"), ","),  # "2013 ,"
     (re.compile(r"[|·•–—]"), " "),  # "Aug. 05, 2013 | 2:47 p.m."
 ]
 _CLOCK = re.compile(
-    r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?=\W|$)|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?(?=\W|$)",
+    r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?=\W|$)"
+    r"|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?(?=\W|$)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d\d?/\d\d?/\d\d\b")

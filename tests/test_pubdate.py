@@ -12,7 +12,8 @@ from generator.ingest import ingest
 from generator.pubdate import close_gaps, dateline_date, url_date
 
 ECBPLUS_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ecbplus-dev"
-ARTICLE = "Officials met in the capital on Monday to discuss the budget.\nThe talks ended without agreement.\n"
+ARTICLE = ("Officials met in the capital on Monday to discuss the budget.\n"
+           "The talks ended without agreement.\n")
 
 DATE_LINES = [
     ("Published Sunday, Aug 4 2013, 19: 30 BST", dt.date(2013, 8, 4)),
