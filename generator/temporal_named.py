@@ -188,6 +188,22 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Resolved:
     return "DATE", str(year), "stated"
 
 
+_YEAR_CONTEXT = re.compile(r"\b(?:for|of|in|during|through)\s+$", re.IGNORECASE)
+
+
+def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the year ended June 30" (a year-long period: P1Y), "the year two thousand" (2000),
+    "for the year" and "earlier in the year" (the year of the text: the anchor's)."""
+    if m["ended"]:
+        return "DURATION", "P1Y", "stated"
+    if m["thousand"]:
+        return "DATE", "2000", "stated"
+    if not _YEAR_CONTEXT.search(ctx.before(m, 8)) or re.match(r"\s+(?:before|after|earlier|later)\b",
+                                                               ctx.text[m.end() :]):
+        return None  # "the year before" counts from another date
+    return rules.relative(ctx, m, 0, lambda anchor: str(anchor.year), "the year of the text")
+
+
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _STEP = {"next": "+1", "following": "+1", "previous": "-1", "preceding": "-1", "same": "+0"}
 

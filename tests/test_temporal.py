@@ -140,6 +140,9 @@ CASES = [
     ("They met on Thanksgiving Day.", dt.date(1999, 11, 27), "Thanksgiving Day", "DATE", "1999-11-25"),
     ("The church was full on Easter Sunday.", dt.date(2000, 4, 25), "Easter Sunday", "DATE",
      "2000-04-23"),
+    ("Income rose for the year ended June 30.", THU, "the year", "DURATION", "P1Y"),
+    ("For the year, volume was flat.", THU, "the year", "DATE", "2025"),
+    ("Jobs were to double by the year two thousand.", THU, "the year two thousand", "DATE", "2000"),
     # -- weekdays and months: direction from tense and context --
     ("The minister said Thursday that talks had failed.", FRI, "Thursday", "DATE", "2025-08-07"),
     ("Ahead of the trip, the ministry on Sunday issued a warning.", dt.date(2025, 8, 11), "Sunday",
@@ -290,6 +293,7 @@ def test_provenance_names_anchor_and_tense() -> None:
 
 NEGATIVES = [
     "He won a second term.",
+    "Profit fell from $450 million the year before.",
     "A quarter of the votes were counted.",
     "The board cut its quarterly dividend.",
     "The 50-year-old driver was unhurt.",
