@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.boilerplate import is_furniture
+from generator.dating import infer_window, infer_windows
 from generator.ingest import ingest
+from generator.model import Source
 from generator.pubdate import close_gaps, dateline_date, url_date
 
 ECBPLUS_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ecbplus-dev"
@@ -128,3 +130,44 @@ def test_date_lines_of_real_news_agree_with_their_urls() -> None:
             agree += abs((stated - in_url).days) <= 1
     assert found >= 250, found
     assert both >= 50 and agree / both >= 0.95, (agree, both)
+
+
+# --- undated articles: an inferred window (generator.dating) --------------------------------
+
+BUILD = dt.date(2026, 11, 29)
+
+
+def test_a_weekday_with_a_month_day_admits_only_some_years() -> None:
+    window = infer_window("a", "The ultimatum expires on Friday, August 8.", BUILD)
+    assert window is not None and window.inferred
+    assert (window.earliest, window.latest) == (dt.date(2025, 7, 25), dt.date(2025, 8, 22))
+    assert any("'Friday, August 8'" in clue and "2025, 2014" in clue for clue in window.evidence)
+
+
+def test_the_build_date_bounds_the_latest_day() -> None:
+    window = infer_window("a", "The vote is on Tuesday, November 3.", dt.date(2026, 11, 1))
+    assert window is not None
+    assert (window.earliest, window.latest) == (dt.date(2026, 10, 20), dt.date(2026, 11, 1))
+
+
+def test_a_day_told_as_past_is_a_lower_bound() -> None:
+    text = "The deal was signed on June 1, 2026. It expires on Friday, August 8."
+    window = infer_window("a", text, BUILD)
+    assert window is not None  # no Friday, August 8 between June 2026 and the build: clue unused
+    assert (window.earliest, window.latest) == (dt.date(2026, 6, 1), BUILD)
+    assert any("'June 1, 2026' is told as past" in clue for clue in window.evidence)
+
+
+def test_a_date_to_come_is_no_lower_bound() -> None:
+    assert infer_window("a", "The deal will be signed on June 1, 2026.", BUILD) is None
+
+
+def test_only_undated_sources_with_evidence_get_a_window() -> None:
+    text = "The ultimatum expires on Friday, August 8."
+    sources = [
+        Source("dated", "dated.txt", "ok", text=text, published=dt.date(2025, 8, 6)),
+        Source("undated", "undated.txt", "ok", text=text),
+        Source("no-clue", "no-clue.txt", "ok", text="Officials met to discuss the budget."),
+        Source("skipped", "skipped.txt", "skipped", text=text),
+    ]
+    assert list(infer_windows(sources, BUILD)) == ["undated"]
