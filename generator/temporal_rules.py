@@ -8,7 +8,8 @@ as context instead. Resolution rules for words without a year:
   ("next Friday" on a Thursday is the day after); otherwise the sentence tense picks
   the most recent (past) or coming (future) such day, the anchor day included;
   present or unclear tense picks the nearest one, within three days.
-* month alone: "last"/"next"/"this", else past tense -> most recent such month,
+* month alone: "last"/"next"/"this", else past tense -> most recent such month (but a
+  month one or two ahead stays ahead: a reported plan),
   future -> next one (current month included), otherwise the nearest one (at most six
   months away).
 * month and day: the anchor's year, moved one year back (forward) when the
@@ -150,11 +151,23 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = {"last": -(month >= current), "next": int(month <= current), "this": 0}.get(rel)
     how = f"'{rel}'" if shift is not None else f"{tense} tense"
     if shift is None:
-        shift = -(month > current) if tense == "past" else 0
+        shift = _past_month_shift(month, current) if tense == "past" else 0
         shift = int(month < current) if tense == "future" else shift
         if tense in ("present", "unclear"):  # the nearest such month: "in April" said in December
             shift = -(month - current > 6) + (current - month > 6)
     return "DATE", f"{ctx.anchor.year + shift}-{month:02d}", ctx.resolved(m, how)
+
+
+_PLAN_AHEAD = 2
+"""In a past-tense sentence a month up to this many months ahead is a reported plan
+("agreed to buy it in January", said in November): it stays ahead."""
+
+
+def _past_month_shift(month: int, current: int) -> int:
+    """Years to add to the anchor's for a month named in a past-tense sentence."""
+    if 0 < (month - current) % 12 <= _PLAN_AHEAD:
+        return int(month < current)  # just ahead, maybe across the new year
+    return -(month > current)
 
 
 # --- weekdays, day words, periods and references -----------------------------------------

@@ -46,7 +46,9 @@ _IRREGULAR_PAST = (
     "said|told|met|held|went|came|made|took|gave|saw|spoke|began|left|sent|won|lost|"
     "brought|thought|found|became|fled|struck|fell|rose|led|wrote|flew|ran|fought|kept|"
     "paid|stood|spent|shot|broke|chose|drew|drove|got|grew|knew|meant|sat|sold|stole|"
-    "swore|taught|threw|understood|woke|withdrew|overtook|forgot|hit|felt|heard|"
+    "swore|taught|threw|understood|woke|withdrew|overtook|forgot|hit|felt|heard|bought|built|"
+    "caught|dealt|froze|hid|hung|laid|lent|rode|rang|sang|sank|shook|slid|sprang|stuck|swept|"
+    "tore|wore|wept|dug|bent|bled|sped|spun|stank|strove|"
     "ago|last|earlier|previously|yesterday|was|were|had|did|didn't|wasn't|weren't|hadn't"
 )
 _ADJECTIVE_ED = frozenset(

@@ -157,6 +157,12 @@ CASES = [
     ("The stock split is effective Feb. 1.", dt.date(2025, 10, 27), "Feb. 1", "DATE", "2026-02-01"),
     ("Invited in July 2019, they will join on March 12.", dt.date(2025, 2, 27), "March 12", "DATE",
      "2025-03-12"),
+    ("The bank announced an agreement to buy the firm in January.", dt.date(2025, 11, 2), "January",
+     "DATE", "2026-01"),
+    ("The bank bought the firm in March.", dt.date(2025, 11, 2), "March", "DATE", "2025-03"),
+    ("The bank bought the firm in December.", dt.date(2025, 8, 2), "December", "DATE", "2024-12"),
+    ("Directors said the split would be paid on Dec. 21.", dt.date(2025, 10, 26), "Dec. 21", "DATE",
+     "2025-12-21"),
     # -- quarters of financial reports: the quarter the text reports on --
     ("Net income for the fiscal second-quarter of $8.6 million rose.", dt.date(2025, 10, 26),
      "the fiscal second-quarter", "DATE", "2025-Q2"),
