@@ -89,7 +89,7 @@ _TABLE: list[tuple[str, Handler]] = [
      r"(?:fiscal\s+)?year\b)?",
      named.part_of_year),
     (rf"(?i){named.SPELLED_YEAR_RE}", named.spelled_year),
-    (r"(?i)\bthe\s+year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)|\s+(?P<thousand>two\s+thousand)\b)?",
+    (r"(?i)\bthe\s+(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)|\s+(?P<thousand>two\s+thousand)\b)?",
      named.the_year),
     (rf"\b(?i:the)\s+(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),

@@ -188,7 +188,7 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Resolved:
     return "DATE", str(year), "stated"
 
 
-_YEAR_CONTEXT = re.compile(r"\b(?:for|of|in|during|through)\s+$", re.IGNORECASE)
+_YEAR_CONTEXT = re.compile(r"\b(?:for|of|in|during|through|throughout)\s+$", re.IGNORECASE)
 
 
 def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:

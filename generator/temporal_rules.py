@@ -218,6 +218,8 @@ def period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"this week", "earlier this month", "last year", "next summer", "the weekend"; "the past
     week" and "the next year" are the week before and the year after, as "last week" and "next
     year" (TimeML values them as dates, not lengths)."""
+    if m["unit"][0].isupper() and m["rel"][0].isupper() and m.start() not in ctx.starts:
+        return None  # a title in the middle of a sentence ("on ABC's This Week")
     rel, unit = re.sub(r"\s+", " ", m["rel"].lower()), m["unit"].lower()
     if rel == "the" and not m["edge"] and unit != "weekend":
         return None

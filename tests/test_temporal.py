@@ -142,6 +142,8 @@ CASES = [
      "2000-04-23"),
     ("Income rose for the year ended June 30.", THU, "the year", "DURATION", "P1Y"),
     ("For the year, volume was flat.", THU, "the year", "DATE", "2025"),
+    ("Sales were flat for the fiscal year ended March 31.", THU, "the fiscal year", "DURATION",
+     "P1Y"),
     ("Jobs were to double by the year two thousand.", THU, "the year two thousand", "DATE", "2000"),
     # -- weekdays and months: direction from tense and context --
     ("The minister said Thursday that talks had failed.", FRI, "Thursday", "DATE", "2025-08-07"),
@@ -300,6 +302,7 @@ def test_provenance_names_anchor_and_tense() -> None:
 NEGATIVES = [
     "He won a second term.",
     "Profit fell from $450 million the year before.",
+    "The senator spoke on ABC's This Week about the budget.",
     "A quarter of the votes were counted.",
     "The board cut its quarterly dividend.",
     "The 50-year-old driver was unhurt.",
