@@ -12,7 +12,6 @@ import pytest
 
 from generator.evaluation import timebank
 from generator.model import TimeExpression
-
 from generator.temporal import (
     add_duration,
     resolve_weekday,
