@@ -484,3 +484,13 @@ def test_timebank_report_refuses_an_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no .tml files"):
         timebank.evaluate(tmp_path, tag)
 
+
+
+@pytest.mark.skipif(not TIMEBANK_DEV.is_dir(), reason="shared corpus timebank-dev absent")
+def test_value_f1_on_timebank_dev_beats_heideltime() -> None:
+    """TimeBank + AQUAINT (TempEval-3 training data): value F1 0.801 overall (TimeBank 0.821,
+    AQUAINT 0.764; 0.742 before issue 10) beside HeidelTime's published 0.776 on the test set."""
+    report = timebank.evaluate(TIMEBANK_DEV, tag)
+    assert report.total.scores()["value_f1"] > timebank.HEIDELTIME_VALUE_F1, report.total.scores()
+    for corpus in ("TimeBank", "AQUAINT"):
+        assert report.counts[corpus].scores()["value_f1"] >= 0.75, corpus
