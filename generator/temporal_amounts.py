@@ -24,6 +24,7 @@ _BEFORE_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|by|at|for|since|until|through)
 _LENGTH_CUE = re.compile(r"\b(?:for|in|over|within|after|lasted|lasts|last|took|takes|spent)\s+$",
                          re.IGNORECASE)
 """Words before a bare plural unit that make it a length ("for days", "lasted minutes")."""
+_OLD = re.compile(r"\s+old\b")
 _OF = re.compile(r"\s+of\b")
 _YEARS = {"DE": 10, "CE": 100}
 _HALVES = {"Y": "P6M", "M": "P2W", "D": "PT12H", "TH": "PT30M", "TM": "PT30S"}
@@ -95,8 +96,8 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
         amount += 0.5
     value = duration_value(amount, code)
     tail = (m["tail"] or "").strip(" -").lower()
-    if tail == "old":
-        return None  # an age ("a 50-year-old man") is no time expression in TimeML
+    if tail == "old" or _OLD.match(ctx.text, m.end()):
+        return None  # an age ("a 50-year-old man", "52 years old") is no time expression in TimeML
     if words in ("a", "an") and not m["mod"] and not tail and _RATE.search(ctx.before(m, 12)):
         return "SET", value, "stated"
     if tail in ("later", "earlier"):

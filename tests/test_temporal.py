@@ -306,6 +306,7 @@ NEGATIVES = [
     "The board cut its quarterly dividend.",
     "The 50-year-old driver was unhurt.",
     "A six-year-old girl was rescued.",
+    "Mr. Doe, 52 years old, will succeed her.",
     "Shares rose by a quarter of a point.",
     "During that period nothing changed.",
     "Trump threatened 100% tariffs on Indian goods.",
