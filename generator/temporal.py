@@ -92,6 +92,8 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)\bthe\s+(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)|\s+(?P<thousand>two\s+thousand)\b)?",
      named.the_year),
     (rf"\b(?i:the)\s+(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
+    (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
+     named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
     (rf"(?i)\b(?P<name>{named.HOLIDAY_RE})\b(?:,?\s+(?P<year>{v.YEAR_RE})\b)?", named.holiday),
     (r"(?i)\b(?:the\s+(?P<rel>next|following|previous|preceding|same)|that)\s+"

@@ -123,6 +123,15 @@ def the_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _this_or_adjacent_year(m, ctx, code, first, last)
 
 
+def month_of_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """"January this year", "June last year", "April next year": the month in that year."""
+    month, which = v.MONTHS[m["mon"]], m["which"].lower()
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}", UNRESOLVED
+    year = ctx.anchor.year + _WHICH_YEAR[which]
+    return "DATE", f"{year}-{month:02d}", ctx.resolved(m, f"'{which} year'")
+
+
 def every_month(m: re.Match[str], ctx: Context) -> Resolved:
     """"every January", "each spring": a SET with the year unspecified."""
     word = m["what"]

@@ -164,6 +164,10 @@ CASES = [
     ("The bank bought the firm in December.", dt.date(2025, 8, 2), "December", "DATE", "2024-12"),
     ("Directors said the split would be paid on Dec. 21.", dt.date(2025, 10, 26), "Dec. 21", "DATE",
      "2025-12-21"),
+    ("The house approved it in early October this year.", dt.date(2025, 12, 3),
+     "early October this year", "DATE", "2025-10"),
+    ("In July last year the leader was arrested.", THU, "July last year", "DATE", "2024-07"),
+    ("They join in April next year.", THU, "April next year", "DATE", "2026-04"),
     # -- quarters of financial reports: the quarter the text reports on --
     ("Net income for the fiscal second-quarter of $8.6 million rose.", dt.date(2025, 10, 26),
      "the fiscal second-quarter", "DATE", "2025-Q2"),
