@@ -39,7 +39,7 @@ _GAPS = [
     (re.compile(r"\b([ap])\s*\.\s*m\s*\.?", re.IGNORECASE), r"\1.m."),  # "p . m ."
     (re.compile(r"\b([A-Za-z]{3,4})\s+\.(?=\s)"), r"\1."),  # "Aug . 05"
     (re.compile(r"\s+,"), ","),  # "2013 ,"
-    (re.compile(r"[|·•–—]"), " "),  # "Aug. 05, 2013 | 2:47 p.m."
+    (re.compile(r"\s*[|·•–—]\s*"), " | "),  # "Aug. 05, 2013 | 2:47 p.m."
 ]
 _CLOCK = re.compile(
     r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?=\W|$)"
@@ -50,8 +50,8 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d\d?/\d\d?/\d\d\b")
 """A four-digit year, or a numeric date with a two-digit one ("04/02/07")."""
 _ZONED_CLOCK = re.compile(r"\b[012]\d[0-5]\d\s+(?=[A-Z]{2,4}\b)")
 """A clock time without a colon before a time zone ("1052 GMT")."""
-_SEGMENTS = re.compile(r"\b(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
-"""Where a second stamp starts ("... | Updated on September 14, 2013")."""
+_SEGMENTS = re.compile(r"\||\b(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
+"""Where another part of a stamp starts ("By Jane Doe | May 2, 2013", "... Updated on ...")."""
 _ISO = re.compile(r"\b((?:19|20)\d\d-[01]\d-[0-3]\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\b")
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d|[A-Za-z]{3,9})[/-](?P<d>[0-3]\d(?=[/\-_.]|$)|[1-9](?=/|$))"
@@ -81,7 +81,7 @@ def dateline_date(line: str) -> dt.date | None:
     if iso := _ISO.fullmatch(text):
         return _iso_day(iso[1])
     text = _CLOCK.sub(" ", _ZONED_CLOCK.sub(" ", text)).replace("(", " ").replace(")", " ")
-    found = _read_date(text)
+    found = _read_date(text.replace("|", " "))
     for part in _SEGMENTS.split(text) if found is None else ():
         if _YEAR.search(part) and (found := _read_date(part)):
             break

@@ -36,6 +36,7 @@ DATE_LINES = [
     ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", dt.date(2007, 4, 10)),
     ("on April 30, 2008 at 4: 31 AM, updated April 30, 2008 at 8: 33 AM", dt.date(2008, 4, 30)),
     ("8: 05am UK, Monday 16 September 2013", dt.date(2013, 9, 16)),
+    ("By Jane Doe | May 2, 2013 | 5:03pm", dt.date(2013, 5, 2)),
 ]
 
 
