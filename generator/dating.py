@@ -5,9 +5,10 @@ carries evidence of when it was written. Two kinds are used, both model-free
 and read with ``temporal.tag`` (no anchor):
 
 * A weekday written with a month and day but no year ("Friday, August 8") holds
-  only in some years. The most recent such year not after the build date is
-  taken, and news reports days close to publication, so the article is placed
-  within ``NEAR_DAYS`` of that day (and never after the build date).
+  only in some years. The first such year from the latest year the text names
+  (news names its own year or the one before) is taken, else the most recent
+  one not after the build date; news reports days close to publication, so the
+  article is placed within ``NEAR_DAYS`` of that day (never after the build date).
 * A fully dated day in a past-tense sentence ("the accord was signed on March 3,
   2024") had happened when the article was written: publication is not before it.
 
@@ -33,6 +34,7 @@ HORIZON_YEARS = 40
 
 _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_YEAR_VALUE = re.compile(r"(?:19|20)\d\d(?:$|-)")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 
 
@@ -71,25 +73,28 @@ def infer_window(source_id: str, text: str, build_date: dt.date) -> DateWindow |
     if (happened := latest_past_day(text, expressions)) is not None:
         earliest = happened[0]
         evidence.append(f"'{happened[1]}' is told as past: written on {happened[0]} or later")
-    latest = build_date
+    latest, named_year = build_date, latest_named_year(expressions)
     for expression in expressions:
-        if (found := weekday_date(expression, earliest, build_date)) is not None:
+        if (found := weekday_date(expression, earliest, build_date, named_year)) is not None:
             day, years = found
             earliest = max(earliest, day - dt.timedelta(days=NEAR_DAYS))
             latest = min(latest, day + dt.timedelta(days=NEAR_DAYS))
+            which = f"the first from {named_year}, the latest year the text names" if named_year \
+                else "the latest"
             evidence.append(f"'{expression.text}' falls on that weekday in {', '.join(map(str, years))}: "
-                            f"the latest, {day}, give or take {NEAR_DAYS} days")
+                            f"{which}, {day}, give or take {NEAR_DAYS} days")
             break
     if len(evidence) == 1:
         return None  # no clue
     return DateWindow(source_id, earliest, latest, tuple(evidence))
 
 
-def weekday_date(expression: TimeExpression, earliest: dt.date,
-                 build_date: dt.date) -> tuple[dt.date, list[int]] | None:
-    """(most recent matching day, up to five matching years) of a weekday written with a
-    month-day and no year ("Friday, August 8") that lies near or after ``earliest`` and not
-    after the build date (give or take ``NEAR_DAYS``), or None."""
+def weekday_date(expression: TimeExpression, earliest: dt.date, build_date: dt.date,
+                 named_year: int | None = None) -> tuple[dt.date, list[int]] | None:
+    """(chosen day, up to five matching years) of a weekday written with a month-day and no
+    year ("Friday, August 8") that lies near or after ``earliest`` and not after the build
+    date (give or take ``NEAR_DAYS``), or None. The chosen day is the first matching one in
+    or after ``named_year`` (news names its own year or the one before), else the latest."""
     month_day, weekday = _MONTH_DAY.fullmatch(expression.value), _WEEKDAY.search(expression.text)
     if expression.type != "DATE" or month_day is None or weekday is None:
         return None
@@ -98,7 +103,17 @@ def weekday_date(expression: TimeExpression, earliest: dt.date,
     days = [when for year in range(build_date.year + 1, build_date.year - HORIZON_YEARS, -1)
             if (when := _day(year, month, day)) and when.weekday() == wanted
             and when - near <= build_date and (earliest == dt.date.min or when + near >= earliest)]
-    return (days[0], [d.year for d in days[:5]]) if days else None
+    if not days:
+        return None
+    after = [d for d in days if named_year is not None and d.year >= named_year]
+    return (after[-1] if after else days[0]), [d.year for d in days[:5]]
+
+
+def latest_named_year(expressions: list[TimeExpression]) -> int | None:
+    """The latest year the text writes out ("in 2010", "March 3, 2011"), or None."""
+    years = [int(e.value[:4]) for e in expressions
+             if e.provenance == "stated" and _YEAR_VALUE.match(e.value)]
+    return max(years) if years else None
 
 
 def latest_past_day(text: str, expressions: list[TimeExpression]) -> tuple[dt.date, str] | None:

@@ -172,3 +172,11 @@ def test_only_undated_sources_with_evidence_get_a_window() -> None:
         Source("skipped", "skipped.txt", "skipped", text=text),
     ]
     assert list(infer_windows(sources, BUILD)) == ["undated"]
+
+
+def test_the_year_the_text_names_picks_among_matching_years() -> None:
+    text = "The court, which heard the case in 2010, rules on Wednesday, Jan. 5."
+    window = infer_window("a", text, BUILD)
+    assert window is not None
+    assert (window.earliest, window.latest) == (dt.date(2010, 12, 22), dt.date(2011, 1, 19))
+    assert any("latest year the text names" in clue for clue in window.evidence)
