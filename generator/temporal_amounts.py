@@ -110,7 +110,7 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
             return None  # "the first time in two years": let the bare duration match
         if amount is None or "X" in value:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "stated"
-        if tail == "ago" and code == "Y":
+        if tail == "ago" and code == "Y" and amount == 1:
             return "DATE", f"@~-P{amount:g}Y", ""  # near a stated quarter, that quarter
         return relative(ctx, m, sign, lambda a: _point(a, value, code, sign), "counted from it")
     return "DURATION", value, "stated"

@@ -151,7 +151,8 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = {"last": -(month >= current), "next": int(month <= current), "this": 0}.get(rel)
     how = f"'{rel}'" if shift is not None else f"{tense} tense"
     if shift is None:
-        shift = _past_month_shift(month, current) if tense == "past" else 0
+        since = re.search(r"\bsince\s+$", ctx.before(m, 8), re.IGNORECASE)
+        shift = _past_month_shift(month, current, bool(since)) if tense == "past" else 0
         shift = int(month < current) if tense == "future" else shift
         if tense in ("present", "unclear"):  # the nearest such month: "in April" said in December
             shift = -(month - current > 6) + (current - month > 6)
@@ -163,9 +164,10 @@ _PLAN_AHEAD = 2
 ("agreed to buy it in January", said in November): it stays ahead."""
 
 
-def _past_month_shift(month: int, current: int) -> int:
-    """Years to add to the anchor's for a month named in a past-tense sentence."""
-    if 0 < (month - current) % 12 <= _PLAN_AHEAD:
+def _past_month_shift(month: int, current: int, since: bool) -> int:
+    """Years to add to the anchor's for a month named in a past-tense sentence ("since
+    January" is always behind)."""
+    if not since and 0 < (month - current) % 12 <= _PLAN_AHEAD:
         return int(month < current)  # just ahead, maybe across the new year
     return -(month > current)
 

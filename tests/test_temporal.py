@@ -168,6 +168,8 @@ CASES = [
      "early October this year", "DATE", "2025-10"),
     ("In July last year the leader was arrested.", THU, "July last year", "DATE", "2024-07"),
     ("They join in April next year.", THU, "April next year", "DATE", "2026-04"),
+    ("The stock has lost a third of its value since January.", dt.date(2023, 11, 6), "January",
+     "DATE", "2023-01"),
     # -- quarters of financial reports: the quarter the text reports on --
     ("Net income for the fiscal second-quarter of $8.6 million rose.", dt.date(2025, 10, 26),
      "the fiscal second-quarter", "DATE", "2025-Q2"),
@@ -192,6 +194,8 @@ CASES = [
     ("Costs fell in the latest quarter.", dt.date(2025, 11, 3), "the latest quarter", "DATE",
      "2025-Q3"),
     ("Prices are higher than a year ago.", THU, "a year ago", "DATE", "2024"),
+    ("Net rose in the fourth quarter. The port opened ten years ago.", THU, "ten years ago", "DATE",
+     "2015"),
     # -- a day written with a possessive has happened --
     ("Relatives will appeal Wednesday's ruling.", FRI, "Wednesday", "DATE", "2025-08-06"),
     # -- quarters, halves and seasons after "the" --
