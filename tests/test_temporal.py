@@ -146,6 +146,10 @@ CASES = [
     ("Jobs were to double by the year two thousand.", THU, "the year two thousand", "DATE", "2000"),
     # -- weekdays and months: direction from tense and context --
     ("The minister said Thursday that talks had failed.", FRI, "Thursday", "DATE", "2025-08-07"),
+    ("Officials said Thursday they will resume talks on Monday.", FRI, "Thursday", "DATE",
+     "2025-08-07"),
+    ("Officials said Thursday they will resume talks on Monday.", FRI, "Monday", "DATE",
+     "2025-08-11"),
     ("Ahead of the trip, the ministry on Sunday issued a warning.", dt.date(2025, 8, 11), "Sunday",
      "DATE", "2025-08-10"),
     ("Dozens died in the blasts next to the embassy on Friday.", SAT, "Friday", "DATE", "2025-08-08"),
