@@ -12,6 +12,10 @@ and read with ``temporal.tag`` (no anchor):
 * A fully dated day in a past-tense sentence ("the accord was signed on March 3,
   2024") had happened when the article was written: publication is not before it.
 
+Across articles, ``story_windows`` places an undated article of a story within
+``STORY_DAYS`` of the middle date of the story's dated articles (most reports of
+one story appear within two weeks of each other), inside its own window.
+
 The build date bounds the latest possible day. Every window is marked inferred
 and lists its evidence in words; nothing here changes a ``Source`` or a page.
 """
@@ -24,11 +28,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import temporal
-from generator.model import Source, TimeExpression
+from generator.model import Source, Story, TimeExpression
 from generator.temporal_vocab import WEEKDAYS
 
 NEAR_DAYS = 14
 """How far from a stated weekday-and-date the article may have been written."""
+STORY_DAYS = 14
+"""How far from the middle date of its story's dated articles an undated one may lie."""
 HORIZON_YEARS = 40
 """How many years back a weekday-and-date is matched against the calendar."""
 
@@ -129,3 +135,33 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def story_windows(sources: Iterable[Source], stories: Iterable[Story], windows: dict[str, DateWindow],
+                  build_date: dt.date) -> dict[str, DateWindow]:
+    """``windows`` narrowed, and undated sources without one given one, by the dated sources
+    of their story (see the module docstring); a window the story contradicts is kept as is."""
+    dated = {s.id: s.published for s in sources if s.status == "ok" and s.published is not None}
+    undated = {s.id for s in sources if s.status == "ok" and s.published is None}
+    out = dict(windows)
+    for story in stories:
+        days = sorted(dated[i] for i in story.sources if i in dated)
+        if not days:
+            continue
+        middle = days[len(days) // 2]
+        clue = (f"{len(days)} other article(s) of the story are dated, the middle one {middle}: "
+                f"reports of one story mostly appear within {STORY_DAYS} days of each other")
+        for source_id in (i for i in story.sources if i in undated):
+            out[source_id] = _narrowed(source_id, out.get(source_id), middle, clue, build_date)
+    return out
+
+
+def _narrowed(source_id: str, window: DateWindow | None, middle: dt.date, clue: str,
+              build_date: dt.date) -> DateWindow:
+    near = dt.timedelta(days=STORY_DAYS)
+    own = window or DateWindow(source_id, dt.date.min, build_date,
+                               (f"not after the build date {build_date}",))
+    earliest, latest = max(own.earliest, middle - near), min(own.latest, middle + near)
+    if earliest > latest:
+        return own  # the story's dates contradict the article's own evidence: keep its own
+    return DateWindow(source_id, earliest, latest, (*own.evidence, clue))

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.boilerplate import is_furniture
-from generator.dating import infer_window, infer_windows
+from generator.dating import DateWindow, infer_window, infer_windows, story_windows
 from generator.ingest import ingest
-from generator.model import Source
+from generator.model import Source, Story
 from generator.pubdate import close_gaps, dateline_date, url_date
 
 ECBPLUS_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ecbplus-dev"
@@ -180,3 +180,38 @@ def test_the_year_the_text_names_picks_among_matching_years() -> None:
     assert window is not None
     assert (window.earliest, window.latest) == (dt.date(2010, 12, 22), dt.date(2011, 1, 19))
     assert any("latest year the text names" in clue for clue in window.evidence)
+
+
+def _story_sources() -> list[Source]:
+    return [
+        Source("a", "a.txt", "ok", published=dt.date(2025, 8, 6)),
+        Source("b", "b.txt", "ok", published=dt.date(2025, 8, 8)),
+        Source("c", "c.txt", "ok", published=dt.date(2025, 8, 9)),
+        Source("u", "u.txt", "ok", text="Officials met to discuss the budget."),
+        Source("v", "v.txt", "ok", text="The ultimatum expires on Friday, August 8."),
+    ]
+
+
+def test_an_undated_article_lies_near_its_story() -> None:
+    stories = [Story("s", "S", ("a", "b", "c", "u"))]
+    window = story_windows(_story_sources(), stories, {}, BUILD)["u"]
+    assert window.inferred
+    assert (window.earliest, window.latest) == (dt.date(2025, 7, 25), dt.date(2025, 8, 22))
+    assert any("middle one 2025-08-08" in clue for clue in window.evidence)
+
+
+def test_the_story_narrows_the_article_own_window() -> None:
+    own = {"v": DateWindow("v", dt.date(2025, 8, 1), dt.date(2025, 8, 30), ("own clue",))}
+    window = story_windows(_story_sources(), [Story("s", "S", ("a", "v"))], own, BUILD)["v"]
+    assert (window.earliest, window.latest) == (dt.date(2025, 8, 1), dt.date(2025, 8, 20))
+    assert window.evidence[0] == "own clue" and len(window.evidence) == 2
+
+
+def test_a_story_that_contradicts_the_article_leaves_its_own_window() -> None:
+    own = {"v": DateWindow("v", dt.date(2014, 8, 1), dt.date(2014, 8, 30), ("own clue",))}
+    window = story_windows(_story_sources(), [Story("s", "S", ("a", "v"))], own, BUILD)["v"]
+    assert window == own["v"]
+
+
+def test_stories_without_dated_articles_give_nothing() -> None:
+    assert story_windows(_story_sources(), [Story("s", "S", ("u", "v"))], {}, BUILD) == {}
