@@ -9,6 +9,11 @@ Handlers of anaphoric expressions return a placeholder value starting with "@":
   fixed granularity; "@+P0D/D" is "that day";
 * "@T10:30" (a clock time alone): that time on the last day mentioned in the same
   paragraph, else on the anchor day.
+* "@Q+0" ("the quarter"), "@Q-1" ("the year-ago quarter"), "@Q=1988" ("the 1988
+  quarter"), "@Q-0" ("the latest quarter"): quarters of financial reports, counted
+  from the last quarter the text stated (else the last one completed before the
+  anchor); "@~-P1Y" ("a year ago"): that quarter a year before when one was stated
+  shortly before, else the anchor's year minus one.
 
 ``resolve`` walks the expressions in text order. The reference starts as the
 anchor and becomes each fully resolved calendar value in turn (a day, week, month,
@@ -66,9 +71,14 @@ def resolve(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> l
             continue
         out.append(resolved)
         if ref := _as_reference(resolved):
-            refs.append(replace(ref, derived=resolved.value != expr.value and "@" in expr.value
-                                and not expr.value.startswith(("@Q+0", "@Q-0", "@T"))))
+            refs.append(replace(ref, derived=_counted(expr.value)))
     return out
+
+
+def _counted(placeholder: str) -> bool:
+    """True for values counted from another date by a length ("@-P1Y", "@Q-1"), not for
+    plain values, clock times or "the quarter" itself ("@Q+0", "@Q-0")."""
+    return placeholder.startswith("@") and not placeholder.startswith(("@Q+0", "@Q-0", "@T"))
 
 
 def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
@@ -104,26 +114,36 @@ def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[_Refere
     it stated, else the last one completed before the anchor); "the year-ago quarter" and
     "a year ago" near a stated quarter are that quarter a year before; "the 1988 quarter" is
     it in 1988. Far from any stated quarter, "a year ago" counts from the anchor."""
-    latest = match["q"] == "-0"
-    context = None if latest else next((r for r in reversed(refs) if r.granularity == "Q" and not r.derived
-                    and r.end >= 0 and expr.start - r.end < _QUARTER_CONTEXT), None)
+    context = None if match["q"] == "-0" else _context_quarter(expr, refs)
     if match["near"] and context is None:
-        if anchor is None:
-            return replace(expr, value="PAST_REF", provenance=UNRESOLVED)
-        years = int(float(match["n"])) * (1 if match["sign"] == "+" else -1)
-        how = f"'{expr.text}' resolved against {anchor} (counted from it)"
-        return replace(expr, value=str(anchor.year + years), provenance=how)
-    if context is None and anchor is None:
-        return None
+        return _years_from_anchor(expr, match, anchor)
     if context is not None:
         year, quarter, how = context.day.year, (context.day.month + 2) // 3, _how(expr, context, "")
-    else:
-        index = anchor.year * 4 + (anchor.month - 1) // 3 - 1  # type: ignore[union-attr]
+    elif anchor is not None:
+        index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
         year, quarter = index // 4, index % 4 + 1
         how = f"'{expr.text}' resolved against {anchor} (the last quarter before it)"
+    else:
+        return None
     shift = match["q"] or f"{match['sign']}{match['n']}"
     year = int(shift[1:]) if shift[0] == "=" else year + int(float(shift))
     return replace(expr, value=f"{year}-Q{quarter}", provenance=how)
+
+
+def _context_quarter(expr: TimeExpression, refs: list[_Reference]) -> _Reference | None:
+    """The last quarter the text stated (not counted) within ``_QUARTER_CONTEXT`` before."""
+    return next((r for r in reversed(refs) if r.granularity == "Q" and not r.derived
+                 and r.end >= 0 and expr.start - r.end < _QUARTER_CONTEXT), None)
+
+
+def _years_from_anchor(expr: TimeExpression, match: re.Match[str],
+                       anchor: dt.date | None) -> TimeExpression:  # fmt: skip
+    """"a year ago" with no quarter around: the anchor's year moved by the years."""
+    if anchor is None:
+        return replace(expr, value="PAST_REF", provenance=UNRESOLVED)
+    years = int(float(match["n"])) * (1 if match["sign"] == "+" else -1)
+    how = f"'{expr.text}' resolved against {anchor} (counted from it)"
+    return replace(expr, value=str(anchor.year + years), provenance=how)
 
 
 def _how(expr: TimeExpression, ref: _Reference, how: str) -> str:
