@@ -5,6 +5,7 @@ Usage (from the repository root):
     .venv/bin/python scripts/evaluate.py coref  GOLD.jsonl [--articles DIR] [--errors]
     .venv/bin/python scripts/evaluate.py timex  DIR_OF_TML [--errors]
     .venv/bin/python scripts/evaluate.py timebank --data ../shared/corpora/timebank-dev [--errors]
+                                                  [--parts TimeBank AQUAINT]
     .venv/bin/python scripts/evaluate.py quotes GOLD.jsonl [--articles DIR] [--coref COREF.jsonl]
 
 coref: GOLD.jsonl has one JSON object per named mention:
@@ -147,7 +148,7 @@ def print_timex_errors(name: str, gold: list, predicted: list) -> None:
 def timebank(args: argparse.Namespace) -> None:
     from generator.evaluation import timebank as tb
 
-    report = tb.evaluate(args.data, temporal.tag)
+    report = tb.evaluate(args.data, temporal.tag, args.parts)
     parts = [(name or "(top)", report.docs[name], counts) for name, counts in report.counts.items()]
     for name, docs, counts in [*parts, ("all", report.docs.total(), report.total)]:
         s = counts.scores()
@@ -215,6 +216,7 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_argument("--data", type=Path, required=True, help="folder of .tml files or sub-corpora")
     sub.add_argument("--errors", action="store_true", help="list the largest error groups")
     sub.add_argument("--limit", type=int, default=40, help="how many error groups to list")
+    sub.add_argument("--parts", nargs="+", help="only these sub-corpora (e.g. TimeBank AQUAINT)")
     sub.set_defaults(func=timebank)
     args = parser.parse_args(argv)
     args.func(args)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,23 +94,26 @@ def pattern_key(text: str) -> str:
     return re.sub(r"\d", "9", _NUMBER.sub("NUM", key))
 
 
-def documents(folder: Path) -> Iterable[tuple[str, Path]]:
-    """(sub-corpus name, path) of every ``.tml`` file in ``folder`` and its direct sub-folders."""
-    for path in sorted(folder.glob("*.tml")):
-        yield "", path
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+def documents(folder: Path, parts: Collection[str] | None = None) -> Iterable[tuple[str, Path]]:
+    """(sub-corpus name, path) of every ``.tml`` file in ``folder`` and its direct sub-folders
+    (only the sub-folders named in ``parts`` when given)."""
+    if parts is None:
+        for path in sorted(folder.glob("*.tml")):
+            yield "", path
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and (parts is None or p.name in parts)):
         for path in sorted(sub.glob("*.tml")):
             yield sub.name, path
 
 
-def evaluate(folder: Path, tagger: Tagger) -> Report:
-    """Tag every document of ``folder`` and score it against its gold TIMEX3s.
+def evaluate(folder: Path, tagger: Tagger, parts: Collection[str] | None = None) -> Report:
+    """Tag every document of ``folder`` (or of its sub-folders named in ``parts``) and score
+    it against its gold TIMEX3s.
 
     Raises:
-        ValueError: the folder holds no ``.tml`` file.
+        ValueError: no ``.tml`` file was found.
     """
     report = Report()
-    for corpus, path in documents(folder):
+    for corpus, path in documents(folder, parts):
         text, dct, gold = read_timeml(path)
         predicted = tagger(text, dct)
         report.counts[corpus] = report.counts.get(corpus, TimexCounts()) + timex_counts(gold, predicted)
