@@ -1,4 +1,4 @@
-"""Publication dates an article states itself: date lines and URL paths (generator.pubdate)."""
+"""Publication dates an article states itself: date lines and URL paths (generator.ingest.pubdate)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.boilerplate import is_furniture
-from generator.dating import DateWindow, infer_window, infer_windows, story_windows
-from generator.ingest import ingest
+from generator.ingest.boilerplate import is_furniture
+from generator.ingest.pubdate import close_gaps, dateline_date, url_date
+from generator.ingest.read import ingest
 from generator.model import Source, Story
-from generator.pubdate import close_gaps, dateline_date, url_date
+from generator.temporal.dating import DateWindow, infer_window, infer_windows, story_windows
 
 ECBPLUS_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ecbplus-dev"
 ARTICLE = ("Officials met in the capital on Monday to discuss the budget.\n"
@@ -133,7 +133,7 @@ def test_date_lines_of_real_news_agree_with_their_urls() -> None:
     assert both >= 50 and agree / both >= 0.95, (agree, both)
 
 
-# --- undated articles: an inferred window (generator.dating) --------------------------------
+# --- undated articles: an inferred window (generator.temporal.dating) --------------------------------
 
 BUILD = dt.date(2026, 11, 29)
 

@@ -12,7 +12,7 @@ import pytest
 
 from generator.evaluation import timebank
 from generator.model import TimeExpression
-from generator.temporal import (
+from generator.temporal.tagger import (
     add_duration,
     resolve_weekday,
     tag,

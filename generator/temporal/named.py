@@ -1,0 +1,250 @@
+"""Handlers for named parts of the calendar: quarters, halves, seasons after "the", holidays.
+
+* "the fourth quarter", "the first half of 2024", "Q3": a stated year wins; otherwise
+  the anchor's year, moved back a year when the sentence is past and the part has not
+  begun yet, or forward when it is future and the part is over.
+* "the spring", "the summer": the same rule for seasons ("in the spring" said in
+  August of a plan is next year's spring).
+* Fixed-date holidays ("Christmas", "New Year's Day", "the Fourth of July"): the day
+  with a year inferred as for "December 25" (see ``temporal_rules``).
+* Habitual sentences ("usually peak in February", "every spring") keep the year
+  unspecified: XXXX-02, XXXX-SP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from dateutil.easter import easter
+
+from generator.temporal import calendar as cal
+from generator.temporal import rules
+from generator.temporal import vocab as v
+from generator.temporal.rules import UNRESOLVED, Context, Resolved
+
+HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "independence day": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
+    "july 4th": (7, 4), "halloween": (10, 31), "veterans day": (11, 11),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "boxing day": (12, 26),
+}  # fmt: skip
+"""Holidays on a fixed day of the Gregorian calendar (movable feasts are left out)."""
+
+
+def _holiday_pattern(name: str) -> str:
+    words = re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return f"(?:the\\s+)?{words}" if "fourth of" in name else words
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` (1-based; -1 the last) such weekday of a month."""
+    first = dt.date(year, month, 1)
+    if nth < 0:
+        last = cal.shift_months(first, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _thanksgiving(year: int) -> dt.date:
+    return _nth_weekday(year, 11, 3, 4)
+
+
+MOVABLE: dict[str, Callable[[int], dt.date]] = {
+    "thanksgiving day": _thanksgiving, "thanksgiving": _thanksgiving, "easter sunday": easter,
+    "easter": easter, "good friday": lambda y: easter(y) - dt.timedelta(days=2),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+}  # fmt: skip
+"""Holidays whose day changes with the year (US Thanksgiving, Western Easter, ...)."""
+
+HOLIDAY_RE = "|".join(_holiday_pattern(name) for name in sorted([*HOLIDAYS, *MOVABLE], key=len, reverse=True))
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "final": 4, "last": 4}  # fmt: skip
+_OF_SOMETHING = re.compile(r"\s+of\s+(?!\$|\d)")
+_WHICH_YEAR = {"this": 0, "the": 0, "last": -1, "next": 1}
+
+
+def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the fourth quarter", "the first half of 2024", "Q3 2025", "the 2024 third quarter",
+    "next year's first quarter", "the last half of 2024"."""
+    nth = (m["nth"] or "").lower()
+    if m["half"]:
+        index = 2 if nth == "last" else ORDINALS[nth]
+        if index > 2:
+            return None
+        code, first, last = f"H{index}", 6 * index - 5, 6 * index
+    else:
+        if nth == "last":
+            return None  # "last quarter" is the one before this (see ``temporal_rules.period``)
+        index = int(m["q"]) if m["q"] else ORDINALS[nth]
+        code, first, last = f"Q{index}", 3 * index - 2, 3 * index
+    if _OF_SOMETHING.match(ctx.text, m.end()):
+        return None  # "the first half of the match" (not "the second quarter of $5 million")
+    if year := m["year"] or m["pyear"]:
+        return "DATE", f"{year}-{code}", "stated"
+    which = (m["which"] or m["pwhich"] or "").lower()
+    if which and ctx.anchor:
+        year = str(ctx.anchor.year + _WHICH_YEAR[which])
+        return "DATE", f"{year}-{code}", ctx.resolved(m, f"'{which} year'")
+    return _this_or_adjacent_year(m, ctx, code, first, last)
+
+
+def _this_or_adjacent_year(
+    m: re.Match[str], ctx: Context, code: str, first: int, last: int
+) -> Resolved:
+    """This year's part, last year's when past and not begun, next year's when future and over
+    (a quarter only once the next one is over too: its results are still to be reported)."""
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{code}", UNRESOLVED
+    tense, month, year = ctx.tense(m), ctx.anchor.month, ctx.anchor.year
+    grace = 3 if code.startswith("Q") else 0
+    if tense == "past" and first > month:
+        year -= 1
+    elif tense == "future" and last + grace < month:
+        year += 1
+    return "DATE", f"{year}-{code}", ctx.resolved(m, f"{tense} tense")
+
+
+def the_season(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the spring", "the summer" (not "the fall of Kabul": a season needs no "of" after it)."""
+    word = m["season"].lower()
+    code, first, last = v.SEASONS[word]
+    if m["year"]:
+        return "DATE", f"{m['year']}-{code}", "stated"
+    after = ctx.text[m.end() : m.end() + 6]
+    if re.match(r"\s+of\b", after) or (word == "fall" and re.match(r"\s+(?:in|to|from|by)\b", after)):
+        return None
+    if ctx.habitual(m):
+        return "DATE", f"XXXX-{code}", "stated"
+    if code == "WI":  # December to February: treat as starting in December
+        first, last = 12, 14
+    return _this_or_adjacent_year(m, ctx, code, first, last)
+
+
+def month_of_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """"January this year", "June last year", "April next year": the month in that year."""
+    month, which = v.MONTHS[m["mon"]], m["which"].lower()
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}", UNRESOLVED
+    year = ctx.anchor.year + _WHICH_YEAR[which]
+    return "DATE", f"{year}-{month:02d}", ctx.resolved(m, f"'{which} year'")
+
+
+def every_month(m: re.Match[str], ctx: Context) -> Resolved:
+    """"every January", "each spring": a SET with the year unspecified."""
+    word = m["what"]
+    if word.lower() in v.SEASONS:
+        return "SET", f"XXXX-{v.SEASONS[word.lower()][0]}", "stated"
+    return "SET", f"XXXX-{v.MONTHS[word]:02d}", "stated"
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"Christmas", "Christmas Eve", "New Year's Day", "the Fourth of July", "Thanksgiving"."""
+    name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'")).removeprefix("the ")
+    written = re.sub(r"^the\s+", "", m["name"], flags=re.IGNORECASE)
+    if not written[0].isupper() or (name == "independence day" and ctx.before(m, 3).endswith("s ")):
+        return None  # lower case, or another country's ("Norway's Independence Day")
+    if m["year"]:
+        return _holiday_in(name, int(m["year"]), "stated")
+    if ctx.anchor is None or ctx.habitual(m):
+        how = UNRESOLVED if ctx.anchor is None else "stated"
+        month, day = HOLIDAYS.get(name, (0, 0))
+        return "DATE", f"XXXX-{month:02d}-{day:02d}" if month else "XXXX", how
+    month, day = HOLIDAYS.get(name) or _month_day(MOVABLE[name](ctx.anchor.year))
+    year = rules.year_for_day(ctx.anchor, month, day, ctx.tense(m))
+    return _holiday_in(name, year, ctx.resolved(m, "year inferred"))
+
+
+def _month_day(day: dt.date) -> tuple[int, int]:
+    return day.month, day.day
+
+
+def _holiday_in(name: str, year: int, how: str) -> Resolved | None:
+    """The holiday's day in ``year`` (None for 29 February of a common year)."""
+    month, day = HOLIDAYS.get(name) or _month_day(MOVABLE[name](year))
+    return rules.checked_day(year, month, day, how)
+
+
+def reported_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the quarter", "the latest period", "the year-ago quarter", "the 1988 quarter",
+    "year-earlier": quarters of financial reports, counted from the quarter the text reports
+    on (see ``temporal_anaphora``)."""
+    if m["ago"]:
+        return "DATE", "@Q-1" if m["unit"] else "@~-P1Y", ""
+    if m["year"]:
+        return "DATE", f"@Q={m['year']}", ""
+    if not m["det"] or (m["unit2"].lower() == "period" and not m["latest"]):
+        return None  # "a quarter of the shares"; "the period" alone is too vague
+    return "DATE", "@Q+0" if not m["latest"] else "@Q-0", ""  # the latest: the last one completed
+
+
+_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+            "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+SPELLED_YEAR_RE = (
+    rf"\b(?P<century>nineteen|twenty)[\s-](?P<tens>{v.alternation(v.TENS)})(?:[\s-](?P<ones>"
+    rf"{v.alternation(list(v.NUMBERS)[:9])}))?\b|\b(?i:the)\s+(?P<decade>{v.alternation(_DECADES)})\b"
+)
+
+
+def spelled_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """"nineteen ninety-six" (1996), "twenty twenty" (2020), "the nineties" (199)."""
+    if m["decade"]:
+        return "DATE", f"19{_DECADES[m['decade'].lower()]}", "stated"
+    century = 19 if m["century"].lower() == "nineteen" else 20
+    year = century * 100 + v.TENS[m["tens"].lower()] + v.NUMBERS.get((m["ones"] or "").lower(), 0)
+    return "DATE", str(year), "stated"
+
+
+_YEAR_CONTEXT = re.compile(r"\b(?:for|of|in|during|through|throughout)\s+$", re.IGNORECASE)
+
+
+def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the year ended June 30" (a year-long period: P1Y), "the year two thousand" (2000),
+    "for the year" and "earlier in the year" (the year of the text: the anchor's)."""
+    if m["ended"]:
+        return "DURATION", "P1Y", "stated"
+    if m["thousand"]:
+        return "DATE", "2000", "stated"
+    if not _YEAR_CONTEXT.search(ctx.before(m, 8)) or re.match(r"\s+(?:before|after|earlier|later)\b",
+                                                               ctx.text[m.end() :]):
+        return None  # "the year before" counts from another date
+    return rules.relative(ctx, m, 0, lambda anchor: str(anchor.year), "the year of the text")
+
+
+_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_STEP = {"next": "+1", "following": "+1", "previous": "-1", "preceding": "-1", "same": "+0"}
+
+
+def anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the next day", "the following week", "the previous year", "that day" (placeholders
+    counted from the last date of the text, see ``temporal_anaphora``)."""
+    rel, code = (m["rel"] or "same").lower(), _UNIT_CODE[m["unit"].lower()]
+    if rel == "next" and code != "D":
+        return None  # "the next year" is a span (see ``temporal_rules.period``)
+    step = _STEP[rel]
+    return "DATE", f"@{step[0]}P{step[1]}{code}/{code}", ""
+
+
+_NIGHT_CONTEXT = re.compile(
+    r"\s*(?:[^\w\s]|$)|\s+(?:and|but|or|to|on|in|at|as|after|before|while|when|with|from|into|"
+    r"because|amid|despite|so|until|by|for|local|[A-Z])",
+)
+
+
+def overnight(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"fighting raged overnight": the night before the anchor (the coming one if future);
+    not "overnight rates" or "an overnight stay"."""
+    if not _NIGHT_CONTEXT.match(ctx.text, m.end()) or re.search(r"\b(?:an?|the)\s+$", ctx.before(m, 5)):
+        return None
+    offset = 0 if ctx.tense(m) == "future" else -1
+    return rules.relative(ctx, m, offset, lambda a: f"{a + dt.timedelta(days=offset)}TNI",
+                          kind="TIME")
+
+
+def day_before(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the day before", "the day after" standing alone (not "the day before the vote")."""
+    if not _NIGHT_CONTEXT.match(ctx.text, m.end()) or re.match(r"\s+[A-Z]", ctx.text[m.end() :]):
+        return None
+    return "DATE", "@-P1D/D" if m["rel"].lower() == "before" else "@+P1D/D", ""
