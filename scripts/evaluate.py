@@ -4,6 +4,8 @@ Usage (from the repository root):
 
     .venv/bin/python scripts/evaluate.py coref  GOLD.jsonl [--articles DIR] [--errors]
     .venv/bin/python scripts/evaluate.py timex  DIR_OF_TML [--errors]
+    .venv/bin/python scripts/evaluate.py timebank --data ../shared/corpora/timebank-dev [--errors]
+                                                  [--parts TimeBank AQUAINT]
     .venv/bin/python scripts/evaluate.py quotes GOLD.jsonl [--articles DIR] [--coref COREF.jsonl]
 
 coref: GOLD.jsonl has one JSON object per named mention:
@@ -16,6 +18,10 @@ coref: GOLD.jsonl has one JSON object per named mention:
   exact-string baseline over the same predicted mentions.
 timex: runs ``temporal.tag`` on the TEXT of every ``*.tml`` file, anchored on
   its DCT, and prints TempEval-3 strict/relaxed span and value P/R/F1.
+timebank: the same scores over a TempEval-3 folder with sub-corpora (TimeBank/,
+  AQUAINT/), per sub-corpus and in total, beside HeidelTime's published value F1;
+  --errors lists the largest error groups (missed / spurious / wrong value by
+  TIMEX type and word pattern).
 quotes: GOLD.jsonl has one object per quote:
     {"source": "file.txt", "start": 10, "end": 40, "speaker": "gold-id" or null}
   Prints how many gold quotes were found and correctly attributed. Predicted
@@ -139,6 +145,26 @@ def print_timex_errors(name: str, gold: list, predicted: list) -> None:
             print(f"  {name}: spurious {p.text!r} {p.value}")
 
 
+def timebank(args: argparse.Namespace) -> None:
+    from generator.evaluation import timebank as tb
+
+    report = tb.evaluate(args.data, temporal.tag, args.parts)
+    parts = [(name or "(top)", report.docs[name], counts) for name, counts in report.counts.items()]
+    for name, docs, counts in [*parts, ("all", report.docs.total(), report.total)]:
+        s = counts.scores()
+        print(f"{name:<12} docs {docs:3d} gold {counts.gold:5d} pred {counts.predicted:5d} | "
+              + " | ".join(f"{k} P {s[k + '_precision']:.3f} R {s[k + '_recall']:.3f} F1 {s[k + '_f1']:.3f}"
+                           for k in ("strict", "relaxed"))
+              + f" | value acc {s['value_accuracy']:.3f} type acc {s['type_accuracy']:.3f}"
+              f" | value F1 {s['value_f1']:.3f}")
+    print(f"baseline: HeidelTime value F1 {tb.HEIDELTIME_VALUE_F1:.3f} (TempEval-3 test, published)")
+    if args.errors:
+        print("errors by kind:", dict(report.kinds()))
+        for (kind, kind_type, key), errors in report.worst(args.limit):
+            examples = "; ".join(f"{e.text!r} {e.gold} -> {e.predicted}".strip() for e in errors[:4])
+            print(f"{len(errors):4d} {kind:<11} {kind_type:<8} {key!r}: {examples}")
+
+
 def quotes(args: argparse.Namespace) -> None:
     briefing = collect(args.articles)
     gold = gold_spans(read_jsonl(args.gold), briefing, "speaker")
@@ -186,6 +212,12 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_argument("folder", type=Path)
     sub.add_argument("--errors", action="store_true", help="list the errors")
     sub.set_defaults(func=timex)
+    sub = commands.add_parser("timebank")
+    sub.add_argument("--data", type=Path, required=True, help="folder of .tml files or sub-corpora")
+    sub.add_argument("--errors", action="store_true", help="list the largest error groups")
+    sub.add_argument("--limit", type=int, default=40, help="how many error groups to list")
+    sub.add_argument("--parts", nargs="+", help="only these sub-corpora (e.g. TimeBank AQUAINT)")
+    sub.set_defaults(func=timebank)
     args = parser.parse_args(argv)
     args.func(args)
 

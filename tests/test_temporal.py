@@ -6,9 +6,12 @@ Anchors: MON 2025-08-04, WED 2025-08-06, THU 2025-08-07, FRI 2025-08-08, SAT 202
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from generator.evaluation import timebank
+from generator.model import TimeExpression
 from generator.temporal.tagger import (
     add_duration,
     resolve_weekday,
@@ -89,7 +92,8 @@ CASES = [
     ("He cut the 50-day window.", THU, "50-day", "DURATION", "P50D"),
     ("The nearly four-year war goes on.", THU, "nearly four-year", "DURATION", "P4Y"),
     ("The war is nearing three and a half years.", THU, "three and a half years", "DURATION",
-     "P3.5Y"),
+     "P3Y6M"),
+    ("The raid lasted 5 1/2 hours.", THU, "5 1/2 hours", "DURATION", "PT5H30M"),
     ("A nearly 10-hour aerial assault followed.", THU, "nearly 10-hour", "DURATION", "PT10H"),
     ("The talks lasted three hours.", THU, "three hours", "DURATION", "PT3H"),
     ("The war has lasted 1,260 days.", THU, "1,260 days", "DURATION", "P1260D"),
@@ -113,6 +117,91 @@ CASES = [
     ("The talks are happening now.", THU, "now", "DATE", "PRESENT_REF"),
     ("The president recently urged allies to act.", THU, "recently", "DATE", "PAST_REF"),
     ("Both sides may soon face consequences.", THU, "soon", "DATE", "FUTURE_REF"),
+    # -- TimeML conventions: a length never becomes a date --
+    ("The war lasted five years.", THU, "five years", "DURATION", "P5Y"),
+    ("He served eight years in prison.", THU, "eight years", "DURATION", "P8Y"),
+    ("Her first 100 days were busy.", THU, "100 days", "DURATION", "P100D"),
+    ("The project took a decade.", THU, "a decade", "DURATION", "P10Y"),
+    ("They argued for days.", THU, "days", "DURATION", "PXD"),
+    ("The hearing lasted minutes.", THU, "minutes", "DURATION", "PTXM"),
+    ("She won the marathon in 3:07:35.", THU, "3:07:35", "DURATION", "PT3H7M35S"),
+    ("The blast came at 14:30:05 GMT.", THU, "14:30:05 GMT", "TIME", "2025-08-07T14:30"),
+    ("He spent 2 1/2 years abroad.", THU, "2 1/2 years", "DURATION", "P2Y6M"),
+    ("Losses mounted for two quarters.", THU, "two quarters", "DURATION", "P2Q"),
+    ("Prices doubled in the past four years.", THU, "the past four years", "DURATION", "P4Y"),
+    ("Revenue will rise this fiscal year.", THU, "this fiscal year", "DATE", "2025"),
+    ("The debt will be repaid by the end of the year.", THU, "the end of the year", "DATE", "2025"),
+    ("Growth slowed in the fourth quarter of this fiscal year.", THU,
+     "the fourth quarter of this fiscal year", "DATE", "2025-Q4"),
+    ("Current prices are high.", THU, "Current", "DATE", "PRESENT_REF"),
+    ("The plant opened in nineteen ninety-six.", THU, "nineteen ninety-six", "DATE", "1996"),
+    ("Rents soared in the nineties.", THU, "the nineties", "DATE", "199"),
+    ("They met on Thanksgiving Day.", dt.date(1999, 11, 27), "Thanksgiving Day", "DATE", "1999-11-25"),
+    ("The church was full on Easter Sunday.", dt.date(2000, 4, 25), "Easter Sunday", "DATE",
+     "2000-04-23"),
+    ("Income rose for the year ended June 30.", THU, "the year", "DURATION", "P1Y"),
+    ("For the year, volume was flat.", THU, "the year", "DATE", "2025"),
+    ("Sales were flat for the fiscal year ended March 31.", THU, "the fiscal year", "DURATION",
+     "P1Y"),
+    ("Jobs were to double by the year two thousand.", THU, "the year two thousand", "DATE", "2000"),
+    # -- weekdays and months: direction from tense and context --
+    ("The minister said Thursday that talks had failed.", FRI, "Thursday", "DATE", "2025-08-07"),
+    ("Officials said Thursday they will resume talks on Monday.", FRI, "Thursday", "DATE",
+     "2025-08-07"),
+    ("Officials said Thursday they will resume talks on Monday.", FRI, "Monday", "DATE",
+     "2025-08-11"),
+    ("Ahead of the trip, the ministry on Sunday issued a warning.", dt.date(2025, 8, 11), "Sunday",
+     "DATE", "2025-08-10"),
+    ("Dozens died in the blasts next to the embassy on Friday.", SAT, "Friday", "DATE", "2025-08-08"),
+    ("Leaders will meet at the summit in April.", dt.date(2025, 12, 5), "April", "DATE", "2026-04"),
+    ("The summit is in April.", dt.date(2025, 12, 5), "April", "DATE", "2026-04"),
+    ("Her flats, worth more in October, sell for less now.", dt.date(2026, 1, 8), "October",
+     "DATE", "2025-10"),
+    ("Directors declared a dividend payable Dec. 1.", dt.date(2025, 10, 27), "Dec. 1", "DATE",
+     "2025-12-01"),
+    ("The stock split is effective Feb. 1.", dt.date(2025, 10, 27), "Feb. 1", "DATE", "2026-02-01"),
+    ("Invited in July 2019, they will join on March 12.", dt.date(2025, 2, 27), "March 12", "DATE",
+     "2025-03-12"),
+    ("The bank announced an agreement to buy the firm in January.", dt.date(2025, 11, 2), "January",
+     "DATE", "2026-01"),
+    ("The bank bought the firm in March.", dt.date(2025, 11, 2), "March", "DATE", "2025-03"),
+    ("The bank bought the firm in December.", dt.date(2025, 8, 2), "December", "DATE", "2024-12"),
+    ("Directors said the split would be paid on Dec. 21.", dt.date(2025, 10, 26), "Dec. 21", "DATE",
+     "2025-12-21"),
+    ("The house approved it in early October this year.", dt.date(2025, 12, 3),
+     "early October this year", "DATE", "2025-10"),
+    ("In July last year the leader was arrested.", THU, "July last year", "DATE", "2024-07"),
+    ("They join in April next year.", THU, "April next year", "DATE", "2026-04"),
+    ("The stock has lost a third of its value since January.", dt.date(2023, 11, 6), "January",
+     "DATE", "2023-01"),
+    # -- quarters of financial reports: the quarter the text reports on --
+    ("Net income for the fiscal second-quarter of $8.6 million rose.", dt.date(2025, 10, 26),
+     "the fiscal second-quarter", "DATE", "2025-Q2"),
+    ("It lost $5 in the 2024 third quarter.", THU, "the 2024 third quarter", "DATE", "2024-Q3"),
+    ("It may list as early as next year's first quarter.", THU, "next year's first quarter", "DATE",
+     "2026-Q1"),
+    ("Sales rose in the last half of 2024.", THU, "the last half of 2024", "DATE", "2024-H2"),
+    ("The firm expects to report a loss for the third quarter.", dt.date(2025, 10, 28),
+     "the third quarter", "DATE", "2025-Q3"),
+    ("It will report fiscal second-quarter results.", dt.date(2025, 8, 28),
+     "fiscal second-quarter", "DATE", "2025-Q2"),
+    ("The firm will report first-quarter results.", dt.date(2025, 10, 28), "first-quarter",
+     "DATE", "2026-Q1"),
+    ("Net rose in the third quarter. Sales fell in the quarter.", THU, "the quarter", "DATE",
+     "2025-Q3"),
+    ("Net rose in the third quarter. Sales rose 5% in the year-ago quarter.", THU,
+     "the year-ago quarter", "DATE", "2024-Q3"),
+    ("Net rose in the third quarter. Sales rose from $5 a year ago.", THU, "a year ago", "DATE",
+     "2024-Q3"),
+    ("Net rose in the second quarter, up from $2 in the 2023 period.", THU, "the 2023 period",
+     "DATE", "2023-Q2"),
+    ("Costs fell in the latest quarter.", dt.date(2025, 11, 3), "the latest quarter", "DATE",
+     "2025-Q3"),
+    ("Prices are higher than a year ago.", THU, "a year ago", "DATE", "2024"),
+    ("Net rose in the fourth quarter. The port opened ten years ago.", THU, "ten years ago", "DATE",
+     "2015"),
+    # -- a day written with a possessive has happened --
+    ("Relatives will appeal Wednesday's ruling.", FRI, "Wednesday", "DATE", "2025-08-06"),
     # -- quarters, halves and seasons after "the" --
     ("Sales rose in the second quarter.", THU, "the second quarter", "DATE", "2025-Q2"),
     ("Profit will recover in the fourth quarter.", THU, "the fourth quarter", "DATE", "2025-Q4"),
@@ -127,7 +216,9 @@ CASES = [
     ("The drought began in the summer of 2022.", THU, "the summer of 2022", "DATE", "2022-SU"),
     ("Flu cases usually peak in February.", THU, "February", "DATE", "XXXX-02"),
     ("Traffic typically picks up in the spring.", THU, "the spring", "DATE", "XXXX-SP"),
-    ("Prices rose over the next decade.", THU, "the next decade", "DURATION", "P1DE"),
+    ("Prices will rise over the next decade.", THU, "the next decade", "DATE", "203"),
+    ("She stayed there for the last week.", THU, "the last week", "DATE", "2025-W31"),
+    ("Imports rose over the past year.", THU, "the past year", "DATE", "2024"),
     ("Growth was weak this decade.", THU, "this decade", "DATE", "202"),
     ("Bookings for December were weak.", dt.date(2023, 11, 6), "December", "DATE", "2023-12"),
     ("Voters went to the polls this past weekend.", THU, "this past weekend", "DATE",
@@ -220,6 +311,16 @@ def test_provenance_names_anchor_and_tense() -> None:
 
 
 NEGATIVES = [
+    "He won a second term.",
+    "Profit fell from $450 million the year before.",
+    "The senator spoke on ABC's This Week about the budget.",
+    "A quarter of the votes were counted.",
+    "The board cut its quarterly dividend.",
+    "The 50-year-old driver was unhurt.",
+    "A six-year-old girl was rescued.",
+    "Mr. Doe, 52 years old, will succeed her.",
+    "Shares rose by a quarter of a point.",
+    "During that period nothing changed.",
     "Trump threatened 100% tariffs on Indian goods.",
     "Ukraine proposed a 10-point plan.",
     "Putin may meet Trump.",
@@ -357,3 +458,54 @@ def test_tense_at(sentence: str, words: str, expected: str) -> None:
 def test_time_limits_point_ahead_unless_clearly_past(sentence, anchor, value):
     (expression,) = tag(sentence, anchor)
     assert expression.value == value
+
+
+# --- TempEval-3 evaluation over a folder (generator.evaluation.timebank) --------------------
+
+TIMEML = Path(__file__).parent / "data" / "timeml"
+TIMEBANK_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "timebank-dev"
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Feb. 5, 1998", "MONTH 9, 9999"),
+    ("last Thursday", "last WEEKDAY"),
+    ("five years", "NUM years"),
+    ("the  Current\nquarter", "the current quarter"),
+])
+def test_pattern_key(text: str, key: str) -> None:
+    assert timebank.pattern_key(text) == key
+
+
+def test_timebank_report_counts_documents_and_groups_errors(tmp_path: Path) -> None:
+    (tmp_path / "part").mkdir()
+    for path in sorted(TIMEML.glob("*.tml"))[:2]:
+        (tmp_path / "part" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    def nothing_but_now(text: str, anchor: dt.date | None) -> list[TimeExpression]:
+        start = text.index(" ") + 1
+        return [TimeExpression(start, start + 1, text[start], "DATE", "PRESENT_REF")]
+
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x.tml").write_text("<TimeML><TEXT>not read</TEXT></TimeML>", encoding="utf-8")
+    report = timebank.evaluate(tmp_path, nothing_but_now, parts=["part"])
+    assert report.docs == {"part": 2}
+    assert report.total.predicted == 2 and report.total.gold > 2
+    assert report.kinds()["missed"] >= report.total.gold - 2
+    (key, errors), *_ = report.worst(1)
+    assert key[0] == "missed" and len(errors) == max(len(e) for _, e in report.worst(99))
+
+
+def test_timebank_report_refuses_an_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no .tml files"):
+        timebank.evaluate(tmp_path, tag)
+
+
+
+@pytest.mark.skipif(not TIMEBANK_DEV.is_dir(), reason="shared corpus timebank-dev absent")
+def test_value_f1_on_timebank_dev_beats_heideltime() -> None:
+    """TimeBank + AQUAINT (TempEval-3 training data, 256 documents): value F1 0.805 (TimeBank
+    0.823, AQUAINT 0.767; 0.742 before issue 10) beside HeidelTime's published 0.776."""
+    report = timebank.evaluate(TIMEBANK_DEV, tag, parts=("TimeBank", "AQUAINT"))
+    assert report.total.scores()["value_f1"] > timebank.HEIDELTIME_VALUE_F1, report.total.scores()
+    for corpus in ("TimeBank", "AQUAINT"):
+        assert report.counts[corpus].scores()["value_f1"] >= 0.75, corpus

@@ -7,10 +7,9 @@ article text (share buttons, bylines, read-time badges, lone section labels,
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from dateutil import parser as date_parser
+from generator.ingest.pubdate import dateline_date
 
 # A paragraph matching one of these is furniture, not article text.
 _FURNITURE = [
@@ -22,6 +21,7 @@ _FURNITURE = [
     re.compile(r"^(photo|image|video)\s*(credit)?\s*:", re.I),
     re.compile(r"^(updated|published)\s*:?\s*\d", re.I),
 ]
+# A date line ("Published Sunday, Aug 4 2013, 19:30 BST") is furniture too: see ``pubdate``.
 
 # A paragraph matching one of these ends the article: what follows is a list
 # of other stories, comments or newsletter promotion.
@@ -56,30 +56,6 @@ def is_lone_label(text: str) -> bool:
     """
     words = _WORD.findall(text)
     return 0 < len(words) <= 3 and not _SENTENCE_END.search(text)
-
-
-_DATELINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*)?"
-    r"(?P<date>(?=.*\b(?:19|20)\d\d\b)[\w ,./:-]{6,40}?)\s*(?:\d{1,2}:\d\d.*)?$",
-    re.IGNORECASE,
-)
-_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b",
-                    re.IGNORECASE)
-
-
-def dateline_date(line: str) -> dt.date | None:
-    """The full date a date-only line states ("Published: August 6, 2025"), else None.
-
-    Only a line that is nothing but a (labelled) date with a four-digit year and a
-    month counts, so a sentence that merely mentions a date never does.
-    """
-    match = _DATELINE.match(line.strip())
-    if not match or not _MONTH.search(match["date"]):
-        return None
-    try:
-        return date_parser.parse(match["date"], fuzzy=False).date()
-    except (ValueError, OverflowError):
-        return None
 
 
 def is_headline(text: str) -> bool:

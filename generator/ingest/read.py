@@ -20,7 +20,7 @@ import yaml
 from dateutil import parser as date_parser
 
 from generator.config import BriefingError
-from generator.ingest.boilerplate import dateline_date, is_furniture, is_headline, is_section_end
+from generator.ingest.boilerplate import is_furniture, is_headline, is_section_end
 from generator.ingest.files import (
     ARTICLE_SUFFIXES,
     HTML_SUFFIXES,
@@ -32,6 +32,7 @@ from generator.ingest.files import (
     is_candidate,
 )
 from generator.ingest.html import from_html
+from generator.ingest.pubdate import dateline_date, url_date
 from generator.ingest.source_ids import display_name, unique_id
 from generator.knowledge.names import normalise
 from generator.model import BuildWarning, Source
@@ -266,7 +267,8 @@ DATELINE_BLOCKS = 6
 
 def publication_date(text: str, blocks: list[tuple[int, int]],
                      meta: dict[str, Any]) -> tuple[dt.date | None, str, tuple[str, ...]]:
-    """(date, how it was obtained, notes): metadata first, else an explicit date line of the text.
+    """(date, how it was obtained, notes): metadata first, else an explicit date line of the text
+    (``pubdate.dateline_date``), else a date in the URL path (``pubdate.url_date``).
 
     A date is never guessed from dates mentioned inside sentences; without
     metadata or a date line, relative expressions stay unresolved.
@@ -281,6 +283,8 @@ def publication_date(text: str, blocks: list[tuple[int, int]],
         found = dateline_date(text[start:end])
         if found is not None:
             return found, f"date line of the text: “{text[start:end].strip()}”", notes
+    if (found := url_date(str(meta.get("url") or ""))) is not None:
+        return found, f"date in the URL path: {meta['url']}", notes
     return None, "", notes
 
 

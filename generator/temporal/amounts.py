@@ -20,7 +20,16 @@ _RATE = re.compile(
     r"(?:\d|%|\b(?:billion|million|thousand|dollars|euros|pounds|barrels|tons|tonnes|times))\s*$"
 )
 """Before "a year" these make a rate ("$10 billion a year"): a SET, not a duration."""
+_BEFORE_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|by|at|for|since|until|through)\b)[a-z]+")
+_LENGTH_CUE = re.compile(r"\b(?:for|in|over|within|after|lasted|lasts|last|took|takes|spent)\s+$",
+                         re.IGNORECASE)
+"""Words before a bare plural unit that make it a length ("for days", "lasted minutes")."""
+_OLD = re.compile(r"\s+old\b")
+_OF = re.compile(r"\s+of\b")
+_YEARS = {"DE": 10, "CE": 100}
 _HALVES = {"Y": "P6M", "M": "P2W", "D": "PT12H", "TH": "PT30M", "TM": "PT30S"}
+_HALF_UNITS = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
+"""Units whose half is a whole number of the next smaller unit, and that half."""
 
 
 def number(word: str) -> float | None:
@@ -37,9 +46,15 @@ def number(word: str) -> float | None:
 
 
 def duration_value(amount: float | None, code: str) -> str:
-    """TIMEX3 duration for an amount of a unit code: (10, "D") -> "P10D", (None, "TH") -> "PTXH"."""
+    """TIMEX3 duration for an amount of a unit code: (10, "D") -> "P10D", (None, "TH") -> "PTXH",
+    (1, "DE") -> "P10Y"."""
+    if amount is not None and amount % 1 == 0.5 and amount > 0.5 and code in _HALF_UNITS:
+        half = _HALF_UNITS[code]  # "2 1/2 years" is P2Y6M, as TimeBank writes it
+        return f"{duration_value(int(amount), code)}{half}"
     if amount == 0.5 and code in _HALVES:
         return _HALVES[code]
+    if amount is not None and code in _YEARS:  # "a decade" is P10Y in TimeML
+        amount, code = amount * _YEARS[code], "Y"
     text = "X" if amount is None else f"{amount:g}"
     return f"PT{text}{code[1:]}" if code.startswith("T") else f"P{text}{code}"
 
@@ -55,11 +70,11 @@ def _point(anchor: dt.date, value: str, code: str, sign: int) -> str:
         return anchor.isoformat()
     day = cal.add_duration(anchor, value, sign)
     granular = {"D": day.isoformat(), "W": cal.week_value(day), "M": cal.month_value(day)}
-    return granular.get(code, str(day.year)[:3] if code == "DE" else str(day.year))
+    return granular.get(code, str(day.year))
 
 
 def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"ten-day", "three and a half years", "two days ago", "50-year-old"."""
+    """"ten-day", "three and a half years", "two days ago" (not an age: "50-year-old")."""
     return _amount(m, ctx, False)
 
 
@@ -72,13 +87,19 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     code, words = _unit_code(m["unit"]), m["num"].lower()
     if code == "TS" and words in ("a", "an"):
         return None  # "a second round"
+    if code == "Q" and (words in ("a", "an") or m["tail"] or prep or _OF.match(ctx.text, m.end())):
+        return None  # "a quarter of the votes"; only a plain length of quarters ("two quarters")
+    if prep and (m["mod"] or "").lower().split()[-1:] in (["past"], ["last"], ["previous"]):
+        return None  # "in the past four years": a length up to now, not a day ahead
     amount = number(m["num"])
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5
     value = duration_value(amount, code)
-    if words in ("a", "an") and not m["mod"] and _RATE.search(ctx.before(m, 12)):
-        return "SET", value, "stated"
     tail = (m["tail"] or "").strip(" -").lower()
+    if tail == "old" or _OLD.match(ctx.text, m.end()):
+        return None  # an age ("a 50-year-old man", "52 years old") is no time expression in TimeML
+    if words in ("a", "an") and not m["mod"] and not tail and _RATE.search(ctx.before(m, 12)):
+        return "SET", value, "stated"
     if tail in ("later", "earlier"):
         if amount is None or "X" in value or code.startswith("T"):
             return "DURATION", value, "stated"
@@ -89,14 +110,16 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
             return None  # "the first time in two years": let the bare duration match
         if amount is None or "X" in value:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "stated"
+        if tail == "ago" and code == "Y" and amount == 1:
+            return "DATE", f"@~-P{amount:g}Y", ""  # near a stated quarter, that quarter
         return relative(ctx, m, sign, lambda a: _point(a, value, code, sign), "counted from it")
     return "DURATION", value, "stated"
 
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the coming weeks", "recent months", "for years", "months-long"."""
+    """"the coming weeks", "recent months", "for years", "months-long", "lasted minutes"."""
     if not (m["quant"] or m["long"]):
-        if not re.search(r"\b(?:for|in|over|within)\s+$", ctx.before(m, 8), re.IGNORECASE):
+        if not _LENGTH_CUE.search(ctx.before(m, 12)):
             return None
     return "DURATION", duration_value(None, _unit_code(m["unit"])), "stated"
 
@@ -106,6 +129,8 @@ def set_expression(m: re.Match[str], ctx: Context) -> Resolved:
     if day := m["day"] or m["days"]:
         return "SET", f"XXXX-WXX-{v.WEEKDAYS[day] + 1}", "stated"
     if m["adverb"]:
+        if m["adverb"].lower() == "quarterly" and _BEFORE_NOUN.match(ctx.text, m.end()):
+            return None  # "a quarterly dividend", "quarterly results": a kind of report
         return "SET", v.SET_ADVERBS[m["adverb"].lower()], "stated"
     unit = m["unit"].lower()
     code = {"morning": "D", "night": "D"}.get(unit) or _unit_code(unit)
@@ -127,6 +152,15 @@ def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:
         hour = hour % 12 + (12 if meridiem == "p" else 0) if meridiem else hour
         clock = f"{hour:02d}:{minute:02d}"
     return "TIME", f"@T{clock}", ""  # the day comes from temporal_anaphora
+
+
+def clock_duration(m: re.Match[str], ctx: Context) -> Resolved:
+    """"3:07:35" (a race time) is a length; with a time zone ("14:30:05 GMT") a time of day."""
+    hours, minutes, seconds = int(m["h"]), int(m["m"]), int(m["s"])
+    if m["tz"] and hours < 24:
+        return "TIME", f"@T{hours:02d}:{minutes:02d}", ""
+    parts = [f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n]
+    return "DURATION", f"PT{''.join(parts) or '0S'}", "stated"
 
 
 def another(m: re.Match[str], ctx: Context) -> Resolved:

@@ -9,6 +9,11 @@ Handlers of anaphoric expressions return a placeholder value starting with "@":
   fixed granularity; "@+P0D/D" is "that day";
 * "@T10:30" (a clock time alone): that time on the last day mentioned in the same
   paragraph, else on the anchor day.
+* "@Q+0" ("the quarter"), "@Q-1" ("the year-ago quarter"), "@Q=1988" ("the 1988
+  quarter"), "@Q-0" ("the latest quarter"): quarters of financial reports, counted
+  from the last quarter the text stated (else the last one completed before the
+  anchor); "@~-P1Y" ("a year ago"): that quarter a year before when one was stated
+  shortly before, else the anchor's year minus one.
 
 ``resolve`` walks the expressions in text order. The reference starts as the
 anchor and becomes each fully resolved calendar value in turn (a day, week, month,
@@ -30,8 +35,9 @@ from generator.temporal import vocab as v
 from generator.temporal.rules import UNRESOLVED
 from generator.temporal.tense import tense_at
 
-_PLACEHOLDER = re.compile(r"@(?:(?P<sign>[+-])P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|[DWMY])"
-                          r"(?:/(?P<gran>DE|[DWMQY]))?|(?P<clock>T\d\d:\d\d))")  # fmt: skip
+_PLACEHOLDER = re.compile(r"@(?:(?P<near>~)?(?P<sign>[+-])P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|[DWMY])"
+                          r"(?:/(?P<gran>DE|[DWMQY]))?|(?P<clock>T\d\d:\d\d)"
+                          r"|Q(?P<q>[+-]\d|=\d{4}))")  # fmt: skip
 _CALENDAR = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|-W(?P<w>\d\d)(?P<we>-WE)?|-Q(?P<q>[1-4]))?"
 )
@@ -51,6 +57,8 @@ class _Reference:
     start: int
     end: int
     stated: bool
+    derived: bool = False
+    """Counted from another date ("a year earlier"): no context for later counts by years."""
 
 
 def resolve(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> list[TimeExpression]:
@@ -63,8 +71,14 @@ def resolve(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> l
             continue
         out.append(resolved)
         if ref := _as_reference(resolved):
-            refs.append(ref)
+            refs.append(replace(ref, derived=_counted(expr.value)))
     return out
+
+
+def _counted(placeholder: str) -> bool:
+    """True for values counted from another date by a length ("@-P1Y", "@Q-1"), not for
+    plain values, clock times or "the quarter" itself ("@Q+0", "@Q-0")."""
+    return placeholder.startswith("@") and not placeholder.startswith(("@Q+0", "@Q-0", "@T"))
 
 
 def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
@@ -74,6 +88,8 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
         return _year_from_previous(expr, refs[-1] if refs else None, text, anchor)
     if match["clock"]:
         return _clock(expr, match["clock"], refs, text, anchor)
+    if match["q"] or match["near"]:
+        return _from_quarter(expr, match, refs, anchor)
     if not refs:
         if match["n"] == "0":
             return None
@@ -81,9 +97,53 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
         return replace(expr, value=value, provenance=UNRESOLVED)
     length, sign = f"P{match['n']}{match['unit']}", int(f"{match['sign']}1")
     for ref in reversed(refs):  # the last date fine enough to count from
+        if ref.derived and match["unit"] == "Y":
+            continue
         if (value := shifted(ref, sign, length, match["gran"])) is not None:
             return replace(expr, value=value, provenance=_how(expr, ref, "counted from it"))
     return None
+
+
+_QUARTER_CONTEXT = 600
+"""How far back (characters) a stated quarter sets the context of "a year ago" and "the quarter"."""
+
+
+def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[_Reference],
+                  anchor: dt.date | None) -> TimeExpression | None:  # fmt: skip
+    """Financial reporting: "the quarter" is the quarter the text reports on (the last quarter
+    it stated, else the last one completed before the anchor); "the year-ago quarter" and
+    "a year ago" near a stated quarter are that quarter a year before; "the 1988 quarter" is
+    it in 1988. Far from any stated quarter, "a year ago" counts from the anchor."""
+    context = None if match["q"] == "-0" else _context_quarter(expr, refs)
+    if match["near"] and context is None:
+        return _years_from_anchor(expr, match, anchor)
+    if context is not None:
+        year, quarter, how = context.day.year, (context.day.month + 2) // 3, _how(expr, context, "")
+    elif anchor is not None:
+        index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
+        year, quarter = index // 4, index % 4 + 1
+        how = f"'{expr.text}' resolved against {anchor} (the last quarter before it)"
+    else:
+        return None
+    shift = match["q"] or f"{match['sign']}{match['n']}"
+    year = int(shift[1:]) if shift[0] == "=" else year + int(float(shift))
+    return replace(expr, value=f"{year}-Q{quarter}", provenance=how)
+
+
+def _context_quarter(expr: TimeExpression, refs: list[_Reference]) -> _Reference | None:
+    """The last quarter the text stated (not counted) within ``_QUARTER_CONTEXT`` before."""
+    return next((r for r in reversed(refs) if r.granularity == "Q" and not r.derived
+                 and r.end >= 0 and expr.start - r.end < _QUARTER_CONTEXT), None)
+
+
+def _years_from_anchor(expr: TimeExpression, match: re.Match[str],
+                       anchor: dt.date | None) -> TimeExpression:  # fmt: skip
+    """"a year ago" with no quarter around: the anchor's year moved by the years."""
+    if anchor is None:
+        return replace(expr, value="PAST_REF", provenance=UNRESOLVED)
+    years = int(float(match["n"])) * (1 if match["sign"] == "+" else -1)
+    how = f"'{expr.text}' resolved against {anchor} (counted from it)"
+    return replace(expr, value=str(anchor.year + years), provenance=how)
 
 
 def _how(expr: TimeExpression, ref: _Reference, how: str) -> str:
@@ -166,6 +226,8 @@ def _year_from_previous(expr: TimeExpression, previous: _Reference | None, text:
         return expr
     if not _NAMED.search(expr.text) or _RELATIVE_WORD.search(expr.text):
         return expr  # a weekday, or "last March"
+    if tense_at(text, expr.start, expr.end) == "future":
+        return expr  # "invited in July 1997, they will join on March 12": a day to come
     year = previous.value[:4]
     if re.search(r"[.;!?]", text[previous.end : expr.start]) or year == expr.value[:4]:
         return expr

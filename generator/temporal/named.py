@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
+from dateutil.easter import easter
+
+from generator.temporal import calendar as cal
 from generator.temporal import rules
 from generator.temporal import vocab as v
 from generator.temporal.rules import UNRESOLVED, Context, Resolved
@@ -35,41 +39,70 @@ def _holiday_pattern(name: str) -> str:
     return f"(?:the\\s+)?{words}" if "fourth of" in name else words
 
 
-HOLIDAY_RE = "|".join(_holiday_pattern(name) for name in sorted(HOLIDAYS, key=len, reverse=True))
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` (1-based; -1 the last) such weekday of a month."""
+    first = dt.date(year, month, 1)
+    if nth < 0:
+        last = cal.shift_months(first, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _thanksgiving(year: int) -> dt.date:
+    return _nth_weekday(year, 11, 3, 4)
+
+
+MOVABLE: dict[str, Callable[[int], dt.date]] = {
+    "thanksgiving day": _thanksgiving, "thanksgiving": _thanksgiving, "easter sunday": easter,
+    "easter": easter, "good friday": lambda y: easter(y) - dt.timedelta(days=2),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+}  # fmt: skip
+"""Holidays whose day changes with the year (US Thanksgiving, Western Easter, ...)."""
+
+HOLIDAY_RE = "|".join(_holiday_pattern(name) for name in sorted([*HOLIDAYS, *MOVABLE], key=len, reverse=True))
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "final": 4}  # fmt: skip
+            "4th": 4, "final": 4, "last": 4}  # fmt: skip
+_OF_SOMETHING = re.compile(r"\s+of\s+(?!\$|\d)")
 _WHICH_YEAR = {"this": 0, "the": 0, "last": -1, "next": 1}
 
 
 def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the fourth quarter", "the first half of 2024", "Q3 2025", "the third quarter"."""
+    """"the fourth quarter", "the first half of 2024", "Q3 2025", "the 2024 third quarter",
+    "next year's first quarter", "the last half of 2024"."""
+    nth = (m["nth"] or "").lower()
     if m["half"]:
-        index = ORDINALS[m["nth"].lower()]
+        index = 2 if nth == "last" else ORDINALS[nth]
         if index > 2:
             return None
         code, first, last = f"H{index}", 6 * index - 5, 6 * index
     else:
-        index = int(m["q"]) if m["q"] else ORDINALS[m["nth"].lower()]
+        if nth == "last":
+            return None  # "last quarter" is the one before this (see ``temporal_rules.period``)
+        index = int(m["q"]) if m["q"] else ORDINALS[nth]
         code, first, last = f"Q{index}", 3 * index - 2, 3 * index
-    if re.match(r"\s+of\b", ctx.text[m.end() :]):
-        return None  # "the first half of the match"
-    if m["year"]:
-        return "DATE", f"{m['year']}-{code}", "stated"
-    if m["which"] and ctx.anchor:
-        year = ctx.anchor.year + _WHICH_YEAR[m["which"].lower()]
-        return "DATE", f"{year}-{code}", ctx.resolved(m, f"'{m['which'].lower()} year'")
+    if _OF_SOMETHING.match(ctx.text, m.end()):
+        return None  # "the first half of the match" (not "the second quarter of $5 million")
+    if year := m["year"] or m["pyear"]:
+        return "DATE", f"{year}-{code}", "stated"
+    which = (m["which"] or m["pwhich"] or "").lower()
+    if which and ctx.anchor:
+        year = str(ctx.anchor.year + _WHICH_YEAR[which])
+        return "DATE", f"{year}-{code}", ctx.resolved(m, f"'{which} year'")
     return _this_or_adjacent_year(m, ctx, code, first, last)
 
 
 def _this_or_adjacent_year(
     m: re.Match[str], ctx: Context, code: str, first: int, last: int
 ) -> Resolved:
+    """This year's part, last year's when past and not begun, next year's when future and over
+    (a quarter only once the next one is over too: its results are still to be reported)."""
     if ctx.anchor is None:
         return "DATE", f"XXXX-{code}", UNRESOLVED
     tense, month, year = ctx.tense(m), ctx.anchor.month, ctx.anchor.year
+    grace = 3 if code.startswith("Q") else 0
     if tense == "past" and first > month:
         year -= 1
-    elif tense == "future" and last < month:
+    elif tense == "future" and last + grace < month:
         year += 1
     return "DATE", f"{year}-{code}", ctx.resolved(m, f"{tense} tense")
 
@@ -90,6 +123,15 @@ def the_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _this_or_adjacent_year(m, ctx, code, first, last)
 
 
+def month_of_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """"January this year", "June last year", "April next year": the month in that year."""
+    month, which = v.MONTHS[m["mon"]], m["which"].lower()
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}", UNRESOLVED
+    year = ctx.anchor.year + _WHICH_YEAR[which]
+    return "DATE", f"{year}-{month:02d}", ctx.resolved(m, f"'{which} year'")
+
+
 def every_month(m: re.Match[str], ctx: Context) -> Resolved:
     """"every January", "each spring": a SET with the year unspecified."""
     word = m["what"]
@@ -99,19 +141,76 @@ def every_month(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"Christmas", "Christmas Eve", "New Year's Day", "the Fourth of July"."""
+    """"Christmas", "Christmas Eve", "New Year's Day", "the Fourth of July", "Thanksgiving"."""
     name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'")).removeprefix("the ")
-    month, day = HOLIDAYS[name]
     written = re.sub(r"^the\s+", "", m["name"], flags=re.IGNORECASE)
     if not written[0].isupper() or (name == "independence day" and ctx.before(m, 3).endswith("s ")):
         return None  # lower case, or another country's ("Norway's Independence Day")
     if m["year"]:
-        return rules.checked_day(int(m["year"]), month, day, "stated")
+        return _holiday_in(name, int(m["year"]), "stated")
     if ctx.anchor is None or ctx.habitual(m):
         how = UNRESOLVED if ctx.anchor is None else "stated"
-        return "DATE", f"XXXX-{month:02d}-{day:02d}", how
+        month, day = HOLIDAYS.get(name, (0, 0))
+        return "DATE", f"XXXX-{month:02d}-{day:02d}" if month else "XXXX", how
+    month, day = HOLIDAYS.get(name) or _month_day(MOVABLE[name](ctx.anchor.year))
     year = rules.year_for_day(ctx.anchor, month, day, ctx.tense(m))
-    return rules.checked_day(year, month, day, ctx.resolved(m, "year inferred"))
+    return _holiday_in(name, year, ctx.resolved(m, "year inferred"))
+
+
+def _month_day(day: dt.date) -> tuple[int, int]:
+    return day.month, day.day
+
+
+def _holiday_in(name: str, year: int, how: str) -> Resolved | None:
+    """The holiday's day in ``year`` (None for 29 February of a common year)."""
+    month, day = HOLIDAYS.get(name) or _month_day(MOVABLE[name](year))
+    return rules.checked_day(year, month, day, how)
+
+
+def reported_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the quarter", "the latest period", "the year-ago quarter", "the 1988 quarter",
+    "year-earlier": quarters of financial reports, counted from the quarter the text reports
+    on (see ``temporal_anaphora``)."""
+    if m["ago"]:
+        return "DATE", "@Q-1" if m["unit"] else "@~-P1Y", ""
+    if m["year"]:
+        return "DATE", f"@Q={m['year']}", ""
+    if not m["det"] or (m["unit2"].lower() == "period" and not m["latest"]):
+        return None  # "a quarter of the shares"; "the period" alone is too vague
+    return "DATE", "@Q+0" if not m["latest"] else "@Q-0", ""  # the latest: the last one completed
+
+
+_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+            "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+SPELLED_YEAR_RE = (
+    rf"\b(?P<century>nineteen|twenty)[\s-](?P<tens>{v.alternation(v.TENS)})(?:[\s-](?P<ones>"
+    rf"{v.alternation(list(v.NUMBERS)[:9])}))?\b|\b(?i:the)\s+(?P<decade>{v.alternation(_DECADES)})\b"
+)
+
+
+def spelled_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """"nineteen ninety-six" (1996), "twenty twenty" (2020), "the nineties" (199)."""
+    if m["decade"]:
+        return "DATE", f"19{_DECADES[m['decade'].lower()]}", "stated"
+    century = 19 if m["century"].lower() == "nineteen" else 20
+    year = century * 100 + v.TENS[m["tens"].lower()] + v.NUMBERS.get((m["ones"] or "").lower(), 0)
+    return "DATE", str(year), "stated"
+
+
+_YEAR_CONTEXT = re.compile(r"\b(?:for|of|in|during|through|throughout)\s+$", re.IGNORECASE)
+
+
+def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the year ended June 30" (a year-long period: P1Y), "the year two thousand" (2000),
+    "for the year" and "earlier in the year" (the year of the text: the anchor's)."""
+    if m["ended"]:
+        return "DURATION", "P1Y", "stated"
+    if m["thousand"]:
+        return "DATE", "2000", "stated"
+    if not _YEAR_CONTEXT.search(ctx.before(m, 8)) or re.match(r"\s+(?:before|after|earlier|later)\b",
+                                                               ctx.text[m.end() :]):
+        return None  # "the year before" counts from another date
+    return rules.relative(ctx, m, 0, lambda anchor: str(anchor.year), "the year of the text")
 
 
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}

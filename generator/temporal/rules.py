@@ -8,8 +8,10 @@ as context instead. Resolution rules for words without a year:
   ("next Friday" on a Thursday is the day after); otherwise the sentence tense picks
   the most recent (past) or coming (future) such day, the anchor day included;
   present or unclear tense picks the nearest one, within three days.
-* month alone: "last"/"next"/"this", else past tense -> most recent such month,
-  future -> next one (current month included), otherwise the anchor's year.
+* month alone: "last"/"next"/"this", else past tense -> most recent such month (but a
+  month one or two ahead stays ahead: a reported plan),
+  future -> next one (current month included), otherwise the nearest one (at most six
+  months away).
 * month and day: the anchor's year, moved one year back (forward) when the
   sentence is past (future) and the day lies over 30 days the wrong way, or
   when tense is unclear and the day lies over half a year away.
@@ -149,9 +151,25 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = {"last": -(month >= current), "next": int(month <= current), "this": 0}.get(rel)
     how = f"'{rel}'" if shift is not None else f"{tense} tense"
     if shift is None:
-        shift = -(month > current) if tense == "past" else 0
+        since = re.search(r"\bsince\s+$", ctx.before(m, 8), re.IGNORECASE)
+        shift = _past_month_shift(month, current, bool(since)) if tense == "past" else 0
         shift = int(month < current) if tense == "future" else shift
+        if tense in ("present", "unclear"):  # the nearest such month: "in April" said in December
+            shift = -(month - current > 6) + (current - month > 6)
     return "DATE", f"{ctx.anchor.year + shift}-{month:02d}", ctx.resolved(m, how)
+
+
+_PLAN_AHEAD = 2
+"""In a past-tense sentence a month up to this many months ahead is a reported plan
+("agreed to buy it in January", said in November): it stays ahead."""
+
+
+def _past_month_shift(month: int, current: int, since: bool) -> int:
+    """Years to add to the anchor's for a month named in a past-tense sentence ("since
+    January" is always behind)."""
+    if not since and 0 < (month - current) % 12 <= _PLAN_AHEAD:
+        return int(month < current)  # just ahead, maybe across the new year
+    return -(month > current)
 
 
 # --- weekdays, day words, periods and references -----------------------------------------
@@ -169,6 +187,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved:
         found = cal.resolve_weekday(ctx.anchor, day, direction, inclusive=rel == "coming")
         return kind, f"{found}{part}", ctx.resolved(m, f"'{rel}'")
     direction, how = _direction(ctx.tense(m))
+    if ctx.text.startswith(("'s", "’s"), m.end()) and not rel:
+        direction, how = "past", "possessive: a day that has happened"  # "Friday's vote"
     if rel == "this" and direction == "nearest":
         direction, how = "future", "'this'"
     return kind, f"{cal.resolve_weekday(ctx.anchor, day, direction)}{part}", ctx.resolved(m, how)
@@ -197,13 +217,14 @@ _OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "ne
 
 
 def period(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"this week", "earlier this month", "last year", "next summer", "the weekend"."""
+    """"this week", "earlier this month", "last year", "next summer", "the weekend"; "the past
+    week" and "the next year" are the week before and the year after, as "last week" and "next
+    year" (TimeML values them as dates, not lengths)."""
+    if m["unit"][0].isupper() and m["rel"][0].isupper() and m.start() not in ctx.starts:
+        return None  # a title in the middle of a sentence ("on ABC's This Week")
     rel, unit = re.sub(r"\s+", " ", m["rel"].lower()), m["unit"].lower()
     if rel == "the" and not m["edge"] and unit != "weekend":
         return None
-    spans = rel in ("last", "past", "previous", "next", "coming")
-    if m["the"] and spans and unit in v.PERIOD_CODES:  # "the past week"
-        return "DURATION", f"P1{v.PERIOD_CODES[unit]}", "stated"
     if rel == "the" and unit == "weekend":
         return _the_weekend(m, ctx)
     offset = _OFFSETS.get(rel, 0)
@@ -243,5 +264,7 @@ def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["future"] and m["future"].lower() == "soon":
         if ctx.before(m, 3).lower() == "as " or ctx.text[m.end() : m.end() + 3] == " as":
             return None
+    if m["adj"] and not re.match(r"\s+[a-z]", ctx.text[m.end() :]):
+        return None  # "current" only before a noun ("current prices")
     value = "PRESENT_REF" if m["now"] else "PAST_REF" if m["past"] else "FUTURE_REF"
     return "DATE", value, "stated"

@@ -52,7 +52,7 @@ _NOT_A_YEAR = (
 )
 _AMOUNT = (
     rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?\b(?P<num>{v.NUMBER_RE})"
-    rf"(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
+    rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
     r"(?P<tail>-old|[\s-]long|\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
 )
 _PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
@@ -77,10 +77,20 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"(?i)\b(?:the\s+day\s+(?P<pre>before|after)\s+)?(?P<word>today|tonight|yesterday|"
      rf"tomorrow)(?:\s+(?P<part>{v.DAY_PART_RE}))?\b", rules.day_word),
     (rf"(?i)\b(?P<word>this|last)\s+(?P<part>{v.DAY_PART_RE})\b", rules.day_word),
-    (rf"(?i)\b(?:the\s+)?(?:(?P<nth>{_NTH})[\s-]+(?:quarter|(?P<half>half))|(?-i:Q(?P<q>[1-4])))\b"
-     rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b|\s+of\s+(?P<which>this|last|next|the)\s+year\b)?",
+    (rf"(?i)\b(?:(?P<det>the|that)\s+(?:(?:comparable|corresponding|same)\s+)?(?:(?P<latest>latest|most\s+"
+     rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>quarter|period))?|(?:(?P<year>"
+     rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period))\b(?!-)", named.reported_quarter),
+    (rf"(?i)\b(?:the\s+)?(?:(?P<pyear>{v.YEAR_RE})\s+|(?P<pwhich>this|last|next)\s+year['’]s\s+)?"
+     rf"(?:fiscal[\s-]+)?(?:(?P<nth>{_NTH})[\s-]+(?:quarter|(?P<half>half))|(?-i:Q(?P<q>[1-4])))\b"
+     rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b|\s+of\s+(?P<which>this|last|next|the)\s+"
+     r"(?:fiscal\s+)?year\b)?",
      named.part_of_year),
+    (rf"(?i){named.SPELLED_YEAR_RE}", named.spelled_year),
+    (r"(?i)\bthe\s+(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)"
+     r"|\s+(?P<thousand>two\s+thousand)\b)?", named.the_year),
     (rf"\b(?i:the)\s+(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
+    (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
+     named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
     (rf"(?i)\b(?P<name>{named.HOLIDAY_RE})\b(?:,?\s+(?P<year>{v.YEAR_RE})\b)?", named.holiday),
     (r"(?i)\b(?:the\s+(?P<rel>next|following|previous|preceding|same)|that)\s+"
@@ -91,21 +101,24 @@ _TABLE: list[tuple[str, Handler]] = [
      r"decade)\b", amounts.another),
     (rf"(?i)(?:\b(?P<edge>{v.EDGE_RE}|earlier|later)\s+)?\b(?P<the>the\s+)?"
      r"(?P<rel>this\s+past|latest|most\s+recent|this|last|next|"
-     r"past|coming|previous|current|the)\s+(?P<unit>week|month|year|quarter|decade|weekend|summer|"
+     r"past|coming|previous|current|the)\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter|decade|"
+     r"weekend|summer|"
      r"winter|spring|autumn|fall)\b", rules.period),
     (r"(?i)\b(?:(?P<now>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
-     r"right\s+now)|(?P<past>recently|lately|the\s+past)|(?P<future>soon|the\s+(?:near\s+|"
+     r"right\s+now|(?P<adj>current))|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|(?:"
+     rf"{v.NUMBER_RE})\s)))|(?P<future>soon|the\s+(?:near\s+|"
      r"distant\s+)?future))\b", rules.reference),
     (rf"(?i){_AMOUNT}", amounts.duration),
     (rf"(?i)\bin\s+{_AMOUNT}", amounts.in_duration),
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
-     r"(?:\s+few)?\s+)?\b(?P<unit>days|weeks|months|years|decades)(?P<long>-long)?\b",
+     r"(?:\s+few)?\s+)?\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<long>-long)?\b",
      amounts.vague_duration),
     (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})s)\b|"
      rf"\b(?:(?i:once|twice|thrice|(?:{v.NUMBER_RE})\s+times)\s+)?(?P<adverb>"
      rf"{v.alternation(v.SET_ADVERBS)})\b|(?i:\b(?:every|each|once\s+a|twice\s+a|(?:\w+\s+)?"
      rf"times\s+a|per)\s+(?:(?P<count>other|{v.NUMBER_RE})\s+)?(?P<unit>day|week|month|year|"
      r"decade|hour|minute|morning|night)s?\b)", amounts.set_expression),
+    (rf"\b(?P<h>\d{{1,2}}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.\d+)?\b{_TZ}", amounts.clock_duration),
     (r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.m\.|[ap]m\b))"
      + _TZ, amounts.clock_time),
     (rf"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d){_TZ}", amounts.clock_time),

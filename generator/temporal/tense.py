@@ -4,17 +4,18 @@ The rule, applied to the sentence holding a time expression:
 
 1. A preposition right before the expression decides: "by Friday" is a
    deadline, so future; "since Friday" is past.
-2. Otherwise the nearest tense cue *before* the expression in the same sentence
+2. A past verb right after the expression decides ("on Sunday issued").
+3. Otherwise the nearest tense cue *before* the expression in the same sentence
    decides ("Doe, who arrived on Wednesday, will meet Roe on Thursday":
    Wednesday is past, Thursday future); when there is none, the nearest cue
    after it ("On Wednesday, Doe arrived").
-3. Cues: future = modals ("will", "would", "'ll", "may"...), "is set / expected /
+4. Cues: future = modals ("will", "would", "'ll", "may"...), "is set / expected /
    scheduled / due / going to", "plans / agreed / promised to", "upcoming",
    "ahead of", "deadline", and present progressive ("is visiting"); past =
    "was / were / had / did", "ago", "last", "earlier", irregular past forms
    from a short generic list and "-ed" words (minus adjectives such as
    "armed"); present = "is / are / says", which yields "present".
-4. No cue gives "unclear". Callers treat "present" and "unclear" alike: pick
+5. No cue gives "unclear". Callers treat "present" and "unclear" alike: pick
    the nearest candidate.
 """
 
@@ -37,7 +38,7 @@ _FUTURE = re.compile(
     rf"again|be|still|only|reportedly|now))*(?:\s+\w+)?"
     rf"|\b(?:(?:is|are|was|were|am|be|been)\s+(?:\w+ly\s+)?)?(?:{_TO_VERBS})\s+to\b"
     r"|\b(?:upcoming|ahead|deadline|expects?|anticipates?|expected|scheduled|planned|proposed|"
-    r"slated|rescheduled|postponed|delayed|tomorrow|next|coming)\b"
+    r"slated|rescheduled|postponed|delayed|tomorrow|next(?!\s+to\b)|coming)\b"
     r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b",
     re.IGNORECASE,
 )
@@ -45,7 +46,9 @@ _IRREGULAR_PAST = (
     "said|told|met|held|went|came|made|took|gave|saw|spoke|began|left|sent|won|lost|"
     "brought|thought|found|became|fled|struck|fell|rose|led|wrote|flew|ran|fought|kept|"
     "paid|stood|spent|shot|broke|chose|drew|drove|got|grew|knew|meant|sat|sold|stole|"
-    "swore|taught|threw|understood|woke|withdrew|overtook|forgot|hit|felt|heard|"
+    "swore|taught|threw|understood|woke|withdrew|overtook|forgot|hit|felt|heard|bought|built|"
+    "caught|dealt|froze|hid|hung|laid|lent|rode|rang|sang|sank|shook|slid|sprang|stuck|swept|"
+    "tore|wore|wept|dug|bent|bled|sped|spun|stank|strove|"
     "ago|last|earlier|previously|yesterday|was|were|had|did|didn't|wasn't|weren't|hadn't"
 )
 _ADJECTIVE_ED = frozenset(
@@ -58,11 +61,15 @@ _ADJECTIVE_ED = frozenset(
 _PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|(?-i:\b[a-z]{{3,}}ed\b)", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|say|remains|isn't|aren't)\b", re.IGNORECASE)
 _PREP = re.compile(
-    r"\b(by|since|before|until|till|through|from)\s+(?:the\s+)?"
+    r"\b(by|since|before|until|till|through|from|payable|effective|record)\s+(?:on\s+|the\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,?\s+(?:on\s+)?)?$",  # "by 5 p.m. Monday"
     re.IGNORECASE,
 )
-_PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past"}
+_VERB_AFTER = re.compile(r",?\s+(?:also\s+|again\s+)?([\w']+)")
+"""The word right after a time expression: a past verb there is its clause's verb."""
+_PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past", "payable": "future",
+                                  "effective": "future", "record": "future"}
+"""A dividend is payable, and a change effective, on a day to come ("holders of record Dec. 1")."""
 # "has until Friday", "given them until Monday": a time limit points ahead
 # unless the sentence is clearly in the past ("stayed until Friday").
 _LIMIT_WORDS = frozenset({"until", "till", "before"})
@@ -116,6 +123,9 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
     word = prep[1].lower() if prep else ""
     if word in _PREP_TENSE:
         return _PREP_TENSE[word]
+    verb = _VERB_AFTER.match(text, end, last)
+    if verb and verb[1].lower() not in _ADJECTIVE_ED and _PAST.fullmatch(verb[1]):
+        return "past"  # "the ministry on Sunday issued a warning"
     tense = _tense_from_cues(text, first, last, start, end)
     return "future" if word in _LIMIT_WORDS and tense in ("unclear", "present") else tense
 

@@ -32,7 +32,7 @@ FIXED_NUMBERS = {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 1
 VAGUE_NUMBERS = ("a few", "few", "several", "many", "dozens of", "hundreds of")
 
 UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
-              "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+              "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
               "centuries": "CE"}  # fmt: skip
 """Unit word to TIMEX3 letter; a leading T marks a time-of-day unit (PT10H)."""
 PERIOD_CODES = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}
