@@ -370,6 +370,22 @@ class Story:
 
 
 @dataclass(frozen=True)
+class DateWindow:
+    """When an undated article was probably written, inferred from its words, story or deadlines."""
+
+    source: str
+    """Id of the source."""
+    earliest: dt.date
+    """First possible day of publication."""
+    latest: dt.date
+    """Last possible day of publication (never after the build date)."""
+    evidence: tuple[str, ...]
+    """Each clue in words, citing the article's own wording."""
+    inferred: bool = True
+    """Always True: this is an inference, never a stated date."""
+
+
+@dataclass(frozen=True)
 class BuildSnapshot:
     """What the previous build published, read back from its ``data/briefing.json``.
 
@@ -416,5 +432,7 @@ class Briefing:
     """Problems shown on the build report."""
     built_at: dt.datetime | None = None
     """When the build ran (UTC)."""
+    date_windows: dict[str, DateWindow] = field(default_factory=dict)
+    """Source id -> inferred publication window, for undated articles with evidence."""
     previous: BuildSnapshot | None = None
     """What the previous build of the same docs/ folder published, when it could be read."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.config import Config
-from generator.deadlines import find_deadlines, infer_due_years, merge_deadlines
+from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, story_groups
 from generator.ingest import ingest
 from generator.model import ArticleAnalysis, Briefing, BuildWarning, Entity, Source
@@ -29,6 +29,7 @@ from generator.publish.writer import WriteResult
 from generator.quotes import find_quotes, merge_quotes
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
+from generator.temporal.dating import infer_windows, story_windows
 
 Progress = Callable[[Iterable, str, int], Iterator]
 
@@ -136,7 +137,15 @@ def extract_corpus_items(briefing: Briefing) -> Briefing:
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
     briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)
     briefing.stories = group_stories(briefing, groups)
+    briefing.date_windows = date_windows(briefing, built)
     return briefing
+
+
+def date_windows(briefing: Briefing, built: dt.date) -> dict:
+    """Inferred publication windows of undated articles: own text, story, deadlines reported."""
+    own = infer_windows(briefing.sources, built)
+    by_story = story_windows(briefing.sources, briefing.stories, own, built)
+    return deadline_windows(briefing.deadlines, briefing.sources, by_story)
 
 
 def build(config: Config, progress: Progress = no_progress,

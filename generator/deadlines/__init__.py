@@ -5,8 +5,9 @@ demand and the quoted span; ``dates`` compares due times; ``merge`` clusters
 statements; ``build`` makes each cluster a ``Deadline``.
 """
 
+from generator.deadlines.dating import deadline_windows
 from generator.deadlines.find import find_deadlines
 from generator.deadlines.infer import infer_due_years
 from generator.deadlines.merge import merge as merge_deadlines
 
-__all__ = ["find_deadlines", "infer_due_years", "merge_deadlines"]
+__all__ = ["deadline_windows", "find_deadlines", "infer_due_years", "merge_deadlines"]

@@ -25,9 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from generator.model import Source, Story, TimeExpression
+from generator.model import DateWindow, Source, Story, TimeExpression
 from generator.temporal import tagger as temporal
 from generator.temporal.vocab import WEEKDAYS
 
@@ -42,22 +41,6 @@ _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _YEAR_VALUE = re.compile(r"(?:19|20)\d\d(?:$|-)")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
-
-
-@dataclass(frozen=True)
-class DateWindow:
-    """When an undated article was probably written, inferred from its text."""
-
-    source: str
-    """Id of the source."""
-    earliest: dt.date
-    """First possible day of publication."""
-    latest: dt.date
-    """Last possible day of publication (never after the build date)."""
-    evidence: tuple[str, ...]
-    """Each clue in words, citing the article's own wording."""
-    inferred: bool = True
-    """Always True: this is an inference, never a stated date."""
 
 
 def infer_windows(sources: Iterable[Source], build_date: dt.date) -> dict[str, DateWindow]:
