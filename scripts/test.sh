@@ -14,4 +14,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 bash scripts/setup.sh test
-exec .venv/bin/python -m pytest "$@"
+# Two workers on a two-core machine; one test file per worker keeps module fixtures (a served
+# site, a PDF) built once. Pass -n 0 to run in one process.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

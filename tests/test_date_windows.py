@@ -15,8 +15,10 @@ def source(sid: str, published: dt.date | None = None) -> Source:
 
 
 def deadline(due: str | None, *reports: tuple[str, str, str]) -> Deadline:
-    rows = tuple(DeadlineReport(Citation(sid, 0, 1, "x", 0), TimeExpression(0, 1, words, "DATE", value))
-                 for sid, value, words in reports)
+    rows = tuple(
+        DeadlineReport(Citation(sid, 0, 1, "x", 0), TimeExpression(0, 1, words, "DATE", value))
+        for sid, value, words in reports
+    )
     due_time = TimeExpression(0, 1, "x", "DATE", due) if due else None
     return Deadline("d", "D", None, (), "", (), due_time, "unknown", rows)
 
@@ -27,23 +29,30 @@ def test_a_weekday_report_of_a_dated_deadline_places_the_article_in_the_week_bef
     assert windows["a"].inferred and "Friday" in windows["a"].evidence[0]
 
 
-@pytest.mark.parametrize("due, report, published", [
-    (None, ("a", "XXXX-WXX-5", "Friday"), None),  # deadline not dated
-    ("2025-08-08", ("a", "XXXX-WXX-4", "Thursday"), None),  # another weekday
-    ("2025-08-08", ("a", "XXXX-08-08", "August 8"), None),  # not a bare weekday
-    ("2025-08-08", ("a", "XXXX-WXX-5", "Friday"), dt.date(2025, 8, 5)),  # the article is dated
-])
+@pytest.mark.parametrize(
+    "due, report, published",
+    [
+        (None, ("a", "XXXX-WXX-5", "Friday"), None),  # deadline not dated
+        ("2025-08-08", ("a", "XXXX-WXX-4", "Thursday"), None),  # another weekday
+        ("2025-08-08", ("a", "XXXX-08-08", "August 8"), None),  # not a bare weekday
+        ("2025-08-08", ("a", "XXXX-WXX-5", "Friday"), dt.date(2025, 8, 5)),  # the article is dated
+    ],
+)
 def test_no_window_without_a_clear_clue(due, report, published):
     assert deadline_windows([deadline(due, report)], [source("a", published)], {}) == {}
 
 
 def test_an_own_window_is_narrowed_and_a_contradiction_keeps_it():
     own = DateWindow("a", dt.date(2025, 8, 5), dt.date(2025, 8, 20), ("own clue",))
-    narrowed = deadline_windows([deadline("2025-08-08", ("a", "XXXX-WXX-5", "Friday"))], [source("a")], {"a": own})
+    narrowed = deadline_windows(
+        [deadline("2025-08-08", ("a", "XXXX-WXX-5", "Friday"))], [source("a")], {"a": own}
+    )
     assert (narrowed["a"].earliest, narrowed["a"].latest) == (dt.date(2025, 8, 5), dt.date(2025, 8, 8))
     assert narrowed["a"].evidence[0] == "own clue" and len(narrowed["a"].evidence) == 2
     far = DateWindow("a", dt.date(2025, 9, 1), dt.date(2025, 9, 20), ("own clue",))
-    kept = deadline_windows([deadline("2025-08-08", ("a", "XXXX-WXX-5", "Friday"))], [source("a")], {"a": far})
+    kept = deadline_windows(
+        [deadline("2025-08-08", ("a", "XXXX-WXX-5", "Friday"))], [source("a")], {"a": far}
+    )
     assert kept["a"] == far
 
 
