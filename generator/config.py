@@ -71,6 +71,13 @@ SETTINGS: tuple[Setting, ...] = (
         "on their index page but get no page of their own.",
         kind="count",
     ),
+    Setting(
+        "max_pages_per_article",
+        50,
+        "At most this many entities named in only one article get a page of their own, per "
+        "article (most mentioned first); the rest are listed on their index page.",
+        kind="count",
+    ),
     Setting("templates", "", "Optional folder of Jinja2 templates that override the built-in ones.",
             kind="path"),
     Setting("cache", ".briefing-cache", "Folder for per-article NLP results, keyed by content hash.",
@@ -94,6 +101,7 @@ class Config:
     docs: Path = Path("docs")
     pipeline: str = DEFAULT_PIPELINE
     min_mentions_for_page: int = 1
+    max_pages_per_article: int = 50
     templates: Path | None = None
     cache: Path | None = None
     entities: dict[str, Any] = field(default_factory=dict)
@@ -177,6 +185,7 @@ def load_config(config_file: Path | None = None, root: Path | None = None) -> Co
         docs=_resolve_path(root, values["docs"]) or root / "docs",
         pipeline=str(values["pipeline"] or DEFAULT_PIPELINE),
         min_mentions_for_page=int(values["min_mentions_for_page"]),
+        max_pages_per_article=int(values["max_pages_per_article"]),
         templates=_resolve_path(root, values["templates"]),
         cache=_resolve_path(root, values["cache"]),
         entities=dict(values["entities"] or {}),

@@ -20,7 +20,7 @@ from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, story_groups
 from generator.ingest import ingest
-from generator.model import ArticleAnalysis, Briefing, BuildWarning, Entity, Source
+from generator.model import ArticleAnalysis, Briefing, BuildWarning, Source
 from generator.nlp import cache, load_pipeline, parse_article
 from generator.publish import asset_files, export_files, write_files, write_pdf_file
 from generator.publish.lock import build_lock
@@ -29,6 +29,7 @@ from generator.publish.writer import WriteResult
 from generator.quotes import find_quotes, merge_quotes
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
+from generator.site.policy import mark_pages
 from generator.temporal.dating import infer_windows, story_windows
 
 Progress = Callable[[Iterable, str, int], Iterator]
@@ -98,11 +99,6 @@ def analyse_all(sources: list[Source], config: Config, progress: Progress,
     return marked, analyses
 
 
-def mark_minor(entities: list[Entity], min_mentions: int) -> list[Entity]:
-    """Entities below the mention threshold get no page of their own."""
-    return [replace(e, has_page=len(e.mentions) >= min_mentions) for e in entities]
-
-
 def collect(config: Config, progress: Progress = no_progress,
             warn: Callable[[str], None] = print, now: dt.datetime | None = None) -> Briefing:
     """Read, analyse and resolve the whole corpus into a Briefing.
@@ -117,7 +113,7 @@ def collect(config: Config, progress: Progress = no_progress,
                  if s.status != "ok" and all(w.source != s.path for w in warnings)]
     overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
     entities = recover_mentions(resolve(analyses.values(), overrides), sources, analyses)
-    entities = mark_minor(entities, config.min_mentions_for_page)
+    entities = mark_pages(entities, config.min_mentions_for_page, config.max_pages_per_article)
     briefing = Briefing(
         title=config.title,
         sources=sources,
