@@ -330,7 +330,7 @@ def test_seed_deadline_pages(seed_briefing):
     assert [row.deadline.id for row in index.rows] == [deadline.id]
     page = pages[f"deadlines/{deadline.id}.md"].context
     assert len(page.reports) == len(deadline.reports)
-    assert page.due.text == "8 August (year not given)" and page.due.citations
+    assert page.due.text == "8 August, year not stated" and page.due.citations
     assert {d.aspect for d in page.disagreements} >= {"due date"}
     assert all(
         line.citations for line in [page.setter, page.demand, *page.bound, *page.consequences]

@@ -25,7 +25,9 @@ from generator.model import (
 from generator.publish.pdf import offline_fetcher, render_html
 from generator.publish.pdf_document import SECTION_TITLES, Links, References, period_covered
 from generator.site.figures import graph_parts, map_markers
+from generator.site.timewords import moment_words
 from tests.conftest import make_project
+from tests.test_reader import TIMEX_CODE
 
 HOSTILE = "<script>alert(1)</script>"
 BODY = ("Alice Example met Bob Sample in Paris. "
@@ -134,11 +136,11 @@ def test_linked_text_escapes_and_links_to_entries(start: int, end: int, expected
 
 
 @pytest.mark.parametrize(("published", "times", "expected"), [
-    (dt.date(2025, 8, 6), (), "2025-08-06 (published)"),
+    (dt.date(2025, 8, 6), (), "Wednesday 6 August 2025 (published)"),
     (None, (TimeExpression(0, 1, "x", "DATE", "2025-08-08"),
             TimeExpression(0, 1, "y", "DATE", "XXXX-08-01"),
             TimeExpression(0, 1, "z", "DATE", "2025-07-30")),
-     "2025-07-30 to 2025-08-08 (dates named in the articles)"),
+     "Wednesday 30 July 2025 to Friday 8 August 2025 (dates named in the articles)"),
     (None, (TimeExpression(0, 1, "x", "DATE", "XXXX-08-08"),), "not stated"),
     (None, (), "not stated"),
 ])
@@ -211,7 +213,7 @@ def test_cover_has_title_period_sources_and_build_date(pages, seed_briefing) -> 
     ok = sum(s.status == "ok" for s in seed_briefing.sources)
     assert seed_briefing.title in cover
     assert "Period covered" in cover and f"{ok} articles" in cover
-    assert seed_briefing.built_at.date().isoformat() in cover
+    assert moment_words(seed_briefing.built_at) in cover
     assert "Page 1" not in cover  # no running header or folio on the cover
 
 
@@ -265,3 +267,10 @@ def test_graph_and_map_are_drawn_in_the_pdf(seed_html, pages) -> None:
     labels = shown.split(", ")
     assert len(labels) >= 3
     assert all(map_page.count(label) >= 2 for label in labels)  # marker label and caption
+
+
+@pytest.mark.model
+def test_no_timex_code_in_the_pdf_text(pages) -> None:
+    shown = [match[0] for page in pages for match in TIMEX_CODE.finditer(page)]
+    assert shown == []
+    assert "week not stated" in " ".join(pages)  # the seeds' "Friday" due time, in words

@@ -31,6 +31,7 @@ from generator.site.markup import source_label, source_labels
 from generator.site.page import TYPE_TITLES
 from generator.site.pages.entities import EntityContext, entity_context
 from generator.site.pages.home import HomeContext, home_context
+from generator.site.timewords import day_words, moment_words, value_words
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SECTION_ORDER = ("overview", "deadlines", "people", "events", "places", "organisations", "groups",
@@ -152,7 +153,9 @@ class PrintContext:
     period: str
     """Period covered, in words."""
     built: str
-    """Build date (UTC, ISO format)."""
+    """Build date (UTC, ISO format), for the document's metadata."""
+    built_words: str
+    """Build time in words ("29 November 2026, 18:05 UTC"), shown on the cover."""
     overview: HomeContext
     """The site's overview context: lead statements, key people, counts."""
     graph_svg: Markup
@@ -179,11 +182,11 @@ def period_covered(briefing: Briefing) -> str:
     """Publication date range, else the range of fully resolved dates in the text."""
     published = sorted(s.published for s in briefing.sources if s.published)
     if published:
-        return _range(published[0].isoformat(), published[-1].isoformat(), "published")
+        return _range(day_words(published[0]), day_words(published[-1]), "published")
     stated = sorted(t.value for a in briefing.analyses.values() for t in a.times
                     if _FULL_DATE.match(t.value))
     if stated:
-        return _range(stated[0], stated[-1], "dates named in the articles")
+        return _range(value_words(stated[0]), value_words(stated[-1]), "dates named in the articles")
     return "not stated (the sources carry no dates)"
 
 
@@ -216,10 +219,12 @@ def entry_anchor(entity_id: str) -> str:
 def print_context(briefing: Briefing) -> PrintContext:
     """The whole printed document's context."""
     built = briefing.built_at.date().isoformat() if briefing.built_at else ""
+    built_words = moment_words(briefing.built_at) if briefing.built_at else "not recorded"
     return PrintContext(
         title=briefing.title,
         period=period_covered(briefing),
         built=built,
+        built_words=built_words,
         overview=home_context(briefing),
         graph_svg=Markup(relationship_graph_svg(briefing, entry_anchor)),
         map_svg=Markup(places_map_svg(briefing, entry_anchor)),

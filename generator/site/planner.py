@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.model import Briefing
 from generator.site.page import Page
+from generator.site.timewords import moment_words
 from generator.site.pages.compare import plan_compare_page
 from generator.site.pages.deadlines import plan_deadline_pages
 from generator.site.pages.entities import plan_entity_pages
@@ -30,13 +31,13 @@ class ReportContext:
     briefing: Briefing
     """The whole briefing (sources with statuses, warnings)."""
     built_at: str
-    """Build time, ISO format."""
+    """Build time in words ("29 November 2026, 18:05 UTC"), "" when not known."""
 
 
 
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     """Every generated page of the site."""
-    built_at = briefing.built_at.isoformat(timespec="seconds") if briefing.built_at else ""
+    built_at = moment_words(briefing.built_at) if briefing.built_at else ""
     return [
         Page("index.md", "home.md.j2", home_context(briefing)),
         *plan_entity_pages(briefing, min_mentions),

@@ -1,0 +1,155 @@
+"""What a reader sees: times in words, citation tooltips, paragraphs, index descriptions, the title.
+
+Checked on the built seed site (``seed_site``) and on a small hand-written
+corpus with two stories and publication dates (``tests/data/reader``: four
+articles, one plain-text file without date or outlet), built the same way
+with ``mkdocs build --strict``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.site.timewords import moment_words, plain_words, value_words
+from tests.conftest import REPO, make_project
+
+READER_CORPUS = REPO / "tests" / "data" / "reader"
+
+TIMEX_CODE = re.compile(
+    r"\b(?:\d{4}|XXXX)-(?:\d\d|XX|W\d\d|WXX|Q[1-4]|H[12]|SP|SU|FA|WI)\b"
+    r"|\bPT?(?:\d+(?:\.\d+)?|X)(?:DE|CE|[YMWDHS])\b"
+    r"|\b(?:PRESENT|PAST|FUTURE)_REF\b|\bXXXX\b")
+"""The shape of a TIMEX3 value (written independently of ``generator.site.timewords``)."""
+
+
+# ---------------------------------------------------------------- reading built pages
+
+
+class _Text(HTMLParser):
+    """Text nodes a reader sees (not scripts or styles)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nodes: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._hidden -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self._hidden and data.strip():
+            self.nodes.append(data)
+
+
+def text_nodes(page: Path) -> list[str]:
+    parser = _Text()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.nodes
+
+
+def briefing_pages(site: Path) -> list[Path]:
+    """Every generated HTML page (the hand-written guide and 404 left out)."""
+    return [p for p in sorted(site.rglob("*.html"))
+            if "guide" not in p.relative_to(site).parts and p.name != "404.html"]
+
+
+def codes_shown(site: Path) -> list[str]:
+    return [f"{page.relative_to(site)}: {node.strip()[:100]!r}"
+            for page in briefing_pages(site) for node in text_nodes(page) if TIMEX_CODE.search(node)]
+
+
+def build_site(root: Path, seeds: Path, config: str = "") -> Path:
+    """``seeds`` built with ``mkdocs build --strict`` in a fresh project; returns the project."""
+    make_project(root, seeds, config)
+    nav_free = re.sub(r"\n  - Guide:\n(?:      - .*\n)+", "\n",
+                      (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    (root / "mkdocs.yml").write_text(nav_free.replace("custom_dir: site_templates/overrides",
+                                                      "custom_dir: overrides"), encoding="utf-8")
+    shutil.copytree(REPO / "site_templates" / "overrides", root / "overrides")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root
+
+
+@pytest.fixture(scope="module")
+def reader_site(tmp_path_factory) -> Path:
+    """The hand-written corpus built into a site (no ``briefing.yml``); returns the project."""
+    return build_site(tmp_path_factory.mktemp("reader-site"), READER_CORPUS)
+
+
+# ---------------------------------------------------------------- times in words
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("2025-08-08", "Friday 8 August 2025"),
+    ("XXXX-08-08", "8 August, year not stated"),
+    ("XXXX-WXX-5", "Friday, week not stated"),
+    ("2025-W32", "the week of Monday 4 August 2025"),
+    ("2025-W32-5", "Friday 8 August 2025"),
+    ("2025-W32-WE", "the weekend of Saturday 9 August 2025"),
+    ("XXXX-WXX-WE", "a weekend, date not stated"),
+    ("2025-08", "August 2025"),
+    ("XXXX-04", "April, year not stated"),
+    ("2025-08-06TEV", "Wednesday 6 August 2025, evening"),
+    ("XXXX-XX-XXT15:00", "a day not stated, 15:00"),
+    ("2025-Q3", "the third quarter of 2025"),
+    ("2025-SU", "summer 2025"),
+    ("199X", "the 1990s"),
+    ("P10D", "10 days"),
+    ("P1W", "1 week"),
+    ("PXD", "some days"),
+    ("P1Y6M", "1 year and 6 months"),
+    ("PT5H", "5 hours"),
+    ("PT30M", "30 minutes"),
+    ("PRESENT_REF", "now"),
+    ("XXXX", "a year not stated"),
+    ("2025", "2025"),
+    ("2025-02-30", "a time that could not be read"),  # no such day: never echoed back
+    ("nonsense", "a time that could not be read"),
+])
+def test_value_words(value: str, words: str) -> None:
+    assert value_words(value) == words
+    assert not TIMEX_CODE.search(value_words(value))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("'Wednesday' resolved against 2025-08-06 (publication date)",
+     "'Wednesday' resolved against Wednesday 6 August 2025 (publication date)"),
+    ("counted: two days after “Wednesday” (resolved against XXXX-WXX-3)",
+     "counted: two days after “Wednesday” (resolved against Wednesday, week not stated)"),
+    ("shortened from P50D to P10D", "shortened from 50 days to 10 days"),
+    ("upcoming", "upcoming"),
+    ("in 2025, file A-2025-08-08x", "in 2025, file A-2025-08-08x"),  # a year and a file name stay
+])
+def test_plain_words_rewrites_embedded_values(text: str, expected: str) -> None:
+    assert plain_words(text) == expected
+
+
+def test_moment_words_is_utc_to_the_minute() -> None:
+    moment = dt.datetime(2026, 11, 29, 19, 5, 59, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert moment_words(moment) == "29 November 2026, 18:05 UTC"
+
+
+def test_seed_site_shows_no_timex_code(seed_site) -> None:
+    assert codes_shown(seed_site / "site") == []
+
+
+def test_reader_site_shows_no_timex_code_and_dates_in_words(reader_site) -> None:
+    site = reader_site / "site"
+    assert codes_shown(site) == []
+    timeline = " ".join(text_nodes(site / "timeline" / "index.html"))
+    assert "Wednesday 5 March 2025" in timeline  # "on Wednesday" in articles of 3 and 6 March
+    sources = " ".join(text_nodes(site / "sources" / "index.html"))
+    assert "Monday 3 March 2025" in sources and "not given" in sources
