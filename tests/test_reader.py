@@ -153,3 +153,92 @@ def test_reader_site_shows_no_timex_code_and_dates_in_words(reader_site) -> None
     assert "Wednesday 5 March 2025" in timeline  # "on Wednesday" in articles of 3 and 6 March
     sources = " ".join(text_nodes(site / "sources" / "index.html"))
     assert "Monday 3 March 2025" in sources and "not given" in sources
+
+
+# ---------------------------------------------------------------- citations and source labels
+
+
+class _Anchors(HTMLParser):
+    """Links with their title and text, and the text of every ``s-<n>`` sentence anchor."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []
+        self.sentences: dict[str, str] = {}
+        self._open: list[tuple[str, str, int]] = []  # (id, tag, depth) of open sentence anchors
+        self._link: list[str] | None = None
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self._depth += 1
+        if tag == "a" and attributes.get("href"):
+            self._link = [attributes["href"], attributes.get("title") or "", ""]
+        if re.fullmatch(r"s-\d+", attributes.get("id") or ""):
+            self.sentences[attributes["id"]] = ""
+            self._open.append((attributes["id"], tag, self._depth))
+
+    def handle_endtag(self, tag):
+        if self._open and self._open[-1][1:] == (tag, self._depth):
+            self._open.pop()
+        if tag == "a" and self._link is not None:
+            self.links.append(tuple(self._link))
+            self._link = None
+        self._depth -= 1
+
+    def handle_data(self, data):
+        for anchor, _, _ in self._open:
+            self.sentences[anchor] += data
+        if self._link is not None:
+            self._link[2] += data
+
+
+def anchors(page: Path) -> _Anchors:
+    parser = _Anchors()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def citation_tooltips(site: Path) -> list[tuple[str, str, str]]:
+    """(page, title, cited sentence) for every link to a sentence anchor in the site."""
+    sentences = {page.parent.name: anchors(page).sentences
+                 for page in (site / "sources").glob("*/index.html")}
+    found = []
+    for page in briefing_pages(site):
+        for href, title, _ in anchors(page).links:
+            match = re.search(r"sources/([^/]+)/#(s-\d+)$", href)
+            if match:
+                found.append((str(page.relative_to(site)), title,
+                              sentences[match[1]][match[2]]))
+    return found
+
+
+@pytest.mark.parametrize("which", ["seed_site", "reader_site"])
+def test_citation_tooltips_are_the_cited_sentences(which, request) -> None:
+    tooltips = citation_tooltips(request.getfixturevalue(which) / "site")
+    assert len(tooltips) > 20
+    wrong = [(page, title, sentence) for page, title, sentence in tooltips
+             if normalised(title) != normalised(sentence)]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("which", ["seed_site", "reader_site"])
+def test_sources_are_named_by_label_with_title_and_outlet_on_hover(which, request) -> None:
+    project = request.getfixturevalue(which)
+    ids = [p.stem for p in sorted((project / "seeds").iterdir()) if p.suffix in (".txt", ".md")]
+    site = project / "site"
+    shown = [f"{page.relative_to(site)}: {node.strip()[:80]!r}" for page in briefing_pages(site)
+             if page.relative_to(site).parts[0] not in ("report", "sources")  # list the files
+             for node in text_nodes(page) if any(source_id in node for source_id in ids)]
+    assert shown == []  # no file name used as a source's name outside the file listings
+    home = anchors(site / "index.html")
+    labelled = [(text, title) for href, title, text in home.links
+                if re.fullmatch(r"S\d+", text) and "#" not in href]
+    assert labelled and all(title for _, title in labelled)
+    compared = anchors(site / "sources-compared" / "index.html")
+    headers = [(text, title) for href, title, text in compared.links if re.fullmatch(r"S\d+", text)]
+    assert len(headers) >= len(ids) and all(title for _, title in headers)

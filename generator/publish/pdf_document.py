@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.deadlines.build import Disagreement as DeadlineDisagreement
+from generator.deadlines.build import find_disagreements
 from generator.model import Briefing, Citation, Deadline, Event, Source
 from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
 from generator.site.index import co_mentions
@@ -168,6 +170,8 @@ class PrintContext:
     """Entity ids marked on the map, listed as links under it."""
     deadlines: list[Deadline]
     """Deadlines, due date first."""
+    disagreements: dict[str, list[DeadlineDisagreement]]
+    """Deadline id -> the aspects its reports give differently, each version with its sentences."""
     events: list[Event]
     """Events, by date (undated last)."""
     entity_sections: dict[str, EntitySection]
@@ -219,6 +223,7 @@ def entry_anchor(entity_id: str) -> str:
 def print_context(briefing: Briefing) -> PrintContext:
     """The whole printed document's context."""
     built = briefing.built_at.date().isoformat() if briefing.built_at else ""
+    by_id = {e.id: e for e in briefing.entities}
     built_words = moment_words(briefing.built_at) if briefing.built_at else "not recorded"
     return PrintContext(
         title=briefing.title,
@@ -231,6 +236,7 @@ def print_context(briefing: Briefing) -> PrintContext:
         graph_ids=[node.id for node in graph_parts(briefing, entry_anchor)[0]],
         map_ids=[entity.id for entity, _ in located_places(briefing)],
         deadlines=sorted(briefing.deadlines, key=lambda d: _date_key(d.due.value if d.due else None)),
+        disagreements={d.id: find_disagreements(d.reports, by_id) for d in briefing.deadlines},
         events=sorted(briefing.events, key=lambda e: _date_key(e.date.value if e.date else None)),
         entity_sections=entity_sections(briefing),
         sources=[(source_label(n), s) for n, s in enumerate(briefing.sources)],

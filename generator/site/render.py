@@ -82,6 +82,8 @@ def render_page(env: Environment, page: Page, linker: Linker) -> str:
         linked_text=partial(linker.text, from_page=page.path),
         link_to=partial(link, from_page=page.path),
         source_label=linker.source_label,
+        source_link=partial(linker.source_link, from_page=page.path),
+        mention_link=partial(linker.mention_link, from_page=page.path),
         esc=md_escape,
         external_link=external_link,
         fresh_set=set,
