@@ -9,6 +9,7 @@ with ``mkdocs build --strict``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import subprocess
@@ -242,3 +243,45 @@ def test_sources_are_named_by_label_with_title_and_outlet_on_hover(which, reques
     compared = anchors(site / "sources-compared" / "index.html")
     headers = [(text, title) for href, title, text in compared.links if re.fullmatch(r"S\d+", text)]
     assert len(headers) >= len(ids) and all(title for _, title in headers)
+
+
+# ---------------------------------------------------------------- source pages
+
+
+class _Paragraphs(HTMLParser):
+    """The text of each <p> that holds sentence anchors."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paragraphs: list[tuple[str, int]] = []  # (text, sentences)
+        self._current: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "p":
+            self._current = ["", 0]
+        elif tag == "span" and ("class", "sentence") in attrs and self._current is not None:
+            self._current[1] += 1
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self._current is not None:
+            if self._current[1]:
+                self.paragraphs.append((normalised(self._current[0]), self._current[1]))
+            self._current = None
+
+    def handle_data(self, data):
+        if self._current is not None:
+            self._current[0] += data
+
+
+@pytest.mark.parametrize("which", ["seed_site", "reader_site"])
+def test_source_pages_keep_their_paragraphs(which, request) -> None:
+    """Each paragraph on a source page is one whole line of the article, in the article's order."""
+    project = request.getfixturevalue(which)
+    export = json.loads((project / "docs" / "data" / "briefing.json").read_text(encoding="utf-8"))
+    for source in (s for s in export["sources"] if s["status"] == "ok"):
+        parser = _Paragraphs()
+        parser.feed((project / "site" / "sources" / source["id"] / "index.html").read_text("utf-8"))
+        shown = [text for text, _ in parser.paragraphs]
+        lines = [normalised(line) for line in source["text"].splitlines() if line.strip()]
+        assert shown == [line for line in lines if line in shown], source["id"]
+        assert len(shown) >= 3, source["id"]  # every article of both corpora has three or more
