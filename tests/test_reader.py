@@ -285,3 +285,27 @@ def test_source_pages_keep_their_paragraphs(which, request) -> None:
         lines = [normalised(line) for line in source["text"].splitlines() if line.strip()]
         assert shown == [line for line in lines if line in shown], source["id"]
         assert len(shown) >= 3, source["id"]  # every article of both corpora has three or more
+
+
+# ---------------------------------------------------------------- build report
+
+
+def report_text(project: Path) -> str:
+    return normalised(" ".join(text_nodes(project / "site" / "report" / "index.html")))
+
+
+def test_report_warns_that_the_seeds_carry_no_dates_or_outlets(seed_site) -> None:
+    text = report_text(seed_site)
+    assert re.search(r"Built \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC\.", text)
+    assert "5 of 5 articles without a publication date" in text
+    assert re.search(r"\d+ time expressions left unresolved \(“", text)
+    assert "the timeline, event dates and deadline status are incomplete" in text
+    assert "5 of 5 articles without an outlet" in text
+    assert "None." not in text.split("Warnings", 1)[1]
+
+
+def test_report_names_only_the_article_lacking_metadata(reader_site) -> None:
+    text = report_text(reader_site)
+    assert "1 of 4 articles without a publication date S3 (03-port-strike.txt)" in text
+    assert "1 of 4 articles without an outlet S3 (03-port-strike.txt)" in text
+    assert "“Tuesday”" in text  # "on Tuesday" in the undated article
