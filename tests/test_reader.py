@@ -309,3 +309,51 @@ def test_report_names_only_the_article_lacking_metadata(reader_site) -> None:
     assert "1 of 4 articles without a publication date S3 (03-port-strike.txt)" in text
     assert "1 of 4 articles without an outlet S3 (03-port-strike.txt)" in text
     assert "“Tuesday”" in text  # "on Tuesday" in the undated article
+
+
+# ---------------------------------------------------------------- index pages
+
+
+class _Tables(HTMLParser):
+    """Header and cell texts of every table row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = [""]
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append(normalised(self._cell[0]))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell[0] += data
+
+
+INDEX_PAGES = ("people", "organisations", "places", "groups", "events", "deadlines")
+
+
+@pytest.mark.parametrize("which", ["seed_site", "reader_site"])
+def test_index_pages_describe_every_row(which, request) -> None:
+    site = request.getfixturevalue(which) / "site"
+    described = 0
+    for folder in INDEX_PAGES:
+        tables = _Tables()
+        tables.feed((site / folder / "index.html").read_text(encoding="utf-8"))
+        header, *rows = tables.rows or [[]]
+        assert not rows or any(h in ("Description", "What the sources report", "Threatened consequences")
+                               for h in header), folder
+        for row in rows:
+            if row == header:
+                continue
+            assert len(row) == len(header) and all(cell not in ("", "—") for cell in row), (folder, row)
+            described += 1
+    assert described >= 10

@@ -59,7 +59,7 @@ def home_context(briefing: Briefing) -> HomeContext:
     return HomeContext(
         title=briefing.title,
         statements=lead_statements(briefing),
-        key_people=[index_row(e) for e in people[:KEY_PEOPLE]],
+        key_people=[index_row(e, briefing) for e in people[:KEY_PEOPLE]],
         counts=dict(counts),
         sources=ok,
         skipped=sum(s.status != "ok" for s in briefing.sources),
