@@ -9,6 +9,7 @@ with ``mkdocs build --strict``.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import shutil
@@ -18,7 +19,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
+from generator.model import Briefing, Source, Story
+from generator.site.pages.home import briefing_title
 from generator.site.timewords import moment_words, plain_words, value_words
 from tests.conftest import REPO, make_project
 
@@ -357,3 +361,46 @@ def test_index_pages_describe_every_row(which, request) -> None:
             assert len(row) == len(header) and all(cell not in ("", "—") for cell in row), (folder, row)
             described += 1
     assert described >= 10
+
+
+# ---------------------------------------------------------------- the title
+
+
+def _story_briefing(title: str, stories: list[tuple[str, tuple[str, ...]]],
+                    published: dict[str, dt.date] | None = None) -> Briefing:
+    dates = published or {}
+    sources = [Source(i, f"{i}.txt", "ok", title=i, published=dates.get(i)) for i in "abcde"]
+    return Briefing(title, sources, {}, stories=[Story(f"story-{n}", headline, ids)
+                                                 for n, (headline, ids) in enumerate(stories, 1)])
+
+
+@pytest.mark.parametrize(("title", "stories", "published", "expected"), [
+    ("Set by hand", [("Big story", ("a", "b", "c"))], None, "Set by hand"),
+    ("", [("Small", ("a",)), ("Big story", ("b", "c")), ("Other", ("d",))], None, "Big story"),
+    ("Briefing", [("Small", ("a",)), ("Big story", ("b", "c"))], None, "Big story"),  # the default
+    ("", [("Late", ("d", "e")), ("Early", ("a", "b"))], None, "Late"),  # tie: the latest file
+    ("", [("Dated late", ("a", "b")), ("Undated", ("d", "e"))],
+     {"a": dt.date(2025, 3, 9)}, "Dated late"),  # tie: the latest publication date
+    ("", [], None, "Briefing"),
+    ("  ", [("Only", ("a",))], None, "Only"),
+])
+def test_title_is_configured_else_the_largest_story(title, stories, published, expected) -> None:
+    assert briefing_title(_story_briefing(title, stories, published)) == expected
+
+
+def home_heading(project: Path) -> str:
+    page = (project / "site" / "index.html").read_text(encoding="utf-8")
+    return normalised(html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1]))
+
+
+def test_unconfigured_site_is_titled_by_its_largest_story(reader_site) -> None:
+    export = json.loads((reader_site / "docs" / "data" / "briefing.json").read_text("utf-8"))
+    largest = max(len(story["sources"]) for story in export["stories"])
+    assert largest >= 2
+    headlines = {story["title"] for story in export["stories"] if len(story["sources"]) == largest}
+    assert home_heading(reader_site) in headlines
+
+
+def test_configured_title_wins(seed_site) -> None:
+    configured = yaml.safe_load((seed_site / "briefing.yml").read_text(encoding="utf-8"))["title"]
+    assert home_heading(seed_site) == configured

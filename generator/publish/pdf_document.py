@@ -32,7 +32,7 @@ from generator.site.linker import Linker
 from generator.site.markup import source_label, source_labels
 from generator.site.page import TYPE_TITLES
 from generator.site.pages.entities import EntityContext, entity_context
-from generator.site.pages.home import HomeContext, home_context
+from generator.site.pages.home import HomeContext, briefing_title, home_context
 from generator.site.timewords import day_words, moment_words, value_words
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -226,7 +226,7 @@ def print_context(briefing: Briefing) -> PrintContext:
     by_id = {e.id: e for e in briefing.entities}
     built_words = moment_words(briefing.built_at) if briefing.built_at else "not recorded"
     return PrintContext(
-        title=briefing.title,
+        title=briefing_title(briefing),
         period=period_covered(briefing),
         built=built,
         built_words=built_words,
