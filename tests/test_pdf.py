@@ -275,3 +275,32 @@ def test_no_timex_code_in_the_pdf_text(pages) -> None:
     shown = [match[0] for page in pages for match in TIMEX_CODE.finditer(page)]
     assert shown == []
     assert "week not stated" in " ".join(pages)  # the seeds' "Friday" due time, in words
+
+
+def _squashed(text: str) -> str:
+    """Letters and digits only, lower case: PDF text extraction breaks lines and hyphenates."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+@pytest.mark.model
+def test_no_source_sentence_is_printed_more_than_twice(pages, seed_briefing) -> None:
+    """Each statement once in the text and once in the references; afterwards only referred to."""
+    text = _squashed(" ".join(pages))
+    titles = {_squashed(s.title) for s in seed_briefing.sources}  # names of sources, not statements
+    counts = {}
+    for source in seed_briefing.sources:
+        analysis = seed_briefing.analyses.get(source.id)
+        for sentence in analysis.sentences if analysis else ():
+            words = _squashed(source.text[sentence.start:sentence.end])
+            if len(words) >= 40 and words not in titles and not sentence.is_title:
+                counts[source.text[sentence.start:sentence.end][:60]] = text.count(words)
+    assert max(counts.values()) >= 2  # the check sees sentences: cited ones are in the references
+    assert {s: n for s, n in counts.items() if n > 2} == {}
+
+
+@pytest.mark.model
+def test_references_have_no_doubled_quotation_marks(pages) -> None:
+    text = " ".join(pages)
+    references = text[text.rindex("Each number in the text refers"):]
+    assert re.findall(r".{0,20}[“”\"„][“”\"„].{0,20}", references) == []
+    assert len(re.findall(r"\[\d+\]", references)) > 20

@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 
 from generator.config import BriefingError, Config
 from generator.model import Briefing
-from generator.publish.pdf_document import Links, References, print_context
+from generator.publish.pdf_document import Links, Printed, References, print_context
 from generator.site.timewords import FILTERS as TIME_FILTERS
 
 OFFLINE_SCHEMES = ("file", "data")
@@ -62,6 +62,7 @@ def render_html(briefing: Briefing, user_dir: Path | None = None) -> str:
         cite=references.cite,
         cites=references.cites,
         references=references,
+        printed=Printed(briefing),
         entity_link=links.entity,
         linked_text=links.text,
     )

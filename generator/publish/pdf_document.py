@@ -60,6 +60,8 @@ class Reference:
     """0-based index of the sentence in the source."""
     text: str
     """The whole sentence, quoted in the reference list."""
+    same_as: int = 0
+    """Number of an earlier reference with the same words (syndicated copy), 0 when none."""
 
 
 class References:
@@ -70,6 +72,7 @@ class References:
         self._labels = source_labels(briefing.sources)
         self._analyses = briefing.analyses
         self._numbers: dict[tuple[str, int], int] = {}
+        self._by_words: dict[str, int] = {}
         self.items: list[Reference] = []
         """Every reference handed out so far, in number order."""
 
@@ -79,9 +82,12 @@ class References:
         if key not in self._numbers:
             source = self._sources[citation.source]
             sentence = self._analyses[citation.source].sentences[citation.sentence]
-            self._numbers[key] = len(self.items) + 1
-            self.items.append(Reference(len(self.items) + 1, source, self._labels[source.id],
-                                        citation.sentence, source.text[sentence.start:sentence.end]))
+            text = source.text[sentence.start:sentence.end]
+            number = len(self.items) + 1
+            same_as = self._by_words.setdefault(words_key(text), number)
+            self._numbers[key] = number
+            self.items.append(Reference(number, source, self._labels[source.id], citation.sentence,
+                                        text, same_as if same_as != number else 0))
         return self._numbers[key]
 
     def cite(self, citation: Citation) -> Markup:
@@ -101,6 +107,42 @@ class References:
     def label(self, source_id: str) -> str:
         """Short label of a source (S1, ...)."""
         return self._labels[source_id]
+
+
+def words_key(text: str) -> str:
+    """Letters and digits of a sentence, lower case: two copies of one sentence share it."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+class Printed:
+    """The sentences the document has printed in full, so each is printed once.
+
+    Templates ask ``split`` which of a list of statements (or citations) are new;
+    the rest were printed earlier and are only referred to by their reference numbers.
+    """
+
+    def __init__(self, briefing: Briefing) -> None:
+        self._texts = {s.id: s.text for s in briefing.sources}
+        self._seen: set[str] = set()
+
+    def first(self, citation: Citation) -> bool:
+        """True the first time a sentence (or a copy of it) is asked about, then False."""
+        key = words_key(self._texts[citation.source][citation.start:citation.end])
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+    def split(self, items: Iterable) -> tuple[list, list[Citation]]:
+        """(items not printed yet, now marked printed; the citations of those printed before)."""
+        new, again = [], []
+        for item in items:
+            lead = getattr(item, "lead", item)
+            if self.first(lead):
+                new.append(item)
+            else:
+                again += list(getattr(item, "citations", (item,)))
+        return new, again
 
 
 class Links:
