@@ -306,12 +306,15 @@ def test_report_warns_that_the_seeds_carry_no_dates_or_outlets(seed_site) -> Non
     assert "the timeline, event dates and deadline status are incomplete" in text
     assert "5 of 5 articles without an outlet" in text
     assert "None." not in text.split("Warnings", 1)[1]
+    page = (seed_site / "site" / "report" / "index.html").read_text(encoding="utf-8")
+    boxes = re.findall(r'<div class="admonition warning">(.*?)</div>', page, re.S)
+    assert len(boxes) == 2 and "left unresolved" in boxes[0] and "S5</a>" in boxes[1]
 
 
 def test_report_names_only_the_article_lacking_metadata(reader_site) -> None:
     text = report_text(reader_site)
-    assert "1 of 4 articles without a publication date S3 (03-port-strike.txt)" in text
-    assert "1 of 4 articles without an outlet S3 (03-port-strike.txt)" in text
+    assert "1 of 4 articles without a publication date Articles: S3 (03-port-strike.txt)" in text
+    assert "1 of 4 articles without an outlet Articles: S3 (03-port-strike.txt)" in text
     assert "“Tuesday”" in text  # "on Tuesday" in the undated article
 
 

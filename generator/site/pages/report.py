@@ -28,7 +28,7 @@ class MissingMetadata:
     unresolved: int = 0
     """Time expressions in those articles left without a calendar date."""
     examples: list[str] = field(default_factory=list)
-    """A few of those time expressions as written, distinct."""
+    """A few of those time expressions as first written, distinct ignoring case."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,10 @@ def missing(briefing: Briefing, lacks) -> MissingMetadata:
             if s.status == "ok" and lacks(s)]
     times = [t for _, s in rows if s.id in briefing.analyses
              for t in briefing.analyses[s.id].times if unresolved(t)]
-    examples = list(dict.fromkeys(t.text for t in times))[:EXAMPLES]
+    first: dict[str, str] = {}
+    for time in times:
+        first.setdefault(time.text.lower(), time.text)
+    examples = list(first.values())[:EXAMPLES]
     return MissingMetadata(rows, len(times), examples)
 
 
