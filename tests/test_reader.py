@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from generator.model import Briefing, Source, Story
+from generator.site.pages.entities import role_phrase
 from generator.site.pages.home import briefing_title
 from generator.site.timewords import moment_words, plain_words, value_words
 from tests.conftest import REPO, make_project
@@ -407,3 +408,14 @@ def test_unconfigured_site_is_titled_by_its_largest_story(reader_site) -> None:
 def test_configured_title_wins(seed_site) -> None:
     configured = yaml.safe_load((seed_site / "briefing.yml").read_text(encoding="utf-8"))["title"]
     assert home_heading(seed_site) == configured
+
+
+@pytest.mark.parametrize(("role", "phrase"), [
+    ("an Austrian political analyst", "Austrian political analyst"),
+    ("The acting US envoy", "Acting US envoy"),
+    ("the head of the Port Elling Authority", "Head of the Port Elling Authority"),
+    ("US Ambassador to NATO", "US Ambassador to NATO"),
+    ("anchor of the evening news", "Anchor of the evening news"),  # "an" only as a word
+])
+def test_role_phrase(role: str, phrase: str) -> None:
+    assert role_phrase(role) == phrase

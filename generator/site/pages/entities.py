@@ -129,13 +129,19 @@ def _neighbourhood(graph: tuple[list, list] | None, entity: Entity) -> str:
     return neighbourhood_svg(graph, entity) if graph and entity.type == "person" else ""
 
 
+def role_phrase(text: str) -> str:
+    """A role as a row description: leading article dropped, first letter capital ("Acting US envoy")."""
+    bare = re.sub(r"^(the|an?)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return bare[:1].upper() + bare[1:]
+
+
 def index_row(entity: Entity, briefing: Briefing | None = None,
               sources: dict[str, Source] | None = None) -> IndexRow:
     """One line on an index page: the first role, else (given ``briefing``) the top statement."""
     count = len({m.source for m in entity.mentions})
     roles = [row for row in first_roles(entity) if row.text.strip()]
     if roles:
-        return IndexRow(entity, roles[0].text, count, roles[0].citations)
+        return IndexRow(entity, role_phrase(roles[0].text), count, roles[0].citations)
     top = entity_summary(entity, briefing, limit=1, sources=sources) if briefing else []
     if top:
         return IndexRow(entity, one_line(top[0].lead.text), count, top[0].citations)
