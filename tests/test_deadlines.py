@@ -16,6 +16,7 @@ from generator.pipeline import analyse
 from generator.resolve.entities import resolve
 from generator.resolve.overrides import Overrides
 from generator.site.pages.deadlines import plan_deadline_pages
+from generator.site.timewords import value_words
 
 ANCHOR = dt.date(2025, 8, 6)  # a Wednesday
 
@@ -336,7 +337,7 @@ def test_seed_deadline_pages(seed_briefing):
     assert [row.deadline.id for row in index.rows] == [deadline.id]
     page = pages[f"deadlines/{deadline.id}.md"].context
     assert len(page.reports) == len(deadline.reports)
-    words = "8 August 2025" if seed_due(seed_briefing) == "2025-08-08" else "8 August (year not given)"
+    words = value_words("2025-08-08") if seed_due(seed_briefing) == "2025-08-08" else "8 August, year not stated"
     assert page.due.text == words and page.due.citations
     assert {d.aspect for d in page.disagreements} >= {"due date"}
     assert all(

@@ -21,7 +21,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 
 from generator.config import BriefingError, Config
 from generator.model import Briefing
-from generator.publish.pdf_document import Links, References, print_context
+from generator.publish.pdf_document import Links, Printed, References, print_context
+from generator.site.timewords import FILTERS as TIME_FILTERS
 
 OFFLINE_SCHEMES = ("file", "data")
 """The only URL schemes WeasyPrint may read."""
@@ -38,13 +39,15 @@ def print_dirs(user_dir: Path | None) -> list[str]:
 
 def make_print_environment(user_dir: Path | None = None) -> Environment:
     """The Jinja environment of the print templates: HTML, autoescaped, strict."""
-    return Environment(
+    env = Environment(
         loader=ChoiceLoader([FileSystemLoader(d) for d in print_dirs(user_dir)]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(TIME_FILTERS)
+    return env
 
 
 def render_html(briefing: Briefing, user_dir: Path | None = None) -> str:
@@ -59,6 +62,7 @@ def render_html(briefing: Briefing, user_dir: Path | None = None) -> str:
         cite=references.cite,
         cites=references.cites,
         references=references,
+        printed=Printed(briefing),
         entity_link=links.entity,
         linked_text=links.text,
     )

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.deadlines.build import Disagreement as DeadlineDisagreement
+from generator.deadlines.build import find_disagreements
 from generator.model import Briefing, Citation, Deadline, Event, Source
 from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
 from generator.site.index import co_mentions
@@ -30,7 +32,8 @@ from generator.site.linker import Linker
 from generator.site.markup import source_label, source_labels
 from generator.site.page import TYPE_TITLES
 from generator.site.pages.entities import EntityContext, entity_context
-from generator.site.pages.home import HomeContext, home_context
+from generator.site.pages.home import HomeContext, briefing_title, home_context
+from generator.site.timewords import day_words, moment_words, value_words
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SECTION_ORDER = ("overview", "deadlines", "people", "events", "places", "organisations", "groups",
@@ -57,6 +60,8 @@ class Reference:
     """0-based index of the sentence in the source."""
     text: str
     """The whole sentence, quoted in the reference list."""
+    same_as: int = 0
+    """Number of an earlier reference with the same words (syndicated copy), 0 when none."""
 
 
 class References:
@@ -67,6 +72,7 @@ class References:
         self._labels = source_labels(briefing.sources)
         self._analyses = briefing.analyses
         self._numbers: dict[tuple[str, int], int] = {}
+        self._by_words: dict[str, int] = {}
         self.items: list[Reference] = []
         """Every reference handed out so far, in number order."""
 
@@ -76,9 +82,12 @@ class References:
         if key not in self._numbers:
             source = self._sources[citation.source]
             sentence = self._analyses[citation.source].sentences[citation.sentence]
-            self._numbers[key] = len(self.items) + 1
-            self.items.append(Reference(len(self.items) + 1, source, self._labels[source.id],
-                                        citation.sentence, source.text[sentence.start:sentence.end]))
+            text = source.text[sentence.start:sentence.end]
+            number = len(self.items) + 1
+            same_as = self._by_words.setdefault(words_key(text), number)
+            self._numbers[key] = number
+            self.items.append(Reference(number, source, self._labels[source.id], citation.sentence,
+                                        text, same_as if same_as != number else 0))
         return self._numbers[key]
 
     def cite(self, citation: Citation) -> Markup:
@@ -98,6 +107,42 @@ class References:
     def label(self, source_id: str) -> str:
         """Short label of a source (S1, ...)."""
         return self._labels[source_id]
+
+
+def words_key(text: str) -> str:
+    """Letters and digits of a sentence, lower case: two copies of one sentence share it."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+class Printed:
+    """The sentences the document has printed in full, so each is printed once.
+
+    Templates ask ``split`` which of a list of statements (or citations) are new;
+    the rest were printed earlier and are only referred to by their reference numbers.
+    """
+
+    def __init__(self, briefing: Briefing) -> None:
+        self._texts = {s.id: s.text for s in briefing.sources}
+        self._seen: set[str] = set()
+
+    def first(self, citation: Citation) -> bool:
+        """True the first time a sentence (or a copy of it) is asked about, then False."""
+        key = words_key(self._texts[citation.source][citation.start:citation.end])
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+    def split(self, items: Iterable) -> tuple[list, list[Citation]]:
+        """(items not printed yet, now marked printed; the citations of those printed before)."""
+        new, again = [], []
+        for item in items:
+            lead = getattr(item, "lead", item)
+            if self.first(lead):
+                new.append(item)
+            else:
+                again += list(getattr(item, "citations", (item,)))
+        return new, again
 
 
 class Links:
@@ -152,7 +197,9 @@ class PrintContext:
     period: str
     """Period covered, in words."""
     built: str
-    """Build date (UTC, ISO format)."""
+    """Build date (UTC, ISO format), for the document's metadata."""
+    built_words: str
+    """Build time in words ("29 November 2026, 18:05 UTC"), shown on the cover."""
     overview: HomeContext
     """The site's overview context: lead statements, key people, counts."""
     graph_svg: Markup
@@ -165,6 +212,8 @@ class PrintContext:
     """Entity ids marked on the map, listed as links under it."""
     deadlines: list[Deadline]
     """Deadlines, due date first."""
+    disagreements: dict[str, list[DeadlineDisagreement]]
+    """Deadline id -> the aspects its reports give differently, each version with its sentences."""
     events: list[Event]
     """Events, by date (undated last)."""
     entity_sections: dict[str, EntitySection]
@@ -179,11 +228,11 @@ def period_covered(briefing: Briefing) -> str:
     """Publication date range, else the range of fully resolved dates in the text."""
     published = sorted(s.published for s in briefing.sources if s.published)
     if published:
-        return _range(published[0].isoformat(), published[-1].isoformat(), "published")
+        return _range(day_words(published[0]), day_words(published[-1]), "published")
     stated = sorted(t.value for a in briefing.analyses.values() for t in a.times
                     if _FULL_DATE.match(t.value))
     if stated:
-        return _range(stated[0], stated[-1], "dates named in the articles")
+        return _range(value_words(stated[0]), value_words(stated[-1]), "dates named in the articles")
     return "not stated (the sources carry no dates)"
 
 
@@ -216,16 +265,20 @@ def entry_anchor(entity_id: str) -> str:
 def print_context(briefing: Briefing) -> PrintContext:
     """The whole printed document's context."""
     built = briefing.built_at.date().isoformat() if briefing.built_at else ""
+    by_id = {e.id: e for e in briefing.entities}
+    built_words = moment_words(briefing.built_at) if briefing.built_at else "not recorded"
     return PrintContext(
-        title=briefing.title,
+        title=briefing_title(briefing),
         period=period_covered(briefing),
         built=built,
+        built_words=built_words,
         overview=home_context(briefing),
         graph_svg=Markup(relationship_graph_svg(briefing, entry_anchor)),
         map_svg=Markup(places_map_svg(briefing, entry_anchor)),
         graph_ids=[node.id for node in graph_parts(briefing, entry_anchor)[0]],
         map_ids=[entity.id for entity, _ in located_places(briefing)],
         deadlines=sorted(briefing.deadlines, key=lambda d: _date_key(d.due.value if d.due else None)),
+        disagreements={d.id: find_disagreements(d.reports, by_id) for d in briefing.deadlines},
         events=sorted(briefing.events, key=lambda e: _date_key(e.date.value if e.date else None)),
         entity_sections=entity_sections(briefing),
         sources=[(source_label(n), s) for n, s in enumerate(briefing.sources)],

@@ -12,7 +12,15 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from generator.model import Briefing, Citation, Entity
-from generator.site.markup import entity_page, link, md_escape, sentence_target, source_labels
+from generator.site.markup import (
+    display_text,
+    entity_page,
+    link,
+    md_escape,
+    sentence_target,
+    source_labels,
+    source_page,
+)
 
 
 class Linker:
@@ -21,8 +29,11 @@ class Linker:
     def __init__(self, briefing: Briefing) -> None:
         self.entities: dict[str, Entity] = {e.id: e for e in briefing.entities}
         self.source_labels = source_labels(briefing.sources)
-        self.source_titles = {s.id: s.title for s in briefing.sources}
+        self.source_hovers = {s.id: ", ".join(filter(None, (s.title or s.path, s.outlet)))
+                              for s in briefing.sources}
         self.source_texts = {s.id: s.text for s in briefing.sources}
+        self.sentence_spans = {source_id: {s.index: (s.start, s.end) for s in analysis.sentences}
+                               for source_id, analysis in briefing.analyses.items()}
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for entity in briefing.entities:
             for m in entity.mentions:
@@ -47,11 +58,27 @@ class Linker:
         """Short label of a source: S1, S2, ... in file order."""
         return self.source_labels[source_id]
 
+    def source_link(self, source_id: str, from_page: str, label: str = "") -> Markup:
+        """A source's label (S2, or ``label``) linking to its page, titled with its title and outlet."""
+        return link(label or self.source_label(source_id), source_page(source_id), from_page,
+                    self.source_hovers[source_id])
+
+    def cited_sentence(self, citation: Citation) -> str:
+        """The whole sentence a citation points at, as shown (the citation's words if unknown)."""
+        span = self.sentence_spans.get(citation.source, {}).get(citation.sentence)
+        text = self.source_texts[citation.source][span[0]:span[1]] if span else citation.text
+        return display_text(text).strip()
+
     def cite(self, citation: Citation, from_page: str) -> Markup:
-        """"[S2]" linking to the cited sentence, titled with the source's title."""
+        """"[S2]" linking to the cited sentence, titled with that sentence (the hover shows it)."""
         target = sentence_target(citation.source, citation.sentence)
-        title = f"{self.source_titles[citation.source]} (sentence {citation.sentence + 1})"
-        return link(f"[{self.source_label(citation.source)}]", target, from_page, title)
+        return link(f"[{self.source_label(citation.source)}]", target, from_page,
+                    self.cited_sentence(citation))
+
+    def mention_link(self, citation: Citation, from_page: str) -> Markup:
+        """The cited words linking to their sentence, titled with that sentence."""
+        target = sentence_target(citation.source, citation.sentence)
+        return link(citation.text, target, from_page, self.cited_sentence(citation))
 
     def cites(self, citations, from_page: str) -> Markup:
         """Space-separated citation links, one per source (its first cited sentence)."""

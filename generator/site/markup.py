@@ -36,6 +36,14 @@ def display_text(value: object) -> str:
     return _HIDDEN_CHARACTERS.sub("", _SPACE.sub(" ", str(value)))
 
 
+def one_line(value: object, limit: int = 140) -> str:
+    """Shown text cut at a word boundary to at most ``limit`` characters, "…" marking a cut."""
+    text = display_text(value).strip()
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def md_escape(value: object) -> str:
     """Literal text for a Markdown page: HTML-escaped, Markdown specials backslashed."""
     if isinstance(value, Markup):

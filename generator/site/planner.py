@@ -10,8 +10,6 @@ This module imports every page module; none imports it back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.model import Briefing
 from generator.site.page import Page
 from generator.site.pages.changes import plan_changes_page
@@ -21,23 +19,12 @@ from generator.site.pages.entities import plan_entity_pages
 from generator.site.pages.events import plan_event_pages, plan_tags_page
 from generator.site.pages.figures import plan_figure_pages
 from generator.site.pages.home import home_context
+from generator.site.pages.report import plan_report_page
 from generator.site.pages.sources import plan_source_pages
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    """Context of the build report."""
-
-    briefing: Briefing
-    """The whole briefing (sources with statuses, warnings)."""
-    built_at: str
-    """Build time, ISO format."""
-
 
 
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     """Every generated page of the site."""
-    built_at = briefing.built_at.isoformat(timespec="seconds") if briefing.built_at else ""
     return [
         Page("index.md", "home.md.j2", home_context(briefing)),
         *plan_entity_pages(briefing, min_mentions),
@@ -46,7 +33,7 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         *plan_deadline_pages(briefing),
         *plan_compare_page(briefing),
         *plan_figure_pages(briefing),
-        Page("report.md", "report.md.j2", ReportContext(briefing, built_at)),
+        plan_report_page(briefing),
         plan_changes_page(briefing),
         plan_tags_page(briefing),
     ]

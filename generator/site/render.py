@@ -19,6 +19,7 @@ from markupsafe import Markup
 from generator.site.linker import Linker
 from generator.site.markup import attr_escape, external_link, html_text, link, md_escape
 from generator.site.page import Page
+from generator.site.timewords import FILTERS as TIME_FILTERS
 
 GENERATED_MARK = "briefing"
 
@@ -43,6 +44,7 @@ def make_environment(user_dir: Path | None = None) -> Environment:
     )
     env.filters["attr"] = lambda value: Markup(attr_escape(value))
     env.filters["html"] = lambda value: Markup(html_text(value))
+    env.filters.update(TIME_FILTERS)
     env.filters["yaml"] = lambda value: Markup(yaml.safe_dump(value, allow_unicode=True,
                                                               default_flow_style=True).strip())
     return env
@@ -80,6 +82,8 @@ def render_page(env: Environment, page: Page, linker: Linker) -> str:
         linked_text=partial(linker.text, from_page=page.path),
         link_to=partial(link, from_page=page.path),
         source_label=linker.source_label,
+        source_link=partial(linker.source_link, from_page=page.path),
+        mention_link=partial(linker.mention_link, from_page=page.path),
         esc=md_escape,
         external_link=external_link,
         fresh_set=set,

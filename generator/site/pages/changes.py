@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.deadlines.dates import describe
 from generator.model import Briefing, BuildSnapshot, Deadline, Entity, Event, Quote, Source
 from generator.site.page import Page
+from generator.site.timewords import value_words
 
 
 @dataclass(frozen=True)
@@ -93,4 +93,4 @@ def _moved(before: BuildSnapshot, deadlines: list[Deadline]) -> list[MovedDeadli
 
 
 def _words(value: str) -> str:
-    return describe(value) if value else "not stated"
+    return value_words(value) if value else "not stated"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Briefing, Deadline, Entity, Event, Source
+from generator.deadlines.build import find_disagreements
+from generator.model import Briefing, Citation, Deadline, Entity, Event, Source
 from generator.site.markup import source_labels
 from generator.site.page import Page
 
@@ -29,6 +30,16 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
+class Version:
+    """One way the sources state a fact."""
+
+    wording: str
+    """The version in words (TIMEX values are put into words on output)."""
+    citations: tuple[Citation, ...]
+    """The sentences giving this version (shown as S-labels)."""
+
+
+@dataclass(frozen=True)
 class Disagreement:
     """Sources that state one fact differently."""
 
@@ -36,8 +47,12 @@ class Disagreement:
     """What the fact is about (a deadline or event title)."""
     target: str
     """Docs-relative page of the subject."""
-    notes: tuple[str, ...]
-    """What differs, in plain words."""
+    aspect: str
+    """Which fact differs: "due date", "setter", "stated day", ..."""
+    versions: tuple[Version, ...]
+    """Each version with the sentences giving it."""
+    conflict: bool = True
+    """False when the versions may agree but cannot be checked (no publication dates)."""
 
 
 @dataclass(frozen=True)
@@ -73,16 +88,24 @@ def _deadline_rows(deadlines: list[Deadline], sources: list[Source]) -> list[Mat
 
 def _event_date_disagreement(event: Event, briefing: Briefing) -> Disagreement | None:
     """Sources giving different weekdays/dates inside one merged event's sentences."""
-    stated = {}
+    stated: dict[str, list[Citation]] = {}
     for citation in event.citations:
         analysis = briefing.analyses[citation.source]
         for time in analysis.times:
             if citation.start <= time.start < citation.end and time.type == "DATE":
-                stated.setdefault(time.text.lower(), set()).add(citation.source)
+                stated.setdefault(f"“{time.text.lower()}”", []).append(citation)
     if len(stated) < 2:
         return None
-    notes = tuple(f"“{words}” ({', '.join(sorted(ids))})" for words, ids in sorted(stated.items()))
-    return Disagreement(event.title, f"events/{event.id}.md", notes)
+    versions = tuple(Version(words, tuple(c)) for words, c in sorted(stated.items()))
+    return Disagreement(event.title, f"events/{event.id}.md", "stated day", versions)
+
+
+def _deadline_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[Disagreement]:
+    """The aspects of one deadline that its reports give differently."""
+    return [Disagreement(deadline.title, f"deadlines/{deadline.id}.md", found.aspect,
+                         tuple(Version(words, cites) for words, cites in found.variants),
+                         found.conflict)
+            for found in find_disagreements(deadline.reports, by_id)]
 
 
 def compare_context(briefing: Briefing) -> CompareContext:
@@ -93,8 +116,8 @@ def compare_context(briefing: Briefing) -> CompareContext:
     titles = {"person": "People", "place": "Places", "organization": "Organisations"}
     sections = [(titles[t], _entity_rows(briefing.entities, ok, t)) for t in MATRIX_TYPES]
     sections.append(("Deadlines", _deadline_rows(briefing.deadlines, ok)))
-    disagreements = [Disagreement(d.title, f"deadlines/{d.id}.md", d.disagreements)
-                     for d in briefing.deadlines if d.disagreements]
+    by_id = {e.id: e for e in briefing.entities}
+    disagreements = [found for d in briefing.deadlines for found in _deadline_disagreements(d, by_id)]
     disagreements += [d for e in briefing.events if (d := _event_date_disagreement(e, briefing))]
     return CompareContext([(labels[s.id], s) for s in ok], sections, disagreements, len(usable))
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.deadlines.dates import compatible, describe
+from generator.deadlines.dates import compatible
 from generator.deadlines.merge import Disagreement, find_disagreements, timing
 from generator.model import Briefing, Citation, Deadline, DeadlineReport, Entity, Source
 from generator.site.page import Page
+from generator.site.timewords import day_words, value_words
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class DeadlinesIndexContext:
     rows: list[DeadlineRow]
     """Deadlines, earliest due first, unknown due dates last."""
     newest: str
-    """Publication date of the newest article (ISO), or "" when none is dated."""
+    """Publication date of the newest article in words, or "" when none is dated."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def plan_deadline_pages(briefing: Briefing) -> list[Page]:
     rows = [
         DeadlineRow(
             d,
-            describe(d.due.value) if d.due else "not stated",
+            value_words(d.due.value) if d.due else "not stated",
             len({r.citation.source for r in d.reports}),
         )
         for d in briefing.deadlines
@@ -109,7 +110,7 @@ def plan_deadline_pages(briefing: Briefing) -> list[Page]:
     index = Page(
         "deadlines/index.md",
         "deadlines_index.md.j2",
-        DeadlinesIndexContext("Deadlines", rows, newest.isoformat() if newest else ""),
+        DeadlinesIndexContext("Deadlines", rows, day_words(newest) if newest else ""),
     )
     return [index] + [
         Page(f"deadlines/{d.id}.md", "deadline.md.j2", deadline_context(d, briefing, newest))
@@ -134,7 +135,7 @@ def deadline_context(
         else None,
         consequences=[CitedLine(c, containing(c, cites)) for c in deadline.consequences],
         due=CitedLine(
-            describe(due.value),
+            value_words(due.value),
             tuple(r.citation for r in deadline.reports if r.due and compatible(r.due.value, due.value)),
         )
         if due
@@ -147,8 +148,8 @@ def deadline_context(
             ReportRow(
                 r,
                 sources[r.citation.source],
-                describe(r.due.value) if r.due else "",
-                describe(r.duration.value) if r.duration else "",
+                value_words(r.due.value) if r.due else "",
+                value_words(r.duration.value) if r.duration else "",
             )
             for r in deadline.reports
         ],
@@ -175,7 +176,7 @@ def change_lines(reports: tuple[DeadlineReport, ...]) -> list[CitedLine]:
         if not r.change:
             continue
         text = r.change
-        text += f" from {describe(r.previous.value)}" if r.previous else ""
-        text += f" to {describe(r.duration.value)}" if r.duration else ""
+        text += f" from {value_words(r.previous.value)}" if r.previous else ""
+        text += f" to {value_words(r.duration.value)}" if r.duration else ""
         grouped.setdefault(text, []).append(r.citation)
     return [CitedLine(text, tuple(c)) for text, c in grouped.items()]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Role, Source
 from generator.site.index import BriefingIndex, co_mentions, index_briefing
-from generator.site.markup import TYPE_FOLDERS, entity_page
+from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
 from generator.site.pages.figures import neighbourhood_svg, people_graph
 from generator.site.summarize import Statement, entity_summary
@@ -67,9 +67,11 @@ class IndexRow:
     entity: Entity
     """The entity."""
     description: str
-    """First role, or empty."""
+    """First role, else the most supported statement about it on one line, else empty."""
     sources: int
     """How many sources mention it."""
+    citations: tuple[Citation, ...] = ()
+    """Sentences the description rests on."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class IndexContext:
     """Entities, most mentioned first."""
     min_mentions: int
     """Threshold below which entities get no page of their own."""
+    type_label: str = ""
+    """Human name of the type ("Place"), for rows with neither role nor statement."""
 
 
 def first_roles(entity: Entity) -> list[RoleRow]:
@@ -126,10 +130,23 @@ def _neighbourhood(graph: tuple[list, list] | None, entity: Entity) -> str:
     return neighbourhood_svg(graph, entity) if graph and entity.type == "person" else ""
 
 
-def index_row(entity: Entity) -> IndexRow:
-    """One line on an index page."""
-    roles = first_roles(entity)
-    return IndexRow(entity, roles[0].text if roles else "", len({m.source for m in entity.mentions}))
+def role_phrase(text: str) -> str:
+    """A role as a row description: leading article dropped, first letter capital ("Acting US envoy")."""
+    bare = re.sub(r"^(the|an?)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return bare[:1].upper() + bare[1:]
+
+
+def index_row(entity: Entity, briefing: Briefing | None = None,
+              sources: dict[str, Source] | None = None) -> IndexRow:
+    """One line on an index page: the first role, else (given ``briefing``) the top statement."""
+    count = len({m.source for m in entity.mentions})
+    roles = [row for row in first_roles(entity) if row.text.strip()]
+    if roles:
+        return IndexRow(entity, role_phrase(roles[0].text), count, roles[0].citations)
+    top = entity_summary(entity, briefing, limit=1, sources=sources) if briefing else []
+    if top:
+        return IndexRow(entity, one_line(top[0].lead.text), count, top[0].citations)
+    return IndexRow(entity, "", count)
 
 
 def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
@@ -140,10 +157,12 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
-        rows = [index_row(e) for e in sorted(members, key=lambda e: (-len(e.mentions), e.name))]
+        rows = [index_row(e, briefing, index.sources)
+                for e in sorted(members, key=lambda e: (-len(e.mentions), e.name))]
         folder = TYPE_FOLDERS[entity_type]
         pages.append(Page(f"{folder}/index.md", "entity_index.md.j2",
-                          IndexContext(title, entity_type, rows, min_mentions)))
+                          IndexContext(title, entity_type, rows, min_mentions,
+                                       TYPE_SINGULAR[entity_type])))
         for entity in members:
             if entity.has_page:
                 pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.model import Briefing, Citation, Event, Quote, Sentence, Source, Story
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
-from generator.site.markup import source_label
+from generator.site.markup import one_line, source_label
 from generator.site.page import Page
 from generator.site.summarize import Statement, merge_statements
 from generator.temporal.calendar import value_range
@@ -56,6 +56,8 @@ class EventsIndexContext:
     """Page title."""
     groups: list[tuple[Story | None, list[Event]]]
     """Events per story (None for events outside any story), in timeline order."""
+    descriptions: dict[str, str] = field(default_factory=dict)
+    """Event id -> the first sentence reporting it, on one line."""
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,8 @@ def index_context(briefing: Briefing) -> EventsIndexContext:
             groups.append((story, members))
     known = {s.id for s in briefing.stories}
     loose = [e for e in briefing.events if e.story not in known]
-    return EventsIndexContext("Events", groups + ([(None, loose)] if loose else []))
+    descriptions = {e.id: one_line(e.citations[0].text) for e in briefing.events if e.citations}
+    return EventsIndexContext("Events", groups + ([(None, loose)] if loose else []), descriptions)
 
 
 def timeline_context(briefing: Briefing) -> TimelineContext:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -11,6 +12,8 @@ from generator.site.pages.entities import IndexRow, index_row
 from generator.site.summarize import Statement, lead_statements
 
 KEY_PEOPLE = 8
+DEFAULT_TITLE = "Briefing"
+"""The ``title`` setting's default: it means "not configured", and is shown only when there is no story."""
 LATEST_EVENTS = 6
 
 
@@ -49,6 +52,21 @@ def _event_order(event: Event) -> tuple:
     return (not resolved, "".join(chr(255 - ord(c)) for c in value), -len(event.citations), event.title)
 
 
+def briefing_title(briefing: Briefing) -> str:
+    """The configured title; else the largest story's headline (latest on a tie); else "Briefing".
+
+    Precedence as documented in docs/guide/configuration.md: a ``title`` other than
+    the default is used as it is.
+    """
+    if briefing.title.strip() and briefing.title.strip() != DEFAULT_TITLE:
+        return briefing.title
+    order = {s.id: (s.published is not None, s.published or dt.date.min, n)
+             for n, s in enumerate(briefing.sources)}
+    ranked = sorted(briefing.stories, key=lambda story: (
+        len(story.sources), max((order[i] for i in story.sources if i in order), default=())))
+    return ranked[-1].title if ranked and ranked[-1].title.strip() else DEFAULT_TITLE
+
+
 def home_context(briefing: Briefing) -> HomeContext:
     """The overview: lead statements, key people, deadlines, events, stories, sources."""
     people = sorted((e for e in briefing.entities if e.type == "person" and e.has_page),
@@ -57,9 +75,9 @@ def home_context(briefing: Briefing) -> HomeContext:
     counts = Counter(e.type for e in briefing.entities)
     counts["sources"] = len(ok)
     return HomeContext(
-        title=briefing.title,
+        title=briefing_title(briefing),
         statements=lead_statements(briefing),
-        key_people=[index_row(e) for e in people[:KEY_PEOPLE]],
+        key_people=[index_row(e, briefing) for e in people[:KEY_PEOPLE]],
         counts=dict(counts),
         sources=ok,
         skipped=sum(s.status != "ok" for s in briefing.sources),

@@ -1,0 +1,75 @@
+"""The build report: every input file, its status, and what missing metadata costs the reader.
+
+An article without a publication date leaves its relative dates ("on
+Sunday", "earlier this week") unplaced on the calendar, so the timeline,
+event dates and deadline status are incomplete; an article without an outlet
+can only be named by its title. The report counts both and says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.model import Briefing, Source, TimeExpression
+from generator.site.markup import source_label
+from generator.site.page import Page
+from generator.site.timewords import moment_words
+
+EXAMPLES = 4
+"""Most unresolved time words quoted per warning."""
+
+
+@dataclass(frozen=True)
+class MissingMetadata:
+    """Usable articles lacking one piece of metadata."""
+
+    sources: list[tuple[str, Source]]
+    """(label, source) of each article lacking it."""
+    unresolved: int = 0
+    """Time expressions in those articles left without a calendar date."""
+    examples: list[str] = field(default_factory=list)
+    """A few of those time expressions as first written, distinct ignoring case."""
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Context of the build report."""
+
+    briefing: Briefing
+    """The whole briefing (sources with statuses, warnings)."""
+    built_at: str
+    """Build time in words ("29 November 2026, 18:05 UTC"), "" when not known."""
+    usable: int = 0
+    """How many articles were read (status ok)."""
+    undated: MissingMetadata = field(default_factory=lambda: MissingMetadata([]))
+    """Articles with no publication date, and the relative dates left unresolved in them."""
+    no_outlet: MissingMetadata = field(default_factory=lambda: MissingMetadata([]))
+    """Articles with no outlet."""
+
+
+def unresolved(time: TimeExpression) -> bool:
+    """A date or time the tagger could not place on the calendar (unknown year, week or day)."""
+    return time.type in ("DATE", "TIME") and ("X" in time.value or time.value.endswith("_REF"))
+
+
+def missing(briefing: Briefing, lacks) -> MissingMetadata:
+    """The usable articles for which ``lacks(source)`` holds, with their unresolved times."""
+    rows = [(source_label(n), s) for n, s in enumerate(briefing.sources)
+            if s.status == "ok" and lacks(s)]
+    times = [t for _, s in rows if s.id in briefing.analyses
+             for t in briefing.analyses[s.id].times if unresolved(t)]
+    first: dict[str, str] = {}
+    for time in times:
+        first.setdefault(time.text.lower(), time.text)
+    examples = list(first.values())[:EXAMPLES]
+    return MissingMetadata(rows, len(times), examples)
+
+
+def plan_report_page(briefing: Briefing) -> Page:
+    """report.md."""
+    built_at = moment_words(briefing.built_at) if briefing.built_at else ""
+    context = ReportContext(briefing, built_at,
+                            usable=sum(s.status == "ok" for s in briefing.sources),
+                            undated=missing(briefing, lambda s: s.published is None),
+                            no_outlet=missing(briefing, lambda s: not s.outlet))
+    return Page("report.md", "report.md.j2", context)
