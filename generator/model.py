@@ -244,6 +244,9 @@ class QuoteCandidate:
     """Those words."""
     cue: str = ""
     """Attribution pattern used, e.g. "X said", "said X", "continuation", "pronoun"."""
+    described: bool = False
+    """True when the speaker words describe an unnamed speaker ("a spokeswoman", "officials")
+    rather than name an entity: the quote then gets no entity, only that description."""
 
 
 @dataclass(frozen=True)

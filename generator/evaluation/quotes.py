@@ -131,7 +131,8 @@ def ours(briefing: Briefing) -> list[PredictedQuote]:
             for source, analysis in briefing.analyses.items() for q in analysis.quotes]
 
 
-def ecbplus_gold(rows: Iterable[Mapping], chains: Mapping[str, Sequence[tuple[int, int, str]]]) -> list[GoldQuote]:
+def ecbplus_gold(rows: Iterable[Mapping],
+                 chains: Mapping[str, Sequence[tuple[int, int, str]]]) -> list[GoldQuote]:
     """Gold quotes of ``ecbplus_quotes_gold.jsonl``; ``chains`` maps a document stem to its
     gold person mentions (start, end, chain id), used to widen the speaker span to its chain."""
     out = []
