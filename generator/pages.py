@@ -15,8 +15,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.markup import TYPE_FOLDERS, entity_page
-from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Role, Source
+from generator.model import (
+    Briefing,
+    Citation,
+    Deadline,
+    Entity,
+    Event,
+    Quote,
+    ReportedStatement,
+    Role,
+    Source,
+)
 from generator.pages_index import BriefingIndex, index_briefing
+from generator.statements import statements_by_speaker
 from generator.summarize import Statement, entity_summary
 
 TYPE_TITLES = {
@@ -84,6 +95,8 @@ class EntityContext:
     """Deadlines the entity set, is bound by, or that concern the place."""
     neighbourhood: str = ""
     """Inline SVG of who the entity appears with (people only)."""
+    positions: list[ReportedStatement] = field(default_factory=list)
+    """Reported (indirect) statements the entity made, in source order; its direct ones are ``quotes``."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +181,7 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
         events=list(index.events_of_entity.get(entity.id, ())),
         deadlines=list(index.deadlines_of_entity.get(entity.id, ())),
         neighbourhood=_neighbourhood(graph, entity),
+        positions=[st for st in statements_by_speaker(briefing).get(entity.id, ()) if st.kind == "indirect"],
     )
 
 

@@ -33,6 +33,7 @@ from generator.paragraph import Paragraph
 from generator.quotes_attribution import Attribution, attribute
 from generator.quotes_spans import QuoteSpan, find_spans
 from generator.resolve import mention_owner
+from generator.statements import find_statements
 
 SHORT_QUOTE_WORDS = 3
 CONTINUATION_DEPTH = 3
@@ -48,8 +49,10 @@ class _Found:
 
 
 def find_quotes(paragraph: Paragraph) -> list[QuoteCandidate]:
-    """Direct quotes in one paragraph with the words naming their speaker."""
-    return [found.candidate for found in _find(paragraph, CONTINUATION_DEPTH)]
+    """Direct quotes in one paragraph with the words naming their speaker, then the
+    paragraph's indirect statements (``kind="indirect"``, see ``generator.statements``)."""
+    direct = [found.candidate for found in _find(paragraph, CONTINUATION_DEPTH)]
+    return direct + find_statements(paragraph, find_spans(paragraph))
 
 
 def _find(paragraph: Paragraph, depth: int) -> list[_Found]:
@@ -139,7 +142,7 @@ def merge_quotes(briefing: Briefing) -> list[Quote]:
     keys: dict[int, str] = {}
     for source in _timeline(briefing.sources):
         analysis = briefing.analyses.get(source.id)
-        for candidate in analysis.quotes if analysis else ():
+        for candidate in (q for q in analysis.quotes if q.kind == "direct") if analysis else ():
             named = candidate.speaker and not candidate.described
             speaker = owner.get((source.id, candidate.speaker[0])) if named else None
             _add(groups, candidate, speaker, keys)

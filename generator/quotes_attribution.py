@@ -87,6 +87,12 @@ def attribute(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
     return None if governed_only else _frame_attribution(paragraph, span, spans, inside)
 
 
+def speaker_of_verb(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> Attribution:
+    """Who a verb of saying outside any quote names as its subject (same rules as for quotes)."""
+    position = paragraph.offset + verb.idx
+    return _speaker(paragraph, verb, QuoteSpan(position, position, position, position), spans)
+
+
 def _frame_attribution(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
                        inside: set[int]) -> Attribution | None:
     """Rules 2 and 3: a speech verb near the quote, else "according to X"."""

@@ -128,7 +128,8 @@ def errors(gold: Sequence[GoldQuote], predicted: Sequence[PredictedQuote],
 def ours(briefing: Briefing) -> list[PredictedQuote]:
     """Our per-article quotes with the words naming their speaker."""
     return [PredictedQuote(source, q.citation.start, q.citation.end, q.speaker, q.speaker_text)
-            for source, analysis in briefing.analyses.items() for q in analysis.quotes]
+            for source, analysis in briefing.analyses.items() for q in analysis.quotes
+            if q.kind == "direct"]
 
 
 def ecbplus_gold(rows: Iterable[Mapping],
