@@ -163,9 +163,11 @@ def co_mentions(briefing: Briefing) -> dict[str, Counter]:
 
 def entity_context(entity: Entity, briefing: Briefing, related: Counter,
                    graph: tuple[list, list] | None = None,
-                   index: BriefingIndex | None = None) -> EntityContext:
-    """Everything an entity page shows (``index``: lookups shared by all pages)."""
+                   index: BriefingIndex | None = None,
+                   statements: dict[str, list[ReportedStatement]] | None = None) -> EntityContext:
+    """Everything an entity page shows (``index``, ``statements``: lookups shared by all pages)."""
     index = index or index_briefing(briefing)
+    statements = statements if statements is not None else statements_by_speaker(briefing)
     per_source: dict[str, list[Citation]] = {}
     for m in entity.mentions:
         per_source.setdefault(m.source, []).append(Citation(m.source, m.start, m.end, m.text, m.sentence))
@@ -181,7 +183,7 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
         events=list(index.events_of_entity.get(entity.id, ())),
         deadlines=list(index.deadlines_of_entity.get(entity.id, ())),
         neighbourhood=_neighbourhood(graph, entity),
-        positions=[st for st in statements_by_speaker(briefing).get(entity.id, ()) if st.kind == "indirect"],
+        positions=[st for st in statements.get(entity.id, ()) if st.kind == "indirect"],
     )
 
 
@@ -204,6 +206,7 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     related = co_mentions(briefing)
     graph = people_graph(briefing)
     index = index_briefing(briefing)
+    statements = statements_by_speaker(briefing)
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
@@ -214,7 +217,8 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         for entity in members:
             if entity.has_page:
                 pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
-                                  entity_context(entity, briefing, related[entity.id], graph, index)))
+                                  entity_context(entity, briefing, related[entity.id], graph, index,
+                                                 statements)))
     return pages
 
 

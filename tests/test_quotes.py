@@ -28,7 +28,7 @@ def quotes_of(nlp, text: str) -> list[tuple[str, str | None]]:
     paragraphs = tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
     source = Source(id="t", path="t.txt", status="ok", text=text, paragraphs=paragraphs,
                     content_hash="test")
-    found = analyse(source, nlp).quotes
+    found = [q for q in analyse(source, nlp).quotes if q.kind == "direct"]
     for quote in found:
         assert text[quote.citation.start:quote.citation.end] == quote.citation.text
         if quote.speaker:
@@ -122,7 +122,8 @@ RULES = [
      [("We will appeal the ruling", "(Peter Hansen’s colleague)")]),
     ("a continuation keeps the described speaker",
      "“Several crucial minutes were lost,” the official said. “We could have saved them.”",
-     [("Several crucial minutes were lost", "(the official)"), ("We could have saved them.", "(the official)")]),
+     [("Several crucial minutes were lost", "(the official)"),
+      ("We could have saved them.", "(the official)")]),
     ("a quote within another person's quote belongs to the outer speaker",
      '"He kept shouting “never again” at all of us," Maria Lopez said.',
      [("He kept shouting “never again” at all of us", "Maria Lopez")]),
