@@ -13,7 +13,10 @@ definite office) gives an "indirect" ``QuoteCandidate``:
   -> "rejected the threats as unlawful".
 
 A statement whose words hold quote marks is the quote's business (it is a
-direct quote), and a negated saying verb ("did not say") states nothing.
+direct quote), a negated saying verb ("did not say") states nothing, and a
+verb under a preposition or modifying a noun ("by supporting X", "the
+rejected plan") is no statement of its subject. Inside another saying verb's
+clause ("X said Y rejected the plan") the statement is X's, not Y's.
 Corpus-wide (``merge_statements``): the direct quotes with a named speaker and
 these indirect statements become ``ReportedStatement`` objects per actor,
 reports of the same words by one actor merged into one.
@@ -41,7 +44,7 @@ SAY_LEMMAS = frozenset(
 POSITION_LEMMAS = frozenset(
     """
     demand reject deny urge accuse condemn dismiss refuse propose call criticize criticise
-    blame welcome oppose dispute defend denounce praise endorse support
+    blame welcome dispute denounce
     """.split()
 )
 """Verbs whose verb phrase is the statement."""
@@ -64,7 +67,9 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in SAY_LEMMAS | POSITION_LEMMAS:
         return None
-    if any(s.holds(paragraph.offset + verb.idx) for s in spans):
+    if any(s.holds(paragraph.offset + verb.idx) for s in spans) or verb.dep_ in ("pcomp", "amod", "acl"):
+        return None
+    if _reported_by_another(verb):
         return None
     words = _clause(verb) if lemma in SAY_LEMMAS else _phrase(verb)
     if words is None or len(words) < MIN_WORDS:
@@ -80,6 +85,16 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
                           verb.text, kind="indirect")
 
 
+def _reported_by_another(verb) -> bool:
+    """True inside another saying verb's clause ("X said Y rejected Z" is X's statement, not Y's)."""
+    token = verb
+    while token.dep_ in ("ccomp", "conj", "xcomp") and token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in SAY_LEMMAS:
+            return True
+    return False
+
+
 def _clause(verb) -> list | None:
     """The reported clause of a saying verb, without "that"; None when negated or absent."""
     if any(c.dep_ == "neg" for c in verb.children):
@@ -88,7 +103,8 @@ def _clause(verb) -> list | None:
     if clause is None:
         return None
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i < clause.i)]
-    return _trim(tokens)
+    tokens = _trim(tokens) or []
+    return tokens[1:] if tokens and tokens[0].lower_ == "that" else tokens or None
 
 
 def _phrase(verb) -> list | None:

@@ -45,6 +45,9 @@ STATEMENTS = [
     ("X denied ...",
      "Peter Hansen denied the accusations.",
      [("denied the accusations", "Peter Hansen", "denied")]),
+    ("a position inside another actor's reported clause is that actor's statement",
+     "Maria Lopez said Russia rejected the plan.",
+     [("Russia rejected the plan", "Maria Lopez", "said")]),
     ("pronoun subject resolved to the person",
      "Peter Hansen arrived in Oslo on Monday. He called for an immediate ceasefire.",
      [("called for an immediate ceasefire", "Peter Hansen", "called")]),
@@ -57,6 +60,8 @@ NOT_STATEMENTS = [
      "Maria Lopez said the plan was “a dangerous step backwards for everyone”."),
     ("no named actor",
      "Officials said the talks had failed."),
+    ("a verb under a preposition is no statement",
+     "Peter Hansen avoided a crisis by rejecting the offer."),
     ("'call' without 'for' takes no position",
      "Maria Lopez called him on Monday."),
 ]
