@@ -4,7 +4,8 @@ Rules, tried in order (``attribute``):
 
 1. Governing speech verb: climb the parse from the quote's tokens to the first
    speech verb outside any quote ("X said that ... “partial”", "“...,” X said",
-   "said X, an analyst", "X stated: “...”", "X added that ...").
+   "said X, an analyst", "X stated: “...”", "X added that ..."), or a labelling
+   verb when the quote is what it labels ("X dismissed the idea as “absurd”").
 2. Frame speech verb (long quotes only): the nearest speech verb outside quotes
    in the quote's sentence(s), or the sentence right after when the quote ends
    with a comma ("“...,” / he explained."), or the one before ending in a colon.
@@ -119,11 +120,12 @@ def _governing_verb(paragraph: Paragraph, span: QuoteSpan, inside: set[int]):
     own = {t.i for t in tokens}
     found = []
     for token in tokens:
-        head = token.head
+        head, labelled = token.head, token.dep_ == "oprd"
         while head.i not in own and head.i != token.i:
-            if head.i not in inside and is_speech_verb(head):
+            if head.i not in inside and (is_speech_verb(head) or labelled and speakers.is_label_verb(head)):
                 found.append(head)
                 break
+            labelled = labelled or head.lower_ == "as"
             if head.head.i == head.i:  # spaCy makes a new Token object per access: compare .i
                 break
             head = head.head

@@ -46,6 +46,15 @@ def is_speech_verb(token) -> bool:
                                               or token.lemma_.lower() in QUOTE_VERBS)
 
 
+LABEL_VERBS = frozenset("dismiss reject brand label term denounce condemn decry".split())
+"""Verbs that quote a label only through "as" ("dismissed the claims as “absurd”")."""
+
+
+def is_label_verb(token) -> bool:
+    """True for a verb that labels something ("dismissed ... as", "branded ... as")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in LABEL_VERBS
+
+
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 DESCRIPTION_DEPS = frozenset({"prep", "nummod", "compound", "amod"})
 """Right-hand dependents kept in a description ("officials from both sides", "Juror No. 12")."""

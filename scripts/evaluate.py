@@ -202,7 +202,8 @@ def deadlines(args: argparse.Namespace) -> None:
     topics = sorted({d.topic for d in documents})
     found = complete = 0
     for topic in topics:
-        briefing = collect_documents([d for d in documents if d.topic == topic], args.workdir / f"topic-{topic}")
+        own = [d for d in documents if d.topic == topic]
+        briefing = collect_documents(own, args.workdir / f"topic-{topic}")
         for deadline in briefing.deadlines:
             found += 1
             parts = deadline_parts(deadline)
@@ -228,6 +229,16 @@ def deadline_parts(deadline) -> list[str]:
     has = {"demand": deadline.demand, "bound": deadline.bound,
            "due": deadline.due or any(r.duration for r in deadline.reports), "setter": deadline.setter}
     return [name for name, value in has.items() if value]
+
+
+def speaker_names(briefing: Briefing, coref_gold: Path) -> dict[str, str]:
+    """Predicted entity id -> the gold id most of its aligned mentions carry."""
+    gold = gold_spans(read_jsonl(coref_gold), briefing, "entity")
+    ours = predicted_mentions(briefing)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for span, target in ev.align_spans(list(gold), list(ours)).items():
+        votes[ours[span]][gold[target]] += 1
+    return {entity: counter.most_common(1)[0][0] for entity, counter in votes.items()}
 
 
 def main(argv: list[str] | None = None) -> None:
