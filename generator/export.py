@@ -84,7 +84,7 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                        "disagreements": list(d.disagreements),
                        "reports": [_report(r) for r in d.reports]}
                       for d in briefing.deadlines],
-        "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text,
+        "quotes": [{"id": q.id, "speaker": q.speaker, "speaker_text": q.speaker_text or None, "text": q.text,
                     "source": q.citations[0].source, "start": q.citations[0].start,
                     "end": q.citations[0].end,
                     "citations": [_citation(c) for c in q.citations]} for q in briefing.quotes],
