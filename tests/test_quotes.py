@@ -296,3 +296,17 @@ def test_seed_no_quote_goes_to_a_wrong_person(seed_briefing):
     for key, name in _seed_speakers(seed_briefing).items():
         expected = _expected(key)
         assert (name is None) if expected is None else (name or "").endswith(expected), (key, name)
+
+
+def test_merge_keeps_a_described_speaker_without_an_entity():
+    """'Peter Hansen's colleague said' starts at Peter Hansen's mention but is not Peter Hansen."""
+    text = "Peter Hansen’s colleague said: “We will appeal the ruling.”"
+    start = text.index("We")
+    mention = Mention("a", 0, 12, "Peter Hansen", "PERSON", 0)
+    candidate = QuoteCandidate(Citation("a", start, start + 24, text[start:start + 24], 0), (0, 24),
+                               "Peter Hansen’s colleague", "described", described=True)
+    briefing = Briefing("t", [Source(id="a", path="a.txt", status="ok", text=text)],
+                        {"a": ArticleAnalysis("a", "", (), (mention,), quotes=(candidate,))},
+                        [Entity("peter-hansen", "Peter Hansen", "person", (), (mention,))])
+    [quote] = merge_quotes(briefing)
+    assert (quote.speaker, quote.speaker_text) == (None, "Peter Hansen’s colleague")
