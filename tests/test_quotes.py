@@ -20,15 +20,20 @@ from generator.quotes import merge_quotes, same_quote
 from generator.quotes_spans import quote_spans
 
 
+def candidates(nlp, text: str, kind: str) -> list[QuoteCandidate]:
+    """The direct quotes or indirect statements ``analyse`` finds in a text whose lines are paragraphs."""
+    paragraphs = tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+    source = Source(id="t", path="t.txt", status="ok", text=text, paragraphs=paragraphs,
+                    content_hash="test")
+    return [q for q in analyse(source, nlp).quotes if q.kind == kind]
+
+
 def quotes_of(nlp, text: str) -> list[tuple[str, str | None]]:
     """(quoted words, speaker words or None) for a text whose lines are paragraphs.
 
     A described speaker (no entity, only words such as "a spokeswoman") is given in brackets.
     """
-    paragraphs = tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
-    source = Source(id="t", path="t.txt", status="ok", text=text, paragraphs=paragraphs,
-                    content_hash="test")
-    found = [q for q in analyse(source, nlp).quotes if q.kind == "direct"]
+    found = candidates(nlp, text, "direct")
     for quote in found:
         assert text[quote.citation.start:quote.citation.end] == quote.citation.text
         if quote.speaker:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 import pytest
+from test_quotes import candidates
 
 from generator.model import (
     ArticleAnalysis,
@@ -17,16 +18,12 @@ from generator.model import (
     Sentence,
     Source,
 )
-from generator.nlp import analyse
 from generator.statements import merge_statements, statements_by_speaker
 
 
 def statements_of(nlp, text: str) -> list[tuple[str, str, str]]:
     """(stated words, speaker words, verb) of the indirect statements in a text (lines = paragraphs)."""
-    paragraphs = tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
-    source = Source(id="t", path="t.txt", status="ok", text=text, paragraphs=paragraphs,
-                    content_hash="test")
-    found = [q for q in analyse(source, nlp).quotes if q.kind == "indirect"]
+    found = candidates(nlp, text, "indirect")
     for statement in found:
         assert text[statement.citation.start:statement.citation.end] == statement.citation.text
     return [(s.citation.text, s.speaker_text, s.cue) for s in found]
