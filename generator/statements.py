@@ -9,7 +9,7 @@ definite office) gives an "indirect" ``QuoteCandidate``:
   "X said that the talks had failed" -> "the talks had failed"; "X vowed to
   fight on" -> "to fight on";
 * position verbs ("demanded", "rejected", "denied", "urged", "called for",
-  ...) report the verb phrase: "Russia has rejected the threats as unlawful"
+  ...) report the verb phrase: "the ministry has rejected the threats as unlawful"
   -> "rejected the threats as unlawful".
 
 A statement whose words hold quote marks is the quote's business (it is a
