@@ -10,6 +10,9 @@ Rules, tried in order (``attribute``):
    in the quote's sentence(s), or the sentence right after when the quote ends
    with a comma ("“...,” / he explained."), or the one before ending in a colon.
 3. "according to X" in the quote's sentence(s) (long quotes only).
+4. A colon ending the paragraph before a quote that opens its own paragraph
+   ("X posted the following message:"): the subject of that sentence's main
+   verb, whatever the verb (long quotes only).
 
 The speech verb's subject (climbing through "and said", "adding", "as saying";
 for "quote" its object or passive subject) names the speaker: a name mention
@@ -35,7 +38,7 @@ from generator import quotes_speakers as speakers
 from generator.model import Mention
 from generator.paragraph import Paragraph
 from generator.quotes_antecedents import earlier_name, is_person, nearest_person, people, role_antecedent
-from generator.quotes_spans import QuoteSpan
+from generator.quotes_spans import QuoteSpan, find_spans
 from generator.quotes_speakers import QUOTE_VERBS, is_speech_verb  # noqa: F401  (re-exported)
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -85,13 +88,31 @@ def attribute(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
         verb = speakers.inverted_verb(paragraph, span, inside)
     if verb is not None:
         return _speaker(paragraph, verb, span, spans)
-    return None if governed_only else _frame_attribution(paragraph, span, spans, inside)
+    if governed_only:
+        return None
+    return _frame_attribution(paragraph, span, spans, inside) or _colon_introduction(paragraph, span)
 
 
 def speaker_of_verb(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> Attribution:
     """Who a verb of saying outside any quote names as its subject (same rules as for quotes)."""
     position = paragraph.offset + verb.idx
     return _speaker(paragraph, verb, QuoteSpan(position, position, position, position), spans)
+
+
+def _colon_introduction(paragraph: Paragraph, span: QuoteSpan) -> Attribution | None:
+    """Rule 4: a quote opening its paragraph after one that ends in a colon ("X posted this
+    message:") -> the subject of that sentence's main verb."""
+    previous = paragraph.previous
+    lead = paragraph.source.text[paragraph.offset: span.open]
+    if previous is None or any(ch.isalnum() for ch in lead) or not previous.doc.text.rstrip().endswith(":"):
+        return None
+    root = list(previous.doc.sents)[-1].root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    position = previous.offset + root.idx
+    here = QuoteSpan(position, position, position, position)
+    attribution = _speaker(previous, root, here, find_spans(previous))
+    return attribution if attribution.speaker or attribution.description else None
 
 
 def _frame_attribution(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
