@@ -4,10 +4,11 @@
   spokeswoman", "the newspaper", "officials from both sides", "his
   colleague") is kept as the speaker's description, never resolved to an
   entity, so "X's colleague said" is not attributed to X.
-* An inverted speaker after a quote: '“...,” Smith interjected' and
-  '“...,” interjected Smith' attribute the quote to that subject even when the
-  verb is not in the speech lexicon, so the quote is not taken for a
-  continuation of the previous speaker's quote.
+* An inverted speaker after a quote: '“...,” Smith interjected',
+  '“...,” interjected Smith' and '“...,” Jane Doe, head of X, notified Y'
+  attribute the quote to that subject even when the verb is not in the
+  speech lexicon, so the quote is not taken for a continuation of the
+  previous speaker's quote.
 * A subject the parse lost: "said Jane Doe, daughter of ..." where the parser
   hangs the name under a later verb; the name right after (or right before)
   the speech verb is its subject.
@@ -40,10 +41,18 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset(
     counter countered chant chanted scream screamed joke joked tell telling
     """.split()
 )
+PHRASAL_SPEECH = frozenset({("point", "out"), ("spell", "out"), ("lash", "out")})
+"""Verbs of saying only with their particle ("pointed out that", not "pointed to")."""
+
+
 def is_speech_verb(token) -> bool:
-    """True for a verb of saying ("said", "explained", "told")."""
-    return token.pos_ in ("VERB", "AUX") and (token.lower_ in QUOTE_VERBS
-                                              or token.lemma_.lower() in QUOTE_VERBS)
+    """True for a verb of saying ("said", "explained", "told", "pointed out")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if (lemma, "out") in PHRASAL_SPEECH:
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return token.lower_ in QUOTE_VERBS or lemma in QUOTE_VERBS
 
 
 LABEL_VERBS = frozenset("dismiss reject brand label term denounce condemn decry".split())
@@ -109,6 +118,8 @@ def inverted_verb(paragraph: Paragraph, span: QuoteSpan, inside: set[int]):
     for token in words[:4]:
         if token.pos_ == "VERB" and has_adjacent_subject(token, span, paragraph):
             return token
+        if token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.i > token.i:
+            return token.head  # '“...,” Jane Doe, head of the union, notified the board.'
         if token.pos_ not in NOUN_POS | {"DET", "ADJ", "PUNCT"}:
             return None
     return None
