@@ -330,3 +330,49 @@ def test_merge_keeps_a_described_speaker_without_an_entity():
                         [Entity("peter-hansen", "Peter Hansen", "person", (), (mention,))])
     [quote] = merge_quotes(briefing)
     assert (quote.speaker, quote.speaker_text) == (None, "Peter Hansen’s colleague")
+
+
+# --- the evaluation: scoring rule and the ECB+ gold -----------------------------------
+
+def test_speaker_scoring_rule():
+    from generator.evaluation.quotes import GoldQuote, PredictedQuote, speaker_scores
+
+    gold = [GoldQuote("a", 10, 30, ((40, 42),), frozenset({"Doug McDermott"})),  # '..., he said'
+            GoldQuote("a", 50, 70, ((80, 92),), frozenset({"the official"})),
+            GoldQuote("a", 100, 120, (), frozenset())]  # nobody named
+    predicted = [PredictedQuote("a", 9, 31, (40, 42), "he"),  # the gold pronoun itself
+                 PredictedQuote("a", 50, 70, (0, 12), "an official"),  # same head noun
+                 PredictedQuote("a", 100, 120, (0, 9), "McDermott")]  # a speaker where none is named
+    scores = speaker_scores(gold, predicted)
+    assert (scores.gold, scores.predicted, scores.correct) == (2, 3, 2)
+    assert speaker_scores(gold, [PredictedQuote("a", 10, 30, (0, 5), "Smith")]).correct == 0
+
+
+def test_ecbplus_quote_gold_holds_offsets_and_speaker_labels_only():
+    import json
+    from pathlib import Path
+
+    rows = [json.loads(line) for line in
+            (Path(__file__).parent / "data" / "ecbplus_quotes_gold.jsonl").read_text().splitlines()]
+    assert len(rows) >= 150
+    assert all(set(row) == {"doc", "start", "end", "speaker_start", "speaker_end", "speaker"} for row in rows)
+    assert all(row["start"] < row["end"] and row["speaker_start"] < row["speaker_end"] for row in rows)
+
+
+def test_ecbplus_quote_gold_fits_the_corpus():
+    import json
+    from pathlib import Path
+
+    from generator.evaluation import ecbplus
+    from generator.evaluation.quotes import last_word
+
+    root = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus-dev"
+    if not root.is_dir():
+        pytest.skip("ECB+ dev corpus not present")
+    rows = [json.loads(line) for line in
+            (Path(__file__).parent / "data" / "ecbplus_quotes_gold.jsonl").read_text().splitlines()]
+    texts = {name: ecbplus.read_document(root / name.split("_")[0] / name).text
+             for name in {row["doc"] for row in rows}}
+    for row in rows:
+        words = texts[row["doc"]][row["speaker_start"]:row["speaker_end"]]
+        assert last_word(words) == last_word(row["speaker"]) or words.lower() in ("he", "she", "it"), row
