@@ -136,19 +136,23 @@ RULES = [
      "“We determined that nobody else was inside,” Sgt. Miller said.",
      [("We determined that nobody else was inside", "Miller")]),
     ("said X, where the parse hangs X under a later verb",
-     "“I am very sorry for the families,” said Jane Carter, daughter of the court reporter the man murdered.",
+     "“I am very sorry for the families,” said Jane Carter, daughter of the court reporter "
+     "the man murdered.",
      [("I am very sorry for the families", "Jane Carter")]),
     ("a name coordinated with a role noun",
-     "“They lost a lot of money,” said local businessman and blogger Andrew Carver, a critic of the plan.",
+     "“They lost a lot of money,” said local businessman and blogger Andrew Carver, "
+     "a critic of the plan.",
      [("They lost a lot of money", "Andrew Carver")]),
     ("a labelling verb quotes the label it gives through 'as'",
      "Peter Hansen later dismissed concerns about the plan as “preposterous,” claiming nobody wanted it.",
      [("preposterous", "Peter Hansen")]),
     ("a paragraph ending in a colon introduces the quote that opens the next one",
-     "Maria Lopez posted the following message on Monday:\n“We will never give up this fight, whatever happens.”",
+     "Maria Lopez posted the following message on Monday:\n"
+     "“We will never give up this fight, whatever happens.”",
      [("We will never give up this fight, whatever happens.", "Maria Lopez")]),
     ("inverted speaker with an apposition before a verb outside the lexicon",
-     "“We will make no further payments,” Jane Carter, president of the dairy, notified the board on Monday.",
+     "“We will make no further payments,” Jane Carter, president of the dairy, "
+     "notified the board on Monday.",
      [("We will make no further payments", "Jane Carter")]),
     ("a phrasal verb of saying",
      "Jane Carter pointed out that the plan was “a dangerous step backwards for everyone”.",
