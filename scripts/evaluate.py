@@ -47,12 +47,12 @@ WORKDIR = Path(tempfile.gettempdir()) / "briefing-eval"
 sys.path.insert(0, str(REPO))
 
 from generator import evaluation as ev  # noqa: E402
-from generator import temporal  # noqa: E402
 from generator.config import DEFAULT_PIPELINE  # noqa: E402
 from generator.evaluation import ecbplus  # noqa: E402
 from generator.evaluation import quotes as evq  # noqa: E402
 from generator.evaluation.run import collect_documents, stem  # noqa: E402
 from generator.model import Briefing  # noqa: E402
+from generator.temporal import tagger as temporal  # noqa: E402
 
 
 def read_jsonl(path: Path) -> list[dict]:

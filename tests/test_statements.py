@@ -18,7 +18,7 @@ from generator.model import (
     Sentence,
     Source,
 )
-from generator.statements import merge_statements, statements_by_speaker
+from generator.quotes.statements import merge_statements, statements_by_speaker
 
 
 def statements_of(nlp, text: str) -> list[tuple[str, str, str]]:
@@ -120,7 +120,7 @@ def test_export_lists_statements_valid_against_the_schema():
 
     import jsonschema
 
-    from generator.export import schema_text, to_dict
+    from generator.publish.export import schema_text, to_dict
 
     data = to_dict(_briefing())
     assert {(s["kind"], s["speaker"]) for s in data["statements"]} == {("direct", "ann-lee"),
@@ -131,9 +131,9 @@ def test_export_lists_statements_valid_against_the_schema():
 def test_actor_page_shows_positions_escaped_with_citations():
     from collections import Counter as Co
 
-    from generator.linker import Linker
-    from generator.pages import Page, entity_context
-    from generator.render import render_pages
+    from generator.site.linker import Linker
+    from generator.site.pages.entities import Page, entity_context
+    from generator.site.render import render_pages
 
     briefing = _briefing()
     entity = briefing.entities[0]
