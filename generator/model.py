@@ -170,6 +170,24 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class ReportedStatement:
+    """A position an actor took: a direct quote or a reported statement, merged across sources."""
+
+    id: str
+    """Stable id, used as page anchor."""
+    speaker: str
+    """Entity id of the actor."""
+    kind: str
+    """"direct" (quoted words) or "indirect" (reported speech)."""
+    verb: str
+    """The reporting verb as written ("said", "demanded", "rejected"); empty for direct quotes."""
+    text: str
+    """The stated words: the quote, or the reported clause or verb phrase."""
+    citations: tuple[Citation, ...]
+    """Each report of the statement (one per source)."""
+
+
+@dataclass(frozen=True)
 class Event:
     """Something that happened or will happen, merged across sources."""
 
@@ -251,6 +269,13 @@ class QuoteCandidate:
     """Those words."""
     cue: str = ""
     """Attribution pattern used, e.g. "X said", "said X", "continuation", "pronoun"."""
+    described: bool = False
+    """True when the speaker words describe an unnamed speaker ("a spokeswoman", "officials")
+    rather than name an entity: the quote then gets no entity, only that description."""
+    kind: str = "direct"
+    """"direct" for words between quote marks; "indirect" for a reported statement without
+    them ("X said that ...", "X denied ...", "X rejected the threats as unlawful"), whose
+    citation is the reported words."""
 
 
 @dataclass(frozen=True)
@@ -426,6 +451,8 @@ class Briefing:
     """Merged deadlines."""
     quotes: list[Quote] = field(default_factory=list)
     """Merged quotes."""
+    statements: list[ReportedStatement] = field(default_factory=list)
+    """What each named actor said, direct and reported, same words merged per actor."""
     stories: list[Story] = field(default_factory=list)
     """Groups of articles about the same sequence of events."""
     warnings: list[BuildWarning] = field(default_factory=list)

@@ -26,7 +26,7 @@ from generator.publish import asset_files, export_files, write_files, write_pdf_
 from generator.publish.lock import build_lock
 from generator.publish.snapshot import read_snapshot
 from generator.publish.writer import WriteResult
-from generator.quotes import find_quotes, merge_quotes
+from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.policy import mark_pages
@@ -129,6 +129,7 @@ def extract_corpus_items(briefing: Briefing) -> Briefing:
     """Corpus-wide merges of per-article quotes, events and deadlines."""
     groups = story_groups(briefing)  # shared by the event merge and the stories
     briefing.quotes = merge_quotes(briefing)
+    briefing.statements = merge_statements(briefing)
     briefing.events = merge_events(briefing, groups)
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
     briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)

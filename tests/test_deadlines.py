@@ -133,6 +133,8 @@ def test_demand_concepts(a, b, shared):
         ("The ultimatum expires on 12 September 2025.", "2025-09-12", None, "expires on 12 September 2025"),
         ("John Smith shortened the deadline for a peace deal from 50 days to ten days.", None, "P10D",
          "shortened the deadline"),
+        ("The minister told the unions to end the strike by Friday.", "XXXX-WXX-5", None, "by Friday"),
+        ("The judge has given the defence a May 10 deadline.", "XXXX-05-10", None, "deadline"),
     ],
 )  # fmt: skip
 def test_wording_patterns(nlp, text, due, length, fragment):
@@ -155,6 +157,13 @@ def test_wording_patterns(nlp, text, due, length, fragment):
         "The museum will stay open until 10 September.",
         "The decision has sparked debate about the feasibility of such a tight deadline.",
         "Prices rose by 5% in the first half of the year.",
+        # Event dates nothing is due by, beliefs, wishes, past times, generic deadlines (issue 10).
+        "The rally took place mere days before Nov. 8, when voters must choose a new president.",
+        "The company expects that power will not be fully restored before 31 December.",
+        "He told reporters that he would like to sign the contract by Christmas.",
+        "Doctors had to keep him in a hospital until about two weeks ago.",
+        "The rule was reversed following a 30-day comment period.",
+        "Recent changes create unrealistic deadlines for scientific consultations.",
     ],
 )
 def test_not_deadlines(nlp, text):

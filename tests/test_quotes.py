@@ -20,17 +20,26 @@ from generator.quotes.extract import merge_quotes, same_quote
 from generator.quotes.spans import quote_spans
 
 
-def quotes_of(nlp, text: str) -> list[tuple[str, str | None]]:
-    """(quoted words, speaker words or None) for a text whose lines are paragraphs."""
+def candidates(nlp, text: str, kind: str) -> list[QuoteCandidate]:
+    """The direct quotes or indirect statements ``analyse`` finds in a text whose lines are paragraphs."""
     paragraphs = tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
     source = Source(id="t", path="t.txt", status="ok", text=text, paragraphs=paragraphs,
                     content_hash="test")
-    found = analyse(source, nlp).quotes
+    return [q for q in analyse(source, nlp).quotes if q.kind == kind]
+
+
+def quotes_of(nlp, text: str) -> list[tuple[str, str | None]]:
+    """(quoted words, speaker words or None) for a text whose lines are paragraphs.
+
+    A described speaker (no entity, only words such as "a spokeswoman") is given in brackets.
+    """
+    found = candidates(nlp, text, "direct")
     for quote in found:
         assert text[quote.citation.start:quote.citation.end] == quote.citation.text
         if quote.speaker:
             assert text[quote.speaker[0]:quote.speaker[1]] == quote.speaker_text
-    return [(q.citation.text, q.speaker_text or None) for q in found]
+    return [(q.citation.text, (f"({q.speaker_text})" if q.described else q.speaker_text) or None)
+            for q in found]
 
 
 RULES = [
@@ -92,6 +101,62 @@ RULES = [
     ("a name inside the quote is not the speaker",
      "“Peter Hansen is wrong about everything here,” Maria Lopez said.",
      [("Peter Hansen is wrong about everything here", "Maria Lopez")]),
+    # Classes seen on unseen news (issue 10).
+    ("inverted speaker after the quote, verb outside the speech lexicon",
+     "“We will win this vote,” Maria Lopez said. “That is simply not true,” Peter Hansen shot back.",
+     [("We will win this vote", "Maria Lopez"), ("That is simply not true", "Peter Hansen")]),
+    ("inverted speaker after the quote, verb first",
+     "“We will win this vote,” Maria Lopez said. “That is simply not true,” countered Peter Hansen.",
+     [("We will win this vote", "Maria Lopez"), ("That is simply not true", "Peter Hansen")]),
+    ("pronoun -> the earlier speaker, not a person merely named in between",
+     "“We will rebuild the town,” Maria Lopez said.\nReporters later asked her about a plan drafted by "
+     "Peter Hansen.\n“It is far too small,” she said.",
+     [("We will rebuild the town", "Maria Lopez"), ("It is far too small", "Maria Lopez")]),
+    ("pronoun -> person named more than one paragraph back",
+     "His neighbour, Peter Hansen, lost his barn in the fire.\nTwo years before, he said, a fire had "
+     "destroyed his house.\n“We have to rebuild everything again,” he said.",
+     [("We have to rebuild everything again", "Peter Hansen")]),
+    ("nominal speaker kept as a description",
+     "“The company will cooperate fully with the police,” a spokeswoman said.",
+     [("The company will cooperate fully with the police", "(a spokeswoman)")]),
+    ("an organisation described by a noun",
+     "“The deal is dead and buried for now,” the newspaper wrote.",
+     [("The deal is dead and buried for now", "(the newspaper)")]),
+    ("X's colleague is not X",
+     "“We will appeal the ruling,” Peter Hansen’s colleague said.",
+     [("We will appeal the ruling", "(Peter Hansen’s colleague)")]),
+    ("a continuation keeps the described speaker",
+     "“Several crucial minutes were lost,” the official said. “We could have saved them.”",
+     [("Several crucial minutes were lost", "(the official)"),
+      ("We could have saved them.", "(the official)")]),
+    ("a quote within another person's quote belongs to the outer speaker",
+     '"He kept shouting “never again” at all of us," Maria Lopez said.',
+     [("He kept shouting “never again” at all of us", "Maria Lopez")]),
+    ("speech verb and subject after an abbreviation split the sentence",
+     "“We determined that nobody else was inside,” Sgt. Miller said.",
+     [("We determined that nobody else was inside", "Miller")]),
+    ("said X, where the parse hangs X under a later verb",
+     "“I am very sorry for the families,” said Jane Carter, daughter of the court reporter "
+     "the man murdered.",
+     [("I am very sorry for the families", "Jane Carter")]),
+    ("a name coordinated with a role noun",
+     "“They lost a lot of money,” said local businessman and blogger Andrew Carver, "
+     "a critic of the plan.",
+     [("They lost a lot of money", "Andrew Carver")]),
+    ("a labelling verb quotes the label it gives through 'as'",
+     "Peter Hansen later dismissed concerns about the plan as “preposterous,” claiming nobody wanted it.",
+     [("preposterous", "Peter Hansen")]),
+    ("a paragraph ending in a colon introduces the quote that opens the next one",
+     "Maria Lopez posted the following message on Monday:\n"
+     "“We will never give up this fight, whatever happens.”",
+     [("We will never give up this fight, whatever happens.", "Maria Lopez")]),
+    ("inverted speaker with an apposition before a verb outside the lexicon",
+     "“We will make no further payments,” Jane Carter, president of the dairy, "
+     "notified the board on Monday.",
+     [("We will make no further payments", "Jane Carter")]),
+    ("a phrasal verb of saying",
+     "Jane Carter pointed out that the plan was “a dangerous step backwards for everyone”.",
+     [("a dangerous step backwards for everyone", "Jane Carter")]),
     ("short partial quote governed by a speech verb",
      "Maria Lopez said the talks had been “constructive”.",
      [("constructive", "Maria Lopez")]),
@@ -101,15 +166,15 @@ NEGATIVE = [
     ("unattributed quote stays unattributed",
      "The banner at the rally read “No more war in our country today”.",
      [("No more war in our country today", None)]),
-    ("unnamed plural speaker is not guessed",
+    ("unnamed plural speaker is described, not guessed",
      "Officials said the talks were “productive and very useful for all sides”.",
-     [("productive and very useful for all sides", None)]),
-    ("indefinite speaker is not guessed",
+     [("productive and very useful for all sides", "(Officials)")]),
+    ("indefinite speaker is described, not guessed",
      "Peter Hansen left early. “This is a very bad day for all of us,” a senior official said.",
-     [("This is a very bad day for all of us", None)]),
+     [("This is a very bad day for all of us", "(a senior official)")]),
     ("a newly introduced role is not resolved to an earlier person",
      "Peter Hansen arrived in Oslo on Monday. “No meeting is planned for now,” the Kremlin spokesman said.",
-     [("No meeting is planned for now", None)]),
+     [("No meeting is planned for now", "(the Kremlin spokesman)")]),
     ("scare quotes without a speaker are skipped",
      "The so-called “peace plan” was rejected by parliament on Monday.",
      []),
@@ -119,6 +184,15 @@ NEGATIVE = [
     ("no continuation across an intervening sentence",
      "“We will win this fight,” Maria Lopez said. The crowd cheered loudly. “Nobody can stop this movement now.”",
      [("We will win this fight", "Maria Lopez"), ("Nobody can stop this movement now.", None)]),
+    ("a scare quote a labelling verb does not label is skipped",
+     "The ministry rejected the so-called “peace plan” on Monday.",
+     []),
+    ("a paragraph without a colon introduces no speaker",
+     "The crowd fell silent.\n“We will never give up this fight, whatever happens.”",
+     [("We will never give up this fight, whatever happens.", None)]),
+    ("'pointed to' is no verb of saying",
+     "Jane Carter pointed to “a dangerous step backwards for everyone”.",
+     [("a dangerous step backwards for everyone", None)]),
     ("no quotes at all",
      "Maria Lopez said the talks had gone well.",
      []),
@@ -206,7 +280,7 @@ SEED_EXPECTED = {
     ("003", "This visit is a last-ditch effort"): "Mangott",
     ("003", "But Moscow has made it clear for years"): "Mangott",
     ("003", "Russophobia"): "Putin",
-    ("003", "preposterous"): None,
+    ("003", "preposterous"): "Witkoff",  # "he dismissed concerns ... as “preposterous”"
     ("004", "Yeah, get a deal where people stop getting killed"): "Trump",
     ("004", "secondary tariffs"): None,
     ("004", "regime change"): "Zelenskyy",
@@ -246,3 +320,63 @@ def test_seed_no_quote_goes_to_a_wrong_person(seed_briefing):
     for key, name in _seed_speakers(seed_briefing).items():
         expected = _expected(key)
         assert (name is None) if expected is None else (name or "").endswith(expected), (key, name)
+
+
+def test_merge_keeps_a_described_speaker_without_an_entity():
+    """'Peter Hansen's colleague said' starts at Peter Hansen's mention but is not Peter Hansen."""
+    text = "Peter Hansen’s colleague said: “We will appeal the ruling.”"
+    start = text.index("We")
+    mention = Mention("a", 0, 12, "Peter Hansen", "PERSON", 0)
+    candidate = QuoteCandidate(Citation("a", start, start + 24, text[start:start + 24], 0), (0, 24),
+                               "Peter Hansen’s colleague", "described", described=True)
+    briefing = Briefing("t", [Source(id="a", path="a.txt", status="ok", text=text)],
+                        {"a": ArticleAnalysis("a", "", (), (mention,), quotes=(candidate,))},
+                        [Entity("peter-hansen", "Peter Hansen", "person", (), (mention,))])
+    [quote] = merge_quotes(briefing)
+    assert (quote.speaker, quote.speaker_text) == (None, "Peter Hansen’s colleague")
+
+
+# --- the evaluation: scoring rule and the ECB+ gold -----------------------------------
+
+def test_speaker_scoring_rule():
+    from generator.evaluation.quotes import GoldQuote, PredictedQuote, speaker_scores
+
+    gold = [GoldQuote("a", 10, 30, ((40, 42),), frozenset({"Doug McDermott"})),  # '..., he said'
+            GoldQuote("a", 50, 70, ((80, 92),), frozenset({"the official"})),
+            GoldQuote("a", 100, 120, (), frozenset())]  # nobody named
+    predicted = [PredictedQuote("a", 9, 31, (40, 42), "he"),  # the gold pronoun itself
+                 PredictedQuote("a", 50, 70, (0, 12), "an official"),  # same head noun
+                 PredictedQuote("a", 100, 120, (0, 9), "McDermott")]  # a speaker where none is named
+    scores = speaker_scores(gold, predicted)
+    assert (scores.gold, scores.predicted, scores.correct) == (2, 3, 2)
+    assert speaker_scores(gold, [PredictedQuote("a", 10, 30, (0, 5), "Smith")]).correct == 0
+
+
+def test_ecbplus_quote_gold_holds_offsets_and_speaker_labels_only():
+    import json
+    from pathlib import Path
+
+    rows = [json.loads(line) for line in
+            (Path(__file__).parent / "data" / "ecbplus_quotes_gold.jsonl").read_text().splitlines()]
+    assert len(rows) >= 150
+    assert all(set(row) == {"doc", "start", "end", "speaker_start", "speaker_end", "speaker"} for row in rows)
+    assert all(row["start"] < row["end"] and row["speaker_start"] < row["speaker_end"] for row in rows)
+
+
+def test_ecbplus_quote_gold_fits_the_corpus():
+    import json
+    from pathlib import Path
+
+    from generator.evaluation import ecbplus
+    from generator.evaluation.quotes import last_word
+
+    root = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus-dev"
+    if not root.is_dir():
+        pytest.skip("ECB+ dev corpus not present")
+    rows = [json.loads(line) for line in
+            (Path(__file__).parent / "data" / "ecbplus_quotes_gold.jsonl").read_text().splitlines()]
+    texts = {name: ecbplus.read_document(root / name.split("_")[0] / name).text
+             for name in {row["doc"] for row in rows}}
+    for row in rows:
+        words = texts[row["doc"]][row["speaker_start"]:row["speaker_end"]]
+        assert last_word(words) == last_word(row["speaker"]) or words.lower() in ("he", "she", "it"), row

@@ -12,7 +12,10 @@ sentence states a deadline when it has one of these triggers:
   ("a 50-day window") or changed by a verb ("cut the timeline");
 * "expires/lapses (on) X".
 
-Relative and reference dates ("until recently", "by now") never count. The
+Relative and reference dates ("until recently", "by now") never count, nor
+what ``deadlines_gate`` rules out (an event placed "days before" a date, a
+belief "expects that ... before X", a past time, a window nothing demands,
+generic "deadlines"). The
 due time is the date after the due preposition or "expires", a date on the
 deadline noun ("the Friday deadline", "a deadline of 8 August"), "N days
 ahead of/before the deadline" counted from another date in the sentence, or
@@ -27,8 +30,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.deadlines import roles
+from generator.deadlines import gate, roles
 from generator.deadlines.dates import derived_due, is_day_date, is_length
+from generator.deadlines.gate import CUE_LEMMAS, CUE_PHRASES, cue_lemmas
 from generator.deadlines.wording import demand_of, wording_span
 from generator.model import DeadlineCandidate, TimeExpression
 from generator.nlp.paragraph import Paragraph
@@ -38,33 +42,6 @@ WINDOW_NOUNS = frozenset({"window", "timeline", "timeframe", "period"})
 EXPIRE_VERBS = roles.EXPIRE_LEMMAS
 SHORTEN_VERBS = frozenset({"shorten", "cut", "reduce", "slash", "tighten", "advance", "trim"})
 EXTEND_VERBS = frozenset({"extend", "prolong", "lengthen", "postpone", "delay", "relax"})
-CUE_LEMMAS = frozenset(
-    [
-        "expect",
-        "demand",
-        "want",
-        "give",
-        "grant",
-        "set",
-        "impose",
-        "order",
-        "tell",
-        "ask",
-        "urge",
-        "require",
-        "insist",
-        "warn",
-        "threaten",
-        "must",
-        "need",
-        "deadline",
-        "ultimatum",
-    ]
-)
-"""Lemmas that make "by/before X" a demand rather than a plain time."""
-CUE_PHRASES = re.compile(
-    r"\b(?:unless|or\s+(?:face|else|risk)|ha(?:s|ve|d)\s+to|ha(?:s|ve|d)\s+until)\b", re.IGNORECASE
-)
 _DUE_PREP = re.compile(
     r"\b(by|before|until|till|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$",
     re.IGNORECASE,
@@ -133,10 +110,10 @@ def due_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> lis
     text = paragraph.source.text
     start = paragraph.offset + sent.start_char
     out = []
-    for time in (t for t in times if is_day_date(t)):
+    for time in (t for t in times if is_day_date(t) and not gate.is_past_time(t)):
         match = _DUE_PREP.search(text[start : time.start])
         token = _token_at(paragraph, sent, start + match.start()) if match else None
-        if token is not None and _has_cue(token, sent):
+        if token is not None and not gate.is_time_offset(token) and _has_cue(token, sent):
             out.append(Trigger(token.head, (start + match.start(), time.end), time))
     for token in (t for t in sent if t.lemma_ in EXPIRE_VERBS):
         after = [t for t in times if is_day_date(t) and t.start > paragraph.offset + token.idx]
@@ -147,7 +124,7 @@ def due_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> lis
 
 def _has_cue(prep, sent) -> bool:
     """Whether a due preposition states a demand, not a plain time."""
-    lemmas = {t.lemma_.lower() for t in sent}
+    lemmas = cue_lemmas(sent)
     phrases = bool(CUE_PHRASES.search(sent.text))
     if prep.lower_ in ("until", "till"):
         return (
@@ -163,8 +140,8 @@ def noun_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> li
     out = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if lemma in DEADLINE_NOUNS or (
-            lemma in WINDOW_NOUNS and _is_deadline_window(paragraph, token, times)
+        if (lemma in DEADLINE_NOUNS and _is_particular(paragraph, token, times)) or (
+            lemma in WINDOW_NOUNS and _is_deadline_window(paragraph, token, times, sent)
         ):
             start = paragraph.offset + token.idx
             out.append(
@@ -173,8 +150,18 @@ def noun_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> li
     return out
 
 
-def _is_deadline_window(paragraph: Paragraph, token, times: list[TimeExpression]) -> bool:
-    return _change_verb(token) is not None or _length_on(paragraph, token, times) is not None
+def _is_deadline_window(paragraph: Paragraph, token, times: list[TimeExpression], sent) -> bool:
+    """A window changed by a verb, or with a length in a sentence that demands something."""
+    if _change_verb(token) is not None:
+        return True
+    demands = bool(CUE_PHRASES.search(sent.text)) or bool(cue_lemmas(sent) & CUE_LEMMAS)
+    return demands and _length_on(paragraph, token, times) is not None
+
+
+def _is_particular(paragraph: Paragraph, token, times: list[TimeExpression]) -> bool:
+    """A deadline noun with a date or a length, or naming one deadline (not "deadlines")."""
+    return (_date_on(paragraph, token, times) is not None or _length_on(paragraph, token, times) is not None
+            or gate.refers_to_deadline(token))
 
 
 def _change_verb(noun):

@@ -11,7 +11,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from generator.model import Briefing, Citation, Entity, Source
+from generator.model import Briefing, Citation, Entity, ReportedStatement, Source
 from generator.site.markup import entity_page, source_page
 
 SCHEMA_VERSION = 1
@@ -60,6 +60,11 @@ def _report(r) -> dict[str, Any]:
             "change": r.change or None, "setter": r.setter}
 
 
+def _statement(st: ReportedStatement) -> dict[str, Any]:
+    return {"id": st.id, "speaker": st.speaker, "kind": st.kind, "verb": st.verb or None,
+            "text": st.text, "citations": [_citation(c) for c in st.citations]}
+
+
 def to_dict(briefing: Briefing) -> dict[str, Any]:
     """The export as plain JSON-ready data."""
     return {
@@ -79,10 +84,11 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                        "disagreements": list(d.disagreements),
                        "reports": [_report(r) for r in d.reports]}
                       for d in briefing.deadlines],
-        "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text,
+        "quotes": [{"id": q.id, "speaker": q.speaker, "speaker_text": q.speaker_text or None, "text": q.text,
                     "source": q.citations[0].source, "start": q.citations[0].start,
                     "end": q.citations[0].end,
                     "citations": [_citation(c) for c in q.citations]} for q in briefing.quotes],
+        "statements": [_statement(st) for st in briefing.statements],
         "stories": [{"id": st.id, "title": st.title, "sources": list(st.sources),
                      "events": list(st.events)} for st in briefing.stories],
         "warnings": [{"source": w.source, "message": w.message} for w in briefing.warnings],

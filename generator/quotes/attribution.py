@@ -4,11 +4,15 @@ Rules, tried in order (``attribute``):
 
 1. Governing speech verb: climb the parse from the quote's tokens to the first
    speech verb outside any quote ("X said that ... “partial”", "“...,” X said",
-   "said X, an analyst", "X stated: “...”", "X added that ...").
+   "said X, an analyst", "X stated: “...”", "X added that ..."), or a labelling
+   verb when the quote is what it labels ("X dismissed the idea as “absurd”").
 2. Frame speech verb (long quotes only): the nearest speech verb outside quotes
    in the quote's sentence(s), or the sentence right after when the quote ends
    with a comma ("“...,” / he explained."), or the one before ending in a colon.
 3. "according to X" in the quote's sentence(s) (long quotes only).
+4. A colon ending the paragraph before a quote that opens its own paragraph
+   ("X posted the following message:"): the subject of that sentence's main
+   verb, whatever the verb (long quotes only).
 
 The speech verb's subject (climbing through "and said", "adding", "as saying";
 for "quote" its object or passive subject) names the speaker: a name mention
@@ -30,21 +34,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.knowledge.names import SPEECH_VERBS, normalise
 from generator.model import Mention
 from generator.nlp.paragraph import Paragraph
+from generator.quotes import speakers
+from generator.quotes.antecedents import earlier_name, is_person, nearest_person, people, role_antecedent
 from generator.quotes.spans import QuoteSpan, find_spans
+from generator.quotes.speakers import QUOTE_VERBS, is_speech_verb  # noqa: F401  (re-exported)
 
-QUOTE_VERBS = SPEECH_VERBS | frozenset(
-    """
-    stress stressed emphasize emphasized emphasise emphasised acknowledge acknowledged
-    admit admitted assert asserted declare declared remark remarked observe observed
-    respond responded recall recalled continue continued predict predicted
-    suggest suggested tweet tweeted comment commented concede conceded maintain
-    maintained contend contended complain complained promise promised vow vowed
-    caution cautioned conclude concluded describe described accuse accused call called quote quoted
-    """.split()
-)
 PERSON_PRONOUNS = frozenset({"he", "she"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Offices one person holds, so "the president" points back to a named holder;
@@ -58,6 +54,9 @@ ANAPHORIC_ROLES = frozenset(
 SUBJECT_DEPS = frozenset({"nsubj"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "pcomp", "prep"})
 DEFINITE = frozenset({"the", "this", "that"})
+RUN_ON_TAIL = 12
+"""A quote ending in a comma takes in the next sentence when at most this many characters of its
+own sentence follow the closing mark ('“...,” Const. / Smith said.' split after an abbreviation)."""
 
 
 @dataclass(frozen=True)
@@ -68,12 +67,8 @@ class Attribution:
     """The mention naming the speaker, or None when the text does not say."""
     cue: str
     """Rule used: "X said", "said X", "colon", "pronoun", "nominal", "according to", ..."""
-
-
-def is_speech_verb(token) -> bool:
-    """True for a verb of saying ("said", "explained", "told")."""
-    return token.pos_ in ("VERB", "AUX") and (token.lower_ in QUOTE_VERBS
-                                              or token.lemma_.lower() in QUOTE_VERBS)
+    description: tuple[int, int] | None = None
+    """Offsets of the words describing a speaker no mention names ("a spokeswoman"), else None."""
 
 
 def attribute(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
@@ -89,9 +84,35 @@ def attribute(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
     """
     inside = _inside(paragraph, spans)
     verb = _governing_verb(paragraph, span, inside)
+    if verb is None and not governed_only:
+        verb = speakers.inverted_verb(paragraph, span, inside)
     if verb is not None:
         return _speaker(paragraph, verb, span, spans)
-    return None if governed_only else _frame_attribution(paragraph, span, spans, inside)
+    if governed_only:
+        return None
+    return _frame_attribution(paragraph, span, spans, inside) or _colon_introduction(paragraph, span)
+
+
+def speaker_of_verb(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> Attribution:
+    """Who a verb of saying outside any quote names as its subject (same rules as for quotes)."""
+    position = paragraph.offset + verb.idx
+    return _speaker(paragraph, verb, QuoteSpan(position, position, position, position), spans)
+
+
+def _colon_introduction(paragraph: Paragraph, span: QuoteSpan) -> Attribution | None:
+    """Rule 4: a quote opening its paragraph after one that ends in a colon ("X posted this
+    message:") -> the subject of that sentence's main verb."""
+    previous = paragraph.previous
+    lead = paragraph.source.text[paragraph.offset: span.open]
+    if previous is None or any(ch.isalnum() for ch in lead) or not previous.doc.text.rstrip().endswith(":"):
+        return None
+    root = list(previous.doc.sents)[-1].root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    position = previous.offset + root.idx
+    here = QuoteSpan(position, position, position, position)
+    attribution = _speaker(previous, root, here, find_spans(previous))
+    return attribution if attribution.speaker or attribution.description else None
 
 
 def _frame_attribution(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
@@ -120,11 +141,12 @@ def _governing_verb(paragraph: Paragraph, span: QuoteSpan, inside: set[int]):
     own = {t.i for t in tokens}
     found = []
     for token in tokens:
-        head = token.head
+        head, labelled = token.head, token.dep_ == "oprd"
         while head.i not in own and head.i != token.i:
-            if head.i not in inside and is_speech_verb(head):
+            if head.i not in inside and (is_speech_verb(head) or labelled and speakers.is_label_verb(head)):
                 found.append(head)
                 break
+            labelled = labelled or head.lower_ == "as"
             if head.head.i == head.i:  # spaCy makes a new Token object per access: compare .i
                 break
             head = head.head
@@ -144,7 +166,9 @@ def _frame(paragraph: Paragraph, span: QuoteSpan) -> Iterator:
         return
     first, last = sents[0], sents[-1]
     text = paragraph.source.text[span.close: base + len(doc.text)].lstrip()
-    if last.end < len(doc) and last.end_char + base <= span.close + 1 and text[:1].islower():
+    tail = last.end_char + base - span.close
+    if last.end < len(doc) and (tail <= 1 and text[:1].islower()
+                                or tail <= RUN_ON_TAIL and speakers.runs_on(paragraph, span)):
         last = doc[last.end].sent
     if first.start > 0 and doc[first.start - 1].text == ":":
         first = doc[first.start - 1].sent
@@ -186,14 +210,18 @@ def _subject(verb):
 
 
 def _speaker(paragraph: Paragraph, verb, span: QuoteSpan, spans: list[QuoteSpan]) -> Attribution:
-    subject = _subject(verb)
+    inside = _inside(paragraph, spans)
+    subject = _subject(verb) or speakers.adjacent_subject(verb, inside)
     if subject is None:
         return Attribution(None, "unresolved")
-    mention = _name_of(paragraph, subject, spans)
+    mention = _name_of(paragraph, subject, spans) or _coordinated_person(paragraph, subject, spans)
     if mention is not None:
         return Attribution(mention, _name_cue(paragraph, verb, subject, span))
     mention, cue = _antecedent(paragraph, subject, spans)
-    return Attribution(mention, cue if mention is not None else "unresolved")
+    if mention is not None:
+        return Attribution(mention, cue)
+    described = speakers.description(paragraph, subject, inside)
+    return Attribution(None, "described" if described else "unresolved", described)
 
 
 def _antecedent(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -> tuple[Mention | None, str]:
@@ -204,7 +232,7 @@ def _antecedent(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -> tuple[
     if _is_definite_role(subject):
         return role_antecedent(paragraph, subject.lower_, position, spans), "nominal"
     if subject.pos_ == "PROPN":
-        return _earlier_name(paragraph, subject.text, position, spans), "X said"
+        return earlier_name(paragraph, subject.text, position, spans), "X said"
     if subject.lower_ in PERSON_PRONOUNS:
         return nearest_person(paragraph, position, spans), "pronoun"
     return None, "unresolved"
@@ -227,72 +255,16 @@ def _name_of(paragraph: Paragraph, token, spans: list[QuoteSpan]) -> Mention | N
     return None
 
 
+def _coordinated_person(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -> Mention | None:
+    """A person named in coordination or apposition with a role-noun subject."""
+    known = people(paragraph)
+    mentions = (_name_of(paragraph, token, spans) for token in speakers.coordinated(subject))
+    return next((m for m in mentions if m is not None and is_person(m, known)), None)
+
+
 def _is_definite_role(token) -> bool:
     """ "the French leader", "the president": a definite noun naming an office held by one person."""
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
     return (token.pos_ in ("NOUN", "PROPN") and token.lower_ in ANAPHORIC_ROLES
             and bool(determiners & DEFINITE) and not named)
-
-
-def _earlier_mentions(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
-                      depth: int) -> Iterator[tuple[Paragraph, Mention]]:
-    """Mentions before a position, nearest first, outside quotes, going back ``depth`` paragraphs."""
-    current: Paragraph | None = paragraph
-    quoted = spans
-    for _ in range(depth + 1):
-        if current is None:
-            return
-        for mention in reversed(current.mentions):
-            if mention.end <= position and not any(s.holds(mention.start) for s in quoted):
-                yield current, mention
-        current, position = current.previous, paragraph.offset
-        quoted = find_spans(current) if current is not None else []
-
-
-def _people(paragraph: Paragraph) -> set[str]:
-    """Normalised names labelled PERSON anywhere in the article so far."""
-    names: set[str] = set()
-    current: Paragraph | None = paragraph
-    while current is not None:
-        names.update(normalise(m.text) for m in current.mentions if m.label == "PERSON")
-        current = current.previous
-    return names
-
-
-def _is_person(mention: Mention, people: set[str]) -> bool:
-    return (mention.label == "PERSON" or "title:person" in mention.cues
-            or normalise(mention.text) in people)
-
-
-def _is_main_subject(paragraph: Paragraph, mention: Mention) -> bool:
-    """True when the mention is the subject of its sentence's main verb or of a speech verb."""
-    start, end = mention.start - paragraph.offset, mention.end - paragraph.offset
-    return any(start <= t.idx < end and t.dep_ in ("nsubj", "nsubjpass")
-               and (t.head.dep_ == "ROOT" or is_speech_verb(t.head)) for t in paragraph.doc)
-
-
-def _earlier_name(paragraph: Paragraph, word: str, position: int,
-                  spans: list[QuoteSpan]) -> Mention | None:
-    """An earlier mention in the article ending in this word (a surname NER missed here)."""
-    return next((m for _, m in _earlier_mentions(paragraph, position, spans, 1_000)
-                 if m.text.split()[-1] == word), None)
-
-
-def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan]) -> Mention | None:
-    """The nearest person before a position in this paragraph or the previous one, subjects first."""
-    people = _people(paragraph)
-    found = [(p, m) for p, m in _earlier_mentions(paragraph, position, spans, 1) if _is_person(m, people)]
-    subject = next((m for p, m in found if _is_main_subject(p, m)), None)
-    return subject or next((m for _, m in found), None)
-
-
-def role_antecedent(paragraph: Paragraph, role: str, position: int,
-                    spans: list[QuoteSpan]) -> Mention | None:
-    """The nearest earlier person given this role word in the article, else the nearest person."""
-    people = _people(paragraph)
-    for _, mention in _earlier_mentions(paragraph, position, spans, 1_000):
-        words = " ".join([mention.title, *(r.text for r in mention.roles)]).lower().split()
-        if _is_person(mention, people) and role in words:
-            return mention
-    return nearest_person(paragraph, position, spans)

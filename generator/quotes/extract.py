@@ -32,6 +32,7 @@ from generator.model import Briefing, Quote, QuoteCandidate, Source
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.attribution import Attribution, attribute
 from generator.quotes.spans import QuoteSpan, find_spans
+from generator.quotes.statements import find_statements
 from generator.resolve.entities import mention_owner
 
 SHORT_QUOTE_WORDS = 3
@@ -48,8 +49,10 @@ class _Found:
 
 
 def find_quotes(paragraph: Paragraph) -> list[QuoteCandidate]:
-    """Direct quotes in one paragraph with the words naming their speaker."""
-    return [found.candidate for found in _find(paragraph, CONTINUATION_DEPTH)]
+    """Direct quotes in one paragraph with the words naming their speaker, then the
+    paragraph's indirect statements (``kind="indirect"``, see ``generator.quotes.statements``)."""
+    direct = [found.candidate for found in _find(paragraph, CONTINUATION_DEPTH)]
+    return direct + find_statements(paragraph, find_spans(paragraph))
 
 
 def _find(paragraph: Paragraph, depth: int) -> list[_Found]:
@@ -82,6 +85,10 @@ def _candidate(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
         return None
     citation = paragraph.cite(span.start, span.end)
     speaker = attribution.speaker if attribution else None
+    if speaker is None and attribution is not None and attribution.description and not short:
+        start, end = attribution.description
+        return QuoteCandidate(citation, (start, end), paragraph.source.text[start:end],
+                              attribution.cue, described=True)
     if speaker is None:
         return QuoteCandidate(citation, None, cue=attribution.cue if attribution else "")
     return QuoteCandidate(citation, (speaker.start, speaker.end), speaker.text, attribution.cue)
@@ -100,6 +107,8 @@ def _continuation(paragraph: Paragraph, span: QuoteSpan, found: list[_Found],
     if sentence.index - previous.end_sentence > 1:
         return None
     start, end = previous.candidate.speaker
+    if previous.candidate.described:
+        return Attribution(None, "continuation", (start, end))
     mention = paragraph.mention_at(start, end) or _previous_mention(paragraph, start, end)
     return Attribution(mention, "continuation") if mention is not None else None
 
@@ -133,8 +142,9 @@ def merge_quotes(briefing: Briefing) -> list[Quote]:
     keys: dict[int, str] = {}
     for source in _timeline(briefing.sources):
         analysis = briefing.analyses.get(source.id)
-        for candidate in analysis.quotes if analysis else ():
-            speaker = owner.get((source.id, candidate.speaker[0])) if candidate.speaker else None
+        for candidate in (q for q in analysis.quotes if q.kind == "direct") if analysis else ():
+            named = candidate.speaker and not candidate.described
+            speaker = owner.get((source.id, candidate.speaker[0])) if named else None
             _add(groups, candidate, speaker, keys)
     return _with_unique_ids([_quote(group) for group in groups])
 
@@ -193,6 +203,8 @@ def _quote(group: list[tuple[QuoteCandidate, str | None]]) -> Quote:
     votes = Counter(who for _, who in group if who is not None)
     speaker = votes.most_common(1)[0][0] if votes else None
     speaker_text = next((c.speaker_text for c, who in group if who == speaker and speaker), "")
+    if speaker is None:
+        speaker_text = next((c.speaker_text for c, _ in group if c.described), "")
     citations = tuple(candidate.citation for candidate, _ in group)
     digest = hashlib.sha1(quote_key(first.citation.text).encode("utf-8")).hexdigest()[:10]
     return Quote(f"q-{digest}", first.citation.text, speaker, citations, speaker_text)

@@ -6,8 +6,10 @@ letter, and single marks are read only in a paragraph without double ones.
 
 An opening mark without a closing one runs to the paragraph end (a quote that
 goes on in the next paragraph). Straight-quote spans overlapping curly ones are
-dropped; spans without a letter are ignored. The quoted words exclude the marks,
-outer spaces and a trailing comma, semicolon or colon.
+dropped, except that a quote within a quote belongs to the outer one ('"He kept
+shouting “never again” at us," she said' is one quote); spans without a letter
+are ignored. The quoted words exclude the marks, outer spaces and a trailing
+comma, semicolon or colon.
 """
 
 from __future__ import annotations
@@ -52,9 +54,17 @@ def quote_spans(text: str, offset: int = 0) -> list[QuoteSpan]:
     if not curly and '"' not in text:
         curly = [_span(m, offset) for m in _SINGLE.finditer(text)]
     straight = [_span(m, offset) for m in _STRAIGHT.finditer(text)]
-    straight = [s for s in straight if not any(s.open < c.close and c.open < s.close for c in curly)]
+    outer = [s for s in straight if any(_within(c, s) for c in curly)]
+    curly = [c for c in curly if not any(_within(c, s) for s in outer)]
+    straight = [s for s in straight if s in outer
+                or not any(s.open < c.close and c.open < s.close for c in curly)]
     spans = sorted(curly + straight, key=lambda s: s.open)
     return [s for s in spans if any(ch.isalpha() for ch in text[s.start - offset: s.end - offset])]
+
+
+def _within(inner: QuoteSpan, outer: QuoteSpan) -> bool:
+    """True when one quote lies inside another's marks (a quote within a quote)."""
+    return outer.open < inner.open and inner.close < outer.close
 
 
 def _span(match: re.Match, offset: int) -> QuoteSpan:

@@ -6,7 +6,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Role, Source
+from generator.model import (
+    Briefing,
+    Citation,
+    Deadline,
+    Entity,
+    Event,
+    Quote,
+    ReportedStatement,
+    Role,
+    Source,
+)
+from generator.quotes.statements import statements_by_speaker
 from generator.site.index import BriefingIndex, co_mentions, index_briefing
 from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
@@ -58,6 +69,8 @@ class EntityContext:
     """Deadlines the entity set, is bound by, or that concern the place."""
     neighbourhood: str = ""
     """Inline SVG of who the entity appears with (people only)."""
+    positions: list[ReportedStatement] = field(default_factory=list)
+    """Reported (indirect) statements the entity made, in source order; its direct ones are ``quotes``."""
 
 
 @dataclass(frozen=True)
@@ -105,9 +118,11 @@ def first_roles(entity: Entity) -> list[RoleRow]:
 
 def entity_context(entity: Entity, briefing: Briefing, related: Counter,
                    graph: tuple[list, list] | None = None,
-                   index: BriefingIndex | None = None) -> EntityContext:
-    """Everything an entity page shows (``index``: lookups shared by all pages)."""
+                   index: BriefingIndex | None = None,
+                   statements: dict[str, list[ReportedStatement]] | None = None) -> EntityContext:
+    """Everything an entity page shows (``index``, ``statements``: lookups shared by all pages)."""
     index = index or index_briefing(briefing)
+    statements = statements if statements is not None else statements_by_speaker(briefing)
     per_source: dict[str, list[Citation]] = {}
     for m in entity.mentions:
         per_source.setdefault(m.source, []).append(Citation(m.source, m.start, m.end, m.text, m.sentence))
@@ -123,6 +138,7 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
         events=list(index.events_of_entity.get(entity.id, ())),
         deadlines=list(index.deadlines_of_entity.get(entity.id, ())),
         neighbourhood=_neighbourhood(graph, entity),
+        positions=[st for st in statements.get(entity.id, ()) if st.kind == "indirect"],
     )
 
 
@@ -154,6 +170,7 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
     related = co_mentions(briefing)
     graph = people_graph(briefing)
     index = index_briefing(briefing)
+    statements = statements_by_speaker(briefing)
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
@@ -166,5 +183,6 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         for entity in members:
             if entity.has_page:
                 pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
-                                  entity_context(entity, briefing, related[entity.id], graph, index)))
+                                  entity_context(entity, briefing, related[entity.id], graph, index,
+                                                 statements)))
     return pages

@@ -1,0 +1,82 @@
+"""When a sentence with a date or a deadline word states no deadline.
+
+A deadline needs a demand, the party that must act, and a due time, set by
+someone. These rules keep out what only looks like one:
+
+* A due preposition whose head is a span of time ("mere days before Nov. 8",
+  "weeks before the election") places an event in time; nothing is due by it.
+* A demand verb that only reports a belief or a wish in a finite clause
+  ("expects communications will not be restored before 31 December", "told
+  reporters that he'd like to sign by Christmas") demands nothing; "expects a
+  ceasefire by Friday" and "told them to leave by Friday" do.
+* A time in the past relative to the text ("until about two weeks ago") is
+  never a due time.
+* A window noun ("a 30-day comment period") is a deadline only when the
+  sentence also demands something (a demand cue) or changes the window.
+* A plural deadline noun with neither a due time nor a length speaks of
+  deadlines in general ("unrealistic deadlines for consultations"), not of one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import TimeExpression
+
+CUE_LEMMAS = frozenset(
+    """
+    expect demand want give grant set impose order tell ask urge require insist warn threaten
+    must need deadline ultimatum
+    """.split()
+)
+"""Lemmas that make "by/before X" a demand rather than a plain time."""
+CUE_PHRASES = re.compile(
+    r"\b(?:unless|or\s+(?:face|else|risk)|ha(?:s|ve|d)\s+to|ha(?:s|ve|d)\s+until)\b", re.IGNORECASE
+)
+"""Phrases that state a demand: "unless", "or face", "has to", "has until"."""
+TIME_UNITS = frozenset(
+    "second minute hour day night week weekend month year decade moment".split()
+)
+"""Nouns of a span of time: "days before X" places something in time."""
+BELIEF_VERBS = frozenset({"expect", "want", "tell", "ask", "hope", "say", "think", "believe"})
+"""Demand cues that report a belief or a wish when their complement is a finite clause."""
+PAST_MARKERS = re.compile(r"\b(?:ago|earlier|previously|last)\b", re.IGNORECASE)
+
+
+def cue_lemmas(sent) -> set[str]:
+    """Lemmas of the sentence, leaving out belief verbs with a finite clause ("expects that ...")."""
+    return {t.lemma_.lower() for t in sent if not finite_clause_only(t)}
+
+
+def is_time_offset(prep) -> bool:
+    """True for "days before X": the preposition hangs on a span of time, not on a demanded act."""
+    spans = [prep.head, *(c for c in prep.children if c.dep_ in ("npadvmod", "advmod") and c.i < prep.i)]
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in TIME_UNITS for t in spans)
+
+
+def is_past_time(time: TimeExpression) -> bool:
+    """True for "two weeks ago", "last Friday": a time before the report, never a due time."""
+    return bool(PAST_MARKERS.search(time.text))
+
+
+def finite_clause_only(verb) -> bool:
+    """True when a belief/wish verb takes a finite clause ("expects that X will ..."), no demand."""
+    if verb.lemma_.lower() not in BELIEF_VERBS:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if objects and not clauses:
+        return False
+    return all(_is_finite(c) for c in clauses)
+
+
+def _is_finite(clause) -> bool:
+    """A clause with its own subject or "that", not a to-infinitive."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in clause.children)
+
+
+def refers_to_deadline(noun) -> bool:
+    """True when a deadline noun names one deadline; the plural speaks of deadlines in general."""
+    return noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in ("deadlines", "ultimatums")

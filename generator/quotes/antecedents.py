@@ -1,0 +1,106 @@
+"""Who a speaker word without a name points to: pronouns, definite roles, bare surnames.
+
+"he"/"she" -> a main-clause subject in this paragraph or the previous one;
+else someone who spoke earlier in the article (the discourse's speaker, not a
+person merely named in between) within ``PRONOUN_DEPTH`` paragraphs; else the
+nearest person (never an organisation or place). A definite single-holder
+office ("the president") -> the nearest earlier person given that role word.
+A surname NER missed -> the earlier mention ending in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.knowledge.names import normalise
+from generator.model import Mention
+from generator.nlp.paragraph import Paragraph
+from generator.quotes.spans import QuoteSpan, find_spans
+from generator.quotes.speakers import earlier_speakers, is_speech_verb
+
+PRONOUN_DEPTH = 3
+"""Paragraphs searched back for a pronoun's antecedent when the previous one names no person."""
+
+
+def earlier_mentions(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
+                      depth: int) -> Iterator[tuple[Paragraph, Mention]]:
+    """Mentions before a position, nearest first, outside quotes, going back ``depth`` paragraphs."""
+    current: Paragraph | None = paragraph
+    quoted = spans
+    for _ in range(depth + 1):
+        if current is None:
+            return
+        for mention in reversed(current.mentions):
+            if mention.end <= position and not any(s.holds(mention.start) for s in quoted):
+                yield current, mention
+        current, position = current.previous, paragraph.offset
+        quoted = find_spans(current) if current is not None else []
+
+
+def people(paragraph: Paragraph) -> set[str]:
+    """Normalised names labelled PERSON anywhere in the article so far."""
+    names: set[str] = set()
+    current: Paragraph | None = paragraph
+    while current is not None:
+        names.update(normalise(m.text) for m in current.mentions if m.label == "PERSON")
+        current = current.previous
+    return names
+
+
+def is_person(mention: Mention, known: set[str]) -> bool:
+    return (mention.label == "PERSON" or "title:person" in mention.cues
+            or normalise(mention.text) in known)
+
+
+def _is_main_subject(paragraph: Paragraph, mention: Mention) -> bool:
+    """True when the mention is the subject of its sentence's main verb or of a speech verb."""
+    start, end = mention.start - paragraph.offset, mention.end - paragraph.offset
+    for token in paragraph.doc:
+        if not start <= token.idx < end:
+            continue
+        head = token.head if token.dep_ == "appos" else token  # "His barber, Jane Doe, agreed."
+        if head.dep_ in ("nsubj", "nsubjpass") and (head.head.dep_ == "ROOT" or is_speech_verb(head.head)):
+            return True
+    return False
+
+
+def earlier_name(paragraph: Paragraph, word: str, position: int,
+                  spans: list[QuoteSpan]) -> Mention | None:
+    """An earlier mention in the article ending in this word (a surname NER missed here)."""
+    return next((m for _, m in earlier_mentions(paragraph, position, spans, 1_000)
+                 if m.text.split()[-1] == word), None)
+
+
+def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan]) -> Mention | None:
+    """The person a pronoun before a position points to.
+
+    Order: a main-clause subject in this paragraph or the previous one; else someone
+    who spoke earlier (subject of a speech verb) within ``PRONOUN_DEPTH`` paragraphs, the
+    discourse's speaker rather than a person merely named in between; else the nearest
+    person in this paragraph or the previous one; else the same search further back.
+    """
+    known = people(paragraph)
+    said = earlier_speakers(paragraph)
+    near = _people_before(paragraph, position, spans, 1, known)
+    far = _people_before(paragraph, position, spans, PRONOUN_DEPTH, known)
+    return (next((m for p, m in near if _is_main_subject(p, m)), None)
+            or next((m for _, m in far if set(normalise(m.text).split()[-1:]) & said), None)
+            or next((m for _, m in near), None)
+            or next((m for p, m in far if _is_main_subject(p, m)), None)
+            or next((m for _, m in far), None))
+
+
+def _people_before(paragraph: Paragraph, position: int, spans: list[QuoteSpan], depth: int,
+                   known: set[str]) -> list[tuple[Paragraph, Mention]]:
+    return [(p, m) for p, m in earlier_mentions(paragraph, position, spans, depth) if is_person(m, known)]
+
+
+def role_antecedent(paragraph: Paragraph, role: str, position: int,
+                    spans: list[QuoteSpan]) -> Mention | None:
+    """The nearest earlier person given this role word in the article, else the nearest person."""
+    known = people(paragraph)
+    for _, mention in earlier_mentions(paragraph, position, spans, 1_000):
+        words = " ".join([mention.title, *(r.text for r in mention.roles)]).lower().split()
+        if is_person(mention, known) and role in words:
+            return mention
+    return nearest_person(paragraph, position, spans)

@@ -1,0 +1,175 @@
+"""Reported statements: positions an actor takes, with or without quote marks.
+
+Per paragraph (``find_statements``, called by ``quotes.find_quotes``): a verb
+of saying or of taking a position, outside quote marks, whose subject names an
+entity (by the quote attribution rules: a name, a pronoun's antecedent, a
+definite office) gives an "indirect" ``QuoteCandidate``:
+
+* saying verbs ("said", "told", "warned", "insisted", ...) report their clause:
+  "X said that the talks had failed" -> "the talks had failed"; "X vowed to
+  fight on" -> "to fight on";
+* position verbs ("demanded", "rejected", "denied", "urged", "called for",
+  ...) report the verb phrase: "the ministry has rejected the threats as unlawful"
+  -> "rejected the threats as unlawful".
+
+A statement whose words hold quote marks is the quote's business (it is a
+direct quote), a negated saying verb ("did not say") states nothing, and a
+verb under a preposition or modifying a noun ("by supporting X", "the
+rejected plan") is no statement of its subject. Inside another saying verb's
+clause ("X said Y rejected the plan") the statement is X's, not Y's.
+Corpus-wide (``merge_statements``): the direct quotes with a named speaker and
+these indirect statements become ``ReportedStatement`` objects per actor,
+reports of the same words by one actor merged into one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from generator.knowledge.names import normalise
+from generator.model import Briefing, QuoteCandidate, ReportedStatement
+from generator.nlp.paragraph import Paragraph
+from generator.quotes.attribution import speaker_of_verb
+from generator.quotes.spans import QuoteSpan
+from generator.resolve.entities import mention_owner
+
+SAY_LEMMAS = frozenset(
+    """
+    say tell state claim insist argue warn announce explain note confirm admit acknowledge
+    suggest vow promise threaten assert maintain stress predict allege pledge declare
+    """.split()
+)
+"""Verbs whose clause (ccomp/xcomp) is the statement."""
+POSITION_LEMMAS = frozenset(
+    """
+    demand reject deny urge accuse condemn dismiss refuse propose call criticize criticise
+    blame welcome dispute denounce
+    """.split()
+)
+"""Verbs whose verb phrase is the statement."""
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+PHRASE_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "acomp", "prt"})
+MIN_WORDS = 2
+
+
+def find_statements(paragraph: Paragraph, spans: list[QuoteSpan]) -> list[QuoteCandidate]:
+    """Indirect statements of one paragraph whose speaker is a named entity."""
+    found = []
+    for verb in paragraph.doc:
+        candidate = _statement(paragraph, verb, spans)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandidate | None:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in SAY_LEMMAS | POSITION_LEMMAS:
+        return None
+    if any(s.holds(paragraph.offset + verb.idx) for s in spans) or verb.dep_ in ("pcomp", "amod", "acl"):
+        return None
+    if _reported_by_another(verb):
+        return None
+    words = _clause(verb) if lemma in SAY_LEMMAS else _phrase(verb)
+    if words is None or len(words) < MIN_WORDS:
+        return None
+    start = paragraph.offset + words[0].idx
+    end = paragraph.offset + words[-1].idx + len(words[-1].text)
+    if any(s.open < end and start < s.close for s in spans):
+        return None
+    speaker = speaker_of_verb(paragraph, verb, spans).speaker
+    if speaker is None:
+        return None
+    return QuoteCandidate(paragraph.cite(start, end), (speaker.start, speaker.end), speaker.text,
+                          verb.text, kind="indirect")
+
+
+def _reported_by_another(verb) -> bool:
+    """True inside another saying verb's clause ("X said Y rejected Z" is X's statement, not Y's)."""
+    token = verb
+    while token.dep_ in ("ccomp", "conj", "xcomp") and token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in SAY_LEMMAS:
+            return True
+    return False
+
+
+def _clause(verb) -> list | None:
+    """The reported clause of a saying verb, without "that"; None when negated or absent."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
+    if clause is None:
+        return None
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i < clause.i)]
+    tokens = _trim(tokens) or []
+    return tokens[1:] if tokens and tokens[0].lower_ == "that" else tokens or None
+
+
+def _phrase(verb) -> list | None:
+    """The verb phrase of a position verb: negation, the verb, its objects and complements."""
+    rights = [c for c in verb.rights if c.dep_ in PHRASE_DEPS]
+    if verb.lemma_.lower() == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in rights):
+        return None
+    if not rights:
+        return None
+    negation = [c for c in verb.lefts if c.dep_ in ("neg", "aux") and c.i > verb.i - 3]
+    first = negation[0].i if any(c.dep_ == "neg" for c in negation) else verb.i
+    last = max(rights, key=lambda c: c.right_edge.i).right_edge.i
+    return _trim(list(verb.doc[first: last + 1]))
+
+
+def _trim(tokens: list) -> list | None:
+    """Tokens without outer punctuation and spaces."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens or None
+
+
+def merge_statements(briefing: Briefing) -> list[ReportedStatement]:
+    """Every named actor's direct quotes and indirect statements, same words merged per actor."""
+    owner = mention_owner(briefing.entities)
+    groups: dict[tuple[str, str, str], list] = {}
+    for source in briefing.sources:
+        analysis = briefing.analyses.get(source.id)
+        for candidate in analysis.quotes if analysis else ():
+            if candidate.speaker is None or candidate.described:
+                continue
+            speaker = owner.get((source.id, candidate.speaker[0]))
+            if speaker is not None:
+                key = (speaker, candidate.kind, normalise(candidate.citation.text))
+                groups.setdefault(key, []).append(candidate)
+    return _unique([_statement_of(key, group) for key, group in groups.items()])
+
+
+def _statement_of(key: tuple[str, str, str], group: list[QuoteCandidate]) -> ReportedStatement:
+    speaker, kind, _ = key
+    first = group[0]
+    verb = first.cue if kind == "indirect" else ""
+    digest = hashlib.sha1("|".join(key).encode("utf-8")).hexdigest()[:10]
+    return ReportedStatement(f"st-{digest}", speaker, kind, verb, first.citation.text,
+                             tuple(c.citation for c in group))
+
+
+def _unique(statements: list[ReportedStatement]) -> list[ReportedStatement]:
+    taken: Counter[str] = Counter()
+    out = []
+    for statement in statements:
+        taken[statement.id] += 1
+        if taken[statement.id] > 1:
+            statement = ReportedStatement(f"{statement.id}-{taken[statement.id]}", statement.speaker,
+                                          statement.kind, statement.verb, statement.text,
+                                          statement.citations)
+        out.append(statement)
+    return out
+
+
+def statements_by_speaker(briefing: Briefing) -> dict[str, list[ReportedStatement]]:
+    """Entity id -> the statements it made, in source order."""
+    out: dict[str, list[ReportedStatement]] = {}
+    for statement in briefing.statements:
+        out.setdefault(statement.speaker, []).append(statement)
+    return out
