@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 from generator.model import Briefing, Citation, Entity, ReportedStatement, Source
-from generator.site.markup import entity_page, source_page
+from generator.site.markup import deadline_page, entity_page, event_page, source_page
 
 SCHEMA_VERSION = 1
 
@@ -75,12 +75,12 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
         "entities": [_entity(e) for e in briefing.entities],
         "events": [{"id": ev.id, "title": ev.title, "kind": ev.kind,
                     "participants": list(ev.participants), "place": ev.place,
-                    "date": _time(ev.date), "page": f"events/{ev.id}.md", "story": ev.story or None,
+                    "date": _time(ev.date), "page": event_page(ev.id), "story": ev.story or None,
                     "stated_times": [_time(t) for t in ev.stated_times],
                     "citations": [_citation(c) for c in ev.citations]} for ev in briefing.events],
         "deadlines": [{"id": d.id, "title": d.title, "setter": d.setter, "bound": list(d.bound),
                        "demand": d.demand, "consequences": list(d.consequences),
-                       "due": _time(d.due), "status": d.status, "page": f"deadlines/{d.id}.md",
+                       "due": _time(d.due), "status": d.status, "page": deadline_page(d.id),
                        "disagreements": list(d.disagreements),
                        "reports": [_report(r) for r in d.reports]}
                       for d in briefing.deadlines],

@@ -97,6 +97,16 @@ def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+def event_page(event_id: str) -> str:
+    """docs-relative path of an event's page."""
+    return f"events/{event_id}.md"
+
+
+def deadline_page(deadline_id: str) -> str:
+    """docs-relative path of a deadline's page."""
+    return f"deadlines/{deadline_id}.md"
+
+
 def sentence_target(source_id: str, sentence: int) -> str:
     """Docs-relative path to one sentence of a source."""
     return f"{source_page(source_id)}#s-{sentence}"

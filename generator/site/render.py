@@ -17,7 +17,17 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.site.linker import Linker
-from generator.site.markup import attr_escape, external_link, html_text, link, md_escape
+from generator.site.markup import (
+    attr_escape,
+    deadline_page,
+    entity_page,
+    event_page,
+    external_link,
+    html_text,
+    link,
+    md_escape,
+    source_page,
+)
 from generator.site.page import Page
 from generator.site.timewords import FILTERS as TIME_FILTERS
 
@@ -81,6 +91,10 @@ def render_page(env: Environment, page: Page, linker: Linker) -> str:
         entity_link=partial(linker.entity_link, from_page=page.path),
         linked_text=partial(linker.text, from_page=page.path),
         link_to=partial(link, from_page=page.path),
+        source_page=source_page,
+        event_page=event_page,
+        deadline_page=deadline_page,
+        entity_page=entity_page,
         source_label=linker.source_label,
         source_link=partial(linker.source_link, from_page=page.path),
         mention_link=partial(linker.mention_link, from_page=page.path),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.deadlines.build import find_disagreements
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Source
-from generator.site.markup import source_labels
+from generator.site.markup import deadline_page, event_page, source_labels
 from generator.site.page import Page
 
 MATRIX_TYPES = ("person", "place", "organization")
@@ -82,7 +82,7 @@ def _deadline_rows(deadlines: list[Deadline], sources: list[Source]) -> list[Mat
     rows = []
     for deadline in deadlines:
         counts = tuple(sum(r.citation.source == s.id for r in deadline.reports) for s in sources)
-        rows.append(MatrixRow(deadline.title, f"deadlines/{deadline.id}.md", "", counts))
+        rows.append(MatrixRow(deadline.title, deadline_page(deadline.id), "", counts))
     return rows
 
 
@@ -97,12 +97,12 @@ def _event_date_disagreement(event: Event, briefing: Briefing) -> Disagreement |
     if len(stated) < 2:
         return None
     versions = tuple(Version(words, tuple(c)) for words, c in sorted(stated.items()))
-    return Disagreement(event.title, f"events/{event.id}.md", "stated day", versions)
+    return Disagreement(event.title, event_page(event.id), "stated day", versions)
 
 
 def _deadline_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[Disagreement]:
     """The aspects of one deadline that its reports give differently."""
-    return [Disagreement(deadline.title, f"deadlines/{deadline.id}.md", found.aspect,
+    return [Disagreement(deadline.title, deadline_page(deadline.id), found.aspect,
                          tuple(Version(words, cites) for words, cites in found.variants),
                          found.conflict)
             for found in find_disagreements(deadline.reports, by_id)]

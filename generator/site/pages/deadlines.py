@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from generator.deadlines.dates import compatible
 from generator.deadlines.merge import Disagreement, find_disagreements, timing
 from generator.model import Briefing, Citation, Deadline, DeadlineReport, Entity, Source
+from generator.site.markup import deadline_page
 from generator.site.page import Page
 from generator.site.timewords import day_words, value_words
 
@@ -113,7 +114,7 @@ def plan_deadline_pages(briefing: Briefing) -> list[Page]:
         DeadlinesIndexContext("Deadlines", rows, day_words(newest) if newest else ""),
     )
     return [index] + [
-        Page(f"deadlines/{d.id}.md", "deadline.md.j2", deadline_context(d, briefing, newest))
+        Page(deadline_page(d.id), "deadline.md.j2", deadline_context(d, briefing, newest))
         for d in briefing.deadlines
     ]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.model import Briefing, Citation, Event, Quote, Sentence, Source, Story
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
-from generator.site.markup import one_line, source_label
+from generator.site.markup import deadline_page, event_page, one_line, source_label
 from generator.site.page import Page
 from generator.site.summarize import Statement, merge_statements
 from generator.temporal.calendar import value_range
@@ -100,7 +100,7 @@ def plan_event_pages(briefing: Briefing) -> list[Page]:
     """Events index, one page per event, and the timeline."""
     pages = [Page("events/index.md", "events_index.md.j2", index_context(briefing))]
     index = index_briefing(briefing)
-    pages += [Page(f"events/{e.id}.md", "event.md.j2", event_context(e, briefing, index))
+    pages += [Page(event_page(e.id), "event.md.j2", event_context(e, briefing, index))
               for e in briefing.events]
     pages.append(Page("timeline.md", "timeline.md.j2", timeline_context(briefing)))
     return pages
@@ -214,9 +214,9 @@ def _day(row: TimelineRow) -> tuple[dt.date, str]:
 def _event_row(event: Event) -> TimelineRow:
     kind = KIND_NAMES.get(event.kind, event.kind.title())
     if event.date:
-        return TimelineRow(event.title, f"events/{event.id}.md", kind, event.date.value,
+        return TimelineRow(event.title, event_page(event.id), kind, event.date.value,
                            event.date.provenance, event.citations)
-    return TimelineRow(event.title, f"events/{event.id}.md", kind, "", stated_words(event),
+    return TimelineRow(event.title, event_page(event.id), kind, "", stated_words(event),
                        event.citations)
 
 
@@ -224,10 +224,10 @@ def _deadline_row(deadline) -> TimelineRow:
     citations = tuple(r.citation for r in deadline.reports)
     due = deadline.due
     if due is not None and value_range(due.value):
-        return TimelineRow(deadline.title, f"deadlines/{deadline.id}.md", "Deadline", due.value,
+        return TimelineRow(deadline.title, deadline_page(deadline.id), "Deadline", due.value,
                            due.provenance, citations)
     stated = ", ".join(f"“{r.due.text}”" for r in deadline.reports if r.due)
-    return TimelineRow(deadline.title, f"deadlines/{deadline.id}.md", "Deadline", "",
+    return TimelineRow(deadline.title, deadline_page(deadline.id), "Deadline", "",
                        f"stated: {stated}" if stated else "no time stated", citations)
 
 
