@@ -62,3 +62,15 @@ def test_seed_articles_that_give_the_deadline_as_friday_are_dated_as_inferred(se
         pytest.skip("the seeds' Friday 8 August is recent only until 2029")
     windows = seed_briefing.date_windows
     assert windows and all(w.inferred and w.latest == dt.date(2025, 8, 8) for w in windows.values())
+
+
+@pytest.mark.model
+def test_the_seed_timeline_marks_inferred_dates_and_windows(seed_site):
+    timeline = (seed_site / "docs" / "timeline.md").read_text(encoding="utf-8")
+    if "2025" not in timeline:
+        pytest.skip("the seeds' Friday 8 August is recent only until 2029")
+    dated = [line for line in timeline.splitlines() if line.startswith("| ") and "2025" in line]
+    assert dated and all("| inferred |" in line for line in dated)  # no seed states a year
+    assert "Probably written between" in timeline and "(inferred: " in timeline
+    deadline = next((seed_site / "docs" / "deadlines").glob("deadline-*.md")).read_text(encoding="utf-8")
+    assert "2025" in deadline and "inferred" in deadline

@@ -40,7 +40,7 @@ def deadline_windows(deadlines: list[Deadline], sources: list[Source],
 
 def _counted(provenance: str) -> str:
     """", counted: two days after “Wednesday”" when the weekday was counted from another day."""
-    return f", {provenance}" if provenance.startswith("counted") else ""
+    return f", {provenance.split(' (')[0]}" if provenance.startswith("counted") else ""
 
 
 def _names_weekday_only(value: str, due: dt.date) -> bool:

@@ -13,7 +13,8 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
-from generator.model import Briefing, Citation, Event, Quote, Sentence, Source, Story
+from generator.deadlines.infer import INFERRED
+from generator.model import Briefing, Citation, DateWindow, Event, Quote, Sentence, Source, Story
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
 from generator.site.markup import deadline_page, event_page, one_line, source_label
 from generator.site.page import Page
@@ -85,6 +86,11 @@ class TimelineRow:
     citations: tuple[Citation, ...]
     """Where the sources report it."""
 
+    @property
+    def inferred(self) -> bool:
+        """True when the date is an inference (no source states it), not a stated or resolved date."""
+        return self.provenance.startswith(INFERRED)
+
 
 @dataclass(frozen=True)
 class TimelineContext:
@@ -94,6 +100,8 @@ class TimelineContext:
     """Rows with a resolved date, earliest first."""
     undated: list[tuple[str, Source, list[TimelineRow]]]
     """(label, source, rows) for undated rows, under the first source reporting them."""
+    windows: dict[str, DateWindow] = field(default_factory=dict)
+    """Source id -> when the undated article was probably written (inferred), if known."""
 
 
 def plan_event_pages(briefing: Briefing) -> list[Page]:
@@ -203,7 +211,7 @@ def timeline_context(briefing: Briefing) -> TimelineContext:
     for row in (r for r in rows if not r.date and r.citations):
         undated.setdefault(row.citations[0].source, []).append(row)
     groups = [(*labels[s.id], undated[s.id]) for s in briefing.sources if s.id in undated]
-    return TimelineContext(dated, groups)
+    return TimelineContext(dated, groups, briefing.date_windows)
 
 
 def _day(row: TimelineRow) -> tuple[dt.date, str]:
