@@ -15,9 +15,7 @@ one. Compatible means, against every member:
   disagree with itself; different sources naming different weekdays may, so
   that alone keeps nothing apart).
 
-Stories are found first from a strict pass (no story constraint, and any two
-different stated times conflict), whose clusters tell which articles report
-the same events.
+Stories (``stories.story_groups``, by article content) are found first.
 """
 
 from __future__ import annotations
@@ -31,6 +29,7 @@ from generator import event_triggers as lex
 from generator import gazetteer
 from generator.model import Briefing, Entity, Event, EventCandidate, TimeExpression
 from generator.names import slugify
+from generator.stories import story_groups, story_ids
 from generator.temporal_calendar import value_range
 
 DATE_WINDOW_DAYS = 3
@@ -70,23 +69,11 @@ def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> li
         briefing: The briefing with entities resolved.
         groups: ``story_groups(briefing)`` when the caller already has them.
     """
-    from generator.stories import story_ids
-
     reports = resolve_reports(briefing)
-    groups = story_groups(briefing, reports) if groups is None else groups
+    groups = story_groups(briefing) if groups is None else groups
     story_of = {source: sid for sid, sources in story_ids(groups).items() for source in sources}
     clusters = cluster(reports, lambda r: story_of.get(r.source, ""), strict=False)
     return build_events(clusters, briefing.entities, story_of)
-
-
-def story_groups(briefing: Briefing, reports: list[Report] | None = None) -> list[tuple[str, ...]]:
-    """Groups of source ids about the same sequence of events."""
-    from generator.stories import article_items, cluster_articles
-
-    reports = resolve_reports(briefing) if reports is None else reports
-    clusters = cluster(reports, lambda r: "", strict=True)
-    ok = [s.id for s in briefing.sources if s.status == "ok" and s.id in briefing.analyses]
-    return cluster_articles(ok, article_items(clusters, briefing))
 
 
 def resolve_reports(briefing: Briefing) -> list[Report]:

@@ -15,7 +15,6 @@ from generator import cache
 from generator.config import Config
 from generator.deadlines import merge_deadlines
 from generator.events import merge_events
-from generator.events_merge import story_groups
 from generator.export import asset_files, export_files
 from generator.ingest import ingest
 from generator.linker import Linker
@@ -27,7 +26,7 @@ from generator.quotes import merge_quotes
 from generator.recover import recover_mentions
 from generator.render import render_pages
 from generator.resolve import resolve
-from generator.stories import group_stories
+from generator.stories import group_stories, story_groups
 from generator.writer import WriteResult, write_files
 
 Progress = Callable[[Iterable, str, int], Iterator]
@@ -108,10 +107,10 @@ def collect(config: Config, progress: Progress = no_progress,
 
 def extract_corpus_items(briefing: Briefing) -> Briefing:
     """Corpus-wide merges of per-article quotes, events and deadlines."""
+    briefing.deadlines = merge_deadlines(briefing)  # evidence for the story groups
     groups = story_groups(briefing)  # shared by the event merge and the stories
     briefing.quotes = merge_quotes(briefing)
     briefing.events = merge_events(briefing, groups)
-    briefing.deadlines = merge_deadlines(briefing)
     briefing.stories = group_stories(briefing, groups)
     return briefing
 
