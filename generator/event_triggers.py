@@ -14,10 +14,25 @@ VERB_TRIGGERS: dict[str, str] = {
     "negotiate": "talks", "talk": "talks",
     "announce": "announcement", "unveil": "announcement", "proclaim": "announcement",
     "attack": "attack", "bomb": "attack", "shell": "attack", "invade": "attack",
-    "assault": "attack", "raid": "attack", "threaten": "threat", "warn": "threat",
+    "assault": "attack", "raid": "attack", "threaten": "threat",
     "sanction": "sanctions",
 }  # fmt: skip
-"""Verb lemma -> event kind."""
+"""Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
+
+NEEDS_PARTY_OBJECT = frozenset({"meet", "welcome", "host"})
+"""Verbs whose direct object must name someone ("met the minister", not "met the deadline")."""
+
+NEEDS_NAMED_SUBJECT = frozenset({"welcome", "host"})
+"""Verbs that are meetings only when the host is named ("we welcome X" is a greeting)."""
+
+AVERTING_VERBS = frozenset({"warn", "flee", "escape", "avoid", "prevent", "fear", "deter", "avert",
+                            "forestall", "guard", "protect", "shield", "rule"})
+"""Verbs above a noun trigger that say the event did not happen ("fled the threat of war",
+"warned against an attack", "ruled out a meeting")."""
+
+FEELING_ADJECTIVES = frozenset({"excited", "thrilled", "delighted", "happy", "glad", "proud",
+                                "honored", "honoured", "pleased", "eager", "keen", "sad", "sorry"})
+"""Adjectives whose "to"-clause voices a feeling, not an event ("so excited to welcome")."""
 
 NEEDS_DESTINATION = frozenset({"head", "fly", "travel"})
 """Verbs that are events only with a destination ("heads to X", not "heads the fund")."""
@@ -56,6 +71,9 @@ LIGHT_VERBS = frozenset({"hold", "have", "attend", "host", "conduct", "make", "p
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "by"})
 """Prepositions introducing other participants."""
 
+NOUN_PARTICIPANT_PREPS = PARTICIPANT_PREPS | {"of"}
+"""Prepositions introducing participants of a noun trigger ("the visit of X")."""
+
 PLACE_PREPS = frozenset({"in", "to", "at", "into", "across", "on"})
 """Prepositions introducing the place (or target: "attack on X")."""
 
@@ -72,9 +90,6 @@ REPEATED_MODIFIERS = frozenset({"several", "multiple", "many", "numerous", "vari
                                 "repeated", "frequent", "occasions", "regularly", "often",
                                 "repeatedly", "times"})
 """Words marking habitual or repeated events, which are not one event."""
-
-NEED_PARTICIPANTS = frozenset({"announcement", "threat", "sanctions"})
-"""Kinds that are kept only when someone is named as taking part."""
 
 FAMILIES: dict[str, str] = {"talks": "meeting"}
 """Kinds that merge with each other: talks and meetings are one family."""
