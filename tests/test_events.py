@@ -87,6 +87,8 @@ def test_no_event(nlp, text):
         "The prime minister ruled out a meeting with John Smith.",
         "Maria Lopez fears an attack by Russia.",
         "The minister visited Madrid on Friday.",
+        "The gunman fired shots at the crowd in Madrid.",
+        "Maria Lopez killed the bill on Friday.",
     ],
 )  # fmt: skip
 def test_trigger_out_of_sense_or_without_participant_gives_no_event(nlp, text):
@@ -100,6 +102,9 @@ def test_trigger_out_of_sense_or_without_participant_gives_no_event(nlp, text):
         ("Maria Lopez welcomed John Smith to Madrid on Friday.", "meeting"),
         ("Russia launched an attack on Ukraine on Monday.", "attack"),
         ("John Smith met Maria Lopez in Madrid on Friday.", "meeting"),
+        ("The Madrid Lions fired coach Pedro Alvarez on Saturday.", "dismissal"),
+        ("Police arrested Maria Lopez in Madrid on Tuesday.", "arrest"),
+        ("John Smith resigned as chairman of Acme on Monday.", "resignation"),
     ],
 )  # fmt: skip
 def test_trigger_in_sense_gives_an_event(nlp, text, kind):
