@@ -27,13 +27,13 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from generator import event_triggers as lex
-from generator.model import ArticleAnalysis, Briefing, EventCandidate, Source, Story
+from generator.event_reports import dated_occasions, different_occasions, taking_part
+from generator.model import ArticleAnalysis, Briefing, Source, Story
 from generator.temporal_calendar import value_range
 
 STORY_SIMILARITY = 0.14
@@ -55,16 +55,11 @@ DATE_GAP_DAYS = 90
 DATE_PENALTY = 0.5
 """Factor on the similarity of two articles dated more than ``DATE_GAP_DAYS`` apart."""
 
-OCCASIONS = {"visit": "encounter", "meeting": "encounter"}
-"""Event families whose dated mentions tell occasions apart (a visit and the meeting held on
-it are one); announcements, attacks or threats at several dates may be one story."""
-
 Merge = tuple[int, int, float]
 """One linkage step: group ``j`` joined into group ``i`` at similarity ``s``."""
 
 _WORD = re.compile(r"[a-z][a-z-]+|\d+(?:[.,]\d+)*")
 _DATED = re.compile(r"^(?:\d{4}|XXXX-\d\d)")
-_WEEKDAY = re.compile(r"^XXXX-WXX-\d$")
 
 
 @dataclass(frozen=True)
@@ -76,8 +71,8 @@ class Profile:
     days: frozenset[dt.date] = frozenset()
     """The publication date and the calendar days (or weeks) the article states."""
     timed: frozenset[tuple[str, str, str]] = frozenset()
-    """(``OCCASIONS`` group, entity id, time value) of each dated visit or meeting and each
-    party or place of it."""
+    """(occasion, entity id, time value) of each dated visit or meeting and each party or place
+    of it (``event_reports.dated_occasions``)."""
     deadlines: frozenset[str] = frozenset()
     """Ids of the merged deadlines the article reports."""
 
@@ -93,24 +88,7 @@ class Profile:
         (and share no deadline): two occurrences, never one story."""
         if self.deadlines & other.deadlines:
             return False
-        mine, theirs = _times_by_party(self.timed), _times_by_party(other.timed)
-        return any(all(_different_times(u, v) for u in values for v in theirs[key])
-                   for key, values in mine.items() if key in theirs)
-
-
-def _times_by_party(timed: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
-    found: dict[tuple[str, str], set[str]] = {}
-    for occasion, entity, value in timed:
-        found.setdefault((occasion, entity), set()).add(value)
-    return found
-
-
-def _different_times(a: str, b: str) -> bool:
-    """Two stated times that cannot be one day: days (or weeks) days apart, or two weekdays."""
-    ra, rb = value_range(a), value_range(b)
-    if ra and rb and max(ra[1] - ra[0], rb[1] - rb[0]).days < 7:
-        return (max(ra[0], rb[0]) - min(ra[1], rb[1])).days > 1
-    return a != b and bool(_WEEKDAY.match(a)) and bool(_WEEKDAY.match(b))
+        return different_occasions(self.timed, other.timed)
 
 
 def profiles(briefing: Briefing) -> dict[str, Profile]:
@@ -121,9 +99,12 @@ def profiles(briefing: Briefing) -> dict[str, Profile]:
     sources = {s.id: s for s in briefing.sources}
     by_span = _entity_at(briefing)
     deadlines = _deadlines_of(briefing)
-    return {source: Profile(_weighted(features, df, n), article_days(sources[source], briefing.analyses[source]),
-                            _timed(briefing.analyses[source], by_span), frozenset(deadlines.get(source, ())))
-            for source, features in counts.items()}
+    found = {}
+    for source, features in counts.items():
+        analysis = briefing.analyses[source]
+        found[source] = Profile(_weighted(features, df, n), article_days(sources[source], analysis),
+                                dated_occasions(analysis, by_span), frozenset(deadlines.get(source, ())))
+    return found
 
 
 def _deadlines_of(briefing: Briefing) -> dict[str, set[str]]:
@@ -138,13 +119,6 @@ def _deadlines_of(briefing: Briefing) -> dict[str, set[str]]:
 def _entity_at(briefing: Briefing) -> dict[tuple[str, int, int], str]:
     """(source, start, end) of every resolved mention -> entity id."""
     return {(m.source, m.start, m.end): e.id for e in briefing.entities for m in e.mentions}
-
-
-def _timed(analysis: ArticleAnalysis, by_span: dict) -> frozenset[tuple[str, str, str]]:
-    """(occasion, entity, time value) of the article's current dated visits and meetings."""
-    return frozenset((OCCASIONS[family], entity, event.time.value)
-                     for family, entity, event in _taking_part(analysis, by_span)
-                     if event.time is not None and family in OCCASIONS)
 
 
 def article_days(source: Source, analysis: ArticleAnalysis | None) -> frozenset[dt.date]:
@@ -188,18 +162,10 @@ def article_features(briefing: Briefing) -> dict[str, Counter]:
         terms = key_terms(texts.get(source, ""), named[source])
         features[source].update(f"num:{w}" if w[0].isdigit() else f"term:{w}" for w in terms)
         features[source].update(f"time:{t.value}" for t in analysis.times if _DATED.match(t.value))
-        features[source].update(f"event:{family}:{entity}" for family, entity, _ in _taking_part(analysis, by_span))
+        parties = taking_part(analysis, by_span)
+        features[source].update(f"event:{family}:{entity}" for family, entity, _ in parties)
         features[source].update(f"deadline:{d}" for d in deadlines.get(source, ()))
     return features
-
-
-def _taking_part(analysis: ArticleAnalysis, by_span: dict) -> Iterator[tuple[str, str, EventCandidate]]:
-    """(event family, entity id, mention) for each current event mention and who or where it involves."""
-    for event in analysis.events:
-        if not event.aspect:
-            for span in [*event.participants, *([event.place] if event.place else [])]:
-                if (key := (analysis.source, *span)) in by_span:
-                    yield lex.family(event.kind), by_span[key], event
 
 
 def key_terms(text: str, names: list[tuple[int, int]]) -> list[str]:

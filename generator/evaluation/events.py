@@ -107,7 +107,7 @@ def cover(gold: dict[Key, str], triggers: dict[Key, str]) -> dict[Key, str]:
         by_source[key[0]].append((key, event))
     out = {}
     for key in gold:
-        for (source, start, end), event in by_source[key[0]]:
+        for (_, start, end), event in by_source[key[0]]:
             if start < key[2] and key[1] < end:
                 out[key] = event
                 break
