@@ -42,6 +42,9 @@ STORY_SIMILARITY = 0.14
 BLOCK_LIMIT = 60
 """Most articles a feature may be shared by and still propose pairs to score."""
 
+BLOCK_KEYS = 12
+"""Heaviest rare features of an article that propose the pairs it is scored in."""
+
 BLOCK_WEIGHTS = {"person": 1.0, "org": 0.3, "place": 0.6, "num": 1.0, "term": 0.7, "time": 0.8,
                  "event": 0.5, "deadline": 0.5}
 """Weight of each kind of feature in an article's profile."""
@@ -196,23 +199,28 @@ def similarity(a: Profile, b: Profile) -> float:
 
 
 def candidate_pairs(vectors: list[Profile]) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
-    """Similarity of every pair of articles sharing a feature held by few articles, and
-    the pairs of them that are ``Profile.apart``."""
+    """Similarity of the pairs of articles worth scoring, and the pairs of them that are
+    ``Profile.apart``.
+
+    Blocking: an article is scored against the articles holding one of its
+    ``BLOCK_KEYS`` heaviest features among those at most ``BLOCK_LIMIT`` articles
+    hold, so the number of pairs grows linearly with the number of articles.
+    """
     holders: dict[str, list[int]] = {}
     for n, profile in enumerate(vectors):
         for key in profile.vector:
             holders.setdefault(key, []).append(n)
     pairs: dict[tuple[int, int], float] = {}
     apart = set()
-    for members in holders.values():
-        if len(members) > BLOCK_LIMIT:
-            continue
-        for x, n in enumerate(members):
-            for m in members[x + 1:]:
-                if (n, m) not in pairs:
-                    pairs[(n, m)] = similarity(vectors[n], vectors[m])
+    for n, profile in enumerate(vectors):
+        rare = [k for k in profile.vector if len(holders[k]) <= BLOCK_LIMIT]
+        for key in sorted(rare, key=profile.vector.__getitem__, reverse=True)[:BLOCK_KEYS]:
+            for m in holders[key]:
+                pair = (min(n, m), max(n, m))
+                if m != n and pair not in pairs:
+                    pairs[pair] = similarity(vectors[n], vectors[m])
                     if vectors[n].apart(vectors[m]):
-                        apart.add((n, m))
+                        apart.add(pair)
     return pairs, apart
 
 

@@ -9,6 +9,7 @@ import pytest
 from generator.stories import (
     Profile,
     average_linkage,
+    candidate_pairs,
     cluster_articles,
     cut,
     key_terms,
@@ -104,3 +105,10 @@ def test_seed_stories(seed_briefing):
     story_of = {e.id: e.story for e in seed_briefing.events}
     for story in seed_briefing.stories:
         assert all(story_of[e] == story.id for e in story.events)
+
+
+def test_blocking_scores_only_pairs_sharing_a_rare_feature():
+    vectors = [profile(common=1.0, **{f"story{n // 2}": 1.0}) for n in range(200)]
+    pairs, apart = candidate_pairs(vectors)
+    assert set(pairs) == {(n, n + 1) for n in range(0, 200, 2)}
+    assert apart == set()
