@@ -358,3 +358,25 @@ def test_event_page_shows_quotes_with_speakers_citations_and_story_tag():
     assert "tags:\n- Event\n- Story 1\n" in text
     assert source_story_tags(briefing, "a") == ["Story 1"]
     assert source_story_tags(briefing, "b") == []
+
+
+def test_event_measure_against_gold_action_chains():
+    from generator.evaluation import events as measure
+    from generator.evaluation.ecbplus import Document, GoldMention
+
+    a, b = "Ann Lee will visit Rome on Sunday.", "Ann Lee arrived in Rome with Bo Chan."
+    briefing = _briefing([
+        ("a", a, [_candidate("a", a, "visit", ["Ann Lee"], "Rome", ("Sunday", "XXXX-WXX-7"))]),
+        ("b", b, [replace(_candidate("b", b, "visit", ["Ann Lee", "Bo Chan"], "Rome"), trigger="arrived")]),
+    ])
+    briefing.events = merge_events(briefing)
+    docs = []
+    for name, text, word in (("a", a, "visit"), ("b", b, "arrived")):
+        start = text.index(word)
+        gold = GoldMention(f"{name}.xml", "ACTION_OCCURRENCE", start, start + len(word), word, 0,
+                           "trip", True)
+        docs.append(Document(f"{name}.xml", 1, "ecb", text, mentions=[gold], scored=frozenset({0})))
+    ours = measure.event_scores(docs, measure.trigger_events(briefing))
+    assert (ours.merge, ours.covered, ours.main) == ((1.0, 1.0, 1.0), 1.0, 1.0)
+    baseline = measure.event_scores(docs, measure.same_trigger_baseline(briefing))
+    assert baseline.merge[1] == 0.5 and baseline.main == 0.5

@@ -112,3 +112,25 @@ def test_blocking_scores_only_pairs_sharing_a_rare_feature():
     pairs, apart = candidate_pairs(vectors)
     assert set(pairs) == {(n, n + 1) for n in range(0, 200, 2)}
     assert apart == set()
+
+
+class _Doc:
+    """A gold document for the story measures: name, text and gold story."""
+
+    def __init__(self, name: str, text: str, story: str) -> None:
+        self.name, self.text, self.story = name, text, story
+
+
+def test_tfidf_baseline_and_story_scores():
+    from generator.evaluation.stories import TfidfBaseline, gold_stories, one_story, story_scores
+
+    docs = [
+        _Doc("1_1ecb.xml", "Earthquake of magnitude 6 shakes Chile coast, homes damaged", "1/ecb"),
+        _Doc("1_2ecb.xml", "Chile earthquake magnitude 6 damaged homes on the coast", "1/ecb"),
+        _Doc("1_1ecbplus.xml", "Brazil election: voters queue as polls open in Brazil", "1/ecbplus"),
+        _Doc("1_2ecbplus.xml", "Polls close in Brazil election after voters queue", "1/ecbplus"),
+    ]
+    gold = gold_stories(docs)
+    assert story_scores(gold, TfidfBaseline(docs).stories(0.1)) == (1.0, 1.0, 1.0)
+    precision, recall, _ = story_scores(gold, one_story(gold))
+    assert (precision, recall) == (0.5, 1.0)
