@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.stories import (
+from generator.events.stories import (
     Profile,
     average_linkage,
     candidate_pairs,

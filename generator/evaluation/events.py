@@ -28,10 +28,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from generator import event_triggers as lex
 from generator.evaluation.ecbplus import Document, GoldMention
 from generator.evaluation.measures import b_cubed
 from generator.evaluation.run import stem
+from generator.events import triggers as lex
 from generator.model import Briefing, EventCandidate
 
 Key = tuple[str, int, int]

@@ -25,8 +25,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.evaluation.measures import b_cubed
 from generator.evaluation.run import stem
+from generator.events.stories import average_linkage, cut
 from generator.model import Briefing
-from generator.stories import average_linkage, cut
 
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 Scores = tuple[float, float, float]

@@ -1,0 +1,157 @@
+"""Turn spaCy entity spans into clean ``Mention`` objects with type evidence.
+
+Part of the per-article NLP stage. Cleaning strips titles, possessives and
+leading articles; cues record what the parse says about the name's type
+(a title before it, a speech verb it is the subject of, a place preposition
+it follows); roles are the apposition or pre-modifier describing it.
+"""
+
+from __future__ import annotations
+
+from generator.knowledge.names import (
+    ORGANISATION_HEADS,
+    PERSON_TITLES,
+    SPEECH_VERBS,
+    is_honorific,
+    is_title_modifier,
+    is_title_word,
+    strip_possessive,
+)
+from generator.model import Citation, Mention, Role, Source
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "across", "into", "toward", "towards"})
+ROLE_CONNECTORS = frozenset({"to", "of", "for"})
+MAX_ROLE_WORDS = 12
+
+
+def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Mention]:
+    """Clean mentions of the named entities inside one sentence span."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        mention = _mention(ent, source, offset, sentence)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
+    tokens = list(ent)
+    stripped = []
+    while len(tokens) > 1 and (_is_strippable_title(tokens[0], ent.label_) or tokens[0].lower_ == "the"):
+        token = tokens.pop(0)
+        if token.lower_ != "the":
+            stripped.append(token.text)
+    start = offset + tokens[0].idx
+    end = strip_possessive(source.text, start, offset + tokens[-1].idx + len(tokens[-1].text))
+    text = source.text[start:end]
+    if not any(ch.isalpha() for ch in text):
+        return None
+    roles = tuple(_roles(ent, tokens[0].i, source, offset, sentence))
+    return Mention(
+        source=source.id,
+        start=start,
+        end=end,
+        text=text,
+        label=ent.label_,
+        sentence=sentence,
+        cues=tuple(_cues(ent, bool(stripped) or bool(roles))),
+        title=" ".join(stripped),
+        roles=roles,
+    )
+
+
+def _is_strippable_title(token, label: str) -> bool:
+    """A title word before a name: any title for PERSON, honorifics otherwise."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    followed_by_name = nxt is not None and nxt.text[:1].isupper() and not is_title_word(nxt.text)
+    if not (is_title_word(token.text) or is_title_modifier(token.text)):
+        return False
+    return label == "PERSON" or (followed_by_name and token.text[:1].isupper() and nxt.pos_ == "PROPN")
+
+
+def _cues(ent, has_title: bool) -> list[str]:
+    cues = []
+    root = ent.root
+    if has_title or _title_before(ent):
+        cues.append("title:person")
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
+        cues.append("verb:said")
+    if root.dep_ in ("compound", "poss") and root.head.lower_ in ORGANISATION_HEADS:
+        cues.append("head:organization")
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        cues.append("prep:place")
+    if root.dep_ == "poss" or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"):
+        cues.append("possessive")
+    if any(t.lower_ in ("he", "she", "his", "her") for t in root.head.children if t.dep_ == "appos"):
+        cues.append("pronoun:person")
+    return cues
+
+
+def _title_before(ent) -> bool:
+    start = ent.start
+    return start > 0 and is_title_word(ent.doc[start - 1].text)
+
+
+def _roles(ent, name_start: int, source: Source, offset: int, sentence: int):
+    """Roles from the words before the name, its apposition, or the noun it is in apposition to."""
+    for span in (_premodifier_role(ent, name_start), _apposition_role(ent), _head_role(ent)):
+        if span is not None and len(span) <= MAX_ROLE_WORDS:
+            start = offset + span.start_char
+            end = offset + span.end_char
+            yield Role(span.text, Citation(source.id, start, end, source.text[start:end], sentence))
+
+
+def _premodifier_role(ent, name_start: int):
+    """"US Ambassador to the UN Jane Doe" -> "US Ambassador to the UN"."""
+    doc, i = ent.doc, name_start
+    while i > 0 and (i > ent.start or _is_role_token(doc[i - 1])):
+        i -= 1
+    while i < name_start and not _is_role_start(doc[i]):
+        i += 1
+    span = doc[i:name_start]
+    if not span or span[-1].lower_ in ROLE_CONNECTORS or not any(is_title_word(t.text) for t in span):
+        return None
+    return None if all(is_honorific(t.text) for t in span) else span
+
+
+def _is_role_start(token) -> bool:
+    return token.lower_ not in ROLE_CONNECTORS and token.lower_ != "the"
+
+
+def _is_role_token(token) -> bool:
+    if token.lower_ in ROLE_CONNECTORS:
+        return token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN"
+    return token.pos_ in ("PROPN", "NOUN", "ADJ") and not token.is_punct
+
+
+def _apposition_role(ent):
+    """"Jan Novak, a Czech political analyst" -> "a Czech political analyst"."""
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _trim_phrase(child)
+    return None
+
+
+def _head_role(ent):
+    """"the president's special envoy, Jane Doe" -> "the president's special envoy"."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "appos" or head.pos_ != "NOUN" or head.lower_ not in PERSON_TITLES:
+        return None
+    left = min(t.i for t in head.subtree if t.i < root.i - 1 or t == head)
+    return ent.doc[left : head.i + 1]
+
+
+def _trim_phrase(token):
+    """The token's phrase up to the first comma, dash, relative clause or 'and'."""
+    doc = token.doc
+    start = min(t.i for t in token.subtree)
+    end = token.i + 1
+    for t in doc[token.i + 1 : max(t.i for t in token.subtree) + 1]:
+        if t.is_punct or t.lower_ in ("and", "who", "which", "that"):
+            break
+        end = t.i + 1
+    return doc[start:end]

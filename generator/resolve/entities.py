@@ -1,0 +1,121 @@
+"""Resolve stage: link name mentions across all articles into entities.
+
+Steps, each a small function over plain data:
+
+1. ``name_groups``: mentions sharing one comparison key (gazetteer place,
+   group, or normalised name) form a ``NameGroup``.
+2. ``name_links``: groups are joined with a union-find (``Links``) by user
+   ``merge`` overrides, surname linking, spelling variants and acronyms.
+3. Each joined cluster becomes an ``Entity`` whose type is voted over every
+   mention's NER label and parse cues (see ``typing_rules``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from generator.knowledge import gazetteer
+from generator.knowledge.names import slugify
+from generator.model import ArticleAnalysis, Entity
+from generator.resolve.name_groups import Links, NameGroup, group_key, group_mentions, trim_headline_spillover
+from generator.resolve.name_links import link_acronyms, link_spelling_variants, link_surnames
+from generator.resolve.overrides import Overrides
+from generator.resolve.typing_rules import vote_type
+
+
+def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[Entity]:
+    """Entities for all mentions in ``analyses``, with user overrides applied."""
+    mentions = [m for a in analyses for m in trim_headline_spillover(a)]
+    groups = group_mentions(m for m in mentions if not overrides.ignores(m.text))
+    links = Links(groups)
+    for a, b in overrides.merge_pairs(groups):
+        links.join(a, b)
+    ambiguous = link_surnames(groups, links, overrides)
+    link_spelling_variants(groups, links, overrides)
+    link_acronyms(groups, links, overrides)
+    clusters = links.clusters()
+    entities = assign_ids([build_entity([groups[k] for k in keys], overrides)
+                           for keys in clusters.values()])
+    return link_groups_to_countries(mark_ambiguous(entities, ambiguous, links))
+
+
+def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
+    """The gazetteer name for places, else the most frequent of the longest forms."""
+    places = [g.place for g in groups if g.place is not None]
+    if entity_type == "place" and places:
+        return Counter(p.name for p in places).most_common(1)[0][0]
+    forms: Counter = Counter()
+    for group in groups:
+        forms.update(group.forms)
+    longest = max(len(form.split()) for form in forms)
+    best = [(count, form) for form, count in forms.items() if len(form.split()) == longest]
+    return max(best)[1]
+
+
+def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
+    """One entity from a cluster of name groups."""
+    mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.source, m.start))
+    known_place = any(g.place is not None for g in groups)
+    is_group = all(g.key.startswith("group:") for g in groups)
+    entity_type = "group" if is_group else vote_type(mentions, known_place)
+    name = canonical_name(groups, entity_type)
+    name = overrides.renamed(name)
+    entity_type = overrides.retyped(name, entity_type)
+    aliases = sorted({m.text for m in mentions} - {name})
+    roles = tuple(role for m in mentions for role in m.roles)
+    return Entity(id="", name=name, type=entity_type, aliases=tuple(aliases),
+                  mentions=tuple(mentions), roles=roles)
+
+
+def assign_ids(entities: list[Entity]) -> list[Entity]:
+    """Unique slugs, most-mentioned entity first when two names collide."""
+    taken: set[str] = set()
+    out = []
+    for entity in sorted(entities, key=lambda e: (-len(e.mentions), e.name)):
+        slug = base = slugify(entity.name)
+        n = 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        out.append(replace(entity, id=slug))
+    return out
+
+
+def _entity_of_key(entities: list[Entity], links: Links) -> dict[str, str]:
+    """Union-find root key -> entity id (via any mention's group key)."""
+    out = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            out[links.find(group_key(mention)[0])] = entity.id
+    return out
+
+
+def mark_ambiguous(entities: list[Entity], ambiguous: dict[str, set[str]], links: Links) -> list[Entity]:
+    """Record, on a shared surname's entity, the people it may refer to."""
+    if not ambiguous:
+        return entities
+    owner = _entity_of_key(entities, links)
+    out = []
+    for entity in entities:
+        keys = next((v for k, v in ambiguous.items() if owner.get(links.find(k)) == entity.id), set())
+        others = tuple(sorted(owner[k] for k in keys if k in owner))
+        out.append(replace(entity, ambiguous_with=others) if others else entity)
+    return out
+
+
+def link_groups_to_countries(entities: list[Entity]) -> list[Entity]:
+    """A group ("Norwegian") points to its country's place entity when both exist."""
+    places = {e.name: e.id for e in entities if e.type == "place"}
+    out = []
+    for entity in entities:
+        country = gazetteer.demonym_country(entity.name) if entity.type == "group" else None
+        place_id = places.get(country.name) if country else None
+        out.append(replace(entity, country=place_id) if place_id else entity)
+    return out
+
+
+def mention_owner(entities: Iterable[Entity]) -> dict[tuple[str, int], str]:
+    """(source id, mention start) -> entity id, for linking text to pages."""
+    return {(m.source, m.start): e.id for e in entities for m in e.mentions}
