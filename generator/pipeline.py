@@ -127,12 +127,12 @@ def collect(config: Config, progress: Progress = no_progress,
 
 def extract_corpus_items(briefing: Briefing) -> Briefing:
     """Corpus-wide merges of per-article quotes, events and deadlines."""
+    built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
+    briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
     groups = story_groups(briefing)  # shared by the event merge and the stories
     briefing.quotes = merge_quotes(briefing)
     briefing.statements = merge_statements(briefing)
     briefing.events = merge_events(briefing, groups)
-    built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
-    briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)
     briefing.stories = group_stories(briefing, groups)
     briefing.date_windows = date_windows(briefing, built)
     return briefing

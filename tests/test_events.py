@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from dataclasses import replace
 
 import pytest
 
@@ -69,6 +71,44 @@ def test_trigger_arguments(nlp, text, kind, participants, place, time):
 )
 def test_no_event(nlp, text):
     assert find_events(paragraph_of(nlp, text)) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrov said Russia is not a threat to Europe.",
+        "Jane Doe said the plan was no threat to Britain.",
+        "Russia fled the threat of war in Ukraine.",
+        "John Smith struggled to meet his golden rule on borrowing.",
+        "Maria Lopez will meet the deadline set by Brussels.",
+        "We are so excited to welcome Maria Lopez to the Madrid team.",
+        "John Smith warned Russia against an attack on Ukraine.",
+        "The prime minister ruled out a meeting with John Smith.",
+        "Maria Lopez fears an attack by Russia.",
+        "The minister visited Madrid on Friday.",
+        "The gunman fired shots at the crowd in Madrid.",
+        "Maria Lopez killed the bill on Friday.",
+    ],
+)  # fmt: skip
+def test_trigger_out_of_sense_or_without_participant_gives_no_event(nlp, text):
+    assert find_events(paragraph_of(nlp, text)) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Maria Lopez welcomed John Smith to Madrid on Friday.", "meeting"),
+        ("Russia launched an attack on Ukraine on Monday.", "attack"),
+        ("John Smith met Maria Lopez in Madrid on Friday.", "meeting"),
+        ("The Madrid Lions fired coach Pedro Alvarez on Saturday.", "dismissal"),
+        ("Police arrested Maria Lopez in Madrid on Tuesday.", "arrest"),
+        ("John Smith resigned as chairman of Acme on Monday.", "resignation"),
+    ],
+)  # fmt: skip
+def test_trigger_in_sense_gives_an_event(nlp, text, kind):
+    assert [e.kind for e in find_events(paragraph_of(nlp, text))] == [kind]
 
 
 def test_earlier_occurrence_is_marked(nlp):
@@ -143,6 +183,42 @@ def test_same_participants_different_dates_stay_apart():
     events = merge_events(briefing)
     assert [e.date.value for e in events] == ["2025-08-06", "2025-12-02"]
     assert len({e.id for e in events}) == 2
+
+
+def _dated(briefing: Briefing, published: dict[str, dt.date]) -> Briefing:
+    briefing.sources = [replace(s, published=published.get(s.id)) for s in briefing.sources]
+    return briefing
+
+
+def test_announcements_months_apart_stay_two_events():
+    a = "Ann Lee announced a new plan in Rome."
+    b = "Ann Lee announced the plan in Rome."
+    briefing = _dated(_briefing([
+        ("a", a, [_candidate("a", a, "announcement", ["Ann Lee"], "Rome")]),
+        ("b", b, [_candidate("b", b, "announcement", ["Ann Lee"], "Rome")]),
+    ]), {"a": dt.date(2025, 3, 4), "b": dt.date(2025, 9, 30)})
+    assert len(merge_events(briefing, [("a", "b")])) == 2
+    soon = _dated(briefing, {"a": dt.date(2025, 3, 4), "b": dt.date(2025, 3, 6)})
+    assert len(merge_events(soon, [("a", "b")])) == 1
+
+
+def test_one_articles_reports_of_one_trip_are_one_event():
+    text = "Ann Lee will travel to Rome on Tuesday. Ann Lee said the visit to Rome matters now."
+    tuesday = _candidate("a", text, "visit", ["Ann Lee"], "Rome", ("Tuesday", "XXXX-WXX-2"))
+    start = text.index("Ann Lee said")
+    now = replace(_candidate("a", text[start:], "visit", ["Ann Lee"], "Rome", ("now", "PRESENT_REF")),
+                  participants=((start, start + 7),), place=(text.rindex("Rome"), text.rindex("Rome") + 4),
+                  time=TimeExpression(text.index("now"), text.index("now") + 3, "now", "DATE", "PRESENT_REF"))
+    briefing = _briefing([("a", text, [tuesday, now])])
+    briefing.entities = [replace(e, mentions=e.mentions + (_second(e, text),)) for e in briefing.entities]
+    events = merge_events(briefing)
+    assert len(events) == 1 and {t.text for t in events[0].stated_times} == {"Tuesday", "now"}
+
+
+def _second(entity: Entity, text: str) -> Mention:
+    """The entity's second mention in ``text``."""
+    start = text.index(entity.name, text.index(entity.name) + 1)
+    return Mention("a", start, start + len(entity.name), entity.name, "PERSON", 0)
 
 
 @pytest.mark.parametrize(("kind_a", "kind_b", "merged"), [
@@ -282,3 +358,25 @@ def test_event_page_shows_quotes_with_speakers_citations_and_story_tag():
     assert "tags:\n- Event\n- Story 1\n" in text
     assert source_story_tags(briefing, "a") == ["Story 1"]
     assert source_story_tags(briefing, "b") == []
+
+
+def test_event_measure_against_gold_action_chains():
+    from generator.evaluation import events as measure
+    from generator.evaluation.ecbplus import Document, GoldMention
+
+    a, b = "Ann Lee will visit Rome on Sunday.", "Ann Lee arrived in Rome with Bo Chan."
+    briefing = _briefing([
+        ("a", a, [_candidate("a", a, "visit", ["Ann Lee"], "Rome", ("Sunday", "XXXX-WXX-7"))]),
+        ("b", b, [replace(_candidate("b", b, "visit", ["Ann Lee", "Bo Chan"], "Rome"), trigger="arrived")]),
+    ])
+    briefing.events = merge_events(briefing)
+    docs = []
+    for name, text, word in (("a", a, "visit"), ("b", b, "arrived")):
+        start = text.index(word)
+        gold = GoldMention(f"{name}.xml", "ACTION_OCCURRENCE", start, start + len(word), word, 0,
+                           "trip", True)
+        docs.append(Document(f"{name}.xml", 1, "ecb", text, mentions=[gold], scored=frozenset({0})))
+    ours = measure.event_scores(docs, measure.trigger_events(briefing))
+    assert (ours.merge, ours.covered, ours.main) == ((1.0, 1.0, 1.0), 1.0, 1.0)
+    baseline = measure.event_scores(docs, measure.same_trigger_baseline(briefing))
+    assert baseline.merge[1] == 0.5 and baseline.main == 0.5

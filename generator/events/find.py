@@ -15,7 +15,7 @@ Per article, ``find_events`` looks at every verb and noun of a paragraph:
    ("his last visit") are marked, and mentions with neither a participant nor
    a place are dropped.
 
-``merge_events`` (``events.stories``, over ``events.merge``) joins the mentions corpus-wide.
+``merge_events`` (``events.merge``, within the stories of ``events.stories``) joins them corpus-wide.
 """
 
 from __future__ import annotations
@@ -85,12 +85,12 @@ def governor_of(token):
 
 def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandidate | None:
     context = context_tokens(token, governor)
-    if _is_repeated(token, context) or _is_negated(token):
+    if _is_repeated(token, context) or _is_negated(token) or not in_sense(paragraph, token):
         return None
     place = _place(paragraph, token, context)
     people = _mention_spans(paragraph, participants(token, governor), exclude=place)
     time = _time(paragraph, context)
-    if not people and (place is None or kind in lex.NEED_PARTICIPANTS):
+    if not people:  # a real participant is needed: a place alone tells too little
         return None
     if token.pos_ != "VERB" and kind in lex.NEEDS_SETTING and place is None and time is None:
         return None
@@ -98,6 +98,37 @@ def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandida
     return EventCandidate(kind=kind, trigger=token.text, citation=paragraph.cite_sentence(start),
                           participants=people, place=place, time=time,
                           aspect="earlier" if _is_earlier(token, context) else "")
+
+
+def in_sense(paragraph: Paragraph, token) -> bool:
+    """False when the trigger word is not used for an event: an averted one ("fled the threat of
+    war"), a feeling ("so excited to welcome"), or a verb whose object or host is no one
+    ("meet his golden rule", "we welcome")."""
+    if token.pos_ != "VERB":
+        return not any(a.lemma_.lower() in lex.AVERTING_VERBS for a in _governors(token))
+    if token.dep_ == "xcomp" and token.head.lower_ in lex.FEELING_ADJECTIVES:
+        return False
+    lemma = token.lemma_.lower()
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma in lex.NEEDS_PARTY_OBJECT and objects and not _names_someone(paragraph, objects):
+        return False
+    return lemma not in lex.NEEDS_NAMED_SUBJECT or _names_someone(paragraph, _subjects(token))
+
+
+def _governors(token) -> list:
+    """The words above a noun up to its clause's verb ("threat" <- "of" <- ... <- "fled")."""
+    found = []
+    current = token
+    while current.head is not current and len(found) < 6:
+        current = current.head
+        found.append(current)
+        if current.pos_ in ("VERB", "AUX"):
+            break
+    return found
+
+
+def _names_someone(paragraph: Paragraph, tokens: list) -> bool:
+    return any(_mention_of(paragraph, t) is not None for head in tokens for t in _expand(head))
 
 
 def context_tokens(token, governor) -> set[int]:
@@ -127,7 +158,7 @@ def participants(token, governor) -> list:
         found += _prep_objects(token, lex.PARTICIPANT_PREPS | {"agent"})
     else:
         found += [c for c in token.children if c.dep_ in ("poss", "compound")]
-        found += _prep_objects(token, lex.PARTICIPANT_PREPS)
+        found += _prep_objects(token, lex.NOUN_PARTICIPANT_PREPS)
         light = governor is not None and governor.lemma_.lower() in lex.LIGHT_VERBS
         if light and token.dep_ == "dobj":
             found += _subjects(governor) + _prep_objects(governor, lex.PARTICIPANT_PREPS)

@@ -1,7 +1,7 @@
 """Corpus-wide merge of event mentions into events.
 
-Each ``EventCandidate`` becomes a ``Report`` with entity ids (via the mention
-offsets resolve kept). Reports are clustered greedily, most specific first:
+Each ``EventCandidate`` becomes a ``Report`` (``event_reports``) with entity
+ids. Reports are clustered greedily, most specific first:
 a report joins the best-scoring cluster it is *compatible* with, else starts
 one. Compatible means, against every member:
 
@@ -10,97 +10,51 @@ one. Compatible means, against every member:
 * same story (articles about the same sequence of events, see ``stories``);
 * places equal, or one missing, or one a country holding the other;
 * participants overlap (a report naming nobody needs the same place);
-* no conflicting times: resolved days more than ``DATE_WINDOW_DAYS`` apart, or
-  two different times stated by the same source (one article does not
-  disagree with itself; different sources naming different weekdays may, so
-  that alone keeps nothing apart).
+* no clearly different dates: stated days more than ``DATE_WINDOW_DAYS``
+  apart, or (for a report stating no day) publication dates more than
+  ``PUBLISHED_WINDOW_DAYS`` apart. Words that resolve to no day ("Tuesday"
+  without a publication date, "now") never conflict: one article's reports of
+  one trip stay one event, and outlets naming different weekdays may disagree.
 
-Stories are found first from a strict pass (no story constraint, and any two
-different stated times conflict), whose clusters tell which articles report
-the same events.
+Stories (``stories.story_groups``, by article content) are found first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
-from dataclasses import dataclass
 
 from generator.events import triggers as lex
+from generator.events.reports import Report, resolve_reports
+from generator.events.stories import story_groups, story_ids
 from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
-from generator.model import Briefing, Entity, Event, EventCandidate, TimeExpression
+from generator.model import Briefing, Entity, Event, TimeExpression
 from generator.temporal.calendar import value_range
 
 DATE_WINDOW_DAYS = 3
 """Reports whose resolved dates are further apart than this are different events."""
 
-
-@dataclass(frozen=True)
-class Report:
-    """One event mention with its names resolved to entity ids."""
-
-    candidate: EventCandidate
-    """The per-article mention."""
-    participants: frozenset[str]
-    """Entity ids taking part."""
-    place: str | None
-    """Entity id of the place."""
-    order: int
-    """Position in corpus order (source file order, then text order)."""
-    geo: gazetteer.Place | None = None
-    """The gazetteer's entry for the place, for containment (city in country)."""
-
-    @property
-    def source(self) -> str:
-        """Id of the source reporting it."""
-        return self.candidate.citation.source
-
-    @property
-    def family(self) -> str:
-        """Merge family of the kind."""
-        return lex.family(self.candidate.kind)
+PUBLISHED_WINDOW_DAYS = 30
+"""Reports dated only by their sources' publication dates are different events when those
+lie further apart (two announcements months apart are two)."""
 
 
-def merge(briefing: Briefing, story_of: dict[str, str], reports: list[Report] | None = None) -> list[Event]:
+def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Event]:
     """Events of the whole corpus, each citing every report of it.
 
     Args:
         briefing: The briefing with entities resolved.
-        story_of: source id -> story id (``events.stories``); reports merge within a story.
-        reports: ``resolve_reports(briefing)`` when the caller already has them.
+        groups: ``story_groups(briefing)`` when the caller already has them.
     """
-    reports = resolve_reports(briefing) if reports is None else reports
-    clusters = cluster(reports, lambda r: story_of.get(r.source, ""), strict=False)
+    reports = resolve_reports(briefing)
+    groups = story_groups(briefing) if groups is None else groups
+    story_of = {source: sid for sid, sources in story_ids(groups).items() for source in sources}
+    clusters = cluster(reports, lambda r: story_of.get(r.source, ""))
     return build_events(clusters, briefing.entities, story_of)
 
 
-def resolve_reports(briefing: Briefing) -> list[Report]:
-    """Every event candidate of every analysed source, with entity ids."""
-    by_span = {(m.source, m.start, m.end): e for e in briefing.entities for m in e.mentions}
-    reports = []
-    for source in briefing.sources:
-        analysis = briefing.analyses.get(source.id)
-        for candidate in analysis.events if analysis else ():
-            reports.append(_report(candidate, by_span, len(reports)))
-    return reports
-
-
-def _report(candidate: EventCandidate, by_span: dict, order: int) -> Report:
-    source = candidate.citation.source
-    people = [by_span.get((source, *span)) for span in candidate.participants]
-    place = by_span.get((source, *candidate.place)) if candidate.place else None
-    if place is not None and place.type != "place":
-        people.append(place)
-        place = None
-    ids = frozenset(e.id for e in people if e is not None)
-    if place is None:
-        return Report(candidate, ids, None, order)
-    return Report(candidate, ids, place.id, order, _lookup(place.name))
-
-
-def cluster(reports: list[Report], story, strict: bool) -> list[list[Report]]:
+def cluster(reports: list[Report], story) -> list[list[Report]]:
     """Greedy clustering, most specific reports first.
 
     Only clusters that could be compatible are tested (``_Candidates``), in the
@@ -109,7 +63,7 @@ def cluster(reports: list[Report], story, strict: bool) -> list[list[Report]]:
     clusters: list[list[Report]] = []
     index = _Candidates(story)
     for report in sorted(reports, key=lambda r: (-_specificity(r), r.order)):
-        fits = [n for n in index.candidates(report) if _compatible(report, clusters[n], story, strict)]
+        fits = [n for n in index.candidates(report) if _compatible(report, clusters[n], story)]
         if fits:
             best = max(fits, key=lambda n: _score(report, clusters[n]))
             clusters[best].append(report)
@@ -160,7 +114,7 @@ def _specificity(report: Report) -> int:
     return len(report.participants) + 2 * (report.place is not None) + (c.time is not None)
 
 
-def _compatible(report: Report, members: list[Report], story, strict: bool) -> bool:
+def _compatible(report: Report, members: list[Report], story) -> bool:
     first = members[0]
     if (report.family, report.candidate.aspect, story(report)) != (
             first.family, first.candidate.aspect, story(first)):
@@ -169,7 +123,7 @@ def _compatible(report: Report, members: list[Report], story, strict: bool) -> b
         return False
     if not _participants_agree(report, members):
         return False
-    return not any(_times_conflict(report, m, strict) for m in members)
+    return not any(_times_conflict(report, m) for m in members)
 
 
 def _participants_agree(report: Report, members: list[Report]) -> bool:
@@ -186,26 +140,36 @@ def _places_agree(a: Report, b: Report) -> bool:
     return _contains(a.geo, b.geo) or _contains(b.geo, a.geo)
 
 
-@functools.lru_cache(maxsize=4096)
-def _lookup(name: str) -> gazetteer.Place | None:
-    return gazetteer.lookup(name)
-
-
 def _contains(big: gazetteer.Place | None, small: gazetteer.Place | None) -> bool:
     """Whether one place (a country) holds the other."""
     return bool(big and small and big.kind == "country" and small.kind != "country"
                 and big.country_code == small.country_code)
 
 
-def _times_conflict(a: Report, b: Report, strict: bool) -> bool:
-    ta, tb = a.candidate.time, b.candidate.time
-    if ta is None or tb is None:
+def _times_conflict(a: Report, b: Report) -> bool:
+    """Clearly different dates: stated days (or the publication dates, for reports stating no
+    day) further apart than the window. Unresolved words ("Tuesday" against "now") never
+    conflict: one article's reports of one trip, or outlets naming different weekdays,
+    stay together."""
+    ra, rb = _when(a), _when(b)
+    if ra is None or rb is None:
         return False
-    ra, rb = value_range(ta.value), value_range(tb.value)
-    if ra and rb:
-        gap = max(ra[0], rb[0]) - min(ra[1], rb[1])
-        return gap > dt.timedelta(days=DATE_WINDOW_DAYS)
-    return ta.value != tb.value and (strict or a.source == b.source)
+    gap = max(ra[0], rb[0]) - min(ra[1], rb[1])
+    return gap > dt.timedelta(days=DATE_WINDOW_DAYS if _stated(a) and _stated(b) else PUBLISHED_WINDOW_DAYS)
+
+
+def _stated(report: Report) -> bool:
+    time = report.candidate.time
+    return time is not None and value_range(time.value) is not None
+
+
+def _when(report: Report) -> tuple[dt.date, dt.date] | None:
+    """The stated day or period, else the publication day, else None."""
+    time = report.candidate.time
+    stated = value_range(time.value) if time else None
+    if stated:
+        return stated
+    return (report.published, report.published) if report.published else None
 
 
 def _score(report: Report, members: list[Report]) -> int:

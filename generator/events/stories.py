@@ -1,142 +1,317 @@
-"""Stories: groups of articles about the same sequence of events.
+"""Stories: groups of articles about the same sequence of events, found by content.
 
-An article is described by the *items* it reports: the event clusters of the
-strict first pass in ``events_merge`` (earlier occurrences left out: a
-background mention of a past visit does not make two articles one story) and
-the deadlines it states, keyed by who set them. Two articles are as similar as
-the Jaccard overlap of their items; articles are joined bottom-up by average
-linkage while the best pair of groups is at least ``STORY_SIMILARITY`` alike
-(average rather than single linkage, so one shared background event does not
-chain two stories together).
+Each article gets a ``Profile``: a sparse, L2-normalised vector of TF-IDF
+weights (smoothed by ``IDF_PRIOR``) over the resolved people, organisations and
+places it names, its key terms (content words outside names), its numbers, the
+dates it states, who takes part in its event mentions and the merged deadlines
+it reports; each kind of feature is normalised and scaled by ``BLOCK_WEIGHTS``.
+Two articles are as alike as the cosine of their vectors, halved
+(``DATE_PENALTY``) when both are dated and no two of their days lie within
+``DATE_GAP_DAYS``. Two articles reporting a visit or meeting of the same party
+on different days (and sharing no deadline) are two occasions: ``Profile.apart``
+keeps their groups from joining.
+
+Articles are joined bottom-up by average linkage while the best pair of groups
+is at least ``STORY_SIMILARITY`` alike: average rather than single linkage, so
+one shared background name does not chain two stories together. Only pairs
+sharing a feature held by at most ``BLOCK_LIMIT`` articles are scored, and the
+linkage updates sparse neighbour lists, so the cost stays near linear in the
+number of articles. The weights and the threshold were chosen on the ECB+
+development topics (``scripts/evaluate_stories.py``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
+import math
+import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from generator.events.merge import Report, cluster, merge, resolve_reports
-from generator.model import Briefing, Event, Story
+from spacy.lang.en.stop_words import STOP_WORDS
 
-STORY_SIMILARITY = 0.2
-"""Least average item overlap (Jaccard) for two groups of articles to be one story."""
+from generator.events.reports import dated_occasions, different_occasions, taking_part
+from generator.model import ArticleAnalysis, Briefing, Source, Story
+from generator.temporal.calendar import value_range
+
+STORY_SIMILARITY = 0.14
+"""Least average similarity for two groups of articles to be one story."""
+
+BLOCK_LIMIT = 60
+"""Most articles a feature may be shared by and still propose pairs to score."""
+
+BLOCK_KEYS = 12
+"""Heaviest rare features of an article that propose the pairs it is scored in."""
+
+BLOCK_WEIGHTS = {"person": 1.0, "org": 0.3, "place": 0.6, "num": 1.0, "term": 0.7, "time": 0.8,
+                 "event": 0.5, "deadline": 0.5}
+"""Weight of each kind of feature in an article's profile."""
+
+IDF_PRIOR = 100
+"""Articles added to the corpus size in the inverse document frequency (a smoothed idf)."""
+
+DATE_GAP_DAYS = 90
+"""Articles dated further apart than this are less alike (``DATE_PENALTY``)."""
+
+DATE_PENALTY = 0.5
+"""Factor on the similarity of two articles dated more than ``DATE_GAP_DAYS`` apart."""
+
+Merge = tuple[int, int, float]
+"""One linkage step: group ``j`` joined into group ``i`` at similarity ``s``."""
+
+_WORD = re.compile(r"[a-z][a-z-]+|\d+(?:[.,]\d+)*")
+_DATED = re.compile(r"^(?:\d{4}|XXXX-\d\d)")
 
 
-def article_items(clusters: list[list[Report]], briefing: Briefing) -> dict[str, set[str]]:
-    """Source id -> the events (strict clusters) and deadline setters it reports."""
-    items: dict[str, set[str]] = {}
-    for index, members in enumerate(clusters):
-        if members[0].candidate.aspect:
-            continue
-        for report in members:
-            items.setdefault(report.source, set()).add(f"event:{index}")
-    by_span = {(m.source, m.start, m.end): e.id for e in briefing.entities for m in e.mentions}
+@dataclass(frozen=True)
+class Profile:
+    """What one article is about, for comparing articles."""
+
+    vector: dict[str, float]
+    """Feature ("<kind>:<key>") -> weight; the vector has length 1 (or is empty)."""
+    days: frozenset[dt.date] = frozenset()
+    """The publication date and the calendar days (or weeks) the article states."""
+    timed: frozenset[tuple[str, str, str]] = frozenset()
+    """(occasion, entity id, time value) of each dated visit or meeting and each party or place
+    of it (``event_reports.dated_occasions``)."""
+    deadlines: frozenset[str] = frozenset()
+    """Ids of the merged deadlines the article reports."""
+
+    def date_factor(self, other: Profile) -> float:
+        """``DATE_PENALTY`` when both are dated and no two of their days are close, else 1."""
+        if not self.days or not other.days:
+            return 1.0
+        gap = min(abs((a - b).days) for a in self.days for b in other.days)
+        return DATE_PENALTY if gap > DATE_GAP_DAYS else 1.0
+
+    def apart(self, other: Profile) -> bool:
+        """Whether the two report one kind of event by the same party at different times
+        (and share no deadline): two occurrences, never one story."""
+        if self.deadlines & other.deadlines:
+            return False
+        return different_occasions(self.timed, other.timed)
+
+
+def profiles(briefing: Briefing) -> dict[str, Profile]:
+    """Source id -> profile, with TF-IDF weights over the briefing's analysed sources."""
+    counts = article_features(briefing)
+    df = Counter(key for features in counts.values() for key in features)
+    n = len(counts)
+    sources = {s.id: s for s in briefing.sources}
+    by_span = _entity_at(briefing)
+    deadlines = _deadlines_of(briefing)
+    found = {}
+    for source, features in counts.items():
+        analysis = briefing.analyses[source]
+        found[source] = Profile(_weighted(features, df, n), article_days(sources[source], analysis),
+                                dated_occasions(analysis, by_span), frozenset(deadlines.get(source, ())))
+    return found
+
+
+def _deadlines_of(briefing: Briefing) -> dict[str, set[str]]:
+    """Source id -> ids of the merged deadlines it reports."""
+    found: dict[str, set[str]] = {}
+    for deadline in briefing.deadlines:
+        for report in deadline.reports:
+            found.setdefault(report.citation.source, set()).add(deadline.id)
+    return found
+
+
+def _entity_at(briefing: Briefing) -> dict[tuple[str, int, int], str]:
+    """(source, start, end) of every resolved mention -> entity id."""
+    return {(m.source, m.start, m.end): e.id for e in briefing.entities for m in e.mentions}
+
+
+def article_days(source: Source, analysis: ArticleAnalysis | None) -> frozenset[dt.date]:
+    """Publication date and the stated days or weeks (first day) of an article."""
+    days = {source.published} if source.published else set()
+    for time in analysis.times if analysis else ():
+        span = value_range(time.value)
+        if span and (span[1] - span[0]).days < 7:
+            days.add(span[0])
+    return frozenset(days)
+
+
+def _weighted(features: Counter, df: Counter, n: int) -> dict[str, float]:
+    """Per-kind TF-IDF (sublinear tf), each kind normalised and scaled, then the whole normalised."""
+    blocks: dict[str, dict[str, float]] = {}
+    for key, tf in features.items():
+        kind = key.split(":", 1)[0]
+        blocks.setdefault(kind, {})[key] = (1 + math.log(tf)) * math.log((n + IDF_PRIOR) / df[key])
+    vector = {}
+    for kind, block in blocks.items():
+        norm = math.sqrt(sum(w * w for w in block.values())) or 1.0
+        vector.update({k: BLOCK_WEIGHTS[kind] * w / norm for k, w in block.items()})
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {k: w / norm for k, w in vector.items() if w > 0}
+
+
+def article_features(briefing: Briefing) -> dict[str, Counter]:
+    """Source id -> counts of its features: names, places, terms, numbers, dates, events, deadlines."""
+    features = {source: Counter[str]() for source in briefing.analyses}
+    named: dict[str, list[tuple[int, int]]] = {source: [] for source in briefing.analyses}
+    for entity in briefing.entities:
+        kind = {"place": "place", "person": "person"}.get(entity.type, "org")
+        for m in entity.mentions:
+            if m.source in features:
+                features[m.source][f"{kind}:{entity.id}"] += 1
+                named[m.source].append((m.start, m.end))
+    texts = {s.id: s.text for s in briefing.sources}
+    by_span = _entity_at(briefing)
+    deadlines = _deadlines_of(briefing)
     for source, analysis in briefing.analyses.items():
-        for deadline in analysis.deadlines:
-            setter = by_span.get((source, *deadline.setter)) if deadline.setter else None
-            if setter:
-                items.setdefault(source, set()).add(f"deadline:{setter}")
-    return items
+        terms = key_terms(texts.get(source, ""), named[source])
+        features[source].update(f"num:{w}" if w[0].isdigit() else f"term:{w}" for w in terms)
+        features[source].update(f"time:{t.value}" for t in analysis.times if _DATED.match(t.value))
+        parties = taking_part(analysis, by_span)
+        features[source].update(f"event:{family}:{entity}" for family, entity, _ in parties)
+        features[source].update(f"deadline:{d}" for d in deadlines.get(source, ()))
+    return features
 
 
-def similarity(a: set[str], b: set[str]) -> float:
-    """Jaccard overlap of two item sets (0 when both are empty)."""
-    return len(a & b) / len(a | b) if a | b else 0.0
+def key_terms(text: str, names: list[tuple[int, int]]) -> list[str]:
+    """Content words of a text outside the name spans, lower case, crudely singular."""
+    chars = list(text)
+    for start, end in names:
+        chars[start:end] = " " * (end - start)
+    words = _WORD.findall("".join(chars).lower())
+    return [_singular(w) for w in words if w not in STOP_WORDS and (len(w) > 2 or w[0].isdigit())]
 
 
-def cluster_articles(sources: list[str], items: dict[str, set[str]]) -> list[tuple[str, ...]]:
-    """Average-linkage groups of source ids, each group in the given order.
+def _singular(word: str) -> str:
+    """A plural's singular by the regular English endings ("cities" -> "city")."""
+    if word[0].isdigit():
+        return word.replace(",", "")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
-    Each step joins the most alike pair of groups (among equals, the later
-    pair in list order). Groups that share no item are 0 alike and never
-    join, so only pairs sharing an item are scored, each again only when one
-    of its groups has grown.
+
+def similarity(a: Profile, b: Profile) -> float:
+    """Cosine of two article profiles, with the date penalty applied."""
+    small, big = sorted((a.vector, b.vector), key=len)
+    dot = sum(weight * big.get(key, 0.0) for key, weight in small.items())
+    return dot * a.date_factor(b)
+
+
+def candidate_pairs(vectors: list[Profile]) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+    """Similarity of the pairs of articles worth scoring, and the pairs of them that are
+    ``Profile.apart``.
+
+    Blocking: an article is scored against the articles holding one of its
+    ``BLOCK_KEYS`` heaviest features among those at most ``BLOCK_LIMIT`` articles
+    hold, so the number of pairs grows linearly with the number of articles.
     """
-    linkage = _Linkage(sources, items)
-    while (pair := linkage.best()) is not None:
-        linkage.join(*pair)
-    rank = {s: n for n, s in enumerate(sources)}
-    ordered = [tuple(sorted(g, key=rank.__getitem__)) for g in linkage.groups.values()]
-    return sorted(ordered, key=lambda g: rank[g[0]])
+    holders: dict[str, list[int]] = {}
+    for n, profile in enumerate(vectors):
+        for key in profile.vector:
+            holders.setdefault(key, []).append(n)
+    pairs: dict[tuple[int, int], float] = {}
+    apart = set()
+    for n, profile in enumerate(vectors):
+        rare = [k for k in profile.vector if len(holders[k]) <= BLOCK_LIMIT]
+        for key in sorted(rare, key=profile.vector.__getitem__, reverse=True)[:BLOCK_KEYS]:
+            for m in holders[key]:
+                pair = (min(n, m), max(n, m))
+                if m != n and pair not in pairs:
+                    pairs[pair] = similarity(vectors[n], vectors[m])
+                    if vectors[n].apart(vectors[m]):
+                        apart.add(pair)
+    return pairs, apart
 
 
-class _Linkage:
-    """Groups keyed by the position of their first source, with a heap of scored pairs."""
+def average_linkage(n: int, pairs: dict[tuple[int, int], float],
+                    apart: Iterable[tuple[int, int]] = ()) -> list[Merge]:
+    """Average-linkage merges of ``n`` items, most alike first; unlisted pairs are 0 alike.
 
-    def __init__(self, sources: list[str], items: dict[str, set[str]]) -> None:
-        self.items = items
-        self.groups = {n: [s] for n, s in enumerate(sources)}
-        self.version = dict.fromkeys(self.groups, 0)
-        self.holders: dict[str, set[int]] = {}
-        for n, source in enumerate(sources):
-            for item in items.get(source, ()):
-                self.holders.setdefault(item, set()).add(n)
-        self.heap: list[tuple[float, int, int, int, int]] = []
-        for n in self.groups:
-            self._score_pairs(n, later_only=True)
-
-    def _score_pairs(self, n: int, later_only: bool = False) -> None:
-        """Push the score of group ``n`` with every group sharing an item with it."""
-        shared = set().union(*(self.holders[item] for s in self.groups[n]
-                               for item in self.items.get(s, ())))
-        for m in sorted(shared - {n}):
-            if later_only and m < n:
-                continue
-            i, j = min(n, m), max(n, m)
-            score = _linkage(self.groups[i], self.groups[j], self.items)
-            heapq.heappush(self.heap, (-score, -i, -j, self.version[i], self.version[j]))
-
-    def best(self) -> tuple[int, int] | None:
-        """The pair to join next, or None when no pair is alike enough."""
-        while self.heap:
-            score, i, j, version_i, version_j = self.heap[0]
-            i, j = -i, -j
-            if self.version.get(i) == version_i and self.version.get(j) == version_j:
-                return (i, j) if -score >= STORY_SIMILARITY else None
-            heapq.heappop(self.heap)
-        return None
-
-    def join(self, i: int, j: int) -> None:
-        """Join group ``j`` into group ``i`` (i < j), as the list version does."""
-        moved = self.groups.pop(j)
-        del self.version[j]
-        self.groups[i] += moved
-        self.version[i] += 1
-        for item in {it for s in moved for it in self.items.get(s, ())}:
-            self.holders[item].discard(j)
-            self.holders[item].add(i)
-        self._score_pairs(i)
+    Groups are named by their smallest item. A joined group's similarity to a
+    third is the size-weighted mean of its parts' (Lance-Williams), so only
+    neighbours of the joined groups are updated. Among equal similarities the
+    pair with the smaller numbers joins first. Two groups holding a pair of
+    ``apart`` items never join.
+    """
+    blocked: dict[int, set[int]] = {i: set() for i in range(n)}
+    for i, j in apart:
+        blocked[i].add(j)
+        blocked[j].add(i)
+    near: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for (i, j), score in pairs.items():
+        if score > 0:
+            near[i][j] = near[j][i] = score
+    size = dict.fromkeys(range(n), 1)
+    heap = [(-s, i, j) for (i, j), s in pairs.items() if s > 0]
+    heapq.heapify(heap)
+    merges: list[Merge] = []
+    while heap:
+        score, i, j = heapq.heappop(heap)
+        if j not in near.get(i, {}) or near[i][j] != -score or j in blocked[i]:
+            continue  # stale (one side has grown since) or kept apart
+        merges.append((i, j, -score))
+        blocked[i] |= blocked.pop(j)
+        for k in blocked[i]:
+            blocked[k].discard(j)
+            blocked[k].add(i)
+        for k, s in _joined(near, size, i, j).items():
+            heapq.heappush(heap, (-s, min(i, k), max(i, k)))
+    return merges
 
 
-def _linkage(a: list[str], b: list[str], items: dict[str, set[str]]) -> float:
-    pairs = [similarity(items.get(x, set()), items.get(y, set())) for x in a for y in b]
-    return sum(pairs) / len(pairs)
+def _joined(near: dict[int, dict[int, float]], size: dict[int, int], i: int, j: int) -> dict[int, float]:
+    """Join group ``j`` into ``i``; the new similarities of ``i`` to its neighbours."""
+    a, b = near.pop(i), near.pop(j)
+    a.pop(j, None)
+    b.pop(i, None)
+    total = size[i] + size[j]
+    scores = {k: (size[i] * a.get(k, 0.0) + size[j] * b.get(k, 0.0)) / total for k in a.keys() | b.keys()}
+    for k in a.keys() | b.keys():
+        near[k].pop(i, None)
+        near[k].pop(j, None)
+        near[k][i] = scores[k]
+    near[i] = scores
+    size[i] = total
+    del size[j]
+    return scores
+
+
+def cut(n: int, merges: Iterable[Merge], threshold: float) -> list[list[int]]:
+    """Groups of items after the merges at least ``threshold`` alike, each sorted, by first item."""
+    parent = list(range(n))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, score in merges:
+        if score >= threshold:
+            parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for x in range(n):
+        groups.setdefault(root(x), []).append(x)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def cluster_articles(sources: list[str], vectors: dict[str, Profile]) -> list[tuple[str, ...]]:
+    """Groups of source ids (each in the given order, groups by first source)."""
+    pairs, apart = candidate_pairs([vectors[s] for s in sources])
+    merges = average_linkage(len(sources), pairs, apart)
+    return [tuple(sources[i] for i in group) for group in cut(len(sources), merges, STORY_SIMILARITY)]
+
+
+def story_groups(briefing: Briefing) -> list[tuple[str, ...]]:
+    """Groups of the briefing's analysed source ids about the same sequence of events."""
+    ok = [s.id for s in briefing.sources if s.status == "ok" and s.id in briefing.analyses]
+    return cluster_articles(ok, profiles(briefing))
 
 
 def story_ids(groups: Iterable[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """Story id -> sources: "story-1", "story-2", ... in order of first source."""
     return {f"story-{n}": group for n, group in enumerate(groups, start=1)}
-
-
-def story_groups(briefing: Briefing, reports: list[Report] | None = None) -> list[tuple[str, ...]]:
-    """Groups of source ids about the same sequence of events."""
-    reports = resolve_reports(briefing) if reports is None else reports
-    clusters = cluster(reports, lambda r: "", strict=True)
-    ok = [s.id for s in briefing.sources if s.status == "ok" and s.id in briefing.analyses]
-    return cluster_articles(ok, article_items(clusters, briefing))
-
-
-def merge_events(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Event]:
-    """One Event per real event, citing every report of it; reports merge within a story.
-
-    Args:
-        briefing: The briefing with entities resolved.
-        groups: ``story_groups(briefing)`` when the caller already has them.
-    """
-    reports = resolve_reports(briefing)
-    groups = story_groups(briefing, reports) if groups is None else groups
-    story_of = {source: sid for sid, sources in story_ids(groups).items() for source in sources}
-    return merge(briefing, story_of, reports)
 
 
 def group_stories(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Story]:

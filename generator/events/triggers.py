@@ -3,7 +3,8 @@
 A trigger is a verb or noun that names an event; its *family* (kind) decides
 which mentions may merge and how the event is titled. Nothing here knows any
 corpus: the lists are ordinary English words for visits, meetings, talks,
-announcements, attacks, threats and sanctions.
+announcements, attacks, threats, sanctions, arrests, killings, dismissals,
+appointments and resignations.
 """
 
 from __future__ import annotations
@@ -14,10 +15,32 @@ VERB_TRIGGERS: dict[str, str] = {
     "negotiate": "talks", "talk": "talks",
     "announce": "announcement", "unveil": "announcement", "proclaim": "announcement",
     "attack": "attack", "bomb": "attack", "shell": "attack", "invade": "attack",
-    "assault": "attack", "raid": "attack", "threaten": "threat", "warn": "threat",
+    "assault": "attack", "raid": "attack", "threaten": "threat",
     "sanction": "sanctions",
+    "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "capture": "arrest",
+    "kill": "killing", "shoot": "killing", "murder": "killing", "stab": "killing",
+    "fire": "dismissal", "sack": "dismissal", "dismiss": "dismissal", "oust": "dismissal",
+    "appoint": "appointment", "nominate": "appointment", "hire": "appointment",
+    "resign": "resignation",
 }  # fmt: skip
-"""Verb lemma -> event kind."""
+"""Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
+
+NEEDS_PARTY_OBJECT = frozenset({"meet", "welcome", "host", "fire", "sack", "dismiss", "capture",
+                                "shoot", "kill"})
+"""Verbs whose direct object, when they have one, must name someone ("met the minister", not
+"met the deadline"; "fired the coach X", not "fired shots"; "killed X", not "killed the bill")."""
+
+NEEDS_NAMED_SUBJECT = frozenset({"welcome", "host"})
+"""Verbs that are meetings only when the host is named ("we welcome X" is a greeting)."""
+
+AVERTING_VERBS = frozenset({"warn", "flee", "escape", "avoid", "prevent", "fear", "deter", "avert",
+                            "forestall", "guard", "protect", "shield", "rule"})
+"""Verbs above a noun trigger that say the event did not happen ("fled the threat of war",
+"warned against an attack", "ruled out a meeting")."""
+
+FEELING_ADJECTIVES = frozenset({"excited", "thrilled", "delighted", "happy", "glad", "proud",
+                                "honored", "honoured", "pleased", "eager", "keen", "sad", "sorry"})
+"""Adjectives whose "to"-clause voices a feeling, not an event ("so excited to welcome")."""
 
 NEEDS_DESTINATION = frozenset({"head", "fly", "travel"})
 """Verbs that are events only with a destination ("heads to X", not "heads the fund")."""
@@ -39,6 +62,11 @@ NOUN_TRIGGERS: dict[str, str] = {
     "attack": "attack", "assault": "attack", "strike": "attack", "strikes": "attack",
     "bombing": "attack", "invasion": "attack", "offensive": "attack", "raid": "attack",
     "shelling": "attack", "threat": "threat", "threats": "threat", "ultimatum": "threat",
+    "arrest": "arrest", "detention": "arrest", "capture": "arrest",
+    "killing": "killing", "shooting": "killing", "murder": "killing",
+    "dismissal": "dismissal", "sacking": "dismissal", "ouster": "dismissal",
+    "appointment": "appointment", "nomination": "appointment",
+    "resignation": "resignation",
 }  # fmt: skip
 """Noun form (lower case, as written) -> event kind."""
 
@@ -55,6 +83,9 @@ LIGHT_VERBS = frozenset({"hold", "have", "attend", "host", "conduct", "make", "p
 
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "by"})
 """Prepositions introducing other participants."""
+
+NOUN_PARTICIPANT_PREPS = PARTICIPANT_PREPS | {"of"}
+"""Prepositions introducing participants of a noun trigger ("the visit of X")."""
 
 PLACE_PREPS = frozenset({"in", "to", "at", "into", "across", "on"})
 """Prepositions introducing the place (or target: "attack on X")."""
@@ -73,9 +104,6 @@ REPEATED_MODIFIERS = frozenset({"several", "multiple", "many", "numerous", "vari
                                 "repeatedly", "times"})
 """Words marking habitual or repeated events, which are not one event."""
 
-NEED_PARTICIPANTS = frozenset({"announcement", "threat", "sanctions"})
-"""Kinds that are kept only when someone is named as taking part."""
-
 FAMILIES: dict[str, str] = {"talks": "meeting"}
 """Kinds that merge with each other: talks and meetings are one family."""
 
@@ -83,7 +111,9 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "visit": ("Visit", "to", "by"), "meeting": ("Meeting", "in", "with"),
     "talks": ("Talks", "in", "with"), "announcement": ("Announcement", "in", "by"),
     "attack": ("Attack", "on", "by"), "threat": ("Threat", "against", "by"),
-    "sanctions": ("Sanctions", "on", "by"),
+    "sanctions": ("Sanctions", "on", "by"), "arrest": ("Arrest", "in", "of"),
+    "killing": ("Killing", "in", "of"), "dismissal": ("Dismissal", "at", "of"),
+    "appointment": ("Appointment", "at", "of"), "resignation": ("Resignation", "at", "of"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles."""
 

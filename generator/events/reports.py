@@ -1,0 +1,125 @@
+"""Event mentions with their names resolved: the unit the corpus-wide event merge clusters.
+
+``resolve_reports`` turns every per-article ``EventCandidate`` into a ``Report``
+holding entity ids (via the mention offsets resolve kept), the gazetteer entry
+of its place and its source's publication date. ``taking_part`` and
+``dated_occasions`` give what one article's event mentions say (who takes part;
+on which day a party visits or meets), which story grouping weighs, and
+``different_occasions`` tells two articles' dated visits apart. A leaf module:
+the event merge and the stories import it, and it imports neither.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.events import triggers as lex
+from generator.knowledge import gazetteer
+from generator.model import ArticleAnalysis, Briefing, EventCandidate
+from generator.temporal.calendar import value_range
+
+OCCASIONS = {"visit": "encounter", "meeting": "encounter"}
+"""Event families whose dated mentions tell occasions apart (a visit and the meeting held on
+it are one); announcements, attacks or threats at several dates may be one story."""
+
+_WEEKDAY = re.compile(r"^XXXX-WXX-\d$")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event mention with its names resolved to entity ids."""
+
+    candidate: EventCandidate
+    """The per-article mention."""
+    participants: frozenset[str]
+    """Entity ids taking part."""
+    place: str | None
+    """Entity id of the place."""
+    order: int
+    """Position in corpus order (source file order, then text order)."""
+    geo: gazetteer.Place | None = None
+    """The gazetteer's entry for the place, for containment (city in country)."""
+    published: dt.date | None = None
+    """Publication date of the reporting source, when known."""
+
+    @property
+    def source(self) -> str:
+        """Id of the source reporting it."""
+        return self.candidate.citation.source
+
+    @property
+    def family(self) -> str:
+        """Merge family of the kind."""
+        return lex.family(self.candidate.kind)
+
+
+def resolve_reports(briefing: Briefing) -> list[Report]:
+    """Every event candidate of every analysed source, with entity ids."""
+    by_span = {(m.source, m.start, m.end): e for e in briefing.entities for m in e.mentions}
+    reports = []
+    for source in briefing.sources:
+        analysis = briefing.analyses.get(source.id)
+        for candidate in analysis.events if analysis else ():
+            reports.append(_report(candidate, by_span, len(reports), source.published))
+    return reports
+
+
+def _report(candidate: EventCandidate, by_span: dict, order: int, published: dt.date | None) -> Report:
+    source = candidate.citation.source
+    people = [by_span.get((source, *span)) for span in candidate.participants]
+    place = by_span.get((source, *candidate.place)) if candidate.place else None
+    if place is not None and place.type != "place":
+        people.append(place)
+        place = None
+    ids = frozenset(e.id for e in people if e is not None)
+    if place is None:
+        return Report(candidate, ids, None, order, published=published)
+    return Report(candidate, ids, place.id, order, _lookup(place.name), published)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lookup(name: str) -> gazetteer.Place | None:
+    return gazetteer.lookup(name)
+
+
+def taking_part(analysis: ArticleAnalysis, by_span: dict) -> Iterator[tuple[str, str, EventCandidate]]:
+    """(event family, entity id, mention) for each current event mention and who or where it involves."""
+    for event in analysis.events:
+        if not event.aspect:
+            for span in [*event.participants, *([event.place] if event.place else [])]:
+                if (key := (analysis.source, *span)) in by_span:
+                    yield lex.family(event.kind), by_span[key], event
+
+
+def dated_occasions(analysis: ArticleAnalysis, by_span: dict) -> frozenset[tuple[str, str, str]]:
+    """(occasion, entity id, time value) of an article's current dated visits and meetings."""
+    return frozenset((OCCASIONS[family], entity, event.time.value)
+                     for family, entity, event in taking_part(analysis, by_span)
+                     if event.time is not None and family in OCCASIONS)
+
+
+def different_occasions(a: frozenset[tuple[str, str, str]], b: frozenset[tuple[str, str, str]]) -> bool:
+    """Whether two articles' ``dated_occasions`` put one party's visit or meeting on
+    different days only: two occasions."""
+    mine, theirs = _times_by_party(a), _times_by_party(b)
+    return any(all(_different_times(u, v) for u in values for v in theirs[key])
+               for key, values in mine.items() if key in theirs)
+
+
+def _times_by_party(timed: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
+    found: dict[tuple[str, str], set[str]] = {}
+    for occasion, entity, value in timed:
+        found.setdefault((occasion, entity), set()).add(value)
+    return found
+
+
+def _different_times(a: str, b: str) -> bool:
+    """Two stated times that cannot be one day: days (or weeks) apart, or two different weekdays."""
+    ra, rb = value_range(a), value_range(b)
+    if ra and rb and max(ra[1] - ra[0], rb[1] - rb[0]).days < 7:
+        return (max(ra[0], rb[0]) - min(ra[1], rb[1])).days > 1
+    return a != b and bool(_WEEKDAY.match(a)) and bool(_WEEKDAY.match(b))
