@@ -100,10 +100,17 @@ def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6,
     return rank(merge_statements(sentences_about(entity, briefing, sources)))[:limit]
 
 
-def lead_statements(briefing: Briefing, per_source: int = 2, limit: int = 7) -> list[Statement]:
-    """The story in brief: each article's opening sentences, merged across outlets."""
+def lead_statements(briefing: Briefing, per_source: int = 2, limit: int = 7,
+                    sources: set[str] | None = None) -> list[Statement]:
+    """The story in brief: each article's opening sentences, merged across outlets.
+
+    Args:
+        sources: only these articles (one story's), or every article when None.
+    """
     citations = []
     for source in briefing.sources:
+        if sources is not None and source.id not in sources:
+            continue
         analysis = briefing.analyses.get(source.id)
         if analysis is None:
             continue

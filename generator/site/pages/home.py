@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from generator.model import Briefing, Deadline, Event, Source, Story
 from generator.site.markup import source_label
 from generator.site.pages.entities import IndexRow, index_row
+from generator.site.pages.story_sections import StorySection, story_sections
 from generator.site.summarize import Statement, lead_statements
 
 KEY_PEOPLE = 8
@@ -39,6 +40,8 @@ class HomeContext:
     """Deadlines, soonest due first, unresolved last."""
     events: list[Event] = field(default_factory=list)
     """Latest events: resolved ones newest first, then the most reported."""
+    story_sections: list[StorySection] = field(default_factory=list)
+    """One section per story, largest and latest first (see ``story_sections``)."""
 
 
 def _deadline_order(deadline: Deadline) -> tuple:
@@ -84,4 +87,5 @@ def home_context(briefing: Briefing) -> HomeContext:
         stories=briefing.stories,
         deadlines=sorted(briefing.deadlines, key=_deadline_order),
         events=sorted(briefing.events, key=_event_order)[:LATEST_EVENTS],
+        story_sections=story_sections(briefing),
     )

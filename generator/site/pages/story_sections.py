@@ -1,0 +1,175 @@
+"""The overview's story sections: one per story, largest and latest first.
+
+Each section opens with the story's period (publication dates, else inferred
+windows, said to be inferred) and its lead sentences merged across outlets,
+then the deadlines its articles report (due date, threatened consequences and
+on whom), the positions of its main actors (quotes and reported statements),
+what changed over the reports (a deadline shortened or extended), and what to
+watch next (deadlines still open). Every item keeps its citations; the
+template prints them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from generator.model import (
+    Briefing,
+    Citation,
+    Deadline,
+    DeadlineReport,
+    Event,
+    ReportedStatement,
+    Story,
+    TimeExpression,
+)
+from generator.site.summarize import Statement, lead_statements
+from generator.site.timewords import day_words
+
+LEAD_SENTENCES = 3
+"""Lead sentences shown per story."""
+ACTORS = 4
+"""Most actors whose positions are shown per story."""
+POSITIONS_PER_ACTOR = 2
+"""Most positions shown per actor."""
+EVENTS = 5
+"""Most events listed per story."""
+OPEN_STATUSES = frozenset({"upcoming", "unknown", "shortened", "extended"})
+"""Deadline statuses that are still worth watching."""
+
+
+@dataclass(frozen=True)
+class Position:
+    """One statement of an actor, as the overview words it."""
+
+    statement: ReportedStatement
+    """The statement (speaker, citations)."""
+    words: str
+    """What the actor did, in the source's words: "denied any plans ...", "said: “...”"."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change to a deadline that reports give (the same change from several sources is one)."""
+
+    deadline: Deadline
+    """The deadline changed."""
+    change: str
+    """"shortened" or "extended"."""
+    previous: TimeExpression
+    """The length before."""
+    now: TimeExpression
+    """The length after."""
+    citations: tuple[Citation, ...]
+    """Every report of the change."""
+
+
+@dataclass(frozen=True)
+class StorySection:
+    """One story on the overview."""
+
+    story: Story
+    """The story (its sources and events)."""
+    period: str
+    """When its articles appeared, in words ("4 to 8 August 2025", "... (inferred)", or "")."""
+    lead: list[Statement]
+    """Its opening sentences, merged across outlets."""
+    deadlines: list[Deadline] = field(default_factory=list)
+    """Deadlines its articles report."""
+    positions: list[Position] = field(default_factory=list)
+    """What its main actors said, demanded, denied or rejected."""
+    changes: list[Change] = field(default_factory=list)
+    """Deadlines that reports say were shortened or extended."""
+    events: list[Event] = field(default_factory=list)
+    """Its events, dated ones first."""
+    watch: list[Deadline] = field(default_factory=list)
+    """Its deadlines that are still open."""
+
+
+def story_sections(briefing: Briefing) -> list[StorySection]:
+    """A section per story, the story with most articles first (the latest on a tie)."""
+    latest = {s.id: _day_of(briefing, s.id, s.published) for s in briefing.sources}
+    ranked = sorted(briefing.stories, key=lambda st: (
+        -len(st.sources), -max((latest[i].toordinal() for i in st.sources if latest.get(i)), default=0)))
+    return [_section(briefing, story) for story in ranked]
+
+
+def _section(briefing: Briefing, story: Story) -> StorySection:
+    members = set(story.sources)
+    deadlines = [d for d in briefing.deadlines if any(r.citation.source in members for r in d.reports)]
+    return StorySection(
+        story=story,
+        period=_period(briefing, story),
+        lead=lead_statements(briefing, sources=members)[:LEAD_SENTENCES],
+        deadlines=deadlines,
+        positions=_positions(briefing.statements, members),
+        changes=_changes(deadlines, members),
+        events=_events(briefing.events, story),
+        watch=[d for d in deadlines if d.status in OPEN_STATUSES],
+    )
+
+
+def position_words(statement: ReportedStatement) -> str:
+    """"said: “quote”" for a quote; the reporting verb and clause, the verb written once, else."""
+    if statement.kind == "direct":
+        return f"said: “{statement.text}”"
+    verb = statement.verb or "said"
+    text = statement.text
+    return text if text.lower().startswith(verb.lower() + " ") else f"{verb} {text}"
+
+
+def _positions(statements: list[ReportedStatement], members: set[str]) -> list[Position]:
+    """The most cited actors' statements in the story, reported (indirect) ones first."""
+    mine = [s for s in statements if any(c.source in members for c in s.citations)]
+    weight: dict[str, int] = {}
+    for statement in mine:
+        weight[statement.speaker] = weight.get(statement.speaker, 0) + len(statement.citations)
+    actors = sorted(weight, key=lambda a: (-weight[a], a))[:ACTORS]
+    chosen = []
+    for actor in actors:
+        own = sorted((s for s in mine if s.speaker == actor),
+                     key=lambda s: (s.kind != "indirect", -len(s.citations), s.id))
+        chosen += [Position(s, position_words(s)) for s in own[:POSITIONS_PER_ACTOR]]
+    return chosen
+
+
+def _changes(deadlines: list[Deadline], members: set[str]) -> list[Change]:
+    """One ``Change`` per deadline, kind and lengths, citing every report of it in the story."""
+    found: dict[tuple, list[DeadlineReport]] = {}
+    for deadline in deadlines:
+        for report in deadline.reports:
+            if report.change and report.previous and report.duration and report.citation.source in members:
+                key = (deadline.id, report.change, report.previous.value, report.duration.value)
+                found.setdefault(key, []).append(report)
+    by_id = {d.id: d for d in deadlines}
+    return [Change(by_id[key[0]], key[1], reports[0].previous, reports[0].duration,
+                   tuple(r.citation for r in reports)) for key, reports in found.items()]
+
+
+def _events(events: list[Event], story: Story) -> list[Event]:
+    own = [e for e in events if e.story == story.id]
+    return sorted(own, key=lambda e: (e.date is None, -len(e.citations), e.title))[:EVENTS]
+
+
+def _day_of(briefing: Briefing, source_id: str, published: dt.date | None) -> dt.date | None:
+    if published:
+        return published
+    window = briefing.date_windows.get(source_id)
+    return window.latest if window else None
+
+
+def _period(briefing: Briefing, story: Story) -> str:
+    """Publication dates of the story's articles in words; inferred windows said to be inferred."""
+    published = sorted(s.published for s in briefing.sources if s.id in story.sources and s.published)
+    if published:
+        return _span(published[0], published[-1])
+    windows = [briefing.date_windows[i] for i in story.sources if i in briefing.date_windows]
+    if windows:
+        first, last = min(w.earliest for w in windows), max(w.latest for w in windows)
+        return f"{_span(first, last)} (inferred, see the timeline)"
+    return ""
+
+
+def _span(first: dt.date, last: dt.date) -> str:
+    return day_words(first) if first == last else f"{day_words(first)} to {day_words(last)}"
