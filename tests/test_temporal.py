@@ -442,6 +442,19 @@ def test_value_range(value: str, expected: tuple[dt.date, dt.date] | None) -> No
         ("Sanctions take effect on Friday.", "Friday", "unclear"),
         ("The summit is on Friday.", "Friday", "present"),
         ("Mr. Trump said he will act by Friday.", "Friday", "future"),
+        # a participle after a determiner is an adjective, not a past verb
+        ("It would be paid on a still unspecified date in January.", "January", "future"),
+        ("The revised offer was approved on Friday.", "Friday", "past"),
+        ("Shootings that injured doctors in November.", "November", "past"),
+        # the past perfect: a plan or a limit of the past
+        ("The offer had been due to expire Friday.", "Friday", "past"),
+        ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
+        ("Twelve members had filed reports by Wednesday.", "Wednesday", "past"),
+        ("The sale, which had been expected, is part of a plan to repay it by February.", "February",
+         "future"),
+        # the present perfect before "through" / "until": a limit ahead
+        ("The bank has extended the loans through January.", "January", "future"),
+        ("The bank extended the loans in January.", "January", "past"),
     ],
 )
 def test_tense_at(sentence: str, words: str, expected: str) -> None:

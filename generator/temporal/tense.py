@@ -60,6 +60,14 @@ _ADJECTIVE_ED = frozenset(
 )
 _PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|(?-i:\b[a-z]{{3,}}ed\b)", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|say|remains|isn't|aren't)\b", re.IGNORECASE)
+_PERFECT = re.compile(
+    r"\b(?:has|have|hasn't|haven't)\s+(?:(?:\w+ly|not|also|already|long|since)\s+)?(?:been\s+)?"
+    rf"(?:[a-z]+ed|{_IRREGULAR_PAST.split('|ago')[0]})\b",
+    re.IGNORECASE,
+)
+"""The present perfect ("has extended the loans until January"): a limit set up to now points ahead."""
+_HAD = re.compile(r"\bhad\s+(?:(?:\w+ly|not|already|also)\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
+"""The past perfect: what "had been scheduled" or "had filed" by a day lies before the report."""
 _PREP = re.compile(
     r"\b(by|since|before|until|till|through|from|payable|effective|record)\s+(?:on\s+|the\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,?\s+(?:on\s+)?)?$",  # "by 5 p.m. Monday"
@@ -72,7 +80,7 @@ _PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past", "payable": "fu
 """A dividend is payable, and a change effective, on a day to come ("holders of record Dec. 1")."""
 # "has until Friday", "given them until Monday": a time limit points ahead
 # unless the sentence is clearly in the past ("stayed until Friday").
-_LIMIT_WORDS = frozenset({"until", "till", "before"})
+_LIMIT_WORDS = frozenset({"until", "till", "before", "through"})
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs|Jr|Sr"
@@ -122,12 +130,18 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
     prep = _PREP.search(text[max(first, start - 28) : start])
     word = prep[1].lower() if prep else ""
     if word in _PREP_TENSE:
+        if word == "by" and _HAD.search(text, first, start) and (
+            _tense_from_cues(text, first, last, start, end) == "past"
+        ):
+            return "past"  # "had filed reports by Wednesday": a limit already passed
         return _PREP_TENSE[word]
     verb = _VERB_AFTER.match(text, end, last)
     if verb and verb[1].lower() not in _ADJECTIVE_ED and _PAST.fullmatch(verb[1]):
         return "past"  # "the ministry on Sunday issued a warning"
     tense = _tense_from_cues(text, first, last, start, end)
-    return "future" if word in _LIMIT_WORDS and tense in ("unclear", "present") else tense
+    if word in _LIMIT_WORDS and (tense in ("unclear", "present") or _PERFECT.search(text, first, start)):
+        return "future"
+    return tense
 
 
 def _tense_from_cues(text: str, first: int, last: int, start: int, end: int) -> Tense:
@@ -140,6 +154,20 @@ def _tense_from_cues(text: str, first: int, last: int, start: int, end: int) -> 
     return min(after)[2] if after else "unclear"
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+(?:\w+ly\s+|still\s+)?$",
+                          re.IGNORECASE)
+"""A participle right after a determiner is an adjective ("a still unspecified date", "the
+revised offer"), not a past verb."""
+
+
+def _adjective(sentence: str, match: re.Match[str]) -> bool:
+    """True when an -ed cue word is used as an adjective, not as a past verb."""
+    word = match[0].lower()
+    if word in _ADJECTIVE_ED or (word.startswith("un") and word.endswith("ed")):
+        return True
+    return word.endswith("ed") and bool(_ATTRIBUTIVE.search(sentence, 0, match.start()))
+
+
 def _cues(sentence: str, start: int, end: int) -> list[tuple[int, int, Tense]]:
     """Return (start, end, tense) of cue words outside ``sentence[start:end]``."""
     found: list[tuple[int, int, Tense]] = []
@@ -149,8 +177,10 @@ def _cues(sentence: str, start: int, end: int) -> list[tuple[int, int, Tense]]:
             span = match.span()
             if any(span[0] < b and a < span[1] for a, b in taken):
                 continue
-            if tense == "past" and match[0].lower() in _ADJECTIVE_ED:
+            if tense == "past" and _adjective(sentence, match):
                 continue
+            if tense == "future" and re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: span[0]]):
+                tense = "past"  # "had been due to expire Friday": a plan of the past
             taken.append(span)
             found.append((span[0], span[1], tense))  # type: ignore[arg-type]
     return found
