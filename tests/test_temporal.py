@@ -280,6 +280,20 @@ CASES = [
     ("Talks resume next month.", None, "next month", "DATE", "FUTURE_REF"),
     ("He met Putin two days ago.", None, "two days ago", "DATE", "PAST_REF"),
     ("The vote is at 3 p.m. Friday.", None, "3 p.m. Friday", "TIME", "XXXX-WXX-5T15:00"),
+    # -- days of the month and years written as words --
+    ("The vote will be held on September third.", THU, "September third", "DATE", "2025-09-03"),
+    ("They met on the first of August.", THU, "the first of August", "DATE", "2025-08-01"),
+    ("January nineteen ninety-seven was cold.", THU, "January nineteen ninety-seven", "DATE", "1997-01"),
+    ("Prices fell in the winter of nineteen ninety-four.", THU, "the winter of nineteen ninety-four",
+     "DATE", "1994-WI"),
+    # -- lengths with a word between number and unit, spelled compound numbers, "or so ago" --
+    ("Troops will stay for at least two more weeks.", THU, "at least two more weeks", "DURATION", "P2W"),
+    ("The index fell for eight trading days.", THU, "eight trading days", "DURATION", "P8D"),
+    ("In the last twenty four hours, prices fell.", THU, "the last twenty four hours", "DURATION",
+     "PT24H"),
+    ("A week or so ago, he resigned.", THU, "A week or so ago", "DATE", "2025-W31"),
+    # -- "soon" after a modal stays a future reference --
+    ("Prosecutors told him they may soon seek an indictment.", THU, "soon", "DATE", "FUTURE_REF"),
 ]  # fmt: skip
 
 
@@ -344,6 +358,10 @@ NEGATIVES = [
     "Prices steadied after the fall in demand.",
     "The day before the vote was quiet.",
     "They discussed the new christmas market.",
+    "He was killed soon after being captured.",
+    "A trickle of cash soon became a flood.",
+    "Thousands joined the March for Life.",
+    "The firm moved to a calendar year.",
 ]
 
 

@@ -35,6 +35,8 @@ _HALF_UNITS = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
 def number(word: str) -> float | None:
     """Value of a number word or numeral ("ten", "twenty-five", "1,000", "3.5"); None if vague."""
     word = re.sub(r"\s+", " ", word.lower())
+    if word.split(" ")[0] in v.TENS:
+        word = word.replace(" ", "-")  # "twenty four"
     if re.fullmatch(r"[\d,.]+", word):
         return float(word.replace(",", ""))
     if word in v.NUMBERS or word in v.FIXED_NUMBERS:
@@ -95,7 +97,7 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5
     value = duration_value(amount, code)
-    tail = (m["tail"] or "").strip(" -").lower()
+    tail = re.sub(r"^or\s+so\s+", "", (m["tail"] or "").strip(" -").lower())  # "a week or so ago"
     if tail == "old" or _OLD.match(ctx.text, m.end()):
         return None  # an age ("a 50-year-old man", "52 years old") is no time expression in TimeML
     if words in ("a", "an") and not m["mod"] and not tail and _RATE.search(ctx.before(m, 12)):

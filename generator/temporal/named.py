@@ -183,17 +183,24 @@ def reported_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 _DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
             "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
 SPELLED_YEAR_RE = (
+    rf"\b(?:(?P<mon>{v.MONTH_RE})\s+(?:of\s+)?|the\s+(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?"
     rf"\b(?P<century>nineteen|twenty)[\s-](?P<tens>{v.alternation(v.TENS)})(?:[\s-](?P<ones>"
     rf"{v.alternation(list(v.NUMBERS)[:9])}))?\b|\b(?i:the)\s+(?P<decade>{v.alternation(_DECADES)})\b"
 )
 
 
 def spelled_year(m: re.Match[str], ctx: Context) -> Resolved:
-    """"nineteen ninety-six" (1996), "twenty twenty" (2020), "the nineties" (199)."""
+    """"nineteen ninety-six" (1996), "twenty twenty" (2020), "the nineties" (199), with a month
+    or season before it: "January nineteen ninety-seven" (1997-01), "the winter of nineteen
+    ninety-four" (1994-WI)."""
     if m["decade"]:
         return "DATE", f"19{_DECADES[m['decade'].lower()]}", "stated"
     century = 19 if m["century"].lower() == "nineteen" else 20
     year = century * 100 + v.TENS[m["tens"].lower()] + v.NUMBERS.get((m["ones"] or "").lower(), 0)
+    if m["mon"]:
+        return "DATE", f"{year}-{v.MONTHS[m['mon'].capitalize()]:02d}", "stated"
+    if m["season"]:
+        return "DATE", f"{year}-{v.SEASONS[m['season'].lower()][0]}", "stated"
     return "DATE", str(year), "stated"
 
 

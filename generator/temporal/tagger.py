@@ -43,7 +43,8 @@ __all__ = [
 
 Handler = Callable[[re.Match[str], rules.Context], "rules.Resolved | None"]
 
-_E, _DAY = rf"(?i:{v.EDGE_RE})", r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_E = rf"(?i:{v.EDGE_RE})"
+_DAY = rf"(?P<day>[12]\d|3[01]|0?[1-9]|(?i:{v.alternation(v.ORDINAL_DAYS)})\b)(?:st|nd|rd|th)?"
 _WD, _YEAR = rf"(?:(?P<wd>{v.WEEKDAY_RE}),?\s+)?", rf"(?:,?\s+(?P<year>{v.YEAR_RE}))?"
 _MON = rf"(?P<mon>{v.MONTH_ANY_RE})"
 _NOT_A_YEAR = (
@@ -52,8 +53,8 @@ _NOT_A_YEAR = (
 )
 _AMOUNT = (
     rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?\b(?P<num>{v.NUMBER_RE})"
-    rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
-    r"(?P<tail>-old|[\s-]long|\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
+    rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?(?:\s+(?:{v.UNIT_ADJECTIVES}))?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
+    r"(?P<tail>-old|[\s-]long|(?:\s+or\s+so)?\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
 )
 _PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
 """Newspaper titles after a weekday ("the Sunday Times") are not dates."""
