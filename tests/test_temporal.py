@@ -473,6 +473,10 @@ def test_value_range(value: str, expected: tuple[dt.date, dt.date] | None) -> No
         # the present perfect before "through" / "until": a limit ahead
         ("The bank has extended the loans through January.", "January", "future"),
         ("The bank extended the loans in January.", "January", "past"),
+        # a plan in the past tense after the day: the day of the plan
+        ("On Friday, the government planned to pay the families.", "Friday", "past"),
+        ("The government planned to pay the families on Friday.", "Friday", "future"),
+        ("He could not be reached on Friday.", "Friday", "past"),
     ],
 )
 def test_tense_at(sentence: str, words: str, expected: str) -> None:

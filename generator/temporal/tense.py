@@ -27,7 +27,7 @@ from typing import Literal
 
 Tense = Literal["past", "future", "present", "unclear"]
 
-_MODALS = r"will|shall|won't|would|wouldn't|could|might|(?-i:may)|should|must|'ll|'d"
+_MODALS = r"will|shall|won't|would|wouldn't|could(?!\s+not\b)|might|(?-i:may)|should|must|'ll|'d"
 _TO_VERBS = (
     r"set|expected|scheduled|due|slated|poised|going|planning|plans?|planned|preparing|"
     r"about|likely|unlikely|supposed|ready|intends?|intended|aims?|hopes?|wants?|agreed|"
@@ -42,6 +42,12 @@ _FUTURE = re.compile(
     r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b",
     re.IGNORECASE,
 )
+_PAST_PLAN = re.compile(
+    r"(?:planned|agreed|promised|pledged|vowed|threatened|sought|decided|intended|wanted|hoped)\s+to$",
+    re.IGNORECASE,
+)
+"""A plan in the past tense: a day named before it is the day of the plan ("On Friday, the
+government planned to pay"), in the past."""
 _IRREGULAR_PAST = (
     "said|told|met|held|went|came|made|took|gave|saw|spoke|began|left|sent|won|lost|"
     "brought|thought|found|became|fled|struck|fell|rose|led|wrote|flew|ran|fought|kept|"
@@ -49,7 +55,8 @@ _IRREGULAR_PAST = (
     "swore|taught|threw|understood|woke|withdrew|overtook|forgot|hit|felt|heard|bought|built|"
     "caught|dealt|froze|hid|hung|laid|lent|rode|rang|sang|sank|shook|slid|sprang|stuck|swept|"
     "tore|wore|wept|dug|bent|bled|sped|spun|stank|strove|"
-    "ago|last|earlier|previously|yesterday|was|were|had|did|didn't|wasn't|weren't|hadn't"
+    "ago|last|earlier|previously|yesterday|was|were|had|did|didn't|wasn't|weren't|hadn't|"
+    "could\\s+not|couldn't"
 )
 _ADJECTIVE_ED = frozenset(
     "need speed feed seed bed red shed hundred indeed proceed exceed succeed breed greed "
@@ -179,8 +186,9 @@ def _cues(sentence: str, start: int, end: int) -> list[tuple[int, int, Tense]]:
                 continue
             if tense == "past" and _adjective(sentence, match):
                 continue
-            if tense == "future" and re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: span[0]]):
-                tense = "past"  # "had been due to expire Friday": a plan of the past
+            if tense == "future" and (re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: span[0]])
+                                      or (span[0] >= end and _PAST_PLAN.match(match[0]))):
+                tense = "past"  # "had been due to expire Friday"; "On Friday, X planned to pay"
             taken.append(span)
             found.append((span[0], span[1], tense))  # type: ignore[arg-type]
     return found
