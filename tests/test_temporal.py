@@ -292,6 +292,13 @@ CASES = [
     ("In the last twenty four hours, prices fell.", THU, "the last twenty four hours", "DURATION",
      "PT24H"),
     ("A week or so ago, he resigned.", THU, "A week or so ago", "DATE", "2025-W31"),
+    # -- named periods: centuries, the full year, an early season, Election Day, vague futures --
+    ("It was the crisis of the 20th century.", THU, "the 20th century", "DATE", "19"),
+    ("Sales for the full year rose.", THU, "the full year", "DATE", "2025"),
+    ("Orders rose from the low levels of the early summer.", THU, "the early summer", "DATE", "2025-SU"),
+    ("Voters will go to the polls on Election Day.", THU, "Election Day", "DATE", "2025-11-04"),
+    ("They will sell the unit as soon as possible.", THU, "as soon as possible", "DATE", "FUTURE_REF"),
+    ("Details will follow at a later date.", THU, "a later date", "DATE", "FUTURE_REF"),
     # -- "soon" after a modal stays a future reference --
     ("Prosecutors told him they may soon seek an indictment.", THU, "soon", "DATE", "FUTURE_REF"),
 ]  # fmt: skip
@@ -362,6 +369,8 @@ NEGATIVES = [
     "A trickle of cash soon became a flood.",
     "Thousands joined the March for Life.",
     "The firm moved to a calendar year.",
+    "The year was a good one for sales.",
+    "He came in 20th in the race.",
 ]
 
 

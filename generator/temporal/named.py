@@ -55,7 +55,8 @@ def _thanksgiving(year: int) -> dt.date:
 MOVABLE: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving day": _thanksgiving, "thanksgiving": _thanksgiving, "easter sunday": easter,
     "easter": easter, "good friday": lambda y: easter(y) - dt.timedelta(days=2),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
 }  # fmt: skip
 """Holidays whose day changes with the year (US Thanksgiving, Western Easter, ...)."""
 
@@ -204,17 +205,24 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Resolved:
     return "DATE", str(year), "stated"
 
 
+def century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the 20th century" is "19" in TimeML (its hundreds), "the 11th century" "10"."""
+    nth = int(m["nth"])
+    return ("DATE", f"{nth - 1:02d}", "stated") if 1 <= nth <= 21 else None
+
+
 _YEAR_CONTEXT = re.compile(r"\b(?:for|of|in|during|through|throughout)\s+$", re.IGNORECASE)
 
 
 def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the year ended June 30" (a year-long period: P1Y), "the year two thousand" (2000),
-    "for the year" and "earlier in the year" (the year of the text: the anchor's)."""
+    "for the year", "earlier in the year" and "the full year" (the year of the text: the
+    anchor's)."""
     if m["ended"]:
         return "DURATION", "P1Y", "stated"
     if m["thousand"]:
         return "DATE", "2000", "stated"
-    if not _YEAR_CONTEXT.search(ctx.before(m, 8)) or re.match(r"\s+(?:before|after|earlier|later)\b",
+    if not m["full"] and not _YEAR_CONTEXT.search(ctx.before(m, 8)) or re.match(r"\s+(?:before|after|earlier|later)\b",
                                                                ctx.text[m.end() :]):
         return None  # "the year before" counts from another date
     return rules.relative(ctx, m, 0, lambda anchor: str(anchor.year), "the year of the text")

@@ -87,9 +87,9 @@ _TABLE: list[tuple[str, Handler]] = [
      r"(?:fiscal\s+)?year\b)?",
      named.part_of_year),
     (rf"(?i){named.SPELLED_YEAR_RE}", named.spelled_year),
-    (r"(?i)\bthe\s+(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)"
+    (r"(?i)\bthe\s+(?:(?P<full>full|whole|entire)\s+)?(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)"
      r"|\s+(?P<thousand>two\s+thousand)\b)?", named.the_year),
-    (rf"\b(?i:the)\s+(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
+    (rf"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]?)?(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
     (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
      named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
@@ -107,8 +107,9 @@ _TABLE: list[tuple[str, Handler]] = [
      r"winter|spring|autumn|fall)\b", rules.period),
     (r"(?i)\b(?:(?P<now>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
      r"right\s+now|(?P<adj>current))|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|(?:"
-     rf"{v.NUMBER_RE})\s)))|(?P<future>soon|the\s+(?:near\s+|"
-     r"distant\s+)?future))\b", rules.reference),
+     rf"{v.NUMBER_RE})\s)))|(?P<future>soon|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+"
+     r"(?:near\s+|distant\s+)?future))\b", rules.reference),
+    (r"(?i)\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", named.century),
     (rf"(?i){_AMOUNT}", amounts.duration),
     (rf"(?i)\bin\s+{_AMOUNT}", amounts.in_duration),
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
