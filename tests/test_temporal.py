@@ -299,6 +299,9 @@ CASES = [
     ("Voters will go to the polls on Election Day.", THU, "Election Day", "DATE", "2025-11-04"),
     ("They will sell the unit as soon as possible.", THU, "as soon as possible", "DATE", "FUTURE_REF"),
     ("Details will follow at a later date.", THU, "a later date", "DATE", "FUTURE_REF"),
+    # -- a year-ago quarter named in full is one expression --
+    ("Sales rose 5% in the quarter. In the year-ago third quarter, the firm lost $2 million.", THU,
+     "the year-ago third quarter", "DATE", "2024-Q3"),
     # -- "soon" after a modal stays a future reference --
     ("Prosecutors told him they may soon seek an indictment.", THU, "soon", "DATE", "FUTURE_REF"),
 ]  # fmt: skip

@@ -169,9 +169,15 @@ def _holiday_in(name: str, year: int, how: str) -> Resolved | None:
 
 
 def reported_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the quarter", "the latest period", "the year-ago quarter", "the 1988 quarter",
+    """"the quarter", "the latest period", "the year-ago (third) quarter", "the 1988 quarter",
     "year-earlier": quarters of financial reports, counted from the quarter the text reports
     on (see ``temporal_anaphora``)."""
+    nth = re.split(r"[\s-]", m["unit"])[0].lower() if m["ago"] and m["unit"] else ""
+    if nth in ORDINALS:  # "the year-ago third quarter": the last such quarter, a year before
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-Q{ORDINALS[nth]}", UNRESOLVED
+        year = ctx.anchor.year - (3 * ORDINALS[nth] - 2 > ctx.anchor.month) - 1
+        return "DATE", f"{year}-Q{ORDINALS[nth]}", ctx.resolved(m, "the last such quarter, a year before")
     if m["ago"]:
         return "DATE", "@Q-1" if m["unit"] else "@~-P1Y", ""
     if m["year"]:
