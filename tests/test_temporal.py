@@ -299,6 +299,8 @@ CASES = [
     ("Voters will go to the polls on Election Day.", THU, "Election Day", "DATE", "2025-11-04"),
     ("They will sell the unit as soon as possible.", THU, "as soon as possible", "DATE", "FUTURE_REF"),
     ("Details will follow at a later date.", THU, "a later date", "DATE", "FUTURE_REF"),
+    # -- a month-day over a month ahead in a past sentence is last year's --
+    ("The treaty was signed on Dec. 20.", THU, "Dec. 20", "DATE", "2024-12-20"),
     # -- a year-ago quarter named in full is one expression --
     ("Sales rose 5% in the quarter. In the year-ago third quarter, the firm lost $2 million.", THU,
      "the year-ago third quarter", "DATE", "2024-Q3"),
@@ -489,6 +491,10 @@ def test_value_range(value: str, expected: tuple[dt.date, dt.date] | None) -> No
         ("On Friday, the government planned to pay the families.", "Friday", "past"),
         ("The government planned to pay the families on Friday.", "Friday", "future"),
         ("He could not be reached on Friday.", "Friday", "past"),
+        # "since shortly after": past; an ongoing progressive is no plan
+        ("Police have searched for him since shortly after the Oct. 23 slaying.", "Oct. 23", "past"),
+        ("The bank is continuing to sell assets under a June agreement.", "June", "present"),
+        ("The minister is visiting Paris on Friday.", "Friday", "future"),
     ],
 )
 def test_tense_at(sentence: str, words: str, expected: str) -> None:

@@ -39,7 +39,7 @@ _FUTURE = re.compile(
     rf"|\b(?:(?:is|are|was|were|am|be|been)\s+(?:\w+ly\s+)?)?(?:{_TO_VERBS})\s+to\b"
     r"|\b(?:upcoming|ahead|deadline|expects?|anticipates?|expected|scheduled|planned|proposed|"
     r"slated|rescheduled|postponed|delayed|tomorrow|next(?!\s+to\b)|coming)\b"
-    r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b",
+    r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!continuing|trying|seeking|working|holding|having|being)\w+ing\b",
     re.IGNORECASE,
 )
 _PAST_PLAN = re.compile(
@@ -76,7 +76,8 @@ _PERFECT = re.compile(
 _HAD = re.compile(r"\bhad\s+(?:(?:\w+ly|not|already|also)\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
 """The past perfect: what "had been scheduled" or "had filed" by a day lies before the report."""
 _PREP = re.compile(
-    r"\b(by|since|before|until|till|through|from|payable|effective|record)\s+(?:on\s+|the\s+)?"
+    r"\b(by|since|before|until|till|through|from|payable|effective|record)\s+"
+    r"(?:(?<=since\s)(?:(?:shortly|just|soon|long|well)\s+)?(?:after|before)\s+)?(?:on\s+|the\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,?\s+(?:on\s+)?)?$",  # "by 5 p.m. Monday"
     re.IGNORECASE,
 )
@@ -134,7 +135,7 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
         "past", "future", "present" or "unclear" (see the module docstring).
     """
     first, last = sentence_span(text, start, starts)
-    prep = _PREP.search(text[max(first, start - 28) : start])
+    prep = _PREP.search(text[max(first, start - 44) : start])
     word = prep[1].lower() if prep else ""
     if word in _PREP_TENSE:
         if word == "by" and _HAD.search(text, first, start) and (
