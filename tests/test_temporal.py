@@ -301,6 +301,13 @@ CASES = [
     ("Details will follow at a later date.", THU, "a later date", "DATE", "FUTURE_REF"),
     # -- a month-day over a month ahead in a past sentence is last year's --
     ("The treaty was signed on Dec. 20.", THU, "Dec. 20", "DATE", "2024-12-20"),
+    # -- a clock time restated in parentheses: one time, the day from the restatement or after it --
+    ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", SAT, "10:35 a.m.", "TIME",
+     "2025-08-08T10:35"),
+    ("He will leave at 4 in the morning (4 a.m. EDT Friday), he said.", THU, "4 in the morning", "TIME",
+     "2025-08-08T04:00"),
+    ("He will leave at 4 in the morning (4 a.m. EDT Friday), he said.", THU, "4 a.m. EDT Friday",
+     "TIME", "2025-08-08T04:00"),
     # -- a year-ago quarter named in full is one expression --
     ("Sales rose 5% in the quarter. In the year-ago third quarter, the firm lost $2 million.", THU,
      "the year-ago third quarter", "DATE", "2024-Q3"),
@@ -382,6 +389,11 @@ NEGATIVES = [
 @pytest.mark.parametrize("sentence", NEGATIVES)
 def test_no_expression(sentence: str) -> None:
     assert tag(sentence, THU) == []
+
+
+def test_a_converted_clock_time_is_not_tagged_twice() -> None:
+    found = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", SAT)
+    assert [e.text for e in found] == ["10:35 a.m.", "Friday"]
 
 
 def test_expressions_do_not_overlap_and_are_ordered() -> None:

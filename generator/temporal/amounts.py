@@ -156,6 +156,12 @@ def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     return "TIME", f"@T{clock}", ""  # the day comes from temporal_anaphora
 
 
+def clock_in_part(m: re.Match[str], ctx: Context) -> Resolved:
+    """"4 in the morning" (04:00), "8 in the evening" (20:00)."""
+    hour = int(m["hour"]) % 12 + (0 if m["part"].lower() == "morning" else 12)
+    return "TIME", f"@T{hour:02d}:{int(m['minute'] or 0):02d}", ""
+
+
 def clock_duration(m: re.Match[str], ctx: Context) -> Resolved:
     """"3:07:35" (a race time) is a length; with a time zone ("14:30:05 GMT") a time of day."""
     hours, minutes, seconds = int(m["h"]), int(m["m"]), int(m["s"])

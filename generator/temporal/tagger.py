@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from generator.model import TimeExpression
 from generator.temporal import amounts, anaphora, named, rules
@@ -126,9 +127,13 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d){_TZ}", amounts.clock_time),
     (r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>GMT|UTC)\b", amounts.clock_time),
     (r"(?i)\b(?P<named>noon|midday|midnight)\b", amounts.clock_time),
+    (r"(?i)\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+"
+     r"(?P<part>morning|afternoon|evening)\b", amounts.clock_in_part),
 ]
 _PATTERNS = [(re.compile(pattern), handler) for pattern, handler in _TABLE]
 _JOIN = re.compile(r"\s*,?\s*(?:(?:at|on)\s+)?")
+_CONVERSION = re.compile(r"\s*\([^()]{1,24}\)\s*,?\s*(?:on\s+)?")
+"""A converted time between a clock time and its day ("10:35 a.m. (0735 GMT) Friday")."""
 _CLOCK = re.compile(r"T(\d\d:\d\d)$")
 _DAY_VALUE = re.compile(r"(?:[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-W[\dX]{2}-\d)")
 
@@ -179,13 +184,36 @@ def _join_clock_times(exprs: list[TimeExpression], text: str) -> list[TimeExpres
     joined: list[TimeExpression] = []
     for expr in exprs:
         previous = joined[-1] if joined else None
+        if previous and _converted(previous, expr, text) and expr.value.startswith("@T"):
+            continue  # "10:35 a.m. (0735 GMT)": the same time in another zone
+        if previous and _CONVERSION.fullmatch(text[previous.end : expr.start]):
+            merged = _merge(previous, expr, text)
+            if merged and previous.type == "TIME":  # the clock time takes the day, both stay
+                joined[-1] = replace(previous, value=merged.value, provenance=merged.provenance)
         if previous and _JOIN.fullmatch(text[previous.end : expr.start]):
             merged = _merge(previous, expr, text)
             if merged:
                 joined[-1] = merged
                 continue
         joined.append(expr)
-    return joined
+    return _day_from_parenthesis(joined, text)
+
+
+def _day_from_parenthesis(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """A clock time takes the day of its restatement in parentheses: "4 in the morning
+    (4 a.m. EDT Thursday)"."""
+    for index, (clock, full) in enumerate(zip(exprs, exprs[1:], strict=False)):
+        time = _CLOCK.search(clock.value)
+        if time and clock.value.startswith("@T") and _converted(clock, full, text) and "T" in full.value:
+            day = full.value.split("T")[0]
+            exprs[index] = replace(clock, value=f"{day}T{time[1]}", provenance=full.provenance)
+    return exprs
+
+
+def _converted(first: TimeExpression, second: TimeExpression, text: str) -> bool:
+    """True when ``second`` restates ``first``'s time, in parentheses right after it."""
+    return (first.type == second.type == "TIME" and text[first.end : second.start].strip() == "("
+            and text.startswith(")", second.end))
 
 
 def _merge(first: TimeExpression, second: TimeExpression, text: str) -> TimeExpression | None:

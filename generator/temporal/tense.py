@@ -97,10 +97,10 @@ _ABBREV = re.compile(
 
 
 _DAY_AFTER_CLOCK = re.compile(
-    r"[ap]\.m\.\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|"
+    r"[ap]\.m\.\s+(?:[A-Z]{2,4}\b,?\s*)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|"
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
-"""No sentence ends between a clock time and its day ("by 5 p.m. Monday")."""
+"""No sentence ends between a clock time and its day ("by 5 p.m. Monday", "9 a.m. EST Tuesday")."""
 
 
 def sentence_starts(text: str) -> list[int]:
