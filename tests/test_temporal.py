@@ -308,6 +308,7 @@ CASES = [
      "2025-08-08T04:00"),
     ("He will leave at 4 in the morning (4 a.m. EDT Friday), he said.", THU, "4 a.m. EDT Friday",
      "TIME", "2025-08-08T04:00"),
+    ("The case will be heard the week of Sept. 8.", THU, "the week of Sept. 8", "DATE", "2025-W37"),
     # -- a year-ago quarter named in full is one expression --
     ("Sales rose 5% in the quarter. In the year-ago third quarter, the firm lost $2 million.", THU,
      "the year-ago third quarter", "DATE", "2024-Q3"),
@@ -383,6 +384,8 @@ NEGATIVES = [
     "The firm moved to a calendar year.",
     "The year was a good one for sales.",
     "He came in 20th in the race.",
+    "He said so on CBS's 60 Minutes program.",
+    "The poster showed Gary Cooper in High Noon.",
 ]
 
 

@@ -87,6 +87,8 @@ def in_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     code, words = _unit_code(m["unit"]), m["num"].lower()
+    if m["unit"].istitle() and m.start() not in ctx.starts:
+        return None  # a title in mid-sentence: CBS's "60 Minutes", "48 Hours"
     if code == "TS" and words in ("a", "an"):
         return None  # "a second round"
     if code == "Q" and (words in ("a", "an") or m["tail"] or prep or _OF.match(ctx.text, m.end())):
@@ -145,6 +147,8 @@ def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"3 p.m.", "15:00 GMT", "0900 GMT", "noon", "midnight"; the day is filled in later."""
     groups = m.groupdict()
     if groups.get("named"):
+        if re.search(r"\bhigh\s+$", ctx.before(m, 6), re.IGNORECASE):
+            return None  # "high noon": a figure of speech (or a film title)
         clock = "24:00" if groups["named"].lower() == "midnight" else "12:00"
     else:
         hour, minute = int(groups["hour"]), int(groups["minute"] or 0)

@@ -88,7 +88,15 @@ def _month(word: str) -> int:
 
 
 def full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"August 8", "8 August 2025", "Friday, Aug. 8", "2025-08-08"."""
+    """"August 8", "8 August 2025", "Friday, Aug. 8", "2025-08-08"; "the week of March 6" is
+    the week holding that day."""
+    resolved = _full_date(m, ctx)
+    if resolved and m.groupdict().get("weekof") and (day := cal.to_date(resolved[1])):
+        return "DATE", cal.week_value(day), resolved[2]
+    return resolved
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = int(m["mon"]) if m["mon"].isdigit() else _month(m["mon"])
     day = int(m["day"]) if m["day"].isdigit() else v.ORDINAL_DAYS[m["day"].lower()]
     if m["year"]:

@@ -66,7 +66,7 @@ _NTH = "|".join(named.ORDINALS)
 # Order matters only between equally long matches: the earlier pattern wins.
 _TABLE: list[tuple[str, Handler]] = [
     (r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b", rules.full_date),
-    (rf"\b{_WD}{_MON}\s+{_DAY}(?!\d){_YEAR}(?!\d)", rules.full_date),
+    (rf"\b(?:(?P<weekof>(?i:the\s+week\s+of))\s+)?{_WD}{_MON}\s+{_DAY}(?!\d){_YEAR}(?!\d)", rules.full_date),
     (rf"\b{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}(?!\w)", rules.full_date),
     (rf"\b(?:(?P<edge>{_E})\s*)?{_MON},?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
      rules.month_year),
