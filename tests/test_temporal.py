@@ -309,6 +309,9 @@ CASES = [
     ("He will leave at 4 in the morning (4 a.m. EDT Friday), he said.", THU, "4 a.m. EDT Friday",
      "TIME", "2025-08-08T04:00"),
     ("The case will be heard the week of Sept. 8.", THU, "the week of Sept. 8", "DATE", "2025-W37"),
+    # -- a stated year lends itself to a yearless day only within its clause --
+    ("Under an agreement in 2022 that set no amount, the firm had bought shares through Sept. 29.",
+     THU, "Sept. 29", "DATE", "2024-09-29"),
     # -- a year-ago quarter named in full is one expression --
     ("Sales rose 5% in the quarter. In the year-ago third quarter, the firm lost $2 million.", THU,
      "the year-ago third quarter", "DATE", "2024-Q3"),
