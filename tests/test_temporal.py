@@ -389,6 +389,7 @@ NEGATIVES = [
     "He came in 20th in the race.",
     "He said so on CBS's 60 Minutes program.",
     "The poster showed Gary Cooper in High Noon.",
+    "Mrs May second-guessed the plan.",
 ]
 
 

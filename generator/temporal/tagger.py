@@ -45,7 +45,10 @@ __all__ = [
 Handler = Callable[[re.Match[str], rules.Context], "rules.Resolved | None"]
 
 _E = rf"(?i:{v.EDGE_RE})"
-_DAY = rf"(?P<day>[12]\d|3[01]|0?[1-9]|(?i:{v.alternation(v.ORDINAL_DAYS)})\b)(?:st|nd|rd|th)?"
+_DAY = (
+    rf"(?P<day>[12]\d|3[01]|0?[1-9]|(?i:{v.alternation(v.ORDINAL_DAYS)})\b"
+    r"(?!-|\s+(?i:quarter|half|round|term|time|place|largest|biggest)\b))(?:st|nd|rd|th)?"
+)
 _WD, _YEAR = rf"(?:(?P<wd>{v.WEEKDAY_RE}),?\s+)?", rf"(?:,?\s+(?P<year>{v.YEAR_RE}))?"
 _MON = rf"(?P<mon>{v.MONTH_ANY_RE})"
 _NOT_A_YEAR = (
