@@ -312,6 +312,9 @@ CASES = [
     # -- a stated year lends itself to a yearless day only within its clause --
     ("Under an agreement in 2022 that set no amount, the firm had bought shares through Sept. 29.",
      THU, "Sept. 29", "DATE", "2024-09-29"),
+    # -- a second day after "and"/"to" shares the first one's month --
+    ("The summit will be held on Sept. 24 and 25.", THU, "25", "DATE", "2025-09-25"),
+    ("Talks are set for Sept. 24 to 26 in Geneva.", THU, "26", "DATE", "2025-09-26"),
     # -- a year-ago quarter named in full is one expression --
     ("Sales rose 5% in the quarter. In the year-ago third quarter, the firm lost $2 million.", THU,
      "the year-ago third quarter", "DATE", "2024-Q3"),
@@ -396,6 +399,11 @@ NEGATIVES = [
 @pytest.mark.parametrize("sentence", NEGATIVES)
 def test_no_expression(sentence: str) -> None:
     assert tag(sentence, THU) == []
+
+
+def test_a_number_after_a_day_is_a_second_day_only_when_no_noun_follows() -> None:
+    assert [e.text for e in tag("Talks on May 3 and 4 officials met.", THU)] == ["May 3"]
+    assert [e.text for e in tag("Prices rose on May 3 and 4% on May 5.", THU)] == ["May 3", "May 5"]
 
 
 def test_a_converted_clock_time_is_not_tagged_twice() -> None:

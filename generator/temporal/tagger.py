@@ -160,7 +160,7 @@ def tag(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         for match in pattern.finditer(text)
         if (expression := _expression(match, handler, ctx, order))
     ]
-    return anaphora.resolve(_join_clock_times(_select(found), text), text, anchor)
+    return anaphora.resolve(_join_clock_times(_second_days(_select(found), text), text), text, anchor)
 
 
 def _expression(
@@ -180,6 +180,29 @@ def _select(found: list[tuple[int, TimeExpression]]) -> list[TimeExpression]:
         if all(expr.end <= c.start or c.end <= expr.start for c in chosen):
             chosen.append(expr)
     return sorted(chosen, key=lambda e: e.start)
+
+
+_SECOND_DAY = re.compile(
+    r"\s+(?:and|or|to|through)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?![\w%:.,]\d|\w|\s*%)"
+    r"(?!\s+(?!(?:in|at|on|for|when|with|and|as|after|before|to|in)\b)[a-z])"  # not "4 officials"
+)
+_DAY_OF_MONTH = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
+
+
+def _second_days(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """"April 24 and 25", "May 3 to 5": the second day, in the first one's month."""
+    out: list[TimeExpression] = []
+    for index, expr in enumerate(exprs):
+        out.append(expr)
+        match = _SECOND_DAY.match(text, expr.end)
+        month = _DAY_OF_MONTH.fullmatch(expr.value)
+        following = exprs[index + 1].start if index + 1 < len(exprs) else len(text)
+        if match and month and expr.text[-1].isdigit() and match.end() <= following:
+            value = f"{month[1]}-{month[2]}-{int(match['day']):02d}"
+            if month[1] == "XXXX" or to_date(value):
+                out.append(TimeExpression(match.start("day"), match.end(), match["day"], "DATE", value,
+                                          expr.provenance))
+    return out
 
 
 def _join_clock_times(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
