@@ -35,6 +35,8 @@ _HALF_UNITS = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
 def number(word: str) -> float | None:
     """Value of a number word or numeral ("ten", "twenty-five", "1,000", "3.5"); None if vague."""
     word = re.sub(r"\s+", " ", word.lower())
+    if word.split(" ")[0] in v.TENS:
+        word = word.replace(" ", "-")  # "twenty four"
     if re.fullmatch(r"[\d,.]+", word):
         return float(word.replace(",", ""))
     if word in v.NUMBERS or word in v.FIXED_NUMBERS:
@@ -85,6 +87,8 @@ def in_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     code, words = _unit_code(m["unit"]), m["num"].lower()
+    if m["unit"].istitle() and m.start() not in ctx.starts:
+        return None  # a title in mid-sentence: CBS's "60 Minutes", "48 Hours"
     if code == "TS" and words in ("a", "an"):
         return None  # "a second round"
     if code == "Q" and (words in ("a", "an") or m["tail"] or prep or _OF.match(ctx.text, m.end())):
@@ -95,7 +99,7 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5
     value = duration_value(amount, code)
-    tail = (m["tail"] or "").strip(" -").lower()
+    tail = re.sub(r"^or\s+so\s+", "", (m["tail"] or "").strip(" -").lower())  # "a week or so ago"
     if tail == "old" or _OLD.match(ctx.text, m.end()):
         return None  # an age ("a 50-year-old man", "52 years old") is no time expression in TimeML
     if words in ("a", "an") and not m["mod"] and not tail and _RATE.search(ctx.before(m, 12)):
@@ -143,6 +147,8 @@ def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"3 p.m.", "15:00 GMT", "0900 GMT", "noon", "midnight"; the day is filled in later."""
     groups = m.groupdict()
     if groups.get("named"):
+        if re.search(r"\bhigh\s+$", ctx.before(m, 6), re.IGNORECASE):
+            return None  # "high noon": a figure of speech (or a film title)
         clock = "24:00" if groups["named"].lower() == "midnight" else "12:00"
     else:
         hour, minute = int(groups["hour"]), int(groups["minute"] or 0)
@@ -152,6 +158,12 @@ def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:
         hour = hour % 12 + (12 if meridiem == "p" else 0) if meridiem else hour
         clock = f"{hour:02d}:{minute:02d}"
     return "TIME", f"@T{clock}", ""  # the day comes from temporal_anaphora
+
+
+def clock_in_part(m: re.Match[str], ctx: Context) -> Resolved:
+    """"4 in the morning" (04:00), "8 in the evening" (20:00)."""
+    hour = int(m["hour"]) % 12 + (0 if m["part"].lower() == "morning" else 12)
+    return "TIME", f"@T{hour:02d}:{int(m['minute'] or 0):02d}", ""
 
 
 def clock_duration(m: re.Match[str], ctx: Context) -> Resolved:

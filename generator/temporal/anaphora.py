@@ -45,6 +45,9 @@ _ORDER = ["D", "W", "M", "Q", "Y", "DE"]
 _YEARLESS = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 _IN_YEAR = re.compile(r"\b(?:in|during|of)\s+$", re.IGNORECASE)
 _NAMED = re.compile(rf"\b(?:{v.MONTH_ANY_RE})|{named.HOLIDAY_RE}", re.IGNORECASE)
+_SAME_CLAUSE = 40
+"""How far (characters) a day may follow a stated year and still take it ("in 2008, ended on
+Christmas Eve"); further on, a new clause usually speaks of another time."""
 _RELATIVE_WORD = re.compile(r"\b(?:last|next|this|coming|past|previous)\b", re.IGNORECASE)
 
 
@@ -229,8 +232,9 @@ def _year_from_previous(expr: TimeExpression, previous: _Reference | None, text:
     if tense_at(text, expr.start, expr.end) == "future":
         return expr  # "invited in July 1997, they will join on March 12": a day to come
     year = previous.value[:4]
-    if re.search(r"[.;!?]", text[previous.end : expr.start]) or year == expr.value[:4]:
-        return expr
+    gap = text[previous.end : expr.start]
+    if re.search(r"[.;!?]", gap) or len(gap) > _SAME_CLAUSE or year == expr.value[:4]:
+        return expr  # another sentence, or too far to share the clause's year
     in_year = _IN_YEAR.search(text[max(0, previous.start - 10) : previous.start])
     value = f"{year}{expr.value[4:]}"
     if (previous.granularity == "Y" and not in_year) or (len(value) == 10 and not cal.to_date(value)):

@@ -55,7 +55,8 @@ def _thanksgiving(year: int) -> dt.date:
 MOVABLE: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving day": _thanksgiving, "thanksgiving": _thanksgiving, "easter sunday": easter,
     "easter": easter, "good friday": lambda y: easter(y) - dt.timedelta(days=2),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
 }  # fmt: skip
 """Holidays whose day changes with the year (US Thanksgiving, Western Easter, ...)."""
 
@@ -168,9 +169,15 @@ def _holiday_in(name: str, year: int, how: str) -> Resolved | None:
 
 
 def reported_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the quarter", "the latest period", "the year-ago quarter", "the 1988 quarter",
+    """"the quarter", "the latest period", "the year-ago (third) quarter", "the 1988 quarter",
     "year-earlier": quarters of financial reports, counted from the quarter the text reports
     on (see ``temporal_anaphora``)."""
+    nth = re.split(r"[\s-]", m["unit"])[0].lower() if m["ago"] and m["unit"] else ""
+    if nth in ORDINALS:  # "the year-ago third quarter": the last such quarter, a year before
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-Q{ORDINALS[nth]}", UNRESOLVED
+        year = ctx.anchor.year - (3 * ORDINALS[nth] - 2 > ctx.anchor.month) - 1
+        return "DATE", f"{year}-Q{ORDINALS[nth]}", ctx.resolved(m, "the last such quarter, a year before")
     if m["ago"]:
         return "DATE", "@Q-1" if m["unit"] else "@~-P1Y", ""
     if m["year"]:
@@ -183,18 +190,31 @@ def reported_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 _DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
             "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
 SPELLED_YEAR_RE = (
+    rf"\b(?:(?P<mon>{v.MONTH_RE})\s+(?:of\s+)?|the\s+(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?"
     rf"\b(?P<century>nineteen|twenty)[\s-](?P<tens>{v.alternation(v.TENS)})(?:[\s-](?P<ones>"
     rf"{v.alternation(list(v.NUMBERS)[:9])}))?\b|\b(?i:the)\s+(?P<decade>{v.alternation(_DECADES)})\b"
 )
 
 
 def spelled_year(m: re.Match[str], ctx: Context) -> Resolved:
-    """"nineteen ninety-six" (1996), "twenty twenty" (2020), "the nineties" (199)."""
+    """"nineteen ninety-six" (1996), "twenty twenty" (2020), "the nineties" (199), with a month
+    or season before it: "January nineteen ninety-seven" (1997-01), "the winter of nineteen
+    ninety-four" (1994-WI)."""
     if m["decade"]:
         return "DATE", f"19{_DECADES[m['decade'].lower()]}", "stated"
     century = 19 if m["century"].lower() == "nineteen" else 20
     year = century * 100 + v.TENS[m["tens"].lower()] + v.NUMBERS.get((m["ones"] or "").lower(), 0)
+    if m["mon"]:
+        return "DATE", f"{year}-{v.MONTHS[m['mon'].capitalize()]:02d}", "stated"
+    if m["season"]:
+        return "DATE", f"{year}-{v.SEASONS[m['season'].lower()][0]}", "stated"
     return "DATE", str(year), "stated"
+
+
+def century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the 20th century" is "19" in TimeML (its hundreds), "the 11th century" "10"."""
+    nth = int(m["nth"])
+    return ("DATE", f"{nth - 1:02d}", "stated") if 1 <= nth <= 21 else None
 
 
 _YEAR_CONTEXT = re.compile(r"\b(?:for|of|in|during|through|throughout)\s+$", re.IGNORECASE)
@@ -202,12 +222,13 @@ _YEAR_CONTEXT = re.compile(r"\b(?:for|of|in|during|through|throughout)\s+$", re.
 
 def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the year ended June 30" (a year-long period: P1Y), "the year two thousand" (2000),
-    "for the year" and "earlier in the year" (the year of the text: the anchor's)."""
+    "for the year", "earlier in the year" and "the full year" (the year of the text: the
+    anchor's)."""
     if m["ended"]:
         return "DURATION", "P1Y", "stated"
     if m["thousand"]:
         return "DATE", "2000", "stated"
-    if not _YEAR_CONTEXT.search(ctx.before(m, 8)) or re.match(r"\s+(?:before|after|earlier|later)\b",
+    if not m["full"] and not _YEAR_CONTEXT.search(ctx.before(m, 8)) or re.match(r"\s+(?:before|after|earlier|later)\b",
                                                                ctx.text[m.end() :]):
         return None  # "the year before" counts from another date
     return rules.relative(ctx, m, 0, lambda anchor: str(anchor.year), "the year of the text")

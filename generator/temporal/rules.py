@@ -88,9 +88,17 @@ def _month(word: str) -> int:
 
 
 def full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"August 8", "8 August 2025", "Friday, Aug. 8", "2025-08-08"."""
+    """"August 8", "8 August 2025", "Friday, Aug. 8", "2025-08-08"; "the week of March 6" is
+    the week holding that day."""
+    resolved = _full_date(m, ctx)
+    if resolved and m.groupdict().get("weekof") and (day := cal.to_date(resolved[1])):
+        return "DATE", cal.week_value(day), resolved[2]
+    return resolved
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = int(m["mon"]) if m["mon"].isdigit() else _month(m["mon"])
-    day = int(m["day"])
+    day = int(m["day"]) if m["day"].isdigit() else v.ORDINAL_DAYS[m["day"].lower()]
     if m["year"]:
         return checked_day(int(m["year"]), month, day, "stated")
     if ctx.anchor is None:
@@ -142,6 +150,8 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     cued = bool(m["edge"] or m["rel"] or _MAY_CUE.search(ctx.before(m)))
     if not cued and (m["mon"] == "May" or re.match(r"\s+[A-Z][a-z]", ctx.text[m.end() :])):
         return None
+    if not cued and m["mon"] == "March" and re.match(r"\s+(?:for|of|on|to|against)\s", ctx.text[m.end() :]):
+        return None  # a protest march: "the March for Life", "the March of the Mothers"
     month, rel = v.MONTHS[m["mon"]], (m["rel"] or "").lower()
     if ctx.anchor is None or (not rel and ctx.habitual(m)):
         return "DATE", f"XXXX-{month:02d}", UNRESOLVED if ctx.anchor is None else "stated"
@@ -259,11 +269,17 @@ def _period_value(anchor: dt.date, unit: str, offset: int) -> str:
     return f"{anchor.year + shift}-{code}"
 
 
+_SOON_RELATION = re.compile(r"\s+(?:after|afterwards?|before|thereafter)\b", re.IGNORECASE)
+
+
 def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"now", "currently", "recently", "soon", "the past", "the future"."""
     if m["future"] and m["future"].lower() == "soon":
         if ctx.before(m, 3).lower() == "as " or ctx.text[m.end() : m.end() + 3] == " as":
             return None
+        modal = re.search(r"\b(?:will|would|may|might|could|should|shall|must)\s+$", ctx.before(m, 10))
+        if _SOON_RELATION.match(ctx.text, m.end()) or (not modal and ctx.tense(m) == "past"):
+            return None  # "soon after the vote" relates two events; "soon became" is no future
     if m["adj"] and not re.match(r"\s+[a-z]", ctx.text[m.end() :]):
         return None  # "current" only before a noun ("current prices")
     value = "PRESENT_REF" if m["now"] else "PAST_REF" if m["past"] else "FUTURE_REF"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from generator.model import TimeExpression
 from generator.temporal import amounts, anaphora, named, rules
@@ -43,7 +44,11 @@ __all__ = [
 
 Handler = Callable[[re.Match[str], rules.Context], "rules.Resolved | None"]
 
-_E, _DAY = rf"(?i:{v.EDGE_RE})", r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_E = rf"(?i:{v.EDGE_RE})"
+_DAY = (
+    rf"(?P<day>[12]\d|3[01]|0?[1-9]|(?i:{v.alternation(v.ORDINAL_DAYS)})\b"
+    r"(?!-|\s+(?i:quarter|half|round|term|time|place|largest|biggest)\b))(?:st|nd|rd|th)?"
+)
 _WD, _YEAR = rf"(?:(?P<wd>{v.WEEKDAY_RE}),?\s+)?", rf"(?:,?\s+(?P<year>{v.YEAR_RE}))?"
 _MON = rf"(?P<mon>{v.MONTH_ANY_RE})"
 _NOT_A_YEAR = (
@@ -52,8 +57,8 @@ _NOT_A_YEAR = (
 )
 _AMOUNT = (
     rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?\b(?P<num>{v.NUMBER_RE})"
-    rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
-    r"(?P<tail>-old|[\s-]long|\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
+    rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?(?:\s+(?:{v.UNIT_ADJECTIVES}))?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
+    r"(?P<tail>-old|[\s-]long|(?:\s+or\s+so)?\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
 )
 _PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
 """Newspaper titles after a weekday ("the Sunday Times") are not dates."""
@@ -64,7 +69,7 @@ _NTH = "|".join(named.ORDINALS)
 # Order matters only between equally long matches: the earlier pattern wins.
 _TABLE: list[tuple[str, Handler]] = [
     (r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b", rules.full_date),
-    (rf"\b{_WD}{_MON}\s+{_DAY}(?!\d){_YEAR}(?!\d)", rules.full_date),
+    (rf"\b(?:(?P<weekof>(?i:the\s+week\s+of))\s+)?{_WD}{_MON}\s+{_DAY}(?!\d){_YEAR}(?!\d)", rules.full_date),
     (rf"\b{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}(?!\w)", rules.full_date),
     (rf"\b(?:(?P<edge>{_E})\s*)?{_MON},?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
      rules.month_year),
@@ -78,7 +83,7 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"tomorrow)(?:\s+(?P<part>{v.DAY_PART_RE}))?\b", rules.day_word),
     (rf"(?i)\b(?P<word>this|last)\s+(?P<part>{v.DAY_PART_RE})\b", rules.day_word),
     (rf"(?i)\b(?:(?P<det>the|that)\s+(?:(?:comparable|corresponding|same)\s+)?(?:(?P<latest>latest|most\s+"
-     rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>quarter|period))?|(?:(?P<year>"
+     rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period))?|(?:(?P<year>"
      rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period))\b(?!-)", named.reported_quarter),
     (rf"(?i)\b(?:the\s+)?(?:(?P<pyear>{v.YEAR_RE})\s+|(?P<pwhich>this|last|next)\s+year['’]s\s+)?"
      rf"(?:fiscal[\s-]+)?(?:(?P<nth>{_NTH})[\s-]+(?:quarter|(?P<half>half))|(?-i:Q(?P<q>[1-4])))\b"
@@ -86,9 +91,9 @@ _TABLE: list[tuple[str, Handler]] = [
      r"(?:fiscal\s+)?year\b)?",
      named.part_of_year),
     (rf"(?i){named.SPELLED_YEAR_RE}", named.spelled_year),
-    (r"(?i)\bthe\s+(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)"
+    (r"(?i)\bthe\s+(?:(?P<full>full|whole|entire)\s+)?(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)"
      r"|\s+(?P<thousand>two\s+thousand)\b)?", named.the_year),
-    (rf"\b(?i:the)\s+(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
+    (rf"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]?)?(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
     (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
      named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
@@ -106,8 +111,9 @@ _TABLE: list[tuple[str, Handler]] = [
      r"winter|spring|autumn|fall)\b", rules.period),
     (r"(?i)\b(?:(?P<now>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
      r"right\s+now|(?P<adj>current))|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|(?:"
-     rf"{v.NUMBER_RE})\s)))|(?P<future>soon|the\s+(?:near\s+|"
-     r"distant\s+)?future))\b", rules.reference),
+     rf"{v.NUMBER_RE})\s)))|(?P<future>soon|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+"
+     r"(?:near\s+|distant\s+)?future))\b", rules.reference),
+    (r"(?i)\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", named.century),
     (rf"(?i){_AMOUNT}", amounts.duration),
     (rf"(?i)\bin\s+{_AMOUNT}", amounts.in_duration),
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
@@ -124,9 +130,13 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d){_TZ}", amounts.clock_time),
     (r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>GMT|UTC)\b", amounts.clock_time),
     (r"(?i)\b(?P<named>noon|midday|midnight)\b", amounts.clock_time),
+    (r"(?i)\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+"
+     r"(?P<part>morning|afternoon|evening)\b", amounts.clock_in_part),
 ]
 _PATTERNS = [(re.compile(pattern), handler) for pattern, handler in _TABLE]
 _JOIN = re.compile(r"\s*,?\s*(?:(?:at|on)\s+)?")
+_CONVERSION = re.compile(r"\s*\([^()]{1,24}\)\s*,?\s*(?:on\s+)?")
+"""A converted time between a clock time and its day ("10:35 a.m. (0735 GMT) Friday")."""
 _CLOCK = re.compile(r"T(\d\d:\d\d)$")
 _DAY_VALUE = re.compile(r"(?:[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-W[\dX]{2}-\d)")
 
@@ -150,7 +160,7 @@ def tag(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         for match in pattern.finditer(text)
         if (expression := _expression(match, handler, ctx, order))
     ]
-    return anaphora.resolve(_join_clock_times(_select(found), text), text, anchor)
+    return anaphora.resolve(_join_clock_times(_second_days(_select(found), text), text), text, anchor)
 
 
 def _expression(
@@ -172,18 +182,64 @@ def _select(found: list[tuple[int, TimeExpression]]) -> list[TimeExpression]:
     return sorted(chosen, key=lambda e: e.start)
 
 
+_SECOND_DAY = re.compile(
+    r"\s+(?:and|or|to|through)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?![\w%:.,]\d|\w|\s*%)"
+    r"(?!\s+(?!(?:in|at|on|for|when|with|and|as|after|before|to|in)\b)[a-z])"  # not "4 officials"
+)
+_DAY_OF_MONTH = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
+
+
+def _second_days(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """"April 24 and 25", "May 3 to 5": the second day, in the first one's month."""
+    out: list[TimeExpression] = []
+    for index, expr in enumerate(exprs):
+        out.append(expr)
+        match = _SECOND_DAY.match(text, expr.end)
+        month = _DAY_OF_MONTH.fullmatch(expr.value)
+        following = exprs[index + 1].start if index + 1 < len(exprs) else len(text)
+        if match and month and expr.text[-1].isdigit() and match.end() <= following:
+            value = f"{month[1]}-{month[2]}-{int(match['day']):02d}"
+            if month[1] == "XXXX" or to_date(value):
+                out.append(TimeExpression(match.start("day"), match.end(), match["day"], "DATE", value,
+                                          expr.provenance))
+    return out
+
+
 def _join_clock_times(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
     """Join "Friday" + "3 p.m." (either order) into one TIME on that day."""
     joined: list[TimeExpression] = []
     for expr in exprs:
         previous = joined[-1] if joined else None
+        if previous and _converted(previous, expr, text) and expr.value.startswith("@T"):
+            continue  # "10:35 a.m. (0735 GMT)": the same time in another zone
+        if previous and _CONVERSION.fullmatch(text[previous.end : expr.start]):
+            merged = _merge(previous, expr, text)
+            if merged and previous.type == "TIME":  # the clock time takes the day, both stay
+                joined[-1] = replace(previous, value=merged.value, provenance=merged.provenance)
         if previous and _JOIN.fullmatch(text[previous.end : expr.start]):
             merged = _merge(previous, expr, text)
             if merged:
                 joined[-1] = merged
                 continue
         joined.append(expr)
-    return joined
+    return _day_from_parenthesis(joined, text)
+
+
+def _day_from_parenthesis(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """A clock time takes the day of its restatement in parentheses: "4 in the morning
+    (4 a.m. EDT Thursday)"."""
+    for index, (clock, full) in enumerate(zip(exprs, exprs[1:], strict=False)):
+        time = _CLOCK.search(clock.value)
+        if time and clock.value.startswith("@T") and _converted(clock, full, text) and "T" in full.value:
+            day = full.value.split("T")[0]
+            exprs[index] = replace(clock, value=f"{day}T{time[1]}", provenance=full.provenance)
+    return exprs
+
+
+def _converted(first: TimeExpression, second: TimeExpression, text: str) -> bool:
+    """True when ``second`` restates ``first``'s time, in parentheses right after it."""
+    return (first.type == second.type == "TIME" and text[first.end : second.start].strip() == "("
+            and text.startswith(")", second.end))
 
 
 def _merge(first: TimeExpression, second: TimeExpression, text: str) -> TimeExpression | None:

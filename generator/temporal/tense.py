@@ -27,7 +27,7 @@ from typing import Literal
 
 Tense = Literal["past", "future", "present", "unclear"]
 
-_MODALS = r"will|shall|won't|would|wouldn't|could|might|(?-i:may)|should|must|'ll|'d"
+_MODALS = r"will|shall|won't|would|wouldn't|could(?!\s+not\b)|might|(?-i:may)|should|must|'ll|'d"
 _TO_VERBS = (
     r"set|expected|scheduled|due|slated|poised|going|planning|plans?|planned|preparing|"
     r"about|likely|unlikely|supposed|ready|intends?|intended|aims?|hopes?|wants?|agreed|"
@@ -39,9 +39,15 @@ _FUTURE = re.compile(
     rf"|\b(?:(?:is|are|was|were|am|be|been)\s+(?:\w+ly\s+)?)?(?:{_TO_VERBS})\s+to\b"
     r"|\b(?:upcoming|ahead|deadline|expects?|anticipates?|expected|scheduled|planned|proposed|"
     r"slated|rescheduled|postponed|delayed|tomorrow|next(?!\s+to\b)|coming)\b"
-    r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b",
+    r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!continuing|trying|seeking|working|holding|having|being)\w+ing\b",
     re.IGNORECASE,
 )
+_PAST_PLAN = re.compile(
+    r"(?:planned|agreed|promised|pledged|vowed|threatened|sought|decided|intended|wanted|hoped)\s+to$",
+    re.IGNORECASE,
+)
+"""A plan in the past tense: a day named before it is the day of the plan ("On Friday, the
+government planned to pay"), in the past."""
 _IRREGULAR_PAST = (
     "said|told|met|held|went|came|made|took|gave|saw|spoke|began|left|sent|won|lost|"
     "brought|thought|found|became|fled|struck|fell|rose|led|wrote|flew|ran|fought|kept|"
@@ -49,7 +55,8 @@ _IRREGULAR_PAST = (
     "swore|taught|threw|understood|woke|withdrew|overtook|forgot|hit|felt|heard|bought|built|"
     "caught|dealt|froze|hid|hung|laid|lent|rode|rang|sang|sank|shook|slid|sprang|stuck|swept|"
     "tore|wore|wept|dug|bent|bled|sped|spun|stank|strove|"
-    "ago|last|earlier|previously|yesterday|was|were|had|did|didn't|wasn't|weren't|hadn't"
+    "ago|last|earlier|previously|yesterday|was|were|had|did|didn't|wasn't|weren't|hadn't|"
+    "could\\s+not|couldn't"
 )
 _ADJECTIVE_ED = frozenset(
     "need speed feed seed bed red shed hundred indeed proceed exceed succeed breed greed "
@@ -60,8 +67,17 @@ _ADJECTIVE_ED = frozenset(
 )
 _PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|(?-i:\b[a-z]{{3,}}ed\b)", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|say|remains|isn't|aren't)\b", re.IGNORECASE)
+_PERFECT = re.compile(
+    r"\b(?:has|have|hasn't|haven't)\s+(?:(?:\w+ly|not|also|already|long|since)\s+)?(?:been\s+)?"
+    rf"(?:[a-z]+ed|{_IRREGULAR_PAST.split('|ago')[0]})\b",
+    re.IGNORECASE,
+)
+"""The present perfect ("has extended the loans until January"): a limit set up to now points ahead."""
+_HAD = re.compile(r"\bhad\s+(?:(?:\w+ly|not|already|also)\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
+"""The past perfect: what "had been scheduled" or "had filed" by a day lies before the report."""
 _PREP = re.compile(
-    r"\b(by|since|before|until|till|through|from|payable|effective|record)\s+(?:on\s+|the\s+)?"
+    r"\b(by|since|before|until|till|through|from|payable|effective|record)\s+"
+    r"(?:(?<=since\s)(?:(?:shortly|just|soon|long|well)\s+)?(?:after|before)\s+)?(?:on\s+|the\s+)?"
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,?\s+(?:on\s+)?)?$",  # "by 5 p.m. Monday"
     re.IGNORECASE,
 )
@@ -72,7 +88,7 @@ _PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past", "payable": "fu
 """A dividend is payable, and a change effective, on a day to come ("holders of record Dec. 1")."""
 # "has until Friday", "given them until Monday": a time limit points ahead
 # unless the sentence is clearly in the past ("stayed until Friday").
-_LIMIT_WORDS = frozenset({"until", "till", "before"})
+_LIMIT_WORDS = frozenset({"until", "till", "before", "through"})
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z])|\n")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs|Jr|Sr"
@@ -81,10 +97,10 @@ _ABBREV = re.compile(
 
 
 _DAY_AFTER_CLOCK = re.compile(
-    r"[ap]\.m\.\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|"
+    r"[ap]\.m\.\s+(?:[A-Z]{2,4}\b,?\s*)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|"
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
-"""No sentence ends between a clock time and its day ("by 5 p.m. Monday")."""
+"""No sentence ends between a clock time and its day ("by 5 p.m. Monday", "9 a.m. EST Tuesday")."""
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -119,15 +135,21 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
         "past", "future", "present" or "unclear" (see the module docstring).
     """
     first, last = sentence_span(text, start, starts)
-    prep = _PREP.search(text[max(first, start - 28) : start])
+    prep = _PREP.search(text[max(first, start - 44) : start])
     word = prep[1].lower() if prep else ""
     if word in _PREP_TENSE:
+        if word == "by" and _HAD.search(text, first, start) and (
+            _tense_from_cues(text, first, last, start, end) == "past"
+        ):
+            return "past"  # "had filed reports by Wednesday": a limit already passed
         return _PREP_TENSE[word]
     verb = _VERB_AFTER.match(text, end, last)
     if verb and verb[1].lower() not in _ADJECTIVE_ED and _PAST.fullmatch(verb[1]):
         return "past"  # "the ministry on Sunday issued a warning"
     tense = _tense_from_cues(text, first, last, start, end)
-    return "future" if word in _LIMIT_WORDS and tense in ("unclear", "present") else tense
+    if word in _LIMIT_WORDS and (tense in ("unclear", "present") or _PERFECT.search(text, first, start)):
+        return "future"
+    return tense
 
 
 def _tense_from_cues(text: str, first: int, last: int, start: int, end: int) -> Tense:
@@ -140,6 +162,20 @@ def _tense_from_cues(text: str, first: int, last: int, start: int, end: int) -> 
     return min(after)[2] if after else "unclear"
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+(?:\w+ly\s+|still\s+)?$",
+                          re.IGNORECASE)
+"""A participle right after a determiner is an adjective ("a still unspecified date", "the
+revised offer"), not a past verb."""
+
+
+def _adjective(sentence: str, match: re.Match[str]) -> bool:
+    """True when an -ed cue word is used as an adjective, not as a past verb."""
+    word = match[0].lower()
+    if word in _ADJECTIVE_ED or (word.startswith("un") and word.endswith("ed")):
+        return True
+    return word.endswith("ed") and bool(_ATTRIBUTIVE.search(sentence, 0, match.start()))
+
+
 def _cues(sentence: str, start: int, end: int) -> list[tuple[int, int, Tense]]:
     """Return (start, end, tense) of cue words outside ``sentence[start:end]``."""
     found: list[tuple[int, int, Tense]] = []
@@ -149,8 +185,11 @@ def _cues(sentence: str, start: int, end: int) -> list[tuple[int, int, Tense]]:
             span = match.span()
             if any(span[0] < b and a < span[1] for a, b in taken):
                 continue
-            if tense == "past" and match[0].lower() in _ADJECTIVE_ED:
+            if tense == "past" and _adjective(sentence, match):
                 continue
+            if tense == "future" and (re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: span[0]])
+                                      or (span[0] >= end and _PAST_PLAN.match(match[0]))):
+                tense = "past"  # "had been due to expire Friday"; "On Friday, X planned to pay"
             taken.append(span)
             found.append((span[0], span[1], tense))  # type: ignore[arg-type]
     return found

@@ -65,10 +65,22 @@ MONTH_ANY_RE = rf"{MONTH_RE}|(?:{alternation(MONTH_ABBREVIATIONS)})\.?"
 WEEKDAY_RE = alternation(WEEKDAYS)
 NUMBER_RE = (
     r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
-    + rf"(?:{alternation(TENS)})(?:-(?:{alternation(list(NUMBERS)[:9])}))?|"
+    + rf"(?:{alternation(TENS)})(?:[-\s](?:{alternation(list(NUMBERS)[:9])})\b)?|"
     + alternation([*NUMBERS, *FIXED_NUMBERS, *VAGUE_NUMBERS])
 )
 UNIT_RE = alternation(UNIT_CODES)
+UNIT_ADJECTIVES = r"more|additional|straight|consecutive|full|trading|business|working"
+"""Words between a number and its unit that keep the length ("two more weeks", "eight trading days")."""
+ORDINAL_DAYS = {
+    word: index + 1
+    for index, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+}
+ORDINAL_DAYS |= {f"twenty-{w}": 20 + n for w, n in list(ORDINAL_DAYS.items())[:9]}
+ORDINAL_DAYS |= {"thirtieth": 30, "thirty-first": 31}
+"""Days of the month written as words ("March eighth", "the first of May")."""
 DAY_PART_RE = alternation(DAY_PARTS)
 EDGE_RE = r"early|late|mid-|mid|(?:the\s+)?(?:end|beginning|start|middle|turn)\s+of"
 """Words that narrow a period ("late August", "the end of 2025"); the value keeps the period."""
