@@ -56,7 +56,8 @@ MOVABLE: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving day": _thanksgiving, "thanksgiving": _thanksgiving, "easter sunday": easter,
     "easter": easter, "good friday": lambda y: easter(y) - dt.timedelta(days=2),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
 }  # fmt: skip
 """Holidays whose day changes with the year (US Thanksgiving, Western Easter, ...)."""
 
@@ -228,8 +229,8 @@ def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
         return "DURATION", "P1Y", "stated"
     if m["thousand"]:
         return "DATE", "2000", "stated"
-    if not m["full"] and not _YEAR_CONTEXT.search(ctx.before(m, 8)) or re.match(r"\s+(?:before|after|earlier|later)\b",
-                                                               ctx.text[m.end() :]):
+    relative = re.match(r"\s+(?:before|after|earlier|later)\b", ctx.text[m.end() :])
+    if not m["full"] and not _YEAR_CONTEXT.search(ctx.before(m, 8)) or relative:
         return None  # "the year before" counts from another date
     return rules.relative(ctx, m, 0, lambda anchor: str(anchor.year), "the year of the text")
 

@@ -93,7 +93,8 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"(?i){named.SPELLED_YEAR_RE}", named.spelled_year),
     (r"(?i)\bthe\s+(?:(?P<full>full|whole|entire)\s+)?(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)"
      r"|\s+(?P<thousand>two\s+thousand)\b)?", named.the_year),
-    (rf"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]?)?(?P<season>{_SEASON})\b(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
+    (rf"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]?)?(?P<season>{_SEASON})\b"
+     rf"(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
     (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
      named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
