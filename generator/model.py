@@ -463,3 +463,25 @@ class Briefing:
     """Source id -> inferred publication window, for undated articles with evidence."""
     previous: BuildSnapshot | None = None
     """What the previous build of the same docs/ folder published, when it could be read."""
+    _mentions: tuple[list[Entity], dict, dict] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    """Cache of the mention lookups and the entity list they were built from."""
+
+    def mention_index(self) -> dict[tuple[str, int, int], Entity]:
+        """(source id, start, end) of every resolved mention -> its entity.
+
+        With ``entity_at``, the one mention-to-entity lookup of the corpus-wide
+        stages: built once per briefing, again only when ``entities`` is replaced.
+        """
+        return self._lookups()[0]
+
+    def entity_at(self, source: str, start: int) -> Entity | None:
+        """The entity of the resolved mention starting at ``start`` in ``source``, if any."""
+        return self._lookups()[1].get((source, start))
+
+    def _lookups(self) -> tuple[dict, dict]:
+        if self._mentions is None or self._mentions[0] is not self.entities:
+            spans = {(m.source, m.start, m.end): e for e in self.entities for m in e.mentions}
+            starts = {(m.source, m.start): e for e in self.entities for m in e.mentions}
+            self._mentions = (self.entities, spans, starts)
+        return self._mentions[1], self._mentions[2]

@@ -35,7 +35,6 @@ from generator.deadlines.build import (
 from generator.deadlines.dates import compatible, sort_key
 from generator.knowledge import gazetteer
 from generator.model import Briefing, Deadline, Entity
-from generator.resolve.entities import mention_owner
 
 # Disagreement, find_disagreements, status and timing are re-exported for pages and tests.
 __all__ = ["Disagreement", "Report", "cluster", "concepts", "find_disagreements", "merge", "score",
@@ -93,16 +92,20 @@ def merge(briefing: Briefing) -> list[Deadline]:
     return unique_ids(sorted(deadlines, key=lambda d: sort_key(d.due.value if d.due else None)))
 
 
+def _id(entity: Entity | None) -> str | None:
+    return entity.id if entity else None
+
+
 def resolve_reports(briefing: Briefing) -> list[Report]:
     """Every candidate of every article, with entity ids, in source order."""
-    owner = mention_owner(briefing.entities)
     by_id = {e.id: e for e in briefing.entities}
     out = []
     for source in briefing.sources:
         analysis = briefing.analyses.get(source.id)
         for c in analysis.deadlines if analysis else ():
-            setter = owner.get((source.id, c.setter[0])) if c.setter else None
-            bound = tuple(dict.fromkeys(i for s, _ in c.bound if (i := owner.get((source.id, s)))))
+            setter = _id(briefing.entity_at(source.id, c.setter[0])) if c.setter else None
+            found = (_id(briefing.entity_at(source.id, start)) for start, _ in c.bound)
+            bound = tuple(dict.fromkeys(i for i in found if i))
             out.append(Report(c, setter, bound, concepts(c.demand), countries(bound, by_id)))
     return out
 

@@ -59,7 +59,7 @@ class Report:
 
 def resolve_reports(briefing: Briefing) -> list[Report]:
     """Every event candidate of every analysed source, with entity ids."""
-    by_span = {(m.source, m.start, m.end): e for e in briefing.entities for m in e.mentions}
+    by_span = briefing.mention_index()
     reports = []
     for source in briefing.sources:
         analysis = briefing.analyses.get(source.id)

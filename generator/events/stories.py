@@ -121,7 +121,7 @@ def _deadlines_of(briefing: Briefing) -> dict[str, set[str]]:
 
 def _entity_at(briefing: Briefing) -> dict[tuple[str, int, int], str]:
     """(source, start, end) of every resolved mention -> entity id."""
-    return {(m.source, m.start, m.end): e.id for e in briefing.entities for m in e.mentions}
+    return {key: entity.id for key, entity in briefing.mention_index().items()}
 
 
 def article_days(source: Source, analysis: ArticleAnalysis | None) -> frozenset[dt.date]:

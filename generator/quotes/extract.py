@@ -33,7 +33,6 @@ from generator.nlp.paragraph import Paragraph
 from generator.quotes.attribution import Attribution, attribute
 from generator.quotes.spans import QuoteSpan, find_spans
 from generator.quotes.statements import find_statements
-from generator.resolve.entities import mention_owner
 
 SHORT_QUOTE_WORDS = 3
 CONTINUATION_DEPTH = 3
@@ -137,14 +136,14 @@ def merge_quotes(briefing: Briefing) -> list[Quote]:
     Quotes come in timeline order: by the publication date of their first report
     (undated sources last, in file order), then by position in the source.
     """
-    owner = mention_owner(briefing.entities)
     groups: list[list[tuple[QuoteCandidate, str | None]]] = []
     keys: dict[int, str] = {}
     for source in _timeline(briefing.sources):
         analysis = briefing.analyses.get(source.id)
         for candidate in (q for q in analysis.quotes if q.kind == "direct") if analysis else ():
             named = candidate.speaker and not candidate.described
-            speaker = owner.get((source.id, candidate.speaker[0])) if named else None
+            entity = briefing.entity_at(source.id, candidate.speaker[0]) if named else None
+            speaker = entity.id if entity else None
             _add(groups, candidate, speaker, keys)
     return _with_unique_ids([_quote(group) for group in groups])
 

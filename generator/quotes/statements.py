@@ -32,7 +32,6 @@ from generator.model import Briefing, QuoteCandidate, ReportedStatement
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.attribution import speaker_of_verb
 from generator.quotes.spans import QuoteSpan
-from generator.resolve.entities import mention_owner
 
 SAY_LEMMAS = frozenset(
     """
@@ -131,14 +130,14 @@ def _trim(tokens: list) -> list | None:
 
 def merge_statements(briefing: Briefing) -> list[ReportedStatement]:
     """Every named actor's direct quotes and indirect statements, same words merged per actor."""
-    owner = mention_owner(briefing.entities)
     groups: dict[tuple[str, str, str], list] = {}
     for source in briefing.sources:
         analysis = briefing.analyses.get(source.id)
         for candidate in analysis.quotes if analysis else ():
             if candidate.speaker is None or candidate.described:
                 continue
-            speaker = owner.get((source.id, candidate.speaker[0]))
+            entity = briefing.entity_at(source.id, candidate.speaker[0])
+            speaker = entity.id if entity else None
             if speaker is not None:
                 key = (speaker, candidate.kind, normalise(candidate.citation.text))
                 groups.setdefault(key, []).append(candidate)
