@@ -5,6 +5,7 @@ Usage (from the repository root):
     .venv/bin/python scripts/evaluate.py coref  GOLD.jsonl [--articles DIR] [--errors]
     .venv/bin/python scripts/evaluate.py timex  DIR_OF_TML [--errors]
     .venv/bin/python scripts/evaluate.py quotes GOLD.jsonl [--articles DIR] [--coref COREF.jsonl]
+    .venv/bin/python scripts/evaluate.py ecbplus --data DIR [--topics N ...] [--workdir DIR] [--errors]
 
 coref: GOLD.jsonl has one JSON object per named mention:
     {"source": "file.txt", "start": 0, "end": 12, "entity": "gold-id"}
@@ -21,6 +22,11 @@ quotes: GOLD.jsonl has one object per quote:
   Prints how many gold quotes were found and correctly attributed. Predicted
   speakers are entity ids; with --coref they are mapped to the gold id most of
   the entity's aligned mentions carry.
+ecbplus: reads ECB+ (``--data``, e.g. ../shared/corpora/ecbplus-dev), runs the
+  pipeline over each topic's articles as one corpus (cached under --workdir)
+  and prints, per topic and overall, every measure group in ``ECBPLUS_MEASURES``
+  (entities: named-mention B-cubed beside the same-string and last-word
+  baselines, coverage, person typing precision).
 """
 
 from __future__ import annotations
@@ -29,12 +35,15 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from generator import evaluation as ev  # noqa: E402
+from generator.evaluation import ecbplus as ecb  # noqa: E402
+from generator.evaluation import entities as ent  # noqa: E402
 from generator import temporal  # noqa: E402
 from generator.model import Briefing  # noqa: E402
 
@@ -172,6 +181,60 @@ def speaker_names(briefing: Briefing, coref_gold: Path) -> dict[str, str]:
     return {entity: counter.most_common(1)[0][0] for entity, counter in votes.items()}
 
 
+@dataclass
+class TopicRun:
+    """One ECB+ topic: its gold documents and the Briefing our pipeline made of them."""
+
+    topic: int
+    documents: list
+    briefing: Briefing
+
+
+def ecbplus(args: argparse.Namespace) -> None:
+    from generator.evaluation.run import collect_documents
+
+    documents = ecb.read_corpus(args.data, tuple(args.topics) if args.topics else ecb.DEV_TOPICS)
+    runs = []
+    for topic in sorted({d.topic for d in documents}):
+        mine = [d for d in documents if d.topic == topic]
+        runs.append(TopicRun(topic, mine, collect_documents(mine, args.workdir / str(topic))))
+    for measure in ECBPLUS_MEASURES:
+        measure(runs, args)
+
+
+def entity_measures(runs: list[TopicRun], args: argparse.Namespace) -> None:
+    """Named-mention B-cubed F1 (ours, same string, last word), coverage, person precision."""
+    print("named PER/ORG/GPE/GEO mentions, cross-document B-cubed F1")
+    print(f"{'topic':<8}{'gold':>6}{'ours P':>8}{'R':>7}{'F1':>7}{'string':>8}{'last':>7}"
+          f"{'cover':>7}{'persons':>10}")
+    golds, rows = [], []
+    for run in runs:
+        gold = ent.gold_named(run.documents)
+        golds.append(gold)
+        rows.append((str(run.topic), ent.entity_scores(gold, run.briefing)))
+        if args.errors:
+            print("\n".join(f"  {run.topic}: {line}" for line in ent.entity_errors(gold, run.briefing)))
+    rows.append(("all", _pooled_scores(golds, runs)))
+    for label, s in rows:
+        print(f"{label:<8}{s.gold:>6}{s.ours[0]:>8.3f}{s.ours[1]:>7.3f}{s.ours[2]:>7.3f}"
+              f"{s.same_string[2]:>8.3f}{s.last_word[2]:>7.3f}{s.coverage:>7.3f}"
+              f"{s.persons_right:>5}/{s.persons:<4}")
+    total = rows[-1][1]
+    print(f"person typing precision {total.person_precision:.3f} ({total.persons_right}/{total.persons})")
+
+
+def _pooled_scores(golds: list, runs: list[TopicRun]) -> ent.EntityScores:
+    """Scores over all topics at once (topics share no sources, entities or chains)."""
+    pooled = Briefing(title="", sources=[], analyses={},
+                      entities=[replace(e, id=f"{run.topic}/{e.id}")
+                                for run in runs for e in run.briefing.entities])
+    return ent.entity_scores(ent.merge_gold(golds), pooled)
+
+
+ECBPLUS_MEASURES = (entity_measures,)
+"""The measure groups ``ecbplus`` prints, in order; each takes (runs, args)."""
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -186,6 +249,13 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_argument("folder", type=Path)
     sub.add_argument("--errors", action="store_true", help="list the errors")
     sub.set_defaults(func=timex)
+    sub = commands.add_parser("ecbplus")
+    sub.add_argument("--data", type=Path, required=True, help="ECB+ folder (topic sub-folders)")
+    sub.add_argument("--topics", type=int, nargs="+", help="topic numbers (default: the dev topics)")
+    sub.add_argument("--workdir", type=Path, default=Path("/tmp/briefing-ecbplus"),
+                     help="where article files and the parse cache go")
+    sub.add_argument("--errors", action="store_true", help="list the errors")
+    sub.set_defaults(func=ecbplus)
     args = parser.parse_args(argv)
     args.func(args)
 
