@@ -8,12 +8,16 @@ it follows); roles are the apposition or pre-modifier describing it.
 
 from __future__ import annotations
 
+import re
+
 from generator.model import Citation, Mention, Role, Source
 from generator.names import (
+    NAME_PARTICLES,
     ORGANISATION_HEADS,
     PERSON_TITLES,
     SPEECH_VERBS,
     is_honorific,
+    is_job_word,
     is_title_modifier,
     is_title_word,
     strip_possessive,
@@ -38,12 +42,7 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
 
 
 def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
-    tokens = list(ent)
-    stripped = []
-    while len(tokens) > 1 and (_is_strippable_title(tokens[0], ent.label_) or tokens[0].lower_ == "the"):
-        token = tokens.pop(0)
-        if token.lower_ != "the":
-            stripped.append(token.text)
+    tokens, stripped = _name_tokens(ent, source, offset)
     start = offset + tokens[0].idx
     end = strip_possessive(source.text, start, offset + tokens[-1].idx + len(tokens[-1].text))
     text = source.text[start:end]
@@ -61,6 +60,57 @@ def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
         title=" ".join(stripped),
         roles=roles,
     )
+
+
+def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
+    """The tokens of the name itself, and the title or job words stripped from before it.
+
+    Leading "the", titles ("President"), job words ("Producer"), speech verbs
+    ("Said"), lower-case words ("comedian"), short capital abbreviations before
+    a person's name ("AG") and, at a sentence or headline start, words the
+    article also writes in lower case ("Hire") are no part of the name. Of
+    "X and Y" tagged as one person, Y is kept.
+    """
+    tokens = _last_conjunct(list(ent)) if ent.label_ == "PERSON" else list(ent)
+    headline = source.title_span is not None and offset == source.title_span[0]
+    stripped = []
+    while len(tokens) > 1:
+        token = tokens[0]
+        if not (token.lower_ == "the" or _is_strippable_title(token, ent.label_)
+                or (tokens[1].text[:1].isupper() and _is_glued_word(token, ent.label_, source, headline))):
+            break
+        tokens.pop(0)
+        if token.lower_ != "the" and (is_title_word(token.text) or is_title_modifier(token.text)
+                                      or is_job_word(token.text)):
+            stripped.append(token.text)
+    return tokens, stripped
+
+
+def _last_conjunct(tokens: list) -> list:
+    """"Philly and Doe" -> "Doe": a coordination read as one person keeps its last name."""
+    cuts = [i for i, t in enumerate(tokens) if t.lower_ in ("and", "&") and 0 < i < len(tokens) - 1]
+    return tokens[cuts[-1] + 1:] if cuts else tokens
+
+
+def _is_glued_word(token, label: str, source: Source, headline: bool) -> bool:
+    """A word written before a name that is no part of it (see ``_name_tokens``)."""
+    word = token.text
+    if word.islower():
+        return word not in NAME_PARTICLES
+    if is_job_word(word) or (label == "PERSON" and word.lower() in SPEECH_VERBS):
+        return True
+    if label == "PERSON" and word.isalpha() and word.isupper() and len(word) <= 3:
+        return True  # "AG Doe", "WR Doe": an abbreviated job title
+    starts = headline or token.is_sent_start or token.i == 0
+    return starts and label == "PERSON" and _written_in_lower_case(word, source.text)
+
+
+def _written_in_lower_case(word: str, text: str) -> bool:
+    """True when the article also writes the word (or an inflection of it) in lower case."""
+    lower = word.lower()
+    if not lower.isalpha() or lower == word:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?:s|es|d|ed|ing)?(?![\w-])", text) is not None
 
 
 def _is_strippable_title(token, label: str) -> bool:

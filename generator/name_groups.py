@@ -85,6 +85,8 @@ def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
 # this big; small towns share their names with too many people and firms.
 UNTAGGED_PLACE_MIN_POPULATION = 500_000
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WORD_ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
+"""Abbreviated words of place names compared as written out ("Mt Cook" is "Mount Cook")."""
 
 
 def gazetteer_place(mention: Mention) -> gazetteer.Place | None:
@@ -105,7 +107,7 @@ def group_key(mention: Mention) -> tuple[str, gazetteer.Place | None]:
         return "group:" + normalise(mention.text).removesuffix("s"), None
     if place is not None:
         return "place:" + normalise(place.name), place
-    return normalise(mention.text), None
+    return " ".join(WORD_ABBREVIATIONS.get(w, w) for w in normalise(mention.text).split()), None
 
 
 def group_mentions(mentions: Iterable[Mention]) -> dict[str, NameGroup]:

@@ -13,19 +13,52 @@ lists under ``split`` never join anything automatically.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from generator.model import Mention
 from generator.name_groups import Links, NameGroup
+from generator.names import GIVEN_NAME_TITLES, NAME_PARTICLES
 from generator.overrides import Overrides
 
-FUZZY_PERSON_THRESHOLD = 90
+FUZZY_PERSON_THRESHOLD = 85
+DOMINANT_SHARE = 0.8
+"""A shared surname in an article naming none of its people goes to the person with
+at least this share of the candidates' mentions across the corpus."""
 
 
 def _personish(group: NameGroup) -> bool:
     return group.place is None and not group.key.startswith("group:") and (
         group.label_share("PERSON") > 0 or any("title:person" in m.cues for m in group.mentions)
     )
+
+
+def _mostly_person(group: NameGroup) -> bool:
+    """Half or more of the mentions are tagged PERSON or follow a person's title."""
+    return sum(m.label == "PERSON" or "title:person" in m.cues for m in group.mentions) * 2 >= len(group.mentions)
+
+
+def _other_name(group: NameGroup) -> bool:
+    """A name of an organisation or of a place the gazetteer does not know."""
+    return group.place is None and not group.key.startswith("group:") and not _mostly_person(group)
+
+
+def link_name_suffixes(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join an organisation or place name to the only longer such name ending with all its
+    words ("Chargers" -> "San Diego Chargers", "Mount Cook" -> "Aoraki Mount Cook")."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
+            by_last[group.words[-1]].append(key)
+    for key, group in groups.items():
+        if not _other_name(group) or overrides.keeps_apart(key):
+            continue
+        longer = {links.find(k) for k in by_last.get(group.words[-1], ()) if k.endswith(" " + key)}
+        longer.discard(links.find(key))
+        if len(longer) == 1:
+            links.join(longer.pop(), key)
 
 
 def link_surnames(groups: dict[str, NameGroup], links: Links,
@@ -51,13 +84,20 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
         if len(group.words) != 1 or group.place is not None or overrides.keeps_apart(key):
             continue
         word = group.words[0]
-        candidates = by_last.get(word) or (by_first.get(word, []) if _personish(group) else [])
+        candidates = by_last.get(word) or (by_first.get(word, []) if _family_name_first(group) else [])
         full_names = {links.find(k) for k in candidates}
         if len(full_names) == 1:
             links.join(full_names.pop(), key)
         elif full_names:
             ambiguous[key] = full_names
     return ambiguous
+
+
+def _family_name_first(group: NameGroup) -> bool:
+    """A one-word person name that may be a family name written first ("Xi"): never one
+    written after a title that takes a given name ("Prince Edward")."""
+    return _personish(group) and not any(
+        word.lower().rstrip(".") in GIVEN_NAME_TITLES for m in group.mentions for word in m.title.split())
 
 
 def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
@@ -82,11 +122,12 @@ def initials(name: str) -> str:
 
 
 def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
-    """Join an all-capitals name to the only multi-word name whose initials it spells."""
+    """Join an all-capitals name to the only multi-word name whose initials it spells
+    (never to a person's name: "N.H." in "Portsmouth, N.H." is no one's initials)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
         form = group.forms.most_common(1)[0][0]
-        if len(group.words) > 1 and group.place is None and not overrides.keeps_apart(key):
+        if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
             by_initials[initials(form)].add(key)
     for key, group in groups.items():
         form = group.forms.most_common(1)[0][0].replace(".", "")
@@ -98,11 +139,15 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
 
 
 def differs_by_initials(wa: list[str], wb: list[str]) -> bool:
-    """"jane q doe" ~ "jane doe": same first and last word, extra words are initials."""
+    """"jane q doe" ~ "jane doe" ~ "jane mary doe": same first and last word, and the
+    extra words are initials or the middle names of a two-word name."""
     short, long = sorted((wa, wb), key=len)
     if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
         return False
-    return all(len(word) == 1 for word in long[1:-1] if word not in short)
+    extra = [word for word in long[1:-1] if word not in short]
+    if any(word in NAME_PARTICLES for word in extra):
+        return False  # "maria de la cruz" is a family name "de la cruz", not "cruz"
+    return len(short) == 2 or all(len(word) == 1 for word in extra)
 
 
 def is_spelling_variant(a: str, b: str) -> bool:
@@ -116,3 +161,79 @@ def is_spelling_variant(a: str, b: str) -> bool:
     if last_a[:3] != last_b[:3] or abs(len(last_a) - len(last_b)) > 2:
         return False
     return fuzz.ratio(last_a, last_b) >= FUZZY_PERSON_THRESHOLD
+
+
+_GENDER_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+                    "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+
+
+def _gender(titles: Iterable[str]) -> str:
+    """"m" or "f" when the titles agree on one (Mr./Mrs./Ms. ...), else ""."""
+    found = {_GENDER_OF_TITLE.get(word.lower().rstrip("."), "") for title in titles for word in title.split()}
+    found.discard("")
+    return found.pop() if len(found) == 1 else ""
+
+
+@dataclass
+class _Person:
+    """What the article-level decision knows of one candidate full name (a cluster root)."""
+
+    sources: set[str]
+    mentions: int
+    gender: str
+
+
+def _candidates(groups: dict[str, NameGroup], links: Links, roots: set[str]) -> dict[str, _Person]:
+    """Sources, mention count and title gender of each candidate cluster."""
+    found: dict[str, list] = {root: [set(), 0, []] for root in roots}
+    for key, group in groups.items():
+        entry = found.get(links.find(key))
+        if entry is not None:
+            entry[0].update(m.source for m in group.mentions)
+            entry[1] += len(group.mentions)
+            entry[2] += [m.title for m in group.mentions]
+    return {root: _Person(s, n, _gender(t)) for root, (s, n, t) in found.items()}
+
+
+def _decide(mention: Mention, people: dict[str, _Person]) -> str | None:
+    """The candidate a shared surname means here, from the article's own evidence: the
+    only candidate the article names, of the gender its title gives; else the corpus's
+    dominant candidate when the article names none. None when undecidable."""
+    gender = _gender([mention.title])
+    fitting = {root: p for root, p in people.items() if not (gender and p.gender and p.gender != gender)}
+    named_here = [root for root, p in fitting.items() if mention.source in p.sources]
+    if len(named_here) == 1:
+        return named_here[0]
+    if named_here or not fitting:
+        return None
+    total = sum(p.mentions for p in people.values())
+    best = max(fitting, key=lambda root: fitting[root].mentions)
+    return best if fitting[best].mentions >= DOMINANT_SHARE * total else None
+
+
+def decide_shared_surnames(groups: dict[str, NameGroup], links: Links,
+                           ambiguous: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Give each mention of a shared surname to the person its article means (see
+    ``_decide``): decided mentions move to a new group ``<key>@<source>@<root>`` joined
+    with that person. Returns the surnames still ambiguous, with their candidates."""
+    still: dict[str, set[str]] = {}
+    for key, roots in ambiguous.items():
+        roots = {links.find(root) for root in roots}
+        people = _candidates(groups, links, roots)
+        moved: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+        kept = []
+        for mention in groups[key].mentions:
+            root = _decide(mention, people)
+            if root is None:
+                kept.append(mention)
+            else:
+                moved[mention.source, root].append(mention)
+        for (source, root), mentions in moved.items():
+            new = f"{key}@{source}@{root}"
+            groups[new] = NameGroup(new, mentions)
+            links.parent[new] = new
+            links.join(root, new)
+        groups[key].mentions = kept
+        if kept:
+            still[key] = roots
+    return still

@@ -24,6 +24,11 @@ PERSON_TITLES = frozenset(
     """.split()
 )
 
+# Titles followed by a given name, not a family name ("Prince Edward", "Pope Francis").
+GIVEN_NAME_TITLES = frozenset(
+    "king queen prince princess pope sir dame lady lord saint st emperor empress archduke duke duchess".split()
+)
+
 # Words that modify a title ("acting", "former") but are no title themselves.
 TITLE_MODIFIERS = frozenset(
     "acting former late deputy chief foreign special senior vice interim outgoing incoming".split()
@@ -52,6 +57,27 @@ ORGANISATION_HEADS = frozenset(
     revenue profit profits earnings brand
     """.split()
 )
+
+# Occupations and descriptions written before a name in news copy ("Producer
+# Jane Doe", "comedian Jane Doe", "WR Doe"): no part of the name.
+JOB_WORDS = frozenset(
+    """
+    actor actress anchor author artist athlete banker boss candidate coach
+    comedian composer correspondent critic dancer defender designer director
+    driver economist editor executive filmmaker founder forward goalkeeper
+    guard host investor journalist lawmaker lawyer manager midfielder model
+    musician novelist owner photographer pitcher player playwright poet
+    politician presenter producer prosecutor quarterback rapper receiver
+    reporter runner scientist screenwriter singer songwriter star striker
+    suspect tackle teacher veteran victim writer rookie star superstar
+    businessman businesswoman billionaire millionaire tycoon climber
+    mountaineer comic entertainer legend icon drummer guitarist frontman
+    striker winger linebacker cornerback safety fullback halfback
+    """.split()
+)
+
+# Lower-case words that belong inside a name ("Ludwig van Beethoven"); never glue.
+NAME_PARTICLES = frozenset("van von der den de del della da di du la le bin ibn al el dos das ter ten".split())
 
 LEADING_ARTICLES = ("the ", "The ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -104,3 +130,8 @@ def is_title_modifier(word: str) -> bool:
 def is_honorific(word: str) -> bool:
     """True for forms of address such as "Mr." that are no role."""
     return word.lower() in HONORIFICS
+
+
+def is_job_word(word: str) -> bool:
+    """True for occupation words such as "producer" or "coach" written before names."""
+    return word.lower() in JOB_WORDS

@@ -16,6 +16,7 @@ is the glue.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -108,18 +109,27 @@ def our_mentions(briefing: Briefing) -> dict[Span, str]:
     return {Span(m.source, m.start, m.end, m.text): e.id for e in briefing.entities for m in e.mentions}
 
 
+_NAME_TAIL = re.compile(r"(?:['’]s?|,\s*\d+|(?:,\s*(?:[A-Z]\.?\s?){2,4})+)$")
+
+
+def name_part(text: str) -> str:
+    """A gold mention's text without a possessive, an age or letters after the name
+    ("Doe's", "Jane Doe, 61", "Jane Doe, MD" -> the name), for head-word alignment."""
+    return _NAME_TAIL.sub("", text).rstrip(" ,.") or text
+
+
 def covering_entities(gold: GoldNamed, ours: Mapping[Span, str]) -> dict[Span, str]:
     """Gold span -> the entity whose mention is aligned to it (only covered gold spans)."""
-    by_source: dict[str, list[Span]] = defaultdict(list)
+    by_source: dict[str, dict[Span, Span]] = defaultdict(dict)
     for span in gold.chains:
-        by_source[span.source].append(span)
+        by_source[span.source][span._replace(text=name_part(span.text))] = span
     mine: dict[str, list[Span]] = defaultdict(list)
     for span in ours:
         mine[span.source].append(span)
     covered: dict[Span, str] = {}
     for source, spans in by_source.items():  # per source: alignment stays near linear
-        for predicted, target in align_spans(spans, mine.get(source, [])).items():
-            covered[target] = ours[predicted]
+        for predicted, target in align_spans(list(spans), mine.get(source, [])).items():
+            covered[spans[target]] = ours[predicted]
     return covered
 
 
