@@ -12,8 +12,10 @@ import re
 
 from generator.model import Citation, Mention, Role, Source
 from generator.names import (
+    FACILITY_WORDS,
     NAME_PARTICLES,
     ORGANISATION_HEADS,
+    ORGANISATION_WORDS,
     PERSON_TITLES,
     SPEECH_VERBS,
     is_honorific,
@@ -65,7 +67,8 @@ def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
 def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     """The tokens of the name itself, and the title or job words stripped from before it.
 
-    Leading "the", titles ("President"), job words ("Producer"), speech verbs
+    A name ending in an organisation or building word keeps its words ("Justice
+    Department", "the Millennium Dome"). Otherwise leading "the", titles ("President"), job words ("Producer"), speech verbs
     ("Said"), lower-case words ("comedian"), short capital abbreviations before
     a person's name ("AG") and, at a sentence or headline start, words the
     article also writes in lower case ("Hire") are no part of the name. Of
@@ -73,7 +76,9 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     """
     tokens = _last_conjunct(list(ent)) if ent.label_ == "PERSON" else list(ent)
     headline = source.title_span is not None and offset == source.title_span[0]
-    stripped = []
+    stripped: list[str] = []
+    if tokens[-1].lower_ in ORGANISATION_WORDS or tokens[-1].lower_ in FACILITY_WORDS:
+        return (tokens[1:], stripped) if len(tokens) > 1 and tokens[0].lower_ == "the" else (tokens, stripped)
     while len(tokens) > 1:
         token = tokens[0]
         if not (token.lower_ == "the" or _is_strippable_title(token, ent.label_)
@@ -110,7 +115,8 @@ def _written_in_lower_case(word: str, text: str) -> bool:
     lower = word.lower()
     if not lower.isalpha() or lower == word:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(lower)}(?:s|es|d|ed|ing)?(?![\w-])", text) is not None
+    stem = re.sub(r"(?:es|s|ed|d|ing)$", "", lower) if len(lower) > 4 else lower
+    return re.search(rf"(?<![\w-]){re.escape(stem)}(?:e?s|e?d|ing|e)?(?![\w-])", text) is not None
 
 
 def _is_strippable_title(token, label: str) -> bool:
@@ -122,22 +128,62 @@ def _is_strippable_title(token, label: str) -> bool:
     return label == "PERSON" or (followed_by_name and token.text[:1].isupper() and nxt.pos_ == "PROPN")
 
 
+_STATE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
+
+
 def _cues(ent, has_title: bool) -> list[str]:
     cues = []
     root = ent.root
+    doc = ent.doc
+    if ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
+        cues.append("determiner")  # "the Acme", "the Millennium Dome": no person's name
+    if _is_place_before_state(ent) or _is_state_after_place(ent):
+        cues.append("state:place")
     if has_title or _title_before(ent):
         cues.append("title:person")
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
         cues.append("verb:said")
     if root.dep_ in ("compound", "poss") and root.head.lower_ in ORGANISATION_HEADS:
         cues.append("head:organization")
-    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+    if (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or _is_hometown(ent):
         cues.append("prep:place")
     if root.dep_ == "poss" or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"):
         cues.append("possessive")
     if any(t.lower_ in ("he", "she", "his", "her") for t in root.head.children if t.dep_ == "appos"):
         cues.append("pronoun:person")
     return cues
+
+
+def _abbreviation_at(doc, i: int) -> bool:
+    """True when the tokens from ``i`` spell a state abbreviation ("N.H.", "N. H.", "Calif.")."""
+    parts = []
+    for token in doc[i : i + 3]:
+        if not re.match(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{1,4}\.$", token.text):
+            break
+        parts.append(token.text)
+    return bool(parts) and bool(_STATE_ABBREVIATION.match("".join(parts)))
+
+
+def _is_place_before_state(ent) -> bool:
+    """"Portsmouth, N.H.": a name followed by a comma and a state abbreviation."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and _abbreviation_at(doc, ent.end + 1)
+
+
+def _is_state_after_place(ent) -> bool:
+    """The "N.H." of "Portsmouth, N.H.": an abbreviation after a capitalised name and a comma."""
+    doc = ent.doc
+    return (_abbreviation_at(doc, ent.start) and ent.start >= 2
+            and doc[ent.start - 1].text == "," and doc[ent.start - 2].text[:1].isupper())
+
+
+def _is_hometown(ent) -> bool:
+    """"Jane Doe, 66, of Springfield" / "Jane Doe of Springfield": where a person is from."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return False
+    before = doc[ent.start - 2]
+    return before.text == "," or before.like_num or before.ent_type_ == "PERSON"
 
 
 def _title_before(ent) -> bool:

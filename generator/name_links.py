@@ -45,13 +45,19 @@ def _other_name(group: NameGroup) -> bool:
     return group.place is None and not group.key.startswith("group:") and not _mostly_person(group)
 
 
-def link_name_suffixes(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
+                       overrides: Overrides) -> dict[str, set[str]]:
     """Join an organisation or place name to the only longer such name ending with all its
-    words ("Chargers" -> "San Diego Chargers", "Mount Cook" -> "Aoraki Mount Cook")."""
+    words ("Chargers" -> "San Diego Chargers", "Mount Cook" -> "Aoraki Mount Cook").
+
+    Returns:
+        For each name several longer names end with ("Navy"), the keys of those names.
+    """
     by_last: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
         if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
             by_last[group.words[-1]].append(key)
+    ambiguous: dict[str, set[str]] = {}
     for key, group in groups.items():
         if not _other_name(group) or overrides.keeps_apart(key):
             continue
@@ -59,6 +65,9 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links, overrides: Ov
         longer.discard(links.find(key))
         if len(longer) == 1:
             links.join(longer.pop(), key)
+        elif longer:
+            ambiguous[key] = longer
+    return ambiguous
 
 
 def link_surnames(groups: dict[str, NameGroup], links: Links,
@@ -211,10 +220,10 @@ def _decide(mention: Mention, people: dict[str, _Person]) -> str | None:
     return best if fitting[best].mentions >= DOMINANT_SHARE * total else None
 
 
-def decide_shared_surnames(groups: dict[str, NameGroup], links: Links,
+def decide_shared_names(groups: dict[str, NameGroup], links: Links,
                            ambiguous: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Give each mention of a shared surname to the person its article means (see
-    ``_decide``): decided mentions move to a new group ``<key>@<source>@<root>`` joined
+    """Give each mention of a shared short name (a surname; "Navy" of several navies)
+    to the entity its article means (see ``_decide``): decided mentions move to a new group ``<key>@<source>@<root>`` joined
     with that person. Returns the surnames still ambiguous, with their candidates."""
     still: dict[str, set[str]] = {}
     for key, roots in ambiguous.items():

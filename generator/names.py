@@ -76,6 +76,29 @@ JOB_WORDS = frozenset(
     """.split()
 )
 
+# Last words of organisation names ("Justice Department", "Acme Advisors").
+ORGANISATION_WORDS = frozenset(
+    """
+    department ministry office agency bureau commission committee council board
+    authority administration service services police army navy force forces
+    party union federation league association institute foundation fund trust
+    society university college school academy hospital bank group company co co.
+    corp corp. corporation inc inc. ltd ltd. llc plc partners advisors advisers
+    holdings capital media news network networks entertainment studios records
+    airlines airways motors industries systems technologies labs pharmaceuticals
+    times journal herald tribune telegraph guardian gazette magazine press
+    """.split()
+)
+
+# Last words of the names of buildings, venues and other man-made places.
+FACILITY_WORDS = frozenset(
+    """
+    dome stadium arena centre center theatre theater square bridge tower palace
+    airport station hotel museum cathedral highway freeway interstate route avenue
+    road boulevard plaza mall building prison jail
+    """.split()
+)
+
 # Lower-case words that belong inside a name ("Ludwig van Beethoven"); never glue.
 NAME_PARTICLES = frozenset("van von der den de del della da di du la le bin ibn al el dos das ter ten".split())
 
@@ -135,3 +158,9 @@ def is_honorific(word: str) -> bool:
 def is_job_word(word: str) -> bool:
     """True for occupation words such as "producer" or "coach" written before names."""
     return word.lower() in JOB_WORDS
+
+
+def last_word(name: str) -> str:
+    """Last word of a name, lower case ("" for an empty name)."""
+    words = name.lower().split()
+    return words[-1] if words else ""

@@ -20,7 +20,7 @@ from generator import gazetteer
 from generator.model import ArticleAnalysis, Entity
 from generator.name_groups import Links, NameGroup, group_mentions, trim_headline_spillover
 from generator.name_links import (
-    decide_shared_surnames,
+    decide_shared_names,
     link_acronyms,
     link_name_suffixes,
     link_spelling_variants,
@@ -40,9 +40,9 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
         links.join(a, b)
     link_spelling_variants(groups, links, overrides)
     ambiguous = link_surnames(groups, links, overrides)
-    link_name_suffixes(groups, links, overrides)
+    ambiguous.update(link_name_suffixes(groups, links, overrides))
     link_acronyms(groups, links, overrides)
-    ambiguous = decide_shared_surnames(groups, links, ambiguous)
+    ambiguous = decide_shared_names(groups, links, ambiguous)
     built: dict[str, Entity] = {}
     for root, keys in links.clusters().items():
         members = [groups[k] for k in keys if groups[k].mentions]

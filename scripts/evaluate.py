@@ -35,8 +35,9 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -181,9 +182,9 @@ def speaker_names(briefing: Briefing, coref_gold: Path) -> dict[str, str]:
     return {entity: counter.most_common(1)[0][0] for entity, counter in votes.items()}
 
 
-@dataclass
-class TopicRun:
-    """One ECB+ topic: its gold documents and the Briefing our pipeline made of them."""
+class TopicRun(NamedTuple):
+    """One ECB+ topic: its gold documents and the Briefing our pipeline made of them
+    (a NamedTuple: tests load this script without registering it as a module)."""
 
     topic: int
     documents: list
