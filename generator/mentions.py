@@ -16,6 +16,7 @@ from generator.names import (
     NAME_PARTICLES,
     ORGANISATION_HEADS,
     ORGANISATION_WORDS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     SPEECH_VERBS,
     is_honorific,
@@ -35,16 +36,40 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
     """Clean mentions of the named entities inside one sentence span."""
     found = []
     for ent in sent.ents:
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in NAME_LABELS or _is_title_abbreviation(ent):
             continue
         mention = _mention(ent, source, offset, sentence)
         if mention is not None:
             found.append(mention)
+    if source.title_span is not None and offset == source.title_span[0]:
+        found += _headline_person_nouns(sent, source, offset, sentence)
+    return found
+
+
+def _is_title_abbreviation(ent) -> bool:
+    """"AG" in "AG Jane Doe": a short capitals word tagged apart right before a person."""
+    doc = ent.doc
+    return (len(ent) == 1 and ent.text.isalpha() and ent.text.isupper() and len(ent.text) <= 3
+            and ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON" and doc[ent.end].ent_iob_ == "B")
+
+
+def _headline_person_nouns(sent, source: Source, offset: int, sentence: int) -> list[Mention]:
+    """Capitalised person nouns of a headline outside any name ("Woman Killed, Driver
+    Charged"): mentions of the people the report is about, typed by a "noun:person" cue."""
+    found = []
+    for token in sent:
+        if token.ent_type_ or token.text[:1].islower() or token.lower_ not in PERSON_NOUNS:
+            continue
+        start = offset + token.idx
+        found.append(Mention(source.id, start, start + len(token.text), token.text, "PERSON",
+                             sentence, cues=("noun:person",)))
     return found
 
 
 def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
     tokens, stripped = _name_tokens(ent, source, offset)
+    if not tokens:
+        return None
     start = offset + tokens[0].idx
     end = strip_possessive(source.text, start, offset + tokens[-1].idx + len(tokens[-1].text))
     text = source.text[start:end]
@@ -59,7 +84,7 @@ def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
         label=ent.label_,
         sentence=sentence,
         cues=tuple(_cues(ent, bool(stripped) or bool(roles))),
-        title=" ".join(stripped),
+        title=" ".join(stripped or _titles_before(ent)),
         roles=roles,
     )
 
@@ -77,6 +102,8 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     tokens = _last_conjunct(list(ent)) if ent.label_ == "PERSON" else list(ent)
     headline = source.title_span is not None and offset == source.title_span[0]
     stripped: list[str] = []
+    while headline and len(tokens) > 1 and _is_headline_verb(tokens[-1], source.text):
+        tokens.pop()  # "Jane Doe Charged": a headline's verb read into the name
     if tokens[-1].lower_ in ORGANISATION_WORDS or tokens[-1].lower_ in FACILITY_WORDS:
         return (tokens[1:], stripped) if len(tokens) > 1 and tokens[0].lower_ == "the" else (tokens, stripped)
     while len(tokens) > 1:
@@ -89,6 +116,14 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
                                       or is_job_word(token.text)):
             stripped.append(token.text)
     return tokens, stripped
+
+
+def _is_headline_verb(token, text: str) -> bool:
+    """A capitalised verb of a title-case headline ("Charged", "Says"), written in lower
+    case in the article too."""
+    lower = token.lower_
+    verb = token.tag_.startswith("VB") or lower.endswith("ed") or lower in SPEECH_VERBS
+    return verb and lower != token.text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def _last_conjunct(tokens: list) -> list:
@@ -186,6 +221,14 @@ def _is_hometown(ent) -> bool:
     return before.text == "," or before.like_num or before.ent_type_ == "PERSON"
 
 
+def _titles_before(ent) -> list[str]:
+    """Title words written right before the entity span ("Ms." of "Ms. Doe" tagged "Doe")."""
+    i = ent.start
+    while i > 0 and (is_title_word(ent.doc[i - 1].text) or is_title_modifier(ent.doc[i - 1].text)):
+        i -= 1
+    return [t.text for t in ent.doc[i:ent.start]]
+
+
 def _title_before(ent) -> bool:
     start = ent.start
     return start > 0 and is_title_word(ent.doc[start - 1].text)
@@ -207,7 +250,10 @@ def _premodifier_role(ent, name_start: int):
         i -= 1
     while i < name_start and not _is_role_start(doc[i]):
         i += 1
-    span = doc[i:name_start]
+    end = name_start
+    while end > i and is_honorific(doc[end - 1].text):
+        end -= 1  # "adviser to Mr. Doe": the honorific is Doe's, the role someone else's
+    span = doc[i:end]
     if not span or span[-1].lower_ in ROLE_CONNECTORS or not any(is_title_word(t.text) for t in span):
         return None
     return None if all(is_honorific(t.text) for t in span) else span

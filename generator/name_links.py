@@ -140,11 +140,16 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
             by_initials[initials(form)].add(key)
     for key, group in groups.items():
         form = group.forms.most_common(1)[0][0].replace(".", "")
-        if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key):
+        if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key) or _state_like(group):
             continue
         candidates = {links.find(k) for k in by_initials.get(form, ())}
         if len(candidates) == 1:
             links.join(candidates.pop(), key)
+
+
+def _state_like(group: NameGroup) -> bool:
+    """Written where a state abbreviation goes ("Portsmouth, N.H.") in most mentions."""
+    return sum("state:place" in m.cues for m in group.mentions) * 2 > len(group.mentions)
 
 
 def differs_by_initials(wa: list[str], wb: list[str]) -> bool:
@@ -221,22 +226,15 @@ def _decide(mention: Mention, people: dict[str, _Person]) -> str | None:
 
 
 def decide_shared_names(groups: dict[str, NameGroup], links: Links,
-                           ambiguous: dict[str, set[str]]) -> dict[str, set[str]]:
+                        ambiguous: dict[str, set[str]]) -> dict[str, set[str]]:
     """Give each mention of a shared short name (a surname; "Navy" of several navies)
-    to the entity its article means (see ``_decide``): decided mentions move to a new group ``<key>@<source>@<root>`` joined
-    with that person. Returns the surnames still ambiguous, with their candidates."""
+    to the entity its article means (see ``_decide``): decided mentions move to a new
+    group ``<key>@<source>@<root>`` joined with that entity. Returns the names still
+    ambiguous, with their candidates."""
     still: dict[str, set[str]] = {}
     for key, roots in ambiguous.items():
-        roots = {links.find(root) for root in roots}
-        people = _candidates(groups, links, roots)
-        moved: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-        kept = []
-        for mention in groups[key].mentions:
-            root = _decide(mention, people)
-            if root is None:
-                kept.append(mention)
-            else:
-                moved[mention.source, root].append(mention)
+        people = _candidates(groups, links, {links.find(root) for root in roots})
+        moved, kept = _decide_all(groups[key].mentions, people)
         for (source, root), mentions in moved.items():
             new = f"{key}@{source}@{root}"
             groups[new] = NameGroup(new, mentions)
@@ -246,3 +244,28 @@ def decide_shared_names(groups: dict[str, NameGroup], links: Links,
         if kept:
             still[key] = roots
     return still
+
+
+def _decide_all(mentions: list[Mention], people: dict[str, _Person]
+                ) -> tuple[dict[tuple[str, str], list[Mention]], list[Mention]]:
+    """Mentions by (source, chosen root), and the undecided ones. First the mentions whose
+    article names one candidate only (their titles then tell that person's gender), then
+    the rest by ``_decide``."""
+    moved: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    rest = []
+    for mention in mentions:
+        named_here = [root for root, p in people.items() if mention.source in p.sources]
+        if len(named_here) == 1:
+            moved[mention.source, named_here[0]].append(mention)
+            person = people[named_here[0]]
+            person.gender = person.gender or _gender([mention.title])
+        else:
+            rest.append(mention)
+    kept = []
+    for mention in rest:
+        root = _decide(mention, people)
+        if root is None:
+            kept.append(mention)
+        else:
+            moved[mention.source, root].append(mention)
+    return moved, kept

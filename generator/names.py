@@ -20,7 +20,8 @@ PERSON_TITLES = frozenset(
     gen. colonel col. lieutenant lt. captain capt. admiral commander secretary
     chairman chairwoman chair ceo director spokesman spokeswoman spokesperson
     judge justice leader speaker analyst adviser advisor aide official officer
-    commissioner attorney representative
+    commissioner attorney representative sgt sgt. sergeant cpl cpl. corporal det det.
+    detective inspector insp insp. supt supt. superintendent trooper sheriff deputy
     """.split()
 )
 
@@ -96,6 +97,15 @@ FACILITY_WORDS = frozenset(
     dome stadium arena centre center theatre theater square bridge tower palace
     airport station hotel museum cathedral highway freeway interstate route avenue
     road boulevard plaza mall building prison jail
+    """.split()
+)
+
+# Nouns for a person that a headline writes with a capital ("Woman Killed,
+# Driver Charged"): the person the report is about.
+PERSON_NOUNS = frozenset(
+    """
+    woman man girl boy mother father grandmother grandfather wife husband son
+    daughter teen teenager child baby mom dad gunman driver victim suspect
     """.split()
 )
 

@@ -5,6 +5,10 @@ talks") and odd contexts. Once the corpus has resolved a written form to one
 entity, every other case-sensitive, whole-word occurrence of that form inside
 a kept sentence is the same name. Forms shared by two entities, forms shorter
 than ``MIN_FORM_LENGTH`` and forms without a capital letter are not used.
+Two kinds of forms nobody wrote are used with care: a form in capitals
+("CHARGERS" for "Chargers") only inside an all-capitals headline, and a
+person's family name alone ("Doe" for Jane Doe) only in articles that never
+write it in lower case.
 Corpus-wide: one compiled alternation per run, one scan per article.
 """
 
@@ -13,8 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Container
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 
@@ -30,6 +33,18 @@ def name_forms(entities: list[Entity]) -> dict[str, str]:
             owners[mention.text].add(entity.id)
     return {form: ids.pop() for form, ids in owners.items()
             if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
+
+
+def surname_forms(entities: list[Entity], forms: dict[str, str]) -> dict[str, str]:
+    """Family name -> person id, for people whose family name no other entity is known by
+    ("Doe" for Jane Doe when NER only tagged the full name)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        words = entity.name.split()
+        if entity.type == "person" and len(words) > 1 and words[-1].isalpha() and words[-1].istitle():
+            owners[words[-1]].add(entity.id)
+    return {form: ids.pop() for form, ids in owners.items()
+            if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and form not in forms}
 
 
 def shouted_forms(forms: dict[str, str]) -> dict[str, str]:
@@ -49,6 +64,16 @@ def _pattern(forms: dict[str, str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
 
+@dataclass(frozen=True)
+class Guarded:
+    """Forms no entity was written as, used only where ``_fits`` allows."""
+
+    shouted: dict[str, str] = field(default_factory=dict)
+    """Capitals-only spellings of known forms -> entity id (see ``shouted_forms``)."""
+    surnames: dict[str, str] = field(default_factory=dict)
+    """Family names of people -> person id (see ``surname_forms``)."""
+
+
 def _sentence_at(analysis: ArticleAnalysis, start: int, end: int) -> Sentence | None:
     starts = [s.start for s in analysis.sentences]
     i = bisect_right(starts, start) - 1
@@ -57,23 +82,29 @@ def _sentence_at(analysis: ArticleAnalysis, start: int, end: int) -> Sentence | 
     return analysis.sentences[i]
 
 
-def _fits(form: str, shouted: Container[str], sentence: Sentence, text: str) -> bool:
-    """A form as the entity was written, or its capitals in an all-capitals sentence."""
-    return form not in shouted or not any(c.islower() for c in text[sentence.start:sentence.end])
+def _fits(form: str, guarded: Guarded, sentence: Sentence, text: str) -> bool:
+    """A form as the entity was written; its capitals only in an all-capitals sentence;
+    a family name only in an article that never writes it in lower case ("Young")."""
+    if form in guarded.shouted:
+        return not any(c.islower() for c in text[sentence.start:sentence.end])
+    if form in guarded.surnames:
+        return re.search(rf"(?<!\w){re.escape(form.lower())}(?!\w)", text) is None
+    return True
 
 
 def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
                     pattern: re.Pattern[str], taken: list[tuple[int, int]],
-                    shouted: Container[str] = ()) -> list[tuple[str, Mention]]:
+                    guarded: Guarded | None = None) -> list[tuple[str, Mention]]:
     """(entity id, new mention) for each unclaimed occurrence of a known form in one source
-    (a ``shouted`` form only where the whole sentence is in capitals)."""
+    (forms in ``guarded`` only where ``_fits`` allows)."""
+    guarded = guarded or Guarded()
     found = []
     for match in pattern.finditer(source.text):
         start, end = match.span()
         if any(a < end and start < b for a, b in taken):
             continue
         sentence = _sentence_at(analysis, start, end)
-        if sentence is None or not _fits(match.group(), shouted, sentence, source.text):
+        if sentence is None or not _fits(match.group(), guarded, sentence, source.text):
             continue
         mention = Mention(source.id, start, end, match.group(), "", sentence.index, cues=(RECOVERED_CUE,))
         found.append((forms[match.group()], mention))
@@ -84,8 +115,8 @@ def recover_mentions(entities: list[Entity], sources: list[Source],
                      analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
     """Entities with the occurrences NER missed added to their mentions."""
     forms = name_forms(entities)
-    shouted = shouted_forms(forms)
-    forms |= shouted
+    guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms))
+    forms |= guarded.shouted | guarded.surnames
     pattern = _pattern(forms)
     if pattern is None:
         return entities
@@ -97,7 +128,7 @@ def recover_mentions(entities: list[Entity], sources: list[Source],
     for source in sources:
         if source.id in analyses:
             for entity_id, mention in missed_mentions(source, analyses[source.id], forms, pattern,
-                                                      taken[source.id], shouted):
+                                                      taken[source.id], guarded):
                 added[entity_id].append(mention)
     return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]),
                                              key=lambda m: (m.source, m.start))))
