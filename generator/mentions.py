@@ -8,11 +8,13 @@ it follows); roles are the apposition or pre-modifier describing it.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from generator.model import Citation, Mention, Role, Source
 from generator.names import (
     FACILITY_WORDS,
+    JOB_WORDS,
     NAME_PARTICLES,
     ORGANISATION_HEADS,
     ORGANISATION_WORDS,
@@ -43,7 +45,38 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
             found.append(mention)
     if source.title_span is not None and offset == source.title_span[0]:
         found += _headline_person_nouns(sent, source, offset, sentence)
+        found += _headline_names(sent, source, offset, sentence)
     return found
+
+
+def _headline_names(sent, source: Source, offset: int, sentence: int) -> list[Mention]:
+    """Names of a title-case headline NER left untagged ("Rovers Hire Jane Doe"): runs of
+    proper nouns outside any name that the article's body also capitalises mid-sentence
+    and never writes in lower case."""
+    body = source.text[source.title_span[1]:] if source.title_span else source.text
+    runs: list[list] = []
+    for token in sent:
+        if not _is_headline_name(token, source.text, body):
+            continue
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    found = []
+    for run in runs:
+        start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
+        found.append(Mention(source.id, start, end, source.text[start:end], "", sentence, cues=("headline",)))
+    return found
+
+
+def _is_headline_name(token, text: str, body: str) -> bool:
+    """One word of ``_headline_names``."""
+    word = token.text
+    if (token.ent_type_ or token.pos_ != "PROPN" or not word.isalpha() or len(word) < 3
+            or not word[0].isupper() or token.is_stop or token.lower_ in _HEADLINE_COMMON):
+        return False
+    mid_sentence = re.search(rf"[a-z,;:]\s+{re.escape(word)}(?!\w)", body) is not None
+    return mid_sentence and not _written_in_lower_case(word, text)
 
 
 def _is_title_abbreviation(ent) -> bool:
@@ -162,6 +195,9 @@ def _is_strippable_title(token, label: str) -> bool:
         return False
     return label == "PERSON" or (followed_by_name and token.text[:1].isupper() and nxt.pos_ == "PROPN")
 
+
+_HEADLINE_COMMON = PERSON_NOUNS | JOB_WORDS | PERSON_TITLES | frozenset(
+    w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
 
 _STATE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
 

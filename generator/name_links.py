@@ -122,6 +122,36 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
                     links.join(a, b)
 
 
+def link_spacing_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join names written with and without a space ("Trail Blazers", "Trailblazers")."""
+    first: dict[str, str] = {}
+    for key in groups:
+        if overrides.keeps_apart(key) or key.startswith("group:"):
+            continue
+        packed = key.removeprefix("place:").replace(" ", "")
+        if packed in first:
+            links.join(first[packed], key)
+        else:
+            first[packed] = key
+
+
+def link_role_nouns(groups: dict[str, NameGroup], links: Links) -> None:
+    """Join a headline's person noun ("Grandmother") to the only person the texts give
+    that noun as a role ("a 59-year-old grandmother", "the coach")."""
+    by_role: dict[str, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        for mention in group.mentions:
+            for role in mention.roles:
+                words = role.text.lower().split()
+                if words:
+                    by_role[words[-1]].add(key)
+    for key, group in groups.items():
+        if len(group.words) == 1 and all("noun:person" in m.cues for m in group.mentions):
+            owners = {links.find(k) for k in by_role.get(group.words[0], ()) if k != key}
+            if len(owners) == 1:
+                links.join(owners.pop(), key)
+
+
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
 
 
@@ -221,7 +251,7 @@ def _decide(mention: Mention, people: dict[str, _Person]) -> str | None:
     if named_here or not fitting:
         return None
     total = sum(p.mentions for p in people.values())
-    best = max(fitting, key=lambda root: fitting[root].mentions)
+    best = max(sorted(fitting), key=lambda root: fitting[root].mentions)
     return best if fitting[best].mentions >= DOMINANT_SHARE * total else None
 
 

@@ -35,6 +35,16 @@ def name_forms(entities: list[Entity]) -> dict[str, str]:
             if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
 
 
+def shared_forms(entities: list[Entity]) -> dict[str, frozenset[str]]:
+    """Written forms of several entities ("Navy" of two navies) -> their ids."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for mention in entity.mentions:
+            owners[mention.text].add(entity.id)
+    return {form: frozenset(ids) for form, ids in owners.items()
+            if len(ids) > 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
+
+
 def surname_forms(entities: list[Entity], forms: dict[str, str]) -> dict[str, str]:
     """Family name -> person id, for people whose family name no other entity is known by
     ("Doe" for Jane Doe when NER only tagged the full name)."""
@@ -72,6 +82,8 @@ class Guarded:
     """Capitals-only spellings of known forms -> entity id (see ``shouted_forms``)."""
     surnames: dict[str, str] = field(default_factory=dict)
     """Family names of people -> person id (see ``surname_forms``)."""
+    shared: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Forms of several entities -> their ids; used in an article naming only one of them."""
 
 
 def _sentence_at(analysis: ArticleAnalysis, start: int, end: int) -> Sentence | None:
@@ -94,9 +106,11 @@ def _fits(form: str, guarded: Guarded, sentence: Sentence, text: str) -> bool:
 
 def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
                     pattern: re.Pattern[str], taken: list[tuple[int, int]],
-                    guarded: Guarded | None = None) -> list[tuple[str, Mention]]:
+                    guarded: Guarded | None = None,
+                    present: frozenset[str] = frozenset()) -> list[tuple[str, Mention]]:
     """(entity id, new mention) for each unclaimed occurrence of a known form in one source
-    (forms in ``guarded`` only where ``_fits`` allows)."""
+    (forms in ``guarded`` only where ``_fits`` allows; a shared form goes to the only one of
+    its entities ``present`` in the source)."""
     guarded = guarded or Guarded()
     found = []
     for match in pattern.finditer(source.text):
@@ -106,8 +120,11 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
         sentence = _sentence_at(analysis, start, end)
         if sentence is None or not _fits(match.group(), guarded, sentence, source.text):
             continue
-        mention = Mention(source.id, start, end, match.group(), "", sentence.index, cues=(RECOVERED_CUE,))
-        found.append((forms[match.group()], mention))
+        owners = guarded.shared.get(match.group(), frozenset()) & present
+        entity_id = forms.get(match.group()) or (min(owners) if len(owners) == 1 else None)
+        if entity_id is not None:
+            mention = Mention(source.id, start, end, match.group(), "", sentence.index, cues=(RECOVERED_CUE,))
+            found.append((entity_id, mention))
     return found
 
 
@@ -115,20 +132,23 @@ def recover_mentions(entities: list[Entity], sources: list[Source],
                      analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
     """Entities with the occurrences NER missed added to their mentions."""
     forms = name_forms(entities)
-    guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms))
+    guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(entities))
     forms |= guarded.shouted | guarded.surnames
-    pattern = _pattern(forms)
+    pattern = _pattern(forms | dict.fromkeys(guarded.shared, ""))
     if pattern is None:
         return entities
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    present: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for m in entity.mentions:
             taken[m.source].append((m.start, m.end))
+            present[m.source].add(entity.id)
     added: dict[str, list[Mention]] = defaultdict(list)
     for source in sources:
         if source.id in analyses:
             for entity_id, mention in missed_mentions(source, analyses[source.id], forms, pattern,
-                                                      taken[source.id], guarded):
+                                                      taken[source.id], guarded,
+                                                      frozenset(present[source.id])):
                 added[entity_id].append(mention)
     return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]),
                                              key=lambda m: (m.source, m.start))))

@@ -5,7 +5,10 @@ Steps, each a small function over plain data:
 1. ``name_groups``: mentions sharing one comparison key (gazetteer place,
    group, or normalised name) form a ``NameGroup``.
 2. ``name_links``: groups are joined with a union-find (``Links``) by user
-   ``merge`` overrides, surname linking, spelling variants and acronyms.
+   ``merge`` overrides, spelling and spacing variants, surname linking,
+   organisation/place name suffixes ("Navy" of "Indian Navy") and acronyms;
+   a short name several entities share is then decided per article from the
+   article's own evidence (``decide_shared_names``), or left ambiguous.
 3. Each joined cluster becomes an ``Entity`` whose type is voted over every
    mention's NER label and parse cues (see ``typing_rules``).
 """
@@ -23,6 +26,8 @@ from generator.name_links import (
     decide_shared_names,
     link_acronyms,
     link_name_suffixes,
+    link_role_nouns,
+    link_spacing_variants,
     link_spelling_variants,
     link_surnames,
 )
@@ -39,10 +44,12 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
     for a, b in overrides.merge_pairs(groups):
         links.join(a, b)
     link_spelling_variants(groups, links, overrides)
+    link_spacing_variants(groups, links, overrides)
     ambiguous = link_surnames(groups, links, overrides)
     ambiguous.update(link_name_suffixes(groups, links, overrides))
     link_acronyms(groups, links, overrides)
     ambiguous = decide_shared_names(groups, links, ambiguous)
+    link_role_nouns(groups, links)
     built: dict[str, Entity] = {}
     for root, keys in links.clusters().items():
         members = [groups[k] for k in keys if groups[k].mentions]
