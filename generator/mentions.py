@@ -43,17 +43,27 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
         mention = _mention(ent, source, offset, sentence)
         if mention is not None:
             found.append(mention)
-    if source.title_span is not None and offset == source.title_span[0]:
+    body = headline_body(sent, source, offset)
+    if body is not None:
         found += _headline_person_nouns(sent, source, offset, sentence)
-        found += _headline_names(sent, source, offset, sentence)
+        found += _headline_names(sent, source, offset, sentence, body)
     return found
 
 
-def _headline_names(sent, source: Source, offset: int, sentence: int) -> list[Mention]:
+def headline_body(sent, source: Source, offset: int) -> str | None:
+    """The text after the sentence when it is a headline (the title line, or a sentence
+    whose longer words are all capitalised), else None."""
+    title = source.title_span is not None and offset == source.title_span[0]
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    if title or (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)):
+        return source.text[offset + sent.end_char:]
+    return None
+
+
+def _headline_names(sent, source: Source, offset: int, sentence: int, body: str) -> list[Mention]:
     """Names of a title-case headline NER left untagged ("Rovers Hire Jane Doe"): runs of
     proper nouns outside any name that the article's body also capitalises mid-sentence
     and never writes in lower case."""
-    body = source.text[source.title_span[1]:] if source.title_span else source.text
     runs: list[list] = []
     for token in sent:
         if not _is_headline_name(token, source.text, body):
@@ -133,10 +143,11 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     "X and Y" tagged as one person, Y is kept.
     """
     tokens = _last_conjunct(list(ent)) if ent.label_ == "PERSON" else list(ent)
-    headline = source.title_span is not None and offset == source.title_span[0]
+    body = headline_body(ent.sent, source, offset)
+    headline = body is not None
     stripped: list[str] = []
-    while headline and len(tokens) > 1 and _is_headline_verb(tokens[-1], source.text):
-        tokens.pop()  # "Jane Doe Charged": a headline's verb read into the name
+    if headline and ent.label_ == "PERSON":
+        tokens = _without_headline_spillover(tokens, source, offset, body or "")
     if tokens[-1].lower_ in ORGANISATION_WORDS or tokens[-1].lower_ in FACILITY_WORDS:
         return (tokens[1:], stripped) if len(tokens) > 1 and tokens[0].lower_ == "the" else (tokens, stripped)
     while len(tokens) > 1:
@@ -151,12 +162,16 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     return tokens, stripped
 
 
-def _is_headline_verb(token, text: str) -> bool:
-    """A capitalised verb of a title-case headline ("Charged", "Says"), written in lower
-    case in the article too."""
-    lower = token.lower_
-    verb = token.tag_.startswith("VB") or lower.endswith("ed") or lower in SPEECH_VERBS
-    return verb and lower != token.text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+def _without_headline_spillover(tokens: list, source: Source, offset: int, body: str) -> list:
+    """"Jane Doe Checks Into Rehab" -> "Jane Doe": the longest start of a headline name that
+    the body writes too, when every word after it is written in lower case in the article."""
+    for end in range(len(tokens) - 1, 0, -1):
+        if not _written_in_lower_case(tokens[end].text, source.text) and not tokens[end].is_stop:
+            return tokens
+        start, stop = offset + tokens[0].idx, offset + tokens[end - 1].idx + len(tokens[end - 1].text)
+        if source.text[start:stop] in body:
+            return tokens[:end]
+    return tokens
 
 
 def _last_conjunct(tokens: list) -> list:

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from generator import gazetteer
 from generator.model import Mention
 from generator.name_groups import Links, NameGroup
-from generator.names import GIVEN_NAME_TITLES, NAME_PARTICLES
+from generator.names import GIVEN_NAME_TITLES, NAME_PARTICLES, normalise
 from generator.overrides import Overrides
 
 FUZZY_PERSON_THRESHOLD = 85
@@ -93,6 +94,10 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
         if len(group.words) != 1 or group.place is not None or overrides.keeps_apart(key):
             continue
         word = group.words[0]
+        if word.startswith("group:"):  # NORP-tagged: a surname only when no demonym
+            word = normalise(group.mentions[0].text)
+            if gazetteer.demonym_country(group.mentions[0].text) is not None or word not in by_last:
+                continue
         candidates = by_last.get(word) or (by_first.get(word, []) if _family_name_first(group) else [])
         full_names = {links.find(k) for k in candidates}
         if len(full_names) == 1:
