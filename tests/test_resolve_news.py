@@ -124,3 +124,24 @@ def test_roles_are_not_taken_from_fragments(tmp_path, text, bad):
     roles = {r.text for e in b.entities for r in e.roles}
     assert bad not in roles
     assert not any(r.endswith(("Mr.", "Mrs.", "Ms.")) for r in roles)
+
+
+def test_headline_words_spilling_into_a_name_are_trimmed(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Daniel Okafor Checks Into Clinic After Fall\n\n"
+                 "Daniel Okafor checked into a clinic on Friday after a fall at home.\n",
+        "b.txt": "Okafor left the clinic on Monday, his agent said.\n",
+    })
+    person = entity_named(b, "Daniel Okafor")
+    assert {m.source for m in person.mentions} == {"a", "b"}
+    assert not any("Checks" in n or "Clinic" in n for n in names_and_aliases(b) if "Okafor" in n)
+
+
+def test_headline_person_nouns_join_the_person_given_that_role(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Grandmother Honoured By City Council\n\n"
+                 "Rosa Mendel, a 90-year-old grandmother, was honoured by the council on Monday.\n",
+    })
+    rosa = entity_named(b, "Rosa Mendel")
+    assert "Grandmother" in {m.text for m in rosa.mentions}
+
