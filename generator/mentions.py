@@ -38,7 +38,7 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
     """Clean mentions of the named entities inside one sentence span."""
     found = []
     for ent in sent.ents:
-        if ent.label_ not in NAME_LABELS or _is_title_abbreviation(ent):
+        if ent.label_ not in NAME_LABELS or _is_title_abbreviation(ent) or _is_no_name(ent):
             continue
         mention = _mention(ent, source, offset, sentence)
         if mention is not None:
@@ -87,6 +87,27 @@ def _is_headline_name(token, text: str, body: str) -> bool:
         return False
     mid_sentence = re.search(rf"[a-z,;:]\s+{re.escape(word)}(?!\w)", body) is not None
     return mid_sentence and not _written_in_lower_case(word, text)
+
+
+_AMOUNT = re.compile(r"^\d[\d.,]*\s?(?:bn|mn|m|k|tn|billion|million|trillion|thousand)?$", re.IGNORECASE)
+WORK_NOUNS = frozenset(
+    "novel book film movie song album series show play documentary musical opera poem game memoir".split())
+ACTING_VERBS = frozenset({"play", "portray"})
+
+
+def _is_no_name(ent) -> bool:
+    """An amount ("193bn"), a title of a work ("the novel X", "X, a novel") or a role an
+    actor plays ("playing X", "the character X"): none of them a person, organisation
+    or place."""
+    if _AMOUNT.match(ent.text):
+        return True
+    doc, root = ent.doc, ent.root
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in WORK_NOUNS or before == "character":
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in WORK_NOUNS for c in root.children):
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in ACTING_VERBS
 
 
 def _is_title_abbreviation(ent) -> bool:

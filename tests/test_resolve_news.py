@@ -105,19 +105,25 @@ def test_a_given_name_after_a_royal_title_is_no_family_name(tmp_path):
     assert all(m.text != "Edward" for m in lee.mentions)
 
 
-def test_amounts_and_works_are_not_people(tmp_path):
+def test_amounts_works_and_characters_are_not_people(tmp_path):
     b = briefing_of(tmp_path, {
-        "a.txt": "The firm reported sales of 193bn last year, up from 150bn.\n\n"
-                 "The novel \"Winter Harbour\" sold well, and the film \"Crimson Tide Rising\" opened.\n\n"
-                 "Brightwell Holdings said its profit rose. Marta Lindqvist leads Brightwell Holdings.\n",
+        "a.txt": "Ministers agreed a £193bn package on Monday, up from 150bn.\n\n"
+                 "Marta Lindqvist starred in the film Dark Harbour, playing Jack Ryan, "
+                 "and later wrote Crimson Tide Rising, a novel.\n\n"
+                 "Brightwell Holdings said its profit rose. Lindqvist praised Brightwell Holdings.\n",
     })
-    assert people(b) == {"Marta Lindqvist"}
+    assert people(b) <= {"Marta Lindqvist"}
+    junk = {"193bn", "150bn", "Dark Harbour", "Jack Ryan", "Crimson Tide Rising"}
+    assert not junk & names_and_aliases(b)
+    assert entity_named(b, "Brightwell Holdings").type == "organization"
 
 
 @pytest.mark.parametrize("text, bad", [
     ("Jonas Berg, an adviser to Mr. Halvorsen, said the deal was close. Mr. Halvorsen agreed.\n",
      "adviser to Mr."),
     ("A spokesman for No. 10 said Prime Minister Alan Ridley would travel on Monday.\n", "No"),
+    ("His view was the same of Mr. Brandt, and his marriage to Ms. Ella Brandt followed.\n", "same of Mr."),
+    ("Ridley Envoy Heads To Talks\n\nThe envoy of Alan Ridley left for the talks on Monday.\n", "Ridley Envoy"),
 ])
 def test_roles_are_not_taken_from_fragments(tmp_path, text, bad):
     b = briefing_of(tmp_path, {"a.txt": text})
