@@ -51,12 +51,13 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
 
 
 def headline_body(sent, source: Source, offset: int) -> str | None:
-    """The text after the sentence when it is a headline (the title line, or a sentence
-    whose longer words are all capitalised), else None."""
+    """The text after the sentence when it is a title-case headline (its longer words
+    capitalised: the title line or a sentence like it), else None."""
     title = source.title_span is not None and offset == source.title_span[0]
-    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
-    if title or (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)):
-        return source.text[offset + sent.end_char:]
+    line = sent.doc[:] if title else sent
+    words = [t.text for t in line if t.is_alpha and len(t.text) > 3]
+    if len(words) >= (2 if title else 3) and sum(w[0].isupper() for w in words) >= 0.9 * len(words):
+        return source.text[offset + line.end_char:]
     return None
 
 
@@ -82,7 +83,8 @@ def _headline_names(sent, source: Source, offset: int, sentence: int, body: str)
 def _is_headline_name(token, text: str, body: str) -> bool:
     """One word of ``_headline_names``."""
     word = token.text
-    if (token.ent_type_ or token.pos_ != "PROPN" or not word.isalpha() or len(word) < 3
+    if (token.ent_type_ in NAME_LABELS or token.pos_ not in ("PROPN", "NOUN")
+            or not word.isalpha() or len(word) < 3
             or not word[0].isupper() or token.is_stop or token.lower_ in _HEADLINE_COMMON):
         return False
     mid_sentence = re.search(rf"[a-z,;:]\s+{re.escape(word)}(?!\w)", body) is not None
@@ -96,7 +98,7 @@ ACTING_VERBS = frozenset({"play", "portray"})
 
 
 def _is_no_name(ent) -> bool:
-    """An amount ("193bn"), a title of a work ("the novel X", "X, a novel") or a role an
+    """An amount ("40bn"), a title of a work ("the novel X", "X, a novel") or a role an
     actor plays ("playing X", "the character X"): none of them a person, organisation
     or place."""
     if _AMOUNT.match(ent.text):
@@ -157,17 +159,20 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     """The tokens of the name itself, and the title or job words stripped from before it.
 
     A name ending in an organisation or building word keeps its words ("Justice
-    Department", "the Millennium Dome"). Otherwise leading "the", titles ("President"), job words ("Producer"), speech verbs
-    ("Said"), lower-case words ("comedian"), short capital abbreviations before
-    a person's name ("AG") and, at a sentence or headline start, words the
-    article also writes in lower case ("Hire") are no part of the name. Of
-    "X and Y" tagged as one person, Y is kept.
+    Department", "the Harbourside Dome"). Otherwise leading "the", titles
+    ("President"), job words ("Producer"), speech verbs ("Said"), lower-case
+    words ("comedian"), short capital abbreviations before a person's name
+    ("AG") and, at a sentence or headline start, words the article also writes
+    in lower case ("Hire") are no part of the name. Of "X and Y" tagged as one
+    person, Y is kept. In a headline, a person's name the body never writes is
+    cut to the part it does write, and trailing headline words are dropped.
     """
     tokens = _last_conjunct(list(ent)) if ent.label_ == "PERSON" else list(ent)
     body = headline_body(ent.sent, source, offset)
     headline = body is not None
     stripped: list[str] = []
     if headline and ent.label_ == "PERSON":
+        tokens = _part_the_body_names(tokens, source, offset, body or "")
         tokens = _without_headline_spillover(tokens, source, offset, body or "")
     if tokens[-1].lower_ in ORGANISATION_WORDS or tokens[-1].lower_ in FACILITY_WORDS:
         return (tokens[1:], stripped) if len(tokens) > 1 and tokens[0].lower_ == "the" else (tokens, stripped)
@@ -181,6 +186,25 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
                                       or is_job_word(token.text)):
             stripped.append(token.text)
     return tokens, stripped
+
+
+def _part_the_body_names(tokens: list, source: Source, offset: int, body: str) -> list:
+    """"Academy Picked Jane Doe" -> "Jane Doe": of a headline name the body never writes,
+    the longest run of words from and to a capitalised word that the body does write."""
+    def text(part: list) -> str:
+        return source.text[offset + part[0].idx: offset + part[-1].idx + len(part[-1].text)]
+
+    def written(part: list) -> bool:
+        return re.search(rf"(?<!\w){re.escape(text(part))}(?!\w)", body) is not None
+
+    if len(tokens) < 2 or written(tokens):
+        return tokens
+    for size in range(len(tokens) - 1, 0, -1):
+        for start in range(len(tokens) - size + 1):
+            part = tokens[start:start + size]
+            if part[0].text[:1].isupper() and part[-1].text[:1].isupper() and written(part):
+                return part
+    return tokens
 
 
 def _without_headline_spillover(tokens: list, source: Source, offset: int, body: str) -> list:
@@ -243,7 +267,7 @@ def _cues(ent, has_title: bool) -> list[str]:
     root = ent.root
     doc = ent.doc
     if ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
-        cues.append("determiner")  # "the Acme", "the Millennium Dome": no person's name
+        cues.append("determiner")  # "the Acme", "the Harbourside Dome": no person's name
     if _is_place_before_state(ent) or _is_state_after_place(ent):
         cues.append("state:place")
     if has_title or _title_before(ent):
@@ -272,13 +296,13 @@ def _abbreviation_at(doc, i: int) -> bool:
 
 
 def _is_place_before_state(ent) -> bool:
-    """"Portsmouth, N.H.": a name followed by a comma and a state abbreviation."""
+    """"Springfield, N.H.": a name followed by a comma and a state abbreviation."""
     doc = ent.doc
     return ent.end + 1 < len(doc) and doc[ent.end].text == "," and _abbreviation_at(doc, ent.end + 1)
 
 
 def _is_state_after_place(ent) -> bool:
-    """The "N.H." of "Portsmouth, N.H.": an abbreviation after a capitalised name and a comma."""
+    """The "N.H." of "Springfield, N.H.": an abbreviation after a capitalised name and a comma."""
     doc = ent.doc
     return (_abbreviation_at(doc, ent.start) and ent.start >= 2
             and doc[ent.start - 1].text == "," and doc[ent.start - 2].text[:1].isupper())

@@ -38,7 +38,8 @@ def _personish(group: NameGroup) -> bool:
 
 def _mostly_person(group: NameGroup) -> bool:
     """Half or more of the mentions are tagged PERSON or follow a person's title."""
-    return sum(m.label == "PERSON" or "title:person" in m.cues for m in group.mentions) * 2 >= len(group.mentions)
+    votes = sum(m.label == "PERSON" or "title:person" in m.cues for m in group.mentions)
+    return votes * 2 >= len(group.mentions)
 
 
 def _other_name(group: NameGroup) -> bool:
@@ -109,7 +110,7 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
 
 def _family_name_first(group: NameGroup) -> bool:
     """A one-word person name that may be a family name written first ("Xi"): never one
-    written after a title that takes a given name ("Prince Edward")."""
+    written after a title that takes a given name ("Prince Alfred")."""
     return _personish(group) and not any(
         word.lower().rstrip(".") in GIVEN_NAME_TITLES for m in group.mentions for word in m.title.split())
 
@@ -167,7 +168,7 @@ def initials(name: str) -> str:
 
 def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
     """Join an all-capitals name to the only multi-word name whose initials it spells
-    (never to a person's name: "N.H." in "Portsmouth, N.H." is no one's initials)."""
+    (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
         form = group.forms.most_common(1)[0][0]
@@ -183,7 +184,7 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
 
 
 def _state_like(group: NameGroup) -> bool:
-    """Written where a state abbreviation goes ("Portsmouth, N.H.") in most mentions."""
+    """Written where a state abbreviation goes ("Springfield, N.H.") in most mentions."""
     return sum("state:place" in m.cues for m in group.mentions) * 2 > len(group.mentions)
 
 

@@ -25,9 +25,9 @@ PERSON_TITLES = frozenset(
     """.split()
 )
 
-# Titles followed by a given name, not a family name ("Prince Edward", "Pope Francis").
+# Titles followed by a given name, not a family name ("Prince Alfred", "Pope Linus").
 GIVEN_NAME_TITLES = frozenset(
-    "king queen prince princess pope sir dame lady lord saint st emperor empress archduke duke duchess".split()
+    "king queen prince princess pope sir dame lady lord saint st emperor empress duke duchess".split()
 )
 
 # Words that modify a title ("acting", "former") but are no title themselves.
@@ -110,7 +110,8 @@ PERSON_NOUNS = frozenset(
 )
 
 # Lower-case words that belong inside a name ("Ludwig van Beethoven"); never glue.
-NAME_PARTICLES = frozenset("van von der den de del della da di du la le bin ibn al el dos das ter ten".split())
+NAME_PARTICLES = frozenset(
+    "van von der den de del della da di du la le bin ibn al el dos das ter ten".split())
 
 LEADING_ARTICLES = ("the ", "The ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")

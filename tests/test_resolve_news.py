@@ -123,7 +123,8 @@ def test_amounts_works_and_characters_are_not_people(tmp_path):
      "adviser to Mr."),
     ("A spokesman for No. 10 said Prime Minister Alan Ridley would travel on Monday.\n", "No"),
     ("His view was the same of Mr. Brandt, and his marriage to Ms. Ella Brandt followed.\n", "same of Mr."),
-    ("Ridley Envoy Heads To Talks\n\nThe envoy of Alan Ridley left for the talks on Monday.\n", "Ridley Envoy"),
+    ("Ridley Envoy Heads To Talks\n\nThe envoy of Alan Ridley left for the talks on Monday.\n",
+     "Ridley Envoy"),
 ])
 def test_roles_are_not_taken_from_fragments(tmp_path, text, bad):
     b = briefing_of(tmp_path, {"a.txt": text})
