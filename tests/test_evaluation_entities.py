@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -115,3 +117,23 @@ def test_aligned_by_head_word_when_offsets_differ():
     ms = span("Ms. Doe")
     scores = ent.entity_scores(gold, briefing(entity("doe", "person", span("Jane Doe"), ms)))
     assert scores.covered == 2
+
+
+REPO = Path(__file__).resolve().parents[1]
+ECBPLUS = REPO.parent / "shared" / "corpora" / "ecbplus-dev"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not ECBPLUS.is_dir(), reason="ECB+ development corpus not present")
+def test_evaluate_script_prints_the_ecbplus_entity_table(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("evaluate_script", REPO / "scripts" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(["ecbplus", "--data", str(ECBPLUS), "--topics", "12", "--workdir", str(tmp_path)])
+    out = capsys.readouterr().out
+    table = [line.split() for line in out.splitlines()]
+    rows = {cells[0]: cells for cells in table if cells[:1] in (["12"], ["all"])}
+    assert set(rows) == {"12", "all"}
+    ours_f1, same_string, last_word = (float(rows["all"][i]) for i in (4, 5, 6))
+    assert 0.0 < ours_f1 <= 1.0 and 0.0 < same_string <= 1.0 and 0.0 < last_word <= 1.0
+    assert "person typing precision" in out
