@@ -233,16 +233,21 @@ class _Person:
     gender: str
 
 
-def _candidates(groups: dict[str, NameGroup], links: Links, roots: set[str]) -> dict[str, _Person]:
-    """Sources, mention count and title gender of each candidate cluster."""
-    found: dict[str, list] = {root: [set(), 0, []] for root in roots}
+def _clusters(groups: dict[str, NameGroup], links: Links) -> dict[str, tuple[set[str], int, list[str]]]:
+    """Cluster root -> (sources, mention count, titles), in one pass over the groups."""
+    found: dict[str, tuple[set[str], int, list[str]]] = {}
     for key, group in groups.items():
-        entry = found.get(links.find(key))
-        if entry is not None:
-            entry[0].update(m.source for m in group.mentions)
-            entry[1] += len(group.mentions)
-            entry[2] += [m.title for m in group.mentions]
-    return {root: _Person(s, n, _gender(t)) for root, (s, n, t) in found.items()}
+        sources, count, titles = found.get(links.find(key), (set(), 0, []))
+        sources.update(m.source for m in group.mentions)
+        titles += [m.title for m in group.mentions]
+        found[links.find(key)] = (sources, count + len(group.mentions), titles)
+    return found
+
+
+def _candidates(clusters: dict[str, tuple[set[str], int, list[str]]], roots: set[str]) -> dict[str, _Person]:
+    """Sources, mention count and title gender of each candidate cluster."""
+    return {root: _Person(set(clusters[root][0]), clusters[root][1], _gender(clusters[root][2]))
+            for root in sorted(roots) if root in clusters}
 
 
 def _decide(mention: Mention, people: dict[str, _Person]) -> str | None:
@@ -268,8 +273,9 @@ def decide_shared_names(groups: dict[str, NameGroup], links: Links,
     group ``<key>@<source>@<root>`` joined with that entity. Returns the names still
     ambiguous, with their candidates."""
     still: dict[str, set[str]] = {}
+    clusters = _clusters(groups, links)  # once: the decisions below only add to these
     for key, roots in ambiguous.items():
-        people = _candidates(groups, links, {links.find(root) for root in roots})
+        people = _candidates(clusters, {links.find(root) for root in roots})
         moved, kept = _decide_all(groups[key].mentions, people)
         for (source, root), mentions in moved.items():
             new = f"{key}@{source}@{root}"
