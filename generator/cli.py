@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Next: cd {args.directory} && mkdocs serve")
             return EXIT_OK
         if args.command == "pdf":
-            from generator.pdf import write_pdf
+            from generator.publish.pdf import write_pdf
 
             path = write_pdf(_config(args), args.output)
             print(f"Wrote {path}")

@@ -21,8 +21,8 @@ from mkdocs.config.base import Config as MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.cache import code_fingerprint
 from generator.config import BriefingError, Config, load_config, with_overrides
+from generator.nlp.cache import code_fingerprint
 from generator.pipeline import build
 
 log = logging.getLogger("mkdocs.plugins.briefing")

@@ -11,24 +11,24 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from generator import cache
 from generator.config import Config
-from generator.deadlines import merge_deadlines
-from generator.events import merge_events
-from generator.events_merge import story_groups
-from generator.export import asset_files, export_files
-from generator.ingest import ingest
-from generator.linker import Linker
+from generator.deadlines.find import merge_deadlines
+from generator.events.find import merge_events
+from generator.events.merge import story_groups
+from generator.events.stories import group_stories
+from generator.ingest.read import ingest
 from generator.model import ArticleAnalysis, Briefing, BuildWarning, Entity, Source
-from generator.nlp import analyse, load_pipeline
-from generator.overrides import parse_overrides
-from generator.pages import plan_pages
-from generator.quotes import merge_quotes
-from generator.recover import recover_mentions
-from generator.render import render_pages
-from generator.resolve import resolve
-from generator.stories import group_stories
-from generator.writer import WriteResult, write_files
+from generator.nlp import cache
+from generator.nlp.parse import analyse, load_pipeline
+from generator.publish.export import asset_files, export_files
+from generator.publish.writer import WriteResult, write_files
+from generator.quotes.extract import merge_quotes
+from generator.resolve.entities import resolve
+from generator.resolve.overrides import parse_overrides
+from generator.resolve.recover import recover_mentions
+from generator.site.linker import Linker
+from generator.site.pages.entities import plan_pages
+from generator.site.render import render_pages
 
 Progress = Callable[[Iterable, str, int], Iterator]
 

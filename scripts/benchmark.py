@@ -43,8 +43,9 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from benchmark_corpus import make_varied_corpus  # noqa: E402
 
-from generator import cache, pipeline  # noqa: E402
+from generator import pipeline  # noqa: E402
 from generator.config import load_config  # noqa: E402
+from generator.nlp import cache  # noqa: E402
 
 STAGES = {
     "ingest": "ingest",

@@ -43,10 +43,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from generator import evaluation as ev  # noqa: E402
-from generator import temporal  # noqa: E402
 from generator.evaluation import ecbplus as ecb  # noqa: E402
 from generator.evaluation import entities as ent  # noqa: E402
 from generator.model import Briefing  # noqa: E402
+from generator.temporal import tagger as temporal  # noqa: E402
 
 
 def read_jsonl(path: Path) -> list[dict]:

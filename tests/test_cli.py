@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator import nlp as nlp_stage
 from generator.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, main
 from generator.config import BriefingError
+from generator.nlp import parse as nlp_stage
 from tests.conftest import make_project
 
 

@@ -7,14 +7,14 @@ import hashlib
 
 import pytest
 
-from generator.deadlines import find_deadlines, merge_deadlines
-from generator.deadlines_dates import compatible, describe, shift, sort_key
-from generator.deadlines_merge import concepts, status
+from generator.deadlines.dates import compatible, describe, shift, sort_key
+from generator.deadlines.find import find_deadlines, merge_deadlines
+from generator.deadlines.merge import concepts, status
 from generator.model import Briefing, Citation, DeadlineReport, Source, TimeExpression
-from generator.nlp import Segment, analyse, parse_paragraph
-from generator.overrides import Overrides
-from generator.pages_deadlines import plan_deadline_pages
-from generator.resolve import resolve
+from generator.nlp.parse import Segment, analyse, parse_paragraph
+from generator.resolve.entities import resolve
+from generator.resolve.overrides import Overrides
+from generator.site.pages.deadlines import plan_deadline_pages
 
 ANCHOR = dt.date(2025, 8, 6)  # a Wednesday
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from generator import evaluation as ev
-from generator import temporal
 from generator.model import Mention, TimeExpression
+from generator.temporal import tagger as temporal
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from generator.events import find_events, merge_events
+from generator.events.find import find_events, merge_events
 from generator.model import (
     ArticleAnalysis,
     Briefing,
@@ -18,7 +18,7 @@ from generator.model import (
     Source,
     TimeExpression,
 )
-from generator.nlp import Segment, parse_paragraph
+from generator.nlp.parse import Segment, parse_paragraph
 
 
 def paragraph_of(nlp, text: str, source_id: str = "a"):
@@ -193,9 +193,9 @@ def test_seed_meetings(seed_briefing, place, participants):
 
 
 def test_seed_event_pages_and_timeline(seed_briefing):
-    from generator.linker import Linker
-    from generator.pages_events import plan_event_pages
-    from generator.render import render_pages
+    from generator.site.linker import Linker
+    from generator.site.pages.events import plan_event_pages
+    from generator.site.render import render_pages
 
     pages = render_pages(plan_event_pages(seed_briefing), Linker(seed_briefing))
     assert "timeline.md" in pages and "events/index.md" in pages
@@ -258,7 +258,7 @@ def _event_at(briefing: Briefing, source: str, indexes: tuple[int, ...]):
     ("b", (0,), []),              # same sentence index, other source
 ])  # fmt: skip
 def test_event_page_quotes(source, event_sentences, quotes):
-    from generator.pages_events import event_context
+    from generator.site.pages.events import event_context
 
     briefing = _quote_briefing()
     context = event_context(_event_at(briefing, source, event_sentences), briefing)
@@ -266,10 +266,10 @@ def test_event_page_quotes(source, event_sentences, quotes):
 
 
 def test_event_page_shows_quotes_with_speakers_citations_and_story_tag():
-    from generator.linker import Linker
-    from generator.pages import Page
-    from generator.pages_events import event_context, source_story_tags
-    from generator.render import render_pages
+    from generator.site.linker import Linker
+    from generator.site.pages.entities import Page
+    from generator.site.pages.events import event_context, source_story_tags
+    from generator.site.render import render_pages
 
     briefing = _quote_briefing("Talks & <b>ports</b>")
     event = _event_at(briefing, "a", (0, 3, 4))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.gazetteer import demonym_country, is_known_place, lookup, normalize
+from generator.knowledge.gazetteer import demonym_country, is_known_place, lookup, normalize
 
 
 def test_kiev_and_kyiv_are_one_city_with_coordinates() -> None:

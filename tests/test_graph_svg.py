@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.graph_svg import GraphEdge, GraphNode, neighbourhood, render_graph
+from generator.svg.graph import GraphEdge, GraphNode, neighbourhood, render_graph
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"

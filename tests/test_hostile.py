@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_config
-from generator.ingest import ingest
-from generator.markup import md_escape
+from generator.ingest.read import ingest
+from generator.ingest.source_ids import is_safe_id, slug_id
 from generator.pipeline import build
-from generator.source_ids import is_safe_id, slug_id
+from generator.site.markup import md_escape
 from tests.conftest import REPO, make_project
 from tests.hostile_corpus import BODY, EXPECTED_SKIPS, article, write_hostile_seeds
 from tests.sitecheck import broken_links
@@ -256,8 +256,8 @@ def test_export_validates_and_offsets_hold(hostile, export):
 def test_pdf_of_the_hostile_corpus(hostile, tmp_path):
     from pypdf import PdfReader
 
-    from generator.pdf import render_html, write_pdf
     from generator.pipeline import collect
+    from generator.publish.pdf import render_html, write_pdf
 
     config = load_config(root=hostile[0])
     assert live_markup(render_html(collect(config, warn=lambda m: None))) == []
@@ -399,8 +399,8 @@ def test_live_markup_finds_what_would_run(html, bad):
 
 
 def test_an_entity_named_like_a_section_index_gets_its_own_page_name():
-    from generator.markup import entity_page
-    from generator.names import slugify
+    from generator.knowledge.names import slugify
+    from generator.site.markup import entity_page
 
     assert slugify("Index") == "index-1" and slugify("Indexes") == "indexes"
     assert entity_page("person", slugify("Index")) != "people/index.md"
@@ -415,7 +415,7 @@ def test_an_entity_named_like_a_section_index_gets_its_own_page_name():
     (b"\xff\xfeT\x00\x00\x00", "binary file"),
 ])
 def test_decoding_of_byte_order_marks(tmp_path, data, expected):
-    from generator.ingest_files import ArticleError, decode
+    from generator.ingest.files import ArticleError, decode
 
     (tmp_path / "a.txt").write_bytes(data)
     try:

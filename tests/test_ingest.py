@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from generator.config import BriefingError
-from generator.ingest import ingest
+from generator.ingest.read import ingest
 
 ARTICLE = "Officials met in the capital on Monday to discuss the budget.\nThe talks ended without agreement.\n"
 

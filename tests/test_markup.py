@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from generator.markup import external_link, link, md_escape, relative
+from generator.site.markup import external_link, link, md_escape, relative
 
 
 @pytest.mark.parametrize("text", [

@@ -12,7 +12,6 @@ import pytest
 from pypdf import PdfReader
 
 from generator.cli import EXIT_OK, main
-from generator.figures import graph_parts, map_markers
 from generator.model import (
     ArticleAnalysis,
     Briefing,
@@ -23,8 +22,9 @@ from generator.model import (
     Source,
     TimeExpression,
 )
-from generator.pdf import offline_fetcher, render_html
-from generator.pdf_document import SECTION_TITLES, Links, References, period_covered
+from generator.publish.pdf import offline_fetcher, render_html
+from generator.publish.pdf_document import SECTION_TITLES, Links, References, period_covered
+from generator.site.figures import graph_parts, map_markers
 from tests.conftest import make_project
 
 HOSTILE = "<script>alert(1)</script>"

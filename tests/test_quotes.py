@@ -15,9 +15,9 @@ from generator.model import (
     QuoteCandidate,
     Source,
 )
-from generator.nlp import analyse
-from generator.quotes import merge_quotes, same_quote
-from generator.quotes_spans import quote_spans
+from generator.nlp.parse import analyse
+from generator.quotes.extract import merge_quotes, same_quote
+from generator.quotes.spans import quote_spans
 
 
 def quotes_of(nlp, text: str) -> list[tuple[str, str | None]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
-from generator.recover import recover_mentions
+from generator.resolve.recover import recover_mentions
 
 TEXT = "Mira Holt met Holt's rivals. The Holt-Varga pact holds. Holtz is someone else. holt is a word."
 

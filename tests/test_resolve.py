@@ -127,7 +127,7 @@ def test_seed_people_each_have_exactly_one_entity(seed_briefing):
 
 
 def test_nothing_but_people_under_people(seed_briefing):
-    from generator.gazetteer import lookup
+    from generator.knowledge.gazetteer import lookup
 
     people = [e.name for e in seed_briefing.entities if e.type == "person"]
     assert not [n for n in people if lookup(n)], "no place is listed as a person"
@@ -185,6 +185,6 @@ def test_family_name_written_first_links_to_the_full_name(tmp_path):
     ("john kelly", "jane kelly", False),
 ])
 def test_person_spelling_variants(a, b, same):
-    from generator.name_links import is_spelling_variant
+    from generator.resolve.name_links import is_spelling_variant
 
     assert is_spelling_variant(a, b) == same

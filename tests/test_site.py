@@ -124,7 +124,7 @@ def test_hostile_article_text_is_escaped(tmp_path):
 
 
 def test_hand_written_pages_are_kept_and_stale_pages_removed(tmp_path):
-    from generator.writer import write_files
+    from generator.publish.writer import write_files
 
     docs = tmp_path / "docs"
     (docs / "people").mkdir(parents=True)
@@ -170,7 +170,7 @@ def test_comparison_matrix_keeps_only_the_newest_sources():
     import datetime as dt
 
     from generator.model import Source
-    from generator.pages_compare import newest
+    from generator.site.pages.compare import newest
 
     sources = [Source(f"s{n}", f"s{n}.txt", "ok", published=dt.date(2025, 1, 1 + n % 5)) for n in range(10)]
     sources.append(Source("undated", "undated.txt", "ok"))

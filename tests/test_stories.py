@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.stories import cluster_articles, similarity, story_ids
+from generator.events.stories import cluster_articles, similarity, story_ids
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [

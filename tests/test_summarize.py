@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Citation
-from generator.summarize import merge_statements, rank
+from generator.site.summarize import merge_statements, rank
 
 
 def cite(source, text, sentence=0):

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from generator.temporal import (
+from generator.temporal.tagger import (
     add_duration,
     resolve_weekday,
     tag,

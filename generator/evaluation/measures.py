@@ -31,7 +31,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 
-from generator.names import normalise
+from generator.knowledge.names import normalise
 
 K = TypeVar("K", bound=Hashable)
 _HEAD = re.compile(r"\w+")

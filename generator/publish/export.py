@@ -1,0 +1,100 @@
+"""Export stage: the machine-readable ``data/briefing.json``.
+
+Its shape is defined by ``generator/schema/briefing.schema.json`` (copied next
+to the export as ``data/briefing.schema.json``). Offsets are character
+offsets into each source's ``text``, so ``text[start:end]`` is the quoted span.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from generator.model import Briefing, Citation, Entity, Source
+from generator.site.markup import entity_page, source_page
+
+SCHEMA_VERSION = 1
+
+
+def schema_text() -> str:
+    """The JSON Schema of the export."""
+    return (resources.files("generator") / "schema" / "briefing.schema.json").read_text("utf-8")
+
+
+def _citation(c: Citation) -> dict[str, Any]:
+    return {"source": c.source, "start": c.start, "end": c.end, "text": c.text, "sentence": c.sentence}
+
+
+def _source(s: Source) -> dict[str, Any]:
+    ok = s.status == "ok"
+    return {
+        "id": s.id, "title": s.title, "path": s.path, "outlet": s.outlet, "url": s.url,
+        "published": s.published.isoformat() if s.published else None,
+        "published_from": s.published_from or None,
+        "language": s.language, "page": source_page(s.id) if ok else None,
+        "status": s.status, "error": s.error or None, "text": s.text if ok else None,
+    }
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+        "roles": [{"text": r.text, **_citation(r.citation)} for r in e.roles],
+        "mentions": [{"source": m.source, "start": m.start, "end": m.end, "text": m.text,
+                      "sentence": m.sentence, "label": m.label} for m in e.mentions],
+        "page": entity_page(e.type, e.id) if e.has_page else None,
+    }
+
+
+def _time(t) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {"text": t.text, "type": t.type, "value": t.value, "provenance": t.provenance}
+
+
+def _report(r) -> dict[str, Any]:
+    return {**_citation(r.citation), "due": _time(r.due), "wording": r.wording,
+            "duration": _time(r.duration), "previous": _time(r.previous),
+            "change": r.change or None, "setter": r.setter}
+
+
+def to_dict(briefing: Briefing) -> dict[str, Any]:
+    """The export as plain JSON-ready data."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": briefing.title,
+        "built_at": briefing.built_at.isoformat(timespec="seconds") if briefing.built_at else None,
+        "sources": [_source(s) for s in briefing.sources],
+        "entities": [_entity(e) for e in briefing.entities],
+        "events": [{"id": ev.id, "title": ev.title, "kind": ev.kind,
+                    "participants": list(ev.participants), "place": ev.place,
+                    "date": _time(ev.date), "page": f"events/{ev.id}.md", "story": ev.story or None,
+                    "stated_times": [_time(t) for t in ev.stated_times],
+                    "citations": [_citation(c) for c in ev.citations]} for ev in briefing.events],
+        "deadlines": [{"id": d.id, "title": d.title, "setter": d.setter, "bound": list(d.bound),
+                       "demand": d.demand, "consequences": list(d.consequences),
+                       "due": _time(d.due), "status": d.status, "page": f"deadlines/{d.id}.md",
+                       "disagreements": list(d.disagreements),
+                       "reports": [_report(r) for r in d.reports]}
+                      for d in briefing.deadlines],
+        "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text,
+                    "source": q.citations[0].source, "start": q.citations[0].start,
+                    "end": q.citations[0].end,
+                    "citations": [_citation(c) for c in q.citations]} for q in briefing.quotes],
+        "stories": [{"id": st.id, "title": st.title, "sources": list(st.sources),
+                     "events": list(st.events)} for st in briefing.stories],
+        "warnings": [{"source": w.source, "message": w.message} for w in briefing.warnings],
+    }
+
+
+def export_files(briefing: Briefing) -> dict[str, str]:
+    """docs-relative path -> content for the export and its schema."""
+    data = json.dumps(to_dict(briefing), ensure_ascii=False, indent=1)
+    return {"data/briefing.json": data + "\n", "data/briefing.schema.json": schema_text()}
+
+
+def asset_files() -> dict[str, str]:
+    """Static assets the pages need (stylesheet), from site_templates/."""
+    css = (resources.files("site_templates") / "briefing.css").read_text("utf-8")
+    return {"assets/briefing.css": css}

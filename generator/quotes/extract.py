@@ -1,0 +1,209 @@
+"""Quotes: direct quotes with speaker attribution (per article), merged across sources.
+
+Per article (``find_quotes``, on the parse of one paragraph): every “curly” or
+"straight" quoted stretch is a candidate, attributed by the rules in
+``generator.quotes.attribution``. A quote that no speech verb frames, that
+opens its sentence and follows a quote of a known speaker in the sentence or
+paragraph just before, continues that speaker's quote ("continuation").
+
+Short quotes (at most ``SHORT_QUOTE_WORDS`` words: “constructive”, “regime
+change”) are partial quotes or scare quotes. Rule: they are kept only when a
+speech verb that governs them in the parse has a resolvable speaker ("X said
+Washington hopes to “lead” talks"); otherwise they are skipped, never listed
+as unattributed quotes. Longer quotes are always kept, with speaker None when
+the text does not say who spoke (never guessed).
+
+Corpus-wide (``merge_quotes``): reports of the same words (equal normalised
+text, rapidfuzz ratio >= 90, or one containing the other) become one Quote
+citing every source; its speaker is the entity most reports name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from generator.knowledge.names import normalise
+from generator.model import Briefing, Quote, QuoteCandidate, Source
+from generator.nlp.paragraph import Paragraph
+from generator.quotes.attribution import Attribution, attribute
+from generator.quotes.spans import QuoteSpan, find_spans
+from generator.resolve.entities import mention_owner
+
+SHORT_QUOTE_WORDS = 3
+CONTINUATION_DEPTH = 3
+SAME_QUOTE_RATIO = 90.0
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A candidate with the index of the sentence where its quote ends."""
+
+    candidate: QuoteCandidate
+    end_sentence: int
+
+
+def find_quotes(paragraph: Paragraph) -> list[QuoteCandidate]:
+    """Direct quotes in one paragraph with the words naming their speaker."""
+    return [found.candidate for found in _find(paragraph, CONTINUATION_DEPTH)]
+
+
+def _find(paragraph: Paragraph, depth: int) -> list[_Found]:
+    spans = find_spans(paragraph)
+    found: list[_Found] = []
+    for span in spans:
+        candidate = _candidate(paragraph, span, spans, found, depth)
+        if candidate is not None:
+            found.append(_Found(candidate, paragraph.sentence_at(max(span.end - 1, span.start)).index))
+    return found
+
+
+def _is_short(paragraph: Paragraph, span: QuoteSpan) -> bool:
+    """A partial or scare quote: few words, not a whole utterance opening its sentence."""
+    text = paragraph.source.text
+    if len(text[span.start: span.end].split()) > SHORT_QUOTE_WORDS:
+        return False
+    lead = text[paragraph.sentence_at(span.open).start: span.open]
+    whole = text[span.start: span.close].rstrip("”\"' ").endswith((",", ".", "!", "?"))
+    return any(ch.isalnum() for ch in lead) or not whole
+
+
+def _candidate(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
+               found: list[_Found], depth: int) -> QuoteCandidate | None:
+    short = _is_short(paragraph, span)
+    attribution = attribute(paragraph, span, spans, governed_only=short)
+    if attribution is None and not short:
+        attribution = _continuation(paragraph, span, found, depth)
+    if short and (attribution is None or attribution.speaker is None):
+        return None
+    citation = paragraph.cite(span.start, span.end)
+    speaker = attribution.speaker if attribution else None
+    if speaker is None:
+        return QuoteCandidate(citation, None, cue=attribution.cue if attribution else "")
+    return QuoteCandidate(citation, (speaker.start, speaker.end), speaker.text, attribution.cue)
+
+
+def _continuation(paragraph: Paragraph, span: QuoteSpan, found: list[_Found],
+                  depth: int) -> Attribution | None:
+    """The previous quote's speaker when this quote opens its sentence right after it."""
+    sentence = paragraph.sentence_at(span.open)
+    lead = paragraph.source.text[sentence.start: span.open]
+    if any(ch.isalnum() for ch in lead):
+        return None
+    previous = found[-1] if found else _last_of_previous(paragraph, depth)
+    if previous is None or previous.candidate.speaker is None:
+        return None
+    if sentence.index - previous.end_sentence > 1:
+        return None
+    start, end = previous.candidate.speaker
+    mention = paragraph.mention_at(start, end) or _previous_mention(paragraph, start, end)
+    return Attribution(mention, "continuation") if mention is not None else None
+
+
+def _last_of_previous(paragraph: Paragraph, depth: int) -> _Found | None:
+    previous = paragraph.previous
+    if depth <= 0 or previous is None or any(s.is_title for s in previous.sentences):
+        return None
+    found = _find(previous, depth - 1)
+    return found[-1] if found else None
+
+
+def _previous_mention(paragraph: Paragraph, start: int, end: int):
+    current = paragraph.previous
+    while current is not None:
+        mention = current.mention_at(start, end)
+        if mention is not None:
+            return mention
+        current = current.previous
+    return None
+
+
+def merge_quotes(briefing: Briefing) -> list[Quote]:
+    """One Quote per distinct quotation, citing every source that reports it.
+
+    Quotes come in timeline order: by the publication date of their first report
+    (undated sources last, in file order), then by position in the source.
+    """
+    owner = mention_owner(briefing.entities)
+    groups: list[list[tuple[QuoteCandidate, str | None]]] = []
+    keys: dict[int, str] = {}
+    for source in _timeline(briefing.sources):
+        analysis = briefing.analyses.get(source.id)
+        for candidate in analysis.quotes if analysis else ():
+            speaker = owner.get((source.id, candidate.speaker[0])) if candidate.speaker else None
+            _add(groups, candidate, speaker, keys)
+    return _with_unique_ids([_quote(group) for group in groups])
+
+
+def _timeline(sources: list[Source]) -> list[Source]:
+    """Sources by publication date (undated last), then in file order."""
+    order = {source.id: index for index, source in enumerate(sources)}
+    return sorted(sources, key=lambda s: (s.published is None, s.published or dt.date.min, order[s.id]))
+
+
+def _add(groups: list[list[tuple[QuoteCandidate, str | None]]], candidate: QuoteCandidate,
+         speaker: str | None, keys: dict[int, str]) -> None:
+    """Put a candidate in the first group holding the same quotation, else a new group.
+
+    ``keys`` caches ``quote_key`` by candidate identity, so each text is normalised once.
+    """
+    key = keys.setdefault(id(candidate), quote_key(candidate.citation.text))
+    for group in groups:
+        if any(_compatible(candidate, speaker, other, who) and _same_key(key, keys[id(other)])
+               for other, who in group):
+            group.append((candidate, speaker))
+            return
+    groups.append([(candidate, speaker)])
+
+
+def _compatible(a: QuoteCandidate, a_speaker: str | None, b: QuoteCandidate,
+                b_speaker: str | None) -> bool:
+    """Short quotes merge only with the same speaker; two named different speakers never merge."""
+    if len(a.citation.text.split()) <= SHORT_QUOTE_WORDS:
+        return a_speaker == b_speaker
+    return a_speaker is None or b_speaker is None or a_speaker == b_speaker
+
+
+def same_quote(a: str, b: str) -> bool:
+    """True when two quoted texts are the same quotation (normalised equal, near-equal or contained)."""
+    return _same_key(quote_key(a), quote_key(b))
+
+
+def _same_key(na: str, nb: str) -> bool:
+    """``same_quote`` on texts already reduced by ``quote_key``."""
+    if not na or not nb:
+        return False
+    if na == nb or fuzz.ratio(na, nb, score_cutoff=SAME_QUOTE_RATIO) >= SAME_QUOTE_RATIO:
+        return True
+    shorter, longer = sorted((na, nb), key=len)
+    return len(shorter.split()) > SHORT_QUOTE_WORDS and f" {shorter} " in f" {longer} "
+
+
+def quote_key(text: str) -> str:
+    """Comparison key of a quote: lower case, no punctuation, typographic apostrophes unified."""
+    return normalise(text.replace("’", "'").replace("'", ""))
+
+
+def _quote(group: list[tuple[QuoteCandidate, str | None]]) -> Quote:
+    first = group[0][0]
+    votes = Counter(who for _, who in group if who is not None)
+    speaker = votes.most_common(1)[0][0] if votes else None
+    speaker_text = next((c.speaker_text for c, who in group if who == speaker and speaker), "")
+    citations = tuple(candidate.citation for candidate, _ in group)
+    digest = hashlib.sha1(quote_key(first.citation.text).encode("utf-8")).hexdigest()[:10]
+    return Quote(f"q-{digest}", first.citation.text, speaker, citations, speaker_text)
+
+
+def _with_unique_ids(quotes: list[Quote]) -> list[Quote]:
+    taken: Counter[str] = Counter()
+    out = []
+    for quote in quotes:
+        taken[quote.id] += 1
+        suffix = f"-{taken[quote.id]}" if taken[quote.id] > 1 else ""
+        out.append(Quote(f"{quote.id}{suffix}", quote.text, quote.speaker, quote.citations,
+                         quote.speaker_text))
+    return out

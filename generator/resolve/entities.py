@@ -1,0 +1,131 @@
+"""Resolve stage: link name mentions across all articles into entities.
+
+Steps, each a small function over plain data:
+
+1. ``name_groups``: mentions sharing one comparison key (gazetteer place,
+   group, or normalised name) form a ``NameGroup``.
+2. ``name_links``: groups are joined with a union-find (``Links``) by user
+   ``merge`` overrides, spelling and spacing variants, surname linking,
+   organisation/place name suffixes ("Navy" of "Indian Navy") and acronyms;
+   a short name several entities share is then decided per article from the
+   article's own evidence (``decide_shared_names``), or left ambiguous.
+3. Each joined cluster becomes an ``Entity`` whose type is voted over every
+   mention's NER label and parse cues (see ``typing_rules``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from generator.knowledge import gazetteer
+from generator.knowledge.names import slugify
+from generator.model import ArticleAnalysis, Entity
+from generator.resolve.name_groups import Links, NameGroup, group_mentions, trim_headline_spillover
+from generator.resolve.name_links import (
+    decide_shared_names,
+    link_acronyms,
+    link_name_suffixes,
+    link_role_nouns,
+    link_spacing_variants,
+    link_spelling_variants,
+    link_surnames,
+)
+from generator.resolve.overrides import Overrides
+from generator.resolve.typing_rules import vote_type
+
+
+def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[Entity]:
+    """Entities for all mentions in ``analyses``, with user overrides applied."""
+    mentions = [m for a in analyses for m in trim_headline_spillover(a)]
+    groups = group_mentions(m for m in mentions if not overrides.ignores(m.text))
+    links = Links(groups)
+    for a, b in overrides.merge_pairs(groups):
+        links.join(a, b)
+    link_spelling_variants(groups, links, overrides)
+    link_spacing_variants(groups, links, overrides)
+    ambiguous = link_surnames(groups, links, overrides)
+    ambiguous.update(link_name_suffixes(groups, links, overrides))
+    link_acronyms(groups, links, overrides)
+    ambiguous = decide_shared_names(groups, links, ambiguous)
+    link_role_nouns(groups, links)
+    built: dict[str, Entity] = {}
+    for root, keys in links.clusters().items():
+        members = [groups[k] for k in keys if groups[k].mentions]
+        if members:
+            built[root] = build_entity(members, overrides)
+    slugs = assign_slugs(built)
+    ambiguous_with = ambiguity_notes(ambiguous, links, slugs)
+    entities = [replace(e, id=slugs[root], ambiguous_with=ambiguous_with.get(root, ()))
+                for root, e in built.items()]
+    return link_groups_to_countries(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
+
+
+def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
+    """The gazetteer name for places, else the most frequent of the longest forms."""
+    places = [g.place for g in groups if g.place is not None]
+    if entity_type == "place" and places:
+        return Counter(p.name for p in places).most_common(1)[0][0]
+    forms: Counter = Counter()
+    for group in groups:
+        forms.update(group.forms)
+    longest = max(len(form.split()) for form in forms)
+    best = [(count, form) for form, count in forms.items() if len(form.split()) == longest]
+    return max(best)[1]
+
+
+def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
+    """One entity from a cluster of name groups."""
+    mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.source, m.start))
+    known_place = any(g.place is not None for g in groups)
+    is_group = all(g.key.startswith("group:") for g in groups)
+    entity_type = "group" if is_group else vote_type(mentions, known_place)
+    name = canonical_name(groups, entity_type)
+    name = overrides.renamed(name)
+    entity_type = overrides.retyped(name, entity_type)
+    aliases = sorted({m.text for m in mentions} - {name})
+    roles = tuple(role for m in mentions for role in m.roles)
+    return Entity(id="", name=name, type=entity_type, aliases=tuple(aliases),
+                  mentions=tuple(mentions), roles=roles)
+
+
+def assign_slugs(entities: dict[str, Entity]) -> dict[str, str]:
+    """Cluster root -> unique slug, most-mentioned entity first when two names collide."""
+    taken: set[str] = set()
+    out = {}
+    for root, entity in sorted(entities.items(), key=lambda item: (-len(item[1].mentions), item[1].name)):
+        slug = base = slugify(entity.name)
+        n = 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        out[root] = slug
+    return out
+
+
+def ambiguity_notes(ambiguous: dict[str, set[str]], links: Links,
+                    slugs: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Cluster root of a shared surname -> ids of the people it may refer to."""
+    out = {}
+    for key, candidates in ambiguous.items():
+        others = sorted({slugs[r] for r in (links.find(c) for c in candidates) if r in slugs})
+        if links.find(key) in slugs and others:
+            out[links.find(key)] = tuple(others)
+    return out
+
+
+def link_groups_to_countries(entities: list[Entity]) -> list[Entity]:
+    """A group ("Norwegian") points to its country's place entity when both exist."""
+    places = {e.name: e.id for e in entities if e.type == "place"}
+    out = []
+    for entity in entities:
+        country = gazetteer.demonym_country(entity.name) if entity.type == "group" else None
+        place_id = places.get(country.name) if country else None
+        out.append(replace(entity, country=place_id) if place_id else entity)
+    return out
+
+
+def mention_owner(entities: Iterable[Entity]) -> dict[tuple[str, int], str]:
+    """(source id, mention start) -> entity id, for linking text to pages."""
+    return {(m.source, m.start): e.id for e in entities for m in e.mentions}

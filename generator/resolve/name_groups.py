@@ -1,0 +1,127 @@
+"""Name groups: mentions bucketed by a comparison key, and the union-find that joins them.
+
+Part of the resolve stage. The key of a name the place gazetteer knows is the
+gazetteer's canonical place (so Odessa/Odesa and U.S./US/United States share a
+key); a demonym or NORP mention is a group key; other keys are
+``names.normalise`` of the cleaned name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from generator.knowledge import gazetteer
+from generator.knowledge.names import normalise
+from generator.model import ArticleAnalysis, Mention
+
+HEADLINE_NAME_MAX_WORDS = 5
+
+
+@dataclass
+class NameGroup:
+    """All mentions that share one comparison key."""
+
+    key: str
+    mentions: list[Mention]
+    place: gazetteer.Place | None = None
+
+    @property
+    def forms(self) -> Counter:
+        """How often each written form occurs."""
+        return Counter(m.text for m in self.mentions)
+
+    @property
+    def words(self) -> list[str]:
+        """Words of the key."""
+        return self.key.split()
+
+    def label_share(self, *labels: str) -> float:
+        """Share of mentions that NER tagged with one of ``labels``."""
+        return sum(m.label in labels for m in self.mentions) / len(self.mentions)
+
+
+class Links:
+    """Union-find over group keys."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {key: key for key in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(b)] = self.find(a)
+
+    def clusters(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for key in self.parent:
+            out[self.find(key)].append(key)
+        return out
+
+
+def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
+    """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when that name occurs in the body."""
+    titles = {s.index for s in analysis.sentences if s.is_title}
+    body_names = {normalise(m.text) for m in analysis.mentions if m.sentence not in titles}
+    out = []
+    for m in analysis.mentions:
+        words = m.text.split()
+        if m.sentence in titles and len(words) >= HEADLINE_NAME_MAX_WORDS:
+            continue  # a title-case headline read as one long name
+        if m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names:
+            cut = m.text.rindex(words[-1])
+            m = replace(m, end=m.start + len(m.text[:cut].rstrip()), text=m.text[:cut].rstrip())
+        out.append(m)
+    return out
+
+
+# A name NER did not tag as a place (GPE/LOC/FAC) is read as a place only when
+# the gazetteer knows it as a country, a region, a continent or a city at least
+# this big; small towns share their names with too many people and firms.
+UNTAGGED_PLACE_MIN_POPULATION = 500_000
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WORD_ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generation marks after a personal name, ignored when comparing names."""
+"""Abbreviated words of place names compared as written out ("Mt Cook" is "Mount Cook")."""
+
+
+def gazetteer_place(mention: Mention) -> gazetteer.Place | None:
+    """The place a mention names, unless the parse says it is a person."""
+    place = gazetteer.lookup(mention.text)
+    if place is None or "title:person" in mention.cues:
+        return None
+    if mention.label not in PLACE_LABELS and place.kind == "city":
+        return place if place.population >= UNTAGGED_PLACE_MIN_POPULATION else None
+    return place
+
+
+def group_key(mention: Mention) -> tuple[str, gazetteer.Place | None]:
+    """Comparison key for a mention, and its gazetteer place if any."""
+    place = gazetteer_place(mention)
+    is_demonym = place is None and gazetteer.demonym_country(mention.text) is not None
+    if mention.label == "NORP" or is_demonym:
+        return "group:" + normalise(mention.text).removesuffix("s"), None
+    if place is not None:
+        return "place:" + normalise(place.name), place
+    words = [WORD_ABBREVIATIONS.get(w, w) for w in normalise(mention.text).split()]
+    while len(words) > 2 and words[-1] in GENERATION_SUFFIXES:
+        words.pop()  # "Jane Doe Jr." is compared as "Jane Doe"
+    return " ".join(words), None
+
+
+def group_mentions(mentions: Iterable[Mention]) -> dict[str, NameGroup]:
+    """Mentions bucketed by ``group_key``."""
+    groups: dict[str, NameGroup] = {}
+    for mention in mentions:
+        key, place = group_key(mention)
+        if not key.split(":")[-1]:
+            continue
+        group = groups.setdefault(key, NameGroup(key, [], place))
+        group.mentions.append(mention)
+    return groups

@@ -1,0 +1,91 @@
+"""Figures drawn from a finished Briefing: the relationship graph and the places map.
+
+Both the PDF and the site pages can use these; the caller says where each
+entity links to (``link_for``), so the same drawing works with relative ``.md``
+links on the site and ``#anchor`` links in the printed document. Nodes and
+edges come from sentence co-mentions (``generator.site.pages.entities.co_mentions``);
+markers come from place entities the offline gazetteer can locate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.knowledge import gazetteer
+from generator.svg.graph import GraphEdge, GraphNode, render_graph
+from generator.svg.map import MapMarker, render_map
+from generator.model import Briefing, Entity
+from generator.site.pages.entities import co_mentions
+
+LinkFor = Callable[[str], str]
+"""Maps an entity id to the link target of its node or marker."""
+
+GRAPH_NODES = 24
+"""Most entities drawn in the relationship graph, most mentioned first."""
+
+
+def graph_parts(briefing: Briefing, link_for: LinkFor,
+                limit: int = GRAPH_NODES) -> tuple[list[GraphNode], list[GraphEdge]]:
+    """Nodes for the most mentioned entities that share a sentence with another, and their edges.
+
+    Args:
+        briefing: The finished briefing.
+        link_for: Link target of each entity id.
+        limit: Most nodes kept.
+
+    Returns:
+        The nodes (weight: mentions) and the edges (weight: sentences shared).
+    """
+    shared = co_mentions(briefing)
+    connected = [e for e in briefing.entities if shared.get(e.id)]
+    kept = sorted(connected, key=lambda e: (-len(e.mentions), e.name))[:limit]
+    ids = {e.id for e in kept}
+    nodes = [GraphNode(e.id, e.name, e.type, link_for(e.id), float(len(e.mentions))) for e in kept]
+    edges = []
+    for entity in kept:
+        for other, count in sorted(shared[entity.id].items()):
+            if other in ids and entity.id < other:
+                edges.append(GraphEdge(entity.id, other, float(count), _together(count)))
+    return nodes, edges
+
+
+def _together(count: int) -> str:
+    return f"{count} sentence{'s' if count != 1 else ''} together"
+
+
+def relationship_graph_svg(briefing: Briefing, link_for: LinkFor,
+                           limit: int = GRAPH_NODES) -> str:
+    """The relationship graph as inline SVG; empty when no two entities share a sentence."""
+    nodes, edges = graph_parts(briefing, link_for, limit)
+    if not edges:
+        return ""
+    return render_graph(nodes, edges, title="Who appears with whom")
+
+
+def locate(entity: Entity) -> gazetteer.Place | None:
+    """The gazetteer place of a place entity, trying its name then its aliases."""
+    for name in (entity.name, *entity.aliases):
+        place = gazetteer.lookup(name)
+        if place is not None and place.lat is not None and place.lon is not None:
+            return place
+    return None
+
+
+def located_places(briefing: Briefing) -> list[tuple[Entity, gazetteer.Place]]:
+    """Place entities the gazetteer can put on a map, with their gazetteer place."""
+    found = [(e, locate(e)) for e in briefing.entities if e.type == "place"]
+    return [(entity, place) for entity, place in found if place is not None]
+
+
+def map_markers(briefing: Briefing, link_for: LinkFor) -> list[MapMarker]:
+    """One marker per located place entity, sized by mentions."""
+    return [MapMarker(entity.name, float(place.lat), float(place.lon), link_for(entity.id),
+                      len(entity.mentions))
+            for entity, place in located_places(briefing)
+            if place.lat is not None and place.lon is not None]
+
+
+def places_map_svg(briefing: Briefing, link_for: LinkFor) -> str:
+    """The places map as inline SVG; empty when no place could be located."""
+    markers = map_markers(briefing, link_for)
+    return render_map(markers) if markers else ""

@@ -1,0 +1,82 @@
+"""Lookups over a finished Briefing, built once for the page planners.
+
+A page about one entity, source or event shows the quotes, events, deadlines
+and stories that concern it. Filtering the whole corpus once per page makes
+planning grow with the square of the corpus; these indexes hold the same
+selections, each list in corpus order, so every page asks a dictionary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.site.markup import source_label
+from generator.model import Briefing, Deadline, Entity, Event, Quote, Sentence, Source, Story
+
+
+@dataclass
+class BriefingIndex:
+    """Per-entity, per-source, per-story and per-sentence selections of a briefing."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    """Entity id -> entity."""
+    sources: dict[str, Source] = field(default_factory=dict)
+    """Source id -> source (the last of a repeated id, as a dict comprehension keeps)."""
+    source_rows: dict[str, list[tuple[int, Source]]] = field(default_factory=dict)
+    """Source id -> (position, source) of every source with that id."""
+    labels: dict[str, tuple[str, Source]] = field(default_factory=dict)
+    """Source id -> ("S<n>", source), n counting every source from 1."""
+    stories: dict[str, Story] = field(default_factory=dict)
+    """Story id -> story."""
+    stories_of_source: dict[str, list[Story]] = field(default_factory=dict)
+    """Source id -> the stories the source belongs to."""
+    quotes_by_speaker: dict[str | None, list[Quote]] = field(default_factory=dict)
+    """Speaker entity id (None: unattributed) -> their quotes, in corpus order."""
+    quotes_of_source: dict[str, list[Quote]] = field(default_factory=dict)
+    """Source id -> quotes with a citation in that source."""
+    quotes_at: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    """(source, sentence) -> positions in ``briefing.quotes`` of the quotes citing it."""
+    events_of_entity: dict[str, list[Event]] = field(default_factory=dict)
+    """Entity id -> events it takes part in or that happen at the place."""
+    events_of_story: dict[str, list[Event]] = field(default_factory=dict)
+    """Story id -> its events."""
+    deadlines_of_entity: dict[str, list[Deadline]] = field(default_factory=dict)
+    """Entity id -> deadlines it set or is bound by."""
+    sentences: dict[str, dict[int, Sentence]] = field(default_factory=dict)
+    """Source id -> sentence index -> sentence."""
+
+
+def _add(table: dict, keys, value) -> None:
+    """Append ``value`` once under each distinct key."""
+    for key in dict.fromkeys(keys):
+        table.setdefault(key, []).append(value)
+
+
+def index_briefing(briefing: Briefing) -> BriefingIndex:
+    """All lookups of one briefing (read after every corpus-wide stage ran)."""
+    index = BriefingIndex(entities={e.id: e for e in briefing.entities},
+                          sources={s.id: s for s in briefing.sources},
+                          stories={s.id: s for s in briefing.stories})
+    for position, source in enumerate(briefing.sources):
+        index.source_rows.setdefault(source.id, []).append((position, source))
+        index.labels[source.id] = (source_label(position), source)
+    for story in briefing.stories:
+        _add(index.stories_of_source, story.sources, story)
+    for position, quote in enumerate(briefing.quotes):
+        _add(index.quotes_by_speaker, [quote.speaker], quote)
+        _add(index.quotes_of_source, (c.source for c in quote.citations), quote)
+        _add(index.quotes_at, ((c.source, c.sentence) for c in quote.citations), position)
+    for event in briefing.events:
+        _add(index.events_of_entity, [*event.participants, event.place], event)
+        _add(index.events_of_story, [event.story], event)
+    for deadline in briefing.deadlines:
+        _add(index.deadlines_of_entity, [deadline.setter, *deadline.bound], deadline)
+    for source_id, analysis in briefing.analyses.items():
+        index.sentences[source_id] = {s.index: s for s in analysis.sentences}
+    return index
+
+
+def quotes_at(index: BriefingIndex, briefing: Briefing, sentences: set[tuple[str, int]]) -> list[Quote]:
+    """Quotes citing any of the given (source, sentence) pairs, in corpus order."""
+    positions = sorted({p for key in sentences for p in index.quotes_at.get(key, ())})
+    return [briefing.quotes[p] for p in positions]

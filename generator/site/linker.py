@@ -1,0 +1,84 @@
+"""Cross-links: entity names in text become links, statements cite sentences.
+
+All links are relative Markdown links between ``.md`` files, so
+``mkdocs build --strict`` fails on any link that does not resolve.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from generator.site.markup import entity_page, link, md_escape, sentence_target, source_labels
+from generator.model import Briefing, Citation, Entity
+
+
+class Linker:
+    """Knows every page path and every mention, for one finished briefing."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.entities: dict[str, Entity] = {e.id: e for e in briefing.entities}
+        self.source_labels = source_labels(briefing.sources)
+        self.source_titles = {s.id: s.title for s in briefing.sources}
+        self.source_texts = {s.id: s.text for s in briefing.sources}
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for entity in briefing.entities:
+            for m in entity.mentions:
+                spans[m.source].append((m.start, m.end, entity.id))
+        self.spans = {source: sorted(items) for source, items in spans.items()}
+
+    def page_of(self, entity_id: str) -> str | None:
+        """Docs-relative page of an entity, None when it has no page."""
+        entity = self.entities.get(entity_id)
+        if entity is None or not entity.has_page:
+            return None
+        return entity_page(entity.type, entity.id)
+
+    def entity_link(self, entity_id: str, from_page: str, label: str | None = None) -> Markup:
+        """Link to the entity's page, or its escaped name when it has none."""
+        entity = self.entities[entity_id]
+        page = self.page_of(entity_id)
+        text = label or entity.name
+        return link(text, page, from_page) if page else Markup(md_escape(text))
+
+    def source_label(self, source_id: str) -> str:
+        """Short label of a source: S1, S2, ... in file order."""
+        return self.source_labels[source_id]
+
+    def cite(self, citation: Citation, from_page: str) -> Markup:
+        """"[S2]" linking to the cited sentence, titled with the source's title."""
+        target = sentence_target(citation.source, citation.sentence)
+        title = f"{self.source_titles[citation.source]} (sentence {citation.sentence + 1})"
+        return link(f"[{self.source_label(citation.source)}]", target, from_page, title)
+
+    def cites(self, citations, from_page: str) -> Markup:
+        """Space-separated citation links, one per source (its first cited sentence)."""
+        first = {}
+        for citation in citations:
+            first.setdefault(citation.source, citation)
+        return Markup(" ".join(self.cite(c, from_page) for c in first.values()))
+
+    def text(self, source_id: str, start: int, end: int, from_page: str,
+             linked: set[str] | None = None) -> Markup:
+        """Escaped source text between two offsets, with first mentions linked.
+
+        Args:
+            linked: entity ids already linked in this paragraph (updated in place).
+        """
+        linked = set() if linked is None else linked
+        full_text = self.source_texts[source_id]
+        out, cursor = [], start
+        spans = self.spans.get(source_id, [])
+        for m_start, m_end, entity_id in spans[bisect_left(spans, (start, -1, "")) :]:
+            if m_start >= end or m_end > end:
+                break
+            if entity_id in linked or self.page_of(entity_id) in (None, from_page) or m_start < cursor:
+                continue
+            linked.add(entity_id)
+            out.append(md_escape(full_text[cursor:m_start]))
+            out.append(self.entity_link(entity_id, from_page, full_text[m_start:m_end]))
+            cursor = m_end
+        out.append(md_escape(full_text[cursor:end]))
+        return Markup("".join(out))

@@ -1,0 +1,181 @@
+"""Pages for deadlines: the index sorted by due date and one page per deadline.
+
+Each deadline page shows who set it on whom, what is demanded, the threatened
+consequences, the due time with how it was obtained, its status against the
+newest article, reported changes, where sources disagree, and every source's
+wording side by side. Every line cites the sentences it rests on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.deadlines.dates import describe
+from generator.deadlines.merge import Disagreement, find_disagreements, timing
+from generator.model import Briefing, Citation, Deadline, DeadlineReport, Entity, Source
+from generator.site.pages.entities import Page
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    """One deadline on the index."""
+
+    deadline: Deadline
+    """The deadline."""
+    due: str
+    """Due time in words, or "not stated"."""
+    sources: int
+    """How many sources report it."""
+
+
+@dataclass(frozen=True)
+class DeadlinesIndexContext:
+    """Context of the Deadlines index."""
+
+    title: str
+    """Page title."""
+    rows: list[DeadlineRow]
+    """Deadlines, earliest due first, unknown due dates last."""
+    newest: str
+    """Publication date of the newest article (ISO), or "" when none is dated."""
+
+
+@dataclass(frozen=True)
+class CitedLine:
+    """A statement on a deadline page with the sentences supporting it."""
+
+    text: str
+    """What is stated (plain text, escaped on output)."""
+    citations: tuple[Citation, ...]
+    """Sentences supporting it."""
+    entity: str | None = None
+    """Entity id to link instead of the text, if the line names one."""
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One source's wording of the deadline."""
+
+    report: DeadlineReport
+    """The report."""
+    source: Source
+    """Its source."""
+    due: str
+    """Due time as the source gives it, in words ("" when none)."""
+    length: str
+    """Length as the source gives it, in words ("" when none)."""
+
+
+@dataclass(frozen=True)
+class DeadlineContext:
+    """Context of one deadline page."""
+
+    deadline: Deadline
+    """The merged deadline."""
+    setter: CitedLine | None
+    """Who set it, with the sentences naming that setter."""
+    bound: list[CitedLine]
+    """Who must act, each with the sentences naming it."""
+    demand: CitedLine | None
+    """What is demanded."""
+    consequences: list[CitedLine]
+    """Threatened consequences."""
+    due: CitedLine | None
+    """Due time in words with the sentences giving it."""
+    due_provenance: str
+    """How the due value was obtained."""
+    timing: str
+    """Due time against the newest article, in words."""
+    changes: list[CitedLine]
+    """Reported changes ("shortened from 50 days to 10 days")."""
+    disagreements: list[Disagreement]
+    """Aspects the sources give differently, with the sentences for each version."""
+    reports: list[ReportRow]
+    """Every source's wording, side by side."""
+
+
+def plan_deadline_pages(briefing: Briefing) -> list[Page]:
+    """Deadlines index (sorted by due date) and one page per deadline."""
+    newest = max((s.published for s in briefing.sources if s.published), default=None)
+    rows = [
+        DeadlineRow(
+            d,
+            describe(d.due.value) if d.due else "not stated",
+            len({r.citation.source for r in d.reports}),
+        )
+        for d in briefing.deadlines
+    ]
+    index = Page(
+        "deadlines/index.md",
+        "deadlines_index.md.j2",
+        DeadlinesIndexContext("Deadlines", rows, newest.isoformat() if newest else ""),
+    )
+    return [index] + [
+        Page(f"deadlines/{d.id}.md", "deadline.md.j2", deadline_context(d, briefing, newest))
+        for d in briefing.deadlines
+    ]
+
+
+def deadline_context(
+    deadline: Deadline, briefing: Briefing, newest: dt.date | None
+) -> DeadlineContext:
+    """Everything one deadline page shows."""
+    by_id = {e.id: e for e in briefing.entities}
+    sources = {s.id: s for s in briefing.sources}
+    cites = tuple(r.citation for r in deadline.reports)
+    due = deadline.due
+    return DeadlineContext(
+        deadline=deadline,
+        setter=named_line(deadline.setter, by_id, cites) if deadline.setter else None,
+        bound=[named_line(i, by_id, cites) for i in deadline.bound],
+        demand=CitedLine(deadline.demand, containing(deadline.demand, cites))
+        if deadline.demand
+        else None,
+        consequences=[CitedLine(c, containing(c, cites)) for c in deadline.consequences],
+        due=CitedLine(
+            describe(due.value),
+            tuple(r.citation for r in deadline.reports if r.due and r.due.value == due.value),
+        )
+        if due
+        else None,
+        due_provenance=due.provenance if due else "",
+        timing=timing(due, newest),
+        changes=change_lines(deadline.reports),
+        disagreements=find_disagreements(deadline.reports, by_id),
+        reports=[
+            ReportRow(
+                r,
+                sources[r.citation.source],
+                describe(r.due.value) if r.due else "",
+                describe(r.duration.value) if r.duration else "",
+            )
+            for r in deadline.reports
+        ],
+    )
+
+
+def named_line(entity_id: str, by_id: dict[str, Entity], cites: tuple[Citation, ...]) -> CitedLine:
+    """An entity with the report sentences that mention it (all reports if none do)."""
+    sentences = {(m.source, m.sentence) for m in by_id[entity_id].mentions}
+    own = tuple(c for c in cites if (c.source, c.sentence) in sentences)
+    return CitedLine(by_id[entity_id].name, own or cites, entity_id)
+
+
+def containing(words: str, cites: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """Citations whose sentence holds the words (case-insensitive), else all of them."""
+    own = tuple(c for c in cites if words.lower() in c.text.lower())
+    return own or cites
+
+
+def change_lines(reports: tuple[DeadlineReport, ...]) -> list[CitedLine]:
+    """Distinct reported changes, each with the sentences reporting it."""
+    grouped: dict[str, list[Citation]] = {}
+    for r in reports:
+        if not r.change:
+            continue
+        text = r.change
+        text += f" from {describe(r.previous.value)}" if r.previous else ""
+        text += f" to {describe(r.duration.value)}" if r.duration else ""
+        grouped.setdefault(text, []).append(r.citation)
+    return [CitedLine(text, tuple(c)) for text, c in grouped.items()]

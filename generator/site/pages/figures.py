@@ -1,0 +1,113 @@
+"""Site pages with figures: the relationship graph, the places map, and per-person neighbourhoods.
+
+The SVGs are drawn at build time (no JavaScript) by ``generator.site.figures``;
+their links are raw-HTML hrefs computed by ``markup.html_href`` for the page
+they sit on, since MkDocs does not rewrite links inside raw HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from markupsafe import Markup
+
+from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
+from generator.svg.graph import neighbourhood, render_graph
+from generator.site.markup import entity_page, html_href
+from generator.model import Briefing, Entity
+from generator.site.pages.entities import Page
+
+NEIGHBOURHOOD_SIZE = 10
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """Context of graph.md and map.md."""
+
+    title: str
+    """Page title."""
+    svg: Markup
+    """The drawing (already escaped SVG), empty when there is nothing to draw."""
+    entities: list[Entity]
+    """Entities drawn, for the text list under the figure."""
+
+
+def _link_for(by_id: dict[str, Entity], from_page: str, entity_id: str) -> str:
+    entity = by_id[entity_id]
+    return html_href(entity_page(entity.type, entity.id), from_page)
+
+
+def _by_id(briefing: Briefing) -> dict[str, Entity]:
+    """Entity id -> the first entity with that id."""
+    by_id: dict[str, Entity] = {}
+    for entity in briefing.entities:
+        by_id.setdefault(entity.id, entity)
+    return by_id
+
+
+@dataclass(frozen=True)
+class PeopleGraph:
+    """The co-mention graph, unpacking as ``nodes, edges``, with each node's edges indexed."""
+
+    nodes: list
+    """Graph nodes (``graph_svg.GraphNode``), links valid from a page in people/."""
+    edges: list
+    """Graph edges (``graph_svg.GraphEdge``)."""
+    incident: dict[str, list[int]]
+    """Node id -> positions in ``edges`` of the edges touching it."""
+    by_id: dict[str, object]
+    """Node id -> node."""
+
+    def __iter__(self):
+        return iter((self.nodes, self.edges))
+
+    def around(self, node_ids) -> list:
+        """The edges touching any of ``node_ids``, in graph order."""
+        return [self.edges[i] for i in sorted({i for n in node_ids for i in self.incident.get(n, ())})]
+
+
+def people_graph(briefing: Briefing) -> PeopleGraph:
+    """The whole co-mention graph with links as seen from a page in people/."""
+    nodes, edges = graph_parts(briefing, partial(_link_for, _by_id(briefing), "people/_.md"),
+                               limit=len(briefing.entities))
+    incident: dict[str, list[int]] = {}
+    for position, edge in enumerate(edges):
+        for end in dict.fromkeys((edge.a, edge.b)):
+            incident.setdefault(end, []).append(position)
+    return PeopleGraph(nodes, edges, incident, {n.id: n for n in nodes})
+
+
+def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
+    """A small graph of the entity and those it appears with most (links valid from people/)."""
+    by_id = graph.by_id
+    if entity.id not in by_id:
+        return Markup("")
+    # Cut out from the edges touching the entity, then from those among the kept
+    # nodes: the same result as ``neighbourhood`` over the whole graph.
+    touching = graph.around([entity.id])
+    near = {entity.id, *(e.a for e in touching), *(e.b for e in touching)}
+    local = [by_id[i] for i in near if i in by_id]
+    kept, _ = neighbourhood(local, touching, entity.id, limit=NEIGHBOURHOOD_SIZE)
+    kept_ids = {n.id for n in kept}
+    among = [e for e in graph.around(kept_ids) if e.a in kept_ids and e.b in kept_ids]
+    near_nodes, near_edges = neighbourhood(kept, among, entity.id, limit=NEIGHBOURHOOD_SIZE)
+    if not near_edges:
+        return Markup("")
+    return Markup(render_graph(near_nodes, near_edges, width=640, height=420,
+                               title=f"Who appears with {entity.name}", centre=entity.id))
+
+
+def plan_figure_pages(briefing: Briefing) -> list[Page]:
+    """graph.md and map.md."""
+    by_id = _by_id(briefing)
+    graph = relationship_graph_svg(briefing, partial(_link_for, by_id, "graph.md"))
+    nodes, _ = graph_parts(briefing, lambda entity_id: "")
+    drawn = {n.id for n in nodes}
+    in_graph = [e for e in briefing.entities if e.id in drawn]
+    places = [entity for entity, _ in located_places(briefing)]
+    world = places_map_svg(briefing, partial(_link_for, by_id, "map.md"))
+    return [
+        Page("graph.md", "figure.md.j2", FigureContext("Relationship graph", Markup(graph), in_graph)),
+        Page("map.md", "figure.md.j2", FigureContext("Map", Markup(world), places)),
+    ]

@@ -1,0 +1,87 @@
+"""Source pages: each article sentence by sentence, and the Sources index."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.site.markup import source_label, source_page
+from generator.model import Briefing, Entity, Quote, Source
+from generator.site.pages.entities import Page
+from generator.site.index import BriefingIndex, index_briefing
+
+
+@dataclass(frozen=True)
+class SourceContext:
+    """Context of one source page."""
+
+    source: Source
+    """The source."""
+    label: str
+    """Short label used in citations (S1, ...)."""
+    paragraphs: list[list[tuple[int, int, int]]]
+    """Per paragraph, the (sentence index, start, end) of each sentence."""
+    title_sentence: int | None
+    """Index of the headline sentence when the title came from the text."""
+    entities: list[tuple[Entity, int]]
+    """Entities mentioned, with counts."""
+    quotes: list[Quote] = field(default_factory=list)
+    """Quotes this source reports."""
+    tags: list[str] = field(default_factory=list)
+    """Front matter tags besides "Source": the title of the story it belongs to."""
+
+
+@dataclass(frozen=True)
+class SourcesContext:
+    """Context of the Sources index."""
+
+    sources: list[tuple[str, Source, int, int]]
+    """(label, source, sentence count, mention count) for every source."""
+
+
+def mentions_per_source(briefing: Briefing) -> dict[str, Counter]:
+    """For each source id, how often each entity is mentioned in it."""
+    counts: dict[str, Counter] = {}
+    for entity in briefing.entities:
+        for m in entity.mentions:
+            counts.setdefault(m.source, Counter())[entity.id] += 1
+    return counts
+
+
+def source_context(source: Source, briefing: Briefing, label: str,
+                   counts: Counter | None = None, index: BriefingIndex | None = None) -> SourceContext:
+    """Sentences grouped by paragraph, and the entities the source mentions."""
+    index = index or index_briefing(briefing)
+    analysis = briefing.analyses[source.id]
+    paragraphs: dict[int, list[tuple[int, int, int]]] = {}
+    title_sentence = None
+    for s in analysis.sentences:
+        if s.is_title:
+            title_sentence = s.index
+            continue
+        paragraphs.setdefault(s.paragraph, []).append((s.index, s.start, s.end))
+    counts = counts if counts is not None else mentions_per_source(briefing).get(source.id, Counter())
+    mentioned = [(index.entities[i], n) for i, n in counts.most_common() if n]
+    quotes = list(index.quotes_of_source.get(source.id, ()))
+    from generator.site.pages.events import story_tag
+
+    return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned, quotes,
+                         [story_tag(s) for s in index.stories_of_source.get(source.id, ())])
+
+
+def plan_source_pages(briefing: Briefing) -> list[Page]:
+    """A page per ok source and the Sources index."""
+    pages, rows = [], []
+    counts = mentions_per_source(briefing)
+    index = index_briefing(briefing)
+    for position, source in enumerate(briefing.sources):
+        label = source_label(position)
+        if source.status != "ok":
+            rows.append((label, source, 0, 0))
+            continue
+        context = source_context(source, briefing, label, counts.get(source.id, Counter()), index)
+        pages.append(Page(source_page(source.id), "source.md.j2", context))
+        sentences = len(briefing.analyses[source.id].sentences)
+        rows.append((label, source, sentences, len(briefing.analyses[source.id].mentions)))
+    pages.append(Page("sources/index.md", "source_index.md.j2", SourcesContext(rows)))
+    return pages

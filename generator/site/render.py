@@ -1,0 +1,103 @@
+"""Render stage: Page objects to Markdown text through Jinja2 templates.
+
+Templates live in ``site_templates/pages`` (a user folder set with the
+``templates`` setting is searched first). Every ``{{ value }}`` is escaped for
+Markdown by ``finalize`` unless it is ``Markup`` built by the link helpers, so
+article text can never become Markdown, HTML or template code.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.site.linker import Linker
+from generator.site.markup import attr_escape, external_link, html_text, link, md_escape
+from generator.site.pages.entities import Page
+
+GENERATED_MARK = "briefing"
+
+
+def template_dirs(user_dir: Path | None) -> list[str]:
+    """Search path: the user's template folder first, then the built-in one."""
+    builtin = resources.files("site_templates") / "pages"
+    dirs = [str(user_dir)] if user_dir and user_dir.is_dir() else []
+    return dirs + [str(builtin)]
+
+
+def make_environment(user_dir: Path | None = None) -> Environment:
+    """The Jinja environment used for every page."""
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(d) for d in template_dirs(user_dir)]),
+        autoescape=False,
+        finalize=md_escape,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["attr"] = lambda value: Markup(attr_escape(value))
+    env.filters["html"] = lambda value: Markup(html_text(value))
+    env.filters["yaml"] = lambda value: Markup(yaml.safe_dump(value, allow_unicode=True,
+                                                              default_flow_style=True).strip())
+    return env
+
+
+SEARCH_BOOST = {"entity.md.j2": 10, "source.md.j2": 0.5}
+"""Material search boost by template: entity pages rank above the long source texts."""
+
+
+def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
+    """YAML front matter marking the page as generated.
+
+    MkDocs and Material print the ``title`` meta into the page head, header and
+    navigation without escaping it, so it is HTML-escaped here.
+    """
+    meta = {"title": html_text(title),
+            "generated_by": GENERATED_MARK}
+    if tags:
+        meta["tags"] = tags
+    if page.template in SEARCH_BOOST:
+        meta["search"] = {"boost": SEARCH_BOOST[page.template]}
+    return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n")
+
+
+def render_page(env: Environment, page: Page, linker: Linker) -> str:
+    """Markdown text of one page."""
+    template = env.get_template(page.template)
+    return template.render(
+        c=page.context,
+        page_path=page.path,
+        front_matter=partial(front_matter, page),
+        cite=partial(linker.cite, from_page=page.path),
+        cites=partial(linker.cites, from_page=page.path),
+        entity_link=partial(linker.entity_link, from_page=page.path),
+        linked_text=partial(linker.text, from_page=page.path),
+        link_to=partial(link, from_page=page.path),
+        source_label=linker.source_label,
+        esc=md_escape,
+        external_link=external_link,
+        fresh_set=set,
+        plural=plural,
+    )
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    """"1 mention", "2 mentions" (or the given plural form)."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None) -> dict[str, str]:
+    """Path -> Markdown for every page; refuses two pages at one path."""
+    env = make_environment(user_dir)
+    out: dict[str, str] = {}
+    for page in pages:
+        if page.path in out:
+            raise ValueError(f"two generated pages for {page.path}")
+        out[page.path] = render_page(env, page, linker)
+    return out

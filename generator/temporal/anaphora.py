@@ -1,0 +1,177 @@
+"""Text-internal reference time: values that depend on a date mentioned earlier in the text.
+
+Handlers of anaphoric expressions return a placeholder value starting with "@":
+
+* "@-P1Y" ("a year earlier"), "@+P2D" ("two days later"): the reference moved by a
+  length, at the coarser of the reference's and the length's granularity, except
+  that a week counted from a day gives a day ("a week later");
+* "@+P1D/D" ("the next day"), "@-P1W/W" ("the previous week"): the same at a
+  fixed granularity; "@+P0D/D" is "that day";
+* "@T10:30" (a clock time alone): that time on the last day mentioned in the same
+  paragraph, else on the anchor day.
+
+``resolve`` walks the expressions in text order. The reference starts as the
+anchor and becomes each fully resolved calendar value in turn (a day, week, month,
+quarter or year). It also gives a day or month written without a year ("on
+Christmas Eve", "in March") the year of a date stated just before it in the same
+sentence ("the last recount, in 2008, ended on Christmas Eve").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from generator.model import TimeExpression
+from generator.temporal import calendar as cal
+from generator.temporal import named
+from generator.temporal import vocab as v
+from generator.temporal.rules import UNRESOLVED
+from generator.temporal.tense import tense_at
+
+_PLACEHOLDER = re.compile(r"@(?:(?P<sign>[+-])P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|[DWMY])"
+                          r"(?:/(?P<gran>DE|[DWMQY]))?|(?P<clock>T\d\d:\d\d))")  # fmt: skip
+_CALENDAR = re.compile(
+    r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|-W(?P<w>\d\d)(?P<we>-WE)?|-Q(?P<q>[1-4]))?"
+)
+_ORDER = ["D", "W", "M", "Q", "Y", "DE"]
+_YEARLESS = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+_IN_YEAR = re.compile(r"\b(?:in|during|of)\s+$", re.IGNORECASE)
+_NAMED = re.compile(rf"\b(?:{v.MONTH_ANY_RE})|{named.HOLIDAY_RE}", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:last|next|this|coming|past|previous)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    day: dt.date
+    granularity: str
+    value: str
+    text: str
+    start: int
+    end: int
+    stated: bool
+
+
+def resolve(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> list[TimeExpression]:
+    """Replace placeholder values using the reference time; drop what cannot be resolved."""
+    refs = [_Reference(anchor, "D", anchor.isoformat(), "", -1, -1, False)] if anchor else []
+    out: list[TimeExpression] = []
+    for expr in exprs:
+        resolved = _resolved(expr, refs, text, anchor)
+        if resolved is None:
+            continue
+        out.append(resolved)
+        if ref := _as_reference(resolved):
+            refs.append(ref)
+    return out
+
+
+def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
+              anchor: dt.date | None) -> TimeExpression | None:  # fmt: skip
+    match = _PLACEHOLDER.fullmatch(expr.value)
+    if match is None:
+        return _year_from_previous(expr, refs[-1] if refs else None, text, anchor)
+    if match["clock"]:
+        return _clock(expr, match["clock"], refs, text, anchor)
+    if not refs:
+        if match["n"] == "0":
+            return None
+        value = "PAST_REF" if match["sign"] == "-" else "FUTURE_REF"
+        return replace(expr, value=value, provenance=UNRESOLVED)
+    length, sign = f"P{match['n']}{match['unit']}", int(f"{match['sign']}1")
+    for ref in reversed(refs):  # the last date fine enough to count from
+        if (value := shifted(ref, sign, length, match["gran"])) is not None:
+            return replace(expr, value=value, provenance=_how(expr, ref, "counted from it"))
+    return None
+
+
+def _how(expr: TimeExpression, ref: _Reference, how: str) -> str:
+    if ref.end >= 0:
+        how = f"date mentioned before: '{ref.text}'"
+    return f"'{expr.text}' resolved against {ref.value} ({how})"
+
+
+def _as_reference(expr: TimeExpression) -> _Reference | None:
+    if expr.type not in ("DATE", "TIME") or not (match := _CALENDAR.fullmatch(expr.value)):
+        return None
+    year = int(match["y"])
+    try:
+        if match["d"]:
+            day, gran = dt.date(year, int(match["m"]), int(match["d"])), "D"
+        elif match["w"]:
+            day, gran = dt.date.fromisocalendar(year, int(match["w"]), 6 if match["we"] else 1), "W"
+        elif match["m"]:
+            day, gran = dt.date(year, int(match["m"]), 1), "M"
+        elif match["q"]:
+            day, gran = dt.date(year, 3 * int(match["q"]) - 2, 1), "Q"
+        else:
+            day, gran = dt.date(year, 1, 1), "Y"
+    except ValueError:
+        return None
+    value = day.isoformat() if match["we"] else expr.value.split("T")[0]
+    gran = "D" if match["we"] else gran  # a weekend counts from its Saturday
+    return _Reference(day, gran, value, expr.text, expr.start, expr.end, expr.provenance == "stated")
+
+
+def shifted(ref: _Reference, sign: int, length: str, granularity: str | None) -> str | None:
+    """The reference moved by ``length`` (e.g. "P2D"), as a value of the right granularity."""
+    unit = "DE" if length.endswith("DE") else length[-1]
+    granularity = granularity or _granularity(ref.granularity, unit)
+    if granularity is None or _ORDER.index(granularity) < _ORDER.index(ref.granularity):
+        return None  # "two days later" after "in March": no day to count from
+    day = cal.add_duration(ref.day, length, sign)
+    return _format(day, granularity)
+
+
+def _granularity(ref: str, unit: str) -> str | None:
+    """A day keeps days and weeks ("a week later" is a day); a month or quarter keeps its
+    granularity when moved by months or years ("a year earlier" than a quarter is a quarter)."""
+    if ref in ("M", "Q") and unit in ("M", "Y"):
+        return ref
+    if unit in ("D", "W"):
+        return ref if ref in ("D", "W") else None
+    return unit
+
+
+def _format(day: dt.date, granularity: str) -> str:
+    formats = {
+        "D": day.isoformat(), "W": cal.week_value(day), "M": cal.month_value(day),
+        "Q": f"{day.year}-Q{(day.month - 1) // 3 + 1}", "Y": str(day.year), "DE": str(day.year)[:3],
+    }  # fmt: skip
+    return formats[granularity]
+
+
+def _clock(expr: TimeExpression, clock: str, refs: list[_Reference], text: str,
+           anchor: dt.date | None) -> TimeExpression:  # fmt: skip
+    """A clock time on the last day of its paragraph (a past one in a past sentence)."""
+    paragraph = max(text.rfind("\n", 0, expr.start), 0)
+    past = tense_at(text, expr.start, expr.end) == "past"
+    days = [r for r in refs if r.granularity == "D" and r.end >= paragraph]
+    days = [r for r in days if not (past and anchor and r.day > anchor)]
+    if days:
+        return replace(expr, value=f"{days[-1].value}{clock}", provenance=_how(expr, days[-1], ""))
+    if anchor is None:
+        return replace(expr, value=f"XXXX-XX-XX{clock}", provenance=UNRESOLVED)
+    how = f"'{expr.text}' resolved against {anchor} (day of publication)"
+    return replace(expr, value=f"{anchor}{clock}", provenance=how)
+
+
+def _year_from_previous(expr: TimeExpression, previous: _Reference | None, text: str,
+                        anchor: dt.date | None) -> TimeExpression:  # fmt: skip
+    """"The last recount, in 2008, ended on Christmas Eve": the day is in 2008."""
+    if previous is None or anchor is None or previous.end < 0 or not previous.stated:
+        return expr
+    if not _YEARLESS.fullmatch(expr.value) or expr.provenance == "stated":
+        return expr
+    if not _NAMED.search(expr.text) or _RELATIVE_WORD.search(expr.text):
+        return expr  # a weekday, or "last March"
+    year = previous.value[:4]
+    if re.search(r"[.;!?]", text[previous.end : expr.start]) or year == expr.value[:4]:
+        return expr
+    in_year = _IN_YEAR.search(text[max(0, previous.start - 10) : previous.start])
+    value = f"{year}{expr.value[4:]}"
+    if (previous.granularity == "Y" and not in_year) or (len(value) == 10 and not cal.to_date(value)):
+        return expr  # "since 2022", or 29 February of a common year
+    how = f"'{expr.text}' resolved against {previous.value} (year mentioned before: '{previous.text}')"
+    return replace(expr, value=value, provenance=how)

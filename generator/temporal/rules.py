@@ -1,0 +1,247 @@
+"""Patterns and handlers of the temporal tagger: one regex per kind of expression.
+
+Each handler turns a match into ``(type, value, provenance)`` or None to reject it.
+Spans never include a leading preposition ("on", "by"); the preposition is read
+as context instead. Resolution rules for words without a year:
+
+* weekday: "last"/"next" mean the first such day before/after the anchor day
+  ("next Friday" on a Thursday is the day after); otherwise the sentence tense picks
+  the most recent (past) or coming (future) such day, the anchor day included;
+  present or unclear tense picks the nearest one, within three days.
+* month alone: "last"/"next"/"this", else past tense -> most recent such month,
+  future -> next one (current month included), otherwise the anchor's year.
+* month and day: the anchor's year, moved one year back (forward) when the
+  sentence is past (future) and the day lies over 30 days the wrong way, or
+  when tense is unclear and the day lies over half a year away.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.model import TimexType
+from generator.temporal import calendar as cal
+from generator.temporal import vocab as v
+from generator.temporal.tense import Tense, tense_at
+
+Resolved = tuple[TimexType, str, str]
+UNRESOLVED = "date not resolved"
+_REFS = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+_DIRECTION: dict[Tense, cal.Direction] = {"past": "past", "future": "future"}
+_HABITUAL = re.compile(
+    r"\b(?:usually|typically|normally|generally|traditionally|tends?\s+to)\b[^.;,]*$",
+    re.IGNORECASE,
+)
+"""A habitual cue before an expression in its sentence: the year stays unspecified."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The text being tagged, its anchor and precomputed sentence starts."""
+
+    text: str
+    anchor: dt.date | None
+    starts: list[int]
+
+    def tense(self, match: re.Match[str]) -> Tense:
+        """Tense of the sentence around ``match`` (see ``temporal_tense``)."""
+        return tense_at(self.text, match.start(), match.end(), self.starts)
+
+    def habitual(self, match: re.Match[str]) -> bool:
+        """True when the sentence describes something recurring ("usually peak in May")."""
+        start = self.starts[bisect.bisect_right(self.starts, match.start()) - 1]
+        return bool(_HABITUAL.search(self.text[start : match.start()]))
+
+    def before(self, match: re.Match[str], width: int = 24) -> str:
+        """The ``width`` characters before the match."""
+        return self.text[max(0, match.start() - width) : match.start()]
+
+    def resolved(self, match: re.Match[str], how: str) -> str:
+        """Provenance for a value computed from the anchor."""
+        return f"'{match[0]}' resolved against {self.anchor} ({how})"
+
+
+def relative(ctx: Context, m: re.Match[str], offset: int, value: Callable[[dt.date], str],
+              how: str = "relative word", kind: TimexType = "DATE") -> Resolved:  # fmt: skip
+    """Resolve an anchor-relative expression, or fall back to a *_REF value."""
+    if ctx.anchor is None:
+        return kind, _REFS[max(-1, min(1, offset))], UNRESOLVED
+    return kind, value(ctx.anchor), ctx.resolved(m, how)
+
+
+def _direction(tense: Tense) -> tuple[cal.Direction, str]:
+    return _DIRECTION.get(tense, "nearest"), f"{tense} tense"
+
+
+# --- explicit and partial calendar dates -------------------------------------------------
+
+
+def _month(word: str) -> int:
+    word = word.rstrip(".")
+    return v.MONTHS.get(word) or v.MONTH_ABBREVIATIONS[word]
+
+
+def full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"August 8", "8 August 2025", "Friday, Aug. 8", "2025-08-08"."""
+    month = int(m["mon"]) if m["mon"].isdigit() else _month(m["mon"])
+    day = int(m["day"])
+    if m["year"]:
+        return checked_day(int(m["year"]), month, day, "stated")
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", UNRESOLVED
+    year = year_for_day(ctx.anchor, month, day, ctx.tense(m))
+    return checked_day(year, month, day, ctx.resolved(m, "year inferred"))
+
+
+def checked_day(year: int, month: int, day: int, how: str) -> Resolved | None:
+    """A DATE for the day, or None when there is no such day (February 30)."""
+    try:
+        return "DATE", dt.date(year, month, day).isoformat(), how
+    except ValueError:
+        return None
+
+
+def year_for_day(anchor: dt.date, month: int, day: int, tense: Tense) -> int:
+    try:
+        gap = (dt.date(anchor.year, month, day) - anchor).days
+    except ValueError:
+        return anchor.year
+    if (tense == "past" and gap > 30) or (tense not in ("past", "future") and gap > 183):
+        return anchor.year - 1
+    if (tense == "future" and gap < -30) or (tense not in ("past", "future") and gap < -183):
+        return anchor.year + 1
+    return anchor.year
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """"August 2025", "late May 2024"."""
+    return "DATE", f"{m['year']}-{_month(m['mon']):02d}", "stated"
+
+
+def year(m: re.Match[str], ctx: Context) -> Resolved:
+    """"2022", "mid-2026", "the 1990s" (decade value "199")."""
+    if m["decade"]:
+        return "DATE", m["decade"], "stated"
+    return "DATE", m["year"], "stated"
+
+
+_MAY_CUE = re.compile(
+    rf"\b(?:in|since|until|till|by|from|through|during|of|before|after|{v.EDGE_RE})\s*$",
+    re.IGNORECASE,
+)
+
+
+def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"in April", "last January", "mid-August" (year from tense; "May" needs a cue)."""
+    cued = bool(m["edge"] or m["rel"] or _MAY_CUE.search(ctx.before(m)))
+    if not cued and (m["mon"] == "May" or re.match(r"\s+[A-Z][a-z]", ctx.text[m.end() :])):
+        return None
+    month, rel = v.MONTHS[m["mon"]], (m["rel"] or "").lower()
+    if ctx.anchor is None or (not rel and ctx.habitual(m)):
+        return "DATE", f"XXXX-{month:02d}", UNRESOLVED if ctx.anchor is None else "stated"
+    current, tense = ctx.anchor.month, ctx.tense(m)
+    if re.search(r"\bfor\s+$", ctx.before(m, 5), re.IGNORECASE):
+        tense = "unclear"  # "bookings for December": no past month implied
+    shift = {"last": -(month >= current), "next": int(month <= current), "this": 0}.get(rel)
+    how = f"'{rel}'" if shift is not None else f"{tense} tense"
+    if shift is None:
+        shift = -(month > current) if tense == "past" else 0
+        shift = int(month < current) if tense == "future" else shift
+    return "DATE", f"{ctx.anchor.year + shift}-{month:02d}", ctx.resolved(m, how)
+
+
+# --- weekdays, day words, periods and references -----------------------------------------
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Resolved:
+    """"Wednesday", "last Friday", "Sunday night" (direction from the sentence tense)."""
+    day, rel = v.WEEKDAYS[m["day"]], (m["rel"] or "").lower()
+    kind: TimexType = "TIME" if m["part"] else "DATE"
+    part = f"T{v.DAY_PARTS[m['part'].lower()]}" if m["part"] else ""
+    if ctx.anchor is None:
+        return kind, f"XXXX-WXX-{day + 1}{part}", UNRESOLVED
+    if rel in ("last", "past", "next", "coming"):
+        direction: cal.Direction = "past" if rel in ("last", "past") else "future"
+        found = cal.resolve_weekday(ctx.anchor, day, direction, inclusive=rel == "coming")
+        return kind, f"{found}{part}", ctx.resolved(m, f"'{rel}'")
+    direction, how = _direction(ctx.tense(m))
+    if rel == "this" and direction == "nearest":
+        direction, how = "future", "'this'"
+    return kind, f"{cal.resolve_weekday(ctx.anchor, day, direction)}{part}", ctx.resolved(m, how)
+
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
+
+
+def day_word(m: re.Match[str], ctx: Context) -> Resolved:
+    """"today", "yesterday morning", "tonight", "last night", "the day before yesterday"."""
+    word = m["word"].lower()
+    pre = (m.groupdict().get("pre") or "").lower()
+    offset = _DAY_WORDS[word] + {"before": -1, "after": 1}.get(pre, 0)
+    part = (m["part"] or ("night" if word == "tonight" else "")).lower()
+    kind: TimexType = "TIME" if part else "DATE"
+    suffix = f"T{v.DAY_PARTS[part]}" if part else ""
+
+    def value(anchor: dt.date) -> str:
+        return f"{anchor + dt.timedelta(days=offset)}{suffix}"
+
+    return relative(ctx, m, offset, value, kind=kind)
+
+
+_OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
+            "coming": 1, "this past": -1, "latest": -1, "most recent": -1}  # fmt: skip
+
+
+def period(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"this week", "earlier this month", "last year", "next summer", "the weekend"."""
+    rel, unit = re.sub(r"\s+", " ", m["rel"].lower()), m["unit"].lower()
+    if rel == "the" and not m["edge"] and unit != "weekend":
+        return None
+    spans = rel in ("last", "past", "previous", "next", "coming")
+    if m["the"] and spans and unit in v.PERIOD_CODES:  # "the past week"
+        return "DURATION", f"P1{v.PERIOD_CODES[unit]}", "stated"
+    if rel == "the" and unit == "weekend":
+        return _the_weekend(m, ctx)
+    offset = _OFFSETS.get(rel, 0)
+    return relative(ctx, m, offset, lambda a: _period_value(a, unit, offset), f"'{rel}'")
+
+
+def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved:
+    if ctx.anchor is None:
+        return "DATE", "XXXX-WXX-WE", UNRESOLVED
+    direction, how = _direction(ctx.tense(m))
+    saturday = cal.resolve_weekday(ctx.anchor, 5, direction)
+    return "DATE", f"{cal.week_value(saturday)}-WE", ctx.resolved(m, how)
+
+
+def _period_value(anchor: dt.date, unit: str, offset: int) -> str:
+    if unit in ("week", "weekend"):
+        week = cal.week_value(anchor + dt.timedelta(weeks=offset))
+        return f"{week}-WE" if unit == "weekend" else week
+    if unit == "month":
+        return cal.month_value(cal.shift_months(anchor, offset))
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + offset
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if unit == "year":
+        return str(anchor.year + offset)
+    if unit == "decade":
+        return str(anchor.year // 10 + offset)
+    code, first, last = v.SEASONS[unit]  # "last summer" is this year's once it is over
+    started = anchor.month >= first if code != "WI" else anchor.month in (12,)
+    ended = anchor.month > last and code != "WI"
+    shift = offset + (offset < 0 and ended) - (offset > 0 and not started)
+    return f"{anchor.year + shift}-{code}"
+
+
+def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"now", "currently", "recently", "soon", "the past", "the future"."""
+    if m["future"] and m["future"].lower() == "soon":
+        if ctx.before(m, 3).lower() == "as " or ctx.text[m.end() : m.end() + 3] == " as":
+            return None
+    value = "PRESENT_REF" if m["now"] else "PAST_REF" if m["past"] else "FUTURE_REF"
+    return "DATE", value, "stated"
