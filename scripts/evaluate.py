@@ -9,6 +9,7 @@ Usage (from the repository root):
     .venv/bin/python scripts/evaluate.py quotes [--data ../shared/corpora/ecbplus-dev]
                                                 [--textacy-python /tmp/textacy-venv/bin/python] [--errors]
     .venv/bin/python scripts/evaluate.py deadlines --data ../shared/corpora/ecbplus-dev
+    .venv/bin/python scripts/evaluate.py ecbplus --data DIR [--topics N ...] [--workdir DIR] [--errors]
 
 coref: GOLD.jsonl has one JSON object per named mention:
     {"source": "file.txt", "start": 0, "end": 12, "entity": "gold-id"}
@@ -35,6 +36,15 @@ quotes: speaker precision/recall/F1 of direct quotes (the correctness rule is in
 deadlines: collects each ECB+ topic as a corpus (article files and cache under
   --workdir) and lists every deadline found; ECB+ sets no deadlines, so each is
   spurious.
+ecbplus: reads ECB+ (``--data``, e.g. ../shared/corpora/ecbplus-dev), runs the
+  pipeline over each topic's articles as one corpus (cached under --workdir)
+  and prints, per topic and overall, every measure group in ``ECBPLUS_MEASURES``
+  (entities: named-mention B-cubed beside the same-string and last-word
+  baselines, coverage, person typing precision; stories: article-to-story
+  B-cubed beside "one story" and TF-IDF average linkage tuned on the dev
+  topics, for all given topics as one corpus and per topic; events: merge
+  B-cubed over gold cross-document ACTION mentions, main-event coverage,
+  beside a same-trigger-word baseline).
 """
 
 from __future__ import annotations
@@ -45,7 +55,9 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
@@ -54,8 +66,11 @@ sys.path.insert(0, str(REPO))
 
 from generator import evaluation as ev  # noqa: E402
 from generator.config import DEFAULT_PIPELINE  # noqa: E402
-from generator.evaluation import ecbplus  # noqa: E402
+from generator.evaluation import ecbplus as ecb  # noqa: E402
+from generator.evaluation import entities as ent  # noqa: E402
+from generator.evaluation import events as eve  # noqa: E402
 from generator.evaluation import quotes as evq  # noqa: E402
+from generator.evaluation import stories as evs  # noqa: E402
 from generator.evaluation.run import collect_documents, stem  # noqa: E402
 from generator.model import Briefing  # noqa: E402
 from generator.temporal import tagger as temporal  # noqa: E402
@@ -188,7 +203,7 @@ def quotes(args: argparse.Namespace) -> None:
     report_quotes("seeds", gold, seeds, args)
     if args.data:
         rows = read_jsonl(args.ecbplus_gold)
-        documents = [ecbplus.read_document(args.data / row.split("_")[0] / row)
+        documents = [ecb.read_document(args.data / row.split("_")[0] / row)
                      for row in sorted({r["doc"] for r in rows})]
         briefing = collect_documents(documents, args.workdir / "ecbplus-quotes")
         report_quotes("ecbplus-dev", evq.ecbplus_gold(rows, person_chains(documents)), briefing, args)
@@ -224,7 +239,7 @@ def deadlines(args: argparse.Namespace) -> None:
     Lists each with what it has of the four parts (demand, bound party, due time or
     length, setter). Baseline: sentences a keyword rule would take for deadlines.
     """
-    documents = ecbplus.read_corpus(args.data, topics=None)
+    documents = ecb.read_corpus(args.data, topics=None)
     topics = sorted({d.topic for d in documents})
     found = complete = 0
     for topic in topics:
@@ -267,6 +282,86 @@ def speaker_names(briefing: Briefing, coref_gold: Path) -> dict[str, str]:
     return {entity: counter.most_common(1)[0][0] for entity, counter in votes.items()}
 
 
+class TopicRun(NamedTuple):
+    """One ECB+ topic: its gold documents and the Briefing our pipeline made of them
+    (a NamedTuple: tests load this script without registering it as a module)."""
+
+    topic: int
+    documents: list
+    briefing: Briefing
+
+
+def ecbplus(args: argparse.Namespace) -> None:
+    documents = ecb.read_corpus(args.data, tuple(args.topics) if args.topics else ecb.DEV_TOPICS)
+    runs = []
+    for topic in sorted({d.topic for d in documents}):
+        mine = [d for d in documents if d.topic == topic]
+        briefing = collect_documents(mine, args.workdir / str(topic), cache=args.workdir / "cache")
+        runs.append(TopicRun(topic, mine, briefing))
+    for measure in ECBPLUS_MEASURES:
+        measure(runs, args)
+
+
+def entity_measures(runs: list[TopicRun], args: argparse.Namespace) -> None:
+    """Named-mention B-cubed F1 (ours, same string, last word), coverage, person precision."""
+    print("named PER/ORG/GPE/GEO mentions, cross-document B-cubed F1")
+    print(f"{'topic':<8}{'gold':>6}{'ours P':>8}{'R':>7}{'F1':>7}{'string':>8}{'last':>7}"
+          f"{'cover':>7}{'persons':>10}")
+    golds, rows = [], []
+    for run in runs:
+        gold = ent.gold_named(run.documents)
+        golds.append(gold)
+        rows.append((str(run.topic), ent.entity_scores(gold, run.briefing)))
+        if args.errors:
+            print("\n".join(f"  {run.topic}: {line}" for line in ent.entity_errors(gold, run.briefing)))
+    rows.append(("all", _pooled_scores(golds, runs)))
+    for label, s in rows:
+        print(f"{label:<8}{s.gold:>6}{s.ours[0]:>8.3f}{s.ours[1]:>7.3f}{s.ours[2]:>7.3f}"
+              f"{s.same_string[2]:>8.3f}{s.last_word[2]:>7.3f}{s.coverage:>7.3f}"
+              f"{s.persons_right:>5}/{s.persons:<4}")
+    total = rows[-1][1]
+    print(f"person typing precision {total.person_precision:.3f} ({total.persons_right}/{total.persons})")
+
+
+def _pooled_scores(golds: list, runs: list[TopicRun]) -> ent.EntityScores:
+    """Scores over all topics at once (topics share no sources, entities or chains)."""
+    pooled = Briefing(title="", sources=[], analyses={},
+                      entities=[replace(e, id=f"{run.topic}/{e.id}")
+                                for run in runs for e in run.briefing.entities])
+    return ent.entity_scores(ent.merge_gold(golds), pooled)
+
+
+def story_measures(runs: list[TopicRun], args: argparse.Namespace) -> None:
+    """Article-to-story B-cubed (ours, one story, TF-IDF tuned on the dev topics) and event
+    merging (``generator.evaluation.events``), for all topics as one corpus and per topic."""
+    threshold, tuned = evs.tune_threshold(ecb.read_corpus(args.data, ecb.DEV_TOPICS))
+    print(f"\nstories and events (TF-IDF cut tuned on the dev topics: {threshold:.2f}, "
+          f"dev F1 {tuned[2]:.3f})")
+    documents = [d for run in runs for d in run.documents]
+    mixed = collect_documents(documents, args.workdir / "mixed", cache=args.workdir / "cache")
+    print_story_run("all topics as one corpus", documents, mixed, threshold)
+    for run in runs:
+        print_story_run(f"topic {run.topic}", run.documents, run.briefing, threshold)
+
+
+def print_story_run(label: str, documents: list, briefing: Briefing, threshold: float) -> None:
+    """Story and event figures of one corpus run, each beside its baselines."""
+    print(f"== {label}: {len(documents)} articles, {len(briefing.stories)} stories, "
+          f"{len(briefing.events)} events")
+    for name, (p, r, f) in evs.story_rows(documents, briefing, threshold).items():
+        print(f"  story B3 {name:<14} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    for name, triggers in (("ours", eve.trigger_events(briefing)),
+                           ("same trigger", eve.same_trigger_baseline(briefing))):
+        s = eve.event_scores(documents, triggers)
+        p, r, f = s.merge
+        print(f"  events {name:<12} merge B3 P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+              f"gold actions covered {s.covered:.3f}  main-event coverage {s.main:.3f} ({s.stories} stories)")
+
+
+ECBPLUS_MEASURES = (entity_measures, story_measures)
+"""The measure groups ``ecbplus`` prints, in order; each takes (runs, args)."""
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -290,6 +385,13 @@ def main(argv: list[str] | None = None) -> None:
     sub.add_argument("--limit", type=int, default=40, help="how many error groups to list")
     sub.add_argument("--parts", nargs="+", help="only these sub-corpora (e.g. TimeBank AQUAINT)")
     sub.set_defaults(func=timebank)
+    sub = commands.add_parser("ecbplus")
+    sub.add_argument("--data", type=Path, required=True, help="ECB+ folder (topic sub-folders)")
+    sub.add_argument("--topics", type=int, nargs="+", help="topic numbers (default: the dev topics)")
+    sub.add_argument("--workdir", type=Path, default=Path("/tmp/briefing-ecbplus"),
+                     help="where article files and the parse cache go")
+    sub.add_argument("--errors", action="store_true", help="list the errors")
+    sub.set_defaults(func=ecbplus)
     args = parser.parse_args(argv)
     args.func(args)
 

@@ -53,9 +53,15 @@ def write_seeds(documents: Iterable[TextDocument], seeds: Path) -> None:
     (seeds / "sources.yml").write_text(yaml.safe_dump(metadata, sort_keys=True), encoding="utf-8")
 
 
-def collect_documents(documents: Iterable[TextDocument], workdir: str | Path | None = None) -> Briefing:
-    """The Briefing our pipeline makes of the documents (source id = file stem)."""
+def collect_documents(documents: Iterable[TextDocument], workdir: str | Path | None = None,
+                      cache: Path | None = None) -> Briefing:
+    """The Briefing our pipeline makes of the documents (source id = file stem).
+
+    Args:
+        cache: per-article cache folder (default ``<workdir>/cache``); runs over
+            overlapping documents may share one, as entries are keyed by content and source id.
+    """
     root = Path(workdir or tempfile.mkdtemp(prefix="briefing-eval-"))
     write_seeds(documents, root / "seeds")
-    config = Config(root=root, seeds=root / "seeds", docs=root / "docs", cache=root / "cache")
+    config = Config(root=root, seeds=root / "seeds", docs=root / "docs", cache=cache or root / "cache")
     return collect(config, warn=lambda message: None)

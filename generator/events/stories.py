@@ -17,7 +17,7 @@ one shared background name does not chain two stories together. Only pairs
 sharing a feature held by at most ``BLOCK_LIMIT`` articles are scored, and the
 linkage updates sparse neighbour lists, so the cost stays near linear in the
 number of articles. The weights and the threshold were chosen on the ECB+
-development topics (``scripts/evaluate_stories.py``).
+development topics (``scripts/evaluate.py ecbplus``).
 """
 
 from __future__ import annotations

@@ -20,8 +20,14 @@ PERSON_TITLES = frozenset(
     gen. colonel col. lieutenant lt. captain capt. admiral commander secretary
     chairman chairwoman chair ceo director spokesman spokeswoman spokesperson
     judge justice leader speaker analyst adviser advisor aide official officer
-    commissioner attorney representative
+    commissioner attorney representative sgt sgt. sergeant cpl cpl. corporal det det.
+    detective inspector insp insp. supt supt. superintendent trooper sheriff deputy
     """.split()
+)
+
+# Titles followed by a given name, not a family name ("Prince Alfred", "Pope Linus").
+GIVEN_NAME_TITLES = frozenset(
+    "king queen prince princess pope sir dame lady lord saint st emperor empress duke duchess".split()
 )
 
 # Words that modify a title ("acting", "former") but are no title themselves.
@@ -52,6 +58,60 @@ ORGANISATION_HEADS = frozenset(
     revenue profit profits earnings brand
     """.split()
 )
+
+# Occupations and descriptions written before a name in news copy ("Producer
+# Jane Doe", "comedian Jane Doe", "WR Doe"): no part of the name.
+JOB_WORDS = frozenset(
+    """
+    actor actress anchor author artist athlete banker boss candidate coach
+    comedian composer correspondent critic dancer defender designer director
+    driver economist editor executive filmmaker founder forward goalkeeper
+    guard host investor journalist lawmaker lawyer manager midfielder model
+    musician novelist owner photographer pitcher player playwright poet
+    politician presenter producer prosecutor quarterback rapper receiver
+    reporter runner scientist screenwriter singer songwriter star striker
+    suspect tackle teacher veteran victim writer rookie star superstar
+    businessman businesswoman billionaire millionaire tycoon climber
+    mountaineer comic entertainer legend icon drummer guitarist frontman
+    striker winger linebacker cornerback safety fullback halfback
+    """.split()
+)
+
+# Last words of organisation names ("Justice Department", "Acme Advisors").
+ORGANISATION_WORDS = frozenset(
+    """
+    department ministry office agency bureau commission committee council board
+    authority administration service services police army navy force forces
+    party union federation league association institute foundation fund trust
+    society university college school academy hospital bank group company co co.
+    corp corp. corporation inc inc. ltd ltd. llc plc partners advisors advisers
+    holdings capital media news network networks entertainment studios records
+    airlines airways motors industries systems technologies labs pharmaceuticals
+    times journal herald tribune telegraph guardian gazette magazine press
+    """.split()
+)
+
+# Last words of the names of buildings, venues and other man-made places.
+FACILITY_WORDS = frozenset(
+    """
+    dome stadium arena centre center theatre theater square bridge tower palace
+    airport station hotel museum cathedral highway freeway interstate route avenue
+    road boulevard plaza mall building prison jail
+    """.split()
+)
+
+# Nouns for a person that a headline writes with a capital ("Woman Killed,
+# Driver Charged"): the person the report is about.
+PERSON_NOUNS = frozenset(
+    """
+    woman man girl boy mother father grandmother grandfather wife husband son
+    daughter teen teenager child baby mom dad gunman driver victim suspect
+    """.split()
+)
+
+# Lower-case words that belong inside a name ("Ludwig van Beethoven"); never glue.
+NAME_PARTICLES = frozenset(
+    "van von der den de del della da di du la le bin ibn al el dos das ter ten".split())
 
 LEADING_ARTICLES = ("the ", "The ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -104,3 +164,14 @@ def is_title_modifier(word: str) -> bool:
 def is_honorific(word: str) -> bool:
     """True for forms of address such as "Mr." that are no role."""
     return word.lower() in HONORIFICS
+
+
+def is_job_word(word: str) -> bool:
+    """True for occupation words such as "producer" or "coach" written before names."""
+    return word.lower() in JOB_WORDS
+
+
+def last_word(name: str) -> str:
+    """Last word of a name, lower case ("" for an empty name)."""
+    words = name.lower().split()
+    return words[-1] if words else ""

@@ -9,35 +9,50 @@ it follows); roles are the apposition or pre-modifier describing it.
 from __future__ import annotations
 
 import bisect
+import calendar
+import re
 
 from generator.knowledge.names import (
+    FACILITY_WORDS,
+    JOB_WORDS,
+    NAME_PARTICLES,
     ORGANISATION_HEADS,
+    ORGANISATION_WORDS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     SPEECH_VERBS,
     is_honorific,
+    is_job_word,
     is_title_modifier,
     is_title_word,
     strip_possessive,
 )
 from generator.model import Citation, Mention, Role, Source
 
+_ENTS_KEY = "briefing.sorted_ents"
+"""Key in ``Doc.user_data`` of the doc's entities sorted by start, for ``sentence_ents``."""
+
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "across", "into", "toward", "towards"})
 ROLE_CONNECTORS = frozenset({"to", "of", "for"})
 MAX_ROLE_WORDS = 12
-_ENTS_KEY = "briefing.sorted_ents"
 
 
 def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Mention]:
     """Clean mentions of the named entities inside one sentence span."""
     found = []
     for ent in sentence_ents(sent):
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in NAME_LABELS or _is_title_abbreviation(ent) or _is_no_name(ent):
             continue
         mention = _mention(ent, source, offset, sentence)
         if mention is not None:
             found.append(mention)
+    body = headline_body(sent, source, offset)
+    if body is not None:
+        found += _headline_person_nouns(sent, source, offset, sentence)
+        found += _headline_names(sent, source, offset, sentence, body)
     return found
+
 
 
 def sentence_ents(sent) -> list:
@@ -56,14 +71,92 @@ def sentence_ents(sent) -> list:
     last = bisect.bisect_left(starts, sent.end, lo=first)
     return [e for e in ents[first:last] if e.end <= sent.end]
 
+def headline_body(sent, source: Source, offset: int) -> str | None:
+    """The text after the sentence when it is a title-case headline (its longer words
+    capitalised: the title line or a sentence like it), else None."""
+    title = source.title_span is not None and offset == source.title_span[0]
+    line = sent.doc[:] if title else sent
+    words = [t.text for t in line if t.is_alpha and len(t.text) > 3]
+    if len(words) >= (2 if title else 3) and sum(w[0].isupper() for w in words) >= 0.9 * len(words):
+        return source.text[offset + line.end_char:]
+    return None
+
+
+def _headline_names(sent, source: Source, offset: int, sentence: int, body: str) -> list[Mention]:
+    """Names of a title-case headline NER left untagged ("Rovers Hire Jane Doe"): runs of
+    proper nouns outside any name that the article's body also capitalises mid-sentence
+    and never writes in lower case."""
+    runs: list[list] = []
+    for token in sent:
+        if not _is_headline_name(token, source.text, body):
+            continue
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    found = []
+    for run in runs:
+        start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
+        found.append(Mention(source.id, start, end, source.text[start:end], "", sentence, cues=("headline",)))
+    return found
+
+
+def _is_headline_name(token, text: str, body: str) -> bool:
+    """One word of ``_headline_names``."""
+    word = token.text
+    if (token.ent_type_ in NAME_LABELS or token.pos_ not in ("PROPN", "NOUN")
+            or not word.isalpha() or len(word) < 3
+            or not word[0].isupper() or token.is_stop or token.lower_ in _HEADLINE_COMMON):
+        return False
+    mid_sentence = re.search(rf"[a-z,;:]\s+{re.escape(word)}(?!\w)", body) is not None
+    return mid_sentence and not _written_in_lower_case(word, text)
+
+
+_AMOUNT = re.compile(r"^\d[\d.,]*\s?(?:bn|mn|m|k|tn|billion|million|trillion|thousand)?$", re.IGNORECASE)
+WORK_NOUNS = frozenset(
+    "novel book film movie song album series show play documentary musical opera poem game memoir".split())
+ACTING_VERBS = frozenset({"play", "portray"})
+
+
+def _is_no_name(ent) -> bool:
+    """An amount ("40bn"), a title of a work ("the novel X", "X, a novel") or a role an
+    actor plays ("playing X", "the character X"): none of them a person, organisation
+    or place."""
+    if _AMOUNT.match(ent.text):
+        return True
+    doc, root = ent.doc, ent.root
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in WORK_NOUNS or before == "character":
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in WORK_NOUNS for c in root.children):
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in ACTING_VERBS
+
+
+def _is_title_abbreviation(ent) -> bool:
+    """"AG" in "AG Jane Doe": a short capitals word tagged apart right before a person."""
+    doc = ent.doc
+    return (len(ent) == 1 and ent.text.isalpha() and ent.text.isupper() and len(ent.text) <= 3
+            and ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON" and doc[ent.end].ent_iob_ == "B")
+
+
+def _headline_person_nouns(sent, source: Source, offset: int, sentence: int) -> list[Mention]:
+    """Capitalised person nouns of a headline outside any name ("Woman Killed, Driver
+    Charged"): mentions of the people the report is about, typed by a "noun:person" cue."""
+    found = []
+    for token in sent:
+        if token.ent_type_ or token.text[:1].islower() or token.lower_ not in PERSON_NOUNS:
+            continue
+        start = offset + token.idx
+        found.append(Mention(source.id, start, start + len(token.text), token.text, "PERSON",
+                             sentence, cues=("noun:person",)))
+    return found
+
 
 def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
-    tokens = list(ent)
-    stripped = []
-    while len(tokens) > 1 and (_is_strippable_title(tokens[0], ent.label_) or tokens[0].lower_ == "the"):
-        token = tokens.pop(0)
-        if token.lower_ != "the":
-            stripped.append(token.text)
+    tokens, stripped = _name_tokens(ent, source, offset)
+    if not tokens:
+        return None
     start = offset + tokens[0].idx
     end = strip_possessive(source.text, start, offset + tokens[-1].idx + len(tokens[-1].text))
     text = source.text[start:end]
@@ -78,9 +171,101 @@ def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
         label=ent.label_,
         sentence=sentence,
         cues=tuple(_cues(ent, bool(stripped) or bool(roles))),
-        title=" ".join(stripped),
+        title=" ".join(stripped or _titles_before(ent)),
         roles=roles,
     )
+
+
+def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
+    """The tokens of the name itself, and the title or job words stripped from before it.
+
+    A name ending in an organisation or building word keeps its words ("Justice
+    Department", "the Harbourside Dome"). Otherwise leading "the", titles
+    ("President"), job words ("Producer"), speech verbs ("Said"), lower-case
+    words ("comedian"), short capital abbreviations before a person's name
+    ("AG") and, at a sentence or headline start, words the article also writes
+    in lower case ("Hire") are no part of the name. Of "X and Y" tagged as one
+    person, Y is kept. In a headline, a person's name the body never writes is
+    cut to the part it does write, and trailing headline words are dropped.
+    """
+    tokens = _last_conjunct(list(ent)) if ent.label_ == "PERSON" else list(ent)
+    body = headline_body(ent.sent, source, offset)
+    headline = body is not None
+    stripped: list[str] = []
+    if headline and ent.label_ == "PERSON":
+        tokens = _part_the_body_names(tokens, source, offset, body or "")
+        tokens = _without_headline_spillover(tokens, source, offset, body or "")
+    if tokens[-1].lower_ in ORGANISATION_WORDS or tokens[-1].lower_ in FACILITY_WORDS:
+        return (tokens[1:], stripped) if len(tokens) > 1 and tokens[0].lower_ == "the" else (tokens, stripped)
+    while len(tokens) > 1:
+        token = tokens[0]
+        if not (token.lower_ == "the" or _is_strippable_title(token, ent.label_)
+                or (tokens[1].text[:1].isupper() and _is_glued_word(token, ent.label_, source, headline))):
+            break
+        tokens.pop(0)
+        if token.lower_ != "the" and (is_title_word(token.text) or is_title_modifier(token.text)
+                                      or is_job_word(token.text)):
+            stripped.append(token.text)
+    return tokens, stripped
+
+
+def _part_the_body_names(tokens: list, source: Source, offset: int, body: str) -> list:
+    """"Academy Picked Jane Doe" -> "Jane Doe": of a headline name the body never writes,
+    the longest run of words from and to a capitalised word that the body does write."""
+    def text(part: list) -> str:
+        return source.text[offset + part[0].idx: offset + part[-1].idx + len(part[-1].text)]
+
+    def written(part: list) -> bool:
+        return re.search(rf"(?<!\w){re.escape(text(part))}(?!\w)", body) is not None
+
+    if len(tokens) < 2 or written(tokens):
+        return tokens
+    for size in range(len(tokens) - 1, 0, -1):
+        for start in range(len(tokens) - size + 1):
+            part = tokens[start:start + size]
+            if part[0].text[:1].isupper() and part[-1].text[:1].isupper() and written(part):
+                return part
+    return tokens
+
+
+def _without_headline_spillover(tokens: list, source: Source, offset: int, body: str) -> list:
+    """"Jane Doe Checks Into Rehab" -> "Jane Doe": the longest start of a headline name that
+    the body writes too, when every word after it is written in lower case in the article."""
+    for end in range(len(tokens) - 1, 0, -1):
+        if not _written_in_lower_case(tokens[end].text, source.text) and not tokens[end].is_stop:
+            return tokens
+        start, stop = offset + tokens[0].idx, offset + tokens[end - 1].idx + len(tokens[end - 1].text)
+        if source.text[start:stop] in body:
+            return tokens[:end]
+    return tokens
+
+
+def _last_conjunct(tokens: list) -> list:
+    """"Philly and Doe" -> "Doe": a coordination read as one person keeps its last name."""
+    cuts = [i for i, t in enumerate(tokens) if t.lower_ in ("and", "&") and 0 < i < len(tokens) - 1]
+    return tokens[cuts[-1] + 1:] if cuts else tokens
+
+
+def _is_glued_word(token, label: str, source: Source, headline: bool) -> bool:
+    """A word written before a name that is no part of it (see ``_name_tokens``)."""
+    word = token.text
+    if word.islower():
+        return word not in NAME_PARTICLES
+    if is_job_word(word) or (label == "PERSON" and word.lower() in SPEECH_VERBS):
+        return True
+    if label == "PERSON" and word.isalpha() and word.isupper() and len(word) <= 3:
+        return True  # "AG Doe", "WR Doe": an abbreviated job title
+    starts = headline or token.is_sent_start or token.i == 0
+    return starts and label == "PERSON" and _written_in_lower_case(word, source.text)
+
+
+def _written_in_lower_case(word: str, text: str) -> bool:
+    """True when the article also writes the word (or an inflection of it) in lower case."""
+    lower = word.lower()
+    if not lower.isalpha() or lower == word:
+        return False
+    stem = re.sub(r"(?:es|s|ed|d|ing)$", "", lower) if len(lower) > 4 else lower
+    return re.search(rf"(?<![\w-]){re.escape(stem)}(?:e?s|e?d|ing|e)?(?![\w-])", text) is not None
 
 
 def _is_strippable_title(token, label: str) -> bool:
@@ -92,22 +277,73 @@ def _is_strippable_title(token, label: str) -> bool:
     return label == "PERSON" or (followed_by_name and token.text[:1].isupper() and nxt.pos_ == "PROPN")
 
 
+_HEADLINE_COMMON = PERSON_NOUNS | JOB_WORDS | PERSON_TITLES | frozenset(
+    w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
+
+_STATE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z][a-z]{1,4}\.$")
+
+
 def _cues(ent, has_title: bool) -> list[str]:
     cues = []
     root = ent.root
+    doc = ent.doc
+    if ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
+        cues.append("determiner")  # "the Acme", "the Harbourside Dome": no person's name
+    if _is_place_before_state(ent) or _is_state_after_place(ent):
+        cues.append("state:place")
     if has_title or _title_before(ent):
         cues.append("title:person")
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
         cues.append("verb:said")
     if root.dep_ in ("compound", "poss") and root.head.lower_ in ORGANISATION_HEADS:
         cues.append("head:organization")
-    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+    if (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or _is_hometown(ent):
         cues.append("prep:place")
     if root.dep_ == "poss" or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"):
         cues.append("possessive")
     if any(t.lower_ in ("he", "she", "his", "her") for t in root.head.children if t.dep_ == "appos"):
         cues.append("pronoun:person")
     return cues
+
+
+def _abbreviation_at(doc, i: int) -> bool:
+    """True when the tokens from ``i`` spell a state abbreviation ("N.H.", "N. H.", "Calif.")."""
+    parts = []
+    for token in doc[i : i + 3]:
+        if not re.match(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{1,4}\.$", token.text):
+            break
+        parts.append(token.text)
+    return bool(parts) and bool(_STATE_ABBREVIATION.match("".join(parts)))
+
+
+def _is_place_before_state(ent) -> bool:
+    """"Springfield, N.H.": a name followed by a comma and a state abbreviation."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and _abbreviation_at(doc, ent.end + 1)
+
+
+def _is_state_after_place(ent) -> bool:
+    """The "N.H." of "Springfield, N.H.": an abbreviation after a capitalised name and a comma."""
+    doc = ent.doc
+    return (_abbreviation_at(doc, ent.start) and ent.start >= 2
+            and doc[ent.start - 1].text == "," and doc[ent.start - 2].text[:1].isupper())
+
+
+def _is_hometown(ent) -> bool:
+    """"Jane Doe, 66, of Springfield" / "Jane Doe of Springfield": where a person is from."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return False
+    before = doc[ent.start - 2]
+    return before.text == "," or before.like_num or before.ent_type_ == "PERSON"
+
+
+def _titles_before(ent) -> list[str]:
+    """Title words written right before the entity span ("Ms." of "Ms. Doe" tagged "Doe")."""
+    i = ent.start
+    while i > 0 and (is_title_word(ent.doc[i - 1].text) or is_title_modifier(ent.doc[i - 1].text)):
+        i -= 1
+    return [t.text for t in ent.doc[i:ent.start]]
 
 
 def _title_before(ent) -> bool:
@@ -131,7 +367,10 @@ def _premodifier_role(ent, name_start: int):
         i -= 1
     while i < name_start and not _is_role_start(doc[i]):
         i += 1
-    span = doc[i:name_start]
+    end = name_start
+    while end > i and is_honorific(doc[end - 1].text):
+        end -= 1  # "adviser to Mr. Doe": the honorific is Doe's, the role someone else's
+    span = doc[i:end]
     if not span or span[-1].lower_ in ROLE_CONNECTORS or not any(is_title_word(t.text) for t in span):
         return None
     return None if all(is_honorific(t.text) for t in span) else span

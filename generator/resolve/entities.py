@@ -5,7 +5,10 @@ Steps, each a small function over plain data:
 1. ``name_groups``: mentions sharing one comparison key (gazetteer place,
    group, or normalised name) form a ``NameGroup``.
 2. ``name_links``: groups are joined with a union-find (``Links``) by user
-   ``merge`` overrides, surname linking, spelling variants and acronyms.
+   ``merge`` overrides, spelling and spacing variants, surname linking,
+   organisation/place name suffixes ("Navy" of "Indian Navy") and acronyms;
+   a short name several entities share is then decided per article from the
+   article's own evidence (``decide_shared_names``), or left ambiguous.
 3. Each joined cluster becomes an ``Entity`` whose type is voted over every
    mention's NER label and parse cues (see ``typing_rules``).
 """
@@ -19,8 +22,16 @@ from dataclasses import replace
 from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
 from generator.model import ArticleAnalysis, Entity
-from generator.resolve.name_groups import Links, NameGroup, group_key, group_mentions, trim_headline_spillover
-from generator.resolve.name_links import link_acronyms, link_spelling_variants, link_surnames
+from generator.resolve.name_groups import Links, NameGroup, group_mentions, trim_headline_spillover
+from generator.resolve.name_links import (
+    decide_shared_names,
+    link_acronyms,
+    link_name_suffixes,
+    link_role_nouns,
+    link_spacing_variants,
+    link_spelling_variants,
+    link_surnames,
+)
 from generator.resolve.overrides import Overrides
 from generator.resolve.typing_rules import vote_type
 
@@ -32,13 +43,23 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
     links = Links(groups)
     for a, b in overrides.merge_pairs(groups):
         links.join(a, b)
-    ambiguous = link_surnames(groups, links, overrides)
     link_spelling_variants(groups, links, overrides)
+    link_spacing_variants(groups, links, overrides)
+    ambiguous = link_surnames(groups, links, overrides)
+    ambiguous.update(link_name_suffixes(groups, links, overrides))
     link_acronyms(groups, links, overrides)
-    clusters = links.clusters()
-    entities = assign_ids([build_entity([groups[k] for k in keys], overrides)
-                           for keys in clusters.values()])
-    return link_groups_to_countries(mark_ambiguous(entities, ambiguous, links))
+    ambiguous = decide_shared_names(groups, links, ambiguous)
+    link_role_nouns(groups, links)
+    built: dict[str, Entity] = {}
+    for root, keys in links.clusters().items():
+        members = [groups[k] for k in keys if groups[k].mentions]
+        if members:
+            built[root] = build_entity(members, overrides)
+    slugs = assign_slugs(built)
+    ambiguous_with = ambiguity_notes(ambiguous, links, slugs)
+    entities = [replace(e, id=slugs[root], ambiguous_with=ambiguous_with.get(root, ()))
+                for root, e in built.items()]
+    return link_groups_to_countries(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
 
 
 def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
@@ -69,39 +90,28 @@ def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
                   mentions=tuple(mentions), roles=roles)
 
 
-def assign_ids(entities: list[Entity]) -> list[Entity]:
-    """Unique slugs, most-mentioned entity first when two names collide."""
+def assign_slugs(entities: dict[str, Entity]) -> dict[str, str]:
+    """Cluster root -> unique slug, most-mentioned entity first when two names collide."""
     taken: set[str] = set()
-    out = []
-    for entity in sorted(entities, key=lambda e: (-len(e.mentions), e.name)):
+    out = {}
+    for root, entity in sorted(entities.items(), key=lambda item: (-len(item[1].mentions), item[1].name)):
         slug = base = slugify(entity.name)
         n = 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
-        out.append(replace(entity, id=slug))
+        out[root] = slug
     return out
 
 
-def _entity_of_key(entities: list[Entity], links: Links) -> dict[str, str]:
-    """Union-find root key -> entity id (via any mention's group key)."""
+def ambiguity_notes(ambiguous: dict[str, set[str]], links: Links,
+                    slugs: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Cluster root of a shared surname -> ids of the people it may refer to."""
     out = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            out[links.find(group_key(mention)[0])] = entity.id
-    return out
-
-
-def mark_ambiguous(entities: list[Entity], ambiguous: dict[str, set[str]], links: Links) -> list[Entity]:
-    """Record, on a shared surname's entity, the people it may refer to."""
-    if not ambiguous:
-        return entities
-    owner = _entity_of_key(entities, links)
-    out = []
-    for entity in entities:
-        keys = next((v for k, v in ambiguous.items() if owner.get(links.find(k)) == entity.id), set())
-        others = tuple(sorted(owner[k] for k in keys if k in owner))
-        out.append(replace(entity, ambiguous_with=others) if others else entity)
+    for key, candidates in ambiguous.items():
+        others = sorted({slugs[r] for r in (links.find(c) for c in candidates) if r in slugs})
+        if links.find(key) in slugs and others:
+            out[links.find(key)] = tuple(others)
     return out
 
 
@@ -114,8 +124,3 @@ def link_groups_to_countries(entities: list[Entity]) -> list[Entity]:
         place_id = places.get(country.name) if country else None
         out.append(replace(entity, country=place_id) if place_id else entity)
     return out
-
-
-def mention_owner(entities: Iterable[Entity]) -> dict[tuple[str, int], str]:
-    """(source id, mention start) -> entity id, for linking text to pages."""
-    return {(m.source, m.start): e.id for e in entities for m in e.mentions}

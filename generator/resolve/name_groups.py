@@ -85,6 +85,10 @@ def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
 # this big; small towns share their names with too many people and firms.
 UNTAGGED_PLACE_MIN_POPULATION = 500_000
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WORD_ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generation marks after a personal name, ignored when comparing names."""
+"""Abbreviated words of place names compared as written out ("Mt Cook" is "Mount Cook")."""
 
 
 def gazetteer_place(mention: Mention) -> gazetteer.Place | None:
@@ -105,7 +109,10 @@ def group_key(mention: Mention) -> tuple[str, gazetteer.Place | None]:
         return "group:" + normalise(mention.text).removesuffix("s"), None
     if place is not None:
         return "place:" + normalise(place.name), place
-    return normalise(mention.text), None
+    words = [WORD_ABBREVIATIONS.get(w, w) for w in normalise(mention.text).split()]
+    while len(words) > 2 and words[-1] in GENERATION_SUFFIXES:
+        words.pop()  # "Jane Doe Jr." is compared as "Jane Doe"
+    return " ".join(words), None
 
 
 def group_mentions(mentions: Iterable[Mention]) -> dict[str, NameGroup]:

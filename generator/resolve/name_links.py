@@ -13,19 +13,63 @@ lists under ``split`` never join anything automatically.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from generator.knowledge import gazetteer
+from generator.knowledge.names import GIVEN_NAME_TITLES, NAME_PARTICLES, normalise
+from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup
 from generator.resolve.overrides import Overrides
 
-FUZZY_PERSON_THRESHOLD = 90
+FUZZY_PERSON_THRESHOLD = 85
+DOMINANT_SHARE = 0.8
+"""A shared surname in an article naming none of its people goes to the person with
+at least this share of the candidates' mentions across the corpus."""
 
 
 def _personish(group: NameGroup) -> bool:
     return group.place is None and not group.key.startswith("group:") and (
         group.label_share("PERSON") > 0 or any("title:person" in m.cues for m in group.mentions)
     )
+
+
+def _mostly_person(group: NameGroup) -> bool:
+    """Half or more of the mentions are tagged PERSON or follow a person's title."""
+    votes = sum(m.label == "PERSON" or "title:person" in m.cues for m in group.mentions)
+    return votes * 2 >= len(group.mentions)
+
+
+def _other_name(group: NameGroup) -> bool:
+    """A name of an organisation or of a place the gazetteer does not know."""
+    return group.place is None and not group.key.startswith("group:") and not _mostly_person(group)
+
+
+def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
+                       overrides: Overrides) -> dict[str, set[str]]:
+    """Join an organisation or place name to the only longer such name ending with all its
+    words ("Chargers" -> "San Diego Chargers", "Mount Cook" -> "Aoraki Mount Cook").
+
+    Returns:
+        For each name several longer names end with ("Navy"), the keys of those names.
+    """
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
+            by_last[group.words[-1]].append(key)
+    ambiguous: dict[str, set[str]] = {}
+    for key, group in groups.items():
+        if not _other_name(group) or overrides.keeps_apart(key):
+            continue
+        longer = {links.find(k) for k in by_last.get(group.words[-1], ()) if k.endswith(" " + key)}
+        longer.discard(links.find(key))
+        if len(longer) == 1:
+            links.join(longer.pop(), key)
+        elif longer:
+            ambiguous[key] = longer
+    return ambiguous
 
 
 def link_surnames(groups: dict[str, NameGroup], links: Links,
@@ -51,13 +95,24 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
         if len(group.words) != 1 or group.place is not None or overrides.keeps_apart(key):
             continue
         word = group.words[0]
-        candidates = by_last.get(word) or (by_first.get(word, []) if _personish(group) else [])
+        if word.startswith("group:"):  # NORP-tagged: a surname only when no demonym
+            word = normalise(group.mentions[0].text)
+            if gazetteer.demonym_country(group.mentions[0].text) is not None or word not in by_last:
+                continue
+        candidates = by_last.get(word) or (by_first.get(word, []) if _family_name_first(group) else [])
         full_names = {links.find(k) for k in candidates}
         if len(full_names) == 1:
             links.join(full_names.pop(), key)
         elif full_names:
             ambiguous[key] = full_names
     return ambiguous
+
+
+def _family_name_first(group: NameGroup) -> bool:
+    """A one-word person name that may be a family name written first ("Xi"): never one
+    written after a title that takes a given name ("Prince Alfred")."""
+    return _personish(group) and not any(
+        word.lower().rstrip(".") in GIVEN_NAME_TITLES for m in group.mentions for word in m.title.split())
 
 
 def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
@@ -73,6 +128,36 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
                     links.join(a, b)
 
 
+def link_spacing_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join names written with and without a space ("Trail Blazers", "Trailblazers")."""
+    first: dict[str, str] = {}
+    for key in groups:
+        if overrides.keeps_apart(key) or key.startswith("group:"):
+            continue
+        packed = key.removeprefix("place:").replace(" ", "")
+        if packed in first:
+            links.join(first[packed], key)
+        else:
+            first[packed] = key
+
+
+def link_role_nouns(groups: dict[str, NameGroup], links: Links) -> None:
+    """Join a headline's person noun ("Grandmother") to the only person the texts give
+    that noun as a role ("a 59-year-old grandmother", "the coach")."""
+    by_role: dict[str, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        for mention in group.mentions:
+            for role in mention.roles:
+                words = role.text.lower().split()
+                if words:
+                    by_role[words[-1]].add(key)
+    for key, group in groups.items():
+        if len(group.words) == 1 and all("noun:person" in m.cues for m in group.mentions):
+            owners = {links.find(k) for k in by_role.get(group.words[0], ()) if k != key}
+            if len(owners) == 1:
+                links.join(owners.pop(), key)
+
+
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
 
 
@@ -82,27 +167,37 @@ def initials(name: str) -> str:
 
 
 def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
-    """Join an all-capitals name to the only multi-word name whose initials it spells."""
+    """Join an all-capitals name to the only multi-word name whose initials it spells
+    (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
         form = group.forms.most_common(1)[0][0]
-        if len(group.words) > 1 and group.place is None and not overrides.keeps_apart(key):
+        if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
             by_initials[initials(form)].add(key)
     for key, group in groups.items():
         form = group.forms.most_common(1)[0][0].replace(".", "")
-        if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key):
+        if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key) or _state_like(group):
             continue
         candidates = {links.find(k) for k in by_initials.get(form, ())}
         if len(candidates) == 1:
             links.join(candidates.pop(), key)
 
 
+def _state_like(group: NameGroup) -> bool:
+    """Written where a state abbreviation goes ("Springfield, N.H.") in most mentions."""
+    return sum("state:place" in m.cues for m in group.mentions) * 2 > len(group.mentions)
+
+
 def differs_by_initials(wa: list[str], wb: list[str]) -> bool:
-    """"jane q doe" ~ "jane doe": same first and last word, extra words are initials."""
+    """"jane q doe" ~ "jane doe" ~ "jane mary doe": same first and last word, and the
+    extra words are initials or the middle names of a two-word name."""
     short, long = sorted((wa, wb), key=len)
     if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
         return False
-    return all(len(word) == 1 for word in long[1:-1] if word not in short)
+    extra = [word for word in long[1:-1] if word not in short]
+    if any(word in NAME_PARTICLES for word in extra):
+        return False  # "maria de la cruz" is a family name "de la cruz", not "cruz"
+    return len(short) == 2 or all(len(word) == 1 for word in extra)
 
 
 def is_spelling_variant(a: str, b: str) -> bool:
@@ -116,3 +211,103 @@ def is_spelling_variant(a: str, b: str) -> bool:
     if last_a[:3] != last_b[:3] or abs(len(last_a) - len(last_b)) > 2:
         return False
     return fuzz.ratio(last_a, last_b) >= FUZZY_PERSON_THRESHOLD
+
+
+_GENDER_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+                    "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+
+
+def _gender(titles: Iterable[str]) -> str:
+    """"m" or "f" when the titles agree on one (Mr./Mrs./Ms. ...), else ""."""
+    found = {_GENDER_OF_TITLE.get(word.lower().rstrip("."), "") for title in titles for word in title.split()}
+    found.discard("")
+    return found.pop() if len(found) == 1 else ""
+
+
+@dataclass
+class _Person:
+    """What the article-level decision knows of one candidate full name (a cluster root)."""
+
+    sources: set[str]
+    mentions: int
+    gender: str
+
+
+def _clusters(groups: dict[str, NameGroup], links: Links) -> dict[str, tuple[set[str], int, list[str]]]:
+    """Cluster root -> (sources, mention count, titles), in one pass over the groups."""
+    found: dict[str, tuple[set[str], int, list[str]]] = {}
+    for key, group in groups.items():
+        sources, count, titles = found.get(links.find(key), (set(), 0, []))
+        sources.update(m.source for m in group.mentions)
+        titles += [m.title for m in group.mentions]
+        found[links.find(key)] = (sources, count + len(group.mentions), titles)
+    return found
+
+
+def _candidates(clusters: dict[str, tuple[set[str], int, list[str]]], roots: set[str]) -> dict[str, _Person]:
+    """Sources, mention count and title gender of each candidate cluster."""
+    return {root: _Person(set(clusters[root][0]), clusters[root][1], _gender(clusters[root][2]))
+            for root in sorted(roots) if root in clusters}
+
+
+def _decide(mention: Mention, people: dict[str, _Person]) -> str | None:
+    """The candidate a shared surname means here, from the article's own evidence: the
+    only candidate the article names, of the gender its title gives; else the corpus's
+    dominant candidate when the article names none. None when undecidable."""
+    gender = _gender([mention.title])
+    fitting = {root: p for root, p in people.items() if not (gender and p.gender and p.gender != gender)}
+    named_here = [root for root, p in fitting.items() if mention.source in p.sources]
+    if len(named_here) == 1:
+        return named_here[0]
+    if named_here or not fitting:
+        return None
+    total = sum(p.mentions for p in people.values())
+    best = max(sorted(fitting), key=lambda root: fitting[root].mentions)
+    return best if fitting[best].mentions >= DOMINANT_SHARE * total else None
+
+
+def decide_shared_names(groups: dict[str, NameGroup], links: Links,
+                        ambiguous: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Give each mention of a shared short name (a surname; "Navy" of several navies)
+    to the entity its article means (see ``_decide``): decided mentions move to a new
+    group ``<key>@<source>@<root>`` joined with that entity. Returns the names still
+    ambiguous, with their candidates."""
+    still: dict[str, set[str]] = {}
+    clusters = _clusters(groups, links)  # once: the decisions below only add to these
+    for key, roots in ambiguous.items():
+        people = _candidates(clusters, {links.find(root) for root in roots})
+        moved, kept = _decide_all(groups[key].mentions, people)
+        for (source, root), mentions in moved.items():
+            new = f"{key}@{source}@{root}"
+            groups[new] = NameGroup(new, mentions)
+            links.parent[new] = new
+            links.join(root, new)
+        groups[key].mentions = kept
+        if kept:
+            still[key] = roots
+    return still
+
+
+def _decide_all(mentions: list[Mention], people: dict[str, _Person]
+                ) -> tuple[dict[tuple[str, str], list[Mention]], list[Mention]]:
+    """Mentions by (source, chosen root), and the undecided ones. First the mentions whose
+    article names one candidate only (their titles then tell that person's gender), then
+    the rest by ``_decide``."""
+    moved: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    rest = []
+    for mention in mentions:
+        named_here = [root for root, p in people.items() if mention.source in p.sources]
+        if len(named_here) == 1:
+            moved[mention.source, named_here[0]].append(mention)
+            person = people[named_here[0]]
+            person.gender = person.gender or _gender([mention.title])
+        else:
+            rest.append(mention)
+    kept = []
+    for mention in rest:
+        root = _decide(mention, people)
+        if root is None:
+            kept.append(mention)
+        else:
+            moved[mention.source, root].append(mention)
+    return moved, kept

@@ -5,6 +5,10 @@ talks") and odd contexts. Once the corpus has resolved a written form to one
 entity, every other case-sensitive, whole-word occurrence of that form inside
 a kept sentence is the same name. Forms shared by two entities, forms shorter
 than ``MIN_FORM_LENGTH`` and forms without a capital letter are not used.
+Two kinds of forms nobody wrote are used with care: a form in capitals
+("CHARGERS" for "Chargers") only inside an all-capitals headline, and a
+person's family name alone ("Doe" for Jane Doe) only in articles that never
+write it in lower case.
 Corpus-wide: one compiled alternation per run, one scan per article.
 """
 
@@ -13,9 +17,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from generator.model import ArticleAnalysis, Entity, Mention, Source
+from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 
 MIN_FORM_LENGTH = 3
 RECOVERED_CUE = "recovered"
@@ -31,6 +35,38 @@ def name_forms(entities: list[Entity]) -> dict[str, str]:
             if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
 
 
+def shared_forms(entities: list[Entity]) -> dict[str, frozenset[str]]:
+    """Written forms of several entities ("Navy" of two navies) -> their ids."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for mention in entity.mentions:
+            owners[mention.text].add(entity.id)
+    return {form: frozenset(ids) for form, ids in owners.items()
+            if len(ids) > 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
+
+
+def surname_forms(entities: list[Entity], forms: dict[str, str]) -> dict[str, str]:
+    """Family name -> person id, for people whose family name no other entity is known by
+    ("Doe" for Jane Doe when NER only tagged the full name)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        words = entity.name.split()
+        if entity.type == "person" and len(words) > 1 and words[-1].isalpha() and words[-1].istitle():
+            owners[words[-1]].add(entity.id)
+    return {form: ids.pop() for form, ids in owners.items()
+            if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and form not in forms}
+
+
+def shouted_forms(forms: dict[str, str]) -> dict[str, str]:
+    """Capitals-only spelling -> entity id, for forms whose capitals no other form shares
+    ("CHARGERS" for "Chargers"); used in all-capitals sentences only."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for form, entity_id in forms.items():
+        if form.upper() not in forms:
+            owners[form.upper()].add(entity_id)
+    return {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
+
+
 def _pattern(forms: dict[str, str]) -> re.Pattern[str] | None:
     if not forms:
         return None
@@ -38,27 +74,57 @@ def _pattern(forms: dict[str, str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
 
-def _sentence_index(analysis: ArticleAnalysis, start: int, end: int) -> int | None:
+@dataclass(frozen=True)
+class Guarded:
+    """Forms no entity was written as, used only where ``_fits`` allows."""
+
+    shouted: dict[str, str] = field(default_factory=dict)
+    """Capitals-only spellings of known forms -> entity id (see ``shouted_forms``)."""
+    surnames: dict[str, str] = field(default_factory=dict)
+    """Family names of people -> person id (see ``surname_forms``)."""
+    shared: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Forms of several entities -> their ids; used in an article naming only one of them."""
+
+
+def _sentence_at(analysis: ArticleAnalysis, start: int, end: int) -> Sentence | None:
     starts = [s.start for s in analysis.sentences]
     i = bisect_right(starts, start) - 1
     if i < 0 or end > analysis.sentences[i].end:
         return None
-    return analysis.sentences[i].index
+    return analysis.sentences[i]
+
+
+def _fits(form: str, guarded: Guarded, sentence: Sentence, text: str) -> bool:
+    """A form as the entity was written; its capitals only in an all-capitals sentence;
+    a family name only in an article that never writes it in lower case ("Young")."""
+    if form in guarded.shouted:
+        return not any(c.islower() for c in text[sentence.start:sentence.end])
+    if form in guarded.surnames:
+        return re.search(rf"(?<!\w){re.escape(form.lower())}(?!\w)", text) is None
+    return True
 
 
 def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
-                    pattern: re.Pattern[str], taken: list[tuple[int, int]]) -> list[tuple[str, Mention]]:
-    """(entity id, new mention) for each unclaimed occurrence of a known form in one source."""
+                    pattern: re.Pattern[str], taken: list[tuple[int, int]],
+                    guarded: Guarded | None = None,
+                    present: frozenset[str] = frozenset()) -> list[tuple[str, Mention]]:
+    """(entity id, new mention) for each unclaimed occurrence of a known form in one source
+    (forms in ``guarded`` only where ``_fits`` allows; a shared form goes to the only one of
+    its entities ``present`` in the source)."""
+    guarded = guarded or Guarded()
     found = []
     for match in pattern.finditer(source.text):
         start, end = match.span()
         if any(a < end and start < b for a, b in taken):
             continue
-        sentence = _sentence_index(analysis, start, end)
-        if sentence is None:
+        sentence = _sentence_at(analysis, start, end)
+        if sentence is None or not _fits(match.group(), guarded, sentence, source.text):
             continue
-        mention = Mention(source.id, start, end, match.group(), "", sentence, cues=(RECOVERED_CUE,))
-        found.append((forms[match.group()], mention))
+        owners = guarded.shared.get(match.group(), frozenset()) & present
+        entity_id = forms.get(match.group()) or (min(owners) if len(owners) == 1 else None)
+        if entity_id is not None:
+            mention = Mention(source.id, start, end, match.group(), "", sentence.index, cues=(RECOVERED_CUE,))
+            found.append((entity_id, mention))
     return found
 
 
@@ -66,18 +132,23 @@ def recover_mentions(entities: list[Entity], sources: list[Source],
                      analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
     """Entities with the occurrences NER missed added to their mentions."""
     forms = name_forms(entities)
-    pattern = _pattern(forms)
+    guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(entities))
+    forms |= guarded.shouted | guarded.surnames
+    pattern = _pattern(forms | dict.fromkeys(guarded.shared, ""))
     if pattern is None:
         return entities
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    present: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for m in entity.mentions:
             taken[m.source].append((m.start, m.end))
+            present[m.source].add(entity.id)
     added: dict[str, list[Mention]] = defaultdict(list)
     for source in sources:
         if source.id in analyses:
             for entity_id, mention in missed_mentions(source, analyses[source.id], forms, pattern,
-                                                      taken[source.id]):
+                                                      taken[source.id], guarded,
+                                                      frozenset(present[source.id])):
                 added[entity_id].append(mention)
     return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]),
                                              key=lambda m: (m.source, m.start))))

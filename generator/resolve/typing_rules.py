@@ -7,6 +7,10 @@ Weights (per mention):
 - "verb:said" cue (X said/told/warned): person +0.5, organization +0.5.
 - "prep:place" cue (in X, to X, from X): place +1.
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
+- "determiner" cue (the X, the X's): organization +1.5 (people's names take no article).
+- "state:place" cue (X, N.H. / the N.H. itself): place +3.
+- The name's last word is an organisation word ("Department", "Foundation"):
+  organization +2; a building or venue word ("Dome", "Stadium"): place +2.
 - The place gazetteer knows the name: place gets +1 per mention, so only
   strong person evidence (titles) outweighs it.
 
@@ -20,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from generator.knowledge.names import FACILITY_WORDS, ORGANISATION_WORDS, last_word
 from generator.model import EntityType, Mention
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -35,7 +40,12 @@ CUE_WEIGHTS: dict[str, dict[EntityType, float]] = {
     "verb:said": {"person": 0.5, "organization": 0.5},
     "prep:place": {"place": 1.0},
     "head:organization": {"organization": 1.5},
+    "determiner": {"organization": 1.5},
+    "state:place": {"place": 3.0},
 }
+SUFFIX_WEIGHT = 2.0
+"""Points for the type a name's last word gives ("... Department": organization,
+"... Stadium": place)."""
 
 
 def voters(mentions: Sequence[Mention]) -> Sequence[Mention]:
@@ -49,6 +59,9 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
     scores: Counter = Counter()
     for mention in voters(mentions):
         scores[LABEL_TYPES.get(mention.label, "organization")] += 1.0
+        word = last_word(mention.text)
+        if word in ORGANISATION_WORDS or word in FACILITY_WORDS:
+            scores["organization" if word in ORGANISATION_WORDS else "place"] += SUFFIX_WEIGHT
         for cue in mention.cues:
             for entity_type, weight in CUE_WEIGHTS.get(cue, {}).items():
                 scores[entity_type] += weight

@@ -1,0 +1,154 @@
+"""Resolution failure classes seen on real news, each on a small hand-written article.
+
+Every name here is invented; each test is one class of error (see issue 9):
+organisation names cut into people, words glued to names, state abbreviations
+as aliases, the shared-surname rule, first-name merges, amounts and works
+typed as people, roles from fragments.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_resolve import briefing_of, entity_named, owner_of
+
+pytestmark = pytest.mark.model
+
+
+def people(briefing) -> set[str]:
+    return {e.name for e in briefing.entities if e.type == "person"}
+
+
+def names_and_aliases(briefing) -> set[str]:
+    return {n for e in briefing.entities for n in (e.name, *e.aliases)}
+
+
+def test_organisation_names_are_not_cut_into_people(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "The Justice Department said on Tuesday that it would appeal the ruling.\n\n"
+                 "A lawyer for the Justice Department declined to comment on the case.\n",
+        "b.txt": "More than ten thousand fans gathered at the Harbourside Dome on Saturday night.\n\n"
+                 "The concert at the Harbourside Dome ended after midnight.\n",
+    })
+    assert not people(b) & {"Department", "Justice Department", "Dome", "Harbourside Dome"}
+    department = entity_named(b, "Justice Department")
+    assert department.type == "organization"
+    assert not any(r.text == "Justice" for e in b.entities for r in e.roles)
+    assert entity_named(b, "Harbourside Dome").type == "place"
+
+
+@pytest.mark.parametrize("glued", [
+    "Said Marta Lindqvist",
+    "Producer Marta Lindqvist",
+    "AG Marta Lindqvist",
+    "comedian Marta Lindqvist",
+])
+def test_words_glued_to_a_name_do_not_block_merging(tmp_path, glued):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Marta Lindqvist spoke to reporters in the capital on Monday about the new law.\n",
+        "b.txt": f"{glued} told the hearing that the law would pass. Lindqvist said more was needed.\n",
+    })
+    person = entity_named(b, "Marta Lindqvist")
+    assert person.type == "person"
+    assert {m.source for m in person.mentions} == {"a", "b"}
+    assert owner_of(b, "Lindqvist") == {"Marta Lindqvist"}
+    assert not any(glued.split()[0] in n.split() for n in names_and_aliases(b))
+
+
+def test_headline_verbs_are_not_glued_to_names(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Rovers Hire Daniel Okafor As Coach\n\n"
+                 "The club said it would hire a new coach soon. Daniel Okafor was hired on Friday.\n",
+    })
+    assert "Daniel Okafor" in people(b)
+    assert not any(n.startswith("Hire") for n in names_and_aliases(b))
+
+
+def test_state_abbreviations_are_places_not_aliases(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Nina Hale spoke at a town hall in Portsmouth, N.H., on Monday evening.\n\n"
+                 "Hale told voters in Concord, N.H., that she would return.\n",
+    })
+    hale = entity_named(b, "Nina Hale")
+    assert "N.H." not in hale.aliases and "NH" not in hale.aliases
+    assert all(e.type != "person" for e in b.entities if "N.H." in (e.name, *e.aliases))
+
+
+def test_spelling_variants_of_one_person_are_not_ambiguous(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Senator John Q. Farrow arrived in the city on Monday. Farrow met local leaders.\n",
+        "b.txt": "John Farrow said the talks went well. Farrow will return next month.\n",
+    })
+    person = entity_named(b, "John Q. Farrow")
+    assert {m.text for m in person.mentions} >= {"John Q. Farrow", "John Farrow", "Farrow"}
+    assert not any(e.ambiguous_with for e in b.entities)
+
+
+def test_shared_surname_is_decided_by_each_article(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Governor Anna Keller opened the bridge on Monday. Ms. Keller thanked the builders.\n",
+        "b.txt": "Coach Thomas Keller named his team on Friday. Mr. Keller said the squad was ready.\n",
+        "c.txt": "Anna Keller and her brother Thomas Keller met in Bonn. Ms. Keller spoke first.\n",
+    })
+    anna, thomas = entity_named(b, "Anna Keller"), entity_named(b, "Thomas Keller")
+    assert {m.source for m in anna.mentions if m.text == "Keller"} == {"a", "c"}
+    assert {m.source for m in thomas.mentions if m.text == "Keller"} == {"b"}
+    assert not any(e.ambiguous_with for e in b.entities)
+
+
+def test_a_given_name_after_a_royal_title_is_no_family_name(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Prince Edward opened the new hospital wing on Tuesday.\n\n"
+                 "The hospital's director, Edward Lee, thanked the donors.\n",
+    })
+    lee = entity_named(b, "Edward Lee")
+    assert all(m.text != "Edward" for m in lee.mentions)
+
+
+def test_amounts_works_and_characters_are_not_people(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Ministers agreed a £193bn package on Monday, up from 150bn.\n\n"
+                 "Marta Lindqvist starred in the film Dark Harbour, playing Jack Ryan, "
+                 "and later wrote Crimson Tide Rising, a novel.\n\n"
+                 "Brightwell Holdings said its profit rose. Lindqvist praised Brightwell Holdings.\n",
+    })
+    assert people(b) <= {"Marta Lindqvist"}
+    junk = {"193bn", "150bn", "Dark Harbour", "Jack Ryan", "Crimson Tide Rising"}
+    assert not junk & names_and_aliases(b)
+    assert entity_named(b, "Brightwell Holdings").type == "organization"
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("Jonas Berg, an adviser to Mr. Halvorsen, said the deal was close. Mr. Halvorsen agreed.\n",
+     "adviser to Mr."),
+    ("A spokesman for No. 10 said Prime Minister Alan Ridley would travel on Monday.\n", "No"),
+    ("His view was the same of Mr. Brandt, and his marriage to Ms. Ella Brandt followed.\n", "same of Mr."),
+    ("Ridley Envoy Heads To Talks\n\nThe envoy of Alan Ridley left for the talks on Monday.\n",
+     "Ridley Envoy"),
+])
+def test_roles_are_not_taken_from_fragments(tmp_path, text, bad):
+    b = briefing_of(tmp_path, {"a.txt": text})
+    roles = {r.text for e in b.entities for r in e.roles}
+    assert bad not in roles
+    assert not any(r.endswith(("Mr.", "Mrs.", "Ms.")) for r in roles)
+
+
+def test_headline_words_spilling_into_a_name_are_trimmed(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Daniel Okafor Checks Into Clinic After Fall\n\n"
+                 "Daniel Okafor checked into a clinic on Friday after a fall at home.\n",
+        "b.txt": "Okafor left the clinic on Monday, his agent said.\n",
+    })
+    person = entity_named(b, "Daniel Okafor")
+    assert {m.source for m in person.mentions} == {"a", "b"}
+    assert not any("Checks" in n or "Clinic" in n for n in names_and_aliases(b) if "Okafor" in n)
+
+
+def test_headline_person_nouns_join_the_person_given_that_role(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Grandmother Honoured By City Council\n\n"
+                 "Rosa Mendel, a 90-year-old grandmother, was honoured by the council on Monday.\n",
+    })
+    rosa = entity_named(b, "Rosa Mendel")
+    assert "Grandmother" in {m.text for m in rosa.mentions}
+
