@@ -19,10 +19,13 @@ from dataclasses import dataclass
 
 from generator.svg import text as svg_text
 
-CHAR_EM = 0.62
+CHAR_EM = 0.64
 """Estimated advance of one character, as a share of the font size."""
 GAP = 3.0
 """Space between a mark and its label, in pixels."""
+ASCENT, DESCENT = 1.0, 0.3
+"""Height above and below the baseline, as shares of the font size: a browser's line box,
+a little taller than the ink, so boxes measured in a browser never overlap either."""
 
 
 @dataclass(frozen=True)
@@ -86,14 +89,14 @@ def text_box(x: float, y: float, text: str, size: float, anchor: str) -> Box:
     """Estimated bounds of a one-line label drawn at (x, baseline y)."""
     width = CHAR_EM * size * len(text) + 2
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-    return Box(left, y - 0.82 * size, left + width, y + 0.25 * size)
+    return Box(left, y - ASCENT * size, left + width, y + DESCENT * size)
 
 
 def candidates(mark: Mark, size: float) -> list[Placed]:
     """Spots around a mark, most preferred first."""
     x, y, r = mark.x, mark.y, mark.radius
     middle = y + 0.35 * size
-    below, above = y + r + GAP + 0.8 * size, y - r - GAP - 0.25 * size
+    below, above = y + r + GAP + ASCENT * size, y - r - GAP - DESCENT * size
     side = r + GAP
     return [
         Placed(x, below, "middle", size), Placed(x, above, "middle", size),
