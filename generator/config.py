@@ -49,6 +49,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("templates", "", "Optional folder of Jinja2 templates that override the built-in ones."),
     Setting("cache", ".briefing-cache", "Folder for per-article NLP results, keyed by content hash."),
     Setting(
+        "scheduler",
+        "",
+        "Address of a Dask distributed scheduler (e.g. tcp://10.0.0.5:8786) whose workers run "
+        "the per-article analysis; empty: local processes. Same as briefing build --scheduler.",
+    ),
+    Setting(
         "entities",
         {},
         "Entity overrides: merge, split, rename, retype or ignore (see the configuration guide).",
@@ -68,6 +74,7 @@ class Config:
     min_mentions_for_page: int = 1
     templates: Path | None = None
     cache: Path | None = None
+    scheduler: str = ""
     entities: dict[str, Any] = field(default_factory=dict)
     config_file: Path | None = None
 
@@ -118,6 +125,7 @@ def load_config(config_file: Path | None = None, root: Path | None = None) -> Co
         min_mentions_for_page=int(values["min_mentions_for_page"]),
         templates=_resolve_path(root, values["templates"]),
         cache=_resolve_path(root, values["cache"]),
+        scheduler=str(values["scheduler"] or ""),
         entities=dict(values["entities"] or {}),
         config_file=config_file.resolve() if config_file else None,
     )
