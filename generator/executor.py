@@ -148,11 +148,14 @@ class LocalExecutor(AbstractContextManager):
 
 
 def _outcome(future: Any) -> ArticleAnalysis | str:
-    """A finished future's result, or the reason it has none (its worker died)."""
-    error = future.exception()
-    if error is not None:
-        return f"analysis worker failed: {type(error).__name__}: {error}"
-    return future.result()
+    """A finished future's result, or the reason it has none (its worker died, it was cancelled)."""
+    try:
+        error = future.exception()
+        if error is None:
+            return future.result()
+    except Exception as err:  # a cancelled task raises instead of returning its error
+        error = err
+    return f"analysis worker failed: {type(error).__name__}: {error}"
 
 
 def worker_ready(pipeline: str) -> tuple[str, str]:

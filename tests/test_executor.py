@@ -110,3 +110,9 @@ def test_the_scheduler_setting_chooses_the_dask_executor(tmp_path):
     assert config.scheduler == "tcp://10.0.0.5:8786"
     assert isinstance(make_executor(config), DaskExecutor)
     assert isinstance(make_executor(replace(config, scheduler="")), LocalExecutor)
+
+
+def test_a_cancelled_task_skips_its_article_with_the_reason():
+    future: Future = Future()
+    future.cancel()
+    assert _outcome(future) == "analysis worker failed: CancelledError: "
