@@ -162,6 +162,19 @@ def report_site(root: Path, cold: bm.Clock) -> None:
 
 
 @contextmanager
+def dask_cluster(workers: int | None) -> Iterator[str]:
+    """The address of a local Dask cluster of ``workers`` single-threaded processes, or ""."""
+    if not workers:
+        yield ""
+        return
+    import distributed
+
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+        print(f"executor: Dask, {workers} local worker processes (their CPU is not in the cpu figures)")
+        yield cluster.scheduler_address
+
+
+@contextmanager
 def workdir(path: str | None) -> Iterator[Path]:
     """The given folder (kept), or a temporary one."""
     if path:
@@ -182,6 +195,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--mkdocs", action="store_true", help="also run `mkdocs build`: time and sizes")
     parser.add_argument("--stages", action="store_true", help="print each build's per-stage times")
     parser.add_argument("--processes", type=int, help="local executor processes (default: automatic)")
+    parser.add_argument("--dask-workers", type=int, metavar="N",
+                        help="run the per-article analysis on a local Dask cluster of N worker processes")
     return parser.parse_args()
 
 
@@ -206,7 +221,8 @@ def main() -> None:
         config = replace(load_config(root=root), cache=root / "cache")
         print(f"corpus: {name}, {count} articles, {words} words; {usable_cores()} usable cores, "
               f"load average {os.getloadavg()[0]:.1f} at start")
-        run(config, seeds, count, args)
+        with dask_cluster(args.dask_workers) as address:
+            run(replace(config, scheduler=address), seeds, count, args)
         print(f"load average {os.getloadavg()[0]:.1f} at the end (a loaded machine inflates wall times)")
 
 
