@@ -139,7 +139,7 @@ class LocalExecutor(AbstractContextManager):
         yield from self._pool(analyse, sources, pipeline, size)
 
     def _pool(self, analyse: Analyse, sources: list[Source], pipeline: str, size: int) -> Iterator[Outcome]:
-        """Forked processes; a process that dies skips the articles it was given."""
+        """Forked processes; if one is killed the pool breaks and the articles not yet done are skipped."""
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(size, mp_context=context) as pool:
             owner = {pool.submit(analyse_safely, s, analyse, pipeline): s for s in sources}
