@@ -130,6 +130,7 @@ def run(config: Config, seeds: Path, count: int, args: argparse.Namespace) -> No
     bare = bm.bare_spacy(nlp, texts)
     row("figure", "measured", "ratio", "goal (issue 13, at 2,000)")
     row("bare spaCy nlp.pipe", f"wall {bare.wall:.1f} s, cpu {bare.cpu:.1f} s", "1.00x", "baseline")
+    row("peak RSS after it", f"{bm.peak_rss_mib()[0]:.0f} MiB", "", "(the builds' peak is below)")
     cold_result, cold = build(config, args.stages)
     row("cold build", f"wall {cold.wall:.1f} s, cpu {cold.cpu:.1f} s",
         f"{cold.wall / bare.wall:.2f}x wall, {cold.cpu / bare.cpu:.2f}x cpu",
