@@ -6,6 +6,7 @@ worker processes, MkDocs), so a parallel build is charged for all its work.
 
 from __future__ import annotations
 
+import contextlib
 import resource
 import shutil
 import subprocess
@@ -64,9 +65,20 @@ def measure(step: Callable[[], Any]) -> tuple[Any, Clock]:
 
 
 def peak_rss_mib() -> tuple[float, float]:
-    """Peak resident memory so far: this process, and the largest finished child."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory since the last ``reset_peak_rss``: this process, and the largest
+    finished child (since the start)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        own = int(status.split("VmHWM:")[1].split()[0]) / 1024
+    except (OSError, IndexError, ValueError):  # not Linux: since the start
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def reset_peak_rss() -> None:
+    """Start this process's peak memory again from its current size (Linux ``clear_refs``)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
 
 
 def bare_spacy(nlp: Any, texts: Iterable[str]) -> Clock:
