@@ -38,6 +38,9 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="read the articles and write the pages and export into docs/")
     _common(build)
     build.add_argument("--fail-on-skip", action="store_true", help="exit 1 when any article is skipped")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run the per-article analysis on this Dask scheduler's workers "
+                            "(e.g. tcp://10.0.0.5:8786; default from config: local processes)")
     pdf = sub.add_parser("pdf", help="print the briefing to a PDF file")
     _common(pdf)
     pdf.add_argument("-o", "--output", type=Path, default=Path("briefing.pdf"), help="PDF file to write")
@@ -59,6 +62,7 @@ def _config(args: argparse.Namespace):
         seeds=(cwd / args.seeds).resolve() if args.seeds else None,
         docs=(cwd / args.docs).resolve() if args.docs else None,
         pipeline=args.pipeline,
+        scheduler=getattr(args, "scheduler", None),
     )
 
 

@@ -83,6 +83,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cache", ".briefing-cache", "Folder for per-article NLP results, keyed by content hash.",
             kind="path"),
     Setting(
+        "scheduler",
+        "",
+        "Address of a Dask distributed scheduler (e.g. tcp://10.0.0.5:8786) whose workers run "
+        "the per-article analysis; empty: local processes. Same as briefing build --scheduler.",
+    ),
+    Setting(
         "entities",
         {},
         "Entity overrides: merge, split, rename, retype or ignore (see the configuration guide).",
@@ -104,6 +110,7 @@ class Config:
     max_pages_per_article: int = 50
     templates: Path | None = None
     cache: Path | None = None
+    scheduler: str = ""
     entities: dict[str, Any] = field(default_factory=dict)
     config_file: Path | None = None
 
@@ -188,6 +195,7 @@ def load_config(config_file: Path | None = None, root: Path | None = None) -> Co
         max_pages_per_article=int(values["max_pages_per_article"]),
         templates=_resolve_path(root, values["templates"]),
         cache=_resolve_path(root, values["cache"]),
+        scheduler=str(values["scheduler"] or ""),
         entities=dict(values["entities"] or {}),
         config_file=config_file.resolve() if config_file else None,
     )

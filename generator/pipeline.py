@@ -19,9 +19,10 @@ from pathlib import Path
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, story_groups
+from generator.executor import Executor, make_executor
 from generator.ingest import ingest
 from generator.model import ArticleAnalysis, Briefing, BuildWarning, Source
-from generator.nlp import cache, load_pipeline, parse_article
+from generator.nlp import cache, parse_article
 from generator.publish import asset_files, export_files, write_files, write_pdf_file
 from generator.publish.lock import build_lock
 from generator.publish.snapshot import read_snapshot
@@ -68,32 +69,41 @@ def analyse(source: Source, nlp) -> ArticleAnalysis:
     )
 
 
-def analyse_all(sources: list[Source], config: Config, progress: Progress,
-                warn: Callable[[str], None]) -> tuple[list[Source], dict[str, ArticleAnalysis]]:
-    """NLP over every ok source (cached); an article that fails is marked skipped.
+def cached(config: Config, source: Source, pipeline_id: str,
+           analysis: ArticleAnalysis | None = None) -> ArticleAnalysis | None:
+    """The per-source cache in one place: ``source``'s cached analysis (None on a miss),
+    or, given its fresh ``analysis``, store that and return it. ``pipeline_id`` is
+    ``cache.pipeline_identity`` of the configured pipeline (name and version that load)."""
+    if analysis is None:
+        return cache.load(config.cache, source, pipeline_id)
+    cache.store(config.cache, source, pipeline_id, analysis)
+    return analysis
 
+
+def analyse_all(sources: list[Source], config: Config, progress: Progress,
+                warn: Callable[[str], None],
+                executor: Executor | None = None) -> tuple[list[Source], dict[str, ArticleAnalysis]]:
+    """NLP over every ok source: cached ones from the cache, the rest on ``executor``.
+
+    The executor (default: ``make_executor(config)``, local or Dask) yields each
+    article's analysis or failure reason; an article that fails is marked skipped.
     Cache entries this build did not use (deleted or changed articles) are purged.
     """
     ok = [s for s in sources if s.status == "ok"]
-    nlp = None
-    pipeline_id = cache.pipeline_identity(config.pipeline)
-    analyses: dict[str, ArticleAnalysis] = {}
+    pipeline_id = cache.pipeline_identity(config.pipeline)  # the pipeline loading would use
+    found = {s.id: a for s in ok if (a := cached(config, s, pipeline_id)) is not None}
+    missing = [s for s in ok if s.id not in found]
     failed: dict[str, str] = {}
-    used: set[str] = set()
-    for source in progress(ok, "Analysing articles", len(ok)):
-        analysis = cache.load(config.cache, source, pipeline_id)
-        if analysis is None:
-            nlp = nlp or load_pipeline(config.pipeline, warn)
-            pipeline_id = cache.meta_identity(nlp.meta)  # the pipeline actually loaded
-            try:
-                analysis = analyse(source, nlp)
-            except Exception as err:  # one bad article must not stop the build
-                failed[source.id] = f"language analysis failed: {type(err).__name__}: {err}"
-                continue
-            cache.store(config.cache, source, pipeline_id, analysis)
-        used.add(cache.cache_key(source, pipeline_id))
-        analyses[source.id] = analysis
-    cache.purge(config.cache, used)
+    if missing:  # a fully cached build needs no workers (nor spaCy)
+        with executor or make_executor(config, warn) as runner:
+            outcomes = runner.map(analyse, missing, config.pipeline)
+            for source, outcome in progress(outcomes, "Analysing articles", len(missing)):
+                if isinstance(outcome, str):
+                    failed[source.id] = outcome
+                else:
+                    found[source.id] = cached(config, source, pipeline_id, outcome)
+    analyses = {s.id: found[s.id] for s in ok if s.id in found}  # source order, whatever the executor
+    cache.purge(config.cache, {cache.cache_key(s, pipeline_id) for s in ok if s.id in analyses})
     marked = [replace(s, status="skipped", error=failed[s.id]) if s.id in failed else s
               for s in sources]
     return marked, analyses

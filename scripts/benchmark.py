@@ -1,22 +1,26 @@
-"""Benchmark: time and memory of each build stage on a synthetic corpus.
+"""Benchmark: build cost as ratios against bare spaCy measured in the same run, beside the goals.
 
-Two corpora:
+Corpora (one per run):
 
-* default: N copies of the seed articles, each made unique so the per-article
-  cache cannot serve it (entity/event counts stay at the seeds' size);
+* ``--ecbplus DIR``: every article of the ECB+ corpus in DIR (real news text);
 * ``--varied``: N generated articles (see ``benchmark_corpus.py``) with many
-  distinct people, places and organisations, some shared across articles,
-  and events, deadlines and quotes with varying dates and ``published``
-  metadata, so every corpus-wide count grows with N.
+  distinct people, places and organisations, some shared across articles, and
+  events, deadlines and quotes, so every corpus-wide count grows with N;
+* default: N copies of the seed articles, each made unique.
 
-Times a cold build, a warm rebuild and a rebuild after adding one article,
-and prints per-stage timings of each plus peak memory. Prints figures;
-asserts nothing.
+The baseline is ``nlp.pipe`` of the same pipeline over the same article texts
+(``Source.text``, one doc per article) in one process. Then a cold build (the
+default local executor), a no-change rebuild, +1 article, one edited article
+and one deleted article, each timed (wall and CPU, worker processes included)
+and printed as a share of the cold build; peak memory, pages written and, with
+``--mkdocs``, ``mkdocs build`` time, site and search index size. Each figure is
+printed beside its goal from issue 13 (the goals are stated at 2,000 articles).
+Prints figures; asserts nothing. The model load is outside every timing.
 
-    .venv/bin/python scripts/benchmark.py --articles 200 [--varied] [--mkdocs]
-        [--workdir DIR]
+    .venv/bin/python scripts/benchmark.py --ecbplus ../shared/corpora/ecbplus-dev [--mkdocs]
+    .venv/bin/python scripts/benchmark.py --varied --articles 500 [--mkdocs] [--stages]
 
-``--workdir`` keeps corpus, cache and output in DIR (reused when run again).
+``--workdir DIR`` keeps corpus, cache and output in DIR (reused when run again).
 Its cache is keyed WITHOUT the generator's code fingerprint, so code changes
 to the corpus-wide stages can be timed without re-running spaCy; only use it
 while the per-article (NLP) code is unchanged, or delete DIR/cache first.
@@ -25,14 +29,11 @@ while the per-article (NLP) code is unchanged, or delete DIR/cache first.
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -41,48 +42,20 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
+import benchmark_measure as bm  # noqa: E402
 from benchmark_corpus import make_varied_corpus  # noqa: E402
 
 from generator import pipeline  # noqa: E402
-from generator.config import load_config  # noqa: E402
+from generator.config import Config, load_config  # noqa: E402
+from generator.evaluation.ecbplus import read_corpus  # noqa: E402
+from generator.evaluation.run import write_seeds  # noqa: E402
+from generator.executor import LocalExecutor, usable_cores, worker_pipeline  # noqa: E402
+from generator.ingest import ingest  # noqa: E402
 from generator.nlp import cache  # noqa: E402
 
-STAGES = {
-    "ingest": "ingest",
-    "analyse_all": "NLP (per article, cached)",
-    "resolve": "resolve",
-    "recover_mentions": "recover",
-    "merge_quotes": "quotes merge",
-    "merge_events": "events merge",
-    "merge_deadlines": "deadlines merge",
-    "story_groups": "stories (article grouping)",
-    "group_stories": "stories",
-    "plan_pages": "page planning",
-    "render_pages": "rendering",
-    "export_files": "export",
-    "write_files": "writing",
-}
-"""Functions looked up by ``generator.pipeline`` at call time -> printed label."""
-
-TIMES: dict[str, float] = defaultdict(float)
-
-
-def timed_stage(name: str, func: Callable) -> Callable:
-    """``func`` wrapped to add its run time to ``TIMES[name]``."""
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            TIMES[name] += time.perf_counter() - start
-    return wrapper
-
-
-def instrument() -> None:
-    """Wrap every stage function where ``generator.pipeline`` calls it."""
-    for name in STAGES:
-        setattr(pipeline, name, timed_stage(name, getattr(pipeline, name)))
-    pipeline.Linker = timed_stage("render_pages", pipeline.Linker)
+MIB = 1024 * 1024
+REBUILD_GOALS = {"no-change rebuild": 3.0, "+1 article": 10.0, "one edit": 10.0, "one delete": 10.0}
+"""Goal per rebuild: at most this % of the cold build's wall time."""
 
 
 def make_copied_corpus(folder: Path, count: int) -> int:
@@ -91,15 +64,21 @@ def make_copied_corpus(folder: Path, count: int) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     words = 0
     for n in range(count):
-        text = seeds[n % len(seeds)].read_text(encoding="utf-8")
-        text = f"Report number {n} of the series.\n{text}"
+        text = f"Report number {n} of the series.\n{seeds[n % len(seeds)].read_text(encoding='utf-8')}"
         (folder / f"article_{n:05d}.txt").write_text(text, encoding="utf-8")
         words += len(text.split())
     return words
 
 
+def make_ecbplus_corpus(folder: Path, root: str) -> int:
+    """Every ECB+ article under ``root`` as a seed file; returns the number of words."""
+    documents = read_corpus(root, None)
+    write_seeds(documents, folder)
+    return sum(len(d.text.split()) for d in documents)
+
+
 def add_one_article(seeds: Path, count: int, varied: bool) -> None:
-    """Add article number ``count`` (its metadata is left out: it is one more file)."""
+    """One new article: the varied corpus's next one, else the first repository seed."""
     if varied:
         extra = seeds.parent / "extra"
         make_varied_corpus(extra, count + 1, first=count)
@@ -109,36 +88,97 @@ def add_one_article(seeds: Path, count: int, varied: bool) -> None:
         shutil.copy(sorted((REPO / "seeds").glob("*.txt"))[0], seeds / "zz_new.txt")
 
 
-def peak_rss_mib() -> float:
-    """Peak resident memory of this process so far."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def changes(seeds: Path, count: int, varied: bool) -> list[tuple[str, Callable[[], None]]]:
+    """The rebuild scenarios, in order: each changes the corpus, then a build is timed."""
+    files = sorted(seeds.glob("*.txt"))
+    edited, deleted = files[len(files) // 2], files[len(files) // 3]
+
+    def edit() -> None:
+        text = edited.read_text(encoding="utf-8")
+        edited.write_text(text + "\nOfficials said further talks were planned for next week.\n",
+                          encoding="utf-8")
+
+    return [("no-change rebuild", lambda: None),
+            ("+1 article", lambda: add_one_article(seeds, count, varied)),
+            ("one edit", edit),
+            ("one delete", deleted.unlink)]
 
 
-def run_build(label: str, config) -> pipeline.BuildResult:
-    """One timed build with its per-stage breakdown."""
-    TIMES.clear()
-    start = time.perf_counter()
-    result = pipeline.build(config, warn=lambda message: None)
-    total = time.perf_counter() - start
-    print(f"\n{label:<34} {total:8.2f} s   (peak memory {peak_rss_mib():.0f} MiB)")
-    for name, stage in STAGES.items():
-        print(f"  {stage:<32} {TIMES[name]:8.2f} s")
-    other = total - sum(TIMES.values())
-    print(f"  {'other (glue)':<32} {other:8.2f} s")
-    return result
+def build(config: Config, stages: bool) -> tuple[pipeline.BuildResult, bm.Clock]:
+    """One timed build (with its per-stage breakdown when ``stages``)."""
+    result, clock = bm.measure(lambda: pipeline.build(config, warn=lambda message: None))
+    if stages:
+        bm.print_stages(clock.wall)
+    return result, clock
 
 
-def counts(result: pipeline.BuildResult) -> str:
-    """Corpus-wide item counts of one build."""
-    b = result.briefing
-    pages = sum(1 for rel in result.written.written if rel.endswith(".md"))
-    return (f"entities {len(b.entities)} (with page {sum(e.has_page for e in b.entities)}), "
-            f"events {len(b.events)}, deadlines {len(b.deadlines)}, quotes {len(b.quotes)}, "
-            f"stories {len(b.stories)}, pages (re)written {pages}")
+def pages(result: pipeline.BuildResult) -> int:
+    """Markdown pages a build (re)wrote."""
+    return sum(1 for rel in result.written.written if rel.endswith(".md"))
+
+
+def row(figure: str, measured: str, ratio: str, goal: str, met: bool | None = None) -> None:
+    """One line of the table; ``met`` adds ok / MISSED."""
+    verdict = "" if met is None else ("ok" if met else "MISSED")
+    print(f"{figure:<22} {measured:<36} {ratio:<28} {goal:<27} {verdict}")
+
+
+def run(config: Config, seeds: Path, count: int, args: argparse.Namespace) -> None:
+    """The baseline, the builds and (optionally) MkDocs, printed as one table."""
+    texts = [s.text for s in ingest(seeds)[0] if s.status == "ok"]
+    nlp = worker_pipeline(config.pipeline)
+    bare = bm.bare_spacy(nlp, texts)
+    row("figure", "measured", "ratio", "goal (issue 13, at 2,000)")
+    row("bare spaCy nlp.pipe", f"wall {bare.wall:.1f} s, cpu {bare.cpu:.1f} s", "1.00x", "baseline")
+    row("peak RSS of it", f"{bm.peak_rss_mib()[0]:.0f} MiB", "", "(nlp.pipe batches 1,000 docs)")
+    bm.reset_peak_rss()  # the builds' peak is measured on its own
+    cold_result, cold = build(config, args.stages)
+    row("cold build", f"wall {cold.wall:.1f} s, cpu {cold.cpu:.1f} s",
+        f"{cold.wall / bare.wall:.2f}x wall, {cold.cpu / bare.cpu:.2f}x cpu",
+        "<= 1.25x bare spaCy wall", cold.wall / bare.wall <= 1.25)
+    row("per article (cold)", f"{1000 * cold.wall / count:.0f} ms wall, {1000 * cold.cpu / count:.0f} ms cpu",
+        f"bare {1000 * bare.cpu / len(texts):.0f} ms cpu", "")
+    for label, change in changes(seeds, count, args.varied):
+        change()
+        result, clock = build(config, args.stages)
+        share = 100 * clock.wall / cold.wall
+        row(label, f"wall {clock.wall:.2f} s, {pages(result)} pages rewritten",
+            f"{share:.1f}% of cold (cpu {100 * clock.cpu / cold.cpu:.1f}%)",
+            f"<= {REBUILD_GOALS[label]:g}%", share <= REBUILD_GOALS[label])
+    own, child = bm.peak_rss_mib()
+    row("peak RSS of builds", f"{own:.0f} MiB (worker {child:.0f} MiB)", "", "<= 2048 MiB",
+        max(own, child) <= 2048)
+    written = pages(cold_result)
+    row("pages written (cold)", f"{written} ({written / count:.1f} per article)", "", "")
+    if args.mkdocs:
+        report_site(config.root, cold)
+
+
+def report_site(root: Path, cold: bm.Clock) -> None:
+    """``mkdocs build`` time and the size of what it made."""
+    site = bm.mkdocs_site(root)
+    row("mkdocs build", f"wall {site.clock.wall:.1f} s, cpu {site.clock.cpu:.1f} s",
+        f"{site.clock.wall / cold.wall:.2f}x cold build", "<= 1x cold build", site.clock.wall <= cold.wall)
+    row("site", f"{site.site_bytes / MIB:.1f} MB, {site.pages} HTML pages", "", "<= 100 MB",
+        site.site_bytes <= 100 * MIB)
+    row("search index", f"{site.index_bytes / MIB:.1f} MB", "", "<= 5 MB", site.index_bytes <= 5 * MIB)
 
 
 @contextmanager
-def workdir(path: str | None):
+def dask_cluster(workers: int | None) -> Iterator[str]:
+    """The address of a local Dask cluster of ``workers`` single-threaded processes, or ""."""
+    if not workers:
+        yield ""
+        return
+    import distributed
+
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+        print(f"executor: Dask, {workers} local worker processes (their CPU is not in the cpu figures)")
+        yield cluster.scheduler_address
+
+
+@contextmanager
+def workdir(path: str | None) -> Iterator[Path]:
     """The given folder (kept), or a temporary one."""
     if path:
         Path(path).mkdir(parents=True, exist_ok=True)
@@ -148,50 +188,45 @@ def workdir(path: str | None):
         yield Path(tmp)
 
 
-def pin_cache_keys() -> None:
-    """Key the cache on content and pipeline only (see ``--workdir``)."""
-    cache.code_fingerprint = lambda: "benchmark"
-
-
-def time_mkdocs(root: Path) -> None:
-    """Time ``mkdocs build`` of the generated docs."""
-    mkdocs_yml = (REPO / "mkdocs.yml").read_text().replace(
-        "custom_dir: site_templates/overrides", "custom_dir: overrides")
-    (root / "mkdocs.yml").write_text(mkdocs_yml)
-    shutil.copytree(REPO / "site_templates" / "overrides", root / "overrides", dirs_exist_ok=True)
-    shutil.copytree(REPO / "docs" / "guide", root / "docs" / "guide", dirs_exist_ok=True)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, check=True)
-    print(f"\n{'mkdocs build':<34} {time.perf_counter() - start:8.2f} s")
+def arguments() -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=100, help="corpus size (not with --ecbplus)")
+    parser.add_argument("--varied", action="store_true", help="generated corpus with growing counts")
+    parser.add_argument("--ecbplus", metavar="DIR", help="all articles of the ECB+ corpus in DIR")
+    parser.add_argument("--workdir", help="keep corpus, cache and output here (cache keys pinned)")
+    parser.add_argument("--mkdocs", action="store_true", help="also run `mkdocs build`: time and sizes")
+    parser.add_argument("--stages", action="store_true", help="print each build's per-stage times")
+    parser.add_argument("--processes", type=int, help="local executor processes (default: automatic)")
+    parser.add_argument("--dask-workers", type=int, metavar="N",
+                        help="run the per-article analysis on a local Dask cluster of N worker processes")
+    return parser.parse_args()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=100)
-    parser.add_argument("--varied", action="store_true", help="generated corpus with growing counts")
-    parser.add_argument("--workdir", help="keep corpus, cache and output here (cache keys pinned)")
-    parser.add_argument("--warm-only", action="store_true", help="skip the one-new-article rebuild")
-    parser.add_argument("--mkdocs", action="store_true", help="also time `mkdocs build`")
-    args = parser.parse_args()
-    instrument()
+    args = arguments()
+    if args.stages:
+        bm.instrument()
+    if args.processes:
+        pipeline.make_executor = lambda config, warn=print: LocalExecutor(warn, args.processes)
     with workdir(args.workdir) as root:
         if args.workdir:
-            pin_cache_keys()
+            cache.code_fingerprint = lambda: "benchmark"  # see --workdir
         seeds = root / "seeds"
         shutil.rmtree(seeds, ignore_errors=True)
-        make = make_varied_corpus if args.varied else make_copied_corpus
-        words = make(seeds, args.articles)
+        if args.ecbplus:
+            words, name = make_ecbplus_corpus(seeds, args.ecbplus), "ECB+"
+        else:
+            make = make_varied_corpus if args.varied else make_copied_corpus
+            words, name = make(seeds, args.articles), "varied" if args.varied else "copied"
+        count = len(list(seeds.glob("*.txt")))
         (root / "docs").mkdir(exist_ok=True)
         config = replace(load_config(root=root), cache=root / "cache")
-        print(f"corpus: {args.articles} {'varied' if args.varied else 'copied'} articles, {words} words")
-        result = run_build("first build (cold unless cached)", config)
-        print(f"  {counts(result)}")
-        run_build("warm rebuild (all cached)", config)
-        if not args.warm_only:
-            add_one_article(seeds, args.articles, args.varied)
-            run_build("rebuild after one new article", config)
-        if args.mkdocs:
-            time_mkdocs(root)
+        print(f"corpus: {name}, {count} articles, {words} words; {usable_cores()} usable cores, "
+              f"load average {os.getloadavg()[0]:.1f} at start")
+        with dask_cluster(args.dask_workers) as address:
+            run(replace(config, scheduler=address), seeds, count, args)
+        print(f"load average {os.getloadavg()[0]:.1f} at the end (a loaded machine inflates wall times)")
 
 
 if __name__ == "__main__":

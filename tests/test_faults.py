@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline as pipeline_stage
+from generator import executor as executor_stage
 from generator.cli import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_OK, EXIT_OUTPUT, main
 from generator.nlp.cache import SUFFIX
 from generator.publish import writer
@@ -46,7 +46,7 @@ class SimulatedKill(BaseException):
 @pytest.fixture(autouse=True)
 def shared_pipeline(monkeypatch, nlp):
     """Builds reuse the session's pipeline instead of loading it again."""
-    monkeypatch.setattr(pipeline_stage, "load_pipeline", lambda name, warn: nlp)
+    monkeypatch.setattr(executor_stage, "load_pipeline", lambda name, warn: nlp)
 
 
 def build(root: Path, monkeypatch, capsys, *args: str) -> tuple[int, str]:
@@ -61,7 +61,7 @@ def warm(tmp_path_factory, nlp):
     """The small project built once: docs/ and a full cache."""
     root = write_project(tmp_path_factory.mktemp("warm") / "p")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline_stage, "load_pipeline", lambda name, warn: nlp)
+        patch.setattr(executor_stage, "load_pipeline", lambda name, warn: nlp)
         patch.chdir(root)
         assert main(["build"]) == EXIT_OK
     consistent(root)
@@ -168,7 +168,8 @@ def test_disk_full_on_a_small_tmpfs(warm, tmp_path, monkeypatch, capsys):
         before = export(root)
         (root / "seeds" / "nairobi.txt").unlink()
         filler = mount / "filler"
-        with filler.open("wb", buffering=0) as handle, pytest.raises(OSError):  # unbuffered: close cannot fail
+        # unbuffered, so closing the full file cannot raise a second time
+        with filler.open("wb", buffering=0) as handle, pytest.raises(OSError):
             while True:
                 handle.write(b"\0" * 65536)
         code, err = build(root, monkeypatch, capsys)

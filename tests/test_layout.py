@@ -28,6 +28,7 @@ LAYERS: list[set[str]] = [
     {"quotes", "events", "deadlines"},  # per-article candidates and their corpus-wide merges
     {"site"},  # page plan and rendering
     {"publish"},  # writer, export, PDF
+    {"executor"},  # where per-article analysis runs (local processes or Dask); used by pipeline
     {"pipeline", "progress"},  # the stage order
     {"mkdocs_plugin", "scaffold", "evaluation"},  # MkDocs entry point, project scaffold, scorers
     {"cli"},  # the command line

@@ -1,0 +1,144 @@
+"""Measurement helpers of ``benchmark.py``: clocks, memory, sizes, per-stage times, MkDocs.
+
+CPU time is this process plus its finished children (the local executor's
+worker processes, MkDocs), so a parallel build is charged for all its work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+
+STAGES = {
+    "ingest": "ingest",
+    "analyse_all": "NLP (per article, cached)",
+    "resolve": "resolve",
+    "recover_mentions": "recover",
+    "merge_quotes": "quotes merge",
+    "merge_events": "events merge",
+    "merge_deadlines": "deadlines merge",
+    "story_groups": "stories (article grouping)",
+    "group_stories": "stories",
+    "plan_pages": "page planning",
+    "render_pages": "rendering",
+    "export_files": "export",
+    "write_files": "writing",
+}
+"""Functions looked up by ``generator.pipeline`` at call time -> printed label."""
+
+TIMES: dict[str, float] = defaultdict(float)
+
+
+@dataclass
+class Clock:
+    """Wall and CPU seconds of one measured step."""
+
+    wall: float
+    cpu: float
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process and its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def measure(step: Callable[[], Any]) -> tuple[Any, Clock]:
+    """Run ``step``; its value and its wall and CPU time."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    value = step()
+    return value, Clock(time.perf_counter() - wall, cpu_seconds() - cpu)
+
+
+def peak_rss_mib() -> tuple[float, float]:
+    """Peak resident memory since the last ``reset_peak_rss``: this process, and the largest
+    finished child (since the start)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        own = int(status.split("VmHWM:")[1].split()[0]) / 1024
+    except (OSError, IndexError, ValueError):  # not Linux: since the start
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def reset_peak_rss() -> None:
+    """Start this process's peak memory again from its current size (Linux ``clear_refs``)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def bare_spacy(nlp: Any, texts: Iterable[str]) -> Clock:
+    """``nlp.pipe`` over ``texts`` in this process (the baseline every ratio is against)."""
+    _, clock = measure(lambda: sum(1 for _ in nlp.pipe(texts)))
+    return clock
+
+
+def folder_bytes(folder: Path) -> int:
+    """Total size of the files under ``folder``."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def timed_stage(name: str, func: Callable) -> Callable:
+    """``func`` wrapped to add its run time to ``TIMES[name]``."""
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            TIMES[name] += time.perf_counter() - start
+    return wrapper
+
+
+def instrument() -> None:
+    """Wrap every stage function where ``generator.pipeline`` calls it."""
+    for name in STAGES:
+        setattr(pipeline, name, timed_stage(name, getattr(pipeline, name)))
+    pipeline.Linker = timed_stage("render_pages", pipeline.Linker)
+
+
+def print_stages(total: float) -> None:
+    """Wall seconds per stage of the last build (``instrument`` first)."""
+    for name, label in STAGES.items():
+        print(f"    {label:<32} {TIMES[name]:8.2f} s")
+    print(f"    {'other (glue)':<32} {total - sum(TIMES.values()):8.2f} s")
+    TIMES.clear()
+
+
+@dataclass
+class Site:
+    """What ``mkdocs build`` made of the generated docs."""
+
+    clock: Clock
+    site_bytes: int
+    index_bytes: int
+    pages: int
+
+
+def mkdocs_site(root: Path) -> Site:
+    """``mkdocs build`` of ``root/docs`` with the briefing plugin off (the build already ran)."""
+    mkdocs_yml = (REPO / "mkdocs.yml").read_text().replace(
+        "custom_dir: site_templates/overrides", "custom_dir: overrides").replace(
+        "config_file: briefing.yml", "enabled: false")
+    (root / "mkdocs.yml").write_text(mkdocs_yml)
+    shutil.copytree(REPO / "site_templates" / "overrides", root / "overrides", dirs_exist_ok=True)
+    shutil.copytree(REPO / "docs" / "guide", root / "docs" / "guide", dirs_exist_ok=True)
+    shutil.rmtree(root / "site", ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    _, clock = measure(lambda: subprocess.run(command, cwd=root, check=True, capture_output=True))
+    index = root / "site" / "search" / "search_index.json"
+    return Site(clock, folder_bytes(root / "site"), index.stat().st_size if index.exists() else 0,
+                sum(1 for _ in (root / "site").rglob("*.html")))

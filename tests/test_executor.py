@@ -1,0 +1,118 @@
+"""Per-article analysis runs in this process, local processes or on Dask, with the same result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator import executor as executor_module
+from generator.cli import EXIT_ERROR, main
+from generator.config import load_config
+from generator.executor import DaskExecutor, LocalExecutor, _outcome, make_executor
+from generator.ingest import ingest
+from generator.pipeline import analyse_all, build, no_progress
+from tests.conftest import make_project
+
+BUILT_AT = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A local Dask cluster of one single-threaded worker process."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as local:
+        yield local
+
+
+def seed_sources(tmp_path: Path):
+    """The seed articles read, one of them broken so that analysing it raises."""
+    sources, _ = ingest(make_project(tmp_path / "p") / "seeds")
+    broken = next(s for s in sources if s.status == "ok")
+    return [replace(s, paragraphs=None) if s is broken else s for s in sources], broken.id
+
+
+def briefing_json(root: Path, scheduler: str = "") -> bytes:
+    """briefing.json of an uncached build of the project at ``root``."""
+    config = replace(load_config(root=root), cache=None, scheduler=scheduler)
+    build(config, warn=lambda message: None, now=BUILT_AT)
+    return (root / "docs" / "data" / "briefing.json").read_bytes()
+
+
+@pytest.mark.model
+def test_dask_build_writes_the_same_briefing_json_as_the_in_process_build(tmp_path, cluster):
+    local = briefing_json(make_project(tmp_path / "local"))
+    distributed = briefing_json(make_project(tmp_path / "dask"), cluster.scheduler_address)
+    assert b'"entities"' in local
+    assert distributed == local
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("kind", ["in-process", "pool", "dask"])
+def test_an_article_that_fails_is_skipped_with_its_reason(tmp_path, kind, request):
+    sources, broken = seed_sources(tmp_path)
+    config = load_config(root=tmp_path / "p")
+    config = replace(config, cache=None)
+    if kind == "dask":
+        runner = DaskExecutor(request.getfixturevalue("cluster").scheduler_address, config.pipeline)
+    else:
+        runner = LocalExecutor(processes=1 if kind == "in-process" else 2)
+    marked, analyses = analyse_all(sources, config, no_progress, lambda m: None, runner)
+    skipped = {s.id: s.error for s in marked if s.status == "skipped"}
+    assert skipped == {broken: "language analysis failed: TypeError: 'NoneType' object is not iterable"}
+    assert set(analyses) == {s.id for s in sources if s.status == "ok"} - {broken}
+    assert list(analyses) == [s.id for s in sources if s.id in analyses]  # source order
+
+
+@pytest.mark.model
+def test_a_local_pool_gives_the_same_analyses_as_one_process(tmp_path):
+    sources, broken = seed_sources(tmp_path)
+    config = replace(load_config(root=tmp_path / "p"), cache=None)
+    one = analyse_all(sources, config, no_progress, print, LocalExecutor(processes=1))
+    two = analyse_all(sources, config, no_progress, print, LocalExecutor(processes=2))
+    assert one == two
+
+
+def test_a_worker_that_dies_skips_its_article_with_the_reason():
+    future: Future = Future()
+    future.set_exception(BrokenProcessPool("A process in the process pool was terminated abruptly"))
+    assert _outcome(future) == ("analysis worker failed: BrokenProcessPool: "
+                                "A process in the process pool was terminated abruptly")
+
+
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "no-port", "http://127.0.0.1:8786"])
+def test_an_unreachable_scheduler_is_a_usage_error(tmp_path, monkeypatch, capsys, address):
+    monkeypatch.setattr(executor_module, "CONNECT_TIMEOUT", "1s")
+    root = make_project(tmp_path / "p")
+    code = main(["build", "--seeds", str(root / "seeds"), "--docs", str(root / "docs"),
+                 "--config", str(_config_file(root)), "--scheduler", address])
+    err = capsys.readouterr().err
+    assert code == EXIT_ERROR
+    assert f"briefing: error: cannot reach the Dask scheduler {address}" in err
+    assert "Traceback" not in err
+
+
+def _config_file(root: Path) -> Path:
+    """A config file with the cache inside the project (so no cached result hides the scheduler)."""
+    path = root / "briefing.yml"
+    path.write_text("cache: .cache\n", encoding="utf-8")
+    return path
+
+
+def test_the_scheduler_setting_chooses_the_dask_executor(tmp_path):
+    (tmp_path / "briefing.yml").write_text("scheduler: tcp://10.0.0.5:8786\n", encoding="utf-8")
+    config = load_config(tmp_path / "briefing.yml")
+    assert config.scheduler == "tcp://10.0.0.5:8786"
+    assert isinstance(make_executor(config), DaskExecutor)
+    assert isinstance(make_executor(replace(config, scheduler="")), LocalExecutor)
+
+
+def test_a_cancelled_task_skips_its_article_with_the_reason():
+    future: Future = Future()
+    future.cancel()
+    assert _outcome(future) == "analysis worker failed: CancelledError: "
