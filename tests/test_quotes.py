@@ -380,3 +380,22 @@ def test_ecbplus_quote_gold_fits_the_corpus():
     for row in rows:
         words = texts[row["doc"]][row["speaker_start"]:row["speaker_end"]]
         assert last_word(words) == last_word(row["speaker"]) or words.lower() in ("he", "she", "it"), row
+
+
+@pytest.mark.model
+def test_tokens_inside_quotes_are_found_once_per_paragraph(nlp):
+    """Each verb of saying asks which tokens are quoted; the answer is computed once per paragraph
+    (a scan per verb made a long paragraph quadratic)."""
+    from generator.nlp.parse import parse_article
+    from generator.quotes.extract import find_quotes
+
+    text = " ".join(f"Anna Berg said on day {n} that talks would resume, and “we are ready,” she added."
+                    for n in range(40))
+    source = Source(id="t", path="t.txt", status="ok", text=text, paragraphs=((0, len(text)),),
+                    content_hash="test")
+    [paragraph] = parse_article(source, nlp)
+    found = find_quotes(paragraph)
+    assert any(q.kind == "indirect" for q in found) and any(q.kind == "direct" for q in found)
+    cached = [key for key in paragraph.doc.user_data if isinstance(key, tuple)
+              and key[0] == "briefing.inside_quotes"]
+    assert len(cached) == 1

@@ -31,6 +31,7 @@ reporting verbs kept here so that entity typing cues are not affected.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,6 +41,9 @@ from generator.quotes import speakers
 from generator.quotes.antecedents import earlier_name, is_person, nearest_person, people, role_antecedent
 from generator.quotes.spans import QuoteSpan, find_spans
 from generator.quotes.speakers import QUOTE_VERBS, is_speech_verb  # noqa: F401  (re-exported)
+
+_INSIDE_KEY = "briefing.inside_quotes"
+"""Key prefix in ``Doc.user_data`` of the tokens inside each paragraph's quotes."""
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -126,9 +130,20 @@ def _frame_attribution(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteS
 
 
 def _inside(paragraph: Paragraph, spans: list[QuoteSpan]) -> set[int]:
-    """Indices of tokens between quote marks."""
-    return {t.i for t in paragraph.doc
-            if any(s.holds(paragraph.offset + t.idx) for s in spans)}
+    """Indices of tokens between quote marks.
+
+    Computed once per paragraph and set of quotes (kept in ``Doc.user_data``): it is
+    asked for every verb of saying, and a scan per verb is quadratic in a long paragraph.
+    """
+    doc = paragraph.doc
+    key = (_INSIDE_KEY, paragraph.offset, tuple((s.open, s.close) for s in spans))
+    if key not in doc.user_data:
+        starts = [paragraph.offset + t.idx for t in doc]
+        found: set[int] = set()
+        for span in spans:
+            found.update(range(bisect_left(starts, span.open), bisect_left(starts, span.close)))
+        doc.user_data[key] = found
+    return doc.user_data[key]
 
 
 def _quote_tokens(paragraph: Paragraph, span: QuoteSpan) -> list:
