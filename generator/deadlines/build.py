@@ -105,10 +105,12 @@ def best_demand(demands: list[str]) -> str:
 
 
 def consequences(candidates: list[DeadlineCandidate]) -> tuple[str, ...]:
-    """Every threatened consequence, most often named first, case-insensitively distinct."""
+    """Every threatened consequence, most often named first, case-insensitively distinct; a bare
+    one another names more precisely is left out ("penalties" beside "sweeping penalties")."""
     counts = Counter(c.lower() for cand in candidates for c in cand.consequences)
     first = {c.lower(): c for cand in reversed(candidates) for c in cand.consequences}
-    return tuple(first[c] for c, _ in counts.most_common())
+    kept = [c for c in counts if not any(other.endswith(" " + c) for other in counts)]
+    return tuple(first[c] for c in sorted(kept, key=lambda c: -counts[c]))
 
 
 def status(
