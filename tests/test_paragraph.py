@@ -35,3 +35,29 @@ def test_sentence_at_finds_the_holding_sentence():
     paragraph = make_paragraph(3)
     for position in (0, 399, 400, 12_345, 39_999):
         assert paragraph.sentence_at(position).index == position // 400
+
+
+def test_times_between_equals_a_plain_scan():
+    from generator.model import TimeExpression
+
+    rng = random.Random(4)
+    starts = sorted(rng.sample(range(0, 39_000, 5), 200))
+    times = tuple(TimeExpression(p, p + rng.randint(3, 25), "x", "DATE", "2025-01-01") for p in starts)
+    paragraph = make_paragraph(5)
+    paragraph = Paragraph(paragraph.source, None, 0, paragraph.sentences, paragraph.mentions, times)
+    for _ in range(2000):
+        start = rng.randrange(0, 40_000)
+        end = start + rng.randint(1, 400)
+        assert paragraph.times_between(start, end) == [t for t in times if t.start < end and start < t.end]
+
+
+def test_recovery_overlap_check_equals_a_plain_scan():
+    from generator.resolve.recover import _overlaps
+
+    rng = random.Random(6)
+    spans = sorted((p, p + rng.randint(1, 30)) for p in rng.sample(range(0, 20_000, 3), 500))
+    starts = [a for a, _ in spans]
+    for _ in range(2000):
+        start = rng.randrange(0, 20_000)
+        end = start + rng.randint(1, 40)
+        assert _overlaps(spans, starts, start, end) == any(a < end and start < b for a, b in spans)

@@ -262,7 +262,12 @@ def _place(paragraph: Paragraph, token, context: set[int]) -> tuple[int, int] | 
 
 
 def _time(paragraph: Paragraph, context: set[int]):
-    for expression in paragraph.times:
+    """The first date or time in the paragraph with a token in ``context`` (looked up by offset)."""
+    if not context:
+        return None
+    first, last = paragraph.doc[min(context)], paragraph.doc[max(context)]
+    start, end = paragraph.offset + first.idx, paragraph.offset + last.idx + len(last)
+    for expression in paragraph.times_between(start, end):
         if expression.type not in ("DATE", "TIME"):
             continue
         span = paragraph.doc.char_span(expression.start - paragraph.offset,

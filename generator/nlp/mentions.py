@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import re
 
 from generator.knowledge.names import (
@@ -265,7 +266,14 @@ def _written_in_lower_case(word: str, text: str) -> bool:
     if not lower.isalpha() or lower == word:
         return False
     stem = re.sub(r"(?:es|s|ed|d|ing)$", "", lower) if len(lower) > 4 else lower
-    return re.search(rf"(?<![\w-]){re.escape(stem)}(?:e?s|e?d|ing|e)?(?![\w-])", text) is not None
+    words = _words_of(text)
+    return any(stem + ending in words for ending in ("", "s", "es", "d", "ed", "ing", "e"))
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """Every whole word of a text (hyphenated compounds as one), read once per article."""
+    return frozenset(re.findall(r"[\w-]+", text))
 
 
 def _is_strippable_title(token, label: str) -> bool:

@@ -17,6 +17,8 @@ from generator.model import Citation, Mention, Sentence, Source, TimeExpression
 
 MAX_NAME_CHARS = 300
 """Longest name mention looked back over when finding the mention at an offset."""
+MAX_TIME_CHARS = 300
+"""Longest time expression looked back over when finding the times in a range."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,18 @@ class Paragraph:
     def _mentions_by_start(self) -> tuple[list[int], list[int]]:
         order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
         return [self.mentions[i].start for i in order], order
+
+    @cached_property
+    def _times_by_start(self) -> tuple[list[int], list[int]]:
+        order = sorted(range(len(self.times)), key=lambda i: self.times[i].start)
+        return [self.times[i].start for i in order], order
+
+    def times_between(self, start: int, end: int) -> list[TimeExpression]:
+        """Time expressions overlapping absolute offsets [start, end), in paragraph order."""
+        starts, order = self._times_by_start
+        low = bisect_left(starts, start - MAX_TIME_CHARS)
+        return [self.times[i] for i in sorted(order[low:bisect_left(starts, end)])
+                if self.times[i].end > start]
 
     def sentence_at(self, position: int) -> Sentence:
         """The sentence holding an absolute offset."""
