@@ -29,7 +29,7 @@ def test_added_edited_and_removed_articles_are_listed(tmp_path):
     for path in seeds[:3]:
         shutil.copy(path, root / "seeds" / path.name)
     build_project(root)
-    assert "first build" in changes_page(root)
+    assert "no earlier build to compare with" in changes_page(root)
     first = read_snapshot(root / "docs")
     assert first is not None and len(first.sources) == 3
 
