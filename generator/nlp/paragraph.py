@@ -8,12 +8,13 @@ a spaCy ``token.idx`` / ``span.start_char``.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from generator.model import Citation, Mention, Sentence, Source, TimeExpression
+from generator.nlp.offsets import OffsetIndex
 
 MAX_NAME_CHARS = 300
 """Longest name mention looked back over when finding the mention at an offset."""
@@ -45,21 +46,16 @@ class Paragraph:
         return [s.start for s in self.sentences]
 
     @cached_property
-    def _mentions_by_start(self) -> tuple[list[int], list[int]]:
-        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
-        return [self.mentions[i].start for i in order], order
+    def _mention_index(self) -> OffsetIndex:
+        return OffsetIndex([(m.start, m.end) for m in self.mentions], MAX_NAME_CHARS)
 
     @cached_property
-    def _times_by_start(self) -> tuple[list[int], list[int]]:
-        order = sorted(range(len(self.times)), key=lambda i: self.times[i].start)
-        return [self.times[i].start for i in order], order
+    def _time_index(self) -> OffsetIndex:
+        return OffsetIndex([(t.start, t.end) for t in self.times], MAX_TIME_CHARS)
 
     def times_between(self, start: int, end: int) -> list[TimeExpression]:
         """Time expressions overlapping absolute offsets [start, end), in paragraph order."""
-        starts, order = self._times_by_start
-        low = bisect_left(starts, start - MAX_TIME_CHARS)
-        return [self.times[i] for i in sorted(order[low:bisect_left(starts, end)])
-                if self.times[i].end > start]
+        return [self.times[i] for i in self._time_index.overlapping(start, end)]
 
     def sentence_at(self, position: int) -> Sentence:
         """The sentence holding an absolute offset."""
@@ -78,11 +74,7 @@ class Paragraph:
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The first mention (in paragraph order) overlapping [start, end), if any.
 
-        Looks only at mentions starting less than ``MAX_NAME_CHARS`` before
-        ``start``, found by bisection, so a long paragraph costs no rescans.
+        Found by bisection (``OffsetIndex``), so a long paragraph costs no rescans.
         """
-        starts, order = self._mentions_by_start
-        low = bisect_left(starts, start - MAX_NAME_CHARS)
-        high = bisect_left(starts, end)
-        hits = [i for i in order[low:high] if start < self.mentions[i].end]
-        return self.mentions[min(hits)] if hits else None
+        hits = self._mention_index.overlapping(start, end)
+        return self.mentions[hits[0]] if hits else None

@@ -15,11 +15,12 @@ Corpus-wide: one compiled alternation per run, one scan per article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
+from generator.nlp.offsets import OffsetIndex
 
 MAX_SPAN_CHARS = 300
 """Longest existing mention looked back over when testing a new one for overlap."""
@@ -107,12 +108,6 @@ def _fits(form: str, guarded: Guarded, sentence: Sentence, text: str) -> bool:
     return True
 
 
-def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of the sorted spans (a bisection, not a scan)."""
-    low = bisect_left(starts, start - MAX_SPAN_CHARS)
-    return any(start < b for _, b in spans[low:bisect_left(starts, end)])
-
-
 def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
                     pattern: re.Pattern[str], taken: list[tuple[int, int]],
                     guarded: Guarded | None = None,
@@ -122,11 +117,10 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
     its entities ``present`` in the source)."""
     guarded = guarded or Guarded()
     found = []
-    spans = sorted(taken)
-    starts = [a for a, _ in spans]
+    claimed = OffsetIndex(taken, MAX_SPAN_CHARS)
     for match in pattern.finditer(source.text):
         start, end = match.span()
-        if _overlaps(spans, starts, start, end):
+        if claimed.overlapping(start, end):
             continue
         sentence = _sentence_at(analysis, start, end)
         if sentence is None or not _fits(match.group(), guarded, sentence, source.text):
