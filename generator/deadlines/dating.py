@@ -14,6 +14,7 @@ import datetime as dt
 from generator.deadlines.dates import weekday_of
 from generator.model import DateWindow, Deadline, Source
 from generator.temporal.calendar import to_date
+from generator.temporal.dating import narrowed
 
 WEEK = dt.timedelta(days=6)
 """A bare weekday names a day at most six days after the article was written."""
@@ -34,7 +35,7 @@ def deadline_windows(deadlines: list[Deadline], sources: list[Source],
                 words = f"“{report.due.text}”{_counted(report.due.provenance)}"
                 clue = (f"gives the deadline as a weekday ({words}), and it falls on "
                         f"{due:%A} {due.day} {due:%B %Y}: written in the week before")
-                out[source] = _within(source, out.get(source), due - WEEK, due, clue)
+                out[source] = narrowed(source, out.get(source), due - WEEK, due, clue)
     return out
 
 
@@ -46,13 +47,3 @@ def _counted(provenance: str) -> str:
 def _names_weekday_only(value: str, due: dt.date) -> bool:
     """True for a bare weekday value ("XXXX-WXX-5") naming the deadline's weekday."""
     return to_date(value) is None and weekday_of(value) == due.isoweekday() and "-W" in value
-
-
-def _within(source: str, own: DateWindow | None, earliest: dt.date, latest: dt.date,
-            clue: str) -> DateWindow:
-    if own is None:
-        return DateWindow(source, earliest, latest, (clue,))
-    low, high = max(own.earliest, earliest), min(own.latest, latest)
-    if low > high:
-        return own
-    return DateWindow(source, low, high, (*own.evidence, clue))

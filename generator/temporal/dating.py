@@ -135,16 +135,21 @@ def story_windows(sources: Iterable[Source], stories: Iterable[Story], windows: 
         clue = (f"{len(days)} other article(s) of the story are dated, the middle one {middle}: "
                 f"reports of one story mostly appear within {STORY_DAYS} days of each other")
         for source_id in (i for i in story.sources if i in undated):
-            out[source_id] = _narrowed(source_id, out.get(source_id), middle, clue, build_date)
+            own = out.get(source_id) or DateWindow(source_id, dt.date.min, build_date,
+                                                   (f"not after the build date {build_date}",))
+            near = dt.timedelta(days=STORY_DAYS)
+            out[source_id] = narrowed(source_id, own, middle - near, middle + near, clue)
     return out
 
 
-def _narrowed(source_id: str, window: DateWindow | None, middle: dt.date, clue: str,
-              build_date: dt.date) -> DateWindow:
-    near = dt.timedelta(days=STORY_DAYS)
-    own = window or DateWindow(source_id, dt.date.min, build_date,
-                               (f"not after the build date {build_date}",))
-    earliest, latest = max(own.earliest, middle - near), min(own.latest, middle + near)
-    if earliest > latest:
-        return own  # the story's dates contradict the article's own evidence: keep its own
-    return DateWindow(source_id, earliest, latest, (*own.evidence, clue))
+def narrowed(source_id: str, own: DateWindow | None, earliest: dt.date, latest: dt.date,
+             clue: str) -> DateWindow:
+    """``own`` window cut to [earliest, latest] with ``clue`` added to its evidence; a window
+    of the clue alone when there is none; ``own`` unchanged when the two contradict (the
+    article's own evidence wins)."""
+    if own is None:
+        return DateWindow(source_id, earliest, latest, (clue,))
+    low, high = max(own.earliest, earliest), min(own.latest, latest)
+    if low > high:
+        return own
+    return DateWindow(source_id, low, high, (*own.evidence, clue))
