@@ -101,16 +101,14 @@ def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6,
 
 
 def lead_statements(briefing: Briefing, per_source: int = 2, limit: int = 7,
-                    sources: set[str] | None = None) -> list[Statement]:
+                    sources: list[Source] | None = None) -> list[Statement]:
     """The story in brief: each article's opening sentences, merged across outlets.
 
     Args:
-        sources: only these articles (one story's), or every article when None.
+        sources: only these articles (one story's, in file order), or every article when None.
     """
     citations = []
-    for source in briefing.sources:
-        if sources is not None and source.id not in sources:
-            continue
+    for source in briefing.sources if sources is None else sources:
         analysis = briefing.analyses.get(source.id)
         if analysis is None:
             continue

@@ -12,6 +12,7 @@ template prints them.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.model import (
@@ -21,6 +22,7 @@ from generator.model import (
     DeadlineReport,
     Event,
     ReportedStatement,
+    Source,
     Story,
     TimeExpression,
 )
@@ -87,25 +89,61 @@ class StorySection:
     """Its deadlines that are still open."""
 
 
+@dataclass(frozen=True)
+class _ByStory:
+    """The briefing's items grouped by story once, so that each section reads only its own."""
+
+    sources: dict[str, list[Source]]
+    """Story id -> its articles, in file order."""
+    deadlines: dict[str, list[Deadline]]
+    """Story id -> deadlines any of its articles reports, in briefing order."""
+    statements: dict[str, list[ReportedStatement]]
+    """Story id -> statements any of its articles reports, in briefing order."""
+    events: dict[str, list[Event]]
+    """Story id -> its events."""
+
+
 def story_sections(briefing: Briefing) -> list[StorySection]:
     """A section per story, the story with most articles first (the latest on a tie)."""
     latest = {s.id: _day_of(briefing, s.id, s.published) for s in briefing.sources}
     ranked = sorted(briefing.stories, key=lambda st: (
         -len(st.sources), -max((latest[i].toordinal() for i in st.sources if latest.get(i)), default=0)))
-    return [_section(briefing, story) for story in ranked]
+    grouped = _group(briefing)
+    return [_section(briefing, story, grouped) for story in ranked]
 
 
-def _section(briefing: Briefing, story: Story) -> StorySection:
+def _group(briefing: Briefing) -> _ByStory:
+    story_of = {source: story.id for story in briefing.stories for source in story.sources}
+
+    def stories_of(citations) -> dict[str, None]:
+        return dict.fromkeys(story_of[c.source] for c in citations if c.source in story_of)
+
+    grouped = _ByStory(defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list))
+    for source in briefing.sources:
+        if source.id in story_of:
+            grouped.sources[story_of[source.id]].append(source)
+    for deadline in briefing.deadlines:
+        for story in stories_of(r.citation for r in deadline.reports):
+            grouped.deadlines[story].append(deadline)
+    for statement in briefing.statements:
+        for story in stories_of(statement.citations):
+            grouped.statements[story].append(statement)
+    for event in briefing.events:
+        grouped.events[event.story].append(event)
+    return grouped
+
+
+def _section(briefing: Briefing, story: Story, grouped: _ByStory) -> StorySection:
     members = set(story.sources)
-    deadlines = [d for d in briefing.deadlines if any(r.citation.source in members for r in d.reports)]
+    deadlines = grouped.deadlines.get(story.id, [])
     return StorySection(
         story=story,
-        period=_period(briefing, story),
-        lead=lead_statements(briefing, sources=members)[:LEAD_SENTENCES],
+        period=_period(briefing, story, grouped.sources.get(story.id, [])),
+        lead=lead_statements(briefing, sources=grouped.sources.get(story.id, []))[:LEAD_SENTENCES],
         deadlines=deadlines,
-        positions=_positions(briefing.statements, members),
+        positions=_positions(grouped.statements.get(story.id, [])),
         changes=_changes(deadlines, members),
-        events=_events(briefing.events, story),
+        events=_events(grouped.events.get(story.id, [])),
         watch=[d for d in deadlines if d.status in OPEN_STATUSES],
     )
 
@@ -119,9 +157,8 @@ def position_words(statement: ReportedStatement) -> str:
     return text if text.lower().startswith(verb.lower() + " ") else f"{verb} {text}"
 
 
-def _positions(statements: list[ReportedStatement], members: set[str]) -> list[Position]:
+def _positions(mine: list[ReportedStatement]) -> list[Position]:
     """The most cited actors' statements in the story, reported (indirect) ones first."""
-    mine = [s for s in statements if any(c.source in members for c in s.citations)]
     weight: dict[str, int] = {}
     for statement in mine:
         weight[statement.speaker] = weight.get(statement.speaker, 0) + len(statement.citations)
@@ -147,8 +184,7 @@ def _changes(deadlines: list[Deadline], members: set[str]) -> list[Change]:
                    tuple(r.citation for r in reports)) for key, reports in found.items()]
 
 
-def _events(events: list[Event], story: Story) -> list[Event]:
-    own = [e for e in events if e.story == story.id]
+def _events(own: list[Event]) -> list[Event]:
     return sorted(own, key=lambda e: (e.date is None, -len(e.citations), e.title))[:EVENTS]
 
 
@@ -159,9 +195,9 @@ def _day_of(briefing: Briefing, source_id: str, published: dt.date | None) -> dt
     return window.latest if window else None
 
 
-def _period(briefing: Briefing, story: Story) -> str:
+def _period(briefing: Briefing, story: Story, sources: list[Source]) -> str:
     """Publication dates of the story's articles in words; inferred windows said to be inferred."""
-    published = sorted(s.published for s in briefing.sources if s.id in story.sources and s.published)
+    published = sorted(s.published for s in sources if s.published)
     if published:
         return _span(published[0], published[-1])
     windows = [briefing.date_windows[i] for i in story.sources if i in briefing.date_windows]
