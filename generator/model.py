@@ -481,7 +481,10 @@ class Briefing:
 
     def _lookups(self) -> tuple[dict, dict]:
         if self._mentions is None or self._mentions[0] is not self.entities:
-            spans = {(m.source, m.start, m.end): e for e in self.entities for m in e.mentions}
-            starts = {(m.source, m.start): e for e in self.entities for m in e.mentions}
+            spans: dict[tuple[str, int, int], Entity] = {}
+            starts: dict[tuple[str, int], Entity] = {}
+            for entity in self.entities:  # one pass fills both lookups
+                for m in entity.mentions:
+                    spans[(m.source, m.start, m.end)] = starts[(m.source, m.start)] = entity
             self._mentions = (self.entities, spans, starts)
         return self._mentions[1], self._mentions[2]
