@@ -36,7 +36,7 @@ from generator.temporal.rules import UNRESOLVED
 from generator.temporal.tense import tense_at
 
 _PLACEHOLDER = re.compile(r"@(?:(?P<near>~)?(?P<sign>[+-])P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|[DWMY])"
-                          r"(?:/(?P<gran>DE|[DWMQY]))?|(?P<clock>T\d\d:\d\d)"
+                          r"(?:/(?P<gran>DE|[DWMQY]))?(?P<part>T(?:MO|AF|EV|NI))?|(?P<clock>T\d\d:\d\d)"
                           r"|Q(?P<q>[+-]\d|=\d{4}))")  # fmt: skip
 _CALENDAR = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|-W(?P<w>\d\d)(?P<we>-WE)?|-Q(?P<q>[1-4]))?"
@@ -103,6 +103,7 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
         if ref.derived and match["unit"] == "Y":
             continue
         if (value := shifted(ref, sign, length, match["gran"])) is not None:
+            value += match["part"] or ""
             return replace(expr, value=value, provenance=_how(expr, ref, "counted from it"))
     return None
 

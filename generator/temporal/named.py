@@ -149,14 +149,21 @@ def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not written[0].isupper() or (name == "independence day" and ctx.before(m, 3).endswith("s ")):
         return None  # lower case, or another country's ("Norway's Independence Day")
     if m["year"]:
-        return _holiday_in(name, int(m["year"]), "stated")
+        return _week_of(m, _holiday_in(name, int(m["year"]), "stated"))
     if ctx.anchor is None or ctx.habitual(m):
         how = UNRESOLVED if ctx.anchor is None else "stated"
         month, day = HOLIDAYS.get(name, (0, 0))
         return "DATE", f"XXXX-{month:02d}-{day:02d}" if month else "XXXX", how
     month, day = HOLIDAYS.get(name) or _month_day(MOVABLE[name](ctx.anchor.year))
     year = rules.year_for_day(ctx.anchor, month, day, ctx.tense(m))
-    return _holiday_in(name, year, ctx.resolved(m, "year inferred"))
+    return _week_of(m, _holiday_in(name, year, ctx.resolved(m, "year inferred")))
+
+
+def _week_of(m: re.Match[str], resolved: Resolved | None) -> Resolved | None:
+    """"Easter week": the week holding the holiday."""
+    if resolved and m["week"] and (day := cal.to_date(resolved[1])):
+        return "DATE", cal.week_value(day), resolved[2]
+    return resolved
 
 
 def _month_day(day: dt.date) -> tuple[int, int]:
@@ -240,13 +247,27 @@ _STEP = {"next": "+1", "following": "+1", "previous": "-1", "preceding": "-1", "
 
 
 def anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the next day", "the following week", "the previous year", "that day" (placeholders
-    counted from the last date of the text, see ``temporal_anaphora``)."""
-    rel, code = (m["rel"] or "same").lower(), _UNIT_CODE[m["unit"].lower()]
+    """"the next day", "the following week", "the previous year", "that day", "the next
+    morning" (placeholders counted from the last date of the text, see ``temporal_anaphora``)."""
+    rel, unit = (m["rel"] or "same").lower(), m["unit"].lower()
+    part = f"T{v.DAY_PARTS[unit]}" if unit in v.DAY_PARTS else ""
+    code = "D" if part else _UNIT_CODE[unit]
     if rel == "next" and code != "D":
         return None  # "the next year" is a span (see ``temporal_rules.period``)
     step = _STEP[rel]
-    return "DATE", f"@{step[0]}P{step[1]}{code}/{code}", ""
+    return "TIME" if part else "DATE", f"@{step[0]}P{step[1]}{code}/{code}{part}", ""
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"by year-end", "around year end", "since year's end": the year whose end it is (TimeML
+    values "the end of the year" as the year): the last one when the sentence is past
+    ("since year-end", "ended at year-end"), else the anchor's. Not "year-end results"."""
+    if re.match(r"\s+[a-z]", ctx.text[m.end() :]) and not re.match(
+        r"\s+(?:and|or|to|in|at|on|for|from|with|as|but|when|after|before)\b", ctx.text[m.end() :]
+    ):
+        return None  # an adjective: "year-end results", "the year-end rally"
+    offset = -1 if ctx.tense(m) == "past" else 0
+    return rules.relative(ctx, m, offset, lambda anchor: str(anchor.year + offset), "year end")
 
 
 _NIGHT_CONTEXT = re.compile(

@@ -59,6 +59,7 @@ _AMOUNT = (
     rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?\b(?P<num>{v.NUMBER_RE})"
     rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?(?:\s+(?:{v.UNIT_ADJECTIVES}))?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
     r"(?P<tail>-old|[\s-]long|(?:\s+or\s+so)?\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
+    r"(?!-[a-z])"  # "a year-end rally": a compound, no length
 )
 _PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
 """Newspaper titles after a weekday ("the Sunday Times") are not dates."""
@@ -98,9 +99,11 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
      named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
-    (rf"(?i)\b(?P<name>{named.HOLIDAY_RE})\b(?:,?\s+(?P<year>{v.YEAR_RE})\b)?", named.holiday),
+    (rf"(?i)\b(?P<name>{named.HOLIDAY_RE})\b(?P<week>\s+week\b)?(?:,?\s+(?P<year>{v.YEAR_RE})\b)?",
+     named.holiday),
     (r"(?i)\b(?:the\s+(?P<rel>next|following|previous|preceding|same)|that)\s+"
-     r"(?P<unit>day|week|month|year)\b", named.anaphoric),
+     rf"(?P<unit>day|week|month|year|{v.DAY_PART_RE})\b", named.anaphoric),
+    (r"(?i)\b(?:(?:the|this)\s+)?(?:fiscal\s+)?year(?:-|\s+|['’]s\s+)end\b(?![\w-])", named.year_end),
     (r"(?i)\bovernight\b", named.overnight),
     (r"(?i)\bthe\s+day\s+(?P<rel>before|after)\b", named.day_before),
     (r"(?i)\b(?:another|a\s+further|an\s+(?:extra|additional))\s+(?P<unit>day|week|month|year|"

@@ -171,6 +171,8 @@ revised offer"), not a past verb."""
 def _adjective(sentence: str, match: re.Match[str]) -> bool:
     """True when an -ed cue word is used as an adjective, not as a past verb."""
     word = match[0].lower()
+    if " " in word:
+        return False
     if word in _ADJECTIVE_ED or (word.startswith("un") and word.endswith("ed")):
         return True
     return word.endswith("ed") and bool(_ATTRIBUTIVE.search(sentence, 0, match.start()))
@@ -185,11 +187,12 @@ def _cues(sentence: str, start: int, end: int) -> list[tuple[int, int, Tense]]:
             span = match.span()
             if any(span[0] < b and a < span[1] for a, b in taken):
                 continue
-            if tense == "past" and _adjective(sentence, match):
-                continue
+            if tense != "present" and _adjective(sentence, match):
+                continue  # "the armed men", "the hastily planned trip": no tense
+            cue = tense
             if tense == "future" and (re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: span[0]])
                                       or (span[0] >= end and _PAST_PLAN.match(match[0]))):
-                tense = "past"  # "had been due to expire Friday"; "On Friday, X planned to pay"
+                cue = "past"  # "had been due to expire Friday"; "On Friday, X planned to pay"
             taken.append(span)
-            found.append((span[0], span[1], tense))  # type: ignore[arg-type]
+            found.append((span[0], span[1], cue))  # type: ignore[arg-type]
     return found

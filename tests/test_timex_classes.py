@@ -1,0 +1,62 @@
+"""Error classes of the temporal tagger found on TimeBank/AQUAINT, each pinned with a
+hand-written sentence: year ends, day parts counted from a stated day, holiday weeks and
+tense cues that do not carry tense. No spaCy model, no network.
+
+Anchors: MON 2025-08-04, THU 2025-08-07.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.temporal.tagger import tag, tense_at
+
+MON, THU = dt.date(2025, 8, 4), dt.date(2025, 8, 7)
+
+CASES = [
+    # sentence, anchor, expected text, type, value
+    # -- the end of a year: the year, the last one when the sentence looks back --
+    ("The sale should close by year-end.", THU, "year-end", "DATE", "2025"),
+    ("The deal is expected to close around year end.", THU, "year end", "DATE", "2025"),
+    ("New rules should be in place by year's end.", THU, "year's end", "DATE", "2025"),
+    ("The index has risen 4% since year-end.", THU, "year-end", "DATE", "2024"),
+    # -- a part of the day counted from the day stated before it --
+    ("He was arrested on Aug. 1. He appeared in court the next morning.", THU,
+     "the next morning", "TIME", "2025-08-02TMO"),
+    ("Rebels crossed the border on July 30. That night, the army withdrew.", THU,
+     "That night", "TIME", "2025-07-30TNI"),
+    # -- a holiday week is the week holding the holiday --
+    ("Pilgrims gathered during Easter week 2024.", THU, "Easter week 2024", "DATE", "2024-W13"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "text", "kind", "value"), CASES)
+def test_tag(sentence: str, anchor: dt.date, text: str, kind: str, value: str) -> None:
+    found = {e.text: e for e in tag(sentence, anchor)}
+    assert text in found, f"{text!r} not among {list(found)}"
+    assert (found[text].type, found[text].value) == (kind, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The year-end results disappointed investors.",
+    "Traders expect a year-end rally.",
+])  # fmt: skip
+def test_year_end_before_a_noun_is_no_time(sentence: str) -> None:
+    assert not [e for e in tag(sentence, THU) if "year" in e.text.lower()]
+
+
+def test_a_converted_cue_does_not_turn_later_cues_past() -> None:
+    """"had been due to" is a past cue; the "will" after it still points ahead."""
+    sentence = "The loan had been due to expire in May, and officials will meet Friday."
+    start = sentence.index("Friday")
+    assert tense_at(sentence, start, start + len("Friday")) == "future"
+
+
+def test_an_attributive_participle_carries_no_tense() -> None:
+    """"the hastily planned trip" describes the trip; it does not put Friday ahead."""
+    sentence = "On Friday, the minister set off on a hastily planned trip."
+    assert tense_at(sentence, 3, 9) != "future"
+    (friday,) = [e for e in tag(sentence, MON) if e.text == "Friday"]
+    assert friday.value == "2025-08-01"
