@@ -27,6 +27,10 @@ CASES = [
      "the next morning", "TIME", "2025-08-02TMO"),
     ("Rebels crossed the border on July 30. That night, the army withdrew.", THU,
      "That night", "TIME", "2025-07-30TNI"),
+    # -- the day before or after a stated day --
+    ("The day before last Tuesday's hearing, he met the judge.", THU,
+     "The day before last Tuesday", "DATE", "2025-08-04"),
+    ("Talks resume the day after Aug. 12.", THU, "the day after Aug. 12", "DATE", "2025-08-13"),
     # -- a holiday week is the week holding the holiday --
     ("Pilgrims gathered during Easter week 2024.", THU, "Easter week 2024", "DATE", "2024-W13"),
 ]  # fmt: skip

@@ -164,7 +164,26 @@ def tag(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         for match in pattern.finditer(text)
         if (expression := _expression(match, handler, ctx, order))
     ]
-    return anaphora.resolve(_join_clock_times(_second_days(_select(found), text), text), text, anchor)
+    exprs = _join_clock_times(_second_days(_select(found), text), text)
+    return anaphora.resolve(_days_next_to(exprs, text), text, anchor)
+
+
+_NEXT_TO = re.compile(r"(?i:\bthe\s+day\s+(?P<rel>before|after))\s+$")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _days_next_to(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """"the day before last Tuesday('s hearing)", "the day after May 3": one day from that day."""
+    out = []
+    for expr in exprs:
+        match = _NEXT_TO.search(text, max(0, expr.start - 20), expr.start)
+        day = to_date(expr.value) if _DAY.fullmatch(expr.value) else None
+        if match and day and (not out or out[-1].end <= match.start()):
+            shift = dt.timedelta(days=-1 if match["rel"].lower() == "before" else 1)
+            expr = TimeExpression(match.start(), expr.end, text[match.start() : expr.end], "DATE",
+                                  (day + shift).isoformat(), expr.provenance)
+        out.append(expr)
+    return out
 
 
 def _expression(
