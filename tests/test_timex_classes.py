@@ -31,6 +31,17 @@ CASES = [
     ("The day before last Tuesday's hearing, he met the judge.", THU,
      "The day before last Tuesday", "DATE", "2025-08-04"),
     ("Talks resume the day after Aug. 12.", THU, "the day after Aug. 12", "DATE", "2025-08-13"),
+    # -- a part of the day alone: of the day last mentioned, joined with an adjacent day --
+    ("Markets fell on Monday before recovering by mid-afternoon.", THU, "mid-afternoon", "TIME",
+     "2025-08-04TAF"),
+    ("Dealers placed heavy orders in the morning.", THU, "the morning", "TIME", "2025-08-07TMO"),
+    ("In London at mid-afternoon yesterday, shares were up.", THU, "mid-afternoon yesterday",
+     "TIME", "2025-08-06TAF"),
+    # -- a scheduled present ("expires", "begins") points ahead past a parenthetical --
+    ("The truce, agreed in late July, expires on Sunday.", THU, "Sunday", "DATE", "2025-08-10"),
+    # -- "since" a month: a later month of the clause does not take its year --
+    ("He has been in office since January 2021 and faces re-election in November.", THU,
+     "November", "DATE", "2025-11"),
     # -- a holiday week is the week holding the holiday --
     ("Pilgrims gathered during Easter week 2024.", THU, "Easter week 2024", "DATE", "2024-W13"),
 ]  # fmt: skip
@@ -41,6 +52,10 @@ def test_tag(sentence: str, anchor: dt.date, text: str, kind: str, value: str) -
     found = {e.text: e for e in tag(sentence, anchor)}
     assert text in found, f"{text!r} not among {list(found)}"
     assert (found[text].type, found[text].value) == (kind, value)
+
+
+def test_a_part_of_the_day_before_a_noun_is_no_time() -> None:
+    assert tag("He watched the evening news with the morning papers.", THU) == []
 
 
 @pytest.mark.parametrize("sentence", [

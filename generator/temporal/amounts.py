@@ -166,6 +166,20 @@ def clock_in_part(m: re.Match[str], ctx: Context) -> Resolved:
     return "TIME", f"@T{hour:02d}:{int(m['minute'] or 0):02d}", ""
 
 
+_PART_ENDS = re.compile(r"\s*(?:[^\w\s]|$)|\s+(?:and|but|or|to|on|in|at|as|after|before|while|when|"
+                        r"with|from|because|until|by|for|local|[A-Z]|yesterday|today|\d)")
+"""What may follow a part of the day standing alone ("by mid-afternoon, ..."), unlike a noun
+("the evening news", "the morning session")."""
+
+
+def day_part(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"by mid-afternoon", "late morning", "in the morning": that part of the day last mentioned
+    (see ``temporal_anaphora``), else of the anchor day."""
+    if not _PART_ENDS.match(ctx.text, m.end()):
+        return None
+    return "TIME", f"@+P0D/DT{v.DAY_PARTS[m['part'].lower()]}", ""
+
+
 def clock_duration(m: re.Match[str], ctx: Context) -> Resolved:
     """"3:07:35" (a race time) is a length; with a time zone ("14:30:05 GMT") a time of day."""
     hours, minutes, seconds = int(m["h"]), int(m["m"]), int(m["s"])

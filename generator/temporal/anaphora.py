@@ -6,7 +6,8 @@ Handlers of anaphoric expressions return a placeholder value starting with "@":
   length, at the coarser of the reference's and the length's granularity, except
   that a week counted from a day gives a day ("a week later");
 * "@+P1D/D" ("the next day"), "@-P1W/W" ("the previous week"): the same at a
-  fixed granularity; "@+P0D/D" is "that day";
+  fixed granularity; "@+P0D/D" is "that day"; a part of the day may follow
+  ("@+P1D/DTMO", "the next morning"; "@+P0D/DTAF", "mid-afternoon");
 * "@T10:30" (a clock time alone): that time on the last day mentioned in the same
   paragraph, else on the anchor day.
 * "@Q+0" ("the quarter"), "@Q-1" ("the year-ago quarter"), "@Q=1988" ("the 1988
@@ -44,6 +45,8 @@ _CALENDAR = re.compile(
 _ORDER = ["D", "W", "M", "Q", "Y", "DE"]
 _YEARLESS = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 _IN_YEAR = re.compile(r"\b(?:in|during|of)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+"""A date after "since" starts a span that runs to now: a later day of the clause is not in its year."""
 _NAMED = re.compile(rf"\b(?:{v.MONTH_ANY_RE})|{named.HOLIDAY_RE}", re.IGNORECASE)
 _SAME_CLAUSE = 40
 """How far (characters) a day may follow a stated year and still take it ("in 2008, ended on
@@ -236,9 +239,11 @@ def _year_from_previous(expr: TimeExpression, previous: _Reference | None, text:
     gap = text[previous.end : expr.start]
     if re.search(r"[.;!?]", gap) or len(gap) > _SAME_CLAUSE or year == expr.value[:4]:
         return expr  # another sentence, or too far to share the clause's year
-    in_year = _IN_YEAR.search(text[max(0, previous.start - 10) : previous.start])
+    before = text[max(0, previous.start - 10) : previous.start]
     value = f"{year}{expr.value[4:]}"
-    if (previous.granularity == "Y" and not in_year) or (len(value) == 10 and not cal.to_date(value)):
-        return expr  # "since 2022", or 29 February of a common year
+    if (previous.granularity == "Y" and not _IN_YEAR.search(before)) or _SINCE.search(before) or (
+        len(value) == 10 and not cal.to_date(value)
+    ):
+        return expr  # "since 2022", "since January 2021", or 29 February of a common year
     how = f"'{expr.text}' resolved against {previous.value} (year mentioned before: '{previous.text}')"
     return replace(expr, value=value, provenance=how)

@@ -105,6 +105,7 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"(?P<unit>day|week|month|year|{v.DAY_PART_RE})\b", named.anaphoric),
     (r"(?i)\b(?:(?:the|this)\s+)?(?:fiscal\s+)?year(?:-|\s+|['’]s\s+)end\b(?![\w-])", named.year_end),
     (r"(?i)\bovernight\b", named.overnight),
+    (r"(?i)\b(?:early|late|mid-?|mid\s|the\s)\s*(?P<part>morning|afternoon|evening)\b", amounts.day_part),
     (r"(?i)\bthe\s+day\s+(?P<rel>before|after)\b", named.day_before),
     (r"(?i)\b(?:another|a\s+further|an\s+(?:extra|additional))\s+(?P<unit>day|week|month|year|"
      r"decade)\b", amounts.another),
@@ -142,6 +143,8 @@ _JOIN = re.compile(r"\s*,?\s*(?:(?:at|on)\s+)?")
 _CONVERSION = re.compile(r"\s*\([^()]{1,24}\)\s*,?\s*(?:on\s+)?")
 """A converted time between a clock time and its day ("10:35 a.m. (0735 GMT) Friday")."""
 _CLOCK = re.compile(r"T(\d\d:\d\d)$")
+_PART = re.compile(r"@\+P0D/DT(MO|AF|EV|NI)")
+"""A part of the day standing alone ("mid-afternoon"), before it takes a day."""
 _DAY_VALUE = re.compile(r"(?:[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-W[\dX]{2}-\d)")
 
 
@@ -267,7 +270,7 @@ def _converted(first: TimeExpression, second: TimeExpression, text: str) -> bool
 
 def _merge(first: TimeExpression, second: TimeExpression, text: str) -> TimeExpression | None:
     for day, clock in ((first, second), (second, first)):
-        time = _CLOCK.search(clock.value)
+        time = _CLOCK.search(clock.value) or _PART.fullmatch(clock.value)
         if clock.type == "TIME" and time and day.type == "DATE" and _DAY_VALUE.fullmatch(day.value):
             value = f"{day.value}T{time[1]}"
             span = text[first.start : second.end]

@@ -11,7 +11,8 @@ The rule, applied to the sentence holding a time expression:
    after it ("On Wednesday, Doe arrived").
 4. Cues: future = modals ("will", "would", "'ll", "may"...), "is set / expected /
    scheduled / due / going to", "plans / agreed / promised to", "upcoming",
-   "ahead of", "deadline", and present progressive ("is visiting"); past =
+   "ahead of", "deadline", a scheduled present ("expires", "begins", "takes effect")
+   and present progressive ("is visiting"); past =
    "was / were / had / did", "ago", "last", "earlier", irregular past forms
    from a short generic list and "-ed" words (minus adjectives such as
    "armed"); present = "is / are / says", which yields "present".
@@ -39,6 +40,7 @@ _FUTURE = re.compile(
     rf"|\b(?:(?:is|are|was|were|am|be|been)\s+(?:\w+ly\s+)?)?(?:{_TO_VERBS})\s+to\b"
     r"|\b(?:upcoming|ahead|deadline|expects?|anticipates?|expected|scheduled|planned|proposed|"
     r"slated|rescheduled|postponed|delayed|tomorrow|next(?!\s+to\b)|coming)\b"
+    r"|\b(?:expires|ends|begins|starts|opens|closes|resumes|runs\s+out|takes\s+effect|kicks\s+off)\b"
     r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!continuing|trying|seeking|working|holding|having|being)\w+ing\b",
     re.IGNORECASE,
 )
