@@ -42,6 +42,11 @@ CASES = [
     # -- "since" a month: a later month of the clause does not take its year --
     ("He has been in office since January 2021 and faces re-election in November.", THU,
      "November", "DATE", "2025-11"),
+    # -- a bare season after a preposition: that season by tense, any such season otherwise --
+    ("The new season starts in spring.", THU, "spring", "DATE", "2026-SP"),
+    ("Prices fell in spring.", THU, "spring", "DATE", "2025-SP"),
+    ("Roads freeze in winter.", THU, "winter", "DATE", "XXXX-WI"),
+    ("In summer 2024 the plant closed.", THU, "summer 2024", "DATE", "2024-SU"),
     # -- a holiday week is the week holding the holiday --
     ("Pilgrims gathered during Easter week 2024.", THU, "Easter week 2024", "DATE", "2024-W13"),
 ]  # fmt: skip

@@ -110,7 +110,8 @@ def _this_or_adjacent_year(
 
 
 def the_season(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the spring", "the summer" (not "the fall of Kabul": a season needs no "of" after it)."""
+    """"the spring", "the summer", "in spring" (not "the fall of Kabul": a season needs no "of"
+    after it); a bare season in a sentence that is neither past nor future is any such season."""
     word = m["season"].lower()
     code, first, last = v.SEASONS[word]
     if m["year"]:
@@ -118,8 +119,9 @@ def the_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     after = ctx.text[m.end() : m.end() + 6]
     if re.match(r"\s+of\b", after) or (word == "fall" and re.match(r"\s+(?:in|to|from|by)\b", after)):
         return None
-    if ctx.habitual(m):
-        return "DATE", f"XXXX-{code}", "stated"
+    bare = not m[0].lower().startswith("the")
+    if ctx.habitual(m) or (bare and ctx.tense(m) not in ("past", "future")):
+        return "DATE", f"XXXX-{code}", "stated"  # "roads freeze in winter": any winter
     if code == "WI":  # December to February: treat as starting in December
         first, last = 12, 14
     return _this_or_adjacent_year(m, ctx, code, first, last)

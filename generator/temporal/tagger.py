@@ -66,6 +66,10 @@ _PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
 _TZ = rf"(?:\s+(?P<tz>{v.TIME_ZONES})\b)?"
 _SEASON = r"(?i:spring|summer|autumn|fall|winter)"
 _NTH = "|".join(named.ORDINALS)
+_AFTER_PREPOSITION = "".join(rf"(?<=\b{w}\s)|(?<=\b{w.title()}\s)|" for w in ("in", "by", "until", "since",
+                                                                          "during"))[:-1]
+_AFTER_PREPOSITION = f"(?:{_AFTER_PREPOSITION})"
+"""Right after a preposition: a bare season ("in spring") is a time, as "the spring" is."""
 
 # Order matters only between equally long matches: the earlier pattern wins.
 _TABLE: list[tuple[str, Handler]] = [
@@ -94,8 +98,8 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"(?i){named.SPELLED_YEAR_RE}", named.spelled_year),
     (r"(?i)\bthe\s+(?:(?P<full>full|whole|entire)\s+)?(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)"
      r"|\s+(?P<thousand>two\s+thousand)\b)?", named.the_year),
-    (rf"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]?)?(?P<season>{_SEASON})\b"
-     rf"(?:\s+of\s+(?P<year>{v.YEAR_RE})\b)?", named.the_season),
+    (rf"(?:\b(?i:the)\s+|{_AFTER_PREPOSITION})(?:(?i:early|late|mid)[\s-]?)?(?P<season>{_SEASON})\b"
+     rf"(?:\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b)?", named.the_season),
     (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
      named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
