@@ -1,6 +1,7 @@
 """Error classes of the temporal tagger found on TimeBank/AQUAINT, each pinned with a
-hand-written sentence: year ends, day parts counted from a stated day, holiday weeks and
-tense cues that do not carry tense. No spaCy model, no network.
+hand-written sentence: year ends, parts of the day, the day before or after a day, bare
+seasons, holiday weeks, titles ending in "Today" and tense cues that do or do not carry
+tense. No spaCy model, no network.
 
 Anchors: MON 2025-08-04, THU 2025-08-07.
 """
@@ -57,6 +58,16 @@ def test_tag(sentence: str, anchor: dt.date, text: str, kind: str, value: str) -
     found = {e.text: e for e in tag(sentence, anchor)}
     assert text in found, f"{text!r} not among {list(found)}"
     assert (found[text].type, found[text].value) == (kind, value)
+
+
+@pytest.mark.parametrize("sentence", ["USA Today reported the figures.", "This is VOA Today."])
+def test_a_title_ending_in_today_is_no_time(sentence: str) -> None:
+    assert tag(sentence, THU) == []
+
+
+def test_today_after_a_sentence_is_the_day() -> None:
+    found = tag("Shares fell on Wednesday. Today, they recovered.", THU)
+    assert [(e.text, e.value) for e in found] == [("Wednesday", "2025-08-06"), ("Today", "2025-08-07")]
 
 
 def test_a_part_of_the_day_before_a_noun_is_no_time() -> None:

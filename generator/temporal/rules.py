@@ -208,7 +208,10 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 
 
 
 def day_word(m: re.Match[str], ctx: Context) -> Resolved:
-    """"today", "yesterday morning", "tonight", "last night", "the day before yesterday"."""
+    """"today", "yesterday morning", "tonight", "last night", "the day before yesterday"; not a
+    title ("USA Today", "VOA Today")."""
+    if m["word"][0].isupper() and re.search(r"\b[A-Z][\w&]*\s+$", ctx.before(m, 12)):
+        return None  # a capitalised word after another one, inside a sentence: a name
     word = m["word"].lower()
     pre = (m.groupdict().get("pre") or "").lower()
     offset = _DAY_WORDS[word] + {"before": -1, "after": 1}.get(pre, 0)
