@@ -31,6 +31,8 @@ DATE_LINES = [
     ("UPDATED 05 / 03 / 2013 at 11 : 00 AM EDT", dt.date(2013, 5, 3)),
     ("POSTED: 04 / 02 / 07, 9: 00 PM PDT |", dt.date(2007, 4, 2)),
     ("25/12/2013", dt.date(2013, 12, 25)),
+    ("04.08.2013 19.30", dt.date(2013, 8, 4)),  # full stops: day first, as European outlets write
+    ("12.11.2013, 08:15", dt.date(2013, 11, 12)),
     ("May 3rd , 2013 2 : 00pm EDT", dt.date(2013, 5, 3)),
     ("First Published : June 13 , 2013 4 : 59 PM EDT", dt.date(2013, 6, 13)),
     ("POSTED: 1052 GMT (1852 HKT), April 10, 2007", dt.date(2007, 4, 10)),

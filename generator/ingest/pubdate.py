@@ -9,7 +9,8 @@ a sentence that mentions a date is never one. Tokenised text ("19: 30",
 "Aug . 05 , 2013", "2 : 47 p . m .") is closed up first. The date itself is
 read by python-dateutil; day, month and a four-digit year must all be written.
 Numeric dates are read month first ("05/02/2013" is 2 May), as US outlets write
-them; a day over 12 in first place ("25/12/2013") is read day first.
+them; a day over 12 in first place ("25/12/2013") and a date with full stops
+("04.08.2013", as European outlets write) are read day first.
 
 ``url_date`` reads the date of a URL path: /2013/08/04/, /2013/aug/04/,
 /2013-08-04/ or /20130804/.
@@ -42,7 +43,7 @@ _GAPS = [
     (re.compile(r"\s*[|·•–—]\s*"), " | "),  # "Aug. 05, 2013 | 2:47 p.m."
 ]
 _CLOCK = re.compile(
-    r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?=\W|$)"
+    r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?![.:/-]\d)\s*(?:[ap]\.?m\.?)?(?=\W|$)"
     r"|\b(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?(?=\W|$)",
     re.IGNORECASE,
 )
@@ -113,9 +114,10 @@ def _read_date(text: str) -> dt.date | None:
 
 
 def _day_first(text: str) -> bool:
-    """"25/12/2013" can only be day first; "05/02/2013" is read month first."""
-    numeric = re.search(r"\b(\d\d?)[/.-](\d\d?)[/.-](?:19|20)\d\d\b", text)
-    return bool(numeric and int(numeric[1]) > 12)
+    """"25/12/2013" can only be day first; "05/02/2013" is read month first; a date with full
+    stops ("04.08.2013") is written day first wherever it is used."""
+    numeric = re.search(r"\b(\d\d?)([/.-])(\d\d?)[/.-](?:19|20)\d\d\b", text)
+    return bool(numeric and (int(numeric[1]) > 12 or numeric[2] == "."))
 
 
 def _is_furniture(token: str) -> bool:
