@@ -48,6 +48,8 @@ CASES = [
     ("Prices fell in spring.", THU, "spring", "DATE", "2025-SP"),
     ("Roads freeze in winter.", THU, "winter", "DATE", "XXXX-WI"),
     ("In summer 2024 the plant closed.", THU, "summer 2024", "DATE", "2024-SU"),
+    # -- a weekday with a plural part of the day recurs --
+    ("The club opens on Friday nights.", THU, "Friday nights", "SET", "XXXX-WXX-5TNI"),
     # -- a holiday week is the week holding the holiday --
     ("Pilgrims gathered during Easter week 2024.", THU, "Easter week 2024", "DATE", "2024-W13"),
 ]  # fmt: skip

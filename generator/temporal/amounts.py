@@ -129,9 +129,11 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def set_expression(m: re.Match[str], ctx: Context) -> Resolved:
-    """"weekly", "every week", "every two weeks", "twice a day", "Sundays", "every Monday"."""
+    """"weekly", "every week", "every two weeks", "twice a day", "Sundays", "every Monday",
+    "Friday nights"."""
     if day := m["day"] or m["days"]:
-        return "SET", f"XXXX-WXX-{v.WEEKDAYS[day] + 1}", "stated"
+        part = f"T{v.DAY_PARTS[m['parts'].lower()]}" if m["parts"] else ""
+        return "SET", f"XXXX-WXX-{v.WEEKDAYS[day] + 1}{part}", "stated"  # "Tuesday nights"
     if m["adverb"]:
         if m["adverb"].lower() == "quarterly" and _BEFORE_NOUN.match(ctx.text, m.end()):
             return None  # "a quarterly dividend", "quarterly results": a kind of report

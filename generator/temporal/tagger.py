@@ -128,7 +128,8 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
      r"(?:\s+few)?\s+)?\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<long>-long)?\b",
      amounts.vague_duration),
-    (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})s)\b|"
+    (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})(?:s|\s+(?P<parts>"
+     rf"(?i:{v.DAY_PART_RE}))s))\b|"
      rf"\b(?:(?i:once|twice|thrice|(?:{v.NUMBER_RE})\s+times)\s+)?(?P<adverb>"
      rf"{v.alternation(v.SET_ADVERBS)})\b|(?i:\b(?:every|each|once\s+a|twice\s+a|(?:\w+\s+)?"
      rf"times\s+a|per)\s+(?:(?P<count>other|{v.NUMBER_RE})\s+)?(?P<unit>day|week|month|year|"
