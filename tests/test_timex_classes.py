@@ -48,6 +48,11 @@ CASES = [
     ("Prices fell in spring.", THU, "spring", "DATE", "2025-SP"),
     ("Roads freeze in winter.", THU, "winter", "DATE", "XXXX-WI"),
     ("In summer 2024 the plant closed.", THU, "summer 2024", "DATE", "2024-SU"),
+    # -- "the previous Friday", "the following Monday": from the day last mentioned --
+    ("The index closed on Friday, down 4% from the previous Friday.", THU, "the previous Friday",
+     "DATE", "2025-07-25"),
+    ("He was arrested on July 2 and charged the following Monday.", THU, "the following Monday",
+     "DATE", "2025-07-07"),
     # -- a weekday with a plural part of the day recurs --
     ("The club opens on Friday nights.", THU, "Friday nights", "SET", "XXXX-WXX-5TNI"),
     # -- a holiday week is the week holding the holiday --

@@ -8,6 +8,8 @@ Handlers of anaphoric expressions return a placeholder value starting with "@":
 * "@+P1D/D" ("the next day"), "@-P1W/W" ("the previous week"): the same at a
   fixed granularity; "@+P0D/D" is "that day"; a part of the day may follow
   ("@+P1D/DTMO", "the next morning"; "@+P0D/DTAF", "mid-afternoon");
+* "@W-4" ("the previous Friday"), "@W+0" ("the following Monday"): that weekday
+  before or after the last day mentioned;
 * "@T10:30" (a clock time alone): that time on the last day mentioned in the same
   paragraph, else on the anchor day.
 * "@Q+0" ("the quarter"), "@Q-1" ("the year-ago quarter"), "@Q=1988" ("the 1988
@@ -38,7 +40,8 @@ from generator.temporal.tense import tense_at
 
 _PLACEHOLDER = re.compile(r"@(?:(?P<near>~)?(?P<sign>[+-])P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|[DWMY])"
                           r"(?:/(?P<gran>DE|[DWMQY]))?(?P<part>T(?:MO|AF|EV|NI))?|(?P<clock>T\d\d:\d\d)"
-                          r"|Q(?P<q>[+-]\d|=\d{4}))")  # fmt: skip
+                          r"|Q(?P<q>[+-]\d|=\d{4})"
+                          r"|W(?P<wsign>[+-])(?P<wday>[0-6])(?P<wpart>T[A-Z]{2})?)")  # fmt: skip
 _CALENDAR = re.compile(
     r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|-W(?P<w>\d\d)(?P<we>-WE)?|-Q(?P<q>[1-4]))?"
 )
@@ -96,6 +99,8 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
         return _clock(expr, match["clock"], refs, text, anchor)
     if match["q"] or match["near"]:
         return _from_quarter(expr, match, refs, anchor)
+    if match["wday"]:
+        return _weekday_from(expr, match, refs)
     if not refs:
         if match["n"] == "0":
             return None
@@ -109,6 +114,18 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
             value += match["part"] or ""
             return replace(expr, value=value, provenance=_how(expr, ref, "counted from it"))
     return None
+
+
+def _weekday_from(expr: TimeExpression, match: re.Match[str], refs: list[_Reference]) -> TimeExpression:
+    """"the previous Friday" (before the last day mentioned), "the following Monday" (after it)."""
+    days = [r for r in refs if r.granularity == "D"]
+    if not days:
+        return replace(expr, value="PAST_REF" if match["wsign"] == "-" else "FUTURE_REF",
+                       provenance=UNRESOLVED)
+    direction: cal.Direction = "past" if match["wsign"] == "-" else "future"
+    day = cal.resolve_weekday(days[-1].day, int(match["wday"]), direction, inclusive=False)
+    value = f"{day.isoformat()}{match['wpart'] or ''}"
+    return replace(expr, value=value, provenance=_how(expr, days[-1], "counted from it"))
 
 
 _QUARTER_CONTEXT = 600

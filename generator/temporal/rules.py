@@ -186,10 +186,13 @@ def _past_month_shift(month: int, current: int, since: bool) -> int:
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Resolved:
-    """"Wednesday", "last Friday", "Sunday night" (direction from the sentence tense)."""
+    """"Wednesday", "last Friday", "Sunday night" (direction from the sentence tense); "the
+    previous Friday" and "the following Monday" count from the day last mentioned."""
     day, rel = v.WEEKDAYS[m["day"]], (m["rel"] or "").lower()
     kind: TimexType = "TIME" if m["part"] else "DATE"
     part = f"T{v.DAY_PARTS[m['part'].lower()]}" if m["part"] else ""
+    if m["anaphoric"]:  # "the previous Friday": counted from the day last mentioned
+        return kind, f"@W{'+' if rel.endswith('following') else '-'}{day}{part}", ""
     if ctx.anchor is None:
         return kind, f"XXXX-WXX-{day + 1}{part}", UNRESOLVED
     if rel in ("last", "past", "next", "coming"):

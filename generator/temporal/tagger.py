@@ -82,7 +82,8 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"(?:(?i:the)\s+)?(?P<decade>1[89]\d|20\d)0s){_NOT_A_YEAR}", rules.year),
     (rf"(?:\b(?P<edge>{_E})\s*|\b(?P<rel>(?i:last|this|next|coming|past))\s+)?"
      rf"\b(?P<mon>{v.MONTH_RE})\b(?!\s*\d)", rules.month_alone),
-    (rf"(?:\b(?P<rel>(?i:this|last|next|coming|past|early|late|earlier|later))\s+)?\b(?P<day>"
+    (rf"(?:\b(?P<rel>(?i:this|last|next|coming|past|early|late|earlier|later|(?P<anaphoric>the\s+"
+     r"(?:previous|preceding|following))))\s+)?\b(?P<day>"
      rf"{v.WEEKDAY_RE})\b(?!\s+{_PAPERS})(?:\s+(?P<part>(?i:{v.DAY_PART_RE}))\b)?", rules.weekday),
     (rf"(?i)\b(?:the\s+day\s+(?P<pre>before|after)\s+)?(?P<word>today|tonight|yesterday|"
      rf"tomorrow)(?:\s+(?P<part>{v.DAY_PART_RE}))?\b", rules.day_word),
