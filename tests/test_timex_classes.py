@@ -53,6 +53,10 @@ CASES = [
      "DATE", "2025-07-25"),
     ("He was arrested on July 2 and charged the following Monday.", THU, "the following Monday",
      "DATE", "2025-07-07"),
+    # -- a negated "could" is a failed attempt, in the past; a bare one points ahead --
+    ("Neither he nor his aides could be reached Wednesday.", THU, "Wednesday", "DATE",
+     "2025-08-06"),
+    ("The Senate could vote Friday.", THU, "Friday", "DATE", "2025-08-08"),
     # -- a weekday with a plural part of the day recurs --
     ("The club opens on Friday nights.", THU, "Friday nights", "SET", "XXXX-WXX-5TNI"),
     # -- a holiday week is the week holding the holiday --

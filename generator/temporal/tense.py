@@ -44,6 +44,8 @@ _FUTURE = re.compile(
     r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!continuing|trying|seeking|working|holding|having|being)\w+ing\b",
     re.IGNORECASE,
 )
+_NEGATED_COULD = re.compile(r"\b(?:neither|nor|no\s+one|nobody|none)\b[^,;]{0,40}$", re.IGNORECASE)
+""""Neither he nor his aides could be reached Wednesday": a failed attempt, as "could not"."""
 _PAST_PLAN = re.compile(
     r"(?:planned|agreed|promised|pledged|vowed|threatened|sought|decided|intended|wanted|hoped)\s+to$",
     re.IGNORECASE,
@@ -193,7 +195,9 @@ def _cues(sentence: str, start: int, end: int) -> list[tuple[int, int, Tense]]:
                 continue  # "the armed men", "the hastily planned trip": no tense
             cue = tense
             if tense == "future" and (re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: span[0]])
-                                      or (span[0] >= end and _PAST_PLAN.match(match[0]))):
+                                      or (span[0] >= end and _PAST_PLAN.match(match[0]))
+                                      or (match[0].lower().startswith("could")
+                                          and _NEGATED_COULD.search(sentence, 0, span[0]))):
                 cue = "past"  # "had been due to expire Friday"; "On Friday, X planned to pay"
             taken.append(span)
             found.append((span[0], span[1], cue))  # type: ignore[arg-type]
