@@ -57,6 +57,9 @@ CASES = [
     ("Neither he nor his aides could be reached Wednesday.", THU, "Wednesday", "DATE",
      "2025-08-06"),
     ("The Senate could vote Friday.", THU, "Friday", "DATE", "2025-08-08"),
+    # -- "of today", "of tomorrow" after a noun is the present or the future, not a day --
+    ("He would have chosen the people of tomorrow.", THU, "tomorrow", "DATE", "FUTURE_REF"),
+    ("The results of today's vote are due.", THU, "today", "DATE", "2025-08-07"),
     # -- a weekday with a plural part of the day recurs --
     ("The club opens on Friday nights.", THU, "Friday nights", "SET", "XXXX-WXX-5TNI"),
     # -- a holiday week is the week holding the holiday --

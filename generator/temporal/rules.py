@@ -216,6 +216,9 @@ def day_word(m: re.Match[str], ctx: Context) -> Resolved:
     if m["word"][0].isupper() and re.search(r"\b[A-Z][\w&]*\s+$", ctx.before(m, 12)):
         return None  # a capitalised word after another one, inside a sentence: a name
     word = m["word"].lower()
+    if (word in ("today", "tomorrow") and not m["part"] and re.search(r"\bof\s+$", ctx.before(m, 4))
+            and not ctx.text.startswith(("'s", "’s"), m.end())):
+        return "DATE", "PRESENT_REF" if word == "today" else "FUTURE_REF", "stated"  # "the world of tomorrow"
     pre = (m.groupdict().get("pre") or "").lower()
     offset = _DAY_WORDS[word] + {"before": -1, "after": 1}.get(pre, 0)
     part = (m["part"] or ("night" if word == "tonight" else "")).lower()
