@@ -53,6 +53,12 @@ CASES = [
      "DATE", "2025-07-25"),
     ("He was arrested on July 2 and charged the following Monday.", THU, "the following Monday",
      "DATE", "2025-07-07"),
+    # -- a relative clause between commas keeps its tense to itself --
+    ("Officials expect the talks, which began Sunday, to end Friday.", THU, "Friday", "DATE",
+     "2025-08-08"),
+    ("He succeeds Doe, who stepped down as chairman, president and chief executive in March.", THU,
+     "March", "DATE", "2025-03"),
+    ("The minister is due in Brussels on Monday.", THU, "Monday", "DATE", "2025-08-11"),
     # -- a negated "could" is a failed attempt, in the past; a bare one points ahead --
     ("Neither he nor his aides could be reached Wednesday.", THU, "Wednesday", "DATE",
      "2025-08-06"),

@@ -7,11 +7,13 @@ The rule, applied to the sentence holding a time expression:
 2. A past verb right after the expression decides ("on Sunday issued").
 3. Otherwise the nearest tense cue *before* the expression in the same sentence
    decides ("Doe, who arrived on Wednesday, will meet Roe on Thursday":
-   Wednesday is past, Thursday future); when there is none, the nearest cue
-   after it ("On Wednesday, Doe arrived").
+   Wednesday is past, Thursday future), skipping a relative clause between commas
+   that does not hold the expression ("Officials expect the talks, which began
+   Sunday, to end Friday"); when there is none, the nearest cue after it ("On
+   Wednesday, Doe arrived").
 4. Cues: future = modals ("will", "would", "'ll", "may"...), "is set / expected /
    scheduled / due / going to", "plans / agreed / promised to", "upcoming",
-   "ahead of", "deadline", a scheduled present ("expires", "begins", "takes effect")
+   "ahead of", "deadline", a scheduled present ("expires", "begins", "takes effect", "is due")
    and present progressive ("is visiting"); past =
    "was / were / had / did", "ago", "last", "earlier", irregular past forms
    from a short generic list and "-ed" words (minus adjectives such as
@@ -41,6 +43,7 @@ _FUTURE = re.compile(
     r"|\b(?:upcoming|ahead|deadline|expects?|anticipates?|expected|scheduled|planned|proposed|"
     r"slated|rescheduled|postponed|delayed|tomorrow|next(?!\s+to\b)|coming)\b"
     r"|\b(?:expires|ends|begins|starts|opens|closes|resumes|runs\s+out|takes\s+effect|kicks\s+off)\b"
+    r"|\b(?:is|are|am)\s+due\b"
     r"|\b(?:is|are|am)\s+(?:\w+ly\s+)?(?!continuing|trying|seeking|working|holding|having|being)\w+ing\b",
     re.IGNORECASE,
 )
@@ -158,14 +161,20 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
 
 def _tense_from_cues(text: str, first: int, last: int, start: int, end: int) -> Tense:
     """The nearest tense cue before the expression, else the nearest after it."""
-    cues = _cues(text[first:last], start - first, end - first)
-    before = [c for c in cues if c[1] <= start - first]
+    sentence, at = text[first:last], start - first
+    cues = _cues(sentence, at, end - first)
+    asides = [a.span() for a in _RELATIVE_ASIDE.finditer(sentence) if not a.start() <= at < a.end()]
+    before = [c for c in cues if c[1] <= at]
+    before = [c for c in before if not any(a <= c[0] < b for a, b in asides)] or before
     if before:
         return max(before, key=lambda c: c[1])[2]
     after = [c for c in cues if c[0] >= end - first]
     return min(after)[2] if after else "unclear"
 
 
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;]*,", re.IGNORECASE)
+"""A relative clause between commas (", which began Sunday,") tells its own time, not the
+time of what follows it ("to end Friday"), when a cue before it tells that."""
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+(?:\w+ly\s+|still\s+)?$",
                           re.IGNORECASE)
 """A participle right after a determiner is an adjective ("a still unspecified date", "the
