@@ -3,7 +3,7 @@ hand-written sentence: year ends, parts of the day, the day before or after a da
 seasons, holiday weeks, titles ending in "Today" and tense cues that do or do not carry
 tense. No spaCy model, no network.
 
-Anchors: MON 2025-08-04, THU 2025-08-07.
+Anchors: MON 2025-08-04, THU 2025-08-07, FEB 2025-02-10 (a Monday).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from generator.temporal.tagger import tag, tense_at
 
-MON, THU = dt.date(2025, 8, 4), dt.date(2025, 8, 7)
+MON, THU, FEB = dt.date(2025, 8, 4), dt.date(2025, 8, 7), dt.date(2025, 2, 10)
 
 CASES = [
     # sentence, anchor, expected text, type, value
@@ -59,6 +59,12 @@ CASES = [
     ("He succeeds Doe, who stepped down as chairman, president and chief executive in March.", THU,
      "March", "DATE", "2025-03"),
     ("The minister is due in Brussels on Monday.", THU, "Monday", "DATE", "2025-08-11"),
+    # -- "scheduled for November" points ahead; "bookings for December" said in the past does not
+    ("Elections are scheduled for November.", FEB, "November", "DATE", "2025-11"),
+    ("Bookings for December fell, the hotel said.", FEB, "December", "DATE", "2024-12"),
+    # -- "the quarter ending March 31" is the calendar quarter that day ends --
+    ("Results for the quarter ending March 31 are due in May.", FEB, "the quarter", "DATE",
+     "2025-Q1"),
     # -- a negated "could" is a failed attempt, in the past; a bare one points ahead --
     ("Neither he nor his aides could be reached Wednesday.", THU, "Wednesday", "DATE",
      "2025-08-06"),

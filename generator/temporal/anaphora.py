@@ -74,13 +74,34 @@ def resolve(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> l
     """Replace placeholder values using the reference time; drop what cannot be resolved."""
     refs = [_Reference(anchor, "D", anchor.isoformat(), "", -1, -1, False)] if anchor else []
     out: list[TimeExpression] = []
-    for expr in exprs:
+    for expr in _quarters_ended(exprs, text):
         resolved = _resolved(expr, refs, text, anchor)
         if resolved is None:
             continue
         out.append(resolved)
         if ref := _as_reference(resolved):
             refs.append(replace(ref, derived=_counted(expr.value)))
+    return out
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?:on\s+)?")
+
+
+def _quarters_ended(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """"the quarter ended (ending) March 31": the calendar quarter that day ends, unless the text
+    named a quarter shortly before or the day ends no calendar quarter ("the quarter ended July
+    31"): a fiscal quarter keeps the company's numbering."""
+    out = list(exprs)
+    for index, (quarter, day) in enumerate(zip(exprs, exprs[1:], strict=False)):
+        last = cal.to_date(day.value) if _YEARLESS.fullmatch(day.value) and len(day.value) == 10 else None
+        named = any(re.search(r"-Q\d$", e.value) and quarter.start - e.end < _QUARTER_CONTEXT
+                    for e in exprs[:index])
+        calendar_end = last and last.month % 3 == 0 and (last + dt.timedelta(days=1)).day == 1
+        if quarter.value == "@Q+0" and calendar_end and not named and _ENDED.fullmatch(
+            text, quarter.end, day.start
+        ):
+            how = f"'{quarter.text}' resolved against {day.value} (the quarter it ended)"
+            out[index] = replace(quarter, value=f"{last.year}-Q{(last.month - 1) // 3 + 1}", provenance=how)
     return out
 
 

@@ -156,7 +156,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.anchor is None or (not rel and ctx.habitual(m)):
         return "DATE", f"XXXX-{month:02d}", UNRESOLVED if ctx.anchor is None else "stated"
     current, tense = ctx.anchor.month, ctx.tense(m)
-    if re.search(r"\bfor\s+$", ctx.before(m, 5), re.IGNORECASE):
+    if tense == "past" and re.search(r"\bfor\s+$", ctx.before(m, 5), re.IGNORECASE):
         tense = "unclear"  # "bookings for December": no past month implied
     shift = {"last": -(month >= current), "next": int(month <= current), "this": 0}.get(rel)
     how = f"'{rel}'" if shift is not None else f"{tense} tense"
