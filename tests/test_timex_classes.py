@@ -72,6 +72,9 @@ CASES = [
     # -- "of today", "of tomorrow" after a noun is the present or the future, not a day --
     ("He would have chosen the people of tomorrow.", THU, "tomorrow", "DATE", "FUTURE_REF"),
     ("The results of today's vote are due.", THU, "today", "DATE", "2025-08-07"),
+    # -- "over the past decade" is ten years; "every few years" a vague set --
+    ("Over the past decade, emissions fell.", THU, "the past decade", "DURATION", "P10Y"),
+    ("Every few years the law is revised.", THU, "Every few years", "SET", "PXY"),
     # -- a weekday with a plural part of the day recurs --
     ("The club opens on Friday nights.", THU, "Friday nights", "SET", "XXXX-WXX-5TNI"),
     # -- a holiday week is the week holding the holiday --

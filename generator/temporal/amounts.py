@@ -142,7 +142,7 @@ def set_expression(m: re.Match[str], ctx: Context) -> Resolved:
     code = {"morning": "D", "night": "D"}.get(unit) or _unit_code(unit)
     count = (m["count"] or "").lower()
     amount = 2 if count == "other" else number(count) if count else 1
-    return "SET", duration_value(amount or 1, code), "stated"
+    return "SET", duration_value(amount, code), "stated"  # "every few years": PXY
 
 
 def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:

@@ -238,7 +238,7 @@ _OFFSETS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "ne
 def period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"this week", "earlier this month", "last year", "next summer", "the weekend"; "the past
     week" and "the next year" are the week before and the year after, as "last week" and "next
-    year" (TimeML values them as dates, not lengths)."""
+    year" (TimeML values them as dates, not lengths); "over the past decade" is ten years."""
     if m["unit"][0].isupper() and m["rel"][0].isupper() and m.start() not in ctx.starts:
         return None  # a title in the middle of a sentence ("on ABC's This Week")
     rel, unit = re.sub(r"\s+", " ", m["rel"].lower()), m["unit"].lower()
@@ -247,6 +247,9 @@ def period(m: re.Match[str], ctx: Context) -> Resolved | None:
     if rel == "the" and unit == "weekend":
         return _the_weekend(m, ctx)
     offset = _OFFSETS.get(rel, 0)
+    if unit == "decade" and offset and re.search(r"\b(?:over|for|during|throughout)\s+$", ctx.before(m, 12),
+                                                 re.IGNORECASE):
+        return "DURATION", "P10Y", "stated"  # "over the past decade": ten years, not the 2010s
     return relative(ctx, m, offset, lambda a: _period_value(a, unit, offset), f"'{rel}'")
 
 
