@@ -65,6 +65,14 @@ CASES = [
     # -- "the quarter ending March 31" is the calendar quarter that day ends --
     ("Results for the quarter ending March 31 are due in May.", FEB, "the quarter", "DATE",
      "2025-Q1"),
+    # -- time granted up to a limit, to act by then, lies ahead even in a past sentence --
+    ("Trump gave Russia until Friday to agree to a ceasefire.", THU, "Friday", "DATE",
+     "2025-08-08"),
+    ("They worked until Tuesday to finish it, officials said.", THU, "Tuesday", "DATE",
+     "2025-08-05"),
+    # -- a verb after a comma belongs to the next clause --
+    ("The deadline, which expires on Friday, was set last month.", THU, "Friday", "DATE",
+     "2025-08-08"),
     # -- a negated "could" is a failed attempt, in the past; a bare one points ahead --
     ("Neither he nor his aides could be reached Wednesday.", THU, "Wednesday", "DATE",
      "2025-08-06"),

@@ -88,8 +88,13 @@ _PREP = re.compile(
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?,?\s+(?:on\s+)?)?$",  # "by 5 p.m. Monday"
     re.IGNORECASE,
 )
-_VERB_AFTER = re.compile(r",?\s+(?:also\s+|again\s+)?([\w']+)")
+_VERB_AFTER = re.compile(r"\s+(?:also\s+|again\s+)?([\w']+)")
 """The word right after a time expression: a past verb there is its clause's verb."""
+_TO_ACT = re.compile(r",?\s+to\s+(?!be\b)[a-z]+")
+_GRANT = re.compile(r"\b(?:gave|give|gives|given|giving|granted|allowed|has|have|had|extended)\b",
+                    re.IGNORECASE)
+"""Time granted up to a limit with an infinitive after it ("gave Russia until Friday to agree",
+"had until Monday to respond"): what must be done by then, so ahead."""
 _PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past", "payable": "future",
                                   "effective": "future", "record": "future"}
 """A dividend is payable, and a change effective, on a day to come ("holders of record Dec. 1")."""
@@ -154,8 +159,10 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
     if verb and verb[1].lower() not in _ADJECTIVE_ED and _PAST.fullmatch(verb[1]):
         return "past"  # "the ministry on Sunday issued a warning"
     tense = _tense_from_cues(text, first, last, start, end)
-    if word in _LIMIT_WORDS and (tense in ("unclear", "present") or _PERFECT.search(text, first, start)):
-        return "future"
+    granted = _TO_ACT.match(text, end) and _GRANT.search(text, max(first, start - 60), start)
+    if word in _LIMIT_WORDS and (tense in ("unclear", "present") or _PERFECT.search(text, first, start)
+                                 or granted):
+        return "future"  # "gave Russia until Friday to agree": a time limit to act by
     return tense
 
 
