@@ -70,6 +70,11 @@ CASES = [
      "2025-08-08"),
     ("They worked until Tuesday to finish it, officials said.", THU, "Tuesday", "DATE",
      "2025-08-05"),
+    # -- a sentence that opens with "by" and tells the past: a limit that has passed --
+    ("By 6 p.m. Wednesday, the fire was contained.", THU, "6 p.m. Wednesday", "TIME",
+     "2025-08-06T18:00"),
+    ("By Friday, the fire will be contained.", THU, "Friday", "DATE", "2025-08-08"),
+    ("The report was due by Friday.", THU, "Friday", "DATE", "2025-08-08"),
     # -- a verb after a comma belongs to the next clause --
     ("The deadline, which expires on Friday, was set last month.", THU, "Friday", "DATE",
      "2025-08-08"),

@@ -3,7 +3,8 @@
 The rule, applied to the sentence holding a time expression:
 
 1. A preposition right before the expression decides: "by Friday" is a
-   deadline, so future; "since Friday" is past.
+   deadline, so future (unless the sentence opens with it or says "had", and its
+   verbs are past: "By Friday, the fire was out"); "since Friday" is past.
 2. A past verb right after the expression decides ("on Sunday issued").
 3. Otherwise the nearest tense cue *before* the expression in the same sentence
    decides ("Doe, who arrived on Wednesday, will meet Roe on Thursday":
@@ -150,10 +151,11 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
     prep = _PREP.search(text[max(first, start - 44) : start])
     word = prep[1].lower() if prep else ""
     if word in _PREP_TENSE:
-        if word == "by" and _HAD.search(text, first, start) and (
+        opening = not text[first : max(first, start - 44) + prep.start()].strip()  # type: ignore[union-attr]
+        if word == "by" and (_HAD.search(text, first, start) or opening) and (
             _tense_from_cues(text, first, last, start, end) == "past"
         ):
-            return "past"  # "had filed reports by Wednesday": a limit already passed
+            return "past"  # "had filed reports by Wednesday", "By Friday, the fire was out": passed
         return _PREP_TENSE[word]
     verb = _VERB_AFTER.match(text, end, last)
     if verb and verb[1].lower() not in _ADJECTIVE_ED and _PAST.fullmatch(verb[1]):
