@@ -112,6 +112,18 @@ def test_today_after_a_sentence_is_the_day() -> None:
     assert [(e.text, e.value) for e in found] == [("Wednesday", "2025-08-06"), ("Today", "2025-08-07")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The kingdom launched Vision 2030 to diversify its economy.",
+    "The Paris 2024 Olympics drew record crowds.",
+])  # fmt: skip
+def test_a_year_inside_a_name_is_no_time(sentence: str) -> None:
+    assert tag(sentence, THU) == []
+
+
+def test_a_year_after_a_sentence_opening_word_is_a_year() -> None:
+    assert [(e.text, e.value) for e in tag("In 2024, sales rose.", THU)] == [("2024", "2024")]
+
+
 def test_a_part_of_the_day_before_a_noun_is_no_time() -> None:
     assert tag("He watched the evening news with the morning papers.", THU) == []
 

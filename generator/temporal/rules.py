@@ -132,8 +132,17 @@ def month_year(m: re.Match[str], ctx: Context) -> Resolved:
     return "DATE", f"{m['year']}-{_month(m['mon']):02d}", "stated"
 
 
-def year(m: re.Match[str], ctx: Context) -> Resolved:
-    """"2022", "mid-2026", "the 1990s" (decade value "199")."""
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"“(]\s)(?<=\w\s)\b([A-Z][a-z]+)\s+$")
+_CALENDAR_WORDS = frozenset({*v.MONTHS, *v.MONTH_ABBREVIATIONS, *v.WEEKDAYS, "Fiscal", "Spring", "Summer",
+                             "Autumn", "Fall", "Winter", "Christmas", "Easter", "Mid", "Early", "Late"})
+
+
+def year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"2022", "mid-2026", "the 1990s" (decade value "199"); not a year in a name inside a
+    sentence ("Vision 2030", "Orion 1980")."""
+    name = _NAME_BEFORE.search(ctx.before(m, 30))
+    if m["year"] and not m["edge"] and name and name[1] not in _CALENDAR_WORDS:
+        return None
     if m["decade"]:
         return "DATE", m["decade"], "stated"
     return "DATE", m["year"], "stated"
