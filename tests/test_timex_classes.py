@@ -66,7 +66,7 @@ CASES = [
     ("Results for the quarter ending March 31 are due in May.", FEB, "the quarter", "DATE",
      "2025-Q1"),
     # -- time granted up to a limit, to act by then, lies ahead even in a past sentence --
-    ("Trump gave Russia until Friday to agree to a ceasefire.", THU, "Friday", "DATE",
+    ("The mayor gave the union until Friday to agree to a deal.", THU, "Friday", "DATE",
      "2025-08-08"),
     ("They worked until Tuesday to finish it, officials said.", THU, "Tuesday", "DATE",
      "2025-08-05"),

@@ -94,7 +94,7 @@ _VERB_AFTER = re.compile(r"\s+(?:also\s+|again\s+)?([\w']+)")
 _TO_ACT = re.compile(r",?\s+to\s+(?!be\b)[a-z]+")
 _GRANT = re.compile(r"\b(?:gave|give|gives|given|giving|granted|allowed|has|have|had|extended)\b",
                     re.IGNORECASE)
-"""Time granted up to a limit with an infinitive after it ("gave Russia until Friday to agree",
+"""Time granted up to a limit with an infinitive after it ("gave the union until Friday to agree",
 "had until Monday to respond"): what must be done by then, so ahead."""
 _PREP_TENSE: dict[str, Tense] = {"by": "future", "since": "past", "payable": "future",
                                   "effective": "future", "record": "future"}
@@ -164,7 +164,7 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
     granted = _TO_ACT.match(text, end) and _GRANT.search(text, max(first, start - 60), start)
     if word in _LIMIT_WORDS and (tense in ("unclear", "present") or _PERFECT.search(text, first, start)
                                  or granted):
-        return "future"  # "gave Russia until Friday to agree": a time limit to act by
+        return "future"  # "gave the union until Friday to agree": a time limit to act by
     return tense
 
 
