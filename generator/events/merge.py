@@ -9,12 +9,18 @@ one. Compatible means, against every member:
   (an "earlier" visit never joins the current one);
 * same story (articles about the same sequence of events, see ``stories``);
 * places equal, or one missing, or one a country holding the other;
-* participants overlap (a report naming nobody needs the same place);
+* participants overlap; a report naming nobody fits a cluster of its own
+  article, one sharing a described participant ("the gunman") or, with
+  places all round, one at the same place; the weak cases need the same day;
 * no clearly different dates: stated days more than ``DATE_WINDOW_DAYS``
   apart, or (for a report stating no day) publication dates more than
   ``PUBLISHED_WINDOW_DAYS`` apart. Words that resolve to no day ("Tuesday"
   without a publication date, "now") never conflict: one article's reports of
   one trip stay one event, and outlets naming different weekdays may disagree.
+
+Then ``join_story_events`` joins, within one story, the clusters of a violent,
+legal or job happening (reports naming the victim, the suspect or the police)
+unless places lie clearly apart or days differ: a story's main event exists once.
 
 Stories (``stories.story_groups``, by article content) are found first.
 """
@@ -22,10 +28,11 @@ Stories (``stories.story_groups``, by article content) are found first.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 
 from generator.events import triggers as lex
-from generator.events.reports import Report, resolve_reports
+from generator.events.reports import Report, different_times, resolve_reports
 from generator.events.stories import story_groups, story_ids
 from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
@@ -34,6 +41,9 @@ from generator.temporal.calendar import value_range
 
 DATE_WINDOW_DAYS = 3
 """Reports whose resolved dates are further apart than this are different events."""
+
+NEARBY_KM = 60
+"""Places closer than this may be one scene reported differently (a city and its suburb)."""
 
 PUBLISHED_WINDOW_DAYS = 30
 """Reports dated only by their sources' publication dates are different events when those
@@ -50,7 +60,8 @@ def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> li
     reports = resolve_reports(briefing)
     groups = story_groups(briefing) if groups is None else groups
     story_of = {source: sid for sid, sources in story_ids(groups).items() for source in sources}
-    clusters = cluster(reports, lambda r: story_of.get(r.source, ""))
+    story = lambda r: story_of.get(r.source, "")  # noqa: E731
+    clusters = join_story_events(cluster(reports, story), story)
     return build_events(clusters, briefing.entities, story_of)
 
 
@@ -76,6 +87,65 @@ def cluster(reports: list[Report], story) -> list[list[Report]]:
     return sorted(clusters, key=lambda c: c[0].order)
 
 
+def join_story_events(clusters: list[list[Report]], story) -> list[list[Report]]:
+    """One story's reports of one violent, legal or job happening as one event.
+
+    Reports of an attack, a killing or an arrest name different people (the
+    victim in one, the suspect or the police in another), so the participant
+    test splits them. Within one story, clusters of such a family (``DESCRIBED_KINDS``)
+    join the one reported by the most sources when places agree and no dates
+    conflict: the story's main event exists once, reported by most of its articles.
+    """
+    groups: dict[tuple, list[list[Report]]] = {}
+    for members in clusters:
+        first = members[0]
+        if first.candidate.kind in lex.DESCRIBED_KINDS or first.family in lex.DESCRIBED_KINDS:
+            groups.setdefault((first.family, first.candidate.aspect, story(first)), []).append(members)
+    for key, members in groups.items():
+        if not key[2]:
+            continue
+        joined: list[list[Report]] = []
+        for group in sorted(members, key=lambda c: (-len({r.source for r in c}), c[0].order)):
+            target = next((j for j in joined if _joinable(group, j)), None)
+            if target is None:
+                joined.append(group)
+            else:
+                target.extend(group)
+                group.clear()
+    kept = [sorted(members, key=lambda r: r.order) for members in clusters if members]
+    return sorted(kept, key=lambda c: c[0].order)
+
+
+def _joinable(group: list[Report], into: list[Report]) -> bool:
+    """No clearly different places and no conflicting dates, between every pair of reports."""
+    return all(not _far_apart(a, b) and not _times_conflict(a, b) and not _other_day(a, b)
+               for a in group for b in into)
+
+
+def _other_day(a: Report, b: Report) -> bool:
+    """Stated times that cannot be one day ("on Friday" and "on Saturday"): without a shared
+    participant, that is two happenings (two climbers dying on consecutive days)."""
+    ta, tb = a.candidate.time, b.candidate.time
+    return ta is not None and tb is not None and different_times(ta.value, tb.value)
+
+
+def _far_apart(a: Report, b: Report) -> bool:
+    """Two places the gazetteer knows, neither holding the other, more than ``NEARBY_KM`` apart
+    ("Atlanta" and "Detroit"; not "Detroit" and a suburb, nor a landmark it does not know)."""
+    if _places_agree(a, b) or a.geo is None or b.geo is None:
+        return False
+    if None in (a.geo.lat, a.geo.lon, b.geo.lat, b.geo.lon):
+        return a.geo.country_code != b.geo.country_code
+    return _kilometres(a.geo, b.geo) > NEARBY_KM
+
+
+def _kilometres(a: gazetteer.Place, b: gazetteer.Place) -> float:
+    """Great-circle distance."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
 class _Candidates:
     """Clusters a report may be compatible with, found by the keys compatibility needs.
 
@@ -92,6 +162,8 @@ class _Candidates:
     def _keys(self, report: Report, participants: bool, places: bool) -> list[tuple]:
         bucket = (report.family, report.candidate.aspect, self.story(report))
         keys = [(bucket, "who", p) for p in report.participants] if participants else []
+        keys += [(bucket, "described", d) for d in report.described]
+        keys.append((bucket, "source", report.source))
         if places and report.place is not None:
             keys.append((bucket, "place", report.place))
             if report.geo is not None:
@@ -127,9 +199,15 @@ def _compatible(report: Report, members: list[Report], story) -> bool:
 
 
 def _participants_agree(report: Report, members: list[Report]) -> bool:
+    """Named participants in common; else (one side names no one) the same article, a described
+    participant in common, or places on every report."""
     together = frozenset().union(*(m.participants for m in members))
     if report.participants and together:
         return bool(report.participants & together)
+    weak = any(m.source == report.source for m in members) or bool(
+        report.described & frozenset().union(*(m.described for m in members)))
+    if weak:  # the same article or a described participant: enough unless the days differ
+        return not any(_other_day(report, m) for m in members)
     places = {m.place for m in members} | {report.place}
     return None not in places
 
