@@ -20,7 +20,8 @@ one. Compatible means, against every member:
 
 Then ``join_story_events`` joins, within one story, the clusters of a violent,
 legal or job happening (reports naming the victim, the suspect or the police)
-unless places lie clearly apart or days differ: a story's main event exists once.
+unless places lie clearly apart or days differ: a story's main event exists once;
+``join_same_sentence`` joins clusters of one family citing one sentence (``joins``).
 
 Stories (``stories.story_groups``, by article content) are found first.
 """
@@ -28,26 +29,16 @@ Stories (``stories.story_groups``, by article content) are found first.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 
 from generator.events import triggers as lex
-from generator.events.reports import Report, different_times, resolve_reports
+from generator.events.agreement import contains, other_day, places_agree, times_conflict
+from generator.events.joins import join_same_sentence, join_story_events
+from generator.events.reports import Report, resolve_reports
 from generator.events.stories import story_groups, story_ids
-from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
 from generator.model import Briefing, Entity, Event, TimeExpression
 from generator.temporal.calendar import value_range
-
-DATE_WINDOW_DAYS = 3
-"""Reports whose resolved dates are further apart than this are different events."""
-
-NEARBY_KM = 60
-"""Places closer than this may be one scene reported differently (a city and its suburb)."""
-
-PUBLISHED_WINDOW_DAYS = 30
-"""Reports dated only by their sources' publication dates are different events when those
-lie further apart (two announcements months apart are two)."""
 
 
 def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Event]:
@@ -61,7 +52,7 @@ def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> li
     groups = story_groups(briefing) if groups is None else groups
     story_of = {source: sid for sid, sources in story_ids(groups).items() for source in sources}
     story = lambda r: story_of.get(r.source, "")  # noqa: E731
-    clusters = join_story_events(cluster(reports, story), story)
+    clusters = join_same_sentence(join_story_events(cluster(reports, story), story))
     return build_events(clusters, briefing.entities, story_of)
 
 
@@ -87,72 +78,13 @@ def cluster(reports: list[Report], story) -> list[list[Report]]:
     return sorted(clusters, key=lambda c: c[0].order)
 
 
-def join_story_events(clusters: list[list[Report]], story) -> list[list[Report]]:
-    """One story's reports of one violent, legal or job happening as one event.
-
-    Reports of an attack, a killing or an arrest name different people (the
-    victim in one, the suspect or the police in another), so the participant
-    test splits them. Within one story, clusters of such a family (``DESCRIBED_KINDS``)
-    join the one reported by the most sources when places agree and no dates
-    conflict: the story's main event exists once, reported by most of its articles.
-    """
-    groups: dict[tuple, list[list[Report]]] = {}
-    for members in clusters:
-        first = members[0]
-        if first.candidate.kind in lex.DESCRIBED_KINDS or first.family in lex.DESCRIBED_KINDS:
-            groups.setdefault((first.family, first.candidate.aspect, story(first)), []).append(members)
-    for key, members in groups.items():
-        if not key[2]:
-            continue
-        joined: list[list[Report]] = []
-        for group in sorted(members, key=lambda c: (-len({r.source for r in c}), c[0].order)):
-            target = next((j for j in joined if _joinable(group, j)), None)
-            if target is None:
-                joined.append(group)
-            else:
-                target.extend(group)
-                group.clear()
-    kept = [sorted(members, key=lambda r: r.order) for members in clusters if members]
-    return sorted(kept, key=lambda c: c[0].order)
-
-
-def _joinable(group: list[Report], into: list[Report]) -> bool:
-    """No clearly different places and no conflicting dates, between every pair of reports."""
-    return all(not _far_apart(a, b) and not _times_conflict(a, b) and not _other_day(a, b)
-               for a in group for b in into)
-
-
-def _other_day(a: Report, b: Report) -> bool:
-    """Stated times that cannot be one day ("on Friday" and "on Saturday"): without a shared
-    participant, that is two happenings (two climbers dying on consecutive days)."""
-    ta, tb = a.candidate.time, b.candidate.time
-    return ta is not None and tb is not None and different_times(ta.value, tb.value)
-
-
-def _far_apart(a: Report, b: Report) -> bool:
-    """Two places the gazetteer knows, neither holding the other, more than ``NEARBY_KM`` apart
-    ("Atlanta" and "Detroit"; not "Detroit" and a suburb, nor a landmark it does not know)."""
-    if _places_agree(a, b) or a.geo is None or b.geo is None:
-        return False
-    if None in (a.geo.lat, a.geo.lon, b.geo.lat, b.geo.lon):
-        return a.geo.country_code != b.geo.country_code
-    return _kilometres(a.geo, b.geo) > NEARBY_KM
-
-
-def _kilometres(a: gazetteer.Place, b: gazetteer.Place) -> float:
-    """Great-circle distance."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
-
-
 class _Candidates:
     """Clusters a report may be compatible with, found by the keys compatibility needs.
 
     A compatible cluster has the report's family, aspect and story, and either
     shares a participant with it or (``_participants_agree`` then needs places
     all round) has a first member whose place equals the report's or whose
-    gazetteer entry has the same country code (``_places_agree``).
+    gazetteer entry has the same country code (``agreement.places_agree``).
     """
 
     def __init__(self, story) -> None:
@@ -191,11 +123,11 @@ def _compatible(report: Report, members: list[Report], story) -> bool:
     if (report.family, report.candidate.aspect, story(report)) != (
             first.family, first.candidate.aspect, story(first)):
         return False
-    if not all(_places_agree(report, m) for m in members):
+    if not all(places_agree(report, m) for m in members):
         return False
     if not _participants_agree(report, members):
         return False
-    return not any(_times_conflict(report, m) for m in members)
+    return not any(times_conflict(report, m) for m in members)
 
 
 def _participants_agree(report: Report, members: list[Report]) -> bool:
@@ -207,47 +139,9 @@ def _participants_agree(report: Report, members: list[Report]) -> bool:
     weak = any(m.source == report.source for m in members) or bool(
         report.described & frozenset().union(*(m.described for m in members)))
     if weak:  # the same article or a described participant: enough unless the days differ
-        return not any(_other_day(report, m) for m in members)
+        return not any(other_day(report, m) for m in members)
     places = {m.place for m in members} | {report.place}
     return None not in places
-
-
-def _places_agree(a: Report, b: Report) -> bool:
-    if a.place is None or b.place is None or a.place == b.place:
-        return True
-    return _contains(a.geo, b.geo) or _contains(b.geo, a.geo)
-
-
-def _contains(big: gazetteer.Place | None, small: gazetteer.Place | None) -> bool:
-    """Whether one place (a country) holds the other."""
-    return bool(big and small and big.kind == "country" and small.kind != "country"
-                and big.country_code == small.country_code)
-
-
-def _times_conflict(a: Report, b: Report) -> bool:
-    """Clearly different dates: stated days (or the publication dates, for reports stating no
-    day) further apart than the window. Unresolved words ("Tuesday" against "now") never
-    conflict: one article's reports of one trip, or outlets naming different weekdays,
-    stay together."""
-    ra, rb = _when(a), _when(b)
-    if ra is None or rb is None:
-        return False
-    gap = max(ra[0], rb[0]) - min(ra[1], rb[1])
-    return gap > dt.timedelta(days=DATE_WINDOW_DAYS if _stated(a) and _stated(b) else PUBLISHED_WINDOW_DAYS)
-
-
-def _stated(report: Report) -> bool:
-    time = report.candidate.time
-    return time is not None and value_range(time.value) is not None
-
-
-def _when(report: Report) -> tuple[dt.date, dt.date] | None:
-    """The stated day or period, else the publication day, else None."""
-    time = report.candidate.time
-    stated = value_range(time.value) if time else None
-    if stated:
-        return stated
-    return (report.published, report.published) if report.published else None
 
 
 def _score(report: Report, members: list[Report]) -> int:
@@ -286,7 +180,21 @@ def _event(event_id: str, title: str, members: list[Report], story_of: dict[str,
         citations=tuple(cites.values()),
         stated_times=tuple(times.values()),
         story=story_of.get(members[0].source, ""),
+        described=_ranked(d for r in members for d in r.described),
+        status=status(members),
+        reported_times=tuple((t, r.candidate.citation) for r in members if (t := r.candidate.time)),
     )
+
+
+def status(members: list[Report]) -> str:
+    """"expected, then confirmed" when the first report expects it and a later one confirms it;
+    else "confirmed" if any report does, "expected" if one expects it, "" if none tells."""
+    told = sorted((r for r in members if r.candidate.status),
+                  key=lambda r: (r.published or dt.date.min, r.order))
+    kinds = [r.candidate.status for r in told]
+    if "confirmed" in kinds and "expected" in kinds and kinds[0] == "expected":
+        return "expected, then confirmed"
+    return "confirmed" if "confirmed" in kinds else (kinds[0] if kinds else "")
 
 
 def _ranked(ids) -> tuple[str, ...]:
@@ -302,7 +210,7 @@ def _main_place(members: list[Report]) -> str | None:
         return None
     counts = Counter(r.place for r in placed)
     geo = {r.place: r.geo for r in placed}
-    return max(counts, key=lambda p: (counts[p], any(_contains(geo[o], geo[p]) for o in counts)))
+    return max(counts, key=lambda p: (counts[p], any(contains(geo[o], geo[p]) for o in counts)))
 
 
 def resolved_date(times: list[TimeExpression]) -> TimeExpression | None:

@@ -1,0 +1,66 @@
+"""Passes after the greedy clustering that join clusters reporting one happening.
+
+``join_story_events``: within one story, the clusters of a violent, legal or
+job happening; ``join_same_sentence``: clusters of one family citing the same
+sentence. Both refuse when places lie clearly apart or days differ.
+"""
+
+from __future__ import annotations
+
+from generator.events import triggers as lex
+from generator.events.agreement import far_apart, other_day, times_conflict
+from generator.events.reports import Report
+
+
+def join_story_events(clusters: list[list[Report]], story) -> list[list[Report]]:
+    """One story's reports of one violent, legal or job happening as one event.
+
+    Reports of an attack, a killing or an arrest name different people (the
+    victim in one, the suspect or the police in another), so the participant
+    test splits them. Within one story, clusters of such a family (``DESCRIBED_KINDS``)
+    join the one reported by the most sources when places agree and no dates
+    conflict: the story's main event exists once, reported by most of its articles.
+    """
+    groups: dict[tuple, list[list[Report]]] = {}
+    for members in clusters:
+        first = members[0]
+        if first.candidate.kind in lex.DESCRIBED_KINDS or first.family in lex.DESCRIBED_KINDS:
+            groups.setdefault((first.family, first.candidate.aspect, story(first)), []).append(members)
+    for key, members in groups.items():
+        if not key[2]:
+            continue
+        joined: list[list[Report]] = []
+        for group in sorted(members, key=lambda c: (-len({r.source for r in c}), c[0].order)):
+            target = next((j for j in joined if _joinable(group, j)), None)
+            if target is None:
+                joined.append(group)
+            else:
+                target.extend(group)
+                group.clear()
+    kept = [sorted(members, key=lambda r: r.order) for members in clusters if members]
+    return sorted(kept, key=lambda c: c[0].order)
+
+
+def join_same_sentence(clusters: list[list[Report]]) -> list[list[Report]]:
+    """Clusters of one family citing the same sentence are one event (one report of one
+    happening is never two events), unless their places lie apart or their days differ
+    ("X visited Paris and Y visited Rome" stays two)."""
+    owner: dict[tuple, list[Report]] = {}
+    for members in clusters:
+        for report in list(members):
+            cite = report.candidate.citation
+            key = (report.family, report.candidate.aspect, cite.source, cite.sentence)
+            other = owner.get(key)
+            if other is not None and other is not members and members and _joinable(members, other):
+                other.extend(members)
+                members.clear()
+                break
+            owner.setdefault(key, members)
+    kept = [sorted(members, key=lambda r: r.order) for members in clusters if members]
+    return sorted(kept, key=lambda c: c[0].order)
+
+
+def _joinable(group: list[Report], into: list[Report]) -> bool:
+    """No clearly different places and no conflicting dates, between every pair of reports."""
+    return all(not far_apart(a, b) and not times_conflict(a, b) and not other_day(a, b)
+               for a in group for b in into)
