@@ -115,7 +115,8 @@ def described_parties(paragraph: Paragraph, tokens: list) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 def is_described(paragraph: Paragraph, token) -> bool:
-    return (token.pos_ == "NOUN" and token.lower_ in lex.PARTY_NOUNS
+    words = {token.lower_, token.lemma_.lower()}
+    return (token.pos_ in ("NOUN", "PROPN") and bool(words & lex.PARTY_NOUNS)
             and mention_of(paragraph, token) is None)
 
 def names_someone(paragraph: Paragraph, tokens: list) -> bool:

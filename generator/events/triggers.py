@@ -95,7 +95,7 @@ three people", "was killed"; not "shot to fame")."""
 NONEVENT_COMPOUND = frozenset({"death"})
 """Noun triggers that name no event when they modify another noun ("death penalty", "death toll")."""
 
-STANDALONE_KINDS = frozenset({"attack", "killing", "shooting", "death", "disaster", "arrest"})
+STANDALONE_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "arrest"})
 """Kinds that are events with a place or a time even when no one is named or described ("the
 shooting in X on Monday", "an earthquake struck X")."""
 
