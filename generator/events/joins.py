@@ -11,6 +11,10 @@ from generator.events import triggers as lex
 from generator.events.agreement import far_apart, other_day, times_conflict
 from generator.events.reports import Report
 
+MAX_JOIN_TARGETS = 20
+"""Most clusters (the most reported first) a cluster is tested against when joining a story's
+events, so a story with thousands of reported arrests stays near linear."""
+
 
 def join_story_events(clusters: list[list[Report]], story) -> list[list[Report]]:
     """One story's reports of one violent, legal or job happening as one event.
@@ -29,16 +33,28 @@ def join_story_events(clusters: list[list[Report]], story) -> list[list[Report]]
     for key, members in groups.items():
         if not key[2]:
             continue
-        joined: list[list[Report]] = []
+        joined: list[tuple[list[Report], dict]] = []
         for group in sorted(members, key=lambda c: (-len({r.source for r in c}), c[0].order)):
-            target = next((j for j in joined if _joinable(group, j)), None)
+            mine = _distinct(group)
+            target = next((j for j in joined[:MAX_JOIN_TARGETS]
+                           if _joinable(list(mine.values()), list(j[1].values()))), None)
             if target is None:
-                joined.append(group)
+                joined.append((group, mine))
             else:
-                target.extend(group)
+                target[0].extend(group)
+                target[1].update(mine)
                 group.clear()
     kept = [sorted(members, key=lambda r: r.order) for members in clusters if members]
     return sorted(kept, key=lambda c: c[0].order)
+
+
+def _distinct(reports: list[Report]) -> dict:
+    """One report per (place, stated time, publication date): all the join tests look at."""
+    found: dict = {}
+    for report in reports:
+        time = report.candidate.time
+        found.setdefault((report.place, time.value if time else None, report.published), report)
+    return found
 
 
 def join_same_sentence(clusters: list[list[Report]]) -> list[list[Report]]:
