@@ -23,6 +23,9 @@ from tests.test_events import _briefing, _candidate, paragraph_of
     "Maria Lopez will meet the deadline set by Brussels.",        # idiom: a deadline is no one
     "The minister visited Madrid on Friday.",                     # a visit needs a name
     "The plan to kill the bill died in Madrid on Friday.",        # metaphors: no one dies
+    "New sanctions hit Russia on Monday.",                        # a country is not struck
+    "Prices fell sharply in Madrid on Friday.",                   # no one falls
+    "Maria Lopez fell silent in Madrid on Friday.",               # no drop: an idiom
 ])  # fmt: skip
 def test_trigger_out_of_sense_gives_no_event(nlp, text):
     assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []
@@ -33,6 +36,9 @@ def test_trigger_out_of_sense_gives_no_event(nlp, text):
     ("Police arrested a man in Madrid on Friday.", "arrest", "police"),
     ("Three climbers died on the mountain on Saturday.", "death", "climber"),
     ("Security guards foiled an attack on the bank on Thursday.", "foiling", "guard"),
+    ("A car struck a woman in Madrid on Friday.", "hit", "woman"),
+    ("A hiker died after falling from a ridge in Madrid on Friday.", "fall", "hiker"),
+    ("The actor passed away in Madrid on Thursday.", "death", "actor"),
 ])  # fmt: skip
 def test_described_participant_makes_the_main_event(nlp, text, kind, described):
     found = [e for e in find_events(paragraph_of(nlp, text)) if e.kind == kind]

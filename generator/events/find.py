@@ -78,16 +78,30 @@ def _phrasal(token, lemma: str) -> str | None:
     """The kind of a verb phrase trigger ("opened fire", "gunned down"), else None."""
     if token.pos_ != "VERB":
         return None
-    words = (c.lower_ for c in token.children if c.dep_ in ("dobj", "prt"))
+    words = (c.lower_ for c in token.children if c.dep_ in ("dobj", "prt", "advmod"))
     return next((lex.PHRASAL_TRIGGERS[(lemma, w)] for w in words if (lemma, w) in lex.PHRASAL_TRIGGERS),
                 None)
 
 
 def _complete(verb, lemma: str) -> bool:
     """Whether a verb has the complement its lexicon entry needs."""
+    if lemma in lex.NEEDS_DROP:
+        return _has_drop(verb)
     if lemma in lex.NEEDS_PARTNER:
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
     return lemma not in lex.NEEDS_DESTINATION or _has_destination(verb)
+
+
+def _has_drop(verb) -> bool:
+    """"fell from", "fell 200 metres", "fell to his death"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in lex.DROP_PREPS:
+            return True
+        if child.dep_ == "prep" and any(g.lower_ == "death" for g in child.children):
+            return True
+        if child.dep_ in ("npadvmod", "dobj") and any(g.pos_ == "NUM" for g in child.children):
+            return True
+    return False
 
 
 def _has_destination(token) -> bool:
@@ -154,7 +168,7 @@ def in_sense(paragraph: Paragraph, token) -> bool:
     if lemma in lex.NEEDS_PARTY_OBJECT and objects and not names_party(paragraph, objects):
         return False
     if lemma in lex.NEEDS_VICTIM and not _phrasal(token, lemma):
-        if not names_party(paragraph, _victims(token)):
+        if not names_party(paragraph, _victims(token), people_only=True):
             return False
     return lemma not in lex.NEEDS_NAMED_SUBJECT or names_someone(paragraph, subjects(token))
 

@@ -40,17 +40,21 @@ def _is_object(child) -> bool:
     named = child.dep_ == "compound" and child.ent_type_ not in lex.PLACE_LABELS
     return child.dep_ == "dobj" or named
 
+
 def subjects(verb) -> list:
-    """Subjects of a verb, inherited from the verb it depends on ("is set to visit")."""
+    """Subjects of a verb, inherited from the verb it depends on ("is set to visit", "died
+    after falling")."""
     current = verb
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         subjects = [current.head if s.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl" else s
                     for s in subjects] or _participle_subjects(current)
-        if subjects or current.dep_ not in INHERIT_DEPS:
+        after_preposition = current.dep_ == "pcomp" and current.head.dep_ == "prep"
+        if subjects or (current.dep_ not in INHERIT_DEPS and not after_preposition):
             return subjects
-        current = current.head
+        current = current.head.head if after_preposition else current.head
     return []
+
 
 def _participle_subjects(verb) -> list:
     """"X, working to ..., held": the subject the parser hung on a leading participle clause."""
@@ -122,8 +126,12 @@ def is_described(paragraph: Paragraph, token) -> bool:
 def names_someone(paragraph: Paragraph, tokens: list) -> bool:
     return any(mention_of(paragraph, t) is not None for head in tokens for t in expand(head))
 
-def names_party(paragraph: Paragraph, tokens: list) -> bool:
-    """Someone named or described, or a number of people ("killed three")."""
+def names_party(paragraph: Paragraph, tokens: list, people_only: bool = False) -> bool:
+    """Someone named or described, or a number of people ("killed three"); ``people_only``:
+    a named person, not a place or an organisation ("sanctions hit Russia" hits no one)."""
     expanded = [t for head in tokens for t in expand(head)]
-    return names_someone(paragraph, tokens) or any(
-        is_described(paragraph, t) or t.pos_ == "NUM" for t in expanded)
+    if any(is_described(paragraph, t) for t in expanded) or any(t.pos_ == "NUM" for t in tokens):
+        return True
+    if not people_only:
+        return names_someone(paragraph, tokens)
+    return any((m := mention_of(paragraph, t)) is not None and m.label == "PERSON" for t in expanded)

@@ -22,12 +22,13 @@ VERB_TRIGGERS: dict[str, str] = {
     "fire": "dismissal", "sack": "dismissal", "dismiss": "dismissal", "oust": "dismissal",
     "appoint": "appointment", "nominate": "appointment", "hire": "appointment",
     "resign": "resignation", "die": "death", "nab": "arrest", "terminate": "dismissal",
-    "foil": "foiling", "thwart": "foiling",
+    "foil": "foiling", "thwart": "foiling", "hit": "hit", "strike": "hit", "fall": "fall",
+    "succumb": "death", "explode": "disaster",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
 PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
-    ("open", "fire"): "shooting", ("gun", "down"): "shooting",
+    ("open", "fire"): "shooting", ("gun", "down"): "shooting", ("pass", "away"): "death",
 }  # fmt: skip
 """(verb lemma, its object or particle) -> kind, for events named by a phrase ("opened fire",
 "gunned down")."""
@@ -53,6 +54,13 @@ murder", "convicted of assault")."""
 FEELING_ADJECTIVES = frozenset({"excited", "thrilled", "delighted", "happy", "glad", "proud",
                                 "honored", "honoured", "pleased", "eager", "keen", "sad", "sorry"})
 """Adjectives whose "to"-clause voices a feeling, not an event ("so excited to welcome")."""
+
+NEEDS_DROP = frozenset({"fall"})
+"""Verbs that are accidents only with a drop: "fell from a ridge", "fell 200 metres", "fell to
+his death" (not "prices fell", "fell silent")."""
+
+DROP_PREPS = frozenset({"from", "off", "down", "into", "through"})
+"""Prepositions of a drop."""
 
 NEEDS_DESTINATION = frozenset({"head", "fly", "travel"})
 """Verbs that are events only with a destination ("heads to X", not "heads the fund")."""
@@ -84,11 +92,11 @@ NOUN_TRIGGERS: dict[str, str] = {
 """Noun form (lower case, as written) -> event kind."""
 
 DESCRIBED_KINDS = frozenset({"attack", "killing", "shooting", "death", "disaster", "arrest",
-                             "foiling", "dismissal", "appointment", "resignation"})
+                             "foiling", "dismissal", "appointment", "resignation", "hit", "fall"})
 """Kinds whose participants may be described instead of named ("a gunman opened fire", "police
 arrested a man"); visits, meetings, talks, announcements, threats and sanctions need a name."""
 
-NEEDS_VICTIM = frozenset({"shoot", "kill", "murder", "stab", "gun"})
+NEEDS_VICTIM = frozenset({"shoot", "kill", "murder", "stab", "gun", "hit", "strike"})
 """Verbs that are events only when someone is hit: a party as object or passive subject ("shot
 three people", "was killed"; not "shot to fame")."""
 
@@ -162,6 +170,7 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "appointment": ("Appointment", "at", "of"), "resignation": ("Resignation", "at", "of"),
     "shooting": ("Shooting", "in", "by"), "death": ("Death", "in", "of"),
     "disaster": ("Disaster", "in", "at"), "foiling": ("Foiled attack", "in", "by"),
+    "hit": ("Person struck", "in", "–"), "fall": ("Fall", "in", "of"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles."""
 
