@@ -153,3 +153,27 @@ def test_capped_events_are_listed_and_every_link_resolves(tmp_path):
     assert len(pages) == 1 and index.count('<a id="event-') >= 2
     assert (root / "site" / "events" / "index.html").exists()
 
+
+
+def test_event_page_shows_status_and_day_disagreement_in_words():
+    from generator.site.linker import Linker
+    from generator.site.page import Page
+    from generator.site.pages.events import event_context
+    from generator.site.render import render_pages
+    from tests.test_events import _quote_briefing
+
+    briefing = _quote_briefing()
+    text = briefing.sources[0].text
+    sentence = briefing.analyses["a"].sentences[0]
+    cites = [Citation(s, sentence.start, sentence.end, text[sentence.start:sentence.end], 0) for s in "ab"]
+    times = [TimeExpression(0, 6, "Sunday", "DATE", "XXXX-WXX-7"),
+             TimeExpression(0, 9, "Wednesday", "DATE", "XXXX-WXX-3")]
+    event = Event("visit-to-rome", "Visit to Rome", "visit", ("ann-lee",), None, None, tuple(cites),
+                  status="expected, then confirmed", reported_times=tuple(zip(times, cites, strict=True)))
+    page = Page("events/visit-to-rome.md", "event.md.j2", event_context(event, briefing))
+    rendered = render_pages([page], Linker(briefing))[page.path]
+    assert "first reported as expected, then confirmed" in rendered
+    warning = rendered.split('!!! warning "Sources disagree on the day"\n')[1].split("\n\n")[0]
+    assert warning.startswith("    ")  # indented: inside the admonition
+    assert "“Wednesday”" in warning and "“Sunday”" in warning
+    assert "(../sources/a.md#s-0" in warning and "(../sources/b.md#s-0" in warning
