@@ -129,7 +129,7 @@ def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandida
     people = mention_spans(paragraph, taking, exclude=place)
     described = described_parties(paragraph, taking)
     time = _time(paragraph, context)
-    if not _has_party(kind, people, described, place is not None or time is not None):
+    if not _has_party(kind, people, described, place is not None):
         return None
     if token.pos_ != "VERB" and kind in lex.NEEDS_SETTING and place is None and time is None:
         return None
@@ -140,14 +140,15 @@ def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandida
                           described=described, status=status_of(token, governor))
 
 
-def _has_party(kind: str, people: tuple, described: tuple[str, ...], set_in_place_or_time: bool) -> bool:
+def _has_party(kind: str, people: tuple, described: tuple[str, ...], placed: bool) -> bool:
     """A real participant: a named one; for violent, legal and job events a described one
-    ("a gunman"); for the events that need no actor (an attack, an earthquake) a place or time."""
+    ("a gunman"); for the events that need no actor (an attack, an earthquake) a place ("its
+    2022 invasion", with a year only, is background)."""
     if people:
         return True
     if described and kind in lex.DESCRIBED_KINDS:
         return True
-    return set_in_place_or_time and kind in lex.STANDALONE_KINDS
+    return placed and kind in lex.STANDALONE_KINDS
 
 
 
@@ -243,6 +244,8 @@ def _place(paragraph: Paragraph, token, context: set[int]) -> tuple[int, int] | 
     preps = [doc[i] for i in sorted(context)
              if doc[i].dep_ == "prep" and doc[i].lower_ in lex.PLACE_PREPS]
     heads += [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
+    if token.pos_ != "VERB" and token.dep_ == "nsubj":  # "an earthquake struck X"
+        heads += [c for c in token.head.children if c.dep_ == "dobj"]
     for head in heads:
         for candidate in expand(head):
             mention = mention_of(paragraph, candidate)

@@ -104,7 +104,7 @@ NONEVENT_COMPOUND = frozenset({"death"})
 """Noun triggers that name no event when they modify another noun ("death penalty", "death toll")."""
 
 STANDALONE_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "arrest"})
-"""Kinds that are events with a place or a time even when no one is named or described ("the
+"""Kinds that are events with a place even when no one is named or described ("the
 shooting in X on Monday", "an earthquake struck X")."""
 
 PARTY_NOUNS = frozenset({
