@@ -128,7 +128,7 @@ def names_someone(paragraph: Paragraph, tokens: list) -> bool:
 
 def names_party(paragraph: Paragraph, tokens: list, people_only: bool = False) -> bool:
     """Someone named or described, or a number of people ("killed three"); ``people_only``:
-    a named person, not a place or an organisation ("sanctions hit Russia" hits no one)."""
+    a named person, not a place or an organisation ("sanctions hit the country" hits no one)."""
     expanded = [t for head in tokens for t in expand(head)]
     if any(is_described(paragraph, t) for t in expanded) or any(t.pos_ == "NUM" for t in tokens):
         return True
