@@ -177,3 +177,20 @@ def test_event_page_shows_status_and_day_disagreement_in_words():
     assert warning.startswith("    ")  # indented: inside the admonition
     assert "“Wednesday”" in warning and "“Sunday”" in warning
     assert "(../sources/a.md#s-0" in warning and "(../sources/b.md#s-0" in warning
+
+
+def test_the_cache_key_covers_the_event_rules():
+    """An edit to the event rules must re-run event finding: the per-article cache's code
+    fingerprint hashes every stage's files, not only the nlp stage's."""
+    import hashlib
+    from pathlib import Path
+
+    import generator
+    from generator.nlp import cache
+
+    package = Path(generator.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    assert (package / "events" / "find.py").exists()
+    assert cache.code_fingerprint() == digest.hexdigest()[:16]
