@@ -61,17 +61,25 @@ def join_same_sentence(clusters: list[list[Report]]) -> list[list[Report]]:
     """Clusters of one family citing the same sentence are one event (one report of one
     happening is never two events), unless their places lie apart or their days differ
     ("X visited Paris and Y visited Rome" stays two)."""
-    owner: dict[tuple, list[Report]] = {}
-    for members in clusters:
-        for report in list(members):
-            cite = report.candidate.citation
-            key = (report.family, report.candidate.aspect, cite.source, cite.sentence)
-            other = owner.get(key)
-            if other is not None and other is not members and members and _joinable(members, other):
-                other.extend(members)
-                members.clear()
-                break
-            owner.setdefault(key, members)
+    owner: dict[tuple, int] = {}
+    into: dict[int, int] = {}  # cluster number -> the cluster it was joined into
+
+    def live(number: int) -> int:
+        while number in into:
+            number = into[number]
+        return number
+
+    for number, members in enumerate(clusters):
+        keys = [(r.family, r.candidate.aspect, r.candidate.citation.source, r.candidate.citation.sentence)
+                for r in members]
+        found = [live(owner[k]) for k in keys if k in owner]
+        target = next((t for t in found if _joinable(members, clusters[t])), None)
+        if target is not None:
+            clusters[target].extend(members)
+            members.clear()
+            into[number] = target
+        for key in keys:
+            owner.setdefault(key, number)
     kept = [sorted(members, key=lambda r: r.order) for members in clusters if members]
     return sorted(kept, key=lambda c: c[0].order)
 
