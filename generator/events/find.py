@@ -151,10 +151,6 @@ def _has_party(kind: str, people: tuple, described: tuple[str, ...], placed: boo
     return placed and kind in lex.STANDALONE_KINDS
 
 
-
-
-
-
 def in_sense(paragraph: Paragraph, token) -> bool:
     """False when the trigger word is not used for an event: an averted one ("fled the threat of
     war"), a feeling ("so excited to welcome"), or a verb whose object or host is no one
@@ -183,8 +179,6 @@ def _victims(verb) -> list:
     return [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
-
-
 def _governors(token) -> list:
     """The words above a noun up to its clause's verb ("threat" <- "of" <- ... <- "fled")."""
     found = []
@@ -195,8 +189,6 @@ def _governors(token) -> list:
         if current.pos_ in ("VERB", "AUX"):
             break
     return found
-
-
 
 
 def context_tokens(token, governor) -> set[int]:
@@ -216,26 +208,6 @@ def _clause(token) -> set[int]:
         if child.dep_ not in CLAUSE_DEPS:
             out |= _clause(child)
     return out
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _place(paragraph: Paragraph, token, context: set[int]) -> tuple[int, int] | None:
