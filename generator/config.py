@@ -74,8 +74,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "max_pages_per_article",
         50,
-        "At most this many entities named in only one article get a page of their own, per "
-        "article (most mentioned first); the rest are listed on their index page.",
+        "At most this many entities named in only one article, and as many events reported by "
+        "only one article, get a page of their own, per article (most mentioned or cited first); "
+        "the rest are listed on their index page.",
         kind="count",
     ),
     Setting("templates", "", "Optional folder of Jinja2 templates that override the built-in ones.",

@@ -209,6 +209,15 @@ class Event:
     """Every time expression the reports attach to the event, as written."""
     story: str = ""
     """Id of the story the event belongs to ("" when stories are not grouped)."""
+    described: tuple[str, ...] = ()
+    """Participants described but not named ("gunman", "police"), most reported first."""
+    status: str = ""
+    """"confirmed" (some report says it happened), "expected" (only announced or planned),
+    "expected, then confirmed" (an earlier report expected it, a later one confirms it), or ""."""
+    reported_times: tuple[tuple[TimeExpression, Citation], ...] = ()
+    """Each time a report attaches to the event, with the citation of that report."""
+    has_page: bool = True
+    """Whether the event gets a page of its own (``site.event_policy``); else it is listed only."""
 
 
 @dataclass(frozen=True)
@@ -296,6 +305,11 @@ class EventCandidate:
     """When, with provenance (absolute offsets into Source.text)."""
     aspect: str = ""
     """"earlier" when the text marks a previous occurrence ("his last visit"), else ""."""
+    described: tuple[str, ...] = ()
+    """Lemmas of participants described, not named ("gunman", "police")."""
+    status: str = ""
+    """"expected" when stated as planned or future ("will visit", "is expected to meet"),
+    "confirmed" when reported as happened ("met", "held talks"), else "" (not told)."""
 
 
 @dataclass(frozen=True)

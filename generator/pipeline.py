@@ -30,6 +30,7 @@ from generator.publish.writer import WriteResult
 from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
+from generator.site.event_policy import mark_event_pages
 from generator.site.policy import mark_pages
 from generator.temporal.dating import infer_windows, story_windows
 
@@ -132,7 +133,9 @@ def collect(config: Config, progress: Progress = no_progress,
         warnings=warnings,
         built_at=now or dt.datetime.now(dt.timezone.utc),
     )
-    return extract_corpus_items(briefing)
+    briefing = extract_corpus_items(briefing)
+    briefing.events = mark_event_pages(briefing.events, config.max_pages_per_article)
+    return briefing
 
 
 def extract_corpus_items(briefing: Briefing) -> Briefing:

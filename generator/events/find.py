@@ -5,15 +5,18 @@ Per article, ``find_events`` looks at every verb and noun of a paragraph:
 1. a trigger from the generic lexicons in ``event_triggers`` gives the kind
    (a verb such as "visit", a noun such as "talks", a measure noun governed by
    a verb such as "imposed tariffs");
-2. participants are the names at the subject (inherited through "is set to",
-   participles and "and"), the object, "with/between/by" phrases, possessives
-   ("his trip": the pronoun goes to the nearest person named before it) and,
-   for a noun, the subject of its light verb ("held a meeting");
+2. participants (``events.parties``) are the names at the subject, object,
+   "with/between/by" phrases and possessives, and participants described but
+   not named ("a gunman", "police"); the trigger must be in sense (not
+   negated, averted, a charge, an idiom such as "met the deadline" or "shot
+   to fame");
 3. the place is the first place name after "in/to/at/on/across" (or the
    object of "visit"), the time the first date or time in the trigger's clause;
 4. habitual mentions ("met on several occasions") are skipped, earlier ones
-   ("his last visit") are marked, and mentions with neither a participant nor
-   a place are dropped.
+   ("his last visit") are marked, the status (``events.status``) says whether
+   it is expected or reported as happened, and a mention is kept only with a
+   real participant: a named one; a described one for violent, legal and job
+   events; a place or time alone for attacks, shootings, deaths and disasters.
 
 ``merge_events`` (``events.merge``, within the stories of ``events.stories``) joins them corpus-wide.
 """
@@ -21,14 +24,21 @@ Per article, ``find_events`` looks at every verb and noun of a paragraph:
 from __future__ import annotations
 
 from generator.events import triggers as lex
-from generator.model import EventCandidate, Mention
+from generator.events.parties import (
+    described_parties,
+    expand,
+    mention_of,
+    mention_spans,
+    names_party,
+    names_someone,
+    participants,
+    subjects,
+)
+from generator.events.status import status_of
+from generator.model import EventCandidate
 from generator.nlp.paragraph import Paragraph
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl"})
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "conj"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "them"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 HEADLINE_VERBS = lex.headline_verbs()
 
 
@@ -47,12 +57,16 @@ def find_events(paragraph: Paragraph) -> list[EventCandidate]:
 def trigger(token) -> tuple[str | None, object]:
     """The kind a token triggers and the verb governing its clause (None, None if no trigger)."""
     lemma, lower = token.lemma_.lower(), token.lower_
+    phrase = _phrasal(token, lemma)
+    if phrase:
+        return phrase, token
     if token.pos_ == "VERB" and lemma in lex.VERB_TRIGGERS and _complete(token, lemma):
         return lex.VERB_TRIGGERS[lemma], token
     headline = token.pos_ == "PROPN" and token.dep_ == "ROOT" and lower in HEADLINE_VERBS
     if headline and _has_destination(token):
         return HEADLINE_VERBS[lower], token
-    if token.pos_ in ("NOUN", "PROPN") and lower in lex.NOUN_TRIGGERS:
+    modifier = token.dep_ == "compound" and lower in lex.NONEVENT_COMPOUND  # "death penalty"
+    if token.pos_ in ("NOUN", "PROPN") and lower in lex.NOUN_TRIGGERS and not modifier:
         return lex.NOUN_TRIGGERS[lower], governor_of(token)
     measure = lower in lex.SANCTION_NOUNS and token.dep_ == "dobj"
     if measure and token.head.lemma_.lower() in lex.SANCTION_VERBS:
@@ -60,11 +74,34 @@ def trigger(token) -> tuple[str | None, object]:
     return None, None
 
 
+def _phrasal(token, lemma: str) -> str | None:
+    """The kind of a verb phrase trigger ("opened fire", "gunned down"), else None."""
+    if token.pos_ != "VERB":
+        return None
+    words = (c.lower_ for c in token.children if c.dep_ in ("dobj", "prt", "advmod"))
+    return next((lex.PHRASAL_TRIGGERS[(lemma, w)] for w in words if (lemma, w) in lex.PHRASAL_TRIGGERS),
+                None)
+
+
 def _complete(verb, lemma: str) -> bool:
     """Whether a verb has the complement its lexicon entry needs."""
+    if lemma in lex.NEEDS_DROP:
+        return _has_drop(verb)
     if lemma in lex.NEEDS_PARTNER:
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
     return lemma not in lex.NEEDS_DESTINATION or _has_destination(verb)
+
+
+def _has_drop(verb) -> bool:
+    """"fell from", "fell 200 metres", "fell to his death"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in lex.DROP_PREPS:
+            return True
+        if child.dep_ == "prep" and any(g.lower_ == "death" for g in child.children):
+            return True
+        if child.dep_ in ("npadvmod", "dobj") and any(g.pos_ == "NUM" for g in child.children):
+            return True
+    return False
 
 
 def _has_destination(token) -> bool:
@@ -88,16 +125,30 @@ def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandida
     if _is_repeated(token, context) or _is_negated(token) or not in_sense(paragraph, token):
         return None
     place = _place(paragraph, token, context)
-    people = _mention_spans(paragraph, participants(token, governor), exclude=place)
+    taking = participants(token, governor)
+    people = mention_spans(paragraph, taking, exclude=place)
+    described = described_parties(paragraph, taking)
     time = _time(paragraph, context)
-    if not people:  # a real participant is needed: a place alone tells too little
+    if not _has_party(kind, people, described, place is not None):
         return None
     if token.pos_ != "VERB" and kind in lex.NEEDS_SETTING and place is None and time is None:
         return None
     start = paragraph.offset + token.idx
     return EventCandidate(kind=kind, trigger=token.text, citation=paragraph.cite_sentence(start),
                           participants=people, place=place, time=time,
-                          aspect="earlier" if _is_earlier(token, context) else "")
+                          aspect="earlier" if _is_earlier(token, context) else "",
+                          described=described, status=status_of(token, governor))
+
+
+def _has_party(kind: str, people: tuple, described: tuple[str, ...], placed: bool) -> bool:
+    """A real participant: a named one; for violent, legal and job events a described one
+    ("a gunman"); for the events that need no actor (an attack, an earthquake) a place ("its
+    2022 invasion", with a year only, is background)."""
+    if people:
+        return True
+    if described and kind in lex.DESCRIBED_KINDS:
+        return True
+    return placed and kind in lex.STANDALONE_KINDS
 
 
 def in_sense(paragraph: Paragraph, token) -> bool:
@@ -105,14 +156,27 @@ def in_sense(paragraph: Paragraph, token) -> bool:
     war"), a feeling ("so excited to welcome"), or a verb whose object or host is no one
     ("meet his golden rule", "we welcome")."""
     if token.pos_ != "VERB":
-        return not any(a.lemma_.lower() in lex.AVERTING_VERBS for a in _governors(token))
+        above = {a.lemma_.lower() for a in _governors(token)}
+        return not above & (lex.AVERTING_VERBS | lex.CHARGING_WORDS)
     if token.dep_ == "xcomp" and token.head.lower_ in lex.FEELING_ADJECTIVES:
         return False
     lemma = token.lemma_.lower()
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    if lemma in lex.NEEDS_PARTY_OBJECT and objects and not _names_someone(paragraph, objects):
+    if lemma in lex.NEEDS_PARTY_OBJECT and objects and not names_party(paragraph, objects):
         return False
-    return lemma not in lex.NEEDS_NAMED_SUBJECT or _names_someone(paragraph, _subjects(token))
+    if lemma in lex.NEEDS_VICTIM and not _phrasal(token, lemma):
+        if not names_party(paragraph, _victims(token), people_only=True):
+            return False
+    return lemma not in lex.NEEDS_NAMED_SUBJECT or names_someone(paragraph, subjects(token))
+
+
+def _victims(verb) -> list:
+    """Objects and passive subjects of a verb and of the verbs conjoined with it ("shot and killed
+    three people")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verbs.append(verb.head)
+    return [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _governors(token) -> list:
@@ -125,10 +189,6 @@ def _governors(token) -> list:
         if current.pos_ in ("VERB", "AUX"):
             break
     return found
-
-
-def _names_someone(paragraph: Paragraph, tokens: list) -> bool:
-    return any(_mention_of(paragraph, t) is not None for head in tokens for t in _expand(head))
 
 
 def context_tokens(token, governor) -> set[int]:
@@ -150,112 +210,17 @@ def _clause(token) -> set[int]:
     return out
 
 
-def participants(token, governor) -> list:
-    """Tokens naming who takes part (before expansion into mentions)."""
-    found = []
-    if token.pos_ == "VERB" or token is governor:
-        found += _subjects(token) + [c for c in token.children if _is_object(c)]
-        found += _prep_objects(token, lex.PARTICIPANT_PREPS | {"agent"})
-    else:
-        found += [c for c in token.children if c.dep_ in ("poss", "compound")]
-        found += _prep_objects(token, lex.NOUN_PARTICIPANT_PREPS)
-        light = governor is not None and governor.lemma_.lower() in lex.LIGHT_VERBS
-        if light and token.dep_ == "dobj":
-            found += _subjects(governor) + _prep_objects(governor, lex.PARTICIPANT_PREPS)
-    return found
-
-
-def _is_object(child) -> bool:
-    """A direct object, or a name compounded onto a headline verb ("Envoy Smith Heads")."""
-    named = child.dep_ == "compound" and child.ent_type_ not in lex.PLACE_LABELS
-    return child.dep_ == "dobj" or named
-
-
-def _subjects(verb) -> list:
-    """Subjects of a verb, inherited from the verb it depends on ("is set to visit")."""
-    current = verb
-    for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-        subjects = [current.head if s.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl" else s
-                    for s in subjects] or _participle_subjects(current)
-        if subjects or current.dep_ not in INHERIT_DEPS:
-            return subjects
-        current = current.head
-    return []
-
-
-def _participle_subjects(verb) -> list:
-    """"X, working to ..., held": the subject the parser hung on a leading participle clause."""
-    return [s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
-            for s in c.children if s.dep_ in SUBJECT_DEPS and s.pos_ == "PROPN"]
-
-
-def _prep_objects(head, preps: frozenset[str]) -> list:
-    out = []
-    for child in head.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in preps):
-            out += [c for c in child.children if c.dep_ == "pobj"]
-    return out
-
-
-def _expand(token) -> list:
-    """The token, its conjuncts and appositions; amod/compound names of a common noun."""
-    out = [token]
-    for child in token.children:
-        modifier = token.pos_ == "NOUN" and child.dep_ in ("amod", "compound") and child.pos_ != "NOUN"
-        if child.dep_ in ("conj", "appos") or modifier:
-            out += _expand(child)
-    return out
-
-
-def _mention_spans(paragraph: Paragraph, tokens: list, exclude) -> tuple[tuple[int, int], ...]:
-    """Offsets of the mentions the participant tokens name (the place excluded)."""
-    spans: dict[tuple[int, int], None] = {}
-    for token in (t for head in tokens for t in _expand(head)):
-        mention = _mention_of(paragraph, token)
-        if mention is not None and (mention.start, mention.end) != exclude:
-            spans[(mention.start, mention.end)] = None
-    return tuple(spans)
-
-
-def _mention_of(paragraph: Paragraph, token) -> Mention | None:
-    start = paragraph.offset + token.idx
-    if token.lower_ in PERSONAL_PRONOUNS:
-        return _antecedent(paragraph, token)
-    return paragraph.mention_at(start, start + len(token.text))
-
-
-def _antecedent(paragraph: Paragraph, token) -> Mention | None:
-    """The person a pronoun refers to: the last person subject before it, else the last person."""
-    position = paragraph.offset + token.idx
-    before = [m for m in paragraph.mentions if m.label == "PERSON" and m.end <= position]
-    subjects = [m for m in before if _is_subject(paragraph, m)]
-    if subjects or before:
-        return (subjects or before)[-1]
-    root = token.sent.root
-    for subject in (c for c in root.children if c.dep_ in SUBJECT_DEPS):
-        start = paragraph.offset + subject.idx
-        found = paragraph.mention_at(start, start + 1)
-        if found is not None and found.label == "PERSON":
-            return found
-    return None
-
-
-def _is_subject(paragraph: Paragraph, mention: Mention) -> bool:
-    span = paragraph.doc.char_span(mention.start - paragraph.offset, mention.end - paragraph.offset,
-                                   alignment_mode="expand")
-    return span is not None and span.root.dep_ in SUBJECT_DEPS
-
-
 def _place(paragraph: Paragraph, token, context: set[int]) -> tuple[int, int] | None:
     doc = paragraph.doc
     heads = [c for c in token.children if c.dep_ == "dobj" and token.lemma_.lower() == "visit"]
     preps = [doc[i] for i in sorted(context)
              if doc[i].dep_ == "prep" and doc[i].lower_ in lex.PLACE_PREPS]
     heads += [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
+    if token.pos_ != "VERB" and token.dep_ == "nsubj":  # "an earthquake struck X"
+        heads += [c for c in token.head.children if c.dep_ == "dobj"]
     for head in heads:
-        for candidate in _expand(head):
-            mention = _mention_of(paragraph, candidate)
+        for candidate in expand(head):
+            mention = mention_of(paragraph, candidate)
             if mention is not None and mention.label in lex.PLACE_LABELS:
                 return (mention.start, mention.end)
     return None

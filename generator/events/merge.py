@@ -9,12 +9,19 @@ one. Compatible means, against every member:
   (an "earlier" visit never joins the current one);
 * same story (articles about the same sequence of events, see ``stories``);
 * places equal, or one missing, or one a country holding the other;
-* participants overlap (a report naming nobody needs the same place);
+* participants overlap; a report naming nobody fits a cluster of its own
+  article, one sharing a described participant ("the gunman") or, with
+  places all round, one at the same place; the weak cases need the same day;
 * no clearly different dates: stated days more than ``DATE_WINDOW_DAYS``
   apart, or (for a report stating no day) publication dates more than
   ``PUBLISHED_WINDOW_DAYS`` apart. Words that resolve to no day ("Tuesday"
   without a publication date, "now") never conflict: one article's reports of
   one trip stay one event, and outlets naming different weekdays may disagree.
+
+Then ``join_story_events`` joins, within one story, the clusters of a violent,
+legal or job happening (reports naming the victim, the suspect or the police)
+unless places lie clearly apart or days differ: a story's main event exists once;
+``join_same_sentence`` joins clusters of one family citing one sentence (``joins``).
 
 Stories (``stories.story_groups``, by article content) are found first.
 """
@@ -25,19 +32,13 @@ import datetime as dt
 from collections import Counter
 
 from generator.events import triggers as lex
+from generator.events.agreement import contains, other_day, places_agree, times_conflict
+from generator.events.joins import join_same_sentence, join_story_events
 from generator.events.reports import Report, resolve_reports
 from generator.events.stories import story_groups, story_ids
-from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
 from generator.model import Briefing, Entity, Event, TimeExpression
 from generator.temporal.calendar import value_range
-
-DATE_WINDOW_DAYS = 3
-"""Reports whose resolved dates are further apart than this are different events."""
-
-PUBLISHED_WINDOW_DAYS = 30
-"""Reports dated only by their sources' publication dates are different events when those
-lie further apart (two announcements months apart are two)."""
 
 
 def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Event]:
@@ -50,7 +51,8 @@ def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> li
     reports = resolve_reports(briefing)
     groups = story_groups(briefing) if groups is None else groups
     story_of = {source: sid for sid, sources in story_ids(groups).items() for source in sources}
-    clusters = cluster(reports, lambda r: story_of.get(r.source, ""))
+    story = lambda r: story_of.get(r.source, "")  # noqa: E731
+    clusters = join_same_sentence(join_story_events(cluster(reports, story), story))
     return build_events(clusters, briefing.entities, story_of)
 
 
@@ -82,7 +84,7 @@ class _Candidates:
     A compatible cluster has the report's family, aspect and story, and either
     shares a participant with it or (``_participants_agree`` then needs places
     all round) has a first member whose place equals the report's or whose
-    gazetteer entry has the same country code (``_places_agree``).
+    gazetteer entry has the same country code (``agreement.places_agree``).
     """
 
     def __init__(self, story) -> None:
@@ -92,6 +94,8 @@ class _Candidates:
     def _keys(self, report: Report, participants: bool, places: bool) -> list[tuple]:
         bucket = (report.family, report.candidate.aspect, self.story(report))
         keys = [(bucket, "who", p) for p in report.participants] if participants else []
+        keys += [(bucket, "described", d) for d in report.described]
+        keys.append((bucket, "source", report.source))
         if places and report.place is not None:
             keys.append((bucket, "place", report.place))
             if report.geo is not None:
@@ -119,57 +123,25 @@ def _compatible(report: Report, members: list[Report], story) -> bool:
     if (report.family, report.candidate.aspect, story(report)) != (
             first.family, first.candidate.aspect, story(first)):
         return False
-    if not all(_places_agree(report, m) for m in members):
+    if not all(places_agree(report, m) for m in members):
         return False
     if not _participants_agree(report, members):
         return False
-    return not any(_times_conflict(report, m) for m in members)
+    return not any(times_conflict(report, m) for m in members)
 
 
 def _participants_agree(report: Report, members: list[Report]) -> bool:
+    """Named participants in common; else (one side names no one) the same article, a described
+    participant in common, or places on every report."""
     together = frozenset().union(*(m.participants for m in members))
     if report.participants and together:
         return bool(report.participants & together)
+    weak = any(m.source == report.source for m in members) or bool(
+        report.described & frozenset().union(*(m.described for m in members)))
+    if weak:  # the same article or a described participant: enough unless the days differ
+        return not any(other_day(report, m) for m in members)
     places = {m.place for m in members} | {report.place}
     return None not in places
-
-
-def _places_agree(a: Report, b: Report) -> bool:
-    if a.place is None or b.place is None or a.place == b.place:
-        return True
-    return _contains(a.geo, b.geo) or _contains(b.geo, a.geo)
-
-
-def _contains(big: gazetteer.Place | None, small: gazetteer.Place | None) -> bool:
-    """Whether one place (a country) holds the other."""
-    return bool(big and small and big.kind == "country" and small.kind != "country"
-                and big.country_code == small.country_code)
-
-
-def _times_conflict(a: Report, b: Report) -> bool:
-    """Clearly different dates: stated days (or the publication dates, for reports stating no
-    day) further apart than the window. Unresolved words ("Tuesday" against "now") never
-    conflict: one article's reports of one trip, or outlets naming different weekdays,
-    stay together."""
-    ra, rb = _when(a), _when(b)
-    if ra is None or rb is None:
-        return False
-    gap = max(ra[0], rb[0]) - min(ra[1], rb[1])
-    return gap > dt.timedelta(days=DATE_WINDOW_DAYS if _stated(a) and _stated(b) else PUBLISHED_WINDOW_DAYS)
-
-
-def _stated(report: Report) -> bool:
-    time = report.candidate.time
-    return time is not None and value_range(time.value) is not None
-
-
-def _when(report: Report) -> tuple[dt.date, dt.date] | None:
-    """The stated day or period, else the publication day, else None."""
-    time = report.candidate.time
-    stated = value_range(time.value) if time else None
-    if stated:
-        return stated
-    return (report.published, report.published) if report.published else None
 
 
 def _score(report: Report, members: list[Report]) -> int:
@@ -208,7 +180,21 @@ def _event(event_id: str, title: str, members: list[Report], story_of: dict[str,
         citations=tuple(cites.values()),
         stated_times=tuple(times.values()),
         story=story_of.get(members[0].source, ""),
+        described=_ranked(d for r in members for d in r.described),
+        status=status(members),
+        reported_times=tuple((t, r.candidate.citation) for r in members if (t := r.candidate.time)),
     )
+
+
+def status(members: list[Report]) -> str:
+    """"expected, then confirmed" when the first report expects it and a later one confirms it;
+    else "confirmed" if any report does, "expected" if one expects it, "" if none tells."""
+    told = sorted((r for r in members if r.candidate.status),
+                  key=lambda r: (r.published or dt.date.min, r.order))
+    kinds = [r.candidate.status for r in told]
+    if "confirmed" in kinds and "expected" in kinds and kinds[0] == "expected":
+        return "expected, then confirmed"
+    return "confirmed" if "confirmed" in kinds else (kinds[0] if kinds else "")
 
 
 def _ranked(ids) -> tuple[str, ...]:
@@ -224,7 +210,7 @@ def _main_place(members: list[Report]) -> str | None:
         return None
     counts = Counter(r.place for r in placed)
     geo = {r.place: r.geo for r in placed}
-    return max(counts, key=lambda p: (counts[p], any(_contains(geo[o], geo[p]) for o in counts)))
+    return max(counts, key=lambda p: (counts[p], any(contains(geo[o], geo[p]) for o in counts)))
 
 
 def resolved_date(times: list[TimeExpression]) -> TimeExpression | None:

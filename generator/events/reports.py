@@ -45,6 +45,8 @@ class Report:
     """The gazetteer's entry for the place, for containment (city in country)."""
     published: dt.date | None = None
     """Publication date of the reporting source, when known."""
+    described: frozenset[str] = frozenset()
+    """Lemmas of participants described but not named ("gunman")."""
 
     @property
     def source(self) -> str:
@@ -76,9 +78,10 @@ def _report(candidate: EventCandidate, by_span: dict, order: int, published: dt.
         people.append(place)
         place = None
     ids = frozenset(e.id for e in people if e is not None)
+    described = frozenset(candidate.described)
     if place is None:
-        return Report(candidate, ids, None, order, published=published)
-    return Report(candidate, ids, place.id, order, _lookup(place.name), published)
+        return Report(candidate, ids, None, order, published=published, described=described)
+    return Report(candidate, ids, place.id, order, _lookup(place.name), published, described)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -106,7 +109,7 @@ def different_occasions(a: frozenset[tuple[str, str, str]], b: frozenset[tuple[s
     """Whether two articles' ``dated_occasions`` put one party's visit or meeting on
     different days only: two occasions."""
     mine, theirs = _times_by_party(a), _times_by_party(b)
-    return any(all(_different_times(u, v) for u in values for v in theirs[key])
+    return any(all(different_times(u, v) for u in values for v in theirs[key])
                for key, values in mine.items() if key in theirs)
 
 
@@ -117,7 +120,7 @@ def _times_by_party(timed: frozenset[tuple[str, str, str]]) -> dict[tuple[str, s
     return found
 
 
-def _different_times(a: str, b: str) -> bool:
+def different_times(a: str, b: str) -> bool:
     """Two stated times that cannot be one day: days (or weeks) apart, or two different weekdays."""
     ra, rb = value_range(a), value_range(b)
     if ra and rb and max(ra[1] - ra[0], rb[1] - rb[0]).days < 7:

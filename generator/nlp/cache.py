@@ -31,7 +31,7 @@ SUFFIX = ".pickle"
 @cache
 def code_fingerprint() -> str:
     """Hash of every .py file of the generator package, sub-packages included."""
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # generator/, not generator/nlp/
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())

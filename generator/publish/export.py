@@ -12,7 +12,8 @@ from importlib import resources
 from typing import Any
 
 from generator.model import Briefing, Citation, Entity, ReportedStatement, Source
-from generator.site.markup import deadline_page, entity_page, event_page, source_page
+from generator.site.event_policy import event_target
+from generator.site.markup import deadline_page, entity_page, source_page
 
 SCHEMA_VERSION = 1
 
@@ -75,7 +76,7 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
         "entities": [_entity(e) for e in briefing.entities],
         "events": [{"id": ev.id, "title": ev.title, "kind": ev.kind,
                     "participants": list(ev.participants), "place": ev.place,
-                    "date": _time(ev.date), "page": event_page(ev.id), "story": ev.story or None,
+                    "date": _time(ev.date), "page": event_target(ev), "story": ev.story or None,
                     "stated_times": [_time(t) for t in ev.stated_times],
                     "citations": [_citation(c) for c in ev.citations]} for ev in briefing.events],
         "deadlines": [{"id": d.id, "title": d.title, "setter": d.setter, "bound": list(d.bound),

@@ -12,9 +12,11 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from generator.model import Briefing, Citation, Entity
+from generator.site.event_policy import event_target
 from generator.site.markup import (
     display_text,
     entity_page,
+    event_page,
     link,
     md_escape,
     sentence_target,
@@ -32,6 +34,7 @@ class Linker:
         self.source_hovers = {s.id: ", ".join(filter(None, (s.title or s.path, s.outlet)))
                               for s in briefing.sources}
         self.source_texts = {s.id: s.text for s in briefing.sources}
+        self.event_targets = {e.id: event_target(e) for e in briefing.events}
         self.sentence_spans = {source_id: {s.index: (s.start, s.end) for s in analysis.sentences}
                                for source_id, analysis in briefing.analyses.items()}
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
@@ -46,6 +49,10 @@ class Linker:
         if entity is None or not entity.has_page:
             return None
         return entity_page(entity.type, entity.id)
+
+    def event_page(self, event_id: str) -> str:
+        """Docs-relative link target of an event: its page, or its row on the Events index."""
+        return self.event_targets.get(event_id) or event_page(event_id)
 
     def entity_link(self, entity_id: str, from_page: str, label: str | None = None) -> Markup:
         """Link to the entity's page, or its escaped name when it has none."""

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from generator.deadlines.build import find_disagreements
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Source
-from generator.site.markup import deadline_page, event_page, source_labels
+from generator.site.event_policy import event_target
+from generator.site.markup import deadline_page, source_labels
 from generator.site.page import Page
 
 MATRIX_TYPES = ("person", "place", "organization")
@@ -97,7 +98,7 @@ def _event_date_disagreement(event: Event, briefing: Briefing) -> Disagreement |
     if len(stated) < 2:
         return None
     versions = tuple(Version(words, tuple(c)) for words, c in sorted(stated.items()))
-    return Disagreement(event.title, event_page(event.id), "stated day", versions)
+    return Disagreement(event.title, event_target(event), "stated day", versions)
 
 
 def _deadline_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[Disagreement]:

@@ -14,7 +14,9 @@ import html
 from dataclasses import dataclass, field
 
 from generator.deadlines.infer import INFERRED
+from generator.events.reports import different_times
 from generator.model import Briefing, Citation, DateWindow, Event, Quote, Sentence, Source, Story
+from generator.site.event_policy import event_anchor, event_target
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
 from generator.site.markup import deadline_page, event_page, one_line, source_label
 from generator.site.page import Page
@@ -23,7 +25,7 @@ from generator.temporal.calendar import value_range
 
 KIND_NAMES = {"visit": "Visit", "meeting": "Meeting", "talks": "Talks",
               "announcement": "Announcement", "attack": "Attack", "threat": "Threat",
-              "sanctions": "Sanctions"}
+              "sanctions": "Sanctions", "foiling": "Foiled attack"}
 """Kind -> label shown on pages."""
 
 
@@ -47,6 +49,9 @@ class EventContext:
     """Other events of the story sharing a participant or the place."""
     tags: list[str] = field(default_factory=list)
     """Front matter tags besides "Event": the story's title (see ``story_tag``)."""
+    day_versions: list[tuple[str, tuple[Citation, ...]]] = field(default_factory=list)
+    """When the reports state days that cannot be one day ("Sunday" and "Wednesday"): each
+    wording with the citations of the reports using it; else empty."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class EventsIndexContext:
     """Events per story (None for events outside any story), in timeline order."""
     descriptions: dict[str, str] = field(default_factory=dict)
     """Event id -> the first sentence reporting it, on one line."""
+    anchors: dict[str, str] = field(default_factory=dict)
+    """Event id -> the anchor of its row (links to an event without a page land there)."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ def plan_event_pages(briefing: Briefing) -> list[Page]:
     pages = [Page("events/index.md", "events_index.md.j2", index_context(briefing))]
     index = index_briefing(briefing)
     pages += [Page(event_page(e.id), "event.md.j2", event_context(e, briefing, index))
-              for e in briefing.events]
+              for e in briefing.events if e.has_page]
     pages.append(Page("timeline.md", "timeline.md.j2", timeline_context(briefing)))
     return pages
 
@@ -157,7 +164,21 @@ def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None 
         story=story,
         related=[e for e in same_story if e.id != event.id and _related(e, event)],
         tags=[story_tag(story)] if story else [],
+        day_versions=day_versions(event),
     )
+
+
+def day_versions(event: Event) -> list[tuple[str, tuple[Citation, ...]]]:
+    """The reports' stated days, grouped by resolved value, when two cannot be one day."""
+    grouped: dict[str, dict[str, list[Citation]]] = {}
+    for time, citation in event.reported_times:
+        if time.type == "DATE":
+            grouped.setdefault(time.value, {}).setdefault(time.text, []).append(citation)
+    values = sorted(grouped)
+    if not any(different_times(a, b) for a in values for b in values if a < b):
+        return []
+    return [(" / ".join(f"“{w}”" for w in grouped[v]),
+             tuple(dict.fromkeys(c for cites in grouped[v].values() for c in cites))) for v in values]
 
 
 def event_quotes(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> list[Quote]:
@@ -199,7 +220,9 @@ def index_context(briefing: Briefing) -> EventsIndexContext:
     known = {s.id for s in briefing.stories}
     loose = [e for e in briefing.events if e.story not in known]
     descriptions = {e.id: one_line(e.citations[0].text) for e in briefing.events if e.citations}
-    return EventsIndexContext("Events", groups + ([(None, loose)] if loose else []), descriptions)
+    anchors = {e.id: event_anchor(e.id) for e in briefing.events}
+    return EventsIndexContext("Events", groups + ([(None, loose)] if loose else []), descriptions,
+                              anchors)
 
 
 def timeline_context(briefing: Briefing) -> TimelineContext:
@@ -222,9 +245,9 @@ def _day(row: TimelineRow) -> tuple[dt.date, str]:
 def _event_row(event: Event) -> TimelineRow:
     kind = KIND_NAMES.get(event.kind, event.kind.title())
     if event.date:
-        return TimelineRow(event.title, event_page(event.id), kind, event.date.value,
+        return TimelineRow(event.title, event_target(event), kind, event.date.value,
                            event.date.provenance, event.citations)
-    return TimelineRow(event.title, event_page(event.id), kind, "", stated_words(event),
+    return TimelineRow(event.title, event_target(event), kind, "", stated_words(event),
                        event.citations)
 
 

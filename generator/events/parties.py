@@ -1,0 +1,137 @@
+"""Who takes part in an event mention: named mentions and described participants.
+
+``participants`` finds the tokens naming who takes part (subjects, inherited
+through "is set to", participles and "and"; objects; "with/between/by"
+phrases; possessives; for a noun, the subject of its light verb);
+``mention_spans`` turns them into name mentions (a pronoun goes to the nearest
+person named before it; a nationality adjective is no participant) and
+``described_parties`` keeps the common nouns that describe someone ("a gunman",
+"police") without naming them.
+"""
+
+from __future__ import annotations
+
+from generator.events import triggers as lex
+from generator.model import Mention
+from generator.nlp.paragraph import Paragraph
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def participants(token, governor) -> list:
+    """Tokens naming who takes part (before expansion into mentions)."""
+    found = []
+    if token.pos_ == "VERB" or token is governor:
+        found += subjects(token) + [c for c in token.children if _is_object(c)]
+        found += _prep_objects(token, lex.PARTICIPANT_PREPS | {"agent"})
+    else:
+        found += [c for c in token.children if c.dep_ in ("poss", "compound")]
+        found += _prep_objects(token, lex.NOUN_PARTICIPANT_PREPS)
+        light = governor is not None and governor.lemma_.lower() in lex.LIGHT_VERBS
+        if light and token.dep_ == "dobj":
+            found += subjects(governor) + _prep_objects(governor, lex.PARTICIPANT_PREPS)
+    return found
+
+def _is_object(child) -> bool:
+    """A direct object, or a name compounded onto a headline verb ("Envoy Smith Heads")."""
+    named = child.dep_ == "compound" and child.ent_type_ not in lex.PLACE_LABELS
+    return child.dep_ == "dobj" or named
+
+
+def subjects(verb) -> list:
+    """Subjects of a verb, inherited from the verb it depends on ("is set to visit", "died
+    after falling")."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [current.head if s.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl" else s
+                    for s in subjects] or _participle_subjects(current)
+        after_preposition = current.dep_ == "pcomp" and current.head.dep_ == "prep"
+        if subjects or (current.dep_ not in INHERIT_DEPS and not after_preposition):
+            return subjects
+        current = current.head.head if after_preposition else current.head
+    return []
+
+
+def _participle_subjects(verb) -> list:
+    """"X, working to ..., held": the subject the parser hung on a leading participle clause."""
+    return [s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+            for s in c.children if s.dep_ in SUBJECT_DEPS and s.pos_ == "PROPN"]
+
+def _prep_objects(head, preps: frozenset[str]) -> list:
+    out = []
+    for child in head.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in preps):
+            out += [c for c in child.children if c.dep_ == "pobj"]
+    return out
+
+def expand(token) -> list:
+    """The token, its conjuncts and appositions; amod/compound names of a common noun."""
+    out = [token]
+    for child in token.children:
+        modifier = token.pos_ == "NOUN" and child.dep_ in ("amod", "compound") and child.pos_ != "NOUN"
+        if child.dep_ in ("conj", "appos") or modifier:
+            out += expand(child)
+    return out
+
+def mention_spans(paragraph: Paragraph, tokens: list, exclude) -> tuple[tuple[int, int], ...]:
+    """Offsets of the mentions the participant tokens name (the place excluded)."""
+    spans: dict[tuple[int, int], None] = {}
+    for token in (t for head in tokens for t in expand(head)):
+        mention = mention_of(paragraph, token)
+        adjective = token.dep_ == "amod" and mention is not None and mention.label == "NORP"
+        if mention is not None and (mention.start, mention.end) != exclude and not adjective:
+            spans[(mention.start, mention.end)] = None
+    return tuple(spans)
+
+def mention_of(paragraph: Paragraph, token) -> Mention | None:
+    start = paragraph.offset + token.idx
+    if token.lower_ in PERSONAL_PRONOUNS:
+        return _antecedent(paragraph, token)
+    return paragraph.mention_at(start, start + len(token.text))
+
+def _antecedent(paragraph: Paragraph, token) -> Mention | None:
+    """The person a pronoun refers to: the last person subject before it, else the last person."""
+    position = paragraph.offset + token.idx
+    before = [m for m in paragraph.mentions if m.label == "PERSON" and m.end <= position]
+    subjects = [m for m in before if _is_subject(paragraph, m)]
+    if subjects or before:
+        return (subjects or before)[-1]
+    root = token.sent.root
+    for subject in (c for c in root.children if c.dep_ in SUBJECT_DEPS):
+        start = paragraph.offset + subject.idx
+        found = paragraph.mention_at(start, start + 1)
+        if found is not None and found.label == "PERSON":
+            return found
+    return None
+
+def _is_subject(paragraph: Paragraph, mention: Mention) -> bool:
+    span = paragraph.doc.char_span(mention.start - paragraph.offset, mention.end - paragraph.offset,
+                                   alignment_mode="expand")
+    return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+def described_parties(paragraph: Paragraph, tokens: list) -> tuple[str, ...]:
+    """Lemmas of participant tokens that describe someone without naming them ("a gunman")."""
+    found = (t.lemma_.lower() for head in tokens for t in expand(head) if is_described(paragraph, t))
+    return tuple(dict.fromkeys(found))
+
+def is_described(paragraph: Paragraph, token) -> bool:
+    words = {token.lower_, token.lemma_.lower()}
+    return (token.pos_ in ("NOUN", "PROPN") and bool(words & lex.PARTY_NOUNS)
+            and mention_of(paragraph, token) is None)
+
+def names_someone(paragraph: Paragraph, tokens: list) -> bool:
+    return any(mention_of(paragraph, t) is not None for head in tokens for t in expand(head))
+
+def names_party(paragraph: Paragraph, tokens: list, people_only: bool = False) -> bool:
+    """Someone named or described, or a number of people ("killed three"); ``people_only``:
+    a named person, not a place or an organisation ("sanctions hit the country" hits no one)."""
+    expanded = [t for head in tokens for t in expand(head)]
+    if any(is_described(paragraph, t) for t in expanded) or any(t.pos_ == "NUM" for t in tokens):
+        return True
+    if not people_only:
+        return names_someone(paragraph, tokens)
+    return any((m := mention_of(paragraph, t)) is not None and m.label == "PERSON" for t in expanded)

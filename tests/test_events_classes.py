@@ -1,0 +1,196 @@
+"""Event failure classes on small hand-written articles: triggers out of sense, described
+participants, expected vs confirmed, differing days, one sentence cited by two events, and the
+event page cap (issues 9, 11 and 13)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from generator.events import find_events, merge_events
+from generator.model import Citation, Event, TimeExpression
+from generator.site.event_policy import event_target, mark_event_pages
+from generator.site.pages.events import day_versions
+from tests.test_events import _briefing, _candidate, paragraph_of
+
+
+@pytest.mark.parametrize("text", [
+    "Police did not arrest the gunman in Madrid on Friday.",      # negated
+    "The young actor shot to fame in Madrid last year.",          # idiom: nobody is hit
+    "The man was charged with murder in Madrid on Friday.",       # a charge, not the killing
+    "Maria Lopez will meet the deadline set by Brussels.",        # idiom: a deadline is no one
+    "The minister visited Madrid on Friday.",                     # a visit needs a name
+    "The plan to kill the bill died in Madrid on Friday.",        # metaphors: no one dies
+    "New sanctions hit Russia on Monday.",                        # a country is not struck
+    "Prices fell sharply in Madrid on Friday.",                   # no one falls
+    "Maria Lopez fell silent in Madrid on Friday.",               # no drop: an idiom
+])  # fmt: skip
+def test_trigger_out_of_sense_gives_no_event(nlp, text):
+    assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []
+
+
+@pytest.mark.parametrize(("text", "kind", "described"), [
+    ("A gunman opened fire at a shopping centre in Madrid on Monday.", "shooting", "gunman"),
+    ("Police arrested a man in Madrid on Friday.", "arrest", "police"),
+    ("Three climbers died on the mountain on Saturday.", "death", "climber"),
+    ("Security guards foiled an attack on the bank on Thursday.", "foiling", "guard"),
+    ("A car struck a woman in Madrid on Friday.", "hit", "woman"),
+    ("A hiker died after falling from a ridge in Madrid on Friday.", "fall", "hiker"),
+    ("The actor passed away in Madrid on Thursday.", "death", "actor"),
+])  # fmt: skip
+def test_described_participant_makes_the_main_event(nlp, text, kind, described):
+    found = [e for e in find_events(paragraph_of(nlp, text)) if e.kind == kind]
+    assert found and described in found[0].described and not found[0].participants
+
+
+def test_earthquake_needs_only_a_place_or_time(nlp):
+    found = find_events(paragraph_of(nlp, "An earthquake struck Madrid on Sunday."))
+    assert [e.kind for e in found] == ["disaster"]
+    assert find_events(paragraph_of(nlp, "The earthquake was a shock.")) == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Maria Lopez is expected to meet John Smith in Madrid on Friday.", "expected"),
+    ("Maria Lopez will visit Madrid on Friday.", "expected"),
+    ("Maria Lopez plans to visit Madrid on Friday.", "expected"),
+    ("Maria Lopez met John Smith in Madrid on Friday.", "confirmed"),
+    ("Maria Lopez held talks with John Smith in Madrid on Friday.", "confirmed"),
+])  # fmt: skip
+def test_expected_or_confirmed(nlp, text, status):
+    found = find_events(paragraph_of(nlp, text))
+    assert found and {e.status for e in found} == {status}
+
+
+def test_expected_then_confirmed_is_flagged_when_merged():
+    a, b = "Ann Lee will visit Rome.", "Ann Lee visited Rome."
+    briefing = _briefing([
+        ("a", a, [replace(_candidate("a", a, "visit", ["Ann Lee"], "Rome"), status="expected")]),
+        ("b", b, [replace(_candidate("b", b, "visit", ["Ann Lee"], "Rome"), status="confirmed")]),
+    ])
+    briefing.sources = [replace(s, published=dt.date(2025, 3, d))
+                        for s, d in zip(briefing.sources, (3, 6), strict=True)]
+    assert [e.status for e in merge_events(briefing)] == ["expected, then confirmed"]
+    briefing.analyses["a"] = replace(briefing.analyses["a"], events=())
+    assert [e.status for e in merge_events(briefing)] == ["confirmed"]
+
+
+def _event_with_days(*days: tuple[str, str, str]) -> Event:
+    reported = []
+    for source, text, value in days:
+        citation = Citation(source, 0, 20, f"Ann Lee arrives {text}.", 0)
+        reported.append((TimeExpression(16, 16 + len(text), text, "DATE", value), citation))
+    return Event("visit", "Visit", "visit", ("ann-lee",), None, None,
+                 tuple(c for _, c in reported), reported_times=tuple(reported))
+
+
+def test_differing_days_are_a_disagreement_with_both_wordings_and_sources():
+    versions = day_versions(_event_with_days(("a", "Sunday", "XXXX-WXX-7"),
+                                             ("b", "Wednesday", "XXXX-WXX-3"),
+                                             ("c", "on Sunday", "XXXX-WXX-7")))
+    assert [(words, [c.source for c in cites]) for words, cites in versions] == [
+        ("“Wednesday”", ["b"]), ("“Sunday” / “on Sunday”", ["a", "c"])]
+
+
+def test_one_day_in_different_words_is_no_disagreement():
+    assert day_versions(_event_with_days(("a", "Sunday", "2025-08-03"), ("b", "Aug 3", "2025-08-03"))) == []
+
+
+def test_one_sentence_is_never_cited_by_two_events_of_one_kind():
+    text = "Ann Lee and Bo Chan toured Rome."
+    lee = _candidate("a", text, "visit", ["Ann Lee"], "Rome")
+    chan = replace(_candidate("a", text, "visit", ["Bo Chan"], None), trigger="toured")
+    later = "Bo Chan toured Rome again."
+    events = merge_events(_briefing([("a", text, [lee, chan]),
+                                     ("b", later, [_candidate("b", later, "visit", ["Bo Chan"], None)])]))
+    cited = [(c.source, c.sentence) for e in events for c in e.citations]
+    assert len(cited) == len(set(cited))
+
+
+def test_one_storys_shooting_is_one_event_whoever_each_report_names():
+    a, b = "Ann Lee was shot in Rome.", "Bo Chan opened fire in Rome."
+    briefing = _briefing([("a", a, [_candidate("a", a, "shooting", ["Ann Lee"], "Rome")]),
+                          ("b", b, [_candidate("b", b, "shooting", ["Bo Chan"], "Rome")])])
+    assert len(merge_events(briefing, [("a", "b")])) == 1
+    assert len(merge_events(briefing, [("a",), ("b",)])) == 2  # two stories: two events
+
+
+# --- the event page cap ---------------------------------------------------------------------
+
+
+def _single(event_id: str, source: str, citations: int) -> Event:
+    cites = tuple(Citation(source, n, n + 1, "x", n) for n in range(citations))
+    return Event(event_id, event_id, "meeting", (), None, None, cites)
+
+
+def test_event_page_cap_per_article_most_cited_first():
+    crowd = [_single(f"m{n:03d}", "a", 1 + n % 3) for n in range(30)]
+    shared = Event("shared", "shared", "visit", (), None, None,
+                   (Citation("a", 0, 1, "x", 0), Citation("b", 0, 1, "x", 0)))
+    marked = mark_event_pages([*crowd, shared], per_article=5)
+    paged = {e.id for e in marked if e.has_page}
+    assert "shared" in paged and len(paged) == 6
+    assert all(len(e.citations) == 3 for e in marked if e.has_page and e.id != "shared")
+    rest = next(e for e in marked if not e.has_page)
+    assert event_target(rest) == f"events/index.md#event-{rest.id}"
+    assert len(marked) == 31  # none dropped
+
+
+def test_capped_events_are_listed_and_every_link_resolves(tmp_path):
+    from tests.test_reader import build_site
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    names = [("Ann Lee", "Bo Chan"), ("Carl Dunn", "Dee Ek"), ("Eve Fox", "Finn Gale"),
+             ("Gus Hale", "Ivy Jun")]
+    lines = [f"{a} met {b} in Rome on Monday." for a, b in names]
+    (seeds / "meetings.txt").write_text("Meetings in Rome\n\n" + "\n\n".join(lines) + "\n",
+                                        encoding="utf-8")
+    root = build_site(tmp_path / "project", seeds, "max_pages_per_article: 1\n")
+    pages = [p for p in (root / "docs" / "events").glob("*.md") if p.name != "index.md"]
+    index = (root / "docs" / "events" / "index.md").read_text(encoding="utf-8")
+    assert len(pages) == 1 and index.count('<a id="event-') >= 2
+    assert (root / "site" / "events" / "index.html").exists()
+
+
+
+def test_event_page_shows_status_and_day_disagreement_in_words():
+    from generator.site.linker import Linker
+    from generator.site.page import Page
+    from generator.site.pages.events import event_context
+    from generator.site.render import render_pages
+    from tests.test_events import _quote_briefing
+
+    briefing = _quote_briefing()
+    text = briefing.sources[0].text
+    sentence = briefing.analyses["a"].sentences[0]
+    cites = [Citation(s, sentence.start, sentence.end, text[sentence.start:sentence.end], 0) for s in "ab"]
+    times = [TimeExpression(0, 6, "Sunday", "DATE", "XXXX-WXX-7"),
+             TimeExpression(0, 9, "Wednesday", "DATE", "XXXX-WXX-3")]
+    event = Event("visit-to-rome", "Visit to Rome", "visit", ("ann-lee",), None, None, tuple(cites),
+                  status="expected, then confirmed", reported_times=tuple(zip(times, cites, strict=True)))
+    page = Page("events/visit-to-rome.md", "event.md.j2", event_context(event, briefing))
+    rendered = render_pages([page], Linker(briefing))[page.path]
+    assert "first reported as expected, then confirmed" in rendered
+    warning = rendered.split('!!! warning "Sources disagree on the day"\n')[1].split("\n\n")[0]
+    assert warning.startswith("    ")  # indented: inside the admonition
+    assert "“Wednesday”" in warning and "“Sunday”" in warning
+    assert "(../sources/a.md#s-0" in warning and "(../sources/b.md#s-0" in warning
+
+
+def test_the_cache_key_covers_the_event_rules():
+    """An edit to the event rules must re-run event finding: the per-article cache's code
+    fingerprint hashes every stage's files, not only the nlp stage's."""
+    import hashlib
+    from pathlib import Path
+
+    import generator
+    from generator.nlp import cache
+
+    package = Path(generator.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    assert (package / "events" / "find.py").exists()
+    assert cache.code_fingerprint() == digest.hexdigest()[:16]
