@@ -244,11 +244,15 @@ def test_contents_page_numbers_point_at_the_sections(pages, reader) -> None:
 
 
 @pytest.mark.model
-def test_every_person_appears_in_the_text(pages, seed_briefing) -> None:
+def test_every_key_actor_appears_in_the_text_and_every_person_in_the_full_one(pages, seed_briefing) -> None:
     text = " ".join(pages)
+    actors = [e.name for e in ranked_actors(seed_briefing)[:BRIEF.actors]]
+    assert len(actors) == BRIEF.actors
+    assert [name for name in actors if name not in text] == []
+    full = render_html(seed_briefing, budget=FULL)
     people = [e.name for e in seed_briefing.entities if e.type == "person"]
     assert len(people) >= 5
-    assert [name for name in people if name not in text] == []
+    assert [name for name in people if f"<h2>{name}</h2>" not in full] == []
 
 
 @pytest.mark.model

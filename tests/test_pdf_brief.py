@@ -97,7 +97,7 @@ def test_cites_counts_sentences_past_the_limit() -> None:
     refs = References(briefing, limit=2)
     assert str(refs.cites(citations + citations[:1])) == (
         '<a class="ref" href="#ref-1">[1]</a><a class="ref" href="#ref-2">[2]</a>'
-        '<span class="more"> +3</span>')
+        '<span class="more"> +3 more</span>')
     assert len(refs.items) == 2 and list(refs.cited) == [s.id for s in briefing.sources[:2]]
     assert str(refs.labels(citations, limit=4)).endswith("S4</a> +1]</span>")
 

@@ -103,7 +103,7 @@ class References:
         numbers = sorted({self.number(by_key[key]) for key in shown})
         links = "".join(f'<a class="ref" href="#ref-{n}">[{n}]</a>' for n in numbers)
         more = len(distinct) - len(shown)
-        return Markup(links + (f'<span class="more"> +{more}</span>' if more else ""))
+        return Markup(links + (f'<span class="more"> +{more} more</span>' if more else ""))
 
     def labels(self, citations: Iterable[Citation], limit: int = 4) -> Markup:
         """``[S1, S3]`` linking to the sources' entries; past ``limit`` sources, how many more."""

@@ -32,8 +32,14 @@ class Budget:
     """Stories printed in full in the Stories chapter."""
     story_lines: int | None = 30
     """Further stories listed one line each after them."""
-    actors: int | None = 16
+    actors: int | None = 12
     """Entries in the Key actors chapter (people and organisations)."""
+    statements: int | None = 3
+    """Statements printed per key actor."""
+    roles: int | None = 3
+    """Roles printed per key actor."""
+    quotes: int | None = 3
+    """Quotes printed per key actor."""
     deadlines: int | None = 12
     """Deadlines in the Deadlines chapter, open ones first."""
     reports: int | None = 4
@@ -54,14 +60,15 @@ class Budget:
         def half(n: int | None) -> int:
             return max(1, (n if n is not None else 64) // 2)
         return replace(self, stories=half(self.stories), story_lines=half(self.story_lines),
-                       actors=half(self.actors), deadlines=half(self.deadlines),
+                       actors=half(self.actors), statements=half(self.statements),
+                       roles=half(self.roles), quotes=half(self.quotes), deadlines=half(self.deadlines),
                        reports=half(self.reports), cites=half(self.cites))
 
 
 BRIEF = Budget()
 """The default document."""
-FULL = Budget(stories=None, story_lines=0, actors=None, deadlines=None, reports=None, cites=None,
-              full=True)
+FULL = Budget(stories=None, story_lines=0, actors=None, statements=None, roles=None, quotes=3,
+              deadlines=None, reports=None, cites=None, full=True)
 """Everything (``briefing pdf --full``)."""
 
 
