@@ -36,10 +36,10 @@ def test_overview_of_a_large_corpus_stays_small(large_home) -> None:
 
 def test_capped_lists_say_how_many_more_and_link_to_the_index_pages(large_home) -> None:
     briefing, home = large_home
-    assert f"And {len(briefing.stories) - STORIES} more stories" in home
+    assert f"\n\nAnd {len(briefing.stories) - STORIES} more stories" in home  # a paragraph of its own
     assert "[events by story](events/index.md)" in home
-    assert f"And {len(briefing.deadlines) - DEADLINES} more: see [all deadlines](deadlines/index.md)" in home
-    assert f"And {len(briefing.sources) - SOURCES} more: see [all sources](sources/index.md)" in home
+    assert f"\n\nAnd {len(briefing.deadlines) - DEADLINES} more: see [all deadlines](deadlines/index.md)" in home
+    assert f"\n\nAnd {len(briefing.sources) - SOURCES} more: see [all sources](sources/index.md)" in home
 
 
 def test_citations_per_item_are_capped(large_home) -> None:
