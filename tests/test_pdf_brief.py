@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from generator.cli import EXIT_OK, main
 from generator.config import load_config
 from generator.model import Citation
 from generator.publish.pdf import MAX_PAGES, bounded_layout, render_html
-from generator.publish.pdf_references import References, shortened
+from generator.publish.pdf_references import Links, References, shortened
 from generator.publish.pdf_summary import BRIEF, FULL
 from generator.site.pages.story_sections import unquoted
 from tests.conftest import make_project
@@ -109,6 +110,15 @@ def test_cites_counts_sentences_past_the_limit() -> None:
 ])
 def test_unquoted(text: str, expected: str) -> None:
     assert unquoted(text) == expected
+
+
+def test_linked_text_is_on_one_line() -> None:
+    briefing = large_briefing(1)
+    source = briefing.sources[0]
+    broken = replace(source, text=source.text.replace(" met ", "\nmet\u2028", 1))  # offsets kept
+    briefing.sources[0] = broken
+    text = str(Links(briefing).text(source.id, 0, broken.text.index(".") + 1))
+    assert " met " in text and "\n" not in text and "\u2028" not in text
 
 
 def test_long_references_are_cut_at_a_word() -> None:

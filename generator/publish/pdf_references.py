@@ -184,10 +184,15 @@ class Links:
             if entity_id in linked or m_start < cursor:
                 continue
             linked.add(entity_id)
-            out += [html.escape(full[cursor:m_start]), self.entity(entity_id, full[m_start:m_end])]
+            out += [_plain(full[cursor:m_start]), self.entity(entity_id, full[m_start:m_end])]
             cursor = m_end
-        out.append(html.escape(full[cursor:end]))
+        out.append(_plain(full[cursor:end]))
         return Markup("".join(out))
+
+
+def _plain(text: str) -> str:
+    """Escaped text on one line: any run of white space (line and paragraph separators too) is a space."""
+    return html.escape(re.sub(r"\s+", " ", text))
 
 
 def entry_anchor(entity_id: str) -> str:
