@@ -44,6 +44,8 @@ def parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="print the briefing to a PDF file")
     _common(pdf)
     pdf.add_argument("-o", "--output", type=Path, default=Path("briefing.pdf"), help="PDF file to write")
+    pdf.add_argument("--full", action="store_true",
+                     help="print every entity, event and source (default: a briefing of at most 80 pages)")
     return top
 
 
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "pdf":
             from generator.pipeline import write_pdf
 
-            path = write_pdf(_config(args), args.output)
+            path = write_pdf(_config(args), args.output, full=args.full)
             print(f"Wrote {path}")
             return EXIT_OK
         return _build(args)

@@ -189,6 +189,6 @@ def _build_locked(config: Config, progress: Progress, warn: Callable[[str], None
     return BuildResult(briefing, written)
 
 
-def write_pdf(config: Config, output: Path) -> Path:
+def write_pdf(config: Config, output: Path, full: bool = False) -> Path:
     """Collect the corpus and print it to ``output`` (see ``publish.pdf.write_pdf``)."""
-    return write_pdf_file(collect(config), config, output)
+    return write_pdf_file(collect(config), config, output, full)

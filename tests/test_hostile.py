@@ -261,7 +261,7 @@ def test_pdf_of_the_hostile_corpus(hostile, tmp_path):
 
     config = load_config(root=hostile[0])
     assert live_markup(render_html(collect(config, warn=lambda m: None))) == []
-    pdf = write_pdf(config, tmp_path / "hostile.pdf")
+    pdf = write_pdf(config, tmp_path / "hostile.pdf", full=True)  # every source and entity
     text = re.sub(r"[\x00\s]", "", "".join(page.extract_text() for page in PdfReader(pdf).pages))
     assert "MariaLopez" in text
     assert "<script>alert(1)</script>" in text, "shown as text, not dropped"

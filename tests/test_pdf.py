@@ -23,7 +23,15 @@ from generator.model import (
     TimeExpression,
 )
 from generator.publish.pdf import offline_fetcher, render_html
-from generator.publish.pdf_document import SECTION_TITLES, Links, References, period_covered
+from generator.publish.pdf_document import (
+    BRIEF_SECTIONS,
+    FULL_SECTIONS,
+    SECTION_TITLES,
+    Links,
+    References,
+    period_covered,
+)
+from generator.publish.pdf_summary import BRIEF, FULL, ranked_actors
 from generator.site.figures import graph_parts, map_markers
 from generator.site.pages.home import briefing_title
 from generator.site.timewords import moment_words
@@ -92,12 +100,17 @@ def test_hostile_text_is_escaped_everywhere_in_the_html() -> None:
     assert 'href="javascript' not in html
 
 
-def test_empty_briefing_prints_every_section_with_placeholders() -> None:
-    html = render_html(Briefing("Empty", [], {}, built_at=dt.datetime(2025, 1, 1)))
-    for key in SECTION_TITLES:
+@pytest.mark.parametrize(("budget", "sections", "none_extracted"), [
+    ({}, BRIEF_SECTIONS, 1),  # deadlines
+    ({"budget": FULL}, FULL_SECTIONS, 2),  # deadlines and events
+])
+def test_empty_briefing_prints_every_section_with_placeholders(budget, sections, none_extracted) -> None:
+    html = render_html(Briefing("Empty", [], {}, built_at=dt.datetime(2025, 1, 1)), **budget)
+    for key in sections:
         assert f'id="sec-{key}"' in html and f'href="#sec-{key}"' in html
-    assert html.count("None extracted.") == 2  # deadlines and events
+    assert html.count("None extracted.") == none_extracted
     assert "No sources." in html and "Nothing cited." in html
+    assert "No story could be drawn" in html and "No open deadline found." in html
     assert "briefing-graph" not in html and "briefing-map" not in html
 
 
@@ -204,37 +217,42 @@ def pages(seed_pdf, reader) -> list[str]:
 
 @pytest.mark.model
 def test_page_count_gives_each_section_its_own_pages(reader, seed_briefing) -> None:
-    assert len(reader.pages) >= 2 + len(SECTION_TITLES)
+    assert len(reader.pages) >= 2 + len(BRIEF_SECTIONS)
     assert reader.metadata.title == briefing_title(seed_briefing) != ""
 
 
 @pytest.mark.model
-def test_cover_has_title_period_sources_and_build_date(pages, seed_briefing) -> None:
+def test_first_page_has_title_period_sources_and_build_date(pages, seed_briefing) -> None:
     cover = pages[0]
     ok = sum(s.status == "ok" for s in seed_briefing.sources)
     assert re.sub(r"\W", "", briefing_title(seed_briefing)) in re.sub(r"\W", "", cover)
-    assert "Period covered" in cover and f"{ok} articles" in cover
+    assert period_covered(seed_briefing) in cover and f"{ok} articles" in cover
     assert moment_words(seed_briefing.built_at) in cover
-    assert "Page 1" not in cover  # no running header or folio on the cover
+    assert "Page 1" not in cover  # no running header or folio on the first page
 
 
 @pytest.mark.model
 def test_contents_page_numbers_point_at_the_sections(pages, reader) -> None:
-    listed = dict(re.findall(r"([A-Z][a-z]+) ?\.{3,} ?(\d+)", pages[1]))
-    assert set(listed) == set(SECTION_TITLES.values())
+    listed = dict(re.findall(r"([A-Z][a-z]+(?: [a-z]+)?) ?\.{3,} ?(\d+)", pages[1]))
+    assert set(listed) == {SECTION_TITLES[key] for key in BRIEF_SECTIONS}
     destinations = reader.named_destinations
-    for key, title in SECTION_TITLES.items():
+    for key in BRIEF_SECTIONS:
+        title = SECTION_TITLES[key]
         page = reader.get_destination_page_number(destinations[f"sec-{key}"])
         assert int(listed[title]) == page + 1
         assert pages[page].count(title) >= 2  # running header and heading
 
 
 @pytest.mark.model
-def test_every_person_appears_in_the_text(pages, seed_briefing) -> None:
+def test_every_key_actor_appears_in_the_text_and_every_person_in_the_full_one(pages, seed_briefing) -> None:
     text = " ".join(pages)
+    actors = [e.name for e in ranked_actors(seed_briefing)[:BRIEF.actors]]
+    assert len(actors) == BRIEF.actors
+    assert [name for name in actors if name not in text] == []
+    full = render_html(seed_briefing, budget=FULL)
     people = [e.name for e in seed_briefing.entities if e.type == "person"]
     assert len(people) >= 5
-    assert [name for name in people if name not in text] == []
+    assert [name for name in people if f"<h2>{name}</h2>" not in full] == []
 
 
 @pytest.mark.model
@@ -244,9 +262,9 @@ def test_internal_links_resolve_to_named_destinations(reader, seed_briefing) -> 
     names = set(reader.named_destinations)
     assert len(targets) > 100 and None not in targets
     assert set(targets) <= names
-    people = {f"e-{e.id}" for e in seed_briefing.entities if e.type == "person"}
-    assert people <= set(targets)
-    assert {"ref-1", "sec-people", f"src-{seed_briefing.sources[0].id}"} <= set(targets)
+    actors = {f"e-{e.id}" for e in ranked_actors(seed_briefing)[:BRIEF.actors]}
+    assert len(actors) >= 10 and actors <= set(targets)
+    assert {"ref-1", "sec-actors", f"src-{seed_briefing.sources[0].id}"} <= set(targets)
     assert "/Outlines" in reader.trailer["/Root"]
 
 
@@ -258,23 +276,23 @@ def test_references_list_every_number_used(seed_html) -> None:
 
 
 @pytest.mark.model
-def test_graph_and_map_are_drawn_in_the_pdf(seed_html, pages) -> None:
+def test_graph_is_drawn_in_the_pdf_and_the_map_in_the_full_one(seed_briefing, seed_html, pages) -> None:
     assert seed_html.count('class="briefing-graph"') == 1
-    assert seed_html.count('class="briefing-map"') == 1
+    assert seed_html.count('class="briefing-map"') == 0
     graph_page = next(p for p in pages if "Who appears with whom" in p)
     assert "organization" in graph_page and "person" in graph_page  # the SVG legend
-    map_page = next(p for p in pages if "gazetteer could locate" in p)
-    shown = re.search(r"Shown: (.*?)\.", map_page[map_page.index("gazetteer"):]).group(1)
-    labels = shown.split(", ")
-    assert len(labels) >= 3
-    assert all(map_page.count(label) >= 2 for label in labels)  # marker label and caption
+    full = render_html(seed_briefing, budget=FULL)
+    assert full.count('class="briefing-map"') == 1 and full.count('class="briefing-graph"') == 1
+    shown = re.search(r"gazetteer could locate.*?Shown: (.*?)\.</figcaption>", full, re.S).group(1)
+    assert shown.count('class="entity"') >= 3
 
 
 @pytest.mark.model
-def test_no_timex_code_in_the_pdf_text(pages) -> None:
+def test_no_timex_code_in_the_pdf_text(pages, seed_briefing) -> None:
     shown = [match[0] for page in pages for match in TIMEX_CODE.finditer(page)]
     assert shown == []
-    assert "week not stated" in " ".join(pages)  # the seeds' "Friday" due time, in words
+    assert "due Friday 8 August 2025" in " ".join(pages)  # the seeds' deadline, in words
+    assert "week not stated" in render_html(seed_briefing, budget=FULL)  # a report's "Friday"
 
 
 def _squashed(text: str) -> str:

@@ -8,6 +8,11 @@ autoescaping, so article text is always escaped. WeasyPrint lays it out with
 page numbers, numbered references. Rendering is offline: fonts come from the
 machine (DejaVu, then generic families) and the URL fetcher refuses anything
 but ``file:`` and ``data:`` addresses.
+
+The default document is a briefing of at most ``MAX_PAGES`` pages at any corpus
+size: its lists are capped by a ``Budget`` (``pdf_summary``), and when a laid-out
+document is still longer the budget is halved and the document laid out again.
+``full=True`` (``briefing pdf --full``) prints everything, however long.
 """
 
 from __future__ import annotations
@@ -22,12 +27,18 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from generator.config import BriefingError, Config
 from generator.model import Briefing
 from generator.publish.pdf_document import Links, Printed, References, print_context
+from generator.publish.pdf_summary import BRIEF, FULL, Budget
+from generator.site.pages.story_sections import unquoted
 from generator.site.timewords import FILTERS as TIME_FILTERS
 
 OFFLINE_SCHEMES = ("file", "data")
 """The only URL schemes WeasyPrint may read."""
 DOCUMENT_TEMPLATE = "document.html.j2"
 STYLESHEET = "print.css"
+MAX_PAGES = 80
+"""Most pages of the default document."""
+LAYOUT_ATTEMPTS = 4
+"""Layouts tried, each with a halved budget, before the shortest is printed."""
 
 
 def print_dirs(user_dir: Path | None) -> list[str]:
@@ -47,20 +58,23 @@ def make_print_environment(user_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(TIME_FILTERS)
+    env.filters["unquoted"] = unquoted
     return env
 
 
-def render_html(briefing: Briefing, user_dir: Path | None = None) -> str:
-    """The printed document as one HTML string (stylesheet inlined)."""
+def render_html(briefing: Briefing, user_dir: Path | None = None, budget: Budget = BRIEF) -> str:
+    """The printed document as one HTML string (stylesheet inlined), within ``budget``."""
     env = make_print_environment(user_dir)
-    references = References(briefing)
-    links = Links(briefing)
+    context = print_context(briefing, budget)
+    references = References(briefing, budget.cites)
+    links = Links(briefing, None if budget.full else context.entries)
     stylesheet = env.loader.get_source(env, STYLESHEET)[0]
     return env.get_template(DOCUMENT_TEMPLATE).render(
-        c=print_context(briefing),
+        c=context,
         stylesheet=stylesheet,
         cite=references.cite,
         cites=references.cites,
+        labels=references.labels,
         references=references,
         printed=Printed(briefing),
         entity_link=links.entity,
@@ -84,23 +98,36 @@ def offline_fetcher() -> Callable[[str], Any]:
     return URLFetcher(allowed_protocols=OFFLINE_SCHEMES)
 
 
-def html_to_pdf(document: str, output: Path, base: Path) -> Path:
-    """Lay the HTML out with WeasyPrint and write the PDF."""
+def layout(document: str, base: Path) -> Any:
+    """The HTML laid out by WeasyPrint (a ``weasyprint.Document``: ``pages``, ``write_pdf``)."""
     from weasyprint import HTML
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=document, base_url=base.as_uri() + "/", url_fetcher=offline_fetcher()).write_pdf(
-        output)
-    return output
+    return HTML(string=document, base_url=base.as_uri() + "/", url_fetcher=offline_fetcher()).render()
 
 
-def write_pdf(briefing: Briefing, config: Config, output: Path) -> Path:
+def bounded_layout(briefing: Briefing, user_dir: Path | None, base: Path, full: bool = False) -> Any:
+    """The laid-out document: everything when ``full``, else within ``MAX_PAGES`` pages.
+
+    The default budget is tightened (halved) until the layout fits; after
+    ``LAYOUT_ATTEMPTS`` the last, shortest layout is returned.
+    """
+    budget = FULL if full else BRIEF
+    for _ in range(LAYOUT_ATTEMPTS):
+        document = layout(render_html(briefing, user_dir, budget), base)
+        if full or len(document.pages) <= MAX_PAGES:
+            break
+        budget = budget.tighter()
+    return document
+
+
+def write_pdf(briefing: Briefing, config: Config, output: Path, full: bool = False) -> Path:
     """Print a collected briefing to ``output``.
 
     Args:
         briefing: The collected corpus (``pipeline.collect``).
         config: The loaded configuration (templates folder, project root).
         output: Where to write the PDF (relative paths are taken from the current folder).
+        full: Print every entity, event and source (no page bound).
 
     Returns:
         The path written.
@@ -110,6 +137,9 @@ def write_pdf(briefing: Briefing, config: Config, output: Path) -> Path:
     """
     target = output if output.is_absolute() else Path.cwd() / output
     try:
-        return html_to_pdf(render_html(briefing, config.templates), target, config.root)
+        document = bounded_layout(briefing, config.templates, config.root, full)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(target)
+        return target
     except OSError as err:
         raise BriefingError(f"cannot write {target}: {err}") from err

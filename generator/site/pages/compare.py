@@ -1,14 +1,30 @@
-"""The sources comparison page: who and what each source mentions, and where sources disagree."""
+"""The sources comparison page: who and what each source mentions, and where sources disagree.
+
+Only real disagreements are listed: two sources fill the same slot of one
+fact with values that cannot both hold after resolution. So
+
+* due dates that may name the same day ("8 August" and "Friday") are not listed;
+* setters on one side are one value: a person and an organisation named in one
+  of the person's roles ("chief executive of X"), or two setters that one
+  source names for the same deadline (a source does not contradict itself:
+  "the President" in one sentence, "the X-imposed deadline" in another);
+* an event's stated days are the times the reports attach to the event,
+  without a deadline's due time in the same sentence (the day a threat was
+  made is not the day it expires), and they differ only when incompatible.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.deadlines.build import Disagreement as DeadlineDisagreement
 from generator.deadlines.build import find_disagreements
+from generator.deadlines.dates import compatible
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Source
 from generator.site.event_policy import event_target
 from generator.site.markup import deadline_page, source_labels
 from generator.site.page import Page
+from generator.temporal.calendar import to_date
 
 MATRIX_TYPES = ("person", "place", "organization")
 MAX_ROWS_PER_TYPE = 25
@@ -87,26 +103,70 @@ def _deadline_rows(deadlines: list[Deadline], sources: list[Source]) -> list[Mat
     return rows
 
 
-def _event_date_disagreement(event: Event, briefing: Briefing) -> Disagreement | None:
-    """Sources giving different weekdays/dates inside one merged event's sentences."""
-    stated: dict[str, list[Citation]] = {}
+def _event_date_disagreement(event: Event, briefing: Briefing,
+                             due_times: set[tuple[str, int]]) -> Disagreement | None:
+    """Sources attaching incompatible days to one merged event (``due_times``: deadline dues)."""
+    attached = {(t.text, t.value) for t in event.stated_times}
+    stated: dict[str, tuple[str, list[Citation]]] = {}
     for citation in event.citations:
-        analysis = briefing.analyses[citation.source]
-        for time in analysis.times:
-            if citation.start <= time.start < citation.end and time.type == "DATE":
-                stated.setdefault(f"“{time.text.lower()}”", []).append(citation)
-    if len(stated) < 2:
+        for time in briefing.analyses[citation.source].times:
+            if (time.type == "DATE" and citation.start <= time.start < citation.end
+                    and (time.text, time.value) in attached
+                    and (citation.source, time.start) not in due_times):
+                wording = f"{time.value} (“{time.text}”)" if to_date(time.value) else f"“{time.text}”"
+                stated.setdefault(time.value, (wording, []))[1].append(citation)
+    if all(compatible(a, b) for a in stated for b in stated):
         return None
-    versions = tuple(Version(words, tuple(c)) for words, c in sorted(stated.items()))
+    versions = tuple(Version(words, tuple(c)) for _, (words, c) in sorted(stated.items()))
     return Disagreement(event.title, event_target(event), "stated day", versions)
 
 
+def one_side(deadline: Deadline, by_id: dict[str, Entity]) -> bool:
+    """Whether every setter the reports name is on one side (see the module docstring)."""
+    setters = list(dict.fromkeys(r.setter for r in deadline.reports if r.setter and r.setter in by_id))
+    side = {s: s for s in setters}
+
+    def find(s: str) -> str:
+        while side[s] != s:
+            s = side[s]
+        return s
+    by_source: dict[str, set[str]] = {}
+    for report in deadline.reports:
+        if report.setter in side:
+            by_source.setdefault(report.citation.source, set()).add(report.setter)
+    pairs = [(a, b) for named in by_source.values() for a in named for b in named if a < b]
+    pairs += [(a, b) for a in setters for b in setters if a != b and leads(by_id[a], by_id[b])]
+    for a, b in pairs:
+        side[find(a)] = find(b)
+    return len({find(s) for s in setters}) <= 1
+
+
+def leads(person: Entity, organisation: Entity) -> bool:
+    """A person whose role names the organisation ("X spokesman", "head of X")."""
+    if person.type != "person" or organisation.type != "organization":
+        return False
+    names = [n.lower() for n in (organisation.name, *organisation.aliases) if len(n) > 2]
+    return any(name in role.text.lower() for role in person.roles for name in names)
+
+
+def _real(found: DeadlineDisagreement, deadline: Deadline, by_id: dict[str, Entity]) -> bool:
+    if found.aspect == "setter":
+        return not one_side(deadline, by_id)
+    return found.conflict
+
+
+def real_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[DeadlineDisagreement]:
+    """The aspects of one deadline its reports give incompatibly (``find_disagreements``, filtered)."""
+    return [found for found in find_disagreements(deadline.reports, by_id)
+            if _real(found, deadline, by_id)]
+
+
 def _deadline_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[Disagreement]:
-    """The aspects of one deadline that its reports give differently."""
+    """The aspects of one deadline that its reports give incompatibly."""
     return [Disagreement(deadline.title, deadline_page(deadline.id), found.aspect,
                          tuple(Version(words, cites) for words, cites in found.variants),
                          found.conflict)
-            for found in find_disagreements(deadline.reports, by_id)]
+            for found in real_disagreements(deadline, by_id)]
 
 
 def compare_context(briefing: Briefing) -> CompareContext:
@@ -119,7 +179,9 @@ def compare_context(briefing: Briefing) -> CompareContext:
     sections.append(("Deadlines", _deadline_rows(briefing.deadlines, ok)))
     by_id = {e.id: e for e in briefing.entities}
     disagreements = [found for d in briefing.deadlines for found in _deadline_disagreements(d, by_id)]
-    disagreements += [d for e in briefing.events if (d := _event_date_disagreement(e, briefing))]
+    due_times = {(r.citation.source, r.due.start) for d in briefing.deadlines for r in d.reports if r.due}
+    disagreements += [d for e in briefing.events
+                      if (d := _event_date_disagreement(e, briefing, due_times))]
     return CompareContext([(labels[s.id], s) for s in ok], sections, disagreements, len(usable))
 
 

@@ -13,6 +13,12 @@ from generator.site.pages.story_sections import StorySection, story_sections
 from generator.site.summarize import Statement, lead_statements
 
 KEY_PEOPLE = 8
+STORIES = 8
+"""Stories given a section on the overview; the rest are counted and linked (page size)."""
+DEADLINES = 10
+"""Deadlines listed on the overview, soonest first; the rest are on the deadlines index."""
+SOURCES = 20
+"""Sources listed on the overview; the rest are on the sources index."""
 DEFAULT_TITLE = "Briefing"
 """The ``title`` setting's default: it means "not configured", and is shown only when there is no story."""
 LATEST_EVENTS = 6
@@ -41,7 +47,9 @@ class HomeContext:
     events: list[Event] = field(default_factory=list)
     """Latest events: resolved ones newest first, then the most reported."""
     story_sections: list[StorySection] = field(default_factory=list)
-    """One section per story, largest and latest first (see ``story_sections``)."""
+    """One section per story, largest and latest first (see ``story_sections``), at most ``STORIES``."""
+    more: dict[str, int] = field(default_factory=dict)
+    """How many stories, deadlines and sources the overview leaves out (keys as the list names)."""
 
 
 def _deadline_order(deadline: Deadline) -> tuple:
@@ -77,15 +85,18 @@ def home_context(briefing: Briefing) -> HomeContext:
     ok = [(source_label(n), s) for n, s in enumerate(briefing.sources) if s.status == "ok"]
     counts = Counter(e.type for e in briefing.entities)
     counts["sources"] = len(ok)
+    more = {"stories": len(briefing.stories) - STORIES, "deadlines": len(briefing.deadlines) - DEADLINES,
+            "sources": len(ok) - SOURCES}
     return HomeContext(
         title=briefing_title(briefing),
-        statements=lead_statements(briefing),
+        statements=[] if briefing.stories else lead_statements(briefing),
         key_people=[index_row(e, briefing) for e in people[:KEY_PEOPLE]],
         counts=dict(counts),
-        sources=ok,
+        sources=ok[:SOURCES],
         skipped=sum(s.status != "ok" for s in briefing.sources),
         stories=briefing.stories,
-        deadlines=sorted(briefing.deadlines, key=_deadline_order),
+        deadlines=sorted(briefing.deadlines, key=_deadline_order)[:DEADLINES],
         events=sorted(briefing.events, key=_event_order)[:LATEST_EVENTS],
-        story_sections=story_sections(briefing),
+        story_sections=story_sections(briefing, STORIES),
+        more={key: n for key, n in more.items() if n > 0},
     )

@@ -37,6 +37,8 @@ POSITIONS_PER_ACTOR = 2
 """Most positions shown per actor."""
 EVENTS = 5
 """Most events listed per story."""
+QUOTE_MARKS = "\"“”„‘’«»"
+"""Quotation marks a quote's text may carry at its ends."""
 OPEN_STATUSES = frozenset({"upcoming", "unknown", "shortened", "extended"})
 """Deadline statuses that are still worth watching."""
 
@@ -49,6 +51,16 @@ class Position:
     """The statement (speaker, citations)."""
     words: str
     """What the actor did, in the source's words: "denied any plans ...", "said: “...”"."""
+
+    @property
+    def lead(self) -> Citation:
+        """The sentence the position is taken from (first report)."""
+        return self.statement.citations[0]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every report of the statement."""
+        return tuple(self.statement.citations)
 
 
 @dataclass(frozen=True)
@@ -74,7 +86,7 @@ class StorySection:
     story: Story
     """The story (its sources and events)."""
     period: str
-    """When its articles appeared, in words ("4 to 8 August 2025", "... (inferred)", or "")."""
+    """When its articles appeared, in words ("4 August 2025 to 8 August 2025"), or ""."""
     lead: list[Statement]
     """Its opening sentences, merged across outlets."""
     deadlines: list[Deadline] = field(default_factory=list)
@@ -87,6 +99,8 @@ class StorySection:
     """Its events, dated ones first."""
     watch: list[Deadline] = field(default_factory=list)
     """Its deadlines that are still open."""
+    period_inferred: bool = False
+    """True when ``period`` comes from inferred publication windows, not stated dates."""
 
 
 @dataclass(frozen=True)
@@ -103,13 +117,17 @@ class _ByStory:
     """Story id -> its events."""
 
 
-def story_sections(briefing: Briefing) -> list[StorySection]:
-    """A section per story, the story with most articles first (the latest on a tie)."""
+def ranked_stories(briefing: Briefing) -> list[Story]:
+    """The stories, the one with most articles first (the latest on a tie)."""
     latest = {s.id: _day_of(briefing, s.id, s.published) for s in briefing.sources}
-    ranked = sorted(briefing.stories, key=lambda st: (
+    return sorted(briefing.stories, key=lambda st: (
         -len(st.sources), -max((latest[i].toordinal() for i in st.sources if latest.get(i)), default=0)))
+
+
+def story_sections(briefing: Briefing, limit: int | None = None) -> list[StorySection]:
+    """A section per story in ``ranked_stories`` order; only the first ``limit`` when given."""
     grouped = _group(briefing)
-    return [_section(briefing, story, grouped) for story in ranked]
+    return [_section(briefing, story, grouped) for story in ranked_stories(briefing)[:limit]]
 
 
 def _group(briefing: Briefing) -> _ByStory:
@@ -136,9 +154,11 @@ def _group(briefing: Briefing) -> _ByStory:
 def _section(briefing: Briefing, story: Story, grouped: _ByStory) -> StorySection:
     members = set(story.sources)
     deadlines = grouped.deadlines.get(story.id, [])
+    period, inferred = _period(briefing, story, grouped.sources.get(story.id, []))
     return StorySection(
         story=story,
-        period=_period(briefing, story, grouped.sources.get(story.id, [])),
+        period=period,
+        period_inferred=inferred,
         lead=lead_statements(briefing, sources=grouped.sources.get(story.id, []))[:LEAD_SENTENCES],
         deadlines=deadlines,
         positions=_positions(grouped.statements.get(story.id, [])),
@@ -149,12 +169,20 @@ def _section(briefing: Briefing, story: Story, grouped: _ByStory) -> StorySectio
 
 
 def position_words(statement: ReportedStatement) -> str:
-    """"said: “quote”" for a quote; the reporting verb and clause, the verb written once, else."""
+    """"said: “quote”" for a quote; the reporting verb and clause, the verb written once, else.
+
+    A quote's own quotation marks at either end are dropped, so the marks are never doubled.
+    """
     if statement.kind == "direct":
-        return f"said: “{statement.text}”"
+        return f"said: “{unquoted(statement.text)}”"
     verb = statement.verb or "said"
     text = statement.text
     return text if text.lower().startswith(verb.lower() + " ") else f"{verb} {text}"
+
+
+def unquoted(text: str) -> str:
+    """The text without quotation marks at its ends (a quote's text is printed inside new ones)."""
+    return text.strip().strip(QUOTE_MARKS).strip()
 
 
 def _positions(mine: list[ReportedStatement]) -> list[Position]:
@@ -195,16 +223,16 @@ def _day_of(briefing: Briefing, source_id: str, published: dt.date | None) -> dt
     return window.latest if window else None
 
 
-def _period(briefing: Briefing, story: Story, sources: list[Source]) -> str:
-    """Publication dates of the story's articles in words; inferred windows said to be inferred."""
+def _period(briefing: Briefing, story: Story, sources: list[Source]) -> tuple[str, bool]:
+    """Publication dates of the story's articles in words, and whether they were inferred."""
     published = sorted(s.published for s in sources if s.published)
     if published:
-        return _span(published[0], published[-1])
+        return _span(published[0], published[-1]), False
     windows = [briefing.date_windows[i] for i in story.sources if i in briefing.date_windows]
     if windows:
         first, last = min(w.earliest for w in windows), max(w.latest for w in windows)
-        return f"{_span(first, last)} (inferred, see the timeline)"
-    return ""
+        return _span(first, last), True
+    return "", False
 
 
 def _span(first: dt.date, last: dt.date) -> str:
