@@ -31,6 +31,7 @@ from generator.knowledge.names import normalise
 from generator.model import Briefing, Quote, QuoteCandidate, Source
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.attribution import Attribution, attribute
+from generator.quotes.blocking import KeyIndex
 from generator.quotes.spans import QuoteSpan, find_spans
 from generator.quotes.statements import find_statements
 
@@ -136,16 +137,23 @@ def merge_quotes(briefing: Briefing) -> list[Quote]:
     Quotes come in timeline order: by the publication date of their first report
     (undated sources last, in file order), then by position in the source.
     """
-    groups: list[list[tuple[QuoteCandidate, str | None]]] = []
-    keys: dict[int, str] = {}
-    for source in _timeline(briefing.sources):
-        analysis = briefing.analyses.get(source.id)
-        for candidate in (q for q in analysis.quotes if q.kind == "direct") if analysis else ():
-            named = candidate.speaker and not candidate.described
-            entity = briefing.entity_at(source.id, candidate.speaker[0]) if named else None
-            speaker = entity.id if entity else None
-            _add(groups, candidate, speaker, keys)
-    return _with_unique_ids([_quote(group) for group in groups])
+    reports = [(candidate, _speaker_id(briefing, source.id, candidate))
+               for source in _timeline(briefing.sources)
+               for candidate in _direct_quotes(briefing, source.id)]
+    return _with_unique_ids([_quote(group) for group in group_reports(reports)])
+
+
+def _direct_quotes(briefing: Briefing, source_id: str) -> list[QuoteCandidate]:
+    analysis = briefing.analyses.get(source_id)
+    return [q for q in analysis.quotes if q.kind == "direct"] if analysis else []
+
+
+def _speaker_id(briefing: Briefing, source_id: str, candidate: QuoteCandidate) -> str | None:
+    """The entity a named speaker resolves to (None: unnamed, described or unresolved)."""
+    if not candidate.speaker or candidate.described:
+        return None
+    entity = briefing.entity_at(source_id, candidate.speaker[0])
+    return entity.id if entity else None
 
 
 def _timeline(sources: list[Source]) -> list[Source]:
@@ -154,19 +162,33 @@ def _timeline(sources: list[Source]) -> list[Source]:
     return sorted(sources, key=lambda s: (s.published is None, s.published or dt.date.min, order[s.id]))
 
 
-def _add(groups: list[list[tuple[QuoteCandidate, str | None]]], candidate: QuoteCandidate,
-         speaker: str | None, keys: dict[int, str]) -> None:
-    """Put a candidate in the first group holding the same quotation, else a new group.
+Report = tuple[QuoteCandidate, "str | None"]
+"""A quote candidate and the entity id of its speaker."""
 
-    ``keys`` caches ``quote_key`` by candidate identity, so each text is normalised once.
+
+def group_reports(reports: list[Report]) -> list[list[Report]]:
+    """Each report joins the earliest group holding a compatible report of the same
+    quotation (``_compatible`` and ``same_quote``), else starts a group.
+
+    Only the earlier reports ``blocking.KeyIndex`` proposes are compared, which include
+    every one that can pass the test: the groups are those of comparing with all.
     """
-    key = keys.setdefault(id(candidate), quote_key(candidate.citation.text))
-    for group in groups:
-        if any(_compatible(candidate, speaker, other, who) and _same_key(key, keys[id(other)])
-               for other, who in group):
-            group.append((candidate, speaker))
-            return
-    groups.append([(candidate, speaker)])
+    keys = [quote_key(candidate.citation.text) for candidate, _ in reports]
+    index = KeyIndex(keys)
+    groups: list[list[Report]] = []
+    group_of: list[int] = []
+    for number, (candidate, speaker) in enumerate(reports):
+        matches = [group_of[other] for other in index.candidates(keys[number])
+                   if _compatible(candidate, speaker, *reports[other])
+                   and _same_key(keys[number], keys[other])]
+        if matches:
+            group_of.append(min(matches))
+            groups[min(matches)].append((candidate, speaker))
+        else:
+            group_of.append(len(groups))
+            groups.append([(candidate, speaker)])
+        index.add(number, keys[number])
+    return groups
 
 
 def _compatible(a: QuoteCandidate, a_speaker: str | None, b: QuoteCandidate,
