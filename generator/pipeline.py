@@ -29,7 +29,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, story_groups
-from generator.executor import Executor, make_executor
+from generator.executor import Executor, make_executor, usable_cores
 from generator.ingest import ingest
 from generator.model import ArticleAnalysis, Briefing, BuildWarning, Source
 from generator.nlp import cache, parse_article
@@ -284,7 +284,8 @@ def _write_all(config: Config, progress: Progress, warn: Callable[[str], None],
     briefing = collect(config, progress, warn, now)
     briefing.previous = previous
     pages = plan_pages(briefing, config.min_mentions_for_page)
-    files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates))
+    files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates,
+                                                      processes=usable_cores()))
     files.update(export_files(briefing))
     files.update(asset_files())
     written = write_files(config.docs, files)

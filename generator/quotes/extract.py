@@ -171,23 +171,26 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     quotation (``_compatible`` and ``same_quote``), else starts a group.
 
     Only the earlier reports ``blocking.KeyIndex`` proposes are compared, which include
-    every one that can pass the test: the groups are those of comparing with all.
+    every one that can pass the test: the groups are those of comparing with all. Whether
+    an earlier report matches depends only on its group, speaker and key, so one report per
+    distinct (group, speaker, key) is indexed.
     """
     keys = [quote_key(candidate.citation.text) for candidate, _ in reports]
     index = KeyIndex(keys)
     groups: list[list[Report]] = []
-    group_of: list[int] = []
+    group_of: dict[int, int] = {}
+    indexed: set[tuple[int, str | None, str]] = set()
     for number, (candidate, speaker) in enumerate(reports):
-        matches = [group_of[other] for other in index.candidates(keys[number])
-                   if _compatible(candidate, speaker, *reports[other])
-                   and _same_key(keys[number], keys[other])]
-        if matches:
-            group_of.append(min(matches))
-            groups[min(matches)].append((candidate, speaker))
-        else:
-            group_of.append(len(groups))
-            groups.append([(candidate, speaker)])
-        index.add(number, keys[number])
+        group = next((group_of[other] for other in sorted(index.candidates(keys[number]), key=group_of.get)
+                      if _compatible(candidate, speaker, *reports[other])
+                      and _same_key(keys[number], keys[other])), len(groups))
+        if group == len(groups):
+            groups.append([])
+        groups[group].append((candidate, speaker))
+        if (group, speaker, keys[number]) not in indexed:
+            indexed.add((group, speaker, keys[number]))
+            group_of[number] = group
+            index.add(number, keys[number])
     return groups
 
 

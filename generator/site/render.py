@@ -8,6 +8,7 @@ article text can never become Markdown, HTML or template code.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from functools import lru_cache, partial
 from importlib import resources
@@ -134,12 +135,52 @@ def plural(count: int, word: str, words: str = "") -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None) -> dict[str, str]:
-    """Path -> Markdown for every page; refuses two pages at one path."""
+PAGES_PER_PROCESS = 500
+"""Pages per forked process before rendering is split across processes (each renders a share)."""
+
+_SHARED: tuple[Environment, list[Page], Linker] | None = None
+"""What forked rendering processes inherit: the environment, the pages and the linker."""
+
+
+def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None,
+                 processes: int = 1) -> dict[str, str]:
+    """Path -> Markdown for every page; refuses two pages at one path.
+
+    With ``processes`` > 1 and enough pages, forked processes render shares of the
+    pages (they inherit everything, nothing is pickled but the text coming back).
+    """
+    paths = [page.path for page in pages]
+    seen: set[str] = set()
+    for path in paths:
+        if path in seen:
+            raise ValueError(f"two generated pages for {path}")
+        seen.add(path)
     env = make_environment(user_dir)
-    out: dict[str, str] = {}
-    for page in pages:
-        if page.path in out:
-            raise ValueError(f"two generated pages for {page.path}")
-        out[page.path] = render_page(env, page, linker)
-    return out
+    processes = min(processes, len(pages) // PAGES_PER_PROCESS)
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {page.path: render_page(env, page, linker) for page in pages}
+    return dict(zip(paths, _render_forked(env, pages, linker, processes), strict=True))
+
+
+def _render_forked(env: Environment, pages: list[Page], linker: Linker, processes: int) -> list[str]:
+    """The pages' texts in order, rendered by ``processes`` forked processes."""
+    global _SHARED
+    _SHARED = (env, pages, linker)
+    shares = [range(n, len(pages), processes * 4) for n in range(processes * 4)]
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            rendered = pool.map(_render_share, shares)
+    finally:
+        _SHARED = None
+    texts: list[str] = [""] * len(pages)
+    for share, share_texts in zip(shares, rendered, strict=True):
+        for n, text in zip(share, share_texts, strict=True):
+            texts[n] = text
+    return texts
+
+
+def _render_share(share: range) -> list[str]:
+    """In a forked process: the texts of the inherited pages numbered in ``share``."""
+    assert _SHARED is not None
+    env, pages, linker = _SHARED
+    return [render_page(env, pages[n], linker) for n in share]
