@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 
 from generator.config import Config
@@ -81,14 +82,20 @@ class BuildStamp:
     """The build's briefing, returned again by a skipped build."""
 
 
+PACKAGE_DATA = (Path(str(resources.files("site_templates"))),
+                Path(str(resources.files("generator"))) / "schema")
+"""Files besides the code that a build reads: built-in templates, stylesheet, export schema."""
+
+
 def inputs_fingerprint(config: Config) -> str:
-    """Hash of every file a build reads (articles, templates, config) by path, size and
-    modification time, and of the code."""
+    """Hash of every file a build reads (articles, templates, config, package data) by path,
+    size and modification time, and of the code."""
     digest = hashlib.sha256(cache.code_fingerprint().encode())
-    folders = [config.seeds] + ([config.templates] if config.templates else [])
+    folders = [config.seeds, *PACKAGE_DATA] + ([config.templates] if config.templates else [])
     files = [config.config_file] if config.config_file else []
     for folder in folders:
-        files += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+        files += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if folder.is_dir() else []
     for path in files:
         stat = path.stat()
         digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode("utf-8", "surrogateescape"))
