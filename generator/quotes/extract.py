@@ -172,14 +172,15 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
 
     Only the earlier reports ``blocking.KeyIndex`` proposes are compared, which include
     every one that can pass the test: the groups are those of comparing with all. Whether
-    an earlier report matches depends only on its group, speaker and key, so one report per
-    distinct (group, speaker, key) is indexed.
+    an earlier report matches depends only on its speaker and key, and the earliest group
+    wins, so one report per (speaker, key) is indexed, standing for the earliest group
+    holding that speaker and key.
     """
     keys = [quote_key(candidate.citation.text) for candidate, _ in reports]
     index = KeyIndex(keys)
     groups: list[list[Report]] = []
     group_of: dict[int, int] = {}
-    indexed: set[tuple[int, str | None, str]] = set()
+    stands_for: dict[tuple[str | None, str], int] = {}
     for number, (candidate, speaker) in enumerate(reports):
         group = next((group_of[other] for other in sorted(index.candidates(keys[number]), key=group_of.get)
                       if _compatible(candidate, speaker, *reports[other])
@@ -187,10 +188,10 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
         if group == len(groups):
             groups.append([])
         groups[group].append((candidate, speaker))
-        if (group, speaker, keys[number]) not in indexed:
-            indexed.add((group, speaker, keys[number]))
-            group_of[number] = group
+        first = stands_for.setdefault((speaker, keys[number]), number)
+        if first == number:
             index.add(number, keys[number])
+        group_of[first] = min(group, group_of.get(first, group))
     return groups
 
 
