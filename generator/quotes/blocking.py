@@ -73,10 +73,16 @@ class KeyIndex:
         self._first_window: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._prefix: dict[Token, list[int]] = defaultdict(list)
         self._short: list[int] = []
+        self._prefixes: dict[str, tuple[list[Token], bool]] = {}
 
     def _prefix_of(self, key: str) -> tuple[list[Token], bool]:
         """The rarest grams a near-equal key must share one of, and whether that bound holds
         (False: a key too short for it; all its grams, and it is compared with every short key)."""
+        if key not in self._prefixes:
+            self._prefixes[key] = self._rarest_grams(key)
+        return self._prefixes[key]
+
+    def _rarest_grams(self, key: str) -> tuple[list[Token], bool]:
         bound = shared_grams_bound(len(key))
         tokens = sorted(grams(key), key=lambda t: (self._rarity[t], t))
         if bound <= 0:

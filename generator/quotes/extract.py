@@ -182,8 +182,9 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     group_of: dict[int, int] = {}
     stands_for: dict[tuple[str | None, str], int] = {}
     for number, (candidate, speaker) in enumerate(reports):
+        short = _few_words(candidate)
         group = next((group_of[other] for other in sorted(index.candidates(keys[number]), key=group_of.get)
-                      if _compatible(candidate, speaker, *reports[other])
+                      if _compatible_speakers(short, speaker, reports[other][1])
                       and _same_key(keys[number], keys[other])), len(groups))
         if group == len(groups):
             groups.append([])
@@ -198,7 +199,17 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
 def _compatible(a: QuoteCandidate, a_speaker: str | None, b: QuoteCandidate,
                 b_speaker: str | None) -> bool:
     """Short quotes merge only with the same speaker; two named different speakers never merge."""
-    if len(a.citation.text.split()) <= SHORT_QUOTE_WORDS:
+    return _compatible_speakers(_few_words(a), a_speaker, b_speaker)
+
+
+def _few_words(candidate: QuoteCandidate) -> bool:
+    """At most ``SHORT_QUOTE_WORDS`` words quoted."""
+    return len(candidate.citation.text.split()) <= SHORT_QUOTE_WORDS
+
+
+def _compatible_speakers(short: bool, a_speaker: str | None, b_speaker: str | None) -> bool:
+    """``_compatible`` given whether the first quote is short."""
+    if short:
         return a_speaker == b_speaker
     return a_speaker is None or b_speaker is None or a_speaker == b_speaker
 
