@@ -116,6 +116,7 @@ def build(config: Config, stages: bool) -> tuple[pipeline.BuildResult, bm.Clock]
 def plugin_reload(config: Config) -> None:
     """What the MkDocs plugin does before a `mkdocs serve` (re)build when no input changed."""
     plugin = BriefingPlugin()
+    plugin.load_config({})
     plugin.briefing_config = config
     plugin.on_pre_build(config=None)
 
