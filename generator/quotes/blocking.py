@@ -12,7 +12,8 @@ test itself), from three indexes that miss no pair:
   key's first window is one of them), and under its own first window (a
   container's windows find it);
 * near-equal keys: a ratio of 90 allows an indel distance of at most a tenth
-  of both lengths, so the Levenshtein distance ``k`` is as small and the two
+  of both lengths, which bounds the length difference, and the Levenshtein
+  distance ``k`` is as small, so the two
   keys share at least ``max(len) - Q + 1 - Q * k`` character ``Q``-grams
   (Ukkonen's q-gram lemma, counted with repeats). Keys sharing at least ``t``
   grams share one of their first ``len - t + 1`` grams in any fixed order
@@ -49,15 +50,18 @@ def grams(key: str) -> list[Token]:
     return out
 
 
+def near_lengths(length: int) -> tuple[int, int]:
+    """Shortest and longest length of a key near-equal to one of ``length`` characters: their
+    difference is at most the indel distance allowed (plus one for rounding)."""
+    low = max(0, math.floor(length * (1 - MAX_DISTANCE_SHARE) / (1 + MAX_DISTANCE_SHARE)) - 1)
+    return low, math.ceil(length * (1 + MAX_DISTANCE_SHARE) / (1 - MAX_DISTANCE_SHARE)) + 1
+
+
 @lru_cache(maxsize=4096)
 def shared_grams_bound(length: int) -> int:
-    """Fewest grams a key of ``length`` characters shares with any near-equal key (may be <= 0).
-
-    The other key's length is within the distance allowed (plus one for rounding);
-    the bound is the smallest of Ukkonen's bound over those lengths.
-    """
-    low = max(0, math.floor(length * (1 - MAX_DISTANCE_SHARE) / (1 + MAX_DISTANCE_SHARE)) - 1)
-    high = math.ceil(length * (1 + MAX_DISTANCE_SHARE) / (1 - MAX_DISTANCE_SHARE)) + 1
+    """Fewest grams a key of ``length`` characters shares with any near-equal key (may be <= 0):
+    the smallest of Ukkonen's bound over the lengths ``near_lengths`` allows."""
+    low, high = near_lengths(length)
     return min(max(length, other) - Q + 1 - Q * (math.floor(MAX_DISTANCE_SHARE * (length + other)) + 1)
                for other in range(low, high + 1))
 
@@ -74,6 +78,7 @@ class KeyIndex:
         self._prefix: dict[Token, list[int]] = defaultdict(list)
         self._short: list[int] = []
         self._prefixes: dict[str, tuple[list[Token], bool]] = {}
+        self._lengths: dict[int, int] = {}
 
     def _prefix_of(self, key: str) -> tuple[list[Token], bool]:
         """The rarest grams a near-equal key must share one of, and whether that bound holds
@@ -99,17 +104,20 @@ class KeyIndex:
         for i in range(len(words) - WINDOW + 1):
             found.update(self._first_window.get(tuple(words[i: i + WINDOW]), ()))
         prefix, bounded = self._prefix_of(key)
+        near: set[int] = set()
         for token in prefix:
-            found.update(self._prefix.get(token, ()))
+            near.update(self._prefix.get(token, ()))
         if not bounded:
-            found.update(self._short)
-        return found
+            near.update(self._short)
+        low, high = near_lengths(len(key))
+        return found | {number for number in near if low <= self._lengths[number] <= high}
 
     def add(self, number: int, key: str) -> None:
         """Index ``key`` under ``number``."""
         if not key:
             return
         self._equal[key].append(number)
+        self._lengths[number] = len(key)
         words = key.split(" ")
         for i in range(len(words) - WINDOW + 1):
             self._windows[tuple(words[i: i + WINDOW])].append(number)
