@@ -15,7 +15,6 @@ otherwise.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
@@ -25,8 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from generator.config import BriefingError, Config, load_config, with_overrides
-from generator.nlp.cache import code_fingerprint
-from generator.pipeline import build
+from generator.pipeline import build, inputs_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -36,19 +34,6 @@ class BriefingPluginConfig(MkDocsConfig):
 
     config_file = config_options.Type(str, default="briefing.yml")
     enabled = config_options.Type(bool, default=True)
-
-
-def inputs_fingerprint(config: Config) -> str:
-    """Hash of everything a build reads: articles, templates, config, code."""
-    digest = hashlib.sha256(code_fingerprint().encode())
-    folders = [config.seeds] + ([config.templates] if config.templates else [])
-    files = [config.config_file] if config.config_file else []
-    for folder in folders:
-        files += sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
-    for path in files:
-        stat = path.stat()
-        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
 
 
 class BriefingPlugin(BasePlugin[BriefingPluginConfig]):

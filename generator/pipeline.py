@@ -7,34 +7,50 @@
 Each stage is a subpackage of ``generator`` whose functions take and return
 ``generator.model`` objects; a stage imports only stages before it. No page is
 rendered before every article is read and every name resolved.
+
+A build whose inputs equal the previous build's (``inputs_fingerprint``: every
+file of the seeds and template folders and the config file by size and
+modification time, the code, the settings, the spaCy pipeline, the build
+date) and whose generated files are still as it left them is skipped: docs/
+stays as it is and the previous build's ``Briefing`` is returned
+(``BuildStamp`` in the cache folder). The "What changed" page then still
+describes the last build that changed something.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, story_groups
-from generator.executor import Executor, make_executor
+from generator.executor import Executor, make_executor, usable_cores
 from generator.ingest import ingest
 from generator.model import ArticleAnalysis, Briefing, BuildWarning, Source
 from generator.nlp import cache, parse_article
 from generator.publish import asset_files, export_files, write_files, write_pdf_file
 from generator.publish.lock import build_lock
 from generator.publish.snapshot import read_snapshot
-from generator.publish.writer import WriteResult
+from generator.publish.writer import WriteResult, read_manifest
 from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.event_policy import mark_event_pages
 from generator.site.policy import mark_pages
+from generator.storage.atomic import write_atomic
+from generator.storage.checked_pickle import dumps_checked, loads_checked
 from generator.temporal.dating import infer_windows, story_windows
 
 Progress = Callable[[Iterable, str, int], Iterator]
+
+STAMP_FILE = "last-build.stamp"
+"""The ``BuildStamp`` of the last build, in the cache folder."""
 
 
 def no_progress(items: Iterable, description: str, total: int) -> Iterator:
@@ -53,6 +69,87 @@ class BuildResult:
     def skipped(self) -> list[Source]:
         """Sources that could not be used."""
         return [s for s in self.briefing.sources if s.status != "ok"]
+
+
+@dataclass(frozen=True)
+class BuildStamp:
+    """What a build read and wrote, for skipping the next build when nothing changed."""
+
+    inputs: str
+    """``build_inputs`` of the build."""
+    files: dict[str, tuple[int, int]]
+    """Docs-relative path of every generated file -> (size, modification time in ns) after the write."""
+    briefing: Briefing
+    """The build's briefing, returned again by a skipped build."""
+
+
+PACKAGE_DATA = (Path(str(resources.files("site_templates"))),
+                Path(str(resources.files("generator"))) / "schema")
+"""Files besides the code that a build reads: built-in templates, stylesheet, export schema."""
+
+
+def inputs_fingerprint(config: Config) -> str:
+    """Hash of every file a build reads (articles, templates, config, package data) by path,
+    size and modification time, and of the code."""
+    digest = hashlib.sha256(cache.code_fingerprint().encode())
+    folders = [config.seeds, *PACKAGE_DATA] + ([config.templates] if config.templates else [])
+    files = [config.config_file] if config.config_file else []
+    for folder in folders:
+        files += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if folder.is_dir() else []
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def build_inputs(config: Config, built: dt.date) -> str:
+    """``inputs_fingerprint`` with the settings, the spaCy pipeline and the build date
+    (due years and publication windows depend on it)."""
+    parts = (inputs_fingerprint(config), repr(config), cache.pipeline_identity(config.pipeline), built)
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _file_states(docs: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """(size, modification time) of each file; a missing file is (-1, -1)."""
+    states = {}
+    for rel in paths:
+        try:
+            stat = (docs / rel).stat()
+            states[rel] = (stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            states[rel] = (-1, -1)
+    return states
+
+
+def unchanged_build(config: Config, inputs: str) -> BuildResult | None:
+    """The previous build's result when its inputs were ``inputs`` and its files are intact."""
+    if config.cache is None:
+        return None
+    try:
+        stamp = loads_checked((config.cache / STAMP_FILE).read_bytes())
+    except OSError:
+        return None
+    if not isinstance(stamp, BuildStamp) or stamp.inputs != inputs:
+        return None
+    if read_manifest(config.docs) != set(stamp.files):
+        return None
+    if _file_states(config.docs, stamp.files) != stamp.files:  # a generated file was edited or removed
+        return None
+    return BuildResult(stamp.briefing, WriteResult(unchanged=sorted(stamp.files)))
+
+
+def stamp_build(config: Config, inputs: str, result: BuildResult) -> None:
+    """Record the build for ``unchanged_build``; a failed write only costs the next build time."""
+    if config.cache is None:
+        return
+    written = result.written.written + result.written.unchanged
+    stamp = BuildStamp(inputs, _file_states(config.docs, written), result.briefing)
+    try:
+        config.cache.mkdir(parents=True, exist_ok=True)
+        write_atomic(config.cache / STAMP_FILE, dumps_checked(stamp))
+    except OSError:
+        return
 
 
 def analyse(source: Source, nlp) -> ArticleAnalysis:
@@ -177,11 +274,28 @@ def build(config: Config, progress: Progress = no_progress,
 
 def _build_locked(config: Config, progress: Progress, warn: Callable[[str], None],
                   now: dt.datetime | None) -> BuildResult:
+    now = now or dt.datetime.now(dt.timezone.utc)
+    inputs = build_inputs(config, now.date())
+    skipped = unchanged_build(config, inputs)
+    if skipped is not None:
+        return skipped
+    if config.cache is not None:  # a build that stops half-way must not be skipped next time
+        with contextlib.suppress(OSError):
+            (config.cache / STAMP_FILE).unlink(missing_ok=True)
+    result = _write_all(config, progress, warn, now)
+    stamp_build(config, inputs, result)
+    return result
+
+
+def _write_all(config: Config, progress: Progress, warn: Callable[[str], None],
+               now: dt.datetime) -> BuildResult:
+    """Collect, render and write everything."""
     previous = read_snapshot(config.docs)  # before this build overwrites the export
     briefing = collect(config, progress, warn, now)
     briefing.previous = previous
     pages = plan_pages(briefing, config.min_mentions_for_page)
-    files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates))
+    files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates,
+                                                      processes=usable_cores()))
     files.update(export_files(briefing))
     files.update(asset_files())
     written = write_files(config.docs, files)

@@ -31,6 +31,7 @@ from generator.knowledge.names import normalise
 from generator.model import Briefing, Quote, QuoteCandidate, Source
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.attribution import Attribution, attribute
+from generator.quotes.blocking import KeyIndex
 from generator.quotes.spans import QuoteSpan, find_spans
 from generator.quotes.statements import find_statements
 
@@ -136,16 +137,23 @@ def merge_quotes(briefing: Briefing) -> list[Quote]:
     Quotes come in timeline order: by the publication date of their first report
     (undated sources last, in file order), then by position in the source.
     """
-    groups: list[list[tuple[QuoteCandidate, str | None]]] = []
-    keys: dict[int, str] = {}
-    for source in _timeline(briefing.sources):
-        analysis = briefing.analyses.get(source.id)
-        for candidate in (q for q in analysis.quotes if q.kind == "direct") if analysis else ():
-            named = candidate.speaker and not candidate.described
-            entity = briefing.entity_at(source.id, candidate.speaker[0]) if named else None
-            speaker = entity.id if entity else None
-            _add(groups, candidate, speaker, keys)
-    return _with_unique_ids([_quote(group) for group in groups])
+    reports = [(candidate, _speaker_id(briefing, source.id, candidate))
+               for source in _timeline(briefing.sources)
+               for candidate in _direct_quotes(briefing, source.id)]
+    return _with_unique_ids([_quote(group) for group in group_reports(reports)])
+
+
+def _direct_quotes(briefing: Briefing, source_id: str) -> list[QuoteCandidate]:
+    analysis = briefing.analyses.get(source_id)
+    return [q for q in analysis.quotes if q.kind == "direct"] if analysis else []
+
+
+def _speaker_id(briefing: Briefing, source_id: str, candidate: QuoteCandidate) -> str | None:
+    """The entity a named speaker resolves to (None: unnamed, described or unresolved)."""
+    if not candidate.speaker or candidate.described:
+        return None
+    entity = briefing.entity_at(source_id, candidate.speaker[0])
+    return entity.id if entity else None
 
 
 def _timeline(sources: list[Source]) -> list[Source]:
@@ -154,25 +162,54 @@ def _timeline(sources: list[Source]) -> list[Source]:
     return sorted(sources, key=lambda s: (s.published is None, s.published or dt.date.min, order[s.id]))
 
 
-def _add(groups: list[list[tuple[QuoteCandidate, str | None]]], candidate: QuoteCandidate,
-         speaker: str | None, keys: dict[int, str]) -> None:
-    """Put a candidate in the first group holding the same quotation, else a new group.
+Report = tuple[QuoteCandidate, "str | None"]
+"""A quote candidate and the entity id of its speaker."""
 
-    ``keys`` caches ``quote_key`` by candidate identity, so each text is normalised once.
+
+def group_reports(reports: list[Report]) -> list[list[Report]]:
+    """Each report joins the earliest group holding a compatible report of the same
+    quotation (``_compatible`` and ``same_quote``), else starts a group.
+
+    Only the earlier reports ``blocking.KeyIndex`` proposes are compared, which include
+    every one that can pass the test: the groups are those of comparing with all. Whether
+    an earlier report matches depends only on its speaker and key, and the earliest group
+    wins, so one report per (speaker, key) is indexed, standing for the earliest group
+    holding that speaker and key.
     """
-    key = keys.setdefault(id(candidate), quote_key(candidate.citation.text))
-    for group in groups:
-        if any(_compatible(candidate, speaker, other, who) and _same_key(key, keys[id(other)])
-               for other, who in group):
-            group.append((candidate, speaker))
-            return
-    groups.append([(candidate, speaker)])
+    keys = [quote_key(candidate.citation.text) for candidate, _ in reports]
+    index = KeyIndex(keys)
+    groups: list[list[Report]] = []
+    group_of: dict[int, int] = {}
+    stands_for: dict[tuple[str | None, str], int] = {}
+    for number, (candidate, speaker) in enumerate(reports):
+        short = _few_words(candidate)
+        group = next((group_of[other] for other in sorted(index.candidates(keys[number]), key=group_of.get)
+                      if _compatible_speakers(short, speaker, reports[other][1])
+                      and _same_key(keys[number], keys[other])), len(groups))
+        if group == len(groups):
+            groups.append([])
+        groups[group].append((candidate, speaker))
+        first = stands_for.setdefault((speaker, keys[number]), number)
+        if first == number:
+            index.add(number, keys[number])
+        group_of[first] = min(group, group_of.get(first, group))
+    return groups
 
 
 def _compatible(a: QuoteCandidate, a_speaker: str | None, b: QuoteCandidate,
                 b_speaker: str | None) -> bool:
     """Short quotes merge only with the same speaker; two named different speakers never merge."""
-    if len(a.citation.text.split()) <= SHORT_QUOTE_WORDS:
+    return _compatible_speakers(_few_words(a), a_speaker, b_speaker)
+
+
+def _few_words(candidate: QuoteCandidate) -> bool:
+    """At most ``SHORT_QUOTE_WORDS`` words quoted."""
+    return len(candidate.citation.text.split()) <= SHORT_QUOTE_WORDS
+
+
+def _compatible_speakers(short: bool, a_speaker: str | None, b_speaker: str | None) -> bool:
+    """``_compatible`` given whether the first quote is short."""
+    if short:
         return a_speaker == b_speaker
     return a_speaker is None or b_speaker is None or a_speaker == b_speaker
 

@@ -9,7 +9,8 @@ Two kinds of forms nobody wrote are used with care: a form in capitals
 ("CHARGERS" for "Chargers") only inside an all-capitals headline, and a
 person's family name alone ("Doe" for Jane Doe) only in articles that never
 write it in lower case.
-Corpus-wide: one compiled alternation per run, one scan per article.
+Corpus-wide: one Aho-Corasick automaton over every form per run, one pass per
+article (``FormScanner``), so the cost grows with the text, not with texts x forms.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+
+import ahocorasick
 
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 from generator.nlp.offsets import OffsetIndex
@@ -71,11 +75,47 @@ def shouted_forms(forms: dict[str, str]) -> dict[str, str]:
     return {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
 
 
-def _pattern(forms: dict[str, str]) -> re.Pattern[str] | None:
-    if not forms:
-        return None
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+def _is_word(char: str) -> bool:
+    """True for a character regular expressions count as ``\\w``."""
+    return char.isalnum() or char == "_"
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` neither starts nor ends inside a word."""
+    return (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end]))
+
+
+class FormScanner:
+    """Every whole-word occurrence of a set of forms in one pass over a text.
+
+    Finds what ``(?<!\\w)(?:form|form|...)(?!\\w)`` with the forms longest first finds
+    with ``finditer``: scanning left to right, at each position the longest form that
+    starts and ends at a word boundary, then on after its end (no overlaps).
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        """Build the automaton over ``forms`` (non-empty strings)."""
+        self._automaton = ahocorasick.Automaton()
+        for form in forms:
+            self._automaton.add_word(form, len(form))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each occurrence, left to right."""
+        if self._empty:
+            return
+        longest: dict[int, int] = {}
+        for last, length in self._automaton.iter(text):
+            start, end = last + 1 - length, last + 1
+            if _bounded(text, start, end):
+                longest[start] = max(end, longest.get(start, end))
+        position = 0
+        for start in sorted(longest):
+            if start >= position:
+                position = longest[start]
+                yield start, position
 
 
 @dataclass(frozen=True)
@@ -90,8 +130,8 @@ class Guarded:
     """Forms of several entities -> their ids; used in an article naming only one of them."""
 
 
-def _sentence_at(analysis: ArticleAnalysis, start: int, end: int) -> Sentence | None:
-    starts = [s.start for s in analysis.sentences]
+def _sentence_at(analysis: ArticleAnalysis, starts: list[int], start: int, end: int) -> Sentence | None:
+    """The sentence holding ``[start, end)``; ``starts`` are the sentences' start offsets."""
     i = bisect_right(starts, start) - 1
     if i < 0 or end > analysis.sentences[i].end:
         return None
@@ -109,7 +149,7 @@ def _fits(form: str, guarded: Guarded, sentence: Sentence, text: str) -> bool:
 
 
 def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
-                    pattern: re.Pattern[str], taken: list[tuple[int, int]],
+                    scanner: FormScanner, taken: list[tuple[int, int]],
                     guarded: Guarded | None = None,
                     present: frozenset[str] = frozenset()) -> list[tuple[str, Mention]]:
     """(entity id, new mention) for each unclaimed occurrence of a known form in one source
@@ -118,17 +158,18 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
     guarded = guarded or Guarded()
     found = []
     claimed = OffsetIndex(taken, MAX_SPAN_CHARS)
-    for match in pattern.finditer(source.text):
-        start, end = match.span()
+    starts = [s.start for s in analysis.sentences]
+    for start, end in scanner.finditer(source.text):
+        form = source.text[start:end]
         if claimed.overlapping(start, end):
             continue
-        sentence = _sentence_at(analysis, start, end)
-        if sentence is None or not _fits(match.group(), guarded, sentence, source.text):
+        sentence = _sentence_at(analysis, starts, start, end)
+        if sentence is None or not _fits(form, guarded, sentence, source.text):
             continue
-        owners = guarded.shared.get(match.group(), frozenset()) & present
-        entity_id = forms.get(match.group()) or (min(owners) if len(owners) == 1 else None)
+        owners = guarded.shared.get(form, frozenset()) & present
+        entity_id = forms.get(form) or (min(owners) if len(owners) == 1 else None)
         if entity_id is not None:
-            mention = Mention(source.id, start, end, match.group(), "", sentence.index, cues=(RECOVERED_CUE,))
+            mention = Mention(source.id, start, end, form, "", sentence.index, cues=(RECOVERED_CUE,))
             found.append((entity_id, mention))
     return found
 
@@ -139,9 +180,9 @@ def recover_mentions(entities: list[Entity], sources: list[Source],
     forms = name_forms(entities)
     guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(entities))
     forms |= guarded.shouted | guarded.surnames
-    pattern = _pattern(forms | dict.fromkeys(guarded.shared, ""))
-    if pattern is None:
+    if not forms and not guarded.shared:
         return entities
+    scanner = FormScanner(forms | dict.fromkeys(guarded.shared, ""))
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     present: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
@@ -151,7 +192,7 @@ def recover_mentions(entities: list[Entity], sources: list[Source],
     added: dict[str, list[Mention]] = defaultdict(list)
     for source in sources:
         if source.id in analyses:
-            for entity_id, mention in missed_mentions(source, analyses[source.id], forms, pattern,
+            for entity_id, mention in missed_mentions(source, analyses[source.id], forms, scanner,
                                                       taken[source.id], guarded,
                                                       frozenset(present[source.id])):
                 added[entity_id].append(mention)

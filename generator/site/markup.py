@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -67,8 +68,14 @@ def attr_escape(value: object) -> str:
 def relative(target: str, from_page: str) -> str:
     """Relative Markdown link from one docs page to another (paths relative to docs/)."""
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
-    return quote(rel, safe="/.-_~") + ("#" + anchor if anchor else "")
+    return _relative_path(path, posixpath.dirname(from_page)) + ("#" + anchor if anchor else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_path(path: str, folder: str) -> str:
+    """``path`` relative to ``folder`` (both docs-relative), quoted for a link; pages link to
+    the same few pages from the same few folders, so this is cached."""
+    return quote(posixpath.relpath(path, folder or "."), safe="/.-_~")
 
 
 def link(label: object, target: str, from_page: str, title: str = "") -> Markup:

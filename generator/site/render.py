@@ -8,7 +8,9 @@ article text can never become Markdown, HTML or template code.
 
 from __future__ import annotations
 
-from functools import partial
+import multiprocessing
+import re
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -69,13 +71,36 @@ def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
     MkDocs and Material print the ``title`` meta into the page head, header and
     navigation without escaping it, so it is HTML-escaped here.
     """
-    meta = {"title": html_text(title),
-            "generated_by": GENERATED_MARK}
+    text = yaml_entry("title", html_text(title)) + yaml_entry("generated_by", GENERATED_MARK)
     if tags:
-        meta["tags"] = tags
+        text += _cached_entry("tags", tuple(tags))
     if page.template in SEARCH_BOOST:
-        meta["search"] = {"boost": SEARCH_BOOST[page.template]}
-    return Markup("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n")
+        text += _cached_entry("search", (("boost", SEARCH_BOOST[page.template]),))
+    return Markup("---\n" + text + "---\n")
+
+
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9,.'()&;]*(?: [A-Za-z0-9,.'()&;]+)*")
+"""Strings PyYAML writes as they are (plain style): a letter first, single spaces, no ``: `` or `` #``."""
+_RESOLVER = yaml.resolver.Resolver()
+YAML_WIDTH = 80
+"""PyYAML's default line width: a longer plain line may be folded, so it goes through PyYAML."""
+
+
+def yaml_entry(key: str, value: str) -> str:
+    """``yaml.safe_dump({key: value}, allow_unicode=True)``, without PyYAML for plain strings
+    (PyYAML's pure-Python emitter costs about 0.5 ms a page)."""
+    line = f"{key}: {value}"
+    if len(line) <= YAML_WIDTH and _PLAIN.fullmatch(value) \
+            and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _RESOLVER.DEFAULT_SCALAR_TAG:
+        return line + "\n"
+    return yaml.safe_dump({key: value}, allow_unicode=True)
+
+
+@lru_cache(maxsize=4096)
+def _cached_entry(key: str, value: tuple) -> str:
+    """One front matter entry whose value repeats across pages (tags, search boost)."""
+    plain = dict(value) if value and isinstance(value[0], tuple) else list(value)
+    return yaml.safe_dump({key: plain}, allow_unicode=True, sort_keys=False)
 
 
 def render_page(env: Environment, page: Page, linker: Linker) -> str:
@@ -109,12 +134,52 @@ def plural(count: int, word: str, words: str = "") -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None) -> dict[str, str]:
-    """Path -> Markdown for every page; refuses two pages at one path."""
+PAGES_PER_PROCESS = 500
+"""Pages per forked process before rendering is split across processes (each renders a share)."""
+
+_SHARED: tuple[Environment, list[Page], Linker] | None = None
+"""What forked rendering processes inherit: the environment, the pages and the linker."""
+
+
+def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None,
+                 processes: int = 1) -> dict[str, str]:
+    """Path -> Markdown for every page; refuses two pages at one path.
+
+    With ``processes`` > 1 and enough pages, forked processes render shares of the
+    pages (they inherit everything, nothing is pickled but the text coming back).
+    """
+    paths = [page.path for page in pages]
+    seen: set[str] = set()
+    for path in paths:
+        if path in seen:
+            raise ValueError(f"two generated pages for {path}")
+        seen.add(path)
     env = make_environment(user_dir)
-    out: dict[str, str] = {}
-    for page in pages:
-        if page.path in out:
-            raise ValueError(f"two generated pages for {page.path}")
-        out[page.path] = render_page(env, page, linker)
-    return out
+    processes = min(processes, len(pages) // PAGES_PER_PROCESS)
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {page.path: render_page(env, page, linker) for page in pages}
+    return dict(zip(paths, _render_forked(env, pages, linker, processes), strict=True))
+
+
+def _render_forked(env: Environment, pages: list[Page], linker: Linker, processes: int) -> list[str]:
+    """The pages' texts in order, rendered by ``processes`` forked processes."""
+    global _SHARED
+    _SHARED = (env, pages, linker)
+    shares = [range(n, len(pages), processes * 4) for n in range(processes * 4)]
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            rendered = pool.map(_render_share, shares)
+    finally:
+        _SHARED = None
+    texts: list[str] = [""] * len(pages)
+    for share, share_texts in zip(shares, rendered, strict=True):
+        for n, text in zip(share, share_texts, strict=True):
+            texts[n] = text
+    return texts
+
+
+def _render_share(share: range) -> list[str]:
+    """In a forked process: the texts of the inherited pages numbered in ``share``."""
+    assert _SHARED is not None
+    env, pages, linker = _SHARED
+    return [render_page(env, pages[n], linker) for n in share]
