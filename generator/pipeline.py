@@ -188,4 +188,6 @@ def _build_locked(config: Config, progress: Progress, warn: Callable[[str], None
 
 def write_pdf(config: Config, output: Path) -> Path:
     """Collect the corpus and print it to ``output`` (see ``publish.pdf.write_pdf``)."""
-    return write_pdf_file(collect(config), config, output)
+    briefing = collect(config)
+    briefing.previous = read_snapshot(config.docs)  # the site's source labels
+    return write_pdf_file(briefing, config, output)

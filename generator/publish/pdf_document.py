@@ -29,7 +29,7 @@ from generator.model import Briefing, Citation, Deadline, Event, Source
 from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
 from generator.site.index import co_mentions
 from generator.site.linker import Linker
-from generator.site.markup import source_label, source_labels
+from generator.site.markup import source_labels
 from generator.site.page import TYPE_TITLES
 from generator.site.pages.entities import EntityContext, entity_context
 from generator.site.pages.home import HomeContext, briefing_title, home_context
@@ -69,7 +69,7 @@ class References:
 
     def __init__(self, briefing: Briefing) -> None:
         self._sources = {s.id: s for s in briefing.sources}
-        self._labels = source_labels(briefing.sources)
+        self._labels = source_labels(briefing)
         self._analyses = briefing.analyses
         self._numbers: dict[tuple[str, int], int] = {}
         self._by_words: dict[str, int] = {}
@@ -267,6 +267,7 @@ def print_context(briefing: Briefing) -> PrintContext:
     built = briefing.built_at.date().isoformat() if briefing.built_at else ""
     by_id = {e.id: e for e in briefing.entities}
     built_words = moment_words(briefing.built_at) if briefing.built_at else "not recorded"
+    labels = source_labels(briefing)
     return PrintContext(
         title=briefing_title(briefing),
         period=period_covered(briefing),
@@ -281,6 +282,6 @@ def print_context(briefing: Briefing) -> PrintContext:
         disagreements={d.id: find_disagreements(d.reports, by_id) for d in briefing.deadlines},
         events=sorted(briefing.events, key=lambda e: _date_key(e.date.value if e.date else None)),
         entity_sections=entity_sections(briefing),
-        sources=[(source_label(n), s) for n, s in enumerate(briefing.sources)],
+        sources=[(labels[s.id], s) for s in briefing.sources],
         sections=[(key, SECTION_TITLES[key]) for key in SECTION_ORDER],
     )

@@ -28,7 +28,7 @@ class Linker:
 
     def __init__(self, briefing: Briefing) -> None:
         self.entities: dict[str, Entity] = {e.id: e for e in briefing.entities}
-        self.source_labels = source_labels(briefing.sources)
+        self.source_labels = source_labels(briefing)
         self.source_hovers = {s.id: ", ".join(filter(None, (s.title or s.path, s.outlet)))
                               for s in briefing.sources}
         self.source_texts = {s.id: s.text for s in briefing.sources}

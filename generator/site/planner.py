@@ -11,6 +11,7 @@ This module imports every page module; none imports it back.
 from __future__ import annotations
 
 from generator.model import Briefing
+from generator.site.index import index_briefing
 from generator.site.page import Page
 from generator.site.pages.changes import plan_changes_page
 from generator.site.pages.compare import plan_compare_page
@@ -24,12 +25,13 @@ from generator.site.pages.sources import plan_source_pages
 
 
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
-    """Every generated page of the site."""
+    """Every generated page of the site (the lookups of ``index_briefing`` built once for all)."""
+    index = index_briefing(briefing)
     return [
         Page("index.md", "home.md.j2", home_context(briefing)),
-        *plan_entity_pages(briefing, min_mentions),
-        *plan_source_pages(briefing),
-        *plan_event_pages(briefing),
+        *plan_entity_pages(briefing, min_mentions, index),
+        *plan_source_pages(briefing, index),
+        *plan_event_pages(briefing, index),
         *plan_deadline_pages(briefing),
         *plan_compare_page(briefing),
         *plan_figure_pages(briefing),

@@ -18,7 +18,7 @@ from generator.model import (
     Source,
 )
 from generator.quotes.statements import statements_by_speaker
-from generator.site.index import BriefingIndex, co_mentions, index_briefing
+from generator.site.index import BriefingIndex, by_count, co_mentions, index_briefing
 from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
 from generator.site.pages.figures import neighbourhood_svg, people_graph
@@ -132,7 +132,7 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
         type_label=TYPE_SINGULAR[entity.type],
         roles=first_roles(entity),
         summary=entity_summary(entity, briefing, sources=index.sources),
-        related=[(index.entities[i], n) for i, n in related.most_common(15)],
+        related=by_count([(index.entities[i], n) for i, n in related.items()])[:15],
         mention_rows=[MentionRow(s, tuple(per_source[s.id])) for _, s in listed],
         quotes=list(index.quotes_by_speaker.get(entity.id, ())),
         events=list(index.events_of_entity.get(entity.id, ())),
@@ -165,17 +165,18 @@ def index_row(entity: Entity, briefing: Briefing | None = None,
     return IndexRow(entity, "", count)
 
 
-def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
-    """Index page per type and a page per entity that has one."""
+def plan_entity_pages(briefing: Briefing, min_mentions: int,
+                      index: BriefingIndex | None = None) -> list[Page]:
+    """Index page per type and a page per entity that has one (``index``: the planner's lookups)."""
     related = co_mentions(briefing)
     graph = people_graph(briefing)
-    index = index_briefing(briefing)
+    index = index or index_briefing(briefing)
     statements = statements_by_speaker(briefing)
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
         rows = [index_row(e, briefing, index.sources)
-                for e in sorted(members, key=lambda e: (-len(e.mentions), e.name))]
+                for e in sorted(members, key=lambda e: (-len(e.mentions), e.name, e.id))]
         folder = TYPE_FOLDERS[entity_type]
         pages.append(Page(f"{folder}/index.md", "entity_index.md.j2",
                           IndexContext(title, entity_type, rows, min_mentions,

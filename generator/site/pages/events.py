@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from generator.deadlines.infer import INFERRED
 from generator.model import Briefing, Citation, DateWindow, Event, Quote, Sentence, Source, Story
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
-from generator.site.markup import deadline_page, event_page, one_line, source_label
+from generator.site.markup import deadline_page, event_page, one_line, source_labels
 from generator.site.page import Page
 from generator.site.summarize import Statement, merge_statements
 from generator.temporal.calendar import value_range
@@ -104,10 +104,10 @@ class TimelineContext:
     """Source id -> when the undated article was probably written (inferred), if known."""
 
 
-def plan_event_pages(briefing: Briefing) -> list[Page]:
-    """Events index, one page per event, and the timeline."""
+def plan_event_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
+    """Events index, one page per event, and the timeline (``index``: the planner's shared lookups)."""
     pages = [Page("events/index.md", "events_index.md.j2", index_context(briefing))]
-    index = index_briefing(briefing)
+    index = index or index_briefing(briefing)
     pages += [Page(event_page(e.id), "event.md.j2", event_context(e, briefing, index))
               for e in briefing.events]
     pages.append(Page("timeline.md", "timeline.md.j2", timeline_context(briefing)))
@@ -139,7 +139,8 @@ def source_story_tags(briefing: Briefing, source_id: str) -> list[str]:
 
 
 def _labels(briefing: Briefing) -> dict[str, tuple[str, Source]]:
-    return {s.id: (source_label(n), s) for n, s in enumerate(briefing.sources)}
+    labels = source_labels(briefing)
+    return {s.id: (labels[s.id], s) for s in briefing.sources}
 
 
 def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> EventContext:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Source, TimeExpression
-from generator.site.markup import source_label
+from generator.site.markup import source_labels
 from generator.site.page import Page
 from generator.site.timewords import moment_words
 
@@ -54,8 +54,8 @@ def unresolved(time: TimeExpression) -> bool:
 
 def missing(briefing: Briefing, lacks) -> MissingMetadata:
     """The usable articles for which ``lacks(source)`` holds, with their unresolved times."""
-    rows = [(source_label(n), s) for n, s in enumerate(briefing.sources)
-            if s.status == "ok" and lacks(s)]
+    labels = source_labels(briefing)
+    rows = [(labels[s.id], s) for s in briefing.sources if s.status == "ok" and lacks(s)]
     times = [t for _, s in rows if s.id in briefing.analyses
              for t in briefing.analyses[s.id].times if unresolved(t)]
     first: dict[str, str] = {}

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Entity, Quote, Source
-from generator.site.index import BriefingIndex, index_briefing
-from generator.site.markup import source_label, source_page
+from generator.site.index import BriefingIndex, by_count, index_briefing
+from generator.site.markup import source_page
 from generator.site.page import Page
 from generator.site.pages.events import story_tag
 
@@ -62,19 +62,19 @@ def source_context(source: Source, briefing: Briefing, label: str,
             continue
         paragraphs.setdefault(s.paragraph, []).append((s.index, s.start, s.end))
     counts = counts if counts is not None else mentions_per_source(briefing).get(source.id, Counter())
-    mentioned = [(index.entities[i], n) for i, n in counts.most_common() if n]
+    mentioned = by_count([(index.entities[i], n) for i, n in counts.items() if n])
     quotes = list(index.quotes_of_source.get(source.id, ()))
     return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned, quotes,
                          [story_tag(s) for s in index.stories_of_source.get(source.id, ())])
 
 
-def plan_source_pages(briefing: Briefing) -> list[Page]:
-    """A page per ok source and the Sources index."""
+def plan_source_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
+    """A page per ok source and the Sources index (``index``: the planner's shared lookups)."""
     pages, rows = [], []
     counts = mentions_per_source(briefing)
-    index = index_briefing(briefing)
-    for position, source in enumerate(briefing.sources):
-        label = source_label(position)
+    index = index or index_briefing(briefing)
+    for source in briefing.sources:
+        label = index.labels[source.id][0]
         if source.status != "ok":
             rows.append((label, source, 0, 0))
             continue
