@@ -30,7 +30,7 @@ from generator.publish.writer import WriteResult
 from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
-from generator.site.policy import mark_pages
+from generator.site.policy import mark_pages, quoted_entities
 from generator.temporal.dating import infer_windows, story_windows
 
 Progress = Callable[[Iterable, str, int], Iterator]
@@ -123,7 +123,8 @@ def collect(config: Config, progress: Progress = no_progress,
                  if s.status != "ok" and all(w.source != s.path for w in warnings)]
     overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
     entities = recover_mentions(resolve(analyses.values(), overrides), sources, analyses)
-    entities = mark_pages(entities, config.min_mentions_for_page, config.max_pages_per_article)
+    entities = mark_pages(entities, config.min_mentions_for_page, config.max_pages_per_article,
+                          config.min_sources_for_page, quoted_entities(entities, analyses.values()))
     briefing = Briefing(
         title=config.title,
         sources=sources,
