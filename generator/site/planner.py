@@ -17,11 +17,12 @@ from generator.site.pages.changes import plan_changes_page
 from generator.site.pages.compare import plan_compare_page
 from generator.site.pages.deadlines import plan_deadline_pages
 from generator.site.pages.entities import plan_entity_pages
-from generator.site.pages.events import plan_event_pages, plan_tags_page
+from generator.site.pages.events import plan_event_pages
 from generator.site.pages.figures import plan_figure_pages
 from generator.site.pages.home import home_context
 from generator.site.pages.report import plan_report_page
 from generator.site.pages.sources import plan_source_pages
+from generator.site.pages.tags import plan_tags_pages
 
 
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
@@ -37,5 +38,5 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         *plan_figure_pages(briefing),
         plan_report_page(briefing),
         plan_changes_page(briefing),
-        plan_tags_page(briefing),
+        *plan_tags_pages(briefing),
     ]

@@ -22,6 +22,7 @@ from generator.site.index import BriefingIndex, by_count, co_mentions, index_bri
 from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
 from generator.site.pages.figures import neighbourhood_svg, people_graph
+from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 from generator.site.summarize import Statement, entity_summary
 
 
@@ -101,6 +102,10 @@ class IndexContext:
     """Threshold below which entities get no page of their own."""
     type_label: str = ""
     """Human name of the type ("Place"), for rows with neither role nor statement."""
+    pager: Pager = Pager(1, ())
+    """This page among the pages of the list (``ROWS_PER_PAGE`` rows each)."""
+    total: int = 0
+    """Entities of the type, on all pages."""
 
 
 def first_roles(entity: Entity) -> list[RoleRow]:
@@ -177,10 +182,11 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
         members = [e for e in briefing.entities if e.type == entity_type]
         rows = [index_row(e, briefing, index.sources)
                 for e in sorted(members, key=lambda e: (-len(e.mentions), e.name, e.id))]
-        folder = TYPE_FOLDERS[entity_type]
-        pages.append(Page(f"{folder}/index.md", "entity_index.md.j2",
-                          IndexContext(title, entity_type, rows, min_mentions,
-                                       TYPE_SINGULAR[entity_type])))
+        runs = split_rows(rows, ROWS_PER_PAGE)
+        for run, pager in zip(runs, pagers(f"{TYPE_FOLDERS[entity_type]}/index.md", len(runs)), strict=True):
+            pages.append(Page(pager.paths[pager.number - 1], "entity_index.md.j2",
+                              IndexContext(title, entity_type, run, min_mentions,
+                                           TYPE_SINGULAR[entity_type], pager, len(rows))))
         for entity in members:
             if entity.has_page:
                 pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
