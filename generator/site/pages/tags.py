@@ -56,7 +56,8 @@ def tagged_pages(briefing: Briefing) -> int:
 def plan_tags_pages(briefing: Briefing) -> list[Page]:
     """tags.md, and tags/pages/<n>.md when the stories' pages do not fit on one."""
     if tagged_pages(briefing) <= ROWS_PER_PAGE:
-        return [Page("tags.md", "tags.md.j2", TagsContext(list(briefing.stories), {}, Pager(1, ("tags.md",))))]
+        every_tag = TagsContext(list(briefing.stories), {}, Pager(1, ("tags.md",)))
+        return [Page("tags.md", "tags.md.j2", every_tag)]
     runs = story_runs(briefing)
     return [Page(pager.paths[pager.number - 1], "tags.md.j2",
                  TagsContext(run, {"include": [story_tag(s) for s in run]}, pager))
