@@ -7,9 +7,20 @@ import re
 import subprocess
 import sys
 
-from generator.model import Briefing, Citation, Entity, Event, Mention, Role, Source, Story
+from generator.model import (
+    ArticleAnalysis,
+    Briefing,
+    Citation,
+    Entity,
+    Event,
+    Mention,
+    Role,
+    Sentence,
+    Source,
+    Story,
+)
 from generator.site.linker import Linker
-from generator.site.pages.entities import plan_entity_pages
+from generator.site.pages.entities import CITE_LIMIT, LIST_LIMIT, plan_entity_pages
 from generator.site.pages.paging import ROWS_PER_PAGE, Pager, page_paths, split_rows
 from generator.site.pages.tags import plan_tags_pages, story_runs
 from generator.site.render import render_pages
@@ -94,3 +105,23 @@ def test_mkdocs_logs_no_line_per_page_outside_the_nav(seed_site, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "not included in the" not in result.stderr
     assert "Documentation built" in result.stderr  # the log was captured
+
+
+def test_an_entity_named_everywhere_gets_a_page_of_bounded_size():
+    count = 3 * LIST_LIMIT
+    text = "Mara Quill, the harbour master, spoke again."
+    sources = [Source(f"s{n:03d}", f"s{n:03d}.txt", "ok", title=f"Report {n}", text=text)
+               for n in range(count)]
+    analyses = {s.id: ArticleAnalysis(s.id, "h", (Sentence(0, 0, len(text), 0),), ()) for s in sources}
+    mentions = tuple(Mention(s.id, 0, 10, "Mara Quill", "person", sentence=0) for s in sources)
+    roles = tuple(Role(f"harbour master {n}", Citation(s.id, 12, 32, "the harbour master", 0))
+                  for n, s in enumerate(sources))
+    person = Entity("mara-quill", "Mara Quill", "person", (), mentions, roles)
+    briefing = Briefing("t", sources, analyses, entities=[person])
+    page = next(p for p in plan_entity_pages(briefing, 1) if p.path == "people/mara-quill.md")
+    assert len(page.context.mention_rows) == LIST_LIMIT
+    assert page.context.more == {"roles": count - LIST_LIMIT, "mention_rows": count - LIST_LIMIT}
+    assert all(len({c.source for c in s.citations}) <= CITE_LIMIT for s in page.context.summary)
+    rendered = render_pages([page], Linker(briefing))["people/mara-quill.md"]
+    assert f"and {count - LIST_LIMIT} more sources" in rendered
+    assert len(rendered.encode()) < MAX_PAGE

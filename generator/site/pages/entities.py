@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.model import (
     Briefing,
@@ -24,6 +24,12 @@ from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
 from generator.site.pages.figures import neighbourhood_svg, people_graph
 from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 from generator.site.summarize import Statement, entity_summary
+
+LIST_LIMIT = 40
+"""Most rows of each list on an entity page (roles, mentions by source, quotes, positions,
+events, deadlines): a page must not grow with the corpus; it says how many rows it leaves out."""
+CITE_LIMIT = 8
+"""Most sources cited for one role or summary statement on an entity page."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,10 @@ class EntityContext:
     """Inline SVG of who the entity appears with (people only)."""
     positions: list[ReportedStatement] = field(default_factory=list)
     """Reported (indirect) statements the entity made, in source order; its direct ones are ``quotes``."""
+    more: dict[str, int] = field(default_factory=dict)
+    """List name ("roles", "mention_rows", "quotes", ...) -> rows left out by ``LIST_LIMIT``."""
+    quote_sources: dict[str, Source] = field(default_factory=dict)
+    """Source id -> source, for the first source of each quote (its heading names it)."""
 
 
 @dataclass(frozen=True)
@@ -132,19 +142,32 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
     for m in entity.mentions:
         per_source.setdefault(m.source, []).append(Citation(m.source, m.start, m.end, m.text, m.sentence))
     listed = sorted(row for sid in per_source for row in index.source_rows.get(sid, ()))
+    lists = {
+        "roles": [RoleRow(r.text, first_sources(r.citations)) for r in first_roles(entity)],
+        "mention_rows": [MentionRow(s, tuple(per_source[s.id])) for _, s in listed],
+        "quotes": list(index.quotes_by_speaker.get(entity.id, ())),
+        "events": list(index.events_of_entity.get(entity.id, ())),
+        "deadlines": list(index.deadlines_of_entity.get(entity.id, ())),
+        "positions": [st for st in statements.get(entity.id, ()) if st.kind == "indirect"],
+    }
+    summary = entity_summary(entity, briefing, sources=index.sources)
     return EntityContext(
         entity=entity,
         type_label=TYPE_SINGULAR[entity.type],
-        roles=first_roles(entity),
-        summary=entity_summary(entity, briefing, sources=index.sources),
+        summary=[replace(s, citations=first_sources(s.citations)) for s in summary],
         related=by_count([(index.entities[i], n) for i, n in related.items()])[:15],
-        mention_rows=[MentionRow(s, tuple(per_source[s.id])) for _, s in listed],
-        quotes=list(index.quotes_by_speaker.get(entity.id, ())),
-        events=list(index.events_of_entity.get(entity.id, ())),
-        deadlines=list(index.deadlines_of_entity.get(entity.id, ())),
         neighbourhood=_neighbourhood(graph, entity),
-        positions=[st for st in statements.get(entity.id, ()) if st.kind == "indirect"],
+        more={name: len(rows) - LIST_LIMIT for name, rows in lists.items() if len(rows) > LIST_LIMIT},
+        quote_sources={q.citations[0].source: index.sources[q.citations[0].source]
+                       for q in lists["quotes"][:LIST_LIMIT] if q.citations[0].source in index.sources},
+        **{name: rows[:LIST_LIMIT] for name, rows in lists.items()},
     )
+
+
+def first_sources(citations: tuple[Citation, ...], limit: int = CITE_LIMIT) -> tuple[Citation, ...]:
+    """The citations from the first ``limit`` distinct sources, in order."""
+    kept = list(dict.fromkeys(c.source for c in citations))[:limit]
+    return tuple(c for c in citations if c.source in kept)
 
 
 def _neighbourhood(graph: tuple[list, list] | None, entity: Entity) -> str:
