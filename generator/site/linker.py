@@ -55,7 +55,7 @@ class Linker:
         return link(text, page, from_page) if page else Markup(md_escape(text))
 
     def source_label(self, source_id: str) -> str:
-        """Short label of a source: S1, S2, ... in file order."""
+        """Short label of a source (S1, S2, ...: see ``markup.source_labels``)."""
         return self.source_labels[source_id]
 
     def source_link(self, source_id: str, from_page: str, label: str = "") -> Markup:
