@@ -3,8 +3,8 @@
 ``plan_event_pages`` gives the Events index (events grouped by story), one page
 per event at ``events/<id>.md`` and ``timeline.md``, which orders events and
 deadlines by resolved date and lists the unresolved ones under the article
-that reports them. Event and source pages are tagged with their story's title;
-``tags.md`` holds the tags index the Material tags plugin fills in.
+that reports them. Event and source pages are tagged with their story
+(``story_tag``); the Tags pages are planned in ``tags.py``.
 """
 
 from __future__ import annotations
@@ -62,14 +62,6 @@ class EventsIndexContext:
 
 
 @dataclass(frozen=True)
-class TagsContext:
-    """Context of the Tags page; the tags plugin writes the listing itself."""
-
-    stories: list[Story]
-    """The stories, each also a tag on its event and source pages."""
-
-
-@dataclass(frozen=True)
 class TimelineRow:
     """One event or deadline on the timeline."""
 
@@ -112,11 +104,6 @@ def plan_event_pages(briefing: Briefing, index: BriefingIndex | None = None) -> 
               for e in briefing.events]
     pages.append(Page("timeline.md", "timeline.md.j2", timeline_context(briefing)))
     return pages
-
-
-def plan_tags_page(briefing: Briefing) -> Page:
-    """The tags index page."""
-    return Page("tags.md", "tags.md.j2", TagsContext(list(briefing.stories)))
 
 
 def story_tag(story: Story) -> str:
