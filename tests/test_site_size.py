@@ -22,6 +22,8 @@ from generator.model import (
 from generator.site.linker import Linker
 from generator.site.pages.entities import CITE_LIMIT, LIST_LIMIT, plan_entity_pages
 from generator.site.pages.paging import ROWS_PER_PAGE, Pager, page_paths, split_rows
+from generator.site.pages.report import plan_report_pages
+from generator.site.pages.sources import plan_source_pages
 from generator.site.pages.tags import plan_tags_pages, story_runs
 from generator.site.render import render_pages
 
@@ -48,7 +50,8 @@ def crowd(count: int) -> Briefing:
                      has_page=False)  # listed only: the index pages are what is measured
               for n in range(count)]
     stories = [Story(f"story-{n + 1}", f"Story title {n}", (f"src{n}",)) for n in range(count)]
-    return Briefing("t", sources, {}, entities=people, stories=stories)
+    analyses = {s.id: ArticleAnalysis(s.id, "h", (Sentence(0, 0, 40, 0),), ()) for s in sources}
+    return Briefing("t", sources, analyses, entities=people, stories=stories)
 
 
 def test_a_long_entity_index_is_split_and_every_page_stays_under_the_bound():
@@ -125,3 +128,18 @@ def test_an_entity_named_everywhere_gets_a_page_of_bounded_size():
     rendered = render_pages([page], Linker(briefing))["people/mara-quill.md"]
     assert f"and {count - LIST_LIMIT} more sources" in rendered
     assert len(rendered.encode()) < MAX_PAGE
+
+
+def test_the_sources_index_and_the_build_report_are_split_with_every_file_once():
+    briefing = crowd(ROWS_PER_PAGE + 5)
+    briefing.sources.append(Source("broken", "broken.bin", "skipped", error="binary file"))
+    indexes = [p for p in plan_source_pages(briefing) if p.template == "source_index.md.j2"]
+    assert [p.path for p in indexes] == ["sources/index.md", "sources/pages/2.md"]
+    assert sum(len(p.context.sources) for p in indexes) == len(briefing.sources)
+    reports = plan_report_pages(briefing)
+    assert [p.path for p in reports] == ["report.md", "report/pages/2.md"]
+    files = [s.path for p in reports for s in p.context.files]
+    assert files[0] == "broken.bin" and sorted(files) == sorted(s.path for s in briefing.sources)
+    texts = render_pages(indexes + reports, Linker(briefing))
+    assert max(len(t.encode()) for t in texts.values()) < MAX_PAGE
+    assert "## Warnings" in texts["report.md"] and "## Warnings" not in texts["report/pages/2.md"]

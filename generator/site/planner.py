@@ -20,7 +20,7 @@ from generator.site.pages.entities import plan_entity_pages
 from generator.site.pages.events import plan_event_pages
 from generator.site.pages.figures import plan_figure_pages
 from generator.site.pages.home import home_context
-from generator.site.pages.report import plan_report_page
+from generator.site.pages.report import plan_report_pages
 from generator.site.pages.sources import plan_source_pages
 from generator.site.pages.tags import plan_tags_pages
 
@@ -36,7 +36,7 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         *plan_deadline_pages(briefing),
         *plan_compare_page(briefing),
         *plan_figure_pages(briefing),
-        plan_report_page(briefing),
+        *plan_report_pages(briefing),
         plan_changes_page(briefing),
         *plan_tags_pages(briefing),
     ]

@@ -10,6 +10,7 @@ from generator.site.index import BriefingIndex, by_count, index_briefing
 from generator.site.markup import source_page
 from generator.site.page import Page
 from generator.site.pages.events import story_tag
+from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,11 @@ class SourcesContext:
     """Context of the Sources index."""
 
     sources: list[tuple[str, Source, int, int]]
-    """(label, source, sentence count, mention count) for every source."""
+    """(label, source, sentence count, mention count) for every source on this page."""
+    pager: Pager = Pager(1, ())
+    """This page among the Sources pages (``ROWS_PER_PAGE`` rows each)."""
+    total: int = 0
+    """Sources on all pages."""
 
 
 def mentions_per_source(briefing: Briefing) -> dict[str, Counter]:
@@ -82,5 +87,7 @@ def plan_source_pages(briefing: Briefing, index: BriefingIndex | None = None) ->
         pages.append(Page(source_page(source.id), "source.md.j2", context))
         sentences = len(briefing.analyses[source.id].sentences)
         rows.append((label, source, sentences, len(briefing.analyses[source.id].mentions)))
-    pages.append(Page("sources/index.md", "source_index.md.j2", SourcesContext(rows)))
+    runs = split_rows(rows, ROWS_PER_PAGE)
+    pages += [Page(pager.paths[pager.number - 1], "source_index.md.j2", SourcesContext(run, pager, len(rows)))
+              for run, pager in zip(runs, pagers("sources/index.md", len(runs)), strict=True)]
     return pages
