@@ -25,11 +25,11 @@ from generator.site.pages.figures import neighbourhood_svg, people_graph
 from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 from generator.site.summarize import Statement, entity_summary
 
-LIST_LIMIT = 40
+LIST_LIMIT = 25
 """Most rows of each list on an entity page (roles, mentions by source, quotes, positions,
 events, deadlines): a page must not grow with the corpus; it says how many rows it leaves out."""
-CITE_LIMIT = 8
-"""Most sources cited for one role or summary statement on an entity page."""
+CITE_LIMIT = 5
+"""Most sources cited for one role, summary statement or quote on an entity page."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,8 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
     lists = {
         "roles": [RoleRow(r.text, first_sources(r.citations)) for r in first_roles(entity)],
         "mention_rows": [MentionRow(s, tuple(per_source[s.id])) for _, s in listed],
-        "quotes": list(index.quotes_by_speaker.get(entity.id, ())),
+        "quotes": [replace(q, citations=first_sources(q.citations))
+                   for q in index.quotes_by_speaker.get(entity.id, ())],
         "events": list(index.events_of_entity.get(entity.id, ())),
         "deadlines": list(index.deadlines_of_entity.get(entity.id, ())),
         "positions": [st for st in statements.get(entity.id, ()) if st.kind == "indirect"],
