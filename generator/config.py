@@ -72,6 +72,13 @@ SETTINGS: tuple[Setting, ...] = (
         kind="count",
     ),
     Setting(
+        "min_sources_for_page",
+        2,
+        "Entities named in fewer sources than this get a page of their own only when they have "
+        "a role or are quoted; the rest are listed on their index page. 1: no such condition.",
+        kind="count",
+    ),
+    Setting(
         "max_pages_per_article",
         50,
         "At most this many entities named in only one article, and as many events reported by "
@@ -108,6 +115,7 @@ class Config:
     docs: Path = Path("docs")
     pipeline: str = DEFAULT_PIPELINE
     min_mentions_for_page: int = 1
+    min_sources_for_page: int = 2
     max_pages_per_article: int = 50
     templates: Path | None = None
     cache: Path | None = None
@@ -193,6 +201,7 @@ def load_config(config_file: Path | None = None, root: Path | None = None) -> Co
         docs=_resolve_path(root, values["docs"]) or root / "docs",
         pipeline=str(values["pipeline"] or DEFAULT_PIPELINE),
         min_mentions_for_page=int(values["min_mentions_for_page"]),
+        min_sources_for_page=int(values["min_sources_for_page"]),
         max_pages_per_article=int(values["max_pages_per_article"]),
         templates=_resolve_path(root, values["templates"]),
         cache=_resolve_path(root, values["cache"]),

@@ -445,6 +445,10 @@ class BuildSnapshot:
     """(speaker id or "", quote text) of every merged quote."""
     deadline_dues: dict[str, str]
     """Deadline id -> due TIMEX value ("" when none)."""
+    source_labels: dict[str, str] = field(default_factory=dict)
+    """Source id -> its short label ("S3") in that build, for every source it listed."""
+    next_label: int = 1
+    """The number the next new source would have got there (a label is never given twice)."""
 
 
 @dataclass

@@ -42,7 +42,7 @@ from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.event_policy import mark_event_pages
-from generator.site.policy import mark_pages
+from generator.site.policy import mark_pages, quoted_entities
 from generator.storage.atomic import write_atomic
 from generator.storage.checked_pickle import dumps_checked, loads_checked
 from generator.temporal.dating import infer_windows, story_windows
@@ -221,7 +221,8 @@ def collect(config: Config, progress: Progress = no_progress,
                  if s.status != "ok" and all(w.source != s.path for w in warnings)]
     overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
     entities = recover_mentions(resolve(analyses.values(), overrides), sources, analyses)
-    entities = mark_pages(entities, config.min_mentions_for_page, config.max_pages_per_article)
+    entities = mark_pages(entities, config.min_mentions_for_page, config.max_pages_per_article,
+                          config.min_sources_for_page, quoted_entities(entities, analyses.values()))
     briefing = Briefing(
         title=config.title,
         sources=sources,
@@ -305,4 +306,6 @@ def _write_all(config: Config, progress: Progress, warn: Callable[[str], None],
 
 def write_pdf(config: Config, output: Path, full: bool = False) -> Path:
     """Collect the corpus and print it to ``output`` (see ``publish.pdf.write_pdf``)."""
-    return write_pdf_file(collect(config), config, output, full)
+    briefing = collect(config)
+    briefing.previous = read_snapshot(config.docs)  # the site's source labels
+    return write_pdf_file(briefing, config, output, full)

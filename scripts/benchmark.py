@@ -175,6 +175,11 @@ def report_site(root: Path, cold: bm.Clock) -> None:
     row("site", f"{site.site_bytes / MIB:.1f} MB, {site.pages} HTML pages", "", "<= 100 MB",
         site.site_bytes <= 100 * MIB)
     row("search index", f"{site.index_bytes / MIB:.1f} MB", "", "<= 5 MB", site.index_bytes <= 5 * MIB)
+    sizes = sorted((p.stat().st_size, p.parent.relative_to(root / "site").as_posix())
+                   for p in (root / "site").rglob("*.html"))
+    over = sum(size > 200 * 1024 for size, _ in sizes)
+    row("largest page", f"{sizes[-1][0] / 1024:.0f} KB ({sizes[-1][1] or 'home'})",
+        f"{over} pages over 200 KB", "<= 200 KB", sizes[-1][0] <= 200 * 1024)
 
 
 @contextmanager

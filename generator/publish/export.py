@@ -13,7 +13,13 @@ from typing import Any
 
 from generator.model import Briefing, Citation, Entity, ReportedStatement, Source
 from generator.site.event_policy import event_target
-from generator.site.markup import deadline_page, entity_page, source_page
+from generator.site.markup import (
+    deadline_page,
+    entity_page,
+    next_label,
+    source_labels,
+    source_page,
+)
 
 SCHEMA_VERSION = 1
 
@@ -27,10 +33,10 @@ def _citation(c: Citation) -> dict[str, Any]:
     return {"source": c.source, "start": c.start, "end": c.end, "text": c.text, "sentence": c.sentence}
 
 
-def _source(s: Source) -> dict[str, Any]:
+def _source(s: Source, label: str) -> dict[str, Any]:
     ok = s.status == "ok"
     return {
-        "id": s.id, "title": s.title, "path": s.path, "outlet": s.outlet, "url": s.url,
+        "id": s.id, "label": label, "title": s.title, "path": s.path, "outlet": s.outlet, "url": s.url,
         "published": s.published.isoformat() if s.published else None,
         "published_from": s.published_from or None,
         "language": s.language, "page": source_page(s.id) if ok else None,
@@ -68,11 +74,13 @@ def _statement(st: ReportedStatement) -> dict[str, Any]:
 
 def to_dict(briefing: Briefing) -> dict[str, Any]:
     """The export as plain JSON-ready data."""
+    labels = source_labels(briefing)
     return {
         "schema_version": SCHEMA_VERSION,
         "title": briefing.title,
         "built_at": briefing.built_at.isoformat(timespec="seconds") if briefing.built_at else None,
-        "sources": [_source(s) for s in briefing.sources],
+        "sources": [_source(s, labels[s.id]) for s in briefing.sources],
+        "next_source_label": next_label(briefing, labels),
         "entities": [_entity(e) for e in briefing.entities],
         "events": [{"id": ev.id, "title": ev.title, "kind": ev.kind,
                     "participants": list(ev.participants), "place": ev.place,

@@ -34,7 +34,7 @@ from generator.publish.pdf_summary import BRIEF, Budget, Summary, executive_summ
 from generator.quotes.statements import statements_by_speaker
 from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
 from generator.site.index import co_mentions, index_briefing
-from generator.site.markup import source_label
+from generator.site.markup import source_labels
 from generator.site.page import TYPE_TITLES
 from generator.site.pages.compare import real_disagreements
 from generator.site.pages.entities import EntityContext, entity_context
@@ -172,6 +172,7 @@ def _templates(entity_chapters: dict[str, EntitySection]) -> dict[str, str]:
 def print_context(briefing: Briefing, budget: Budget = BRIEF) -> PrintContext:
     """The whole printed document's context, within ``budget``."""
     by_id = {e.id: e for e in briefing.entities}
+    labels = source_labels(briefing)
     extra = budget.story_lines or 0
     shown = story_sections(briefing, None if budget.stories is None else budget.stories + extra)
     stories = shown[:budget.stories]
@@ -202,7 +203,7 @@ def print_context(briefing: Briefing, budget: Budget = BRIEF) -> PrintContext:
         events=sorted(briefing.events, key=lambda e: _date_key(e.date.value if e.date else None))
         if budget.full else [],
         entity_sections=sections,
-        sources=[(source_label(n), s) for n, s in enumerate(briefing.sources)],
+        sources=[(labels[s.id], s) for s in briefing.sources],
         sections=[(key, SECTION_TITLES[key]) for key in (FULL_SECTIONS if budget.full else BRIEF_SECTIONS)],
         templates=_templates(sections),
         more={key: n for key, n in more.items() if n > 0},

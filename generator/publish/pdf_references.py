@@ -63,7 +63,7 @@ class References:
     def __init__(self, briefing: Briefing, limit: int | None = None) -> None:
         """``limit``: most numbered references per clause (None: all)."""
         self._sources = {s.id: s for s in briefing.sources}
-        self._labels = source_labels(briefing.sources)
+        self._labels = source_labels(briefing)
         self._analyses = briefing.analyses
         self._numbers: dict[tuple[str, int], int] = {}
         self._by_words: dict[str, int] = {}

@@ -7,10 +7,12 @@ page then says this is the first build it can compare with. Never raises.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from generator.model import BuildSnapshot
+from generator.site.markup import label_number
 
 EXPORT_PATH = "data/briefing.json"
 """Where the export lives, relative to docs/."""
@@ -36,4 +38,14 @@ def _snapshot(data: dict[str, Any]) -> BuildSnapshot:
         events=frozenset(str(e["id"]) for e in data["events"]),
         quotes=frozenset((str(q.get("speaker") or ""), str(q["text"])) for q in data["quotes"]),
         deadline_dues={str(d["id"]): str((d.get("due") or {}).get("value") or "") for d in data["deadlines"]},
+        source_labels=_labels(data["sources"]),
+        next_label=max(int(data.get("next_source_label") or 1), 1),
     )
+
+
+def _labels(sources: list[dict[str, Any]]) -> dict[str, str]:
+    """Source id -> label, for the well-formed labels ("S<n>") given once each."""
+    labels = {str(s["id"]): str(s.get("label")) for s in sources
+              if label_number(str(s.get("label"))) is not None}
+    once = Counter(labels.values())
+    return {source_id: label for source_id, label in labels.items() if once[label] == 1}

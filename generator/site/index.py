@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Deadline, Entity, Event, Quote, Sentence, Source, Story
-from generator.site.markup import source_label
+from generator.site.markup import source_labels
 
 
 @dataclass
@@ -26,7 +26,7 @@ class BriefingIndex:
     source_rows: dict[str, list[tuple[int, Source]]] = field(default_factory=dict)
     """Source id -> (position, source) of every source with that id."""
     labels: dict[str, tuple[str, Source]] = field(default_factory=dict)
-    """Source id -> ("S<n>", source), n counting every source from 1."""
+    """Source id -> (its label, source); see ``markup.source_labels``."""
     stories: dict[str, Story] = field(default_factory=dict)
     """Story id -> story."""
     stories_of_source: dict[str, list[Story]] = field(default_factory=dict)
@@ -58,9 +58,10 @@ def index_briefing(briefing: Briefing) -> BriefingIndex:
     index = BriefingIndex(entities={e.id: e for e in briefing.entities},
                           sources={s.id: s for s in briefing.sources},
                           stories={s.id: s for s in briefing.stories})
+    labels = source_labels(briefing)
     for position, source in enumerate(briefing.sources):
         index.source_rows.setdefault(source.id, []).append((position, source))
-        index.labels[source.id] = (source_label(position), source)
+        index.labels[source.id] = (labels[source.id], source)
     for story in briefing.stories:
         _add(index.stories_of_source, story.sources, story)
     for position, quote in enumerate(briefing.quotes):
@@ -81,6 +82,15 @@ def quotes_at(index: BriefingIndex, briefing: Briefing, sentences: set[tuple[str
     """Quotes citing any of the given (source, sentence) pairs, in corpus order."""
     positions = sorted({p for key in sentences for p in index.quotes_at.get(key, ())})
     return [briefing.quotes[p] for p in positions]
+
+
+def by_count(rows: list[tuple[Entity, int]]) -> list[tuple[Entity, int]]:
+    """(entity, count) pairs, highest count first, ties by name then id.
+
+    One order whatever order the corpus lists entities in, so a page changes
+    only when its counts do (not when an unrelated article is added or deleted).
+    """
+    return sorted(rows, key=lambda row: (-row[1], row[0].name, row[0].id))
 
 
 def co_mentions(briefing: Briefing) -> dict[str, Counter]:

@@ -30,7 +30,7 @@ class Linker:
 
     def __init__(self, briefing: Briefing) -> None:
         self.entities: dict[str, Entity] = {e.id: e for e in briefing.entities}
-        self.source_labels = source_labels(briefing.sources)
+        self.source_labels = source_labels(briefing)
         self.source_hovers = {s.id: ", ".join(filter(None, (s.title or s.path, s.outlet)))
                               for s in briefing.sources}
         self.source_texts = {s.id: s.text for s in briefing.sources}
@@ -62,7 +62,7 @@ class Linker:
         return link(text, page, from_page) if page else Markup(md_escape(text))
 
     def source_label(self, source_id: str) -> str:
-        """Short label of a source: S1, S2, ... in file order."""
+        """Short label of a source (S1, S2, ...: see ``markup.source_labels``)."""
         return self.source_labels[source_id]
 
     def source_link(self, source_id: str, from_page: str, label: str = "") -> Markup:

@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from generator.model import Briefing
+
 # Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS)
 # plus "|" for tables; backslash-escaping them keeps them literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -84,14 +86,49 @@ def link(label: object, target: str, from_page: str, title: str = "") -> Markup:
     return Markup(f"[{md_escape(label)}]({relative(target, from_page)}{suffix})")
 
 
-def source_label(position: int) -> str:
-    """Short label of the source at 0-based ``position`` in file order: S1, S2, ..."""
-    return f"S{position + 1}"
+LABEL_PREFIX = "S"
+"""Source labels are this prefix and a number: S1, S2, ..."""
 
 
-def source_labels(sources) -> dict[str, str]:
-    """Source id -> its short label, for sources in file order."""
-    return {source.id: source_label(n) for n, source in enumerate(sources)}
+def source_label(number: int) -> str:
+    """The short label of source number ``number`` (1-based): "S1", "S2", ..."""
+    return f"{LABEL_PREFIX}{number}"
+
+
+def label_number(label: str) -> int | None:
+    """The number of a label like "S12", None for anything else."""
+    digits = label.removeprefix(LABEL_PREFIX)
+    return int(digits) if label.startswith(LABEL_PREFIX) and digits.isdigit() else None
+
+
+def source_labels(briefing: Briefing) -> dict[str, str]:
+    """Source id -> its short label, the one numbering every page, the export and the PDF use.
+
+    Labels are stable across builds of one docs/ folder: a source the previous
+    build labelled (``briefing.previous``) keeps its label, a new one gets the
+    next number after every number given before (a deleted article's number is
+    not given again), in file order. Without a previous build (a clean build)
+    sources are numbered in file order from S1. So deleting or adding one
+    article changes no other article's label, and no page that does not show it.
+    """
+    previous = briefing.previous
+    kept = previous.source_labels if previous else {}
+    labels = {s.id: kept[s.id] for s in briefing.sources if s.id in kept}
+    fresh = dict.fromkeys(s.id for s in briefing.sources if s.id not in labels)
+    for number, source_id in enumerate(fresh, start=next_label(briefing, labels)):
+        labels[source_id] = source_label(number)
+    return labels
+
+
+def next_label(briefing: Briefing, labels: dict[str, str]) -> int:
+    """The number a new source gets after ``labels``: above every number given so far.
+
+    "So far" includes the previous build's ``next_label``, so the number of
+    an article deleted since is not given to another one.
+    """
+    numbers = [label_number(label) or 0 for label in labels.values()]
+    given = briefing.previous.next_label if briefing.previous else 1
+    return max([given, *(n + 1 for n in numbers)])
 
 
 def entity_page(entity_type: str, entity_id: str) -> str:

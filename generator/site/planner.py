@@ -11,29 +11,32 @@ This module imports every page module; none imports it back.
 from __future__ import annotations
 
 from generator.model import Briefing
+from generator.site.index import index_briefing
 from generator.site.page import Page
 from generator.site.pages.changes import plan_changes_page
 from generator.site.pages.compare import plan_compare_page
 from generator.site.pages.deadlines import plan_deadline_pages
 from generator.site.pages.entities import plan_entity_pages
-from generator.site.pages.events import plan_event_pages, plan_tags_page
+from generator.site.pages.events import plan_event_pages
 from generator.site.pages.figures import plan_figure_pages
 from generator.site.pages.home import home_context
-from generator.site.pages.report import plan_report_page
+from generator.site.pages.report import plan_report_pages
 from generator.site.pages.sources import plan_source_pages
+from generator.site.pages.tags import plan_tags_pages
 
 
 def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
-    """Every generated page of the site."""
+    """Every generated page of the site (the lookups of ``index_briefing`` built once for all)."""
+    index = index_briefing(briefing)
     return [
         Page("index.md", "home.md.j2", home_context(briefing)),
-        *plan_entity_pages(briefing, min_mentions),
-        *plan_source_pages(briefing),
-        *plan_event_pages(briefing),
+        *plan_entity_pages(briefing, min_mentions, index),
+        *plan_source_pages(briefing, index),
+        *plan_event_pages(briefing, index),
         *plan_deadline_pages(briefing),
         *plan_compare_page(briefing),
         *plan_figure_pages(briefing),
-        plan_report_page(briefing),
+        *plan_report_pages(briefing),
         plan_changes_page(briefing),
-        plan_tags_page(briefing),
+        *plan_tags_pages(briefing),
     ]

@@ -1,23 +1,49 @@
 """Which entities get a page of their own: the page-count policy.
 
-An entity gets a page when it has at least ``min_mentions_for_page`` mentions.
-Entities named in one article only are capped: at most
+An entity gets a page when it matters to the briefing:
+
+1. it has at least ``min_mentions_for_page`` mentions, and
+2. it is named in at least ``min_sources_for_page`` sources, or has a role
+   ("the port director"), or is the speaker of a direct quote.
+
+Entities named in one article only are then capped: at most
 ``max_pages_per_article`` of them per article get a page, most mentioned first
 (ties by name), so one article naming thousands of people cannot flood the
-site. Every entity, with a page or not, stays listed on its type's index page.
+site. Every entity, with a page or not, stays listed (and searchable) on its
+type's index page; a name without a page is printed as plain text elsewhere.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 
-from generator.model import Entity
+from generator.model import ArticleAnalysis, Entity
 
 
-def mark_pages(entities: list[Entity], min_mentions: int, per_article: int) -> list[Entity]:
-    """The entities with ``has_page`` set by the policy above."""
-    eligible = {e.id for e in entities if len(e.mentions) >= min_mentions}
+def quoted_entities(entities: list[Entity], analyses: Iterable[ArticleAnalysis]) -> set[str]:
+    """Ids of the entities one of whose mentions overlaps the speaker words of a direct quote."""
+    speakers: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for analysis in analyses:
+        speakers[analysis.source] += [q.speaker for q in analysis.quotes if q.speaker]
+    return {e.id for e in entities
+            if any(start < m.end and m.start < end
+                   for m in e.mentions for start, end in speakers.get(m.source, ()))}
+
+
+def matters(entity: Entity, min_sources: int, quoted: set[str]) -> bool:
+    """Rule 2 above: named across sources, given a role, or quoted."""
+    named_in = len({m.source for m in entity.mentions})
+    return named_in >= min_sources or bool(entity.roles) or entity.id in quoted
+
+
+def mark_pages(entities: list[Entity], min_mentions: int, per_article: int,
+               min_sources: int = 1, quoted: set[str] | None = None) -> list[Entity]:
+    """The entities with ``has_page`` set by the policy above (``quoted``: see ``quoted_entities``)."""
+    quoted = quoted or set()
+    eligible = {e.id for e in entities
+                if len(e.mentions) >= min_mentions and matters(e, min_sources, quoted)}
     by_article: dict[str, list[Entity]] = defaultdict(list)
     for entity in entities:
         sources = {m.source for m in entity.mentions}

@@ -173,7 +173,7 @@ def compare_context(briefing: Briefing) -> CompareContext:
     """Matrix of mentions per source and the disagreements found."""
     usable = [s for s in briefing.sources if s.status == "ok"]
     ok = newest(usable, MAX_SOURCE_COLUMNS)
-    labels = source_labels(briefing.sources)
+    labels = source_labels(briefing)
     titles = {"person": "People", "place": "Places", "organization": "Organisations"}
     sections = [(titles[t], _entity_rows(briefing.entities, ok, t)) for t in MATRIX_TYPES]
     sections.append(("Deadlines", _deadline_rows(briefing.deadlines, ok)))

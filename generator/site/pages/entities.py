@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.model import (
     Briefing,
@@ -18,11 +18,18 @@ from generator.model import (
     Source,
 )
 from generator.quotes.statements import statements_by_speaker
-from generator.site.index import BriefingIndex, co_mentions, index_briefing
+from generator.site.index import BriefingIndex, by_count, co_mentions, index_briefing
 from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
 from generator.site.pages.figures import neighbourhood_svg, people_graph
+from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 from generator.site.summarize import Statement, entity_summary
+
+LIST_LIMIT = 25
+"""Most rows of each list on an entity page (roles, mentions by source, quotes, positions,
+events, deadlines): a page must not grow with the corpus; it says how many rows it leaves out."""
+CITE_LIMIT = 5
+"""Most sources cited for one role, summary statement or quote on an entity page."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,10 @@ class EntityContext:
     """Inline SVG of who the entity appears with (people only)."""
     positions: list[ReportedStatement] = field(default_factory=list)
     """Reported (indirect) statements the entity made, in source order; its direct ones are ``quotes``."""
+    more: dict[str, int] = field(default_factory=dict)
+    """List name ("roles", "mention_rows", "quotes", ...) -> rows left out by ``LIST_LIMIT``."""
+    quote_sources: dict[str, Source] = field(default_factory=dict)
+    """Source id -> source, for the first source of each quote (its heading names it)."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,10 @@ class IndexContext:
     """Threshold below which entities get no page of their own."""
     type_label: str = ""
     """Human name of the type ("Place"), for rows with neither role nor statement."""
+    pager: Pager = Pager(1, ())
+    """This page among the pages of the list (``ROWS_PER_PAGE`` rows each)."""
+    total: int = 0
+    """Entities of the type, on all pages."""
 
 
 def first_roles(entity: Entity) -> list[RoleRow]:
@@ -127,19 +142,33 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
     for m in entity.mentions:
         per_source.setdefault(m.source, []).append(Citation(m.source, m.start, m.end, m.text, m.sentence))
     listed = sorted(row for sid in per_source for row in index.source_rows.get(sid, ()))
+    lists = {
+        "roles": [RoleRow(r.text, first_sources(r.citations)) for r in first_roles(entity)],
+        "mention_rows": [MentionRow(s, tuple(per_source[s.id])) for _, s in listed],
+        "quotes": [replace(q, citations=first_sources(q.citations))
+                   for q in index.quotes_by_speaker.get(entity.id, ())],
+        "events": list(index.events_of_entity.get(entity.id, ())),
+        "deadlines": list(index.deadlines_of_entity.get(entity.id, ())),
+        "positions": [st for st in statements.get(entity.id, ()) if st.kind == "indirect"],
+    }
+    summary = entity_summary(entity, briefing, sources=index.sources)
     return EntityContext(
         entity=entity,
         type_label=TYPE_SINGULAR[entity.type],
-        roles=first_roles(entity),
-        summary=entity_summary(entity, briefing, sources=index.sources),
-        related=[(index.entities[i], n) for i, n in related.most_common(15)],
-        mention_rows=[MentionRow(s, tuple(per_source[s.id])) for _, s in listed],
-        quotes=list(index.quotes_by_speaker.get(entity.id, ())),
-        events=list(index.events_of_entity.get(entity.id, ())),
-        deadlines=list(index.deadlines_of_entity.get(entity.id, ())),
+        summary=[replace(s, citations=first_sources(s.citations)) for s in summary],
+        related=by_count([(index.entities[i], n) for i, n in related.items()])[:15],
         neighbourhood=_neighbourhood(graph, entity),
-        positions=[st for st in statements.get(entity.id, ()) if st.kind == "indirect"],
+        more={name: len(rows) - LIST_LIMIT for name, rows in lists.items() if len(rows) > LIST_LIMIT},
+        quote_sources={q.citations[0].source: index.sources[q.citations[0].source]
+                       for q in lists["quotes"][:LIST_LIMIT] if q.citations[0].source in index.sources},
+        **{name: rows[:LIST_LIMIT] for name, rows in lists.items()},
     )
+
+
+def first_sources(citations: tuple[Citation, ...], limit: int = CITE_LIMIT) -> tuple[Citation, ...]:
+    """The citations from the first ``limit`` distinct sources, in order."""
+    kept = list(dict.fromkeys(c.source for c in citations))[:limit]
+    return tuple(c for c in citations if c.source in kept)
 
 
 def _neighbourhood(graph: tuple[list, list] | None, entity: Entity) -> str:
@@ -165,21 +194,23 @@ def index_row(entity: Entity, briefing: Briefing | None = None,
     return IndexRow(entity, "", count)
 
 
-def plan_entity_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
-    """Index page per type and a page per entity that has one."""
+def plan_entity_pages(briefing: Briefing, min_mentions: int,
+                      index: BriefingIndex | None = None) -> list[Page]:
+    """Index page per type and a page per entity that has one (``index``: the planner's lookups)."""
     related = co_mentions(briefing)
     graph = people_graph(briefing)
-    index = index_briefing(briefing)
+    index = index or index_briefing(briefing)
     statements = statements_by_speaker(briefing)
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
         rows = [index_row(e, briefing, index.sources)
-                for e in sorted(members, key=lambda e: (-len(e.mentions), e.name))]
-        folder = TYPE_FOLDERS[entity_type]
-        pages.append(Page(f"{folder}/index.md", "entity_index.md.j2",
-                          IndexContext(title, entity_type, rows, min_mentions,
-                                       TYPE_SINGULAR[entity_type])))
+                for e in sorted(members, key=lambda e: (-len(e.mentions), e.name, e.id))]
+        runs = split_rows(rows, ROWS_PER_PAGE)
+        for run, pager in zip(runs, pagers(f"{TYPE_FOLDERS[entity_type]}/index.md", len(runs)), strict=True):
+            pages.append(Page(pager.paths[pager.number - 1], "entity_index.md.j2",
+                              IndexContext(title, entity_type, run, min_mentions,
+                                           TYPE_SINGULAR[entity_type], pager, len(rows))))
         for entity in members:
             if entity.has_page:
                 pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",

@@ -3,8 +3,8 @@
 ``plan_event_pages`` gives the Events index (events grouped by story), one page
 per event at ``events/<id>.md`` and ``timeline.md``, which orders events and
 deadlines by resolved date and lists the unresolved ones under the article
-that reports them. Event and source pages are tagged with their story's title;
-``tags.md`` holds the tags index the Material tags plugin fills in.
+that reports them. Event and source pages are tagged with their story
+(``story_tag``); the Tags pages are planned in ``tags.py``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from generator.events.reports import different_times
 from generator.model import Briefing, Citation, DateWindow, Event, Quote, Sentence, Source, Story
 from generator.site.event_policy import event_anchor, event_target
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
-from generator.site.markup import deadline_page, event_page, one_line, source_label
+from generator.site.markup import deadline_page, event_page, one_line, source_labels
 from generator.site.page import Page
 from generator.site.summarize import Statement, merge_statements
 from generator.temporal.calendar import value_range
@@ -69,14 +69,6 @@ class EventsIndexContext:
 
 
 @dataclass(frozen=True)
-class TagsContext:
-    """Context of the Tags page; the tags plugin writes the listing itself."""
-
-    stories: list[Story]
-    """The stories, each also a tag on its event and source pages."""
-
-
-@dataclass(frozen=True)
 class TimelineRow:
     """One event or deadline on the timeline."""
 
@@ -111,19 +103,14 @@ class TimelineContext:
     """Source id -> when the undated article was probably written (inferred), if known."""
 
 
-def plan_event_pages(briefing: Briefing) -> list[Page]:
-    """Events index, one page per event, and the timeline."""
+def plan_event_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
+    """Events index, one page per event, and the timeline (``index``: the planner's shared lookups)."""
     pages = [Page("events/index.md", "events_index.md.j2", index_context(briefing))]
-    index = index_briefing(briefing)
+    index = index or index_briefing(briefing)
     pages += [Page(event_page(e.id), "event.md.j2", event_context(e, briefing, index))
               for e in briefing.events if e.has_page]
     pages.append(Page("timeline.md", "timeline.md.j2", timeline_context(briefing)))
     return pages
-
-
-def plan_tags_page(briefing: Briefing) -> Page:
-    """The tags index page."""
-    return Page("tags.md", "tags.md.j2", TagsContext(list(briefing.stories)))
 
 
 def story_tag(story: Story) -> str:
@@ -146,7 +133,8 @@ def source_story_tags(briefing: Briefing, source_id: str) -> list[str]:
 
 
 def _labels(briefing: Briefing) -> dict[str, tuple[str, Source]]:
-    return {s.id: (source_label(n), s) for n, s in enumerate(briefing.sources)}
+    labels = source_labels(briefing)
+    return {s.id: (labels[s.id], s) for s in briefing.sources}
 
 
 def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> EventContext:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator.model import Briefing, Entity
 from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
-from generator.site.markup import entity_page, html_href
+from generator.site.markup import TYPE_FOLDERS, entity_page, html_href
 from generator.site.page import Page
 from generator.svg.graph import neighbourhood, render_graph
 
@@ -34,7 +34,10 @@ class FigureContext:
 
 
 def _link_for(by_id: dict[str, Entity], from_page: str, entity_id: str) -> str:
+    """The entity's page, or its type's index page (where it is listed) when it has none."""
     entity = by_id[entity_id]
+    if not entity.has_page:
+        return html_href(f"{TYPE_FOLDERS[entity.type]}/index.md", from_page)
     return html_href(entity_page(entity.type, entity.id), from_page)
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Deadline, Event, Source, Story
-from generator.site.markup import source_label
+from generator.site.markup import source_labels
 from generator.site.pages.entities import IndexRow, index_row
 from generator.site.pages.story_sections import StorySection, story_sections
 from generator.site.summarize import Statement, lead_statements
@@ -82,7 +82,8 @@ def home_context(briefing: Briefing) -> HomeContext:
     """The overview: lead statements, key people, deadlines, events, stories, sources."""
     people = sorted((e for e in briefing.entities if e.type == "person" and e.has_page),
                     key=lambda e: -len(e.mentions))
-    ok = [(source_label(n), s) for n, s in enumerate(briefing.sources) if s.status == "ok"]
+    labels = source_labels(briefing)
+    ok = [(labels[s.id], s) for s in briefing.sources if s.status == "ok"]
     counts = Counter(e.type for e in briefing.entities)
     counts["sources"] = len(ok)
     more = {"stories": len(briefing.stories) - STORIES, "deadlines": len(briefing.deadlines) - DEADLINES,

@@ -8,15 +8,18 @@ can only be named by its title. The report counts both and says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.model import Briefing, Source, TimeExpression
-from generator.site.markup import source_label
+from generator.site.markup import source_labels
 from generator.site.page import Page
+from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 from generator.site.timewords import moment_words
 
 EXAMPLES = 4
 """Most unresolved time words quoted per warning."""
+NAMED = 40
+"""Most articles named per warning (the Sources pages list them all)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,12 @@ class ReportContext:
     """Articles with no publication date, and the relative dates left unresolved in them."""
     no_outlet: MissingMetadata = field(default_factory=lambda: MissingMetadata([]))
     """Articles with no outlet."""
+    files: list[Source] = field(default_factory=list)
+    """The input files on this page of the report, skipped ones first, then in file order."""
+    pager: Pager = Pager(1, ())
+    """This page among the report's pages (the file table goes on over ``ROWS_PER_PAGE`` rows each)."""
+    named: int = NAMED
+    """Most articles a warning names."""
 
 
 def unresolved(time: TimeExpression) -> bool:
@@ -54,8 +63,8 @@ def unresolved(time: TimeExpression) -> bool:
 
 def missing(briefing: Briefing, lacks) -> MissingMetadata:
     """The usable articles for which ``lacks(source)`` holds, with their unresolved times."""
-    rows = [(source_label(n), s) for n, s in enumerate(briefing.sources)
-            if s.status == "ok" and lacks(s)]
+    labels = source_labels(briefing)
+    rows = [(labels[s.id], s) for s in briefing.sources if s.status == "ok" and lacks(s)]
     times = [t for _, s in rows if s.id in briefing.analyses
              for t in briefing.analyses[s.id].times if unresolved(t)]
     first: dict[str, str] = {}
@@ -65,11 +74,14 @@ def missing(briefing: Briefing, lacks) -> MissingMetadata:
     return MissingMetadata(rows, len(times), examples)
 
 
-def plan_report_page(briefing: Briefing) -> Page:
-    """report.md."""
+def plan_report_pages(briefing: Briefing) -> list[Page]:
+    """report.md, and report/pages/<n>.md when the file table is longer than one page."""
     built_at = moment_words(briefing.built_at) if briefing.built_at else ""
     context = ReportContext(briefing, built_at,
                             usable=sum(s.status == "ok" for s in briefing.sources),
                             undated=missing(briefing, lambda s: s.published is None),
                             no_outlet=missing(briefing, lambda s: not s.outlet))
-    return Page("report.md", "report.md.j2", context)
+    files = sorted(briefing.sources, key=lambda s: s.status == "ok")  # stable: file order within
+    runs = split_rows(files, ROWS_PER_PAGE)
+    return [Page(pager.paths[pager.number - 1], "report.md.j2", replace(context, files=run, pager=pager))
+            for run, pager in zip(runs, pagers("report.md", len(runs)), strict=True)]

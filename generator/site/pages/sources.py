@@ -6,10 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Entity, Quote, Source
-from generator.site.index import BriefingIndex, index_briefing
-from generator.site.markup import source_label, source_page
+from generator.site.index import BriefingIndex, by_count, index_briefing
+from generator.site.markup import source_page
 from generator.site.page import Page
 from generator.site.pages.events import story_tag
+from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,11 @@ class SourcesContext:
     """Context of the Sources index."""
 
     sources: list[tuple[str, Source, int, int]]
-    """(label, source, sentence count, mention count) for every source."""
+    """(label, source, sentence count, mention count) for every source on this page."""
+    pager: Pager = Pager(1, ())
+    """This page among the Sources pages (``ROWS_PER_PAGE`` rows each)."""
+    total: int = 0
+    """Sources on all pages."""
 
 
 def mentions_per_source(briefing: Briefing) -> dict[str, Counter]:
@@ -62,19 +67,19 @@ def source_context(source: Source, briefing: Briefing, label: str,
             continue
         paragraphs.setdefault(s.paragraph, []).append((s.index, s.start, s.end))
     counts = counts if counts is not None else mentions_per_source(briefing).get(source.id, Counter())
-    mentioned = [(index.entities[i], n) for i, n in counts.most_common() if n]
+    mentioned = by_count([(index.entities[i], n) for i, n in counts.items() if n])
     quotes = list(index.quotes_of_source.get(source.id, ()))
     return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned, quotes,
                          [story_tag(s) for s in index.stories_of_source.get(source.id, ())])
 
 
-def plan_source_pages(briefing: Briefing) -> list[Page]:
-    """A page per ok source and the Sources index."""
+def plan_source_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
+    """A page per ok source and the Sources index (``index``: the planner's shared lookups)."""
     pages, rows = [], []
     counts = mentions_per_source(briefing)
-    index = index_briefing(briefing)
-    for position, source in enumerate(briefing.sources):
-        label = source_label(position)
+    index = index or index_briefing(briefing)
+    for source in briefing.sources:
+        label = index.labels[source.id][0]
         if source.status != "ok":
             rows.append((label, source, 0, 0))
             continue
@@ -82,5 +87,7 @@ def plan_source_pages(briefing: Briefing) -> list[Page]:
         pages.append(Page(source_page(source.id), "source.md.j2", context))
         sentences = len(briefing.analyses[source.id].sentences)
         rows.append((label, source, sentences, len(briefing.analyses[source.id].mentions)))
-    pages.append(Page("sources/index.md", "source_index.md.j2", SourcesContext(rows)))
+    runs = split_rows(rows, ROWS_PER_PAGE)
+    pages += [Page(pager.paths[pager.number - 1], "source_index.md.j2", SourcesContext(run, pager, len(rows)))
+              for run, pager in zip(runs, pagers("sources/index.md", len(runs)), strict=True)]
     return pages

@@ -1,0 +1,41 @@
+"""The default page policy: a page for entities that matter (several sources, a role, a quote)."""
+
+from __future__ import annotations
+
+from generator.model import ArticleAnalysis, Citation, Entity, Mention, QuoteCandidate, Role
+from generator.site.policy import mark_pages, quoted_entities
+
+
+def entity(eid: str, sources: tuple[str, ...], roles: tuple[Role, ...] = ()) -> Entity:
+    mentions = tuple(Mention(src, 10 * n, 10 * n + 5, eid, "person", sentence=0)
+                     for n, src in enumerate(sources))
+    return Entity(eid, eid.title(), "person", (eid.title(),), mentions, roles)
+
+
+def with_pages(entities: list[Entity], quoted: set[str] | None = None, min_sources: int = 2) -> set[str]:
+    marked = mark_pages(entities, min_mentions=1, per_article=50, min_sources=min_sources, quoted=quoted)
+    return {e.id for e in marked if e.has_page}
+
+
+def test_named_once_without_role_or_quote_gets_no_page_but_stays_listed():
+    lone, shared = entity("lone", ("a",)), entity("shared", ("a", "b"))
+    marked = mark_pages([lone, shared], min_mentions=1, per_article=50, min_sources=2)
+    assert {e.id for e in marked if e.has_page} == {"shared"}
+    assert {e.id for e in marked} == {"lone", "shared"}  # listed on the index page all the same
+
+
+def test_a_role_or_a_quote_earns_a_page_in_one_source():
+    role = Role("harbour master", Citation("a", 0, 5, "Lone", 0))
+    titled, speaker = entity("titled", ("a",), (role,)), entity("speaker", ("a",))
+    assert with_pages([titled, speaker], quoted={"speaker"}) == {"titled", "speaker"}
+
+
+def test_min_sources_one_keeps_the_old_rule():
+    assert with_pages([entity("lone", ("a",))], min_sources=1) == {"lone"}
+
+
+def test_quoted_entities_are_those_whose_mention_overlaps_the_speaker_words():
+    said = QuoteCandidate(Citation("a", 30, 60, "“We stay,”", 0), speaker=(10, 15))
+    analysis = ArticleAnalysis("a", "h", (), (), quotes=(said,))
+    speaker, other = entity("speaker", ("b", "a")), entity("other", ("a",))  # "a" mention at 10-15 / 0-5
+    assert quoted_entities([speaker, other], [analysis]) == {"speaker"}
