@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
@@ -158,7 +159,7 @@ def test_no_doubled_quotation_marks_anywhere_in_the_pdf(seed_pages) -> None:
 
 def test_full_switch_reaches_the_printer(monkeypatch, tmp_path) -> None:
     seen = {}
-    monkeypatch.setattr("generator.pipeline.collect", lambda config, *a, **k: "briefing")
+    monkeypatch.setattr("generator.pipeline.collect", lambda config, *a, **k: SimpleNamespace())
     monkeypatch.setattr("generator.pipeline.write_pdf_file",
                         lambda briefing, config, output, full: seen.setdefault("full", full) or output)
     root = make_project(tmp_path / "p", seeds=None)
