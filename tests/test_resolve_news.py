@@ -152,3 +152,31 @@ def test_headline_person_nouns_join_the_person_given_that_role(tmp_path):
     rosa = entity_named(b, "Rosa Mendel")
     assert "Grandmother" in {m.text for m in rosa.mentions}
 
+
+
+def test_headline_person_nouns_go_to_the_person_each_article_means(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Woman Killed In Crash, Driver Charged\n\n"
+                 "A woman died on Friday after a car hit her in Eastfield. Police said Mara Quist, 59, "
+                 "was crossing the road when she was struck. The driver, Tomas Brek, was arrested "
+                 "nearby. He was charged with manslaughter.\n",
+        "b.txt": "Woman Wins Rowing Prize\n\n"
+                 "Elsa Varga won the national rowing prize on Sunday. She trained for ten years.\n",
+        "c.txt": "Actress Returns To Stage\n\n"
+                 "The Eastfield theatre reopened on Monday with a new play by Ruth Olin.\n",
+    })
+    assert {m.source for m in entity_named(b, "Mara Quist").mentions if m.text == "Woman"} == {"a"}
+    assert {m.source for m in entity_named(b, "Elsa Varga").mentions if m.text == "Woman"} == {"b"}
+    assert "Driver" in {m.text for m in entity_named(b, "Tomas Brek").mentions}
+    assert not {"Woman", "Driver", "Actress"} & {e.name for e in b.entities}
+
+
+def test_a_nationality_glued_to_a_name_does_not_split_the_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Marathon results\n\n"
+                 "Canadian Lena Hartwell won the race on Sunday. Hartwell led from the start.\n",
+        "b.txt": "Training plans\n\nLena Hartwell trained in the mountains for three months.\n",
+    })
+    person = entity_named(b, "Lena Hartwell")
+    assert {m.source for m in person.mentions} == {"a", "b"}
+    assert not any("Canadian" in n for n in names_and_aliases(b) if "Hartwell" in n)

@@ -8,7 +8,9 @@ Steps, each a small function over plain data:
    ``merge`` overrides, spelling and spacing variants, surname linking,
    organisation/place name suffixes ("Navy" of "Indian Navy") and acronyms;
    a short name several entities share is then decided per article from the
-   article's own evidence (``decide_shared_names``), or left ambiguous.
+   article's own evidence (``decide_shared_names``), or left ambiguous;
+   a headline person noun ("Woman Killed") goes to the person its article
+   means (``person_nouns``).
 3. Each joined cluster becomes an ``Entity`` whose type is voted over every
    mention's NER label and parse cues (see ``typing_rules``).
 """
@@ -27,12 +29,12 @@ from generator.resolve.name_links import (
     decide_shared_names,
     link_acronyms,
     link_name_suffixes,
-    link_role_nouns,
     link_spacing_variants,
     link_spelling_variants,
     link_surnames,
 )
 from generator.resolve.overrides import Overrides
+from generator.resolve.person_nouns import decide_person_nouns
 from generator.resolve.typing_rules import vote_type
 
 
@@ -49,7 +51,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
     ambiguous.update(link_name_suffixes(groups, links, overrides))
     link_acronyms(groups, links, overrides)
     ambiguous = decide_shared_names(groups, links, ambiguous)
-    link_role_nouns(groups, links)
+    decide_person_nouns(groups, links)
     built: dict[str, Entity] = {}
     for root, keys in links.clusters().items():
         members = [groups[k] for k in keys if groups[k].mentions]

@@ -30,13 +30,14 @@ DOMINANT_SHARE = 0.8
 at least this share of the candidates' mentions across the corpus."""
 
 
-def _personish(group: NameGroup) -> bool:
+def is_personish(group: NameGroup) -> bool:
+    """A name no gazetteer place or group whose mentions NER or a title call a person."""
     return group.place is None and not group.key.startswith("group:") and (
         group.label_share("PERSON") > 0 or any("title:person" in m.cues for m in group.mentions)
     )
 
 
-def _mostly_person(group: NameGroup) -> bool:
+def is_mostly_person(group: NameGroup) -> bool:
     """Half or more of the mentions are tagged PERSON or follow a person's title."""
     votes = sum(m.label == "PERSON" or "title:person" in m.cues for m in group.mentions)
     return votes * 2 >= len(group.mentions)
@@ -44,7 +45,7 @@ def _mostly_person(group: NameGroup) -> bool:
 
 def _other_name(group: NameGroup) -> bool:
     """A name of an organisation or of a place the gazetteer does not know."""
-    return group.place is None and not group.key.startswith("group:") and not _mostly_person(group)
+    return group.place is None and not group.key.startswith("group:") and not is_mostly_person(group)
 
 
 def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
@@ -87,7 +88,7 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
-        if len(group.words) > 1 and _personish(group) and not overrides.keeps_apart(key):
+        if len(group.words) > 1 and is_personish(group) and not overrides.keeps_apart(key):
             by_last[group.words[-1]].append(key)
             by_first[group.words[0]].append(key)
     ambiguous: dict[str, set[str]] = {}
@@ -111,7 +112,7 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
 def _family_name_first(group: NameGroup) -> bool:
     """A one-word person name that may be a family name written first ("Xi"): never one
     written after a title that takes a given name ("Prince Alfred")."""
-    return _personish(group) and not any(
+    return is_personish(group) and not any(
         word.lower().rstrip(".") in GIVEN_NAME_TITLES for m in group.mentions for word in m.title.split())
 
 
@@ -119,7 +120,7 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
     """Join person names that differ only by spelling (same first word, close rest)."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
-        if _personish(group) and not overrides.keeps_apart(key):
+        if is_personish(group) and not overrides.keeps_apart(key):
             blocks[group.words[0] if len(group.words) > 1 else "~" + key[:3]].append(key)
     for keys in blocks.values():
         for i, a in enumerate(keys):
@@ -139,23 +140,6 @@ def link_spacing_variants(groups: dict[str, NameGroup], links: Links, overrides:
             links.join(first[packed], key)
         else:
             first[packed] = key
-
-
-def link_role_nouns(groups: dict[str, NameGroup], links: Links) -> None:
-    """Join a headline's person noun ("Grandmother") to the only person the texts give
-    that noun as a role ("a 59-year-old grandmother", "the coach")."""
-    by_role: dict[str, set[str]] = defaultdict(set)
-    for key, group in groups.items():
-        for mention in group.mentions:
-            for role in mention.roles:
-                words = role.text.lower().split()
-                if words:
-                    by_role[words[-1]].add(key)
-    for key, group in groups.items():
-        if len(group.words) == 1 and all("noun:person" in m.cues for m in group.mentions):
-            owners = {links.find(k) for k in by_role.get(group.words[0], ()) if k != key}
-            if len(owners) == 1:
-                links.join(owners.pop(), key)
 
 
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
@@ -217,7 +201,7 @@ _GENDER_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "
                     "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 
 
-def _gender(titles: Iterable[str]) -> str:
+def title_gender(titles: Iterable[str]) -> str:
     """"m" or "f" when the titles agree on one (Mr./Mrs./Ms. ...), else ""."""
     found = {_GENDER_OF_TITLE.get(word.lower().rstrip("."), "") for title in titles for word in title.split()}
     found.discard("")
@@ -246,7 +230,7 @@ def _clusters(groups: dict[str, NameGroup], links: Links) -> dict[str, tuple[set
 
 def _candidates(clusters: dict[str, tuple[set[str], int, list[str]]], roots: set[str]) -> dict[str, _Person]:
     """Sources, mention count and title gender of each candidate cluster."""
-    return {root: _Person(set(clusters[root][0]), clusters[root][1], _gender(clusters[root][2]))
+    return {root: _Person(set(clusters[root][0]), clusters[root][1], title_gender(clusters[root][2]))
             for root in sorted(roots) if root in clusters}
 
 
@@ -254,7 +238,7 @@ def _decide(mention: Mention, people: dict[str, _Person]) -> str | None:
     """The candidate a shared surname means here, from the article's own evidence: the
     only candidate the article names, of the gender its title gives; else the corpus's
     dominant candidate when the article names none. None when undecidable."""
-    gender = _gender([mention.title])
+    gender = title_gender([mention.title])
     fitting = {root: p for root, p in people.items() if not (gender and p.gender and p.gender != gender)}
     named_here = [root for root, p in fitting.items() if mention.source in p.sources]
     if len(named_here) == 1:
@@ -300,7 +284,7 @@ def _decide_all(mentions: list[Mention], people: dict[str, _Person]
         if len(named_here) == 1:
             moved[mention.source, named_here[0]].append(mention)
             person = people[named_here[0]]
-            person.gender = person.gender or _gender([mention.title])
+            person.gender = person.gender or title_gender([mention.title])
         else:
             rest.append(mention)
     kept = []

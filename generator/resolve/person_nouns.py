@@ -1,0 +1,119 @@
+"""Headline person nouns ("Woman Killed, Driver Charged") given to the person each
+article means (part of the resolve stage).
+
+A capitalised person noun of a headline (cue "noun:person") names someone the
+report is about. Within its own article it goes to the one person (with a full
+name in the corpus) named there
+whom the text gives that noun as a role ("Rosa Mendel, a 90-year-old
+grandmother"); else, for a noun with a gender ("Woman", "Father"), to the one
+person of that gender the article names (gender from the pronouns after the
+name, cue "gender:f"/"gender:m", and from titles such as Ms.). Undecided nouns
+stay together as before; undecided job words ("Actress", cue "noun:job") are
+dropped, as no entity would be the better for them. Cost: one pass over the
+groups and one look-up per noun mention.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from generator.model import Mention
+from generator.resolve.name_groups import Links, NameGroup
+from generator.resolve.name_links import is_personish, title_gender
+from generator.resolve.typing_rules import vote_type
+
+NOUN_GENDER = {
+    **dict.fromkeys("woman girl mother grandmother wife daughter mom mum sister aunt niece "
+                    "actress businesswoman spokeswoman congresswoman chairwoman widow".split(), "f"),
+    **dict.fromkeys("man boy father grandfather husband son dad brother uncle nephew gunman "
+                    "businessman spokesman congressman chairman widower".split(), "m"),
+}
+"""Person nouns that say the person's gender."""
+
+
+@dataclass
+class _Person:
+    """What the decision knows of one person cluster: its gender votes and, per article,
+    the last words of the roles the article gives it."""
+
+    genders: Counter = field(default_factory=Counter)
+    roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @property
+    def gender(self) -> str:
+        """"m" or "f" when the votes lean one way, else ""."""
+        (first, n), *rest = self.genders.most_common(2) or [("", 0)]
+        return first if n and (not rest or rest[0][1] < n) else ""
+
+
+def is_person_noun(group: NameGroup) -> bool:
+    """A one-word group whose every mention is a headline person noun."""
+    return len(group.words) == 1 and bool(group.mentions) and all(
+        "noun:person" in m.cues for m in group.mentions)
+
+
+def _full_name_people(groups: dict[str, NameGroup], links: Links) -> set[str]:
+    """Roots of the clusters typed person (``vote_type``) that hold a full name."""
+    members: dict[str, list[Mention]] = defaultdict(list)
+    full: set[str] = set()
+    for key, group in groups.items():
+        if group.place is None and not is_person_noun(group):
+            members[links.find(key)] += group.mentions
+            if len(group.words) > 1 and is_personish(group):
+                full.add(links.find(key))
+    return {root for root in full if vote_type(members[root], known_place=False) == "person"}
+
+
+def _people(groups: dict[str, NameGroup], links: Links) -> tuple[dict[str, _Person], dict[str, set[str]]]:
+    """Person cluster root -> its evidence, and source -> the person roots it names
+    (people with a full name somewhere in the corpus only: "Sikh" tagged as a person is none)."""
+    people: dict[str, _Person] = defaultdict(_Person)
+    named_in: dict[str, set[str]] = defaultdict(set)
+    full_names = _full_name_people(groups, links)
+    for key, group in groups.items():
+        if is_person_noun(group) or links.find(key) not in full_names:
+            continue  # a bare "Doe" NER called an organisation still names Jane Doe's cluster
+        person = people[links.find(key)]
+        for mention in group.mentions:
+            named_in[mention.source].add(links.find(key))
+            person.genders.update(c.removeprefix("gender:") for c in mention.cues if c.startswith("gender:"))
+            if gender := title_gender([mention.title]):
+                person.genders[gender] += 2
+            for role in mention.roles:
+                words = role.text.lower().split()
+                person.roles[mention.source].update(words[-1:])
+    return people, named_in
+
+
+def _decide(mention: Mention, people: dict[str, _Person], named: set[str]) -> str | None:
+    """The person root a headline noun means in its article, or None."""
+    noun = mention.text.lower()
+    gender = NOUN_GENDER.get(noun, "")
+    fitting = sorted(r for r in named if not (gender and people[r].gender not in ("", gender)))
+    by_role = [r for r in fitting if noun in people[r].roles.get(mention.source, ())]
+    if len(by_role) == 1:
+        return by_role[0]
+    by_gender = [r for r in fitting if gender and people[r].gender == gender]
+    return by_gender[0] if len(by_gender) == 1 and not by_role else None
+
+
+def decide_person_nouns(groups: dict[str, NameGroup], links: Links) -> None:
+    """Move each decided headline noun mention to a group ``<key>@<source>@<root>`` joined
+    with its person; drop undecided job words; leave the other undecided nouns."""
+    nouns = [key for key, group in groups.items() if is_person_noun(group)]
+    if not nouns:
+        return
+    people, named_in = _people(groups, links)
+    for key in nouns:
+        kept = []
+        for mention in groups[key].mentions:
+            root = _decide(mention, people, named_in.get(mention.source, set()))
+            if root is not None:
+                new = f"{key}@{mention.source}@{root}"
+                groups.setdefault(new, NameGroup(new, [])).mentions.append(mention)
+                links.parent.setdefault(new, new)
+                links.join(root, new)
+            elif "noun:job" not in mention.cues:
+                kept.append(mention)
+        groups[key].mentions = kept
