@@ -57,3 +57,14 @@ def test_abstract_nouns_and_group_adjectives_are_no_entities(tmp_path):
     })
     names = {n for e in b.entities for n in (e.name, *e.aliases)}
     assert not names & {"Slavophobia", "Franco-German"}
+
+
+def test_a_role_the_name_s_own_verb_gives(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Rovers Hire Daniel Okafor As Head Coach\n\n"
+                 "Daniel Okafor was introduced as the new head coach of the Rovers on Friday. "
+                 "Mira Solberg is the mayor of Eastfield.\n",
+    })
+    assert "new head coach of the Rovers" in roles_of(b, "Daniel Okafor")
+    assert "mayor of Eastfield" in roles_of(b, "Mira Solberg")
+    assert "Coach" in {m.text for m in entity_named(b, "Daniel Okafor").mentions}

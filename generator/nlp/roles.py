@@ -1,5 +1,6 @@
-"""Roles a sentence gives a name: the words before it, its apposition, or the noun it is in
-apposition to (part of the per-article NLP stage, used by ``mentions``).
+"""Roles a sentence gives a name: the words before it, its apposition, the noun it is in
+apposition to, or the role its own verb gives it ("was named as the coach"); part of
+the per-article NLP stage, used by ``mentions``.
 
 A role is the role noun with its modifiers and its prepositional complement
 ("acting US envoy to the UN"), without a leading article ("an Austrian political
@@ -28,7 +29,7 @@ def find_roles(ent, name_start: int, source: Source, offset: int, sentence: int,
             role words from names ("Doe Envoy Jane Roe"): no role from the words before.
     """
     before = None if headline else premodifier_role(ent, name_start)
-    for span in (before, apposition_role(ent), head_role(ent)):
+    for span in (before, apposition_role(ent), head_role(ent), predicate_role(ent)):
         span = without_article(span) if span is not None else None
         if span is not None and len(span) <= MAX_ROLE_WORDS and span.text.strip():
             start = offset + span.start_char
@@ -74,6 +75,22 @@ def apposition_role(ent):
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             return trim_phrase(child)
+    return None
+
+
+def predicate_role(ent):
+    """"Jane Doe was named as the new head coach" / "Jane Doe is the mayor of X": a role
+    noun the name's own verb gives it (after "as", or as its complement)."""
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for child in root.head.children:
+        if child.dep_ in ("attr", "oprd") and _is_role_noun(child):
+            return trim_phrase(child)
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and _is_role_noun(noun):
+                    return trim_phrase(noun)
     return None
 
 

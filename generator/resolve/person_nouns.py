@@ -47,10 +47,21 @@ class _Person:
         return first if n and (not rest or rest[0][1] < n) else ""
 
 
-def is_person_noun(group: NameGroup) -> bool:
-    """A one-word group whose every mention is a headline person noun."""
-    return len(group.words) == 1 and bool(group.mentions) and all(
-        "noun:person" in m.cues for m in group.mentions)
+def is_noun_mention(mention: Mention) -> bool:
+    """A headline person noun ("Woman"), not a name."""
+    return "noun:person" in mention.cues
+
+
+def _names(group: NameGroup) -> list[Mention]:
+    """The group's mentions that are names, not headline nouns."""
+    return [m for m in group.mentions if not is_noun_mention(m)]
+
+
+def role_nouns(role: str) -> list[str]:
+    """The words of a role before its complement ("head coach of the team" -> head, coach)."""
+    words = role.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "to", "for", "at", "with")), len(words))
+    return words[:cut]
 
 
 def _full_name_people(groups: dict[str, NameGroup], links: Links) -> set[str]:
@@ -58,8 +69,8 @@ def _full_name_people(groups: dict[str, NameGroup], links: Links) -> set[str]:
     members: dict[str, list[Mention]] = defaultdict(list)
     full: set[str] = set()
     for key, group in groups.items():
-        if group.place is None and not is_person_noun(group):
-            members[links.find(key)] += group.mentions
+        if group.place is None and _names(group):
+            members[links.find(key)] += _names(group)
             if len(group.words) > 1 and is_personish(group):
                 full.add(links.find(key))
     return {root for root in full if vote_type(members[root], known_place=False) == "person"}
@@ -72,22 +83,23 @@ def _people(groups: dict[str, NameGroup], links: Links) -> tuple[dict[str, _Pers
     named_in: dict[str, set[str]] = defaultdict(set)
     full_names = _full_name_people(groups, links)
     for key, group in groups.items():
-        if is_person_noun(group) or links.find(key) not in full_names:
+        if links.find(key) not in full_names:
             continue  # a bare "Doe" NER called an organisation still names Jane Doe's cluster
         person = people[links.find(key)]
-        for mention in group.mentions:
+        for mention in _names(group):
             named_in[mention.source].add(links.find(key))
             person.genders.update(c.removeprefix("gender:") for c in mention.cues if c.startswith("gender:"))
             if gender := title_gender([mention.title]):
                 person.genders[gender] += 2
             for role in mention.roles:
-                words = role.text.lower().split()
-                person.roles[mention.source].update(words[-1:])
+                person.roles[mention.source].update(role_nouns(role.text))
     return people, named_in
 
 
 def _decide(mention: Mention, people: dict[str, _Person], named: set[str]) -> str | None:
-    """The person root a headline noun means in its article, or None."""
+    """The person root a headline noun means in its article, or None (and None for a name)."""
+    if not is_noun_mention(mention):
+        return None
     noun = mention.text.lower()
     gender = NOUN_GENDER.get(noun, "")
     fitting = sorted(r for r in named if not (gender and people[r].gender not in ("", gender)))
@@ -101,7 +113,8 @@ def _decide(mention: Mention, people: dict[str, _Person], named: set[str]) -> st
 def decide_person_nouns(groups: dict[str, NameGroup], links: Links) -> None:
     """Move each decided headline noun mention to a group ``<key>@<source>@<root>`` joined
     with its person; drop undecided job words; leave the other undecided nouns."""
-    nouns = [key for key, group in groups.items() if is_person_noun(group)]
+    nouns = [key for key, group in groups.items()
+             if len(group.words) == 1 and any(is_noun_mention(m) for m in group.mentions)]
     if not nouns:
         return
     people, named_in = _people(groups, links)
@@ -114,6 +127,6 @@ def decide_person_nouns(groups: dict[str, NameGroup], links: Links) -> None:
                 groups.setdefault(new, NameGroup(new, [])).mentions.append(mention)
                 links.parent.setdefault(new, new)
                 links.join(root, new)
-            elif "noun:job" not in mention.cues:
+            elif "noun:job" not in mention.cues:  # names, and undecided nouns but job words
                 kept.append(mention)
         groups[key].mentions = kept
