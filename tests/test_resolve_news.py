@@ -180,3 +180,14 @@ def test_a_nationality_glued_to_a_name_does_not_split_the_person(tmp_path):
     person = entity_named(b, "Lena Hartwell")
     assert {m.source for m in person.mentions} == {"a", "b"}
     assert not any("Canadian" in n for n in names_and_aliases(b) if "Hartwell" in n)
+
+
+def test_a_headline_noun_right_before_a_name_is_that_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Swimmer, Actress Nora Lindgren Dies At 91\n\n"
+                 "Nora Lindgren died on Thursday at her home. "
+                 "Her agent, Paul Ferris, said she died in her sleep.\n",
+    })
+    nora = entity_named(b, "Nora Lindgren")
+    assert {"Swimmer", "Actress"} <= {m.text for m in nora.mentions}
+    assert not {"Swimmer", "Actress"} & {m.text for m in entity_named(b, "Paul Ferris").mentions}

@@ -153,8 +153,9 @@ def _headline_person_nouns(sent, source: Source, offset: int, sentence: int,
                            taken: list[tuple[int, int]]) -> list[Mention]:
     """Capitalised person nouns of a headline outside any name ("Woman Killed, Driver
     Charged"): mentions of the people the report is about, typed by a "noun:person" cue.
-    Job words ("Actress Dies") get a "noun:job" cue too: resolution keeps those only
-    when the article says whom they mean. A noun inside a kept name (``taken``) is none;
+    Job words and titles ("Actress Dies", "Attorney Says") get a "noun:job" cue too:
+    resolution keeps those only when the article says whom they mean. A noun inside a
+    kept name (``taken``) is none;
     one stripped from a name ("Driver" of "Driver Charged" tagged as a person) is."""
     found = []
     for token in sent:
@@ -164,7 +165,7 @@ def _headline_person_nouns(sent, source: Source, offset: int, sentence: int,
             continue
         if token.lower_ in PERSON_NOUNS:
             cues: tuple[str, ...] = ("noun:person",)
-        elif token.lower_ in JOB_WORDS and token.pos_ in ("NOUN", "PROPN"):
+        elif (token.lower_ in JOB_WORDS or token.lower_ in PERSON_TITLES) and token.pos_ in ("NOUN", "PROPN"):
             cues = ("noun:person", "noun:job")
         else:
             continue
@@ -176,7 +177,7 @@ def _headline_person_nouns(sent, source: Source, offset: int, sentence: int,
 def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
     tokens, stripped = _name_tokens(ent, source, offset)
     headline = headline_body(ent.sent, source, offset) is not None
-    if not tokens or (headline and all(_written_in_lower_case(t.text, source.text) for t in tokens)):
+    if not tokens or (headline and _is_headline_word(tokens, source.text)):
         return None  # "Charged" of a headline's "Driver Charged": a word, not a name
     start = offset + tokens[0].idx
     end = strip_possessive(source.text, start, offset + tokens[-1].idx + len(tokens[-1].text))
@@ -195,6 +196,14 @@ def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
         title=" ".join(stripped or _titles_before(ent)),
         roles=roles,
     )
+
+
+def _is_headline_word(tokens: list, text: str) -> bool:
+    """Words of a title-case headline NER took for a name: all written in lower case
+    elsewhere in the article ("Charged"), or one person noun or job word ("Swimmer")."""
+    if len(tokens) == 1 and (tokens[0].lower_ in PERSON_NOUNS or tokens[0].lower_ in JOB_WORDS):
+        return True
+    return all(_written_in_lower_case(t.text, text) for t in tokens)
 
 
 def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
@@ -345,17 +354,19 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 
 def _pronoun_gender(ent) -> str:
     """"m" or "f" from the first third-person pronoun after a person's name, in its own
-    sentence or the next, when no other person is named in between; else ""."""
+    sentence or the next, when no other person is named in between and no speech verb
+    ("said she") comes first in that sentence; else ""."""
     doc = ent.doc
-    sentences = 0
+    sentences, reported = 0, False
     for token in doc[ent.end:]:
         if token.is_sent_start:
-            sentences += 1
+            sentences, reported = sentences + 1, False
             if sentences > 1:
                 break
         if token.ent_type_ == "PERSON":
             break
-        if token.lower_ in PRONOUN_GENDER:
+        reported = reported or token.lemma_.lower() in SPEECH_VERBS  # "Doe said she ...": someone else
+        if token.lower_ in PRONOUN_GENDER and not reported:
             return PRONOUN_GENDER[token.lower_]
     return ""
 

@@ -2,15 +2,15 @@
 article means (part of the resolve stage).
 
 A capitalised person noun of a headline (cue "noun:person") names someone the
-report is about. Within its own article it goes to the one person (with a full
-name in the corpus) named there
-whom the text gives that noun as a role ("Rosa Mendel, a 90-year-old
-grandmother"); else, for a noun with a gender ("Woman", "Father"), to the one
-person of that gender the article names (gender from the pronouns after the
-name, cue "gender:f"/"gender:m", and from titles such as Ms.). Undecided nouns
-stay together as before; undecided job words ("Actress", cue "noun:job") are
-dropped, as no entity would be the better for them. Cost: one pass over the
-groups and one look-up per noun mention.
+report is about. Written right before a person's name ("Actress Jane Doe Dies"),
+it is that person. Else, within its own article, it goes to the one person (with
+a full name in the corpus) named there whom the text gives that noun as a role or
+title ("Rosa Mendel, a 90-year-old grandmother"); else, for a noun with a gender
+("Woman", "Father"), to the one person of that gender the article names (gender
+from the pronouns after the name, cue "gender:f"/"gender:m", and from titles such
+as Ms.). Undecided nouns stay together as before; undecided job words and titles
+("Actress", cue "noun:job") are dropped, as no entity would be the better for
+them. Cost: one pass over the groups and one look-up per noun mention.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ NOUN_GENDER = {
 @dataclass
 class _Person:
     """What the decision knows of one person cluster: its gender votes and, per article,
-    the last words of the roles the article gives it."""
+    the nouns of the roles and titles the article gives it."""
 
     genders: Counter = field(default_factory=Counter)
     roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -93,7 +93,27 @@ def _people(groups: dict[str, NameGroup], links: Links) -> tuple[dict[str, _Pers
                 person.genders[gender] += 2
             for role in mention.roles:
                 person.roles[mention.source].update(role_nouns(role.text))
+            person.roles[mention.source].update(mention.title.lower().split())
     return people, named_in
+
+
+def _name_starts(groups: dict[str, NameGroup], links: Links, people: dict[str, _Person]) -> dict:
+    """(source, start offset) -> person root, for every name of a person."""
+    return {(m.source, m.start): links.find(key) for key, group in groups.items()
+            if links.find(key) in people for m in _names(group)}
+
+
+def _decide_by_place(nouns: list[Mention], starts: dict) -> dict[Mention, str]:
+    """Headline nouns written right before a person's name or before another such noun
+    ("Swimmer, Actress Jane Doe Dies"): that person (right to left, so chains resolve)."""
+    found: dict[Mention, str] = {}
+    for mention in sorted(nouns, key=lambda m: -m.start):
+        for gap in (1, 2):
+            root = starts.get((mention.source, mention.end + gap))
+            if root is not None:
+                found[mention] = starts[mention.source, mention.start] = root
+                break
+    return found
 
 
 def _decide(mention: Mention, people: dict[str, _Person], named: set[str]) -> str | None:
@@ -118,10 +138,12 @@ def decide_person_nouns(groups: dict[str, NameGroup], links: Links) -> None:
     if not nouns:
         return
     people, named_in = _people(groups, links)
+    placed = _decide_by_place([m for key in nouns for m in groups[key].mentions if is_noun_mention(m)],
+                              _name_starts(groups, links, people))
     for key in nouns:
         kept = []
         for mention in groups[key].mentions:
-            root = _decide(mention, people, named_in.get(mention.source, set()))
+            root = placed.get(mention) or _decide(mention, people, named_in.get(mention.source, set()))
             if root is not None:
                 new = f"{key}@{mention.source}@{root}"
                 groups.setdefault(new, NameGroup(new, [])).mentions.append(mention)
