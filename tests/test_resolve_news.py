@@ -191,3 +191,24 @@ def test_a_headline_noun_right_before_a_name_is_that_person(tmp_path):
     nora = entity_named(b, "Nora Lindgren")
     assert {"Swimmer", "Actress"} <= {m.text for m in nora.mentions}
     assert not {"Swimmer", "Actress"} & {m.text for m in entity_named(b, "Paul Ferris").mentions}
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Club names coach\n\nThomas Wrenley was named coach of the club on Monday.\n",
+        "b.txt": "Fans cheer\n\n\"I know Tom Wrenley,\" the owner said. Wrenley starts on Friday.\n",
+    })
+    person = entity_named(b, "Thomas Wrenley")
+    assert {"Thomas Wrenley", "Tom Wrenley", "Wrenley"} <= {m.text for m in person.mentions}
+    assert not any(e.ambiguous_with for e in b.entities)
+
+
+def test_a_group_name_cut_from_its_organisation_word_is_the_organisation(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Navy foils attack\n\nThe Indian Navy patrolling the gulf thwarted an attack on Thursday. "
+                 "The Navy said its ships would stay.\n",
+    })
+    navy = entity_named(b, "Indian Navy")
+    assert navy.type == "organization"
+    assert {"Indian Navy", "Navy"} <= {m.text for m in navy.mentions}
+    assert not any(n == "gulf" for n in names_and_aliases(b))

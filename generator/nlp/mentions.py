@@ -13,6 +13,8 @@ import calendar
 import functools
 import re
 
+from spacy.tokens import Span
+
 from generator.knowledge.gazetteer import demonym_country
 from generator.knowledge.names import (
     FACILITY_WORDS,
@@ -44,6 +46,7 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
     for ent in sentence_ents(sent):
         if ent.label_ not in NAME_LABELS or _is_title_abbreviation(ent) or _is_no_name(ent):
             continue
+        ent = _with_organisation_word(ent)
         mention = _mention(ent, source, offset, sentence)
         if mention is not None:
             found.append(mention)
@@ -53,6 +56,26 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
         found += _headline_names(sent, source, offset, sentence, body)
     return found
 
+
+
+MAX_ORGANISATION_TAIL = 3
+"""Most capitalised words after a group or place name read as one organisation name."""
+
+
+def _with_organisation_word(ent):
+    """"Indian" of "the Indian Navy" tagged alone (NORP or GPE) -> "Indian Navy" (ORG): a
+    group or place name followed by untagged capitalised words ending in an organisation
+    word ("Navy", "Party", "Police")."""
+    if ent.label_ not in ("NORP", "GPE"):
+        return ent
+    doc = ent.doc
+    tail = doc[ent.end:min(ent.end + MAX_ORGANISATION_TAIL, ent.sent.end)]
+    for i, token in enumerate(tail):
+        if token.ent_type_ or not token.text[:1].isupper() or not token.is_alpha:
+            return ent
+        if token.lower_ in ORGANISATION_WORDS:
+            return Span(doc, ent.start, ent.end + i + 1, label="ORG")
+    return ent
 
 
 def sentence_ents(sent) -> list:
@@ -182,8 +205,8 @@ def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
     start = offset + tokens[0].idx
     end = strip_possessive(source.text, start, offset + tokens[-1].idx + len(tokens[-1].text))
     text = source.text[start:end]
-    if not any(ch.isalpha() for ch in text):
-        return None
+    if not any(ch.isupper() for ch in text):
+        return None  # no letter, or all in lower case ("the gulf"): no name
     roles = tuple(find_roles(ent, tokens[0].i, source, offset, sentence, headline))
     return Mention(
         source=source.id,

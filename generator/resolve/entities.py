@@ -29,6 +29,7 @@ from generator.resolve.name_links import (
     decide_shared_names,
     link_acronyms,
     link_name_suffixes,
+    link_short_given_names,
     link_spacing_variants,
     link_spelling_variants,
     link_surnames,
@@ -47,6 +48,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
         links.join(a, b)
     link_spelling_variants(groups, links, overrides)
     link_spacing_variants(groups, links, overrides)
+    link_short_given_names(groups, links, overrides)
     ambiguous = link_surnames(groups, links, overrides)
     ambiguous.update(link_name_suffixes(groups, links, overrides))
     link_acronyms(groups, links, overrides)
@@ -65,7 +67,8 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
 
 
 def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
-    """The gazetteer name for places, else the most frequent of the longest forms."""
+    """The gazetteer name for places, else the most frequent of the longest forms (of
+    those, the longest written)."""
     places = [g.place for g in groups if g.place is not None]
     if entity_type == "place" and places:
         return Counter(p.name for p in places).most_common(1)[0][0]
@@ -73,8 +76,8 @@ def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
     for group in groups:
         forms.update(group.forms)
     longest = max(len(form.split()) for form in forms)
-    best = [(count, form) for form, count in forms.items() if len(form.split()) == longest]
-    return max(best)[1]
+    best = [(count, len(form), form) for form, count in forms.items() if len(form.split()) == longest]
+    return max(best)[2]  # ties: the fuller spelling ("Thomas Doe" over "Tom Doe")
 
 
 def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
@@ -86,7 +89,7 @@ def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
     name = canonical_name(groups, entity_type)
     name = overrides.renamed(name)
     entity_type = overrides.retyped(name, entity_type)
-    aliases = sorted({m.text for m in mentions} - {name})
+    aliases = sorted({m.text for m in mentions if "noun:person" not in m.cues} - {name})  # "Woman": no alias
     roles = tuple(role for m in mentions for role in m.roles)
     return Entity(id="", name=name, type=entity_type, aliases=tuple(aliases),
                   mentions=tuple(mentions), roles=roles)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from generator.knowledge import gazetteer
-from generator.knowledge.names import GIVEN_NAME_TITLES, NAME_PARTICLES, normalise
+from generator.knowledge.names import GIVEN_NAME_TITLES, NAME_PARTICLES, PERSON_TITLES, normalise
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup
 from generator.resolve.overrides import Overrides
@@ -127,6 +127,30 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
             for b in keys[i + 1 :]:
                 if is_spelling_variant(a, b):
                     links.join(a, b)
+
+
+SHORT_GIVEN_NAME_MAX = 3
+"""Longest first word read as a short form of a given name ("Al", "Mo", "Tom")."""
+
+
+def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join "Tom Doe" to the only person "T... Doe" with a longer first name ("Thomas Doe"):
+    a short form of the given name. Blocked by the last word; titles, particles and
+    capitals ("US Army") are no given names."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        if len(group.words) == 2 and is_mostly_person(group) and not overrides.keeps_apart(key):
+            longer[group.words[-1]].add(key)
+    for key, group in groups.items():
+        first = group.forms.most_common(1)[0][0].split()[0] if group.mentions else ""
+        if (len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key)
+                or not (first.istitle() and first.isalpha() and len(first) <= SHORT_GIVEN_NAME_MAX)
+                or first.lower() in NAME_PARTICLES or first.lower() in PERSON_TITLES):
+            continue
+        fits = {links.find(k) for k in longer.get(group.words[-1], ())
+                if k != key and k[0] == key[0] and len(k.split()[0]) > len(group.words[0])}
+        if len(fits) == 1:
+            links.join(fits.pop(), key)
 
 
 def link_spacing_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
