@@ -24,7 +24,13 @@ from dataclasses import replace
 from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
 from generator.model import ArticleAnalysis, Entity
-from generator.resolve.name_groups import Links, NameGroup, group_mentions, trim_headline_spillover
+from generator.resolve.name_groups import (
+    Links,
+    NameGroup,
+    group_mentions,
+    strip_nationality_prefixes,
+    trim_headline_spillover,
+)
 from generator.resolve.name_links import (
     decide_shared_names,
     link_acronyms,
@@ -43,6 +49,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
     """Entities for all mentions in ``analyses``, with user overrides applied."""
     mentions = [m for a in analyses for m in trim_headline_spillover(a)]
     groups = group_mentions(m for m in mentions if not overrides.ignores(m.text))
+    strip_nationality_prefixes(groups)
     links = Links(groups)
     for a, b in overrides.merge_pairs(groups):
         links.join(a, b)
