@@ -212,3 +212,12 @@ def test_a_group_name_cut_from_its_organisation_word_is_the_organisation(tmp_pat
     assert navy.type == "organization"
     assert {"Indian Navy", "Navy"} <= {m.text for m in navy.mentions}
     assert not any(n == "gulf" for n in names_and_aliases(b))
+
+
+def test_a_headline_noun_is_no_name_to_look_for_elsewhere(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Woman Hurt In Crash\n\nMara Quist, 59, was crossing the road when she was struck.\n",
+        "b.txt": "Council meets\n\nWoman rights groups met the council on Tuesday.\n",
+    })
+    assert "Woman" in {m.text for m in entity_named(b, "Mara Quist").mentions}
+    assert not any(m.source == "b" for e in b.entities for m in e.mentions if m.text == "Woman")
