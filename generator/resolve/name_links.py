@@ -134,9 +134,9 @@ SHORT_GIVEN_NAME_MAX = 3
 
 
 def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
-    """Join "Tom Doe" to the only person "T... Doe" with a longer first name ("Thomas Doe"):
-    a short form of the given name. Blocked by the last word; titles, particles and
-    capitals ("US Army") are no given names."""
+    """Join "Sam Doe" to the only person "Sam... Doe" whose first name starts with it
+    ("Samuel Doe"): a short form of the given name ("Jon" is no "James"). Blocked by the
+    last word; titles, particles and capitals ("US Army") are no given names."""
     longer: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
         if len(group.words) == 2 and is_mostly_person(group) and not overrides.keeps_apart(key):
@@ -147,8 +147,9 @@ def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides
                 or not (first.istitle() and first.isalpha() and len(first) <= SHORT_GIVEN_NAME_MAX)
                 or first.lower() in NAME_PARTICLES or first.lower() in PERSON_TITLES):
             continue
+        short = group.words[0]
         fits = {links.find(k) for k in longer.get(group.words[-1], ())
-                if k != key and k[0] == key[0] and len(k.split()[0]) > len(group.words[0])}
+                if k.split()[0].startswith(short) and len(k.split()[0]) > len(short)}
         if len(fits) == 1:
             links.join(fits.pop(), key)
 
