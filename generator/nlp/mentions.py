@@ -142,12 +142,12 @@ ACTING_VERBS = frozenset({"play", "portray"})
 
 
 ABSTRACT_SUFFIXES = ("ism", "isms", "phobia", "philia", "mania")
-"""Endings of abstract nouns ("Russophobia", "Thatcherism"): an idea, never an organisation."""
+"""Endings of abstract nouns ("Slavophobia", "Marxism"): an idea, never an organisation."""
 
 
 def _is_no_name(ent) -> bool:
-    """An amount ("40bn"), an abstract noun ("Russophobia"), a hyphenated adjective of
-    two groups ("Russian-Western talks"), a title of a work ("the novel X", "X, a
+    """An amount ("40bn"), an abstract noun ("Slavophobia"), a hyphenated adjective of
+    two groups ("Franco-German talks"), a title of a work ("the novel X", "X, a
     novel") or a role an actor plays ("playing X", "the character X"): none of them a
     person, organisation or place."""
     if _AMOUNT.match(ent.text):
