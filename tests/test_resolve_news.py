@@ -152,3 +152,73 @@ def test_headline_person_nouns_join_the_person_given_that_role(tmp_path):
     rosa = entity_named(b, "Rosa Mendel")
     assert "Grandmother" in {m.text for m in rosa.mentions}
 
+
+
+def test_headline_person_nouns_go_to_the_person_each_article_means(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Woman Killed In Crash, Driver Charged\n\n"
+                 "A woman died on Friday after a car hit her in Eastfield. Police said Mara Quist, 59, "
+                 "was crossing the road when she was struck. The driver, Tomas Brek, was arrested "
+                 "nearby. He was charged with manslaughter.\n",
+        "b.txt": "Woman Wins Rowing Prize\n\n"
+                 "Elsa Varga won the national rowing prize on Sunday. She trained for ten years.\n",
+        "c.txt": "Actress Returns To Stage\n\n"
+                 "The Eastfield theatre reopened on Monday with a new play by Ruth Olin.\n",
+    })
+    assert {m.source for m in entity_named(b, "Mara Quist").mentions if m.text == "Woman"} == {"a"}
+    assert {m.source for m in entity_named(b, "Elsa Varga").mentions if m.text == "Woman"} == {"b"}
+    assert "Driver" in {m.text for m in entity_named(b, "Tomas Brek").mentions}
+    assert not {"Woman", "Driver", "Actress"} & {e.name for e in b.entities}
+
+
+def test_a_nationality_glued_to_a_name_does_not_split_the_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Marathon results\n\n"
+                 "Canadian Lena Hartwell won the race on Sunday. Hartwell led from the start.\n",
+        "b.txt": "Training plans\n\nLena Hartwell trained in the mountains for three months.\n",
+    })
+    person = entity_named(b, "Lena Hartwell")
+    assert {m.source for m in person.mentions} == {"a", "b"}
+    assert not any("Canadian" in n for n in names_and_aliases(b) if "Hartwell" in n)
+
+
+def test_a_headline_noun_right_before_a_name_is_that_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Swimmer, Actress Nora Lindgren Dies At 91\n\n"
+                 "Nora Lindgren died on Thursday at her home. "
+                 "Her agent, Paul Ferris, said she died in her sleep.\n",
+    })
+    nora = entity_named(b, "Nora Lindgren")
+    assert {"Swimmer", "Actress"} <= {m.text for m in nora.mentions}
+    assert not {"Swimmer", "Actress"} & {m.text for m in entity_named(b, "Paul Ferris").mentions}
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Club names coach\n\nSamuel Wrenley was named coach of the club on Monday.\n",
+        "b.txt": "Fans cheer\n\n\"I know Sam Wrenley,\" the owner said. Wrenley starts on Friday.\n",
+        "c.txt": "Comedy night\n\nJon Hallam hosted the show. James Hallam, his cousin, sang.\n",
+    })
+    person = entity_named(b, "Samuel Wrenley")
+    assert {"Samuel Wrenley", "Sam Wrenley", "Wrenley"} <= {m.text for m in person.mentions}
+    assert "Jon Hallam" not in {m.text for m in entity_named(b, "James Hallam").mentions}
+
+
+def test_a_group_name_cut_from_its_organisation_word_is_the_organisation(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Navy foils attack\n\nThe Indian Navy patrolling the gulf thwarted an attack on Thursday. "
+                 "The Navy said its ships would stay.\n",
+    })
+    navy = entity_named(b, "Indian Navy")
+    assert navy.type == "organization"
+    assert {"Indian Navy", "Navy"} <= {m.text for m in navy.mentions}
+    assert not any(n == "gulf" for n in names_and_aliases(b))
+
+
+def test_a_headline_noun_is_no_name_to_look_for_elsewhere(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Woman Hurt In Crash\n\nMara Quist, 59, was crossing the road when she was struck.\n",
+        "b.txt": "Council meets\n\nWoman rights groups met the council on Tuesday.\n",
+    })
+    assert "Woman" in {m.text for m in entity_named(b, "Mara Quist").mentions}
+    assert not any(m.source == "b" for e in b.entities for m in e.mentions if m.text == "Woman")

@@ -74,6 +74,8 @@ JOB_WORDS = frozenset(
     businessman businesswoman billionaire millionaire tycoon climber
     mountaineer comic entertainer legend icon drummer guitarist frontman
     striker winger linebacker cornerback safety fullback halfback
+    swimmer skier cyclist boxer golfer jockey wrestler gymnast sprinter skater
+    accountant nurse surgeon pilot soldier firefighter farmer chef priest pastor
     """.split()
 )
 

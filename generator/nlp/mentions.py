@@ -13,6 +13,9 @@ import calendar
 import functools
 import re
 
+from spacy.tokens import Span
+
+from generator.knowledge.gazetteer import demonym_country
 from generator.knowledge.names import (
     FACILITY_WORDS,
     JOB_WORDS,
@@ -22,21 +25,19 @@ from generator.knowledge.names import (
     PERSON_NOUNS,
     PERSON_TITLES,
     SPEECH_VERBS,
-    is_honorific,
     is_job_word,
     is_title_modifier,
     is_title_word,
     strip_possessive,
 )
-from generator.model import Citation, Mention, Role, Source
+from generator.model import Mention, Source
+from generator.nlp.roles import find_roles
 
 _ENTS_KEY = "briefing.sorted_ents"
 """Key in ``Doc.user_data`` of the doc's entities sorted by start, for ``sentence_ents``."""
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "across", "into", "toward", "towards"})
-ROLE_CONNECTORS = frozenset({"to", "of", "for"})
-MAX_ROLE_WORDS = 12
 
 
 def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Mention]:
@@ -45,15 +46,36 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
     for ent in sentence_ents(sent):
         if ent.label_ not in NAME_LABELS or _is_title_abbreviation(ent) or _is_no_name(ent):
             continue
+        ent = _with_organisation_word(ent)
         mention = _mention(ent, source, offset, sentence)
         if mention is not None:
             found.append(mention)
     body = headline_body(sent, source, offset)
     if body is not None:
-        found += _headline_person_nouns(sent, source, offset, sentence)
+        found += _headline_person_nouns(sent, source, offset, sentence, [(m.start, m.end) for m in found])
         found += _headline_names(sent, source, offset, sentence, body)
     return found
 
+
+
+MAX_ORGANISATION_TAIL = 3
+"""Most capitalised words after a group or place name read as one organisation name."""
+
+
+def _with_organisation_word(ent):
+    """"Indian" of "the Indian Navy" tagged alone (NORP or GPE) -> "Indian Navy" (ORG): a
+    group or place name followed by untagged capitalised words ending in an organisation
+    word ("Navy", "Party", "Police")."""
+    if ent.label_ not in ("NORP", "GPE"):
+        return ent
+    doc = ent.doc
+    tail = doc[ent.end:min(ent.end + MAX_ORGANISATION_TAIL, ent.sent.end)]
+    for i, token in enumerate(tail):
+        if token.ent_type_ or not token.text[:1].isupper() or not token.is_alpha:
+            return ent
+        if token.lower_ in ORGANISATION_WORDS:
+            return Span(doc, ent.start, ent.end + i + 1, label="ORG")
+    return ent
 
 
 def sentence_ents(sent) -> list:
@@ -119,11 +141,20 @@ WORK_NOUNS = frozenset(
 ACTING_VERBS = frozenset({"play", "portray"})
 
 
+ABSTRACT_SUFFIXES = ("ism", "isms", "phobia", "philia", "mania")
+"""Endings of abstract nouns ("Slavophobia", "Marxism"): an idea, never an organisation."""
+
+
 def _is_no_name(ent) -> bool:
-    """An amount ("40bn"), a title of a work ("the novel X", "X, a novel") or a role an
-    actor plays ("playing X", "the character X"): none of them a person, organisation
-    or place."""
+    """An amount ("40bn"), an abstract noun ("Slavophobia"), a hyphenated adjective of
+    two groups ("Franco-German talks"), a title of a work ("the novel X", "X, a
+    novel") or a role an actor plays ("playing X", "the character X"): none of them a
+    person, organisation or place."""
     if _AMOUNT.match(ent.text):
+        return True
+    if len(ent) == 1 and ent.label_ in ("ORG", "NORP") and ent.text.lower().endswith(ABSTRACT_SUFFIXES):
+        return True
+    if ent.label_ == "NORP" and "-" in ent.text and all(p[:1].isupper() for p in ent.text.split("-")):
         return True
     doc, root = ent.doc, ent.root
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -141,29 +172,42 @@ def _is_title_abbreviation(ent) -> bool:
             and ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON" and doc[ent.end].ent_iob_ == "B")
 
 
-def _headline_person_nouns(sent, source: Source, offset: int, sentence: int) -> list[Mention]:
+def _headline_person_nouns(sent, source: Source, offset: int, sentence: int,
+                           taken: list[tuple[int, int]]) -> list[Mention]:
     """Capitalised person nouns of a headline outside any name ("Woman Killed, Driver
-    Charged"): mentions of the people the report is about, typed by a "noun:person" cue."""
+    Charged"): mentions of the people the report is about, typed by a "noun:person" cue.
+    Job words and titles ("Actress Dies", "Attorney Says") get a "noun:job" cue too:
+    resolution keeps those only when the article says whom they mean. A noun inside a
+    kept name (``taken``) is none;
+    one stripped from a name ("Driver" of "Driver Charged" tagged as a person) is."""
     found = []
     for token in sent:
-        if token.ent_type_ or token.text[:1].islower() or token.lower_ not in PERSON_NOUNS:
-            continue
         start = offset + token.idx
+        if (not token.text[:1].isupper() or not token.is_alpha
+                or any(a < start + len(token.text) and start < b for a, b in taken)):
+            continue
+        if token.lower_ in PERSON_NOUNS:
+            cues: tuple[str, ...] = ("noun:person",)
+        elif (token.lower_ in JOB_WORDS or token.lower_ in PERSON_TITLES) and token.pos_ in ("NOUN", "PROPN"):
+            cues = ("noun:person", "noun:job")
+        else:
+            continue
         found.append(Mention(source.id, start, start + len(token.text), token.text, "PERSON",
-                             sentence, cues=("noun:person",)))
+                             sentence, cues=cues))
     return found
 
 
 def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
     tokens, stripped = _name_tokens(ent, source, offset)
-    if not tokens:
-        return None
+    headline = headline_body(ent.sent, source, offset) is not None
+    if not tokens or (headline and _is_headline_word(tokens, source.text)):
+        return None  # "Charged" of a headline's "Driver Charged": a word, not a name
     start = offset + tokens[0].idx
     end = strip_possessive(source.text, start, offset + tokens[-1].idx + len(tokens[-1].text))
     text = source.text[start:end]
-    if not any(ch.isalpha() for ch in text):
-        return None
-    roles = tuple(_roles(ent, tokens[0].i, source, offset, sentence))
+    if not any(ch.isupper() for ch in text):
+        return None  # no letter, or all in lower case ("the gulf"): no name
+    roles = tuple(find_roles(ent, tokens[0].i, source, offset, sentence, headline))
     return Mention(
         source=source.id,
         start=start,
@@ -175,6 +219,14 @@ def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
         title=" ".join(stripped or _titles_before(ent)),
         roles=roles,
     )
+
+
+def _is_headline_word(tokens: list, text: str) -> bool:
+    """Words of a title-case headline NER took for a name: all written in lower case
+    elsewhere in the article ("Charged"), or one person noun or job word ("Swimmer")."""
+    if len(tokens) == 1 and (tokens[0].lower_ in PERSON_NOUNS or tokens[0].lower_ in JOB_WORDS):
+        return True
+    return all(_written_in_lower_case(t.text, text) for t in tokens)
 
 
 def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
@@ -254,6 +306,8 @@ def _is_glued_word(token, label: str, source: Source, headline: bool) -> bool:
         return word not in NAME_PARTICLES
     if is_job_word(word) or (label == "PERSON" and word.lower() in SPEECH_VERBS):
         return True
+    if label == "PERSON" and demonym_country(word) is not None:
+        return True  # "American Jane Doe": a nationality, no part of the name
     if label == "PERSON" and word.isalpha() and word.isupper() and len(word) <= 3:
         return True  # "AG Doe", "WR Doe": an abbreviated job title
     starts = headline or token.is_sent_start or token.i == 0
@@ -311,7 +365,33 @@ def _cues(ent, has_title: bool) -> list[str]:
         cues.append("possessive")
     if any(t.lower_ in ("he", "she", "his", "her") for t in root.head.children if t.dep_ == "appos"):
         cues.append("pronoun:person")
+    gender = _pronoun_gender(ent) if ent.label_ == "PERSON" else ""
+    if gender:
+        cues.append(f"gender:{gender}")
     return cues
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _pronoun_gender(ent) -> str:
+    """"m" or "f" from the first third-person pronoun after a person's name, in its own
+    sentence or the next, when no other person is named in between and no speech verb
+    ("said she") comes first in that sentence; else ""."""
+    doc = ent.doc
+    sentences, reported = 0, False
+    for token in doc[ent.end:]:
+        if token.is_sent_start:
+            sentences, reported = sentences + 1, False
+            if sentences > 1:
+                break
+        if token.ent_type_ == "PERSON":
+            break
+        reported = reported or token.lemma_.lower() in SPEECH_VERBS  # "Doe said she ...": someone else
+        if token.lower_ in PRONOUN_GENDER and not reported:
+            return PRONOUN_GENDER[token.lower_]
+    return ""
 
 
 def _abbreviation_at(doc, i: int) -> bool:
@@ -357,68 +437,3 @@ def _titles_before(ent) -> list[str]:
 def _title_before(ent) -> bool:
     start = ent.start
     return start > 0 and is_title_word(ent.doc[start - 1].text)
-
-
-def _roles(ent, name_start: int, source: Source, offset: int, sentence: int):
-    """Roles from the words before the name, its apposition, or the noun it is in apposition to."""
-    for span in (_premodifier_role(ent, name_start), _apposition_role(ent), _head_role(ent)):
-        if span is not None and len(span) <= MAX_ROLE_WORDS:
-            start = offset + span.start_char
-            end = offset + span.end_char
-            yield Role(span.text, Citation(source.id, start, end, source.text[start:end], sentence))
-
-
-def _premodifier_role(ent, name_start: int):
-    """"US Ambassador to the UN Jane Doe" -> "US Ambassador to the UN"."""
-    doc, i = ent.doc, name_start
-    while i > 0 and (i > ent.start or _is_role_token(doc[i - 1])):
-        i -= 1
-    while i < name_start and not _is_role_start(doc[i]):
-        i += 1
-    end = name_start
-    while end > i and is_honorific(doc[end - 1].text):
-        end -= 1  # "adviser to Mr. Doe": the honorific is Doe's, the role someone else's
-    span = doc[i:end]
-    if not span or span[-1].lower_ in ROLE_CONNECTORS or not any(is_title_word(t.text) for t in span):
-        return None
-    return None if all(is_honorific(t.text) for t in span) else span
-
-
-def _is_role_start(token) -> bool:
-    return token.lower_ not in ROLE_CONNECTORS and token.lower_ != "the"
-
-
-def _is_role_token(token) -> bool:
-    if token.lower_ in ROLE_CONNECTORS:
-        return token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN"
-    return token.pos_ in ("PROPN", "NOUN", "ADJ") and not token.is_punct
-
-
-def _apposition_role(ent):
-    """"Jan Novak, a Czech political analyst" -> "a Czech political analyst"."""
-    for child in ent.root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            return _trim_phrase(child)
-    return None
-
-
-def _head_role(ent):
-    """"the president's special envoy, Jane Doe" -> "the president's special envoy"."""
-    root = ent.root
-    head = root.head
-    if root.dep_ != "appos" or head.pos_ != "NOUN" or head.lower_ not in PERSON_TITLES:
-        return None
-    left = min(t.i for t in head.subtree if t.i < root.i - 1 or t == head)
-    return ent.doc[left : head.i + 1]
-
-
-def _trim_phrase(token):
-    """The token's phrase up to the first comma, dash, relative clause or 'and'."""
-    doc = token.doc
-    start = min(t.i for t in token.subtree)
-    end = token.i + 1
-    for t in doc[token.i + 1 : max(t.i for t in token.subtree) + 1]:
-        if t.is_punct or t.lower_ in ("and", "who", "which", "that"):
-            break
-        end = t.i + 1
-    return doc[start:end]

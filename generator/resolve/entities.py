@@ -8,7 +8,9 @@ Steps, each a small function over plain data:
    ``merge`` overrides, spelling and spacing variants, surname linking,
    organisation/place name suffixes ("Navy" of "Indian Navy") and acronyms;
    a short name several entities share is then decided per article from the
-   article's own evidence (``decide_shared_names``), or left ambiguous.
+   article's own evidence (``decide_shared_names``), or left ambiguous;
+   a headline person noun ("Woman Killed") goes to the person its article
+   means (``person_nouns``).
 3. Each joined cluster becomes an ``Entity`` whose type is voted over every
    mention's NER label and parse cues (see ``typing_rules``).
 """
@@ -22,17 +24,24 @@ from dataclasses import replace
 from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
 from generator.model import ArticleAnalysis, Entity
-from generator.resolve.name_groups import Links, NameGroup, group_mentions, trim_headline_spillover
+from generator.resolve.name_groups import (
+    Links,
+    NameGroup,
+    group_mentions,
+    strip_nationality_prefixes,
+    trim_headline_spillover,
+)
 from generator.resolve.name_links import (
     decide_shared_names,
     link_acronyms,
     link_name_suffixes,
-    link_role_nouns,
+    link_short_given_names,
     link_spacing_variants,
     link_spelling_variants,
     link_surnames,
 )
 from generator.resolve.overrides import Overrides
+from generator.resolve.person_nouns import decide_person_nouns
 from generator.resolve.typing_rules import vote_type
 
 
@@ -40,16 +49,18 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
     """Entities for all mentions in ``analyses``, with user overrides applied."""
     mentions = [m for a in analyses for m in trim_headline_spillover(a)]
     groups = group_mentions(m for m in mentions if not overrides.ignores(m.text))
+    strip_nationality_prefixes(groups)
     links = Links(groups)
     for a, b in overrides.merge_pairs(groups):
         links.join(a, b)
     link_spelling_variants(groups, links, overrides)
     link_spacing_variants(groups, links, overrides)
+    link_short_given_names(groups, links, overrides)
     ambiguous = link_surnames(groups, links, overrides)
     ambiguous.update(link_name_suffixes(groups, links, overrides))
     link_acronyms(groups, links, overrides)
     ambiguous = decide_shared_names(groups, links, ambiguous)
-    link_role_nouns(groups, links)
+    decide_person_nouns(groups, links)
     built: dict[str, Entity] = {}
     for root, keys in links.clusters().items():
         members = [groups[k] for k in keys if groups[k].mentions]
@@ -63,7 +74,8 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
 
 
 def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
-    """The gazetteer name for places, else the most frequent of the longest forms."""
+    """The gazetteer name for places, else the most frequent of the longest forms (of
+    those, the longest written)."""
     places = [g.place for g in groups if g.place is not None]
     if entity_type == "place" and places:
         return Counter(p.name for p in places).most_common(1)[0][0]
@@ -71,8 +83,8 @@ def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
     for group in groups:
         forms.update(group.forms)
     longest = max(len(form.split()) for form in forms)
-    best = [(count, form) for form, count in forms.items() if len(form.split()) == longest]
-    return max(best)[1]
+    best = [(count, len(form), form) for form, count in forms.items() if len(form.split()) == longest]
+    return max(best)[2]  # ties: the fuller spelling ("Thomas Doe" over "Tom Doe")
 
 
 def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
@@ -84,7 +96,7 @@ def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
     name = canonical_name(groups, entity_type)
     name = overrides.renamed(name)
     entity_type = overrides.retyped(name, entity_type)
-    aliases = sorted({m.text for m in mentions} - {name})
+    aliases = sorted({m.text for m in mentions if "noun:person" not in m.cues} - {name})  # "Woman": no alias
     roles = tuple(role for m in mentions for role in m.roles)
     return Entity(id="", name=name, type=entity_type, aliases=tuple(aliases),
                   mentions=tuple(mentions), roles=roles)

@@ -125,3 +125,19 @@ def group_mentions(mentions: Iterable[Mention]) -> dict[str, NameGroup]:
         group = groups.setdefault(key, NameGroup(key, [], place))
         group.mentions.append(mention)
     return groups
+
+
+def strip_nationality_prefixes(groups: dict[str, NameGroup]) -> None:
+    """"American Jane Doe" (NER took the nationality into the name, often as an
+    organisation) is Jane Doe when the corpus has her as a person: its mentions, cut
+    to the name, move to her group."""
+    for key, group in list(groups.items()):
+        words = key.split()
+        rest = groups.get(" ".join(words[1:])) if len(words) >= 3 else None
+        if rest is None or not rest.mentions or not group.mentions or rest.label_share("PERSON") < 0.5:
+            continue
+        if all(gazetteer.demonym_country(m.text.split()[0]) is not None for m in group.mentions):
+            for m in group.mentions:
+                cut = m.text.index(" ") + 1
+                rest.mentions.append(replace(m, start=m.start + cut, text=m.text[cut:]))
+            del groups[key]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from generator.knowledge import gazetteer
-from generator.knowledge.names import GIVEN_NAME_TITLES, NAME_PARTICLES, normalise
+from generator.knowledge.names import GIVEN_NAME_TITLES, NAME_PARTICLES, PERSON_TITLES, normalise
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup
 from generator.resolve.overrides import Overrides
@@ -30,13 +30,14 @@ DOMINANT_SHARE = 0.8
 at least this share of the candidates' mentions across the corpus."""
 
 
-def _personish(group: NameGroup) -> bool:
+def is_personish(group: NameGroup) -> bool:
+    """A name no gazetteer place or group whose mentions NER or a title call a person."""
     return group.place is None and not group.key.startswith("group:") and (
         group.label_share("PERSON") > 0 or any("title:person" in m.cues for m in group.mentions)
     )
 
 
-def _mostly_person(group: NameGroup) -> bool:
+def is_mostly_person(group: NameGroup) -> bool:
     """Half or more of the mentions are tagged PERSON or follow a person's title."""
     votes = sum(m.label == "PERSON" or "title:person" in m.cues for m in group.mentions)
     return votes * 2 >= len(group.mentions)
@@ -44,7 +45,7 @@ def _mostly_person(group: NameGroup) -> bool:
 
 def _other_name(group: NameGroup) -> bool:
     """A name of an organisation or of a place the gazetteer does not know."""
-    return group.place is None and not group.key.startswith("group:") and not _mostly_person(group)
+    return group.place is None and not group.key.startswith("group:") and not is_mostly_person(group)
 
 
 def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
@@ -87,7 +88,7 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
-        if len(group.words) > 1 and _personish(group) and not overrides.keeps_apart(key):
+        if len(group.words) > 1 and is_personish(group) and not overrides.keeps_apart(key):
             by_last[group.words[-1]].append(key)
             by_first[group.words[0]].append(key)
     ambiguous: dict[str, set[str]] = {}
@@ -111,7 +112,7 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
 def _family_name_first(group: NameGroup) -> bool:
     """A one-word person name that may be a family name written first ("Xi"): never one
     written after a title that takes a given name ("Prince Alfred")."""
-    return _personish(group) and not any(
+    return is_personish(group) and not any(
         word.lower().rstrip(".") in GIVEN_NAME_TITLES for m in group.mentions for word in m.title.split())
 
 
@@ -119,13 +120,38 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
     """Join person names that differ only by spelling (same first word, close rest)."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
-        if _personish(group) and not overrides.keeps_apart(key):
+        if is_personish(group) and not overrides.keeps_apart(key):
             blocks[group.words[0] if len(group.words) > 1 else "~" + key[:3]].append(key)
     for keys in blocks.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
                 if is_spelling_variant(a, b):
                     links.join(a, b)
+
+
+SHORT_GIVEN_NAME_MAX = 3
+"""Longest first word read as a short form of a given name ("Al", "Mo", "Tom")."""
+
+
+def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join "Sam Doe" to the only person "Sam... Doe" whose first name starts with it
+    ("Samuel Doe"): a short form of the given name ("Jon" is no "James"). Blocked by the
+    last word; titles, particles and capitals ("US Army") are no given names."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        if len(group.words) == 2 and is_mostly_person(group) and not overrides.keeps_apart(key):
+            longer[group.words[-1]].add(key)
+    for key, group in groups.items():
+        first = group.forms.most_common(1)[0][0].split()[0] if group.mentions else ""
+        if (len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key)
+                or not (first.istitle() and first.isalpha() and len(first) <= SHORT_GIVEN_NAME_MAX)
+                or first.lower() in NAME_PARTICLES or first.lower() in PERSON_TITLES):
+            continue
+        short = group.words[0]
+        fits = {links.find(k) for k in longer.get(group.words[-1], ())
+                if k.split()[0].startswith(short) and len(k.split()[0]) > len(short)}
+        if len(fits) == 1:
+            links.join(fits.pop(), key)
 
 
 def link_spacing_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
@@ -139,23 +165,6 @@ def link_spacing_variants(groups: dict[str, NameGroup], links: Links, overrides:
             links.join(first[packed], key)
         else:
             first[packed] = key
-
-
-def link_role_nouns(groups: dict[str, NameGroup], links: Links) -> None:
-    """Join a headline's person noun ("Grandmother") to the only person the texts give
-    that noun as a role ("a 59-year-old grandmother", "the coach")."""
-    by_role: dict[str, set[str]] = defaultdict(set)
-    for key, group in groups.items():
-        for mention in group.mentions:
-            for role in mention.roles:
-                words = role.text.lower().split()
-                if words:
-                    by_role[words[-1]].add(key)
-    for key, group in groups.items():
-        if len(group.words) == 1 and all("noun:person" in m.cues for m in group.mentions):
-            owners = {links.find(k) for k in by_role.get(group.words[0], ()) if k != key}
-            if len(owners) == 1:
-                links.join(owners.pop(), key)
 
 
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
@@ -217,7 +226,7 @@ _GENDER_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "
                     "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 
 
-def _gender(titles: Iterable[str]) -> str:
+def title_gender(titles: Iterable[str]) -> str:
     """"m" or "f" when the titles agree on one (Mr./Mrs./Ms. ...), else ""."""
     found = {_GENDER_OF_TITLE.get(word.lower().rstrip("."), "") for title in titles for word in title.split()}
     found.discard("")
@@ -246,7 +255,7 @@ def _clusters(groups: dict[str, NameGroup], links: Links) -> dict[str, tuple[set
 
 def _candidates(clusters: dict[str, tuple[set[str], int, list[str]]], roots: set[str]) -> dict[str, _Person]:
     """Sources, mention count and title gender of each candidate cluster."""
-    return {root: _Person(set(clusters[root][0]), clusters[root][1], _gender(clusters[root][2]))
+    return {root: _Person(set(clusters[root][0]), clusters[root][1], title_gender(clusters[root][2]))
             for root in sorted(roots) if root in clusters}
 
 
@@ -254,7 +263,7 @@ def _decide(mention: Mention, people: dict[str, _Person]) -> str | None:
     """The candidate a shared surname means here, from the article's own evidence: the
     only candidate the article names, of the gender its title gives; else the corpus's
     dominant candidate when the article names none. None when undecidable."""
-    gender = _gender([mention.title])
+    gender = title_gender([mention.title])
     fitting = {root: p for root, p in people.items() if not (gender and p.gender and p.gender != gender)}
     named_here = [root for root, p in fitting.items() if mention.source in p.sources]
     if len(named_here) == 1:
@@ -300,7 +309,7 @@ def _decide_all(mentions: list[Mention], people: dict[str, _Person]
         if len(named_here) == 1:
             moved[mention.source, named_here[0]].append(mention)
             person = people[named_here[0]]
-            person.gender = person.gender or _gender([mention.title])
+            person.gender = person.gender or title_gender([mention.title])
         else:
             rest.append(mention)
     kept = []

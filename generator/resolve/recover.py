@@ -38,7 +38,8 @@ def name_forms(entities: list[Entity]) -> dict[str, str]:
     owners: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for mention in entity.mentions:
-            owners[mention.text].add(entity.id)
+            if "noun:person" not in mention.cues:  # a headline's "Woman" is no name to look for
+                owners[mention.text].add(entity.id)
     return {form: ids.pop() for form, ids in owners.items()
             if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
 
@@ -48,7 +49,8 @@ def shared_forms(entities: list[Entity]) -> dict[str, frozenset[str]]:
     owners: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for mention in entity.mentions:
-            owners[mention.text].add(entity.id)
+            if "noun:person" not in mention.cues:  # a headline's "Woman" is no name to look for
+                owners[mention.text].add(entity.id)
     return {form: frozenset(ids) for form, ids in owners.items()
             if len(ids) > 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
 

@@ -1,0 +1,144 @@
+"""Roles a sentence gives a name: the words before it, its apposition, the noun it is in
+apposition to, or the role its own verb gives it ("was named as the coach"); part of
+the per-article NLP stage, used by ``mentions``.
+
+A role is the role noun with its modifiers and its prepositional complement
+("acting US envoy to the UN"), without a leading article ("an Austrian political
+analyst" -> "Austrian political analyst"); a role with no word left is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.knowledge.names import JOB_WORDS, PERSON_TITLES, is_honorific, is_title_word
+from generator.model import Citation, Role, Source
+
+ROLE_CONNECTORS = frozenset({"to", "of", "for"})
+MAX_ROLE_WORDS = 12
+ARTICLES = frozenset({"a", "an", "the"})
+CLAUSE_WORDS = frozenset({"and", "who", "which", "that", "whose", "whom"})
+
+
+def find_roles(ent, name_start: int, source: Source, offset: int, sentence: int,
+               headline: bool = False) -> Iterator[Role]:
+    """Roles from the words before the name, its apposition, or the noun it is in apposition to.
+
+    Args:
+        headline: the sentence is a title-case headline, where capitals cannot tell
+            role words from names ("Doe Envoy Jane Roe"): no role from the words before.
+    """
+    before = None if headline else premodifier_role(ent, name_start)
+    for span in (before, apposition_role(ent), head_role(ent), predicate_role(ent)):
+        span = without_article(span) if span is not None else None
+        if span is not None and len(span) <= MAX_ROLE_WORDS and span.text.strip():
+            start = offset + span.start_char
+            end = offset + span.end_char
+            yield Role(span.text, Citation(source.id, start, end, source.text[start:end], sentence))
+
+
+def without_article(span):
+    """The span without a leading "a", "an" or "the" (None when nothing is left)."""
+    while len(span) and span[0].lower_ in ARTICLES:
+        span = span[1:]
+    return span if len(span) else None
+
+
+def premodifier_role(ent, name_start: int):
+    """"US Ambassador to the UN Jane Doe" -> "US Ambassador to the UN"."""
+    doc, i = ent.doc, name_start
+    while i > 0 and (i > ent.start or _is_role_token(doc[i - 1])):
+        i -= 1
+    while i < name_start and not _is_role_start(doc[i]):
+        i += 1
+    end = name_start
+    while end > i and is_honorific(doc[end - 1].text):
+        end -= 1  # "adviser to Mr. Doe": the honorific is Doe's, the role someone else's
+    span = doc[i:end]
+    if not span or span[-1].lower_ in ROLE_CONNECTORS or not any(is_title_word(t.text) for t in span):
+        return None
+    return None if all(is_honorific(t.text) for t in span) else span
+
+
+def _is_role_start(token) -> bool:
+    return token.lower_ not in ROLE_CONNECTORS and token.lower_ != "the"
+
+
+def _is_role_token(token) -> bool:
+    if token.lower_ in ROLE_CONNECTORS:
+        return token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN"
+    return token.pos_ in ("PROPN", "NOUN", "ADJ") and not token.is_punct
+
+
+def apposition_role(ent):
+    """"Jan Novak, a Czech political analyst" -> "a Czech political analyst"."""
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return trim_phrase(child)
+    return None
+
+
+def predicate_role(ent):
+    """"Jane Doe was named as the new head coach" / "Jane Doe is the mayor of X": a role
+    noun the name's own verb gives it (after "as", or as its complement)."""
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for child in root.head.children:
+        if child.dep_ in ("attr", "oprd") and _is_role_noun(child):
+            return trim_phrase(child)
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and _is_role_noun(noun):
+                    return trim_phrase(noun)
+    return None
+
+
+def head_role(ent):
+    """"the president's special envoy, Jane Doe" -> "the president's special envoy";
+    "the acting envoy to the UN, Jane Doe" keeps "to the UN" (the noun's complement)."""
+    root = ent.root
+    head = root.head
+    if (head.dep_ == "pobj" and head.head.lower_ in ROLE_CONNECTORS
+            and _is_role_noun(head.head.head)):
+        head = head.head.head  # "the envoy to the UN, Jane Doe": parsed as the UN's apposition
+    if root.dep_ != "appos" or not _is_role_noun(head):
+        return None
+    left = min(t.i for t in head.subtree if t.i < root.i - 1 or t == head)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ROLE_CONNECTORS and child.i == end:
+            end = max(end, _phrase_end(child, stop=ent.start))
+    return ent.doc[left:end]
+
+
+ROLE_HEADS = frozenset({"head", "chief"})
+"""Role nouns that are no title before a name ("the head of the agency, Jane Doe"); job
+words ("the driver, Jane Doe") count too."""
+
+
+def _is_role_noun(token) -> bool:
+    word = token.lower_
+    return token.pos_ == "NOUN" and (word in PERSON_TITLES or word in ROLE_HEADS or word in JOB_WORDS)
+
+
+def _phrase_end(token, stop: int) -> int:
+    """End (exclusive) of the token's subtree, cut before punctuation and before ``stop``."""
+    end = token.i + 1
+    for t in token.doc[token.i + 1: min(stop, max(t.i for t in token.subtree) + 1)]:
+        if t.is_punct:
+            break
+        end = t.i + 1
+    return end
+
+
+def trim_phrase(token):
+    """The token's phrase up to the first comma, dash, relative clause or 'and'."""
+    doc = token.doc
+    start = min(t.i for t in token.subtree)
+    end = token.i + 1
+    for t in doc[token.i + 1 : max(t.i for t in token.subtree) + 1]:
+        if t.is_punct or t.lower_ in CLAUSE_WORDS:
+            break
+        end = t.i + 1
+    return doc[start:end]

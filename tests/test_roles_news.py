@@ -1,0 +1,70 @@
+"""Roles and non-entities as a reader sees them (issue 11), each on a small hand-written
+article: no leading article, the role noun's complement kept, no role from a title-case
+headline's capitals, no blank role; abstract nouns and hyphenated group adjectives are
+no entities. Every name here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_resolve import briefing_of, entity_named
+
+pytestmark = pytest.mark.model
+
+
+def roles_of(briefing, name: str) -> set[str]:
+    return {r.text for r in entity_named(briefing, name).roles}
+
+
+def test_a_role_has_no_leading_article_and_cites_its_words(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Talks stall in the capital\n\n"
+                 "Lukas Brenner, an Austrian political analyst, said the talks had stalled.\n\n"
+                 "The head of the Port Elling Authority, Ida Sorensen, disagreed on Monday.\n",
+    })
+    assert "Austrian political analyst" in roles_of(b, "Lukas Brenner")
+    assert "head of the Port Elling Authority" in roles_of(b, "Ida Sorensen")
+    source = next(s for s in b.sources if s.id == "a")
+    for entity in b.entities:
+        for role in entity.roles:
+            assert role.text.strip(), f"blank role of {entity.name}"
+            assert not role.text.lower().startswith(("a ", "an ", "the "))
+            assert source.text[role.citation.start:role.citation.end] == role.text
+
+
+def test_a_role_keeps_the_complement_of_its_noun(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Vote expected to fail\n\n"
+                 "The acting US envoy to the UN, Joel Marren, said the vote would fail.\n",
+    })
+    assert "acting US envoy to the UN" in roles_of(b, "Joel Marren")
+
+
+def test_a_headline_gives_no_role_from_its_capitals(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Ridley Envoy Oskar Vale Heads To Talks\n\n"
+                 "Oskar Vale, the special envoy of Alan Ridley, left for the talks on Monday.\n",
+    })
+    roles = {r.text for e in b.entities for r in e.roles}
+    assert "Ridley Envoy" not in roles
+    assert "special envoy of Alan Ridley" in roles_of(b, "Oskar Vale")
+
+
+def test_abstract_nouns_and_group_adjectives_are_no_entities(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "The minister blamed Slavophobia for the crisis and warned of Franco-German "
+                 "tensions. Officials in Paris said Germans and French voters were worried.\n",
+    })
+    names = {n for e in b.entities for n in (e.name, *e.aliases)}
+    assert not names & {"Slavophobia", "Franco-German"}
+
+
+def test_a_role_the_name_s_own_verb_gives(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Rovers Hire Daniel Okafor As Head Coach\n\n"
+                 "Daniel Okafor was introduced as the new head coach of the Rovers on Friday. "
+                 "Mira Solberg is the mayor of Eastfield.\n",
+    })
+    assert "new head coach of the Rovers" in roles_of(b, "Daniel Okafor")
+    assert "mayor of Eastfield" in roles_of(b, "Mira Solberg")
+    assert "Coach" in {m.text for m in entity_named(b, "Daniel Okafor").mentions}
