@@ -33,25 +33,25 @@ MIN_FORM_LENGTH = 3
 RECOVERED_CUE = "recovered"
 
 
-def name_forms(entities: list[Entity]) -> dict[str, str]:
-    """Written form -> entity id, for forms that belong to exactly one entity."""
+def _form_owners(entities: list[Entity]) -> dict[str, set[str]]:
+    """Written form -> ids of the entities mentioned under it (headline nouns left out)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for mention in entity.mentions:
             if "noun:person" not in mention.cues:  # a headline's "Woman" is no name to look for
                 owners[mention.text].add(entity.id)
-    return {form: ids.pop() for form, ids in owners.items()
+    return owners
+
+
+def name_forms(entities: list[Entity]) -> dict[str, str]:
+    """Written form -> entity id, for forms that belong to exactly one entity."""
+    return {form: ids.pop() for form, ids in _form_owners(entities).items()
             if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
 
 
 def shared_forms(entities: list[Entity]) -> dict[str, frozenset[str]]:
     """Written forms of several entities ("Navy" of two navies) -> their ids."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        for mention in entity.mentions:
-            if "noun:person" not in mention.cues:  # a headline's "Woman" is no name to look for
-                owners[mention.text].add(entity.id)
-    return {form: frozenset(ids) for form, ids in owners.items()
+    return {form: frozenset(ids) for form, ids in _form_owners(entities).items()
             if len(ids) > 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
 
 
