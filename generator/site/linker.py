@@ -82,10 +82,11 @@ class Linker:
         return link(f"[{self.source_label(citation.source)}]", target, from_page,
                     self.cited_sentence(citation))
 
-    def mention_link(self, citation: Citation, from_page: str) -> Markup:
-        """The cited words linking to their sentence, titled with that sentence."""
+    def mention_link(self, citation: Citation, from_page: str, label: object = None) -> Markup:
+        """``label`` (default: the cited words) linking to the sentence, titled with it."""
         target = sentence_target(citation.source, citation.sentence)
-        return link(citation.text, target, from_page, self.cited_sentence(citation))
+        return link(citation.text if label is None else label, target, from_page,
+                    self.cited_sentence(citation))
 
     def cites(self, citations, from_page: str) -> Markup:
         """Space-separated citation links, one per source (its first cited sentence)."""
