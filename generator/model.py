@@ -449,6 +449,8 @@ class BuildSnapshot:
     """Source id -> its short label ("S3") in that build, for every source it listed."""
     next_label: int = 1
     """The number the next new source would have got there (a label is never given twice)."""
+    stories: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Story id -> ids of its sources, so a story keeps its id ("story-3") across builds."""
 
 
 @dataclass

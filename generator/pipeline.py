@@ -32,7 +32,7 @@ from generator.deadlines import deadline_windows, find_deadlines, infer_due_year
 from generator.events import find_events, group_stories, merge_events, story_groups
 from generator.executor import Executor, make_executor, usable_cores
 from generator.ingest import ingest
-from generator.model import ArticleAnalysis, Briefing, BuildWarning, Source
+from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, BuildWarning, Source
 from generator.nlp import cache, parse_article
 from generator.publish import asset_files, export_files, write_files, write_pdf_file
 from generator.publish.lock import build_lock
@@ -208,12 +208,15 @@ def analyse_all(sources: list[Source], config: Config, progress: Progress,
 
 
 def collect(config: Config, progress: Progress = no_progress,
-            warn: Callable[[str], None] = print, now: dt.datetime | None = None) -> Briefing:
+            warn: Callable[[str], None] = print, now: dt.datetime | None = None,
+            previous: BuildSnapshot | None = None) -> Briefing:
     """Read, analyse and resolve the whole corpus into a Briefing.
 
     Args:
         now: the build time recorded as ``built_at`` (default: the current UTC
             time); fixed by the golden-file tests so their output is stable.
+        previous: what the last build of the same docs/ published; source labels
+            and story ids stay as they were there.
     """
     sources, warnings = ingest(config.seeds)
     sources, analyses = analyse_all(sources, config, progress, warn)
@@ -230,6 +233,7 @@ def collect(config: Config, progress: Progress = no_progress,
         entities=entities,
         warnings=warnings,
         built_at=now or dt.datetime.now(dt.timezone.utc),
+        previous=previous,
     )
     briefing = extract_corpus_items(briefing)
     briefing.events = mark_event_pages(briefing.events, config.max_pages_per_article)
@@ -292,8 +296,7 @@ def _write_all(config: Config, progress: Progress, warn: Callable[[str], None],
                now: dt.datetime) -> BuildResult:
     """Collect, render and write everything."""
     previous = read_snapshot(config.docs)  # before this build overwrites the export
-    briefing = collect(config, progress, warn, now)
-    briefing.previous = previous
+    briefing = collect(config, progress, warn, now, previous)
     pages = plan_pages(briefing, config.min_mentions_for_page)
     files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates,
                                                       processes=usable_cores()))
@@ -306,6 +309,5 @@ def _write_all(config: Config, progress: Progress, warn: Callable[[str], None],
 
 def write_pdf(config: Config, output: Path, full: bool = False) -> Path:
     """Collect the corpus and print it to ``output`` (see ``publish.pdf.write_pdf``)."""
-    briefing = collect(config)
-    briefing.previous = read_snapshot(config.docs)  # the site's source labels
+    briefing = collect(config, previous=read_snapshot(config.docs))  # the site's labels and story ids
     return write_pdf_file(briefing, config, output, full)

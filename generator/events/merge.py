@@ -50,7 +50,8 @@ def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> li
     """
     reports = resolve_reports(briefing)
     groups = story_groups(briefing) if groups is None else groups
-    story_of = {source: sid for sid, sources in story_ids(groups).items() for source in sources}
+    story_of = {source: sid for sid, sources in story_ids(groups, briefing.previous).items()
+                for source in sources}
     story = lambda r: story_of.get(r.source, "")  # noqa: E731
     clusters = join_same_sentence(join_story_events(cluster(reports, story), story))
     return build_events(clusters, briefing.entities, story_of)

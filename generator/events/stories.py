@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.events.reports import dated_occasions, different_occasions, taking_part
-from generator.model import ArticleAnalysis, Briefing, Source, Story
+from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
 
 STORY_SIMILARITY = 0.16
@@ -312,9 +312,46 @@ def story_groups(briefing: Briefing) -> list[tuple[str, ...]]:
     return cluster_articles(ok, profiles(briefing))
 
 
-def story_ids(groups: Iterable[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """Story id -> sources: "story-1", "story-2", ... in order of first source."""
-    return {f"story-{n}": group for n, group in enumerate(groups, start=1)}
+STORY_PREFIX = "story-"
+"""Story ids are this prefix and a number: story-1, story-2, ..."""
+
+
+def story_ids(groups: Iterable[tuple[str, ...]],
+              previous: BuildSnapshot | None = None) -> dict[str, tuple[str, ...]]:
+    """Story id -> sources, in the order of ``groups``.
+
+    Without a previous build, stories are numbered "story-1", "story-2", ... in
+    order of first source. With one, a group keeps the id of the previous story
+    it shares most sources with (each id once, the larger overlap first), so
+    adding or deleting an article renumbers no other story; groups without a
+    previous story get numbers above every number used there.
+    """
+    groups = list(groups)
+    kept = _kept_ids(groups, previous.stories if previous else {})
+    numbers = [_story_number(sid) for sid in (previous.stories if previous else {})]
+    fresh = iter(range(max([0, *numbers]) + 1, max([0, *numbers]) + len(groups) + 1))
+    ids = [kept.get(i) or f"{STORY_PREFIX}{next(fresh)}" for i in range(len(groups))]
+    return dict(zip(ids, groups, strict=True))
+
+
+def _kept_ids(groups: list[tuple[str, ...]], before: dict[str, frozenset[str]]) -> dict[int, str]:
+    """Group index -> the previous story id it keeps (greatest overlap first, then group order)."""
+    story_of = {source: sid for sid, sources in before.items() if _story_number(sid) for source in sources}
+    overlaps = [(-count, i, sid) for i, group in enumerate(groups)
+                for sid, count in Counter(story_of[s] for s in group if s in story_of).items()]
+    kept: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, i, sid in sorted(overlaps):
+        if i not in kept and sid not in taken:
+            kept[i] = sid
+            taken.add(sid)
+    return kept
+
+
+def _story_number(story_id: str) -> int:
+    """The number of an id like "story-12", 0 for anything else."""
+    digits = story_id.removeprefix(STORY_PREFIX)
+    return int(digits) if story_id.startswith(STORY_PREFIX) and digits.isdigit() else 0
 
 
 def group_stories(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Story]:
@@ -330,7 +367,7 @@ def group_stories(briefing: Briefing, groups: list[tuple[str, ...]] | None = Non
         events_of.setdefault(event.story, []).append(event.id)
     stories = []
     groups = story_groups(briefing) if groups is None else groups
-    for story_id, sources in story_ids(groups).items():
+    for story_id, sources in story_ids(groups, briefing.previous).items():
         events = tuple(events_of.get(story_id, ()))
         title = min((titles[s] for s in sources if titles.get(s)), key=len, default=story_id)
         stories.append(Story(story_id, title, sources, events))

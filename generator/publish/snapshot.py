@@ -40,6 +40,7 @@ def _snapshot(data: dict[str, Any]) -> BuildSnapshot:
         deadline_dues={str(d["id"]): str((d.get("due") or {}).get("value") or "") for d in data["deadlines"]},
         source_labels=_labels(data["sources"]),
         next_label=max(int(data.get("next_source_label") or 1), 1),
+        stories={str(st["id"]): frozenset(str(s) for s in st["sources"]) for st in data.get("stories", [])},
     )
 
 
