@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from generator.deadlines.build import find_disagreements
+from generator.deadlines.setters import leads, one_side
 from generator.model import (
     ArticleAnalysis,
     Briefing,
@@ -19,7 +21,7 @@ from generator.model import (
     Source,
     TimeExpression,
 )
-from generator.site.pages.compare import compare_context, leads, one_side
+from generator.site.pages.compare import compare_context
 
 ARTICLES = {
     "a": "President Ada Vance set a deadline of August 8 for the union. "
@@ -100,16 +102,18 @@ def test_hand_written_offsets_hold() -> None:
 
 def test_a_person_and_an_office_one_source_names_both_are_one_side() -> None:
     found = deadline(report("a", 0, ADA.id), report("b", 0, OFFICE.id), report("b", 3, ADA.id))
-    assert one_side(found, BY_ID)
+    assert one_side(found.reports, BY_ID)
     assert aspects(briefing([found])) == []
+    # the deadline page and the export read the same list: no setter disagreement there either
+    assert "setter" not in {d.aspect for d in find_disagreements(found.reports, BY_ID)}
 
 
 def test_a_person_whose_role_names_the_organisation_is_on_its_side() -> None:
     head = Entity(ADA.id, ADA.name, "person", (), (), (Role("head of the Vance Office", cite("a", 0)),))
     assert leads(head, OFFICE) and not leads(ADA, OFFICE) and not leads(OFFICE, head)
     found = deadline(report("a", 0, ADA.id), report("b", 0, OFFICE.id))
-    assert one_side(found, {**BY_ID, ADA.id: head})
-    assert not one_side(found, BY_ID)  # nothing ties them: two sides
+    assert one_side(found.reports, {**BY_ID, ADA.id: head})
+    assert not one_side(found.reports, BY_ID)  # nothing ties them: two sides
 
 
 def test_two_people_named_by_different_sources_disagree() -> None:

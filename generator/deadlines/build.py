@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.deadlines.dates import COUNTED, compatible, describe, specificity
+from generator.deadlines.setters import one_side
 from generator.knowledge.names import slugify
 from generator.model import (
     Citation,
@@ -161,7 +162,7 @@ class Disagreement:
 def find_disagreements(
     reports: tuple[DeadlineReport, ...], names: dict[str, Entity] | None = None
 ) -> list[Disagreement]:
-    """Aspects on which the reports differ."""
+    """Aspects on which the reports differ (setters on one side do not: ``setters.one_side``)."""
     out = []
     dues = _variants(
         [
@@ -190,7 +191,7 @@ def find_disagreements(
             if r.setter
         ]
     )
-    if len(setters) > 1:
+    if len(setters) > 1 and not one_side(reports, names):
         out.append(Disagreement("setter", tuple((lab, c) for _, lab, c in setters), True))
     changes = _variants([(r.change, r.change, r.citation) for r in reports if r.change])
     if len(changes) > 1:

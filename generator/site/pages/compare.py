@@ -4,10 +4,8 @@ Only real disagreements are listed: two sources fill the same slot of one
 fact with values that cannot both hold after resolution. So
 
 * due dates that may name the same day ("8 August" and "Friday") are not listed;
-* setters on one side are one value: a person and an organisation named in one
-  of the person's roles ("chief executive of X"), or two setters that one
-  source names for the same deadline (a source does not contradict itself:
-  "the President" in one sentence, "the X-imposed deadline" in another);
+* setters on one side are one value (``deadlines.setters.one_side``), already
+  left out by ``find_disagreements``;
 * an event's stated days are the times the reports attach to the event,
   without a deadline's due time in the same sentence (the day a threat was
   made is not the day it expires), and they differ only when incompatible.
@@ -121,44 +119,9 @@ def _event_date_disagreement(event: Event, briefing: Briefing,
     return Disagreement(event.title, event_target(event), "stated day", versions)
 
 
-def one_side(deadline: Deadline, by_id: dict[str, Entity]) -> bool:
-    """Whether every setter the reports name is on one side (see the module docstring)."""
-    setters = list(dict.fromkeys(r.setter for r in deadline.reports if r.setter and r.setter in by_id))
-    side = {s: s for s in setters}
-
-    def find(s: str) -> str:
-        while side[s] != s:
-            s = side[s]
-        return s
-    by_source: dict[str, set[str]] = {}
-    for report in deadline.reports:
-        if report.setter in side:
-            by_source.setdefault(report.citation.source, set()).add(report.setter)
-    pairs = [(a, b) for named in by_source.values() for a in named for b in named if a < b]
-    pairs += [(a, b) for a in setters for b in setters if a != b and leads(by_id[a], by_id[b])]
-    for a, b in pairs:
-        side[find(a)] = find(b)
-    return len({find(s) for s in setters}) <= 1
-
-
-def leads(person: Entity, organisation: Entity) -> bool:
-    """A person whose role names the organisation ("X spokesman", "head of X")."""
-    if person.type != "person" or organisation.type != "organization":
-        return False
-    names = [n.lower() for n in (organisation.name, *organisation.aliases) if len(n) > 2]
-    return any(name in role.text.lower() for role in person.roles for name in names)
-
-
-def _real(found: DeadlineDisagreement, deadline: Deadline, by_id: dict[str, Entity]) -> bool:
-    if found.aspect == "setter":
-        return not one_side(deadline, by_id)
-    return found.conflict
-
-
 def real_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[DeadlineDisagreement]:
     """The aspects of one deadline its reports give incompatibly (``find_disagreements``, filtered)."""
-    return [found for found in find_disagreements(deadline.reports, by_id)
-            if _real(found, deadline, by_id)]
+    return [found for found in find_disagreements(deadline.reports, by_id) if found.conflict]
 
 
 def _deadline_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[Disagreement]:
