@@ -29,7 +29,7 @@ from pathlib import Path
 
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
-from generator.events import find_events, group_stories, merge_events, story_groups
+from generator.events import find_events, group_stories, merge_events, numbered_stories
 from generator.executor import Executor, make_executor, usable_cores
 from generator.ingest import ingest
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, BuildWarning, Source
@@ -244,11 +244,11 @@ def extract_corpus_items(briefing: Briefing) -> Briefing:
     """Corpus-wide merges of per-article quotes, events and deadlines."""
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
     briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
-    groups = story_groups(briefing)  # shared by the event merge and the stories
+    stories = numbered_stories(briefing)  # shared by the event merge and the stories
     briefing.quotes = merge_quotes(briefing)
     briefing.statements = merge_statements(briefing)
-    briefing.events = merge_events(briefing, groups)
-    briefing.stories = group_stories(briefing, groups)
+    briefing.events = merge_events(briefing, stories)
+    briefing.stories = group_stories(briefing, stories)
     briefing.date_windows = date_windows(briefing, built)
     return briefing
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from generator.events import find_events, merge_events
+from generator.events.stories import story_ids
 from generator.model import (
     ArticleAnalysis,
     Briefing,
@@ -197,9 +198,9 @@ def test_announcements_months_apart_stay_two_events():
         ("a", a, [_candidate("a", a, "announcement", ["Ann Lee"], "Rome")]),
         ("b", b, [_candidate("b", b, "announcement", ["Ann Lee"], "Rome")]),
     ]), {"a": dt.date(2025, 3, 4), "b": dt.date(2025, 9, 30)})
-    assert len(merge_events(briefing, [("a", "b")])) == 2
+    assert len(merge_events(briefing, story_ids([("a", "b")]))) == 2
     soon = _dated(briefing, {"a": dt.date(2025, 3, 4), "b": dt.date(2025, 3, 6)})
-    assert len(merge_events(soon, [("a", "b")])) == 1
+    assert len(merge_events(soon, story_ids([("a", "b")]))) == 1
 
 
 def test_one_articles_reports_of_one_trip_are_one_event():

@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 
 from generator.events import find_events, merge_events
+from generator.events.stories import story_ids
 from generator.model import Citation, Event, TimeExpression
 from generator.site.event_policy import event_target, mark_event_pages
 from generator.site.pages.events import day_versions
@@ -112,8 +113,8 @@ def test_one_storys_shooting_is_one_event_whoever_each_report_names():
     a, b = "Ann Lee was shot in Rome.", "Bo Chan opened fire in Rome."
     briefing = _briefing([("a", a, [_candidate("a", a, "shooting", ["Ann Lee"], "Rome")]),
                           ("b", b, [_candidate("b", b, "shooting", ["Bo Chan"], "Rome")])])
-    assert len(merge_events(briefing, [("a", "b")])) == 1
-    assert len(merge_events(briefing, [("a",), ("b",)])) == 2  # two stories: two events
+    assert len(merge_events(briefing, story_ids([("a", "b")]))) == 1
+    assert len(merge_events(briefing, story_ids([("a",), ("b",)]))) == 2  # two stories: two events
 
 
 # --- the event page cap ---------------------------------------------------------------------

@@ -35,23 +35,22 @@ from generator.events import triggers as lex
 from generator.events.agreement import contains, other_day, places_agree, times_conflict
 from generator.events.joins import join_same_sentence, join_story_events
 from generator.events.reports import Report, resolve_reports
-from generator.events.stories import story_groups, story_ids
+from generator.events.stories import numbered_stories
 from generator.knowledge.names import slugify
 from generator.model import Briefing, Entity, Event, TimeExpression
 from generator.temporal.calendar import value_range
 
 
-def merge(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Event]:
+def merge(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None) -> list[Event]:
     """Events of the whole corpus, each citing every report of it.
 
     Args:
         briefing: The briefing with entities resolved.
-        groups: ``story_groups(briefing)`` when the caller already has them.
+        stories: ``numbered_stories(briefing)`` when the caller already has them.
     """
     reports = resolve_reports(briefing)
-    groups = story_groups(briefing) if groups is None else groups
-    story_of = {source: sid for sid, sources in story_ids(groups, briefing.previous).items()
-                for source in sources}
+    stories = numbered_stories(briefing) if stories is None else stories
+    story_of = {source: sid for sid, sources in stories.items() for source in sources}
     story = lambda r: story_of.get(r.source, "")  # noqa: E731
     clusters = join_same_sentence(join_story_events(cluster(reports, story), story))
     return build_events(clusters, briefing.entities, story_of)

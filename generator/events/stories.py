@@ -354,21 +354,26 @@ def _story_number(story_id: str) -> int:
     return int(digits) if story_id.startswith(STORY_PREFIX) and digits.isdigit() else 0
 
 
-def group_stories(briefing: Briefing, groups: list[tuple[str, ...]] | None = None) -> list[Story]:
+def numbered_stories(briefing: Briefing) -> dict[str, tuple[str, ...]]:
+    """Story id -> sources of the briefing's stories (``story_groups`` numbered by ``story_ids``)."""
+    return story_ids(story_groups(briefing), briefing.previous)
+
+
+def group_stories(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None) -> list[Story]:
     """The stories of a briefing whose events are merged, with their events.
 
     Args:
         briefing: The briefing after ``merge_events``.
-        groups: ``story_groups(briefing)`` when the caller already has them.
+        stories: ``numbered_stories(briefing)`` when the caller already has them.
     """
     titles = {s.id: s.title for s in briefing.sources}
     events_of: dict[str, list[str]] = {}
     for event in briefing.events:
         events_of.setdefault(event.story, []).append(event.id)
-    stories = []
-    groups = story_groups(briefing) if groups is None else groups
-    for story_id, sources in story_ids(groups, briefing.previous).items():
+    out = []
+    stories = numbered_stories(briefing) if stories is None else stories
+    for story_id, sources in stories.items():
         events = tuple(events_of.get(story_id, ()))
         title = min((titles[s] for s in sources if titles.get(s)), key=len, default=story_id)
-        stories.append(Story(story_id, title, sources, events))
-    return stories
+        out.append(Story(story_id, title, sources, events))
+    return out
