@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 import math
 import re
 from collections import Counter
@@ -328,8 +329,7 @@ def story_ids(groups: Iterable[tuple[str, ...]],
     """
     groups = list(groups)
     kept = _kept_ids(groups, previous.stories if previous else {})
-    numbers = [_story_number(sid) for sid in (previous.stories if previous else {})]
-    fresh = iter(range(max([0, *numbers]) + 1, max([0, *numbers]) + len(groups) + 1))
+    fresh = itertools.count(max([0, *map(_story_number, previous.stories if previous else {})]) + 1)
     ids = [kept.get(i) or f"{STORY_PREFIX}{next(fresh)}" for i in range(len(groups))]
     return dict(zip(ids, groups, strict=True))
 
