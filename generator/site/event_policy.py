@@ -12,11 +12,11 @@ a page land on its row of the index.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 
 from generator.model import Event
 from generator.site.markup import event_page
+from generator.site.policy import beyond_article_cap
 
 EVENTS_INDEX = "events/index.md"
 """Docs-relative path of the Events index."""
@@ -24,15 +24,8 @@ EVENTS_INDEX = "events/index.md"
 
 def mark_event_pages(events: list[Event], per_article: int) -> list[Event]:
     """The events with ``has_page`` set by the policy above."""
-    single: dict[str, list[tuple[int, Event]]] = defaultdict(list)
-    for position, event in enumerate(events):
-        sources = {c.source for c in event.citations}
-        if len(sources) == 1:
-            single[sources.pop()].append((position, event))
-    capped = set()
-    for members in single.values():
-        ranked = sorted(members, key=lambda item: (-len(item[1].citations), item[0]))
-        capped |= {event.id for _, event in ranked[per_article:]}
+    capped = {e.id for e in beyond_article_cap(events, lambda e: {c.source for c in e.citations},
+                                                lambda e: -len(e.citations), per_article)}
     return [replace(e, has_page=e.id not in capped) for e in events]
 
 

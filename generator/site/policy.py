@@ -16,10 +16,13 @@ type's index page; a name without a page is printed as plain text elsewhere.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from generator.model import ArticleAnalysis, Entity
+
+Item = TypeVar("Item")
 
 
 def quoted_entities(entities: list[Entity], analyses: Iterable[ArticleAnalysis]) -> set[str]:
@@ -38,18 +41,29 @@ def matters(entity: Entity, min_sources: int, quoted: set[str]) -> bool:
     return named_in >= min_sources or bool(entity.roles) or entity.id in quoted
 
 
+def beyond_article_cap(items: Iterable[Item], sources: Callable[[Item], set[str]],
+                       rank: Callable[[Item], Any], per_article: int) -> list[Item]:
+    """Items named by one article only that rank after that article's first ``per_article``.
+
+    ``sources`` gives the articles an item is named in; ``rank`` sorts an
+    article's items (ties keep the order of ``items``).
+    """
+    by_article: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        named_in = sources(item)
+        if len(named_in) == 1:
+            by_article[next(iter(named_in))].append(item)
+    return [item for members in by_article.values() for item in sorted(members, key=rank)[per_article:]]
+
+
 def mark_pages(entities: list[Entity], min_mentions: int, per_article: int,
                min_sources: int = 1, quoted: set[str] | None = None) -> list[Entity]:
     """The entities with ``has_page`` set by the policy above (``quoted``: see ``quoted_entities``)."""
     quoted = quoted or set()
     eligible = {e.id for e in entities
                 if len(e.mentions) >= min_mentions and matters(e, min_sources, quoted)}
-    by_article: dict[str, list[Entity]] = defaultdict(list)
-    for entity in entities:
-        sources = {m.source for m in entity.mentions}
-        if entity.id in eligible and len(sources) == 1:
-            by_article[sources.pop()].append(entity)
-    for members in by_article.values():
-        ranked = sorted(members, key=lambda e: (-len(e.mentions), e.name, e.id))
-        eligible -= {e.id for e in ranked[per_article:]}
+    capped = beyond_article_cap([e for e in entities if e.id in eligible],
+                                lambda e: {m.source for m in e.mentions},
+                                lambda e: (-len(e.mentions), e.name, e.id), per_article)
+    eligible -= {e.id for e in capped}
     return [replace(e, has_page=e.id in eligible) for e in entities]
