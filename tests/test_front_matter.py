@@ -1,4 +1,4 @@
-"""Front matter written without PyYAML for plain titles is what PyYAML writes."""
+"""Front matter written by libyaml's emitter (when PyYAML has it) is what PyYAML's own emitter writes."""
 
 from __future__ import annotations
 
