@@ -61,7 +61,7 @@ def duration_value(amount: float | None, code: str) -> str:
     return f"PT{text}{code[1:]}" if code.startswith("T") else f"P{text}{code}"
 
 
-def _unit_code(unit: str) -> str:
+def unit_code(unit: str) -> str:
     unit = unit.lower()
     return v.UNIT_CODES.get(unit) or v.UNIT_CODES[unit.rstrip("s")]
 
@@ -86,16 +86,16 @@ def in_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
-    code, words = _unit_code(m["unit"]), m["num"].lower()
+    code, words = unit_code(m["unit"]), m["num"].lower()
     if m["unit"].istitle() and m.start() not in ctx.starts:
         return None  # a title in mid-sentence: CBS's "60 Minutes", "48 Hours"
     if code == "TS" and words in ("a", "an"):
         return None  # "a second round"
     if code == "Q" and (words in ("a", "an") or m["tail"] or prep or _OF.match(ctx.text, m.end())):
         return None  # "a quarter of the votes"; only a plain length of quarters ("two quarters")
-    if prep and (m["mod"] or "").lower().split()[-1:] in (["past"], ["last"], ["previous"]):
-        return None  # "in the past four years": a length up to now, not a day ahead
-    amount = number(m["num"])
+    if prep and (m["mod"] or "").lower().split()[-1:] in (["past"], ["last"], ["previous"], ["the"]):
+        return None  # "in the past four years", "in the two weeks since": a length up to now
+    amount = None if m["low"] or m["high"] else number(m["num"])  # a range: a vague length
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5
     value = duration_value(amount, code)
@@ -125,7 +125,7 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not (m["quant"] or m["long"]):
         if not _LENGTH_CUE.search(ctx.before(m, 12)):
             return None
-    return "DURATION", duration_value(None, _unit_code(m["unit"])), "stated"
+    return "DURATION", duration_value(None, unit_code(m["unit"])), "stated"
 
 
 def set_expression(m: re.Match[str], ctx: Context) -> Resolved:
@@ -139,7 +139,7 @@ def set_expression(m: re.Match[str], ctx: Context) -> Resolved:
             return None  # "a quarterly dividend", "quarterly results": a kind of report
         return "SET", v.SET_ADVERBS[m["adverb"].lower()], "stated"
     unit = m["unit"].lower()
-    code = {"morning": "D", "night": "D"}.get(unit) or _unit_code(unit)
+    code = {"morning": "D", "night": "D"}.get(unit) or unit_code(unit)
     count = (m["count"] or "").lower()
     amount = 2 if count == "other" else number(count) if count else 1
     return "SET", duration_value(amount, code), "stated"  # "every few years": PXY
@@ -193,4 +193,4 @@ def clock_duration(m: re.Match[str], ctx: Context) -> Resolved:
 
 def another(m: re.Match[str], ctx: Context) -> Resolved:
     """"another week", "a further month": one more unit."""
-    return "DURATION", duration_value(1, _unit_code(m["unit"])), "stated"
+    return "DURATION", duration_value(1, unit_code(m["unit"])), "stated"

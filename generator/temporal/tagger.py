@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from generator.model import TimeExpression
-from generator.temporal import amounts, anaphora, named, rules
+from generator.temporal import amounts, anaphora, conjoined, named, rules
 from generator.temporal import vocab as v
 from generator.temporal.calendar import (
     Direction,
@@ -56,11 +56,15 @@ _NOT_A_YEAR = (
     rf"|\s+(?:{v.COUNT_NOUNS})\b)"
 )
 _AMOUNT = (
-    rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?\b(?P<num>{v.NUMBER_RE})"
+    rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?(?:(?<![\d,.])\b(?P<low>{v.NUMBER_RE})\s*(?:to|or|-|–)\s*)?"
+    rf"\b(?P<num>{v.NUMBER_RE})"
     rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?(?:\s+(?:{v.UNIT_ADJECTIVES}))?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
+    rf"(?P<high>\s+or\s+(?:{v.SMALL_NUMBER_RE}))?"
     r"(?P<tail>-old|[\s-]long|(?:\s+or\s+so)?\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
     r"(?!-[a-z])"  # "a year-end rally": a compound, no length
 )
+"""A length: "ten days", "two and a half years", "two to three weeks" and "a year or two" (a range:
+a vague length), "two days ago", "a week later"."""
 _PAPERS = r"(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Sport)\b"
 """Newspaper titles after a weekday ("the Sunday Times") are not dates."""
 _TZ = rf"(?:\s+(?P<tz>{v.TIME_ZONES})\b)?"
@@ -124,10 +128,11 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"{v.NUMBER_RE})\s)))|(?P<future>soon|as\s+soon\s+as\s+possible|a\s+later\s+date|the\s+"
      r"(?:near\s+|distant\s+)?future))\b", rules.reference),
     (r"(?i)\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", named.century),
+    (rf"(?i)(?<=\bin\s){_AMOUNT}", amounts.in_duration),  # before a plain length: it wins a tie
     (rf"(?i){_AMOUNT}", amounts.duration),
-    (rf"(?i)\bin\s+{_AMOUNT}", amounts.in_duration),
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
-     r"(?:\s+few)?\s+)?\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<long>-long)?\b",
+     r"(?:\s+few)?\s+)?\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<long>-long)?\b"
+     r"(?:\s+(?:or|and)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)?",  # "weeks or months"
      amounts.vague_duration),
     (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})(?:s|\s+(?P<parts>"
      rf"(?i:{v.DAY_PART_RE}))s))\b|"
@@ -173,7 +178,9 @@ def tag(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         for match in pattern.finditer(text)
         if (expression := _expression(match, handler, ctx, order))
     ]
-    exprs = _join_clock_times(_second_days(_select(found), text), text)
+    exprs = conjoined.shared_day_parts(_second_days(_select(found), text), text)
+    exprs = conjoined.open_ends(conjoined.combined_lengths(exprs, text, anchor), text)
+    exprs = _join_clock_times(exprs, text)
     return anaphora.resolve(_days_next_to(exprs, text), text, anchor)
 
 

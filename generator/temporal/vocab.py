@@ -69,6 +69,8 @@ NUMBER_RE = (
     + alternation([*NUMBERS, *FIXED_NUMBERS, *VAGUE_NUMBERS])
 )
 UNIT_RE = alternation(UNIT_CODES)
+SMALL_NUMBER_RE = alternation(list(NUMBERS)[:12]) + r"|\d{1,2}(?![\d,.])"
+"""The upper end of a range after a length ("a year or two", "a day or 2")."""
 UNIT_ADJECTIVES = r"more|additional|straight|consecutive|full|trading|business|working"
 """Words between a number and its unit that keep the length ("two more weeks", "eight trading days")."""
 ORDINAL_DAYS = {
@@ -87,10 +89,12 @@ EDGE_RE = r"early|late|mid-|mid|(?:the\s+)?(?:end|beginning|start|middle|turn)\s
 YEAR_RE = r"1[89]\d\d|20\d\d"
 DURATION_MODIFIERS = alternation(
     "nearly almost about around roughly approximately some over under only another".split()
-    + ["more than", "less than", "fewer than", "at least", "up to", "just over", "just under",
+    + ["more than", "less than", "fewer than", "at least", "up to", "just over", "just under",  # fmt: skip
        "a further", "the past", "the last", "the next", "the first", "the previous",
-       "the coming", "the final", "the following"]
-)  # fmt: skip
+       "the coming", "the final", "the following", "the latest", "the same"]
+) + r"|the(?=\s+(?:\S+\s+){1,3}?(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades)\b)"
+"""Words before a length that belong to it; a bare "the" only before a plural unit ("the nine
+months", not "the eight-year war": TimeML leaves the article of a modifier out)."""
 TIME_ZONES = (
     r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|"
     r"(?:local|[A-Z][a-z]+)\s+time"

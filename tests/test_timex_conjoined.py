@@ -1,0 +1,74 @@
+"""Coordinated and range expressions of the temporal tagger, each pinned with a hand-written
+sentence: weekdays sharing a part of the day, combined lengths, ranges of lengths, open ends
+("or so", "or later") and articles before lengths. No spaCy model, no network.
+
+Anchor: THU 2025-08-07.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.temporal.tagger import tag
+
+THU = dt.date(2025, 8, 7)
+
+CASES = [
+    # sentence, expected text, type, value
+    # -- a bare weekday takes the part of the day (and SET) of the last member of its list --
+    ("Two flights leave on Monday and Tuesday nights.", "Monday", "SET", "XXXX-WXX-1TNI"),
+    ("Two flights leave on Monday and Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ("The rebels attacked Monday, Tuesday and Wednesday night.", "Monday", "TIME", "2025-08-04TNI"),
+    ("The rebels attacked Monday, Tuesday and Wednesday night.", "Tuesday", "TIME", "2025-08-05TNI"),
+    ("Talks were held Monday and Tuesday.", "Monday", "DATE", "2025-08-04"),
+    # -- "two years and three months": one length --
+    ("He served two years and three months in prison.", "two years and three months", "DURATION",
+     "P2Y3M"),
+    ("The flight took two hours and 30 minutes.", "two hours and 30 minutes", "DURATION", "PT2H30M"),
+    ("The strike lasted one week and two days.", "one week and two days", "DURATION", "P9D"),
+    ("The siege lasted three days and four hours.", "three days and four hours", "DURATION", "P3DT4H"),
+    ("She left two years and three months ago.", "two years and three months ago", "DATE", "2023-05"),
+    # -- a range of lengths: one vague length; a point when it is "in" or "ago" --
+    ("Shipments resume within two to three weeks.", "two to three weeks", "DURATION", "PXW"),
+    ("He was jailed for three to five years.", "three to five years", "DURATION", "PXY"),
+    ("Acquisitions are due during the next 12 to 18 months.", "the next 12 to 18 months", "DURATION",
+     "PXM"),
+    ("The appeal could take a month or two.", "a month or two", "DURATION", "PXM"),
+    ("You may, in a year or two, save more lives.", "a year or two", "DATE", "FUTURE_REF"),
+    ("The debt may be paid in two weeks.", "two weeks", "DATE", "2025-W34"),
+    ("The wells were dry for weeks or months.", "weeks or months", "DURATION", "PXW"),
+    # -- open ends belong to the expression, the value is unchanged --
+    ("The plant will be closed over the next year or so.", "the next year or so", "DATE", "2026"),
+    ("It will not be profitable until 1994 or later.", "1994 or later", "DATE", "1994"),
+    ("The company is confident about earnings for 2026 and beyond.", "2026 and beyond", "DATE", "2026"),
+    # -- "the" before a plural length belongs to it, not before a length used as a modifier --
+    ("For the nine months, net income rose 4%.", "the nine months", "DURATION", "P9M"),
+    ("The eight-year war ended in 1988.", "eight-year", "DURATION", "P8Y"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), CASES)
+def test_tag(sentence: str, text: str, kind: str, value: str) -> None:
+    found = {e.text: e for e in tag(sentence, THU)}
+    assert text in found, f"{text!r} not among {list(found)}"
+    assert (found[text].type, found[text].value) == (kind, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prices rose ten years and 20 years after the war.",  # two lengths, not one
+    "He spent two years and then three months abroad.",  # not joined by "and" alone
+])
+def test_lengths_that_are_not_one_length_stay_apart(sentence: str) -> None:
+    assert all(" and " not in e.text for e in tag(sentence, THU))
+
+
+def test_a_weekday_not_listed_with_the_next_keeps_its_own_value() -> None:
+    found = {e.text: e for e in tag("The vote is on Monday and the count on Tuesday night.", THU)}
+    assert found["Monday"].type == "DATE" and not found["Monday"].value.endswith("TNI")
+
+
+def test_an_open_end_before_a_comparison_is_left_out() -> None:
+    found = [e.text for e in tag("Sales in 2024 or later than that were lower.", THU)]
+    assert "2024" in found
