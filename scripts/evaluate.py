@@ -191,6 +191,8 @@ def timebank(args: argparse.Namespace) -> None:
     print(f"baseline: HeidelTime value F1 {tb.HEIDELTIME_VALUE_F1:.3f} (TempEval-3 test, published)")
     if args.errors:
         print("errors by kind:", dict(report.kinds()))
+        print("of which the gold contradicts itself (same words handled our way elsewhere):",
+              dict(report.disputed()))
         for (kind, kind_type, key), errors in report.worst(args.limit):
             examples = "; ".join(f"{e.text!r} {e.gold} -> {e.predicted}".strip() for e in errors[:4])
             print(f"{len(errors):4d} {kind:<11} {kind_type:<8} {key!r}: {examples}")

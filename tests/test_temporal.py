@@ -576,6 +576,19 @@ def test_timebank_report_counts_documents_and_groups_errors(tmp_path: Path) -> N
     assert key[0] == "missed" and len(errors) == max(len(e) for _, e in report.worst(99))
 
 
+def test_gold_use_tells_errors_the_gold_contradicts_elsewhere() -> None:
+    use = timebank.GoldUse()
+    use.add("Sales rose now. Prices fell now.", [timebank.GoldTimex(11, 14, "PRESENT_REF", "DATE", "now")])
+    use.add("It began last week.", [timebank.GoldTimex(9, 18, "1998-W33", "DATE", "last week")])
+    assert use.disputes(timebank.TimexError("missed", "DATE", "a", "now", "PRESENT_REF"))  # untagged once
+    assert use.disputes(timebank.TimexError("spurious", "DATE", "a", "now", "", "PRESENT_REF"))
+    assert use.disputes(timebank.TimexError("wrong value", "DATE", "a", "Last week", "1998-10",
+                                            "1998-W42 'x'"))  # a month here, a week elsewhere
+    assert not use.disputes(timebank.TimexError("wrong value", "DATE", "a", "last week", "1998-W30",
+                                                "1998-W42 'x'"))  # same shape: our error
+    assert not use.disputes(timebank.TimexError("spurious", "DATE", "a", "today", "", "1998-10-01"))
+
+
 def test_timebank_report_refuses_an_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no .tml files"):
         timebank.evaluate(tmp_path, tag)

@@ -68,6 +68,8 @@ class Report:
     """Every error, in document order."""
     docs: Counter = field(default_factory=Counter)
     """Sub-corpus name -> number of documents."""
+    gold_use: GoldUse = field(default_factory=lambda: GoldUse())
+    """How the gold of the whole folder annotates each wording, to tell disputed errors."""
 
     @property
     def total(self) -> TimexCounts:
@@ -84,6 +86,54 @@ class Report:
     def kinds(self) -> Counter:
         """Number of errors of each kind."""
         return Counter(error.kind for error in self.errors)
+
+    def disputed(self) -> Counter:
+        """Number of errors of each kind that the gold itself contradicts elsewhere (see
+        ``GoldUse.disputes``): the same words tagged our way in another place."""
+        return Counter(error.kind for error in self.errors if self.gold_use.disputes(error))
+
+
+@dataclass
+class GoldUse:
+    """How the gold annotates each wording over a whole folder: an error is disputed when the
+    gold does what we did with the same words somewhere else (tags words it left untagged
+    here, leaves untagged words it tagged here, or gives them a value of our shape)."""
+
+    shapes: defaultdict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    """Lower-cased words of a gold TIMEX3 -> shapes of their values ("9999-W99") -> count."""
+    texts: list[tuple[str, list[GoldTimex]]] = field(default_factory=list)
+    """Every document's text with its gold, to find untagged occurrences."""
+
+    def add(self, text: str, gold: list[GoldTimex]) -> None:
+        """Record one document."""
+        self.texts.append((text, gold))
+        for timex in gold:
+            self.shapes[_words(timex.text)][value_shape(timex.value)] += 1
+
+    def disputes(self, error: TimexError) -> bool:
+        """True when the gold handles ``error``'s words our way elsewhere."""
+        words = _words(error.text)
+        if error.kind == "missed":
+            return self.untagged(words) > 0
+        ours = value_shape(error.predicted.split(" ")[0])
+        if error.kind == "spurious":
+            return self.shapes[words][ours] > 0
+        return ours != value_shape(error.gold) and self.shapes[words][ours] > 0
+
+    def untagged(self, words: str) -> int:
+        """How often ``words`` occur outside every gold TIMEX3."""
+        pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.IGNORECASE)
+        return sum(not any(g.start < m.end() and m.start() < g.end for g in gold)
+                   for text, gold in self.texts for m in pattern.finditer(text))
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip(" .,")).lower()
+
+
+def value_shape(value: str) -> str:
+    """A TIMEX3 value with its digits as 9: "1998-W33" -> "9999-W99"."""
+    return re.sub(r"\d", "9", value)
 
 
 def pattern_key(text: str) -> str:
@@ -119,6 +169,7 @@ def evaluate(folder: Path, tagger: Tagger, parts: Collection[str] | None = None)
         report.counts[corpus] = report.counts.get(corpus, TimexCounts()) + timex_counts(gold, predicted)
         report.errors.extend(document_errors(path.name, gold, predicted))
         report.docs[corpus] += 1
+        report.gold_use.add(text, gold)
     if not report.counts:
         raise ValueError(f"{folder}: no .tml files")
     return report
