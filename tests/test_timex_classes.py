@@ -18,6 +18,14 @@ MON, THU, FEB = dt.date(2025, 8, 4), dt.date(2025, 8, 7), dt.date(2025, 2, 10)
 
 CASES = [
     # sentence, anchor, expected text, type, value
+    # -- vague lengths: "over the years", "the weeks ahead"; a SET of quarters --
+    ("Over the years, many patients died waiting.", THU, "years", "DURATION", "PXY"),
+    ("Funds face more selling in the weeks ahead.", THU, "weeks ahead", "DURATION", "PXW"),
+    ("The company must pay $100 million in interest every quarter.", THU, "every quarter", "SET", "P1Q"),
+    # -- "one day" after a modal or "to": some future day, not a length --
+    ("He hopes to one day lead the party.", THU, "one day", "DATE", "FUTURE_REF"),
+    ("One day, the country will join the alliance.", THU, "One day", "DATE", "FUTURE_REF"),
+    ("The strike will last one day.", THU, "one day", "DURATION", "P1D"),
     # -- the end of a year: the year, the last one when the sentence looks back --
     ("The sale should close by year-end.", THU, "year-end", "DATE", "2025"),
     ("The deal is expected to close around year end.", THU, "year end", "DATE", "2025"),
@@ -122,6 +130,10 @@ def test_a_year_inside_a_name_is_no_time(sentence: str) -> None:
 
 def test_a_year_after_a_sentence_opening_word_is_a_year() -> None:
     assert [(e.text, e.value) for e in tag("In 2024, sales rose.", THU)] == [("2024", "2024")]
+
+
+def test_the_days_before_an_event_are_no_length() -> None:
+    assert tag("His car was seen in the days before the shooting.", THU) == []
 
 
 def test_a_part_of_the_day_before_a_noun_is_no_time() -> None:

@@ -23,6 +23,12 @@ CASES = [
     ("The rebels attacked Monday, Tuesday and Wednesday night.", "Monday", "TIME", "2025-08-04TNI"),
     ("The rebels attacked Monday, Tuesday and Wednesday night.", "Tuesday", "TIME", "2025-08-05TNI"),
     ("Talks were held Monday and Tuesday.", "Monday", "DATE", "2025-08-04"),
+    # -- listed ordinals share the unit (and the year) written after the last one --
+    ("Business is usually brisk in the second and fourth quarters.", "the second", "SET", "XXXX-Q2"),
+    ("Business is usually brisk in the second and fourth quarters.", "fourth quarters", "SET",
+     "XXXX-Q4"),
+    ("Profit fell in the first and second halves of 2024.", "the first", "DATE", "2024-H1"),
+    ("Sales rose in the third and fourth quarters.", "the third", "DATE", "2024-Q3"),
     # -- "two years and three months": one length --
     ("He served two years and three months in prison.", "two years and three months", "DURATION",
      "P2Y3M"),
@@ -54,6 +60,10 @@ def test_tag(sentence: str, text: str, kind: str, value: str) -> None:
     found = {e.text: e for e in tag(sentence, THU)}
     assert text in found, f"{text!r} not among {list(found)}"
     assert (found[text].type, found[text].value) == (kind, value)
+
+
+def test_ordinals_listed_without_a_time_unit_are_no_time() -> None:
+    assert tag("He won the second and third rounds.", THU) == []
 
 
 @pytest.mark.parametrize("sentence", [

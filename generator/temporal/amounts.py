@@ -104,6 +104,8 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
         return None  # an age ("a 50-year-old man", "52 years old") is no time expression in TimeML
     if words in ("a", "an") and not m["mod"] and not tail and _RATE.search(ctx.before(m, 12)):
         return "SET", value, "stated"
+    if _someday(m, ctx, tail):
+        return "DATE", "FUTURE_REF", "stated"
     if tail in ("later", "earlier"):
         if amount is None or "X" in value or code.startswith("T"):
             return "DURATION", value, "stated"
@@ -120,11 +122,31 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     return "DURATION", value, "stated"
 
 
+_OVER_THE = re.compile(r"\b(?:over|through|throughout)\s+the\s+$", re.IGNORECASE)
+"""Before a bare plural unit after "the": a length ("over the years"), unlike "in the days before"."""
+
+
+_SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|to|hopes?|wants?)\s+$",
+                             re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[^\w\s]|\b(?:and|but))\s*$", re.IGNORECASE)
+
+
+def _someday(m: re.Match[str], ctx: Context, tail: str) -> bool:
+    """"will one day lead the party", "hopes to one day return", "One day, we will win": some
+    future day, not a length."""
+    if tail or m[0].lower() != "one day":
+        return False
+    before = ctx.before(m, 12)
+    return bool(_SOMEDAY_BEFORE.search(before) or (_CLAUSE_START.search(before) and ctx.tense(m) == "future"))
+
+
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the coming weeks", "recent months", "for years", "months-long", "lasted minutes"."""
-    if not (m["quant"] or m["long"]):
-        if not _LENGTH_CUE.search(ctx.before(m, 12)):
-            return None
+    """"the coming weeks", "recent months", "for years", "months-long", "lasted minutes", "over the
+    years", "the weeks ahead"."""
+    before = ctx.before(m, 16)
+    if not (m["quant"] or m["long"] or _LENGTH_CUE.search(before) or _OVER_THE.search(before)
+            or (m["ahead"] and before.lower().endswith("the "))):
+        return None
     return "DURATION", duration_value(None, unit_code(m["unit"])), "stated"
 
 

@@ -3,6 +3,8 @@
 TimeML tags each member of a coordination on its own ("Monday and Tuesday" are two
 TIMEX3s) but lets the members share what is written once:
 
+* "the third and fourth quarters (of 2024)": the first ordinal takes the unit and the year
+  written after the last one;
 * "Monday and Tuesday nights": the bare weekday takes the part of the day of the
   last member, and its SET type when that member is plural ("flights leave on
   Monday and Tuesday nights" is every Monday night);
@@ -47,6 +49,21 @@ def shared_day_parts(exprs: list[TimeExpression], text: str) -> list[TimeExpress
         else:
             continue
         out[index] = replace(first, type=last.type, value=value)
+    return out
+
+
+_PART_OF_YEAR = re.compile(r"(\d{4}|XXXX)-([QH]\d)")
+
+
+def shared_years(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """"the third and fourth quarters (of 2024)": each earlier member takes the last one's year."""
+    out = list(exprs)
+    for index in range(len(out) - 2, -1, -1):
+        first, last = out[index], out[index + 1]
+        mine, theirs = _PART_OF_YEAR.fullmatch(first.value), _PART_OF_YEAR.fullmatch(last.value)
+        if (mine and theirs and not re.search(r"\d{4}", first.text)
+                and _LIST_GAP.fullmatch(text, first.end, last.start)):
+            out[index] = replace(first, value=f"{theirs[1]}-{mine[2]}", provenance=last.provenance)
     return out
 
 

@@ -70,9 +70,10 @@ _WHICH_YEAR = {"this": 0, "the": 0, "last": -1, "next": 1}
 
 def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the fourth quarter", "the first half of 2024", "Q3 2025", "the 2024 third quarter",
-    "next year's first quarter", "the last half of 2024"."""
+    "next year's first quarter", "the last half of 2024"; "the third and fourth quarters": the
+    first ordinal takes the unit written after the second (every such quarter when habitual)."""
     nth = (m["nth"] or "").lower()
-    if m["half"]:
+    if m["half"] or m["lhalf"]:
         index = 2 if nth == "last" else ORDINALS[nth]
         if index > 2:
             return None
@@ -84,6 +85,8 @@ def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
         code, first, last = f"Q{index}", 3 * index - 2, 3 * index
     if _OF_SOMETHING.match(ctx.text, m.end()):
         return None  # "the first half of the match" (not "the second quarter of $5 million")
+    if (m["plural"] or m["lplural"]) and ctx.habitual(m):
+        return "SET", f"XXXX-{code}", "stated"  # "usually in the second and fourth quarters"
     if year := m["year"] or m["pyear"]:
         return "DATE", f"{year}-{code}", "stated"
     which = (m["which"] or m["pwhich"] or "").lower()

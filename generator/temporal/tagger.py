@@ -96,7 +96,8 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period))?|(?:(?P<year>"
      rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period))\b(?!-)", named.reported_quarter),
     (rf"(?i)\b(?:the\s+)?(?:(?P<pyear>{v.YEAR_RE})\s+|(?P<pwhich>this|last|next)\s+year['’]s\s+)?"
-     rf"(?:fiscal[\s-]+)?(?:(?P<nth>{_NTH})[\s-]+(?:quarter|(?P<half>half))|(?-i:Q(?P<q>[1-4])))\b"
+     rf"(?:fiscal[\s-]+)?(?:(?P<nth>{_NTH})(?:[\s-]+(?:quarter|(?P<half>half|halve))(?P<plural>s)?|(?=\s+(?:and|or|to)"
+     rf"\s+(?:the\s+)?(?:{_NTH})[\s-]+(?:quarter|(?P<lhalf>half|halve))(?P<lplural>s)?\b))|(?-i:Q(?P<q>[1-4])))\b"
      rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b|\s+of\s+(?P<which>this|last|next|the)\s+"
      r"(?:fiscal\s+)?year\b)?",
      named.part_of_year),
@@ -132,14 +133,15 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"(?i){_AMOUNT}", amounts.duration),
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
      r"(?:\s+few)?\s+)?\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<long>-long)?\b"
-     r"(?:\s+(?:or|and)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)?",  # "weeks or months"
+     r"(?:\s+(?:or|and)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)?"  # "weeks or months"
+     r"(?P<ahead>\s+ahead\b)?",
      amounts.vague_duration),
     (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})(?:s|\s+(?P<parts>"
      rf"(?i:{v.DAY_PART_RE}))s))\b|"
      rf"\b(?:(?i:once|twice|thrice|(?:{v.NUMBER_RE})\s+times)\s+)?(?P<adverb>"
      rf"{v.alternation(v.SET_ADVERBS)})\b|(?i:\b(?:every|each|once\s+a|twice\s+a|(?:\w+\s+)?"
-     rf"times\s+a|per)\s+(?:(?P<count>other|{v.NUMBER_RE})\s+)?(?P<unit>day|week|month|year|"
-     r"decade|hour|minute|morning|night)s?\b)", amounts.set_expression),
+     rf"times\s+a|per)\s+(?:(?P<count>other|{v.NUMBER_RE})\s+)?(?P<unit>day|week|month|quarter|"
+     r"year|decade|hour|minute|morning|night)s?\b)", amounts.set_expression),
     (rf"\b(?P<h>\d{{1,2}}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.\d+)?\b{_TZ}", amounts.clock_duration),
     (r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.m\.|[ap]m\b))"
      + _TZ, amounts.clock_time),
@@ -178,7 +180,7 @@ def tag(text: str, anchor: dt.date | None) -> list[TimeExpression]:
         for match in pattern.finditer(text)
         if (expression := _expression(match, handler, ctx, order))
     ]
-    exprs = conjoined.shared_day_parts(_second_days(_select(found), text), text)
+    exprs = conjoined.shared_years(conjoined.shared_day_parts(_second_days(_select(found), text), text), text)
     exprs = conjoined.open_ends(conjoined.combined_lengths(exprs, text, anchor), text)
     exprs = _join_clock_times(exprs, text)
     return anaphora.resolve(_days_next_to(exprs, text), text, anchor)
