@@ -22,6 +22,9 @@ CASES = [
     ("Over the years, many patients died waiting.", THU, "years", "DURATION", "PXY"),
     ("Funds face more selling in the weeks ahead.", THU, "weeks ahead", "DURATION", "PXW"),
     ("The company must pay $100 million in interest every quarter.", THU, "every quarter", "SET", "P1Q"),
+    # -- "the first two quarters" of a year are its first half --
+    ("Output fell in the first two quarters of 1990.", THU, "the first two quarters of 1990", "DATE",
+     "1990-H1"),
     # -- "one day" after a modal or "to": some future day, not a length --
     ("He hopes to one day lead the party.", THU, "one day", "DATE", "FUTURE_REF"),
     ("One day, the country will join the alliance.", THU, "One day", "DATE", "FUTURE_REF"),

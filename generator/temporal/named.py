@@ -70,10 +70,11 @@ _WHICH_YEAR = {"this": 0, "the": 0, "last": -1, "next": 1}
 
 def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the fourth quarter", "the first half of 2024", "Q3 2025", "the 2024 third quarter",
-    "next year's first quarter", "the last half of 2024"; "the third and fourth quarters": the
-    first ordinal takes the unit written after the second (every such quarter when habitual)."""
-    nth = (m["nth"] or "").lower()
-    if m["half"] or m["lhalf"]:
+    "next year's first quarter", "the last half of 2024", "the first two quarters" (H1); "the third
+    and fourth quarters": the first ordinal takes the unit written after the second (every such
+    quarter when habitual)."""
+    nth = (m["nth"] or m["pair"] or "").lower()
+    if m["half"] or m["lhalf"] or m["pair"]:  # "the first two quarters" is the first half
         index = 2 if nth == "last" else ORDINALS[nth]
         if index > 2:
             return None

@@ -97,7 +97,7 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period))\b(?!-)", named.reported_quarter),
     (rf"(?i)\b(?:the\s+)?(?:(?P<pyear>{v.YEAR_RE})\s+|(?P<pwhich>this|last|next)\s+year['’]s\s+)?"
      rf"(?:fiscal[\s-]+)?(?:(?P<nth>{_NTH})(?:[\s-]+(?:quarter|(?P<half>half|halve))(?P<plural>s)?|(?=\s+(?:and|or|to)"
-     rf"\s+(?:the\s+)?(?:{_NTH})[\s-]+(?:quarter|(?P<lhalf>half|halve))(?P<lplural>s)?\b))|(?-i:Q(?P<q>[1-4])))\b"
+     rf"\s+(?:the\s+)?(?:{_NTH})[\s-]+(?:quarter|(?P<lhalf>half|halve))(?P<lplural>s)?\b))|(?P<pair>first|second)\s+two\s+quarters|(?-i:Q(?P<q>[1-4])))\b"
      rf"(?:,?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b|\s+of\s+(?P<which>this|last|next|the)\s+"
      r"(?:fiscal\s+)?year\b)?",
      named.part_of_year),
