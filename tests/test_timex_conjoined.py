@@ -1,6 +1,6 @@
 """Coordinated and range expressions of the temporal tagger, each pinned with a hand-written
 sentence: weekdays sharing a part of the day, combined lengths, ranges of lengths, open ends
-("or so", "or later") and articles before lengths. No spaCy model, no network.
+("or so", "or later"), articles and modifiers before lengths. No spaCy model, no network.
 
 Anchor: THU 2025-08-07.
 """
@@ -52,6 +52,9 @@ CASES = [
     # -- "the" before a plural length belongs to it, not before a length used as a modifier --
     ("For the nine months, net income rose 4%.", "the nine months", "DURATION", "P9M"),
     ("The eight-year war ended in 1988.", "eight-year", "DURATION", "P8Y"),
+    # -- a TimeML mod ("more than") belongs to the length, a focus word ("only") does not --
+    ("The talks lasted more than four hours.", "more than four hours", "DURATION", "PT4H"),
+    ("The talks lasted only five hours.", "five hours", "DURATION", "PT5H"),
 ]
 
 

@@ -88,13 +88,14 @@ EDGE_RE = r"early|late|mid-|mid|(?:the\s+)?(?:end|beginning|start|middle|turn)\s
 """Words that narrow a period ("late August", "the end of 2025"); the value keeps the period."""
 YEAR_RE = r"1[89]\d\d|20\d\d"
 DURATION_MODIFIERS = alternation(
-    "nearly almost about around roughly approximately some over under only another".split()
+    "nearly almost about around roughly approximately some over under another".split()
     + ["more than", "less than", "fewer than", "at least", "up to", "just over", "just under",  # fmt: skip
        "a further", "the past", "the last", "the next", "the first", "the previous",
        "the coming", "the final", "the following", "the latest", "the same"]
 ) + r"|the(?=\s+(?:\S+\s+){1,3}?(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades)\b)"
-"""Words before a length that belong to it; a bare "the" only before a plural unit ("the nine
-months", not "the eight-year war": TimeML leaves the article of a modifier out)."""
+"""Words before a length that belong to it (TimeML's mod: "about", "more than"; not a focus word
+such as "only"); a bare "the" only before a plural unit ("the nine months", not "the eight-year
+war": TimeML leaves the article of a modifier out)."""
 TIME_ZONES = (
     r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|"
     r"(?:local|[A-Z][a-z]+)\s+time"
