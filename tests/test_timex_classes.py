@@ -25,6 +25,10 @@ CASES = [
     # -- "the first two quarters" of a year are its first half --
     ("Output fell in the first two quarters of 1990.", THU, "the first two quarters of 1990", "DATE",
      "1990-H1"),
+    # -- "the near term", "in the short term": a time to come --
+    ("Analysts see no rebound in the near term.", THU, "the near term", "DATE", "FUTURE_REF"),
+    ("The plan placates holders in the short term, but not later.", THU, "the short term", "DATE",
+     "FUTURE_REF"),
     # -- "one day" after a modal or "to": some future day, not a length --
     ("He hopes to one day lead the party.", THU, "one day", "DATE", "FUTURE_REF"),
     ("One day, the country will join the alliance.", THU, "One day", "DATE", "FUTURE_REF"),
@@ -133,6 +137,11 @@ def test_a_year_inside_a_name_is_no_time(sentence: str) -> None:
 
 def test_a_year_after_a_sentence_opening_word_is_a_year() -> None:
     assert [(e.text, e.value) for e in tag("In 2024, sales rose.", THU)] == [("2024", "2024")]
+
+
+@pytest.mark.parametrize("sentence", ["It cut its short-term debt.", "It holds the long term debt."])
+def test_a_term_before_a_noun_is_no_time(sentence: str) -> None:
+    assert tag(sentence, THU) == []
 
 
 def test_the_days_before_an_event_are_no_length() -> None:

@@ -100,3 +100,6 @@ TIME_ZONES = (
     r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|"
     r"(?:local|[A-Z][a-z]+)\s+time"
 )
+TERM_RE = (r"the\s+(?:near|short|long|medium)\s+term"
+           r"(?=\s*[^\w\s-]|\s+(?:and|or|but|to|for|as|in|at|when|while)\b)")
+""""in the short term", "the near term": a time to come (FUTURE_REF), not "the long term debt"."""
