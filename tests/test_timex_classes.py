@@ -25,6 +25,8 @@ CASES = [
     # -- "the first two quarters" of a year are its first half --
     ("Output fell in the first two quarters of 1990.", THU, "the first two quarters of 1990", "DATE",
      "1990-H1"),
+    ("Lawyers emerged from their third day-long meeting.", THU, "day-long", "DURATION", "P1D"),
+    ("The war ended a decades-long feud.", THU, "decades-long", "DURATION", "PXDE"),
     # -- "the near term", "in the short term": a time to come --
     ("Analysts see no rebound in the near term.", THU, "the near term", "DATE", "FUTURE_REF"),
     ("The plan placates holders in the short term, but not later.", THU, "the short term", "DATE",

@@ -91,6 +91,8 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
         return None  # a title in mid-sentence: CBS's "60 Minutes", "48 Hours"
     if code == "TS" and words in ("a", "an"):
         return None  # "a second round"
+    if words in ("a", "an") and ctx.text.startswith("s", m.end("unit")):
+        return None  # "a decades-long feud": the article of the noun, no count
     if code == "Q" and (words in ("a", "an") or m["tail"] or prep or _OF.match(ctx.text, m.end())):
         return None  # "a quarter of the votes"; only a plain length of quarters ("two quarters")
     if prep and (m["mod"] or "").lower().split()[-1:] in (["past"], ["last"], ["previous"], ["the"]):
@@ -214,5 +216,5 @@ def clock_duration(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def another(m: re.Match[str], ctx: Context) -> Resolved:
-    """"another week", "a further month": one more unit."""
-    return "DURATION", duration_value(1, unit_code(m["unit"])), "stated"
+    """"another week", "a further month", "a day-long meeting": one (more) unit."""
+    return "DURATION", duration_value(1, unit_code(m["unit"] or m["long"])), "stated"

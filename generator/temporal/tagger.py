@@ -118,7 +118,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)\b(?:early|late|mid-?|mid\s|the\s)\s*(?P<part>morning|afternoon|evening)\b", amounts.day_part),
     (r"(?i)\bthe\s+day\s+(?P<rel>before|after)\b", named.day_before),
     (r"(?i)\b(?:another|a\s+further|an\s+(?:extra|additional))\s+(?P<unit>day|week|month|year|"
-     r"decade)\b", amounts.another),
+     r"decade)\b|(?<![\w-])(?P<long>day|week|month|year)-long\b", amounts.another),
     (rf"(?i)(?:\b(?P<edge>{v.EDGE_RE}|earlier|later)\s+)?\b(?P<the>the\s+)?"
      r"(?P<rel>this\s+past|latest|most\s+recent|this|last|next|"
      r"past|coming|previous|current|the)\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter|decade|"
