@@ -35,6 +35,7 @@ CASES = [
     ("He hopes to one day lead the party.", THU, "one day", "DATE", "FUTURE_REF"),
     ("One day, the country will join the alliance.", THU, "One day", "DATE", "FUTURE_REF"),
     ("The strike will last one day.", THU, "one day", "DURATION", "P1D"),
+    ("He was sentenced to one day in jail.", THU, "one day", "DURATION", "P1D"),
     # -- the end of a year: the year, the last one when the sentence looks back --
     ("The sale should close by year-end.", THU, "year-end", "DATE", "2025"),
     ("The deal is expected to close around year end.", THU, "year end", "DATE", "2025"),

@@ -77,6 +77,22 @@ def test_lengths_that_are_not_one_length_stay_apart(sentence: str) -> None:
     assert all(" and " not in e.text for e in tag(sentence, THU))
 
 
+def test_a_later_clause_is_no_open_end() -> None:
+    found = [e.text for e in tag("He served two years and later became mayor.", THU)]
+    assert found == ["two years"]
+
+
+def test_a_year_named_by_a_relative_word_keeps_its_year() -> None:
+    found = {e.text: e.value for e in tag("Profit rose in last year's third quarter and the fourth quarter "
+                                          "of 2020.", THU)}
+    assert found["last year's third quarter"] == "2024-Q3"
+
+
+def test_two_lengths_joined_by_or_stay_two() -> None:
+    found = {e.text: e.value for e in tag("It should arrive within a week or 10 days.", THU)}
+    assert found == {"a week": "P1W", "10 days": "P10D"}
+
+
 def test_a_weekday_not_listed_with_the_next_keeps_its_own_value() -> None:
     found = {e.text: e for e in tag("The vote is on Monday and the count on Tuesday night.", THU)}
     assert found["Monday"].type == "DATE" and not found["Monday"].value.endswith("TNI")

@@ -128,8 +128,10 @@ _OVER_THE = re.compile(r"\b(?:over|through|throughout)\s+the\s+$", re.IGNORECASE
 """Before a bare plural unit after "the": a length ("over the years"), unlike "in the days before"."""
 
 
-_SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|to|hopes?|wants?)\s+$",
-                             re.IGNORECASE)
+_SOMEDAY_BEFORE = re.compile(
+    r"\b(?:will|would|could|may|might|can|should|(?:hopes?|hoped|wants?|plans?|aims?|dreams?|wish(?:es)?|like)"
+    r"\s+to)\s+$", re.IGNORECASE)
+"""A modal or a wish right before "one day" ("hopes to one day lead"), not "sentenced to one day"."""
 _CLAUSE_START = re.compile(r"(?:^|[^\w\s]|\b(?:and|but))\s*$", re.IGNORECASE)
 
 

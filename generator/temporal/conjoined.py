@@ -61,7 +61,7 @@ def shared_years(exprs: list[TimeExpression], text: str) -> list[TimeExpression]
     for index in range(len(out) - 2, -1, -1):
         first, last = out[index], out[index + 1]
         mine, theirs = _PART_OF_YEAR.fullmatch(first.value), _PART_OF_YEAR.fullmatch(last.value)
-        if (mine and theirs and not re.search(r"\d{4}", first.text)
+        if (mine and theirs and not re.search(r"\d{4}|year", first.text, re.IGNORECASE)
                 and _LIST_GAP.fullmatch(text, first.end, last.start)):
             out[index] = replace(first, value=f"{theirs[1]}-{mine[2]}", provenance=last.provenance)
     return out
@@ -139,9 +139,10 @@ def _point(parts: list[tuple[float, str]], anchor: dt.date | None, sign: int) ->
 
 _OPEN_END = re.compile(
     r"\s+(?:or\s+so|or\s+(?:later|earlier|sooner|more|longer|before|after)|and\s+(?:beyond|later|after"
-    r"|earlier|before|longer))\b(?!\s+(?:than|the|a|an)\b)",
+    r"|earlier|before|longer))\b(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|but|in|at|for|to|when|if|as)\b)",
     re.IGNORECASE,
 )
+"""An open end closes its phrase: "until 1994 or later." but not "two years and later became"."""
 _CALENDAR_OR_LENGTH = re.compile(r"\d{4}|P[\dX]")
 
 

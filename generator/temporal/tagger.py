@@ -59,7 +59,7 @@ _AMOUNT = (
     rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?(?:(?<![\d,.])\b(?P<low>{v.NUMBER_RE})\s*(?:to|or|-|–)\s*)?"
     rf"\b(?P<num>{v.NUMBER_RE})"
     rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?(?:\s+(?:{v.UNIT_ADJECTIVES}))?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
-    rf"(?P<high>\s+or\s+(?:{v.SMALL_NUMBER_RE}))?"
+    rf"(?P<high>\s+or\s+(?:{v.SMALL_NUMBER_RE})(?![\s-]+(?:{v.UNIT_RE})))?"
     r"(?P<tail>-old|[\s-]long|(?:\s+or\s+so)?\s+ago|\s+from\s+now|\s+later|\s+earlier)?\b"
     r"(?!-[a-z])"  # "a year-end rally": a compound, no length
 )
