@@ -39,6 +39,7 @@ CASES = [
     # -- a range of lengths: one vague length; a point when it is "in" or "ago" --
     ("Shipments resume within two to three weeks.", "two to three weeks", "DURATION", "PXW"),
     ("He was jailed for three to five years.", "three to five years", "DURATION", "PXY"),
+    ("Repairs take between two and three weeks.", "two and three weeks", "DURATION", "PXW"),
     ("Acquisitions are due during the next 12 to 18 months.", "the next 12 to 18 months", "DURATION",
      "PXM"),
     ("The appeal could take a month or two.", "a month or two", "DURATION", "PXM"),

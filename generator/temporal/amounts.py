@@ -97,7 +97,7 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
         return None  # "a quarter of the votes"; only a plain length of quarters ("two quarters")
     if prep and (m["mod"] or "").lower().split()[-1:] in (["past"], ["last"], ["previous"], ["the"]):
         return None  # "in the past four years", "in the two weeks since": a length up to now
-    amount = None if m["low"] or m["high"] else number(m["num"])  # a range: a vague length
+    amount = None if m["low"] or m["low2"] or m["high"] else number(m["num"])  # a range: a vague length
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5
     value = duration_value(amount, code)

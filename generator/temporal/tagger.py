@@ -56,7 +56,8 @@ _NOT_A_YEAR = (
     rf"|\s+(?:{v.COUNT_NOUNS})\b)"
 )
 _AMOUNT = (
-    rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?(?:(?<![\d,.])\b(?P<low>{v.NUMBER_RE})\s*(?:to|or|-|–)\s*)?"
+    rf"(?:\b(?P<mod>{v.DURATION_MODIFIERS})\s+)?(?:(?<![\d,.])\b(?P<low>{v.NUMBER_RE})\s*(?:to|or|-|–)\s*"
+    rf"|(?i:(?<=\bbetween\s))(?P<low2>{v.NUMBER_RE})\s+and\s+)?"
     rf"\b(?P<num>{v.NUMBER_RE})"
     rf"(?P<half>\s+and\s+a\s+half|\s+1/2)?(?:\s+(?:{v.UNIT_ADJECTIVES}))?[\s-]+(?P<unit>{v.UNIT_RE})s?(?P<half2>[\s-]and[\s-]a[\s-]half)?"
     rf"(?P<high>\s+or\s+(?:{v.SMALL_NUMBER_RE})(?![\s-]+(?:{v.UNIT_RE})))?"
