@@ -3,7 +3,8 @@
 Modules: ``tagger`` (the entry point), ``rules`` (patterns to values),
 ``vocab`` (word lists), ``calendar`` (date arithmetic and value ranges),
 ``tense`` (direction of relative dates), ``named`` (holidays, seasons),
-``amounts`` (durations), ``anaphora`` (dates that refer to earlier ones).
+``amounts`` (durations), ``anaphora`` (dates that refer to earlier ones),
+``conjoined`` (expressions joined by "and", "or" and commas).
 """
 
 from generator.temporal.tagger import tag

@@ -3,8 +3,10 @@
 ``tag(text, anchor)`` runs a fixed table of regular expressions (compiled once,
 no model, no network), keeps the longest non-overlapping matches, resolves
 relative words ("Wednesday", "last week", "in two weeks") against the anchor
-(the publication date) using the tense of the sentence, and joins a day with an
-adjacent clock time ("Friday at 3 p.m."). A second pass (``temporal_anaphora``)
+(the publication date) using the tense of the sentence, lets the members of a
+coordination share what is written once ("Monday and Tuesday nights", "two years and
+three months", see ``temporal.conjoined``) and joins a day with an adjacent clock time
+("Friday at 3 p.m."). A second pass (``temporal_anaphora``)
 keeps a text-internal reference time: "a year earlier", "the next day" and a bare
 "10 a.m." count from the last date mentioned before them (a clock time only
 within its paragraph), falling back to the anchor. Every result records how its value
