@@ -204,6 +204,18 @@ def test_a_short_form_of_a_given_name_is_the_same_person(tmp_path):
     assert "Jon Hallam" not in {m.text for m in entity_named(b, "James Hallam").mentions}
 
 
+def test_a_nickname_or_clipped_given_name_is_the_same_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Team hires coach\n\nThe club hired Maurice Tanvers as its head coach on Monday. "
+                 "William Garrow, the owner, said Tanvers was the right man.\n",
+        "b.txt": "New coach\n\nMo Tanvers will take over as coach, owner Bill Garrow said on Tuesday.\n",
+        "c.txt": "Other club\n\nDavid Ferlan runs a rival team. His brother Ed Ferlan coaches it.\n",
+    })
+    assert "Mo Tanvers" in {m.text for m in entity_named(b, "Maurice Tanvers").mentions}
+    assert "Bill Garrow" in {m.text for m in entity_named(b, "William Garrow").mentions}
+    assert "Ed Ferlan" not in {m.text for m in entity_named(b, "David Ferlan").mentions}
+
+
 def test_a_group_name_cut_from_its_organisation_word_is_the_organisation(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Navy foils attack\n\nThe Indian Navy patrolling the gulf thwarted an attack on Thursday. "
