@@ -216,6 +216,20 @@ def test_a_nickname_or_clipped_given_name_is_the_same_person(tmp_path):
     assert "Ed Ferlan" not in {m.text for m in entity_named(b, "David Ferlan").mentions}
 
 
+def test_a_headline_team_name_running_into_a_job_word_leaves_the_job_to_the_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Portland Pioneers Defensive Tackle Faces DUI Charges\n\nMarcus Delvane, the defensive "
+                 "tackle for the Portland Pioneers, was arrested on suspicion of drunk driving "
+                 "early Monday.\n",
+        "b.txt": "Harbor City Rovers Goalkeeper Banned For Six Games\n\nTobias Wenlow, the goalkeeper of "
+                 "the Harbor City Rovers, was banned for six games on Friday.\n",
+    })
+    assert {m.text for m in entity_named(b, "Portland Pioneers").mentions} == {"Portland Pioneers"}
+    assert {m.text for m in entity_named(b, "Harbor City Rovers").mentions} == {"Harbor City Rovers"}
+    assert "Tackle" in {m.text for m in entity_named(b, "Marcus Delvane").mentions}
+    assert "Goalkeeper" in {m.text for m in entity_named(b, "Tobias Wenlow").mentions}
+
+
 def test_a_group_name_cut_from_its_organisation_word_is_the_organisation(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Navy foils attack\n\nThe Indian Navy patrolling the gulf thwarted an attack on Thursday. "

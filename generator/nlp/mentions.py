@@ -248,6 +248,8 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     if headline and ent.label_ == "PERSON":
         tokens = _part_the_body_names(tokens, source, offset, body or "")
         tokens = _without_headline_spillover(tokens, source, offset, body or "")
+    elif headline:
+        tokens = _without_trailing_job(tokens, source, offset, body or "")
     if tokens[-1].lower_ in ORGANISATION_WORDS or tokens[-1].lower_ in FACILITY_WORDS:
         return (tokens[1:], stripped) if len(tokens) > 1 and tokens[0].lower_ == "the" else (tokens, stripped)
     while len(tokens) > 1:
@@ -289,6 +291,19 @@ def _without_headline_spillover(tokens: list, source: Source, offset: int, body:
             return tokens
         start, stop = offset + tokens[0].idx, offset + tokens[end - 1].idx + len(tokens[end - 1].text)
         if source.text[start:stop] in body:
+            return tokens[:end]
+    return tokens
+
+
+def _without_trailing_job(tokens: list, source: Source, offset: int, body: str) -> list:
+    """"Rovers Goalkeeper Banned" -> "Rovers": a headline's organisation or place name
+    running on into a job word is cut to its longest start before that word which the
+    body writes, so the job words ("Goalkeeper") are left to name the person the report
+    is about."""
+    jobs = [i for i, token in enumerate(tokens) if i and token.lower_ in JOB_WORDS]
+    for end in range(jobs[0] if jobs else 0, 0, -1):
+        start, stop = offset + tokens[0].idx, offset + tokens[end - 1].idx + len(tokens[end - 1].text)
+        if re.search(rf"(?<!\w){re.escape(source.text[start:stop])}(?!\w)", body):
             return tokens[:end]
     return tokens
 

@@ -65,7 +65,8 @@ class Links:
 
 
 def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
-    """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when that name occurs in the body."""
+    """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when the body names "Jane
+    Doe" but never "Jane Doe Heads"."""
     titles = {s.index for s in analysis.sentences if s.is_title}
     body_names = {normalise(m.text) for m in analysis.mentions if m.sentence not in titles}
     out = []
@@ -73,7 +74,8 @@ def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
         words = m.text.split()
         if m.sentence in titles and len(words) >= HEADLINE_NAME_MAX_WORDS:
             continue  # a title-case headline read as one long name
-        if m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names:
+        if (m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names
+                and normalise(m.text) not in body_names):  # "San Diego Chargers" the body writes too
             cut = m.text.rindex(words[-1])
             m = replace(m, end=m.start + len(m.text[:cut].rstrip()), text=m.text[:cut].rstrip())
         out.append(m)
