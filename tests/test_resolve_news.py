@@ -230,6 +230,16 @@ def test_a_headline_team_name_running_into_a_job_word_leaves_the_job_to_the_pers
     assert "Goalkeeper" in {m.text for m in entity_named(b, "Tobias Wenlow").mentions}
 
 
+def test_a_team_named_with_a_number_after_its_city_is_one_organisation(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Coach fired\n\nThe Springfield 76ers fired coach Dale Merrow on Saturday. "
+                 "Springfield lost nine of its last fifteen games.\n",
+    })
+    team = entity_named(b, "Springfield 76ers")
+    assert team.type == "organization"
+    assert {m.text for m in team.mentions} == {"Springfield 76ers"}
+
+
 def test_a_group_name_cut_from_its_organisation_word_is_the_organisation(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Navy foils attack\n\nThe Indian Navy patrolling the gulf thwarted an attack on Thursday. "

@@ -61,15 +61,20 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
 MAX_ORGANISATION_TAIL = 3
 """Most capitalised words after a group or place name read as one organisation name."""
 
+_NUMBERED_NAME = re.compile(r"^\d+[a-z]{2,}s$")
+"""A plural word starting with a number ("76ers", "49ers"): a team's name after its place."""
+
 
 def _with_organisation_word(ent):
     """"Indian" of "the Indian Navy" tagged alone (NORP or GPE) -> "Indian Navy" (ORG): a
     group or place name followed by untagged capitalised words ending in an organisation
-    word ("Navy", "Party", "Police")."""
+    word ("Navy", "Party", "Police"), or by a plural starting with a number ("76ers")."""
     if ent.label_ not in ("NORP", "GPE"):
         return ent
     doc = ent.doc
     tail = doc[ent.end:min(ent.end + MAX_ORGANISATION_TAIL, ent.sent.end)]
+    if len(tail) and _NUMBERED_NAME.match(tail[0].text):
+        return Span(doc, ent.start, ent.end + 1, label="ORG")  # "Springfield 76ers"
     for i, token in enumerate(tail):
         if token.ent_type_ or not token.text[:1].isupper() or not token.is_alpha:
             return ent
