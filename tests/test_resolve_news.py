@@ -240,6 +240,15 @@ def test_a_team_named_with_a_number_after_its_city_is_one_organisation(tmp_path)
     assert {m.text for m in team.mentions} == {"Springfield 76ers"}
 
 
+def test_a_team_and_job_abbreviation_before_a_name_are_no_part_of_it(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Jets lose\n\nJets QB Mark Sanders threw two interceptions. Sanders said the Jets "
+                 "would recover.\n",
+    })
+    assert {m.text for m in entity_named(b, "Mark Sanders").mentions} == {"Mark Sanders", "Sanders"}
+    assert not any("QB" in e.name for e in b.entities)
+
+
 def test_a_group_name_cut_from_its_organisation_word_is_the_organisation(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Navy foils attack\n\nThe Indian Navy patrolling the gulf thwarted an attack on Thursday. "

@@ -242,11 +242,12 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     ("President"), job words ("Producer"), speech verbs ("Said"), lower-case
     words ("comedian"), short capital abbreviations before a person's name
     ("AG") and, at a sentence or headline start, words the article also writes
-    in lower case ("Hire") are no part of the name. Of "X and Y" tagged as one
+    in lower case ("Hire") are no part of the name, nor is a team written before
+    such a job word ("Colts QB Jane Doe"). Of "X and Y" tagged as one
     person, Y is kept. In a headline, a person's name the body never writes is
     cut to the part it does write, and trailing headline words are dropped.
     """
-    tokens = _last_conjunct(list(ent)) if ent.label_ == "PERSON" else list(ent)
+    tokens = _from_inner_job(_last_conjunct(list(ent))) if ent.label_ == "PERSON" else list(ent)
     body = headline_body(ent.sent, source, offset)
     headline = body is not None
     stripped: list[str] = []
@@ -310,6 +311,18 @@ def _without_trailing_job(tokens: list, source: Source, offset: int, body: str) 
         start, stop = offset + tokens[0].idx, offset + tokens[end - 1].idx + len(tokens[end - 1].text)
         if re.search(rf"(?<!\w){re.escape(source.text[start:stop])}(?!\w)", body):
             return tokens[:end]
+    return tokens
+
+
+def _from_inner_job(tokens: list) -> list:
+    """"Colts QB Jane Doe" -> "QB Jane Doe": a person's span holding a job word or a short
+    capitals abbreviation ("QB", "WR") before a capitalised name starts at it (the job
+    word is then stripped as glued), so the team before it is no part of the name."""
+    for i in range(len(tokens) - 2, 0, -1):
+        word = tokens[i].text
+        short_caps = word.isalpha() and word.isupper() and 2 <= len(word) <= 3
+        if (is_job_word(word) or short_caps) and tokens[i + 1].text[:1].isupper():
+            return tokens[i:]
     return tokens
 
 

@@ -39,8 +39,11 @@ def is_personish(group: NameGroup) -> bool:
 
 
 def is_mostly_person(group: NameGroup) -> bool:
-    """Half or more of the mentions are tagged PERSON or follow a person's title."""
-    votes = sum(m.label == "PERSON" or "title:person" in m.cues for m in group.mentions)
+    """Half or more of the mentions are tagged PERSON or follow a person's title; a PERSON
+    tag on a name written after "the" ("the Jaguars") is no vote: people's names take no
+    article."""
+    votes = sum((m.label == "PERSON" and "determiner" not in m.cues) or "title:person" in m.cues
+                for m in group.mentions)
     return votes * 2 >= len(group.mentions)
 
 
