@@ -249,6 +249,16 @@ def test_a_team_and_job_abbreviation_before_a_name_are_no_part_of_it(tmp_path):
     assert not any("QB" in e.name for e in b.entities)
 
 
+def test_a_city_named_as_a_side_of_a_game_is_its_team(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Comets win\n\nThe Denver Comets beat the Boston Herons on Sunday. Denver won 31-24, its "
+                 "third straight win over Boston. Fans in Boston were angry.\n\nThe Boston Herons play "
+                 "again next week.\n",
+    })
+    assert {m.text for m in entity_named(b, "Boston Herons").mentions} == {"Boston Herons", "Boston"}
+    assert entity_named(b, "Boston").type == "place"  # "fans in Boston": the city
+
+
 def test_a_group_name_cut_from_its_organisation_word_is_the_organisation(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Navy foils attack\n\nThe Indian Navy patrolling the gulf thwarted an attack on Thursday. "

@@ -1,9 +1,9 @@
-"""Short forms of English given names ("Bill" for William, "Mo" for Maurice).
+"""Short forms of English given names ("Bill" for William, "Ro" for Roland).
 
 The pairs come from the ``nicknames`` package (a maintained, hand-curated list
 of English given names and their nicknames). A short name that list does not
 know at all, of at most ``CLIPPED_NAME_MAX`` letters, is read as a clipped
-form of a longer given name with the same first letter ("Mo" for Maurice): the
+form of a longer given name with the same first letter ("Ro" for Roland): the
 list covers the established nicknames, and clipping a name to its first
 sound is how new ones are made. Nothing here names a person.
 """
@@ -40,7 +40,7 @@ def is_known_name(name: str) -> bool:
 def is_short_form(short: str, full: str) -> bool:
     """``short`` may stand for the longer given name ``full``: its beginning ("sam",
     "samuel"), a listed nickname ("bill", "william"), or an unlisted clipped form of at
-    most ``CLIPPED_NAME_MAX`` letters with the same first letter ("mo", "maurice").
+    most ``CLIPPED_NAME_MAX`` letters with the same first letter ("ro", "roland").
     "jon" is no "james": the list knows "jon" as John's."""
     short, full = short.lower(), full.lower()
     if not short or len(full) <= len(short):

@@ -75,7 +75,7 @@ def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
         if m.sentence in titles and len(words) >= HEADLINE_NAME_MAX_WORDS:
             continue  # a title-case headline read as one long name
         if (m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names
-                and normalise(m.text) not in body_names):  # "San Diego Chargers" the body writes too
+                and normalise(m.text) not in body_names):  # "Springfield Comets" the body writes too
             cut = m.text.rindex(words[-1])
             m = replace(m, end=m.start + len(m.text[:cut].rstrip()), text=m.text[:cut].rstrip())
         out.append(m)

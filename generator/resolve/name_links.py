@@ -40,7 +40,7 @@ def is_personish(group: NameGroup) -> bool:
 
 def is_mostly_person(group: NameGroup) -> bool:
     """Half or more of the mentions are tagged PERSON or follow a person's title; a PERSON
-    tag on a name written after "the" ("the Jaguars") is no vote: people's names take no
+    tag on a name written after "the" ("the Comets") is no vote: people's names take no
     article."""
     votes = sum((m.label == "PERSON" and "determiner" not in m.cues) or "title:person" in m.cues
                 for m in group.mentions)
@@ -135,8 +135,8 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
 
 def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
     """Join "Sam Doe" to the only person "<given name> Doe" whose given name it may stand
-    for (``given_names.is_short_form``: "Samuel", "Bill" for "William", "Mo" for
-    "Maurice"; "Jon" is no "James"). Blocked by the last word; titles, particles and
+    for (``given_names.is_short_form``: "Samuel", "Bill" for "William", "Ro" for
+    "Roland"; "Jon" is no "James"). Blocked by the last word; titles, particles and
     capitals ("US Army") are no given names."""
     longer: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
