@@ -233,11 +233,12 @@ def test_a_headline_team_name_running_into_a_job_word_leaves_the_job_to_the_pers
 def test_a_team_named_with_a_number_after_its_city_is_one_organisation(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Coach fired\n\nThe Springfield 76ers fired coach Dale Merrow on Saturday. "
-                 "Springfield lost nine of its last fifteen games.\n",
+                 "Fans in Springfield were angry.\n",
     })
     team = entity_named(b, "Springfield 76ers")
     assert team.type == "organization"
     assert {m.text for m in team.mentions} == {"Springfield 76ers"}
+    assert entity_named(b, "Springfield").type == "place"
 
 
 def test_a_team_and_job_abbreviation_before_a_name_are_no_part_of_it(tmp_path):
