@@ -29,6 +29,7 @@ from generator.resolve.name_groups import (
     Links,
     NameGroup,
     group_mentions,
+    split_coordinations,
     strip_nationality_prefixes,
     trim_headline_spillover,
 )
@@ -49,7 +50,7 @@ from generator.resolve.typing_rules import vote_type
 
 def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[Entity]:
     """Entities for all mentions in ``analyses``, with user overrides applied."""
-    mentions = [m for a in analyses for m in trim_headline_spillover(a)]
+    mentions = [m for a in analyses for m in split_coordinations(trim_headline_spillover(a))]
     groups = group_mentions(m for m in mentions if not overrides.ignores(m.text))
     strip_nationality_prefixes(groups)
     links = Links(groups)
