@@ -204,6 +204,62 @@ def test_a_short_form_of_a_given_name_is_the_same_person(tmp_path):
     assert "Jon Hallam" not in {m.text for m in entity_named(b, "James Hallam").mentions}
 
 
+def test_a_nickname_or_clipped_given_name_is_the_same_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Team hires coach\n\nThe club hired Maurice Tanvers as its head coach on Monday. "
+                 "William Garrow, the owner, said Tanvers was the right man.\n",
+        "b.txt": "New coach\n\nMo Tanvers will take over as coach, owner Bill Garrow said on Tuesday.\n",
+        "c.txt": "Other club\n\nDavid Ferlan runs a rival team. His brother Ed Ferlan coaches it.\n",
+    })
+    assert "Mo Tanvers" in {m.text for m in entity_named(b, "Maurice Tanvers").mentions}
+    assert "Bill Garrow" in {m.text for m in entity_named(b, "William Garrow").mentions}
+    assert "Ed Ferlan" not in {m.text for m in entity_named(b, "David Ferlan").mentions}
+
+
+def test_a_headline_team_name_running_into_a_job_word_leaves_the_job_to_the_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Portland Pioneers Defensive Tackle Faces DUI Charges\n\nMarcus Delvane, the defensive "
+                 "tackle for the Portland Pioneers, was arrested on suspicion of drunk driving "
+                 "early Monday.\n",
+        "b.txt": "Harbor City Rovers Goalkeeper Banned For Six Games\n\nTobias Wenlow, the goalkeeper of "
+                 "the Harbor City Rovers, was banned for six games on Friday.\n",
+    })
+    assert {m.text for m in entity_named(b, "Portland Pioneers").mentions} == {"Portland Pioneers"}
+    assert {m.text for m in entity_named(b, "Harbor City Rovers").mentions} == {"Harbor City Rovers"}
+    assert "Tackle" in {m.text for m in entity_named(b, "Marcus Delvane").mentions}
+    assert "Goalkeeper" in {m.text for m in entity_named(b, "Tobias Wenlow").mentions}
+
+
+def test_a_team_named_with_a_number_after_its_city_is_one_organisation(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Coach fired\n\nThe Springfield 76ers fired coach Dale Merrow on Saturday. "
+                 "Fans in Springfield were angry.\n",
+    })
+    team = entity_named(b, "Springfield 76ers")
+    assert team.type == "organization"
+    assert {m.text for m in team.mentions} == {"Springfield 76ers"}
+    assert entity_named(b, "Springfield").type == "place"
+
+
+def test_a_team_and_job_abbreviation_before_a_name_are_no_part_of_it(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Jets lose\n\nJets QB Mark Sanders threw two interceptions. Sanders said the Jets "
+                 "would recover.\n",
+    })
+    assert {m.text for m in entity_named(b, "Mark Sanders").mentions} == {"Mark Sanders", "Sanders"}
+    assert not any("QB" in e.name for e in b.entities)
+
+
+def test_a_city_named_as_a_side_of_a_game_is_its_team(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Comets win\n\nThe Denver Comets beat the Boston Herons on Sunday. Denver won 31-24, its "
+                 "third straight win over Boston. Fans in Boston were angry.\n\nThe Boston Herons play "
+                 "again next week.\n",
+    })
+    assert {m.text for m in entity_named(b, "Boston Herons").mentions} == {"Boston Herons", "Boston"}
+    assert entity_named(b, "Boston").type == "place"  # "fans in Boston": the city
+
+
 def test_a_group_name_cut_from_its_organisation_word_is_the_organisation(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Navy foils attack\n\nThe Indian Navy patrolling the gulf thwarted an attack on Thursday. "

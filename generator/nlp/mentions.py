@@ -31,6 +31,7 @@ from generator.knowledge.names import (
     strip_possessive,
 )
 from generator.model import Mention, Source
+from generator.nlp.contest import is_side_of_contest
 from generator.nlp.roles import find_roles
 
 _ENTS_KEY = "briefing.sorted_ents"
@@ -61,15 +62,20 @@ def find_mentions(sent, source: Source, offset: int, sentence: int) -> list[Ment
 MAX_ORGANISATION_TAIL = 3
 """Most capitalised words after a group or place name read as one organisation name."""
 
+_NUMBERED_NAME = re.compile(r"^\d+[a-z]{2,}s$")
+"""A plural word starting with a number ("99ers"): a team's name after its place."""
+
 
 def _with_organisation_word(ent):
     """"Indian" of "the Indian Navy" tagged alone (NORP or GPE) -> "Indian Navy" (ORG): a
     group or place name followed by untagged capitalised words ending in an organisation
-    word ("Navy", "Party", "Police")."""
+    word ("Navy", "Party", "Police"), or by a plural starting with a number ("99ers")."""
     if ent.label_ not in ("NORP", "GPE"):
         return ent
     doc = ent.doc
     tail = doc[ent.end:min(ent.end + MAX_ORGANISATION_TAIL, ent.sent.end)]
+    if len(tail) and _NUMBERED_NAME.match(tail[0].text):
+        return Span(doc, ent.start, ent.end + 1, label="ORG")  # "Springfield 99ers"
     for i, token in enumerate(tail):
         if token.ent_type_ or not token.text[:1].isupper() or not token.is_alpha:
             return ent
@@ -237,17 +243,20 @@ def _name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     ("President"), job words ("Producer"), speech verbs ("Said"), lower-case
     words ("comedian"), short capital abbreviations before a person's name
     ("AG") and, at a sentence or headline start, words the article also writes
-    in lower case ("Hire") are no part of the name. Of "X and Y" tagged as one
+    in lower case ("Hire") are no part of the name, nor is a team written before
+    such a job word ("Comets QB Jane Doe"). Of "X and Y" tagged as one
     person, Y is kept. In a headline, a person's name the body never writes is
     cut to the part it does write, and trailing headline words are dropped.
     """
-    tokens = _last_conjunct(list(ent)) if ent.label_ == "PERSON" else list(ent)
+    tokens = _from_inner_job(_last_conjunct(list(ent))) if ent.label_ == "PERSON" else list(ent)
     body = headline_body(ent.sent, source, offset)
     headline = body is not None
     stripped: list[str] = []
     if headline and ent.label_ == "PERSON":
         tokens = _part_the_body_names(tokens, source, offset, body or "")
         tokens = _without_headline_spillover(tokens, source, offset, body or "")
+    elif headline:
+        tokens = _without_trailing_job(tokens, source, offset, body or "")
     if tokens[-1].lower_ in ORGANISATION_WORDS or tokens[-1].lower_ in FACILITY_WORDS:
         return (tokens[1:], stripped) if len(tokens) > 1 and tokens[0].lower_ == "the" else (tokens, stripped)
     while len(tokens) > 1:
@@ -290,6 +299,31 @@ def _without_headline_spillover(tokens: list, source: Source, offset: int, body:
         start, stop = offset + tokens[0].idx, offset + tokens[end - 1].idx + len(tokens[end - 1].text)
         if source.text[start:stop] in body:
             return tokens[:end]
+    return tokens
+
+
+def _without_trailing_job(tokens: list, source: Source, offset: int, body: str) -> list:
+    """"Rovers Goalkeeper Banned" -> "Rovers": a headline's organisation or place name
+    running on into a job word is cut to its longest start before that word which the
+    body writes, so the job words ("Goalkeeper") are left to name the person the report
+    is about."""
+    jobs = [i for i, token in enumerate(tokens) if i and token.lower_ in JOB_WORDS]
+    for end in range(jobs[0] if jobs else 0, 0, -1):
+        start, stop = offset + tokens[0].idx, offset + tokens[end - 1].idx + len(tokens[end - 1].text)
+        if re.search(rf"(?<!\w){re.escape(source.text[start:stop])}(?!\w)", body):
+            return tokens[:end]
+    return tokens
+
+
+def _from_inner_job(tokens: list) -> list:
+    """"Comets QB Jane Doe" -> "QB Jane Doe": a person's span holding a job word or a short
+    capitals abbreviation ("QB", "WR") before a capitalised name starts at it (the job
+    word is then stripped as glued), so the team before it is no part of the name."""
+    for i in range(len(tokens) - 2, 0, -1):
+        word = tokens[i].text
+        short_caps = word.isalpha() and word.isupper() and 2 <= len(word) <= 3
+        if (is_job_word(word) or short_caps) and tokens[i + 1].text[:1].isupper():
+            return tokens[i:]
     return tokens
 
 
@@ -359,7 +393,9 @@ def _cues(ent, has_title: bool) -> list[str]:
         cues.append("verb:said")
     if root.dep_ in ("compound", "poss") and root.head.lower_ in ORGANISATION_HEADS:
         cues.append("head:organization")
-    if (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or _is_hometown(ent):
+    if ent.label_ == "GPE" and is_side_of_contest(ent):
+        cues.append("contest:team")  # "a win over Springfield": the city's team
+    elif (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or _is_hometown(ent):
         cues.append("prep:place")
     if root.dep_ == "poss" or (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"):
         cues.append("possessive")

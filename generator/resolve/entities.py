@@ -9,8 +9,9 @@ Steps, each a small function over plain data:
    organisation/place name suffixes ("Navy" of "Indian Navy") and acronyms;
    a short name several entities share is then decided per article from the
    article's own evidence (``decide_shared_names``), or left ambiguous;
-   a headline person noun ("Woman Killed") goes to the person its article
-   means (``person_nouns``).
+   a place mention read as a sports side ("a win over Springfield") goes to
+   the team named after the place (``team_places``); a headline person noun
+   ("Woman Killed") goes to the person its article means (``person_nouns``).
 3. Each joined cluster becomes an ``Entity`` whose type is voted over every
    mention's NER label and parse cues (see ``typing_rules``).
 """
@@ -28,6 +29,7 @@ from generator.resolve.name_groups import (
     Links,
     NameGroup,
     group_mentions,
+    split_coordinations,
     strip_nationality_prefixes,
     trim_headline_spillover,
 )
@@ -42,12 +44,13 @@ from generator.resolve.name_links import (
 )
 from generator.resolve.overrides import Overrides
 from generator.resolve.person_nouns import decide_person_nouns
+from generator.resolve.team_places import give_places_to_teams
 from generator.resolve.typing_rules import vote_type
 
 
 def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[Entity]:
     """Entities for all mentions in ``analyses``, with user overrides applied."""
-    mentions = [m for a in analyses for m in trim_headline_spillover(a)]
+    mentions = [m for a in analyses for m in split_coordinations(trim_headline_spillover(a))]
     groups = group_mentions(m for m in mentions if not overrides.ignores(m.text))
     strip_nationality_prefixes(groups)
     links = Links(groups)
@@ -60,6 +63,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[E
     ambiguous.update(link_name_suffixes(groups, links, overrides))
     link_acronyms(groups, links, overrides)
     ambiguous = decide_shared_names(groups, links, ambiguous)
+    give_places_to_teams(groups, links)
     decide_person_nouns(groups, links)
     built: dict[str, Entity] = {}
     for root, keys in links.clusters().items():

@@ -8,6 +8,7 @@ key); a demonym or NORP mention is a group key; other keys are
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -65,7 +66,8 @@ class Links:
 
 
 def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
-    """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when that name occurs in the body."""
+    """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when the body names "Jane
+    Doe" but never "Jane Doe Heads"."""
     titles = {s.index for s in analysis.sentences if s.is_title}
     body_names = {normalise(m.text) for m in analysis.mentions if m.sentence not in titles}
     out = []
@@ -73,10 +75,35 @@ def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
         words = m.text.split()
         if m.sentence in titles and len(words) >= HEADLINE_NAME_MAX_WORDS:
             continue  # a title-case headline read as one long name
-        if m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names:
+        if (m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names
+                and normalise(m.text) not in body_names):  # "Springfield Comets" the body writes too
             cut = m.text.rindex(words[-1])
             m = replace(m, end=m.start + len(m.text[:cut].rstrip()), text=m.text[:cut].rstrip())
         out.append(m)
+    return out
+
+
+_NAME_RUN = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
+_COORDINATION = re.compile(rf"^(?P<a>{_NAME_RUN}) (?:and|&) (?P<b>{_NAME_RUN})$")
+
+
+def split_coordinations(mentions: list[Mention]) -> list[Mention]:
+    """"Springfield and Doe" tagged as one name -> "Springfield" and "Doe", when the same
+    article names one of the two as a person on its own: a person's name makes no
+    organisation name with "and" in it ("Marks and Spencer" stays whole)."""
+    people = {normalise(m.text) for m in mentions if m.label == "PERSON" or "title:person" in m.cues}
+    out = []
+    for m in mentions:
+        match = _COORDINATION.match(m.text)
+        parts = [(match.group(g), match.start(g)) for g in ("a", "b")] if match else []
+        keys = {normalise(part) for part, _ in parts}
+        if len(keys) < 2 or not keys & people:
+            out.append(m)
+            continue
+        for part, at in parts:
+            label = "PERSON" if normalise(part) in people else m.label
+            out.append(replace(m, start=m.start + at, end=m.start + at + len(part), text=part,
+                               label=label, cues=(), title="", roles=()))
     return out
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from generator.knowledge import gazetteer
+from generator.knowledge.given_names import is_short_form
 from generator.knowledge.names import GIVEN_NAME_TITLES, NAME_PARTICLES, PERSON_TITLES, normalise
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup
@@ -38,8 +39,11 @@ def is_personish(group: NameGroup) -> bool:
 
 
 def is_mostly_person(group: NameGroup) -> bool:
-    """Half or more of the mentions are tagged PERSON or follow a person's title."""
-    votes = sum(m.label == "PERSON" or "title:person" in m.cues for m in group.mentions)
+    """Half or more of the mentions are tagged PERSON or follow a person's title; a PERSON
+    tag on a name written after "the" ("the Comets") is no vote: people's names take no
+    article."""
+    votes = sum((m.label == "PERSON" and "determiner" not in m.cues) or "title:person" in m.cues
+                for m in group.mentions)
     return votes * 2 >= len(group.mentions)
 
 
@@ -129,14 +133,11 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
                     links.join(a, b)
 
 
-SHORT_GIVEN_NAME_MAX = 3
-"""Longest first word read as a short form of a given name ("Al", "Mo", "Tom")."""
-
-
 def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
-    """Join "Sam Doe" to the only person "Sam... Doe" whose first name starts with it
-    ("Samuel Doe"): a short form of the given name ("Jon" is no "James"). Blocked by the
-    last word; titles, particles and capitals ("US Army") are no given names."""
+    """Join "Sam Doe" to the only person "<given name> Doe" whose given name it may stand
+    for (``given_names.is_short_form``: "Samuel", "Bill" for "William", "Ro" for
+    "Roland"; "Jon" is no "James"). Blocked by the last word; titles, particles and
+    capitals ("US Army") are no given names."""
     longer: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
         if len(group.words) == 2 and is_mostly_person(group) and not overrides.keeps_apart(key):
@@ -144,12 +145,12 @@ def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides
     for key, group in groups.items():
         first = group.forms.most_common(1)[0][0].split()[0] if group.mentions else ""
         if (len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key)
-                or not (first.istitle() and first.isalpha() and len(first) <= SHORT_GIVEN_NAME_MAX)
+                or not (first.istitle() and first.isalpha())
                 or first.lower() in NAME_PARTICLES or first.lower() in PERSON_TITLES):
             continue
-        short = group.words[0]
         fits = {links.find(k) for k in longer.get(group.words[-1], ())
-                if k.split()[0].startswith(short) and len(k.split()[0]) > len(short)}
+                if k != key and is_short_form(group.words[0], k.split()[0])}
+        fits.discard(links.find(key))
         if len(fits) == 1:
             links.join(fits.pop(), key)
 

@@ -1,0 +1,58 @@
+"""A place mention that stands for its sports team goes to that team (part of the resolve stage).
+
+The parse marks a place mention a side of a contest (cue "contest:team": "a
+31-24 win over Springfield", see ``nlp.contest``). Such a mention is given to
+the one organisation of the corpus named by that place's written form and more
+words ("Springfield Comets"); with none, or several, it stays the place.
+Other mentions of the place ("fans in Springfield") are untouched. Cost: one
+pass over the groups, one look-up per marked mention.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.knowledge.names import normalise
+from generator.model import Mention
+from generator.resolve.name_groups import Links, NameGroup
+from generator.resolve.typing_rules import vote_type
+
+TEAM_CUE = "contest:team"
+
+
+def _teams_by_place_words(groups: dict[str, NameGroup]) -> dict[str, set[str]]:
+    """Leading words ("springfield") -> keys of organisation names starting with them and
+    going on ("springfield comets")."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        if (group.place is None and len(group.words) > 1 and not key.startswith("group:")
+                and group.mentions and vote_type(group.mentions, known_place=False) == "organization"):
+            for n in range(1, len(group.words)):
+                found[" ".join(group.words[:n])].add(key)
+    return found
+
+
+def _is_place(group: NameGroup) -> bool:
+    """A gazetteer place, or a name NER mostly tags as a geopolitical one."""
+    return group.place is not None or (bool(group.mentions) and group.label_share("GPE") > 0.5)
+
+
+def give_places_to_teams(groups: dict[str, NameGroup], links: Links) -> None:
+    """Move each team-marked mention of a place to a group ``<key>@<source>@<root>`` joined
+    with the one organisation named after that place (see module doc)."""
+    teams = _teams_by_place_words(groups)
+    for key, group in list(groups.items()):
+        if not _is_place(group) or not any(TEAM_CUE in m.cues for m in group.mentions):
+            continue
+        kept: list[Mention] = []
+        for mention in group.mentions:
+            roots = {links.find(k) for k in teams.get(normalise(mention.text), ())}
+            if TEAM_CUE not in mention.cues or len(roots) != 1:
+                kept.append(mention)
+                continue
+            root = roots.pop()
+            new = f"{key}@{mention.source}@{root}"
+            groups.setdefault(new, NameGroup(new, [])).mentions.append(mention)
+            links.parent.setdefault(new, new)
+            links.join(root, new)
+        group.mentions = kept
