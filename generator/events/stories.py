@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.events.reports import dated_occasions, different_occasions, taking_part
+from generator.events.story_pairs import DATE_GAP_DAYS, DATE_PENALTY, PairScorer, apart_pairs
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
 
@@ -55,12 +56,6 @@ BLOCK_WEIGHTS = {"person": 1.0, "org": 0.3, "place": 0.6, "num": 1.0, "term": 0.
 
 IDF_PRIOR = 100
 """Articles added to the corpus size in the inverse document frequency (a smoothed idf)."""
-
-DATE_GAP_DAYS = 90
-"""Articles dated further apart than this are less alike (``DATE_PENALTY``)."""
-
-DATE_PENALTY = 0.5
-"""Factor on the similarity of two articles dated more than ``DATE_GAP_DAYS`` apart."""
 
 Merge = tuple[int, int, float]
 """One linkage step: group ``j`` joined into group ``i`` at similarity ``s``."""
@@ -209,23 +204,24 @@ def candidate_pairs(vectors: list[Profile]) -> tuple[dict[tuple[int, int], float
     Blocking: an article is scored against the articles holding one of its
     ``BLOCK_KEYS`` heaviest features among those at most ``BLOCK_LIMIT`` articles
     hold, so the number of pairs grows linearly with the number of articles.
+    The pairs are then scored at once (``story_pairs.PairScorer``), as ``similarity``
+    and ``Profile.apart`` would score them one by one.
     """
     holders: dict[str, list[int]] = {}
     for n, profile in enumerate(vectors):
         for key in profile.vector:
             holders.setdefault(key, []).append(n)
-    pairs: dict[tuple[int, int], float] = {}
-    apart = set()
+    found: dict[tuple[int, int], int] = {}  # pair -> the article whose blocking found it first
     for n, profile in enumerate(vectors):
         rare = [k for k in profile.vector if len(holders[k]) <= BLOCK_LIMIT]
         for key in sorted(rare, key=profile.vector.__getitem__, reverse=True)[:BLOCK_KEYS]:
             for m in holders[key]:
-                pair = (min(n, m), max(n, m))
-                if m != n and pair not in pairs:
-                    pairs[pair] = similarity(vectors[n], vectors[m])
-                    if vectors[n].apart(vectors[m]):
-                        apart.add(pair)
-    return pairs, apart
+                if m != n:
+                    found.setdefault((n, m) if n < m else (m, n), n)
+    scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors])
+    scores = scorer.similarities([(n, j if n == i else i) for (i, j), n in found.items()])
+    apart = apart_pairs(found, [p.timed for p in vectors], [p.deadlines for p in vectors])
+    return dict(zip(found, scores, strict=True)), apart
 
 
 def average_linkage(n: int, pairs: dict[tuple[int, int], float],
