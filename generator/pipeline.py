@@ -32,6 +32,7 @@ from generator.deadlines import deadline_windows, find_deadlines, infer_due_year
 from generator.events import find_events, group_stories, merge_events, numbered_stories
 from generator.executor import Executor, make_executor, usable_cores
 from generator.ingest import ingest
+from generator.ingest.source_cache import CACHE_FILE, SourceCache
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, BuildWarning, Source
 from generator.nlp import cache, parse_article
 from generator.publish import asset_files, export_files, write_files, write_pdf_file
@@ -218,7 +219,8 @@ def collect(config: Config, progress: Progress = no_progress,
         previous: what the last build of the same docs/ published; source labels
             and story ids stay as they were there.
     """
-    sources, warnings = ingest(config.seeds)
+    known = SourceCache(config.cache / CACHE_FILE, cache.code_fingerprint()) if config.cache else None
+    sources, warnings = ingest(config.seeds, known)
     sources, analyses = analyse_all(sources, config, progress, warn)
     warnings += [BuildWarning(s.path, s.error) for s in sources
                  if s.status != "ok" and all(w.source != s.path for w in warnings)]
