@@ -76,7 +76,7 @@ class KeyIndex:
         self._windows: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._first_window: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self._prefix: dict[Token, list[int]] = defaultdict(list)
-        self._short: list[int] = []
+        self._short: dict[int, list[int]] = defaultdict(list)  # by length
         self._prefixes: dict[str, tuple[list[Token], bool]] = {}
         self._lengths: dict[int, int] = {}
 
@@ -104,13 +104,15 @@ class KeyIndex:
         for i in range(len(words) - WINDOW + 1):
             found.update(self._first_window.get(tuple(words[i: i + WINDOW]), ()))
         prefix, bounded = self._prefix_of(key)
+        low, high = near_lengths(len(key))
         near: set[int] = set()
         for token in prefix:
             near.update(self._prefix.get(token, ()))
+        near = {number for number in near if low <= self._lengths[number] <= high}
         if not bounded:
-            near.update(self._short)
-        low, high = near_lengths(len(key))
-        return found | {number for number in near if low <= self._lengths[number] <= high}
+            for length in range(low, high + 1):
+                near.update(self._short.get(length, ()))
+        return found | near
 
     def add(self, number: int, key: str) -> None:
         """Index ``key`` under ``number``."""
@@ -127,4 +129,4 @@ class KeyIndex:
         for token in prefix:
             self._prefix[token].append(number)
         if not bounded:
-            self._short.append(number)
+            self._short[len(key)].append(number)

@@ -183,9 +183,10 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     stands_for: dict[tuple[str | None, str], int] = {}
     for number, (candidate, speaker) in enumerate(reports):
         short = _few_words(candidate)
-        group = next((group_of[other] for other in sorted(index.candidates(keys[number]), key=group_of.get)
-                      if _compatible_speakers(short, speaker, reports[other][1])
-                      and _same_key(keys[number], keys[other])), len(groups))
+        others = [other for other in index.candidates(keys[number])
+                  if _compatible_speakers(short, speaker, reports[other][1])]
+        group = next((group_of[other] for other in sorted(others, key=group_of.__getitem__)
+                      if _same_key(keys[number], keys[other])), len(groups))
         if group == len(groups):
             groups.append([])
         groups[group].append((candidate, speaker))
