@@ -51,7 +51,8 @@ from generator.temporal.dating import infer_windows, story_windows
 Progress = Callable[[Iterable, str, int], Iterator]
 
 STAMP_FILE = "last-build.stamp"
-"""The ``BuildStamp`` of the last build, in the cache folder."""
+"""The ``BuildStamp`` of the last build, in the cache folder, behind a line holding its
+inputs: a build whose inputs differ reads that line, not the whole briefing."""
 
 
 def no_progress(items: Iterable, description: str, total: int) -> Iterator:
@@ -128,7 +129,10 @@ def unchanged_build(config: Config, inputs: str) -> BuildResult | None:
     if config.cache is None:
         return None
     try:
-        stamp = loads_checked((config.cache / STAMP_FILE).read_bytes())
+        with (config.cache / STAMP_FILE).open("rb") as handle:
+            if handle.readline() != inputs.encode() + b"\n":
+                return None
+            stamp = loads_checked(handle.read())
     except OSError:
         return None
     if not isinstance(stamp, BuildStamp) or stamp.inputs != inputs:
@@ -148,7 +152,7 @@ def stamp_build(config: Config, inputs: str, result: BuildResult) -> None:
     stamp = BuildStamp(inputs, _file_states(config.docs, written), result.briefing)
     try:
         config.cache.mkdir(parents=True, exist_ok=True)
-        write_atomic(config.cache / STAMP_FILE, dumps_checked(stamp))
+        write_atomic(config.cache / STAMP_FILE, inputs.encode() + b"\n" + dumps_checked(stamp))
     except OSError:
         return
 

@@ -225,14 +225,16 @@ def candidate_pairs(vectors: list[Profile]) -> tuple[dict[tuple[int, int], float
 
 
 def average_linkage(n: int, pairs: dict[tuple[int, int], float],
-                    apart: Iterable[tuple[int, int]] = ()) -> list[Merge]:
+                    apart: Iterable[tuple[int, int]] = (), down_to: float = 0.0) -> list[Merge]:
     """Average-linkage merges of ``n`` items, most alike first; unlisted pairs are 0 alike.
 
     Groups are named by their smallest item. A joined group's similarity to a
     third is the size-weighted mean of its parts' (Lance-Williams), so only
     neighbours of the joined groups are updated. Among equal similarities the
     pair with the smaller numbers joins first. Two groups holding a pair of
-    ``apart`` items never join.
+    ``apart`` items never join. Merges stop below ``down_to``: a mean is never
+    above its parts, so every later merge would be below it too, and pairs less
+    alike are never queued (``cut`` at ``down_to`` or above gives the same groups).
     """
     blocked: dict[int, set[int]] = {i: set() for i in range(n)}
     for i, j in apart:
@@ -243,7 +245,7 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
         if score > 0:
             near[i][j] = near[j][i] = score
     size = dict.fromkeys(range(n), 1)
-    heap = [(-s, i, j) for (i, j), s in pairs.items() if s > 0]
+    heap = [(-s, i, j) for (i, j), s in pairs.items() if s > 0 and s >= down_to]
     heapq.heapify(heap)
     merges: list[Merge] = []
     while heap:
@@ -256,7 +258,8 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
             blocked[k].discard(j)
             blocked[k].add(i)
         for k, s in _joined(near, size, i, j).items():
-            heapq.heappush(heap, (-s, min(i, k), max(i, k)))
+            if s >= down_to:
+                heapq.heappush(heap, (-s, min(i, k), max(i, k)))
     return merges
 
 
@@ -299,7 +302,7 @@ def cut(n: int, merges: Iterable[Merge], threshold: float) -> list[list[int]]:
 def cluster_articles(sources: list[str], vectors: dict[str, Profile]) -> list[tuple[str, ...]]:
     """Groups of source ids (each in the given order, groups by first source)."""
     pairs, apart = candidate_pairs([vectors[s] for s in sources])
-    merges = average_linkage(len(sources), pairs, apart)
+    merges = average_linkage(len(sources), pairs, apart, STORY_SIMILARITY)
     return [tuple(sources[i] for i in group) for group in cut(len(sources), merges, STORY_SIMILARITY)]
 
 
