@@ -15,7 +15,7 @@ import pytest
 
 from generator.deadlines.build import Report
 from generator.deadlines.merge import cluster, links
-from generator.events.stories import Profile, candidate_pairs, similarity
+from generator.events.stories import Profile, average_linkage, candidate_pairs, cut, similarity
 from generator.events.story_pairs import PairScorer, apart_pairs
 from generator.model import Citation, DeadlineCandidate, TimeExpression
 
@@ -92,3 +92,17 @@ def test_candidate_pairs_scores_each_blocked_pair_from_its_finder():
     assert pairs and all(score in (similarity(vectors[a], vectors[b]), similarity(vectors[b], vectors[a]))
                          for (a, b), score in pairs.items())
     assert apart == {(a, b) for a, b in pairs if vectors[a].apart(vectors[b])}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_linkage_stopped_at_the_threshold_cuts_the_same_groups(seed):
+    rng = random.Random(seed)
+    n = 70
+    pairs = {(a, b): rng.choice([0.0, rng.random() * 0.4, rng.random()]) for a in range(n)
+             for b in range(a + 1, n) if rng.random() < 0.15}
+    apart = [pair for pair in pairs if rng.random() < 0.05]
+    full = average_linkage(n, pairs, apart)
+    stopped = average_linkage(n, pairs, apart, down_to=0.16)
+    assert stopped == [m for m in full if m[2] >= 0.16]
+    assert cut(n, stopped, 0.16) == cut(n, full, 0.16)
+    assert len(cut(n, full, 0.16)) < n
