@@ -52,3 +52,21 @@ def test_damaged_cache_file_is_empty(tmp_path):
     store.write_bytes(b"not a cache")
     assert ingest(seeds, SourceCache(store, "v1")) == ingest(seeds)
     assert len(SourceCache(store, "v1").known) == 3
+
+
+def test_taken_ids_near_a_file_give_the_ids_all_would():
+    from generator.ingest.read import TakenIds
+    from generator.ingest.source_ids import slug_id, unique_id
+
+    names = ["a.txt", "A.txt", "a.md", "index.txt", "b c.txt", "B.txt", "b.txt", "a-6a5b1c2d.txt",
+             "café.txt", "Cafe.txt", "cafe.md"]
+    names = [f"{slug_id(n)}.txt" for n in ("A.txt", "index.txt")] + names  # named like later slugs
+    taken, near, slugged = set(), TakenIds(), 0
+    for name in names:
+        stem = name.rsplit(".", 1)[0]
+        expected = unique_id(name, stem, taken)
+        assert unique_id(name, stem, near.near(name, stem)) == expected
+        taken.add(expected[0])
+        near.add(expected[0])
+        slugged += expected[0] != stem
+    assert slugged >= 4  # case twins, a reserved name, a name with a space
