@@ -30,7 +30,7 @@ STAGES = {
     "merge_quotes": "quotes merge",
     "merge_events": "events merge",
     "merge_deadlines": "deadlines merge",
-    "story_groups": "stories (article grouping)",
+    "numbered_stories": "stories (grouping, numbering)",
     "group_stories": "stories",
     "plan_pages": "page planning",
     "render_pages": "rendering",

@@ -10,6 +10,7 @@ of days where that stays meaningful (a weekday plus two days is a weekday);
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from generator.model import TimeExpression
@@ -86,8 +87,10 @@ def month_day(value: str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def compatible(a: str, b: str) -> bool:
-    """Whether two due values can name the same day (unknown parts never conflict)."""
+    """Whether two due values can name the same day (unknown parts never conflict); remembered,
+    as the deadline merge compares the same values many times."""
     if a == b:
         return True
     first, second = to_date(a), to_date(b)

@@ -20,8 +20,11 @@ Building each merged ``Deadline`` (status, disagreements) is in ``deadlines_buil
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 
 from generator.deadlines.build import (
@@ -88,7 +91,8 @@ def merge(briefing: Briefing) -> list[Deadline]:
     """One Deadline per cluster of statements, sorted by due date."""
     clusters = cluster(resolve_reports(briefing))
     newest = max((s.published for s in briefing.sources if s.published), default=None)
-    deadlines = [build_deadline(c, {e.id: e for e in briefing.entities}, newest) for c in clusters]
+    by_id = {e.id: e for e in briefing.entities}
+    deadlines = [build_deadline(c, by_id, newest) for c in clusters]
     return unique_ids(sorted(deadlines, key=lambda d: sort_key(d.due.value if d.due else None)))
 
 
@@ -165,58 +169,125 @@ def links(first: list[Report], second: list[Report]) -> bool:
 def cluster(reports: list[Report]) -> list[list[Report]]:
     """Join clusters that link until none do (order of statements does not matter).
 
-    Each step joins the first linking pair in list order. Only clusters that
-    share a key of positive evidence (``_keys``) can link, and a pair found not
-    to link is tried again only after one of its clusters has grown.
+    Each step joins the first linking pair in list order. Only clusters holding
+    two statements whose shared evidence can reach ``LINK_SCORE``
+    (``_strong_pairs``) can link, and a pair found not to link is tried again
+    only after one of its clusters has grown. Each pair of statements is scored
+    once (``_Linker``), however often their clusters are tried.
     """
-    clusters = {n: [r] for n, r in enumerate(reports)}
-    holders: dict[tuple, set[int]] = {}
-    for n, report in enumerate(reports):
-        for key in _keys(report):
-            holders.setdefault(key, set()).add(n)
-    untried = {n: {m for m in _partners(n, clusters, holders) if m > n} for n in clusters}
-    while pair := _first_linked(clusters, untried):
+    clusters = {n: [n] for n in range(len(reports))}
+    cluster_of = list(range(len(reports)))
+    strong = _strong_pairs(reports)
+    untried = {n: {m for m in _partners(n, clusters, cluster_of, strong) if m > n} for n in clusters}
+    linker = _Linker(reports, untried)
+    while pair := linker.first_linked(clusters):
         first, second = pair
+        for r in clusters[second]:
+            cluster_of[r] = first
         clusters[first] += clusters.pop(second)
         del untried[second]
-        for key in {k for r in clusters[first] for k in _keys(r)}:
-            holders[key].discard(second)
-            holders[key].add(first)
-        partners = _partners(first, clusters, holders)
+        partners = _partners(first, clusters, cluster_of, strong)
         untried[first] = {m for m in partners if m > first}
+        linker.wake(first)
         for m in partners:
             if m < first:
                 untried[m].add(first)
+                linker.wake(m)
     first_index: dict[Report, int] = {}
     for n, report in enumerate(reports):
         first_index.setdefault(report, n)
-    return [sorted(clusters[n], key=first_index.__getitem__) for n in sorted(clusters)]
+    return [sorted((reports[r] for r in clusters[n]), key=first_index.__getitem__) for n in sorted(clusters)]
 
 
-def _keys(report: Report) -> list[tuple]:
-    """Evidence two statements need in common to score above 0."""
+EVIDENCE_POINTS = {"setter": 2, "concept": 2, "due": 2, "source": 1, "bound": 1, "length": 1}
+"""Points a kind of shared evidence adds to ``score`` (its positive terms)."""
+
+
+def _evidence(report: Report) -> dict[str, list[tuple]]:
+    """Kind of evidence -> the keys two statements share when they score its points."""
     c = report.candidate
-    keys = [("source", c.citation.source)] + ([("setter", report.setter)] if report.setter else [])
-    keys += [("bound", b) for b in (*report.bound, *report.countries)]
-    keys += [("concept", word) for word in report.concepts]
-    keys += [("due", c.due.value)] if c.due else []
-    return keys + ([("length", c.duration.value)] if c.duration else [])
+    return {"source": [("source", c.citation.source)],
+            "setter": [("setter", report.setter)] if report.setter else [],
+            "bound": [("bound", b) for b in (*report.bound, *report.countries)],
+            "concept": [("concept", word) for word in report.concepts],
+            "due": [("due", c.due.value)] if c.due else [],
+            "length": [("length", c.duration.value)] if c.duration else []}
 
 
-def _partners(number: int, clusters: dict[int, list[Report]], holders: dict[tuple, set[int]]) -> set[int]:
-    keys = {k for r in clusters[number] for k in _keys(r)}
-    return set().union(*(holders[k] for k in keys)) - {number}
+def _strong_pairs(reports: list[Report]) -> list[set[int]]:
+    """Statement number -> the statements whose shared evidence adds up to ``LINK_SCORE``:
+    only such a pair can link two clusters (``score`` is at most those points).
+
+    No kind is worth more than 2 points, so such a pair shares keys of two kinds, one
+    worth 2, or of all three kinds worth 1; pairs are found under such combined keys.
+    """
+    evidence = [_evidence(r) for r in reports]
+    holders: dict[tuple, list[int]] = {}
+    for n, kinds in enumerate(evidence):
+        for combination in _combinations(kinds):
+            holders.setdefault(combination, []).append(n)
+    strong: list[set[int]] = [set() for _ in reports]
+    for numbers in holders.values():
+        for a, b in itertools.combinations(numbers, 2):
+            if b not in strong[a] and _points(evidence[a], evidence[b]) >= LINK_SCORE:
+                strong[a].add(b)
+                strong[b].add(a)
+    return strong
 
 
-def _first_linked(clusters: dict[int, list[Report]],
-                  untried: dict[int, set[int]]) -> tuple[int, int] | None:
-    """The first two clusters (in list order) that link, among pairs not yet tried."""
-    for a in sorted(n for n, pending in untried.items() if pending):
-        for b in sorted(untried[a]):
-            untried[a].discard(b)
-            if b in clusters and links(clusters[a], clusters[b]):
-                return a, b
-    return None
+def _combinations(kinds: dict[str, list[tuple]]) -> Iterator[tuple]:
+    """Combined keys of a statement: a key worth 2 with a key of another kind; or one of each kind worth 1."""
+    for first, second in itertools.combinations(kinds, 2):
+        if max(EVIDENCE_POINTS[first], EVIDENCE_POINTS[second]) >= 2:
+            yield from itertools.product(kinds[first], kinds[second])
+    yield from itertools.product(*(kinds[k] for k in kinds if EVIDENCE_POINTS[k] == 1))
+
+
+def _points(a: dict[str, list[tuple]], b: dict[str, list[tuple]]) -> int:
+    """The points of the kinds of evidence two statements share."""
+    return sum(points for kind, points in EVIDENCE_POINTS.items() if not set(a[kind]).isdisjoint(b[kind]))
+
+
+def _partners(number: int, clusters: dict[int, list[int]], cluster_of: list[int],
+              strong: list[set[int]]) -> set[int]:
+    """The clusters holding a statement strongly linked with one of cluster ``number``'s."""
+    return {cluster_of[other] for r in clusters[number] for other in strong[r]} - {number}
+
+
+class _Linker:
+    """The pairs of clusters still to try, smallest first, and the scores of statement pairs."""
+
+    def __init__(self, reports: list[Report], untried: dict[int, set[int]]) -> None:
+        self.reports = reports
+        self.untried = untried
+        self.waiting = sorted(n for n, pending in untried.items() if pending)  # a heap, some stale
+        self.scores: dict[tuple[int, int], int | None] = {}
+
+    def wake(self, number: int) -> None:
+        """Cluster ``number`` has new pairs to try."""
+        heapq.heappush(self.waiting, number)
+
+    def first_linked(self, clusters: dict[int, list[int]]) -> tuple[int, int] | None:
+        """The first two clusters (in list order) that link, among pairs not yet tried."""
+        while self.waiting:
+            a = self.waiting[0]
+            for b in sorted(self.untried.get(a, ())):
+                self.untried[a].discard(b)
+                if b in clusters and self.links(clusters[a], clusters[b]):
+                    return a, b
+            heapq.heappop(self.waiting)
+        return None
+
+    def links(self, first: list[int], second: list[int]) -> bool:
+        """``links`` of two clusters of statement numbers."""
+        scores = [self.score(a, b) for a in first for b in second]
+        return None not in scores and max(s for s in scores if s is not None) >= LINK_SCORE
+
+    def score(self, a: int, b: int) -> int | None:
+        """``score`` of two statements by number, computed once."""
+        if (a, b) not in self.scores:
+            self.scores[a, b] = score(self.reports[a], self.reports[b])
+        return self.scores[a, b]
 
 
 def unique_ids(deadlines: list[Deadline]) -> list[Deadline]:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.events.reports import dated_occasions, different_occasions, taking_part
+from generator.events.story_pairs import DATE_GAP_DAYS, DATE_PENALTY, PairScorer, apart_pairs
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
 
@@ -55,12 +56,6 @@ BLOCK_WEIGHTS = {"person": 1.0, "org": 0.3, "place": 0.6, "num": 1.0, "term": 0.
 
 IDF_PRIOR = 100
 """Articles added to the corpus size in the inverse document frequency (a smoothed idf)."""
-
-DATE_GAP_DAYS = 90
-"""Articles dated further apart than this are less alike (``DATE_PENALTY``)."""
-
-DATE_PENALTY = 0.5
-"""Factor on the similarity of two articles dated more than ``DATE_GAP_DAYS`` apart."""
 
 Merge = tuple[int, int, float]
 """One linkage step: group ``j`` joined into group ``i`` at similarity ``s``."""
@@ -209,34 +204,37 @@ def candidate_pairs(vectors: list[Profile]) -> tuple[dict[tuple[int, int], float
     Blocking: an article is scored against the articles holding one of its
     ``BLOCK_KEYS`` heaviest features among those at most ``BLOCK_LIMIT`` articles
     hold, so the number of pairs grows linearly with the number of articles.
+    The pairs are then scored at once (``story_pairs.PairScorer``), as ``similarity``
+    and ``Profile.apart`` would score them one by one.
     """
     holders: dict[str, list[int]] = {}
     for n, profile in enumerate(vectors):
         for key in profile.vector:
             holders.setdefault(key, []).append(n)
-    pairs: dict[tuple[int, int], float] = {}
-    apart = set()
+    found: dict[tuple[int, int], int] = {}  # pair -> the article whose blocking found it first
     for n, profile in enumerate(vectors):
         rare = [k for k in profile.vector if len(holders[k]) <= BLOCK_LIMIT]
         for key in sorted(rare, key=profile.vector.__getitem__, reverse=True)[:BLOCK_KEYS]:
             for m in holders[key]:
-                pair = (min(n, m), max(n, m))
-                if m != n and pair not in pairs:
-                    pairs[pair] = similarity(vectors[n], vectors[m])
-                    if vectors[n].apart(vectors[m]):
-                        apart.add(pair)
-    return pairs, apart
+                if m != n:
+                    found.setdefault((n, m) if n < m else (m, n), n)
+    scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors])
+    scores = scorer.similarities([(n, j if n == i else i) for (i, j), n in found.items()])
+    apart = apart_pairs(found, [p.timed for p in vectors], [p.deadlines for p in vectors])
+    return dict(zip(found, scores, strict=True)), apart
 
 
 def average_linkage(n: int, pairs: dict[tuple[int, int], float],
-                    apart: Iterable[tuple[int, int]] = ()) -> list[Merge]:
+                    apart: Iterable[tuple[int, int]] = (), down_to: float = 0.0) -> list[Merge]:
     """Average-linkage merges of ``n`` items, most alike first; unlisted pairs are 0 alike.
 
     Groups are named by their smallest item. A joined group's similarity to a
     third is the size-weighted mean of its parts' (Lance-Williams), so only
     neighbours of the joined groups are updated. Among equal similarities the
     pair with the smaller numbers joins first. Two groups holding a pair of
-    ``apart`` items never join.
+    ``apart`` items never join. Merges stop below ``down_to``: a mean is never
+    above its parts, so every later merge would be below it too, and pairs less
+    alike are never queued (``cut`` at ``down_to`` or above gives the same groups).
     """
     blocked: dict[int, set[int]] = {i: set() for i in range(n)}
     for i, j in apart:
@@ -247,7 +245,7 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
         if score > 0:
             near[i][j] = near[j][i] = score
     size = dict.fromkeys(range(n), 1)
-    heap = [(-s, i, j) for (i, j), s in pairs.items() if s > 0]
+    heap = [(-s, i, j) for (i, j), s in pairs.items() if s > 0 and s >= down_to]
     heapq.heapify(heap)
     merges: list[Merge] = []
     while heap:
@@ -260,7 +258,8 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
             blocked[k].discard(j)
             blocked[k].add(i)
         for k, s in _joined(near, size, i, j).items():
-            heapq.heappush(heap, (-s, min(i, k), max(i, k)))
+            if s >= down_to:
+                heapq.heappush(heap, (-s, min(i, k), max(i, k)))
     return merges
 
 
@@ -303,7 +302,7 @@ def cut(n: int, merges: Iterable[Merge], threshold: float) -> list[list[int]]:
 def cluster_articles(sources: list[str], vectors: dict[str, Profile]) -> list[tuple[str, ...]]:
     """Groups of source ids (each in the given order, groups by first source)."""
     pairs, apart = candidate_pairs([vectors[s] for s in sources])
-    merges = average_linkage(len(sources), pairs, apart)
+    merges = average_linkage(len(sources), pairs, apart, STORY_SIMILARITY)
     return [tuple(sources[i] for i in group) for group in cut(len(sources), merges, STORY_SIMILARITY)]
 
 

@@ -33,7 +33,8 @@ from generator.ingest.files import (
 )
 from generator.ingest.html import from_html
 from generator.ingest.pubdate import dateline_date, url_date
-from generator.ingest.source_ids import display_name, unique_id
+from generator.ingest.source_cache import SourceCache
+from generator.ingest.source_ids import display_name, slug_id, unique_id
 from generator.knowledge.names import normalise
 from generator.model import BuildWarning, Source
 from generator.storage.yaml_text import load_yaml
@@ -56,13 +57,14 @@ class ArticleText:
     markdown: bool = False
 
 
-def ingest(seeds_dir: Path) -> tuple[list[Source], list[BuildWarning]]:
+def ingest(seeds_dir: Path, known: SourceCache | None = None) -> tuple[list[Source], list[BuildWarning]]:
     """Read all articles in ``seeds_dir``.
 
     Every entry of the folder becomes a Source, except ``sources.yml`` and
     hidden files not named like an article; one that is not a readable
     article (a folder, a link leading out of the folder, a bad file) is a
-    skipped Source with the reason.
+    skipped Source with the reason. ``known``: sources of the last build by
+    content; an unchanged file's is reused (the same ``Source``) and the cache saved.
 
     Raises:
         BriefingError: the folder is missing or holds no files at all.
@@ -76,18 +78,40 @@ def ingest(seeds_dir: Path) -> tuple[list[Source], list[BuildWarning]]:
     if not files:
         raise BriefingError(f"{seeds_dir}: seeds folder holds no articles (.txt, .md, .html)")
     sidecar, warnings = load_sidecar(seeds_dir / METADATA_FILE)
+    names = {p.name for p in files}
     warnings += [BuildWarning(METADATA_FILE, f"metadata for '{name}' but the seeds folder has no such file")
-                 for name in sidecar if name not in {p.name for p in files}]
+                 for name in sidecar if name not in names]
     sources: list[Source] = []
-    seen: set[str] = set()
+    seen = TakenIds()
     for path in files:
-        source = read_source(path, sidecar.get(path.name, {}), seen)
+        source = read_source(path, sidecar.get(path.name, {}), seen.near(path.name, path.stem), known)
         seen.add(source.id)
         sources.append(source)
         if source.status == "skipped":
             warnings.append(BuildWarning(source.path, source.error))
         warnings += [BuildWarning(source.path, note) for note in source.notes]
+    if known is not None:
+        known.save()
     return sources, warnings
+
+
+class TakenIds:
+    """Ids of the files read so far, by lower case, for ``unique_id`` without a pass over all of them."""
+
+    def __init__(self) -> None:
+        self._ids: set[str] = set()
+        self._by_lower: dict[str, set[str]] = {}
+
+    def add(self, ident: str) -> None:
+        """Record an id as taken."""
+        self._ids.add(ident)
+        self._by_lower.setdefault(ident.lower(), set()).add(ident)
+
+    def near(self, name: str, stem: str) -> set[str]:
+        """The taken ids ``unique_id(name, stem, taken)`` can be affected by: the stem's case-twins
+        and the file's slug; it gives the same answer with these as with all."""
+        slug = slug_id(name)
+        return self._by_lower.get(stem.lower(), set()) | ({slug} if slug in self._ids else set())
 
 
 def load_sidecar(path: Path) -> tuple[dict[str, dict[str, Any]], list[BuildWarning]]:
@@ -103,21 +127,39 @@ def load_sidecar(path: Path) -> tuple[dict[str, dict[str, Any]], list[BuildWarni
     return {str(k): v for k, v in data.items()}, []
 
 
-def read_source(path: Path, sidecar_meta: dict[str, Any], taken_ids: set[str]) -> Source:
+def read_source(path: Path, sidecar_meta: dict[str, Any], taken_ids: set[str],
+                known: SourceCache | None = None) -> Source:
     """Read one file into a Source, or a skipped Source saying why.
 
     The id is the file name without extension when that is safe in a URL
     and not taken by another file (see ``generator.ingest.source_ids``), else a slug
-    of it; ``Source.path`` is the file name made printable.
+    of it; ``Source.path`` is the file name made printable. With ``known``, an
+    ok Source read before from the same bytes, name, id and metadata is reused.
     """
     ident, clash = unique_id(path.name, path.stem, taken_ids)
     name = display_name(path.name)
     try:
         check_entry(path)
-        source = build_source(ident, name, _read_article(path), sidecar_meta)
+        source = _known_source(path, ident, name, sidecar_meta, known)
     except ArticleError as err:
         return Source(id=ident, path=name, status="skipped", error=str(err))
     return replace(source, notes=(clash, *source.notes)) if clash else source
+
+
+def _known_source(path: Path, ident: str, name: str, meta: dict[str, Any],
+                  known: SourceCache | None) -> Source:
+    """``build_source`` of the file, or the one ``known`` keeps for its content."""
+    if known is None:
+        return build_source(ident, name, _read_article(path), meta)
+    try:
+        key = known.key(ident, name, path.read_bytes(), meta)
+    except OSError:
+        return build_source(ident, name, _read_article(path), meta)  # reports why it cannot be read
+    source = known.get(key)
+    if source is None:
+        source = build_source(ident, name, _read_article(path), meta)
+        known.put(key, source)
+    return source
 
 
 def _read_article(path: Path) -> ArticleText:

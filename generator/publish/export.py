@@ -7,7 +7,6 @@ offsets into each source's ``text``, so ``text[start:end]`` is the quoted span.
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from typing import Any
 
@@ -20,6 +19,7 @@ from generator.site.markup import (
     source_labels,
     source_page,
 )
+from generator.storage import json_text
 
 SCHEMA_VERSION = 1
 
@@ -106,7 +106,7 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
 
 def export_files(briefing: Briefing) -> dict[str, str]:
     """docs-relative path -> content for the export and its schema."""
-    data = json.dumps(to_dict(briefing), ensure_ascii=False, indent=1)
+    data = json_text.dumps(to_dict(briefing), indent=1)
     return {"data/briefing.json": data + "\n", "data/briefing.schema.json": schema_text()}
 
 

@@ -26,6 +26,7 @@ manifest; the next build rewrites them.
 from __future__ import annotations
 
 import json
+import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def _owned(docs: Path, encoded: dict[str, bytes], previous: set[str], result: Wr
     owned = []
     for rel, data in encoded.items():
         target = docs / rel
-        if target.exists() and not is_generated(target, previous, rel, data):
+        if rel not in previous and target.exists() and not is_generated(target, previous, rel, data):
             result.warnings.append(BuildWarning(rel, "hand-written page kept; generated page not written"))
         else:
             owned.append(rel)
@@ -120,13 +121,20 @@ def _changed(docs: Path, owned: list[str], encoded: dict[str, bytes], result: Wr
     """Owned paths whose content differs from what is on disk; the others are recorded unchanged."""
     changed = []
     for rel in owned:
-        target = docs / rel
-        if target.is_file() and target.stat().st_size == len(encoded[rel]) \
-                and target.read_bytes() == encoded[rel]:
+        if _holds(docs / rel, encoded[rel]):
             result.unchanged.append(rel)
         else:
             changed.append(rel)
     return changed
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """Whether ``target`` is a file holding exactly ``data`` (read only when the size matches)."""
+    try:
+        stat = target.stat()
+        return stat_module.S_ISREG(stat.st_mode) and stat.st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _prune(docs: Path, stale: set[str], result: WriteResult) -> None:

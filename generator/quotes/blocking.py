@@ -66,21 +66,16 @@ def shared_grams_bound(length: int) -> int:
                for other in range(low, high + 1))
 
 
-class KeyIndex:
-    """The keys added so far, by number, for finding an added key's possible matches."""
+class GramOrder:
+    """Grams rarest first over every key, and each key's prefix grams in that order; one
+    order serves every index of the same keys."""
 
     def __init__(self, all_keys: Iterable[str]) -> None:
-        """``all_keys``: every key that will be added (fixes the rarest-first gram order)."""
+        """``all_keys``: every key that will be added."""
         self._rarity: Counter[Token] = Counter(t for key in set(all_keys) for t in set(grams(key)))
-        self._equal: dict[str, list[int]] = defaultdict(list)
-        self._windows: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        self._first_window: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        self._prefix: dict[Token, list[int]] = defaultdict(list)
-        self._short: list[int] = []
         self._prefixes: dict[str, tuple[list[Token], bool]] = {}
-        self._lengths: dict[int, int] = {}
 
-    def _prefix_of(self, key: str) -> tuple[list[Token], bool]:
+    def prefix_of(self, key: str) -> tuple[list[Token], bool]:
         """The rarest grams a near-equal key must share one of, and whether that bound holds
         (False: a key too short for it; all its grams, and it is compared with every short key)."""
         if key not in self._prefixes:
@@ -94,6 +89,21 @@ class KeyIndex:
             return tokens, False
         return tokens[: len(tokens) - bound + 1], True
 
+
+class KeyIndex:
+    """The keys added so far, by number, for finding an added key's possible matches."""
+
+    def __init__(self, all_keys: Iterable[str] | GramOrder) -> None:
+        """``all_keys``: every key that will be added (fixes the rarest-first gram order), or their
+        ``GramOrder``."""
+        self._order = all_keys if isinstance(all_keys, GramOrder) else GramOrder(all_keys)
+        self._equal: dict[str, list[int]] = defaultdict(list)
+        self._windows: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._first_window: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self._prefix: dict[Token, list[int]] = defaultdict(list)
+        self._short: dict[int, list[int]] = defaultdict(list)  # by length
+        self._lengths: dict[int, int] = {}
+
     def candidates(self, key: str) -> set[int]:
         """Numbers of added keys that may be the same quotation as ``key`` (empty keys: none)."""
         if not key:
@@ -103,14 +113,16 @@ class KeyIndex:
         found.update(self._windows.get(tuple(words[:WINDOW]), ()) if len(words) >= WINDOW else ())
         for i in range(len(words) - WINDOW + 1):
             found.update(self._first_window.get(tuple(words[i: i + WINDOW]), ()))
-        prefix, bounded = self._prefix_of(key)
+        prefix, bounded = self._order.prefix_of(key)
+        low, high = near_lengths(len(key))
         near: set[int] = set()
         for token in prefix:
             near.update(self._prefix.get(token, ()))
+        near = {number for number in near if low <= self._lengths[number] <= high}
         if not bounded:
-            near.update(self._short)
-        low, high = near_lengths(len(key))
-        return found | {number for number in near if low <= self._lengths[number] <= high}
+            for length in range(low, high + 1):
+                near.update(self._short.get(length, ()))
+        return found | near
 
     def add(self, number: int, key: str) -> None:
         """Index ``key`` under ``number``."""
@@ -123,8 +135,42 @@ class KeyIndex:
             self._windows[tuple(words[i: i + WINDOW])].append(number)
         if len(words) >= WINDOW:
             self._first_window[tuple(words[:WINDOW])].append(number)
-        prefix, bounded = self._prefix_of(key)
+        prefix, bounded = self._order.prefix_of(key)
         for token in prefix:
             self._prefix[token].append(number)
         if not bounded:
-            self._short.append(number)
+            self._short[len(key)].append(number)
+
+
+class SpeakerIndex:
+    """``KeyIndex`` of quote keys split by speaker, asked only where a report may match.
+
+    Quote reports merge only when their speakers are compatible
+    (``extract._compatible_speakers``): a short quote only with the same speaker
+    (or both unnamed), a longer one with the same speaker or an unnamed one, and
+    an unnamed longer one with any. Each speaker's keys, and all keys, are indexed
+    apart, so a named speaker's quote meets the keys of that speaker and the
+    unnamed instead of every speaker's.
+    """
+
+    def __init__(self, all_keys: Iterable[str]) -> None:
+        """``all_keys``: every key that will be added."""
+        self._order = GramOrder(all_keys)
+        self._everyone = KeyIndex(self._order)
+        self._by_speaker: dict[str | None, KeyIndex] = {}
+
+    def candidates(self, key: str, speaker: str | None, short: bool) -> set[int]:
+        """Numbers of added keys that may be the same quotation with a compatible speaker."""
+        if speaker is None and not short:
+            return self._everyone.candidates(key)
+        found = self._by_speaker[speaker].candidates(key) if speaker in self._by_speaker else set()
+        if not short and None in self._by_speaker:
+            found |= self._by_speaker[None].candidates(key)
+        return found
+
+    def add(self, number: int, key: str, speaker: str | None) -> None:
+        """Index ``key`` of ``speaker`` under ``number``."""
+        self._everyone.add(number, key)
+        if speaker not in self._by_speaker:
+            self._by_speaker[speaker] = KeyIndex(self._order)
+        self._by_speaker[speaker].add(number, key)

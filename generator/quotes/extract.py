@@ -31,7 +31,7 @@ from generator.knowledge.names import normalise
 from generator.model import Briefing, Quote, QuoteCandidate, Source
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.attribution import Attribution, attribute
-from generator.quotes.blocking import KeyIndex
+from generator.quotes.blocking import SpeakerIndex
 from generator.quotes.spans import QuoteSpan, find_spans
 from generator.quotes.statements import find_statements
 
@@ -170,28 +170,29 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     """Each report joins the earliest group holding a compatible report of the same
     quotation (``_compatible`` and ``same_quote``), else starts a group.
 
-    Only the earlier reports ``blocking.KeyIndex`` proposes are compared, which include
+    Only the earlier reports ``blocking.SpeakerIndex`` proposes are compared, which include
     every one that can pass the test: the groups are those of comparing with all. Whether
     an earlier report matches depends only on its speaker and key, and the earliest group
     wins, so one report per (speaker, key) is indexed, standing for the earliest group
     holding that speaker and key.
     """
     keys = [quote_key(candidate.citation.text) for candidate, _ in reports]
-    index = KeyIndex(keys)
+    index = SpeakerIndex(keys)
     groups: list[list[Report]] = []
     group_of: dict[int, int] = {}
     stands_for: dict[tuple[str | None, str], int] = {}
     for number, (candidate, speaker) in enumerate(reports):
         short = _few_words(candidate)
-        group = next((group_of[other] for other in sorted(index.candidates(keys[number]), key=group_of.get)
-                      if _compatible_speakers(short, speaker, reports[other][1])
-                      and _same_key(keys[number], keys[other])), len(groups))
+        others = [other for other in index.candidates(keys[number], speaker, short)
+                  if _compatible_speakers(short, speaker, reports[other][1])]
+        group = next((group_of[other] for other in sorted(others, key=group_of.__getitem__)
+                      if _same_key(keys[number], keys[other])), len(groups))
         if group == len(groups):
             groups.append([])
         groups[group].append((candidate, speaker))
         first = stands_for.setdefault((speaker, keys[number]), number)
         if first == number:
-            index.add(number, keys[number])
+            index.add(number, keys[number], speaker)
         group_of[first] = min(group, group_of.get(first, group))
     return groups
 

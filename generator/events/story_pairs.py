@@ -1,0 +1,122 @@
+"""Scoring many pairs of article profiles at once, with the arithmetic of scoring them one by one.
+
+``stories.similarity`` of two profiles is the sum, in the order of the smaller
+vector's features, of the products of their weights, times the date penalty.
+``PairScorer.similarities`` computes every listed pair's sum with numpy
+array operations: the smaller vector's features of every pair are laid out
+one after the other, the other vector's weight of each is looked up in one
+sorted array of (article, feature) keys, and the products are added up
+feature by feature across all pairs at once. Each pair's sum then adds the
+same products in the same order as the one-by-one loop (a feature missing from
+the larger vector adds 0.0, which changes no sum), so the scores are equal to
+the last bit and the stories do not change.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from generator.events.reports import different_times
+
+DATE_GAP_DAYS = 90
+"""Articles dated further apart than this are less alike (``DATE_PENALTY``)."""
+
+DATE_PENALTY = 0.5
+"""Factor on the similarity of two articles dated more than ``DATE_GAP_DAYS`` apart."""
+
+
+class PairScorer:
+    """Cosine similarities of pairs of sparse vectors, with the date penalty."""
+
+    def __init__(self, vectors: Sequence[dict[str, float]], days: Sequence[frozenset[dt.date]]) -> None:
+        """``vectors``: feature -> weight of each article; ``days``: the days each states."""
+        vocabulary: dict[str, int] = {}
+        columns = [np.array([vocabulary.setdefault(k, len(vocabulary)) for k in v], dtype=np.int64)
+                   for v in vectors]
+        self.lengths = np.array([len(v) for v in vectors], dtype=np.int64)
+        self.starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
+        self.features = np.concatenate([*columns, np.zeros(0, dtype=np.int64)])
+        self.weights = np.array([w for v in vectors for w in v.values()], dtype=np.float64)
+        rows = np.repeat(np.arange(len(vectors), dtype=np.int64), self.lengths)
+        keys = rows * max(1, len(vocabulary)) + self.features
+        self.order = np.argsort(keys, kind="stable")
+        self.sorted_keys = keys[self.order]
+        self.width = max(1, len(vocabulary))
+        self.days = [sorted(day.toordinal() for day in d) for d in days]
+
+    def similarities(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """``stories.similarity(a, b)`` of each (a, b) pair of article numbers."""
+        if not pairs:
+            return []
+        first, second = np.array(pairs, dtype=np.int64).T
+        swap = self.lengths[second] < self.lengths[first]  # the smaller vector leads; ties: the first
+        small, big = np.where(swap, second, first), np.where(swap, first, second)
+        dots = self._dots(small, big)
+        return [dot * self._date_factor(a, b) for dot, (a, b) in zip(dots.tolist(), pairs, strict=True)]
+
+    def _dots(self, small: np.ndarray, big: np.ndarray) -> np.ndarray:
+        """Sum over the features of ``small`` (in its order) of the products with ``big``'s weights."""
+        counts = self.lengths[small]
+        offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+        flat = np.repeat(self.starts[small] - offsets, counts) + np.arange(int(counts.sum()), dtype=np.int64)
+        products = self.weights[flat] * self._lookup(np.repeat(big, counts), self.features[flat])
+        dots = np.zeros(len(small), dtype=np.float64)
+        by_length = np.argsort(-counts, kind="stable")
+        longest = int(counts.max()) if len(counts) else 0
+        remaining = np.searchsorted(-counts[by_length], -np.arange(longest), side="left")
+        for position in range(longest):  # position by position: each pair's sum in order
+            active = by_length[: remaining[position]]
+            dots[active] += products[offsets[active] + position]
+        return dots
+
+    def _lookup(self, rows: np.ndarray, features: np.ndarray) -> np.ndarray:
+        """Weight of each (article, feature); 0.0 where the article lacks the feature."""
+        keys = rows * self.width + features
+        at = np.searchsorted(self.sorted_keys, keys)
+        inside = at < len(self.sorted_keys)
+        hit = np.zeros(len(keys), dtype=bool)
+        hit[inside] = self.sorted_keys[at[inside]] == keys[inside]
+        found = np.zeros(len(keys), dtype=np.float64)
+        found[hit] = self.weights[self.order[at[hit]]]
+        return found
+
+    def _date_factor(self, a: int, b: int) -> float:
+        """``DATE_PENALTY`` when both are dated and no two of their days are close, else 1."""
+        first, second = self.days[a], self.days[b]
+        if not first or not second:
+            return 1.0
+        for day in first:
+            at = bisect.bisect_left(second, day - DATE_GAP_DAYS)
+            if at < len(second) and second[at] <= day + DATE_GAP_DAYS:
+                return 1.0
+        return DATE_PENALTY
+
+
+def apart_pairs(pairs: Iterable[tuple[int, int]], timed: Sequence[frozenset[tuple[str, str, str]]],
+                deadlines: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
+    """The pairs whose articles are ``stories.Profile.apart``: one party's visit or meeting on
+    different days only (``reports.different_occasions``), and no deadline in common."""
+    parties = [_times_by_party(t) for t in timed]
+    different = functools.lru_cache(maxsize=None)(different_times)
+    apart = set()
+    for a, b in pairs:
+        mine, theirs = parties[a], parties[b]
+        if not mine or not theirs or deadlines[a] & deadlines[b]:
+            continue
+        if any(all(different(u, v) for u in values for v in theirs[key])
+               for key, values in mine.items() if key in theirs):
+            apart.add((a, b))
+    return apart
+
+
+def _times_by_party(timed: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
+    """(occasion, entity) -> the time values of the article's occasions."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for occasion, entity, value in timed:
+        found.setdefault((occasion, entity), set()).add(value)
+    return found

@@ -1,0 +1,108 @@
+"""The corpus-wide merges give what their plain, quadratic definitions give.
+
+Deadline clustering (``deadlines.merge.cluster``) and story pair scoring
+(``events.story_pairs``) are indexed and vectorised; here each is compared, on
+random generated inputs, with the algorithm written the plain way: every pair
+of clusters tried in list order, every pair of profiles scored one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from generator.deadlines.build import Report
+from generator.deadlines.merge import cluster, links
+from generator.events.stories import Profile, average_linkage, candidate_pairs, cut, similarity
+from generator.events.story_pairs import PairScorer, apart_pairs
+from generator.model import Citation, DeadlineCandidate, TimeExpression
+
+DUES = ["2026-03-01", "2026-03-02", "XXXX-03-01", "XXXX-WXX-5", "2026-W10-1", "XXXX-03-02"]
+
+
+def plain_cluster(reports: list[Report]) -> list[list[Report]]:
+    """Join the first linking pair of clusters (all pairs, list order) until none link."""
+    clusters = [[r] for r in reports]
+    while True:
+        pair = next(((a, b) for a in range(len(clusters)) for b in range(a + 1, len(clusters))
+                     if links(clusters[a], clusters[b])), None)
+        if pair is None:
+            return clusters
+        a, b = pair
+        clusters[a] += clusters.pop(b)
+
+
+def random_report(rng: random.Random, n: int) -> Report:
+    def time(values: list[str]) -> TimeExpression | None:
+        return TimeExpression(0, 1, "x", "DATE", rng.choice(values)) if rng.random() < 0.6 else None
+
+    candidate = DeadlineCandidate(Citation(f"s{rng.randrange(8)}", n, n + 1, f"text {n}", 0), "by",
+                                  due=time(DUES), duration=time(["P7D", "P30D", "P2W"]),
+                                  change="extended" if rng.random() < 0.05 else "")
+    setter = rng.choice([None, "p1", "p2", "o1"])
+    bound = tuple(rng.sample(["p3", "p4", "x1", "x2"], rng.randrange(3)))
+    concepts = frozenset(rng.sample(["peace", "release", "vote", "budget", "payment"], rng.randrange(3)))
+    countries = frozenset(rng.sample(["US", "FR"], rng.randrange(2)))
+    return Report(candidate, setter, bound, concepts, countries)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_deadline_clusters_are_those_of_trying_every_pair(seed):
+    rng = random.Random(seed)
+    reports = [random_report(rng, n) for n in range(rng.randrange(20, 70))]
+    def numbers(clusters: list[list[Report]]) -> list[list[int]]:
+        return sorted(sorted(reports.index(r) for r in c) for c in clusters)
+
+    found = cluster(reports)
+    assert numbers(found) == numbers(plain_cluster(reports))
+    assert len(found) < len(reports)
+
+
+def random_profile(rng: random.Random) -> Profile:
+    keys = rng.sample([f"term:{k}" for k in range(40)], rng.randrange(0, 25))
+    weights = {k: rng.random() for k in keys}
+    norm = sum(w * w for w in weights.values()) ** 0.5 or 1.0
+    start = dt.date(2026, 1, 1)
+    days = frozenset(start + dt.timedelta(days=rng.randrange(400)) for _ in range(rng.randrange(3)))
+    values = ["2026-01-05", "2026-02-09", "XXXX-WXX-1"]
+    timed = frozenset(("visit", rng.choice(["p1", "p2"]), rng.choice(values))
+                      for _ in range(rng.randrange(3)))
+    deadlines = frozenset(rng.sample(["d1", "d2"], rng.randrange(2)))
+    return Profile({k: w / norm for k, w in weights.items()}, days, timed, deadlines)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pair_scores_equal_scoring_each_pair_alone(seed):
+    rng = random.Random(seed)
+    vectors = [random_profile(rng) for _ in range(60)]
+    pairs = [(a, b) for a in range(60) for b in range(60) if a != b and rng.random() < 0.2]
+    scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors])
+    assert scorer.similarities(pairs) == [similarity(vectors[a], vectors[b]) for a, b in pairs]  # to the bit
+    apart = apart_pairs(pairs, [p.timed for p in vectors], [p.deadlines for p in vectors])
+    assert apart == {(a, b) for a, b in pairs if vectors[a].apart(vectors[b])}
+    assert apart  # the random profiles do hold occasions on different days
+
+
+def test_candidate_pairs_scores_each_blocked_pair_from_its_finder():
+    rng = random.Random(3)
+    vectors = [random_profile(rng) for _ in range(80)]
+    pairs, apart = candidate_pairs(vectors)
+    assert pairs and all(score in (similarity(vectors[a], vectors[b]), similarity(vectors[b], vectors[a]))
+                         for (a, b), score in pairs.items())
+    assert apart == {(a, b) for a, b in pairs if vectors[a].apart(vectors[b])}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_linkage_stopped_at_the_threshold_cuts_the_same_groups(seed):
+    rng = random.Random(seed)
+    n = 70
+    pairs = {(a, b): rng.choice([0.0, rng.random() * 0.4, rng.random()]) for a in range(n)
+             for b in range(a + 1, n) if rng.random() < 0.15}
+    apart = [pair for pair in pairs if rng.random() < 0.05]
+    full = average_linkage(n, pairs, apart)
+    stopped = average_linkage(n, pairs, apart, down_to=0.16)
+    assert stopped == [m for m in full if m[2] >= 0.16]
+    assert cut(n, stopped, 0.16) == cut(n, full, 0.16)
+    assert len(cut(n, full, 0.16)) < n
