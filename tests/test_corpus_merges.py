@@ -16,7 +16,7 @@ import pytest
 from generator.deadlines.build import Report
 from generator.deadlines.merge import cluster, links
 from generator.events.stories import Profile, average_linkage, candidate_pairs, cut, similarity
-from generator.events.story_pairs import PairScorer, apart_pairs
+from generator.events.story_pairs import YEAR_PENALTY, PairScorer, apart_pairs
 from generator.model import Citation, DeadlineCandidate, TimeExpression
 
 DUES = ["2026-03-01", "2026-03-02", "XXXX-03-01", "XXXX-WXX-5", "2026-W10-1", "XXXX-03-02"]
@@ -70,7 +70,8 @@ def random_profile(rng: random.Random) -> Profile:
     timed = frozenset(("visit", rng.choice(["p1", "p2"]), rng.choice(values))
                       for _ in range(rng.randrange(3)))
     deadlines = frozenset(rng.sample(["d1", "d2"], rng.randrange(2)))
-    return Profile({k: w / norm for k, w in weights.items()}, days, timed, deadlines)
+    years = frozenset(rng.sample(range(2020, 2027), rng.randrange(3)))
+    return Profile({k: w / norm for k, w in weights.items()}, days, timed, deadlines, years)
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -78,8 +79,11 @@ def test_pair_scores_equal_scoring_each_pair_alone(seed):
     rng = random.Random(seed)
     vectors = [random_profile(rng) for _ in range(60)]
     pairs = [(a, b) for a in range(60) for b in range(60) if a != b and rng.random() < 0.2]
-    scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors])
-    assert scorer.similarities(pairs) == [similarity(vectors[a], vectors[b]) for a, b in pairs]  # to the bit
+    scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors], [p.years for p in vectors])
+    scores = scorer.similarities(pairs)
+    assert scores == [similarity(vectors[a], vectors[b]) for a, b in pairs]  # to the bit
+    assert any(0 < s < 1 and vectors[a].date_factor(vectors[b]) == YEAR_PENALTY
+               for s, (a, b) in zip(scores, pairs, strict=True))  # the year rule is exercised
     apart = apart_pairs(pairs, [p.timed for p in vectors], [p.deadlines for p in vectors])
     assert apart == {(a, b) for a, b in pairs if vectors[a].apart(vectors[b])}
     assert apart  # the random profiles do hold occasions on different days

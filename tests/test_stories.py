@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -14,8 +15,11 @@ from generator.events.stories import (
     cut,
     key_terms,
     similarity,
+    stated_years,
     story_ids,
 )
+from generator.events.story_pairs import YEAR_PENALTY
+from generator.model import ArticleAnalysis, Source, TimeExpression
 
 
 def profile(**weights: float) -> Profile:
@@ -38,6 +42,28 @@ def test_far_apart_dates_lower_the_similarity():
     assert similarity(near, soon) == pytest.approx(1.0)
     assert similarity(near, undated) == pytest.approx(1.0)
     assert similarity(near, later) < 1.0
+
+
+def test_articles_whose_latest_years_neither_states_are_less_alike():
+    hiring = Profile({"a": 1.0}, years=frozenset({2001, 2005}))
+    firing = Profile({"a": 1.0}, years=frozenset({2008}))
+    looking_back = Profile({"a": 1.0}, years=frozenset({2005, 2008}))
+    assert similarity(hiring, firing) == pytest.approx(YEAR_PENALTY)
+    assert similarity(hiring, looking_back) == pytest.approx(1.0)  # states the hiring's year
+    assert similarity(firing, looking_back) == pytest.approx(1.0)
+    assert similarity(hiring, Profile({"a": 1.0})) == pytest.approx(1.0)  # no year stated
+
+
+def test_stated_years_take_dates_and_the_publication_year():
+    times = (TimeExpression(0, 4, "2005", "DATE", "2005"),
+             TimeExpression(5, 15, "March 2008", "DATE", "2008-03"),
+             TimeExpression(16, 24, "20 years", "DURATION", "P20Y"),
+             TimeExpression(25, 31, "August", "DATE", "XXXX-08"))
+    analysis = ArticleAnalysis(source="s", content_hash="h", sentences=(), mentions=(), times=times)
+    undated = Source(id="s", path="s.txt", status="ok")
+    assert stated_years(undated, analysis) == {2005, 2008}
+    published = replace(undated, published=dt.date(2011, 5, 2))
+    assert stated_years(published, analysis) == {2005, 2008, 2011}
 
 
 def test_cluster_articles_groups_by_shared_content():

@@ -7,9 +7,10 @@ dates it states, who takes part in its event mentions and the merged deadlines
 it reports; each kind of feature is normalised and scaled by ``BLOCK_WEIGHTS``.
 Two articles are as alike as the cosine of their vectors, halved
 (``DATE_PENALTY``) when both are dated and no two of their days lie within
-``DATE_GAP_DAYS``. Two articles reporting a visit or meeting of the same party
-on different days (and sharing no deadline) are two occasions: ``Profile.apart``
-keeps their groups from joining.
+``DATE_GAP_DAYS``, and cut by a quarter (``YEAR_PENALTY``) when they are not both
+dated by day and neither states the latest year the other states. Two articles
+reporting a visit or meeting of the same party on different days (and sharing no
+deadline) are two occasions: ``Profile.apart`` keeps their groups from joining.
 
 Articles are joined bottom-up by average linkage while the best pair of groups
 is at least ``STORY_SIMILARITY`` alike: average rather than single linkage, so
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.events.reports import dated_occasions, different_occasions, taking_part
-from generator.events.story_pairs import DATE_GAP_DAYS, DATE_PENALTY, PairScorer, apart_pairs
+from generator.events.story_pairs import DATE_GAP_DAYS, DATE_PENALTY, PairScorer, apart_pairs, year_factor
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
 
@@ -61,6 +62,7 @@ Merge = tuple[int, int, float]
 """One linkage step: group ``j`` joined into group ``i`` at similarity ``s``."""
 
 _WORD = re.compile(r"[a-z][a-z-]+|\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"^\d{4}(?:$|-)")
 _DATED = re.compile(r"^(?:\d{4}|XXXX-\d\d)")
 
 
@@ -77,11 +79,14 @@ class Profile:
     of it (``event_reports.dated_occasions``)."""
     deadlines: frozenset[str] = frozenset()
     """Ids of the merged deadlines the article reports."""
+    years: frozenset[int] = frozenset()
+    """The publication year and the years the article's dates state (``stated_years``)."""
 
     def date_factor(self, other: Profile) -> float:
-        """``DATE_PENALTY`` when both are dated and no two of their days are close, else 1."""
+        """``DATE_PENALTY`` when both are dated and no two of their days are close; else
+        ``year_factor`` when not both are dated by day; else 1."""
         if not self.days or not other.days:
-            return 1.0
+            return year_factor(self.years, other.years)
         gap = min(abs((a - b).days) for a in self.days for b in other.days)
         return DATE_PENALTY if gap > DATE_GAP_DAYS else 1.0
 
@@ -105,7 +110,8 @@ def profiles(briefing: Briefing) -> dict[str, Profile]:
     for source, features in counts.items():
         analysis = briefing.analyses[source]
         found[source] = Profile(_weighted(features, df, n), article_days(sources[source], analysis),
-                                dated_occasions(analysis, by_span), frozenset(deadlines.get(source, ())))
+                                dated_occasions(analysis, by_span), frozenset(deadlines.get(source, ())),
+                                stated_years(sources[source], analysis))
     return found
 
 
@@ -131,6 +137,15 @@ def article_days(source: Source, analysis: ArticleAnalysis | None) -> frozenset[
         if span and (span[1] - span[0]).days < 7:
             days.add(span[0])
     return frozenset(days)
+
+
+def stated_years(source: Source, analysis: ArticleAnalysis | None) -> frozenset[int]:
+    """The article's publication year and the years its dates state."""
+    years = {source.published.year} if source.published else set()
+    for time in analysis.times if analysis else ():
+        if time.type == "DATE" and _YEAR.match(time.value):
+            years.add(int(time.value[:4]))
+    return frozenset(years)
 
 
 def _weighted(features: Counter, df: Counter, n: int) -> dict[str, float]:
@@ -218,7 +233,7 @@ def candidate_pairs(vectors: list[Profile]) -> tuple[dict[tuple[int, int], float
             for m in holders[key]:
                 if m != n:
                     found.setdefault((n, m) if n < m else (m, n), n)
-    scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors])
+    scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors], [p.years for p in vectors])
     scores = scorer.similarities([(n, j if n == i else i) for (i, j), n in found.items()])
     apart = apart_pairs(found, [p.timed for p in vectors], [p.deadlines for p in vectors])
     return dict(zip(found, scores, strict=True)), apart

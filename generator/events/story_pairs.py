@@ -29,12 +29,29 @@ DATE_GAP_DAYS = 90
 DATE_PENALTY = 0.5
 """Factor on the similarity of two articles dated more than ``DATE_GAP_DAYS`` apart."""
 
+YEAR_PENALTY = 0.75
+"""Factor on the similarity of two articles not both dated by day whose latest years differ
+and neither of which states the other's latest year (``year_factor``): two similar
+happenings years apart, such as one coach's hiring and his firing, are less alike. Chosen on
+ECB+ (story B-cubed F1 with factors 1 / 0.75 / 0.5): dev topics as one corpus 0.910 / 0.934 /
+0.955, each dev topic alone (mean) 0.935 / 0.930 / 0.905; the training topics as one corpus
+0.896 at 0.75 against 0.878 without it, each training topic alone unchanged."""
+
+
+def year_factor(first: frozenset[int], second: frozenset[int]) -> float:
+    """``YEAR_PENALTY`` when each article states years but neither states the other's latest."""
+    if first and second and max(first) not in second and max(second) not in first:
+        return YEAR_PENALTY
+    return 1.0
+
 
 class PairScorer:
     """Cosine similarities of pairs of sparse vectors, with the date penalty."""
 
-    def __init__(self, vectors: Sequence[dict[str, float]], days: Sequence[frozenset[dt.date]]) -> None:
-        """``vectors``: feature -> weight of each article; ``days``: the days each states."""
+    def __init__(self, vectors: Sequence[dict[str, float]], days: Sequence[frozenset[dt.date]],
+                 years: Sequence[frozenset[int]]) -> None:
+        """``vectors``: feature -> weight of each article; ``days``: the days each states;
+        ``years``: its publication year and the years its dates state."""
         vocabulary: dict[str, int] = {}
         columns = [np.array([vocabulary.setdefault(k, len(vocabulary)) for k in v], dtype=np.int64)
                    for v in vectors]
@@ -48,6 +65,7 @@ class PairScorer:
         self.sorted_keys = keys[self.order]
         self.width = max(1, len(vocabulary))
         self.days = [sorted(day.toordinal() for day in d) for d in days]
+        self.years = years
 
     def similarities(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         """``stories.similarity(a, b)`` of each (a, b) pair of article numbers."""
@@ -86,10 +104,11 @@ class PairScorer:
         return found
 
     def _date_factor(self, a: int, b: int) -> float:
-        """``DATE_PENALTY`` when both are dated and no two of their days are close, else 1."""
+        """``DATE_PENALTY`` when both are dated and no two of their days are close; else
+        ``year_factor`` when not both are dated by day; else 1."""
         first, second = self.days[a], self.days[b]
         if not first or not second:
-            return 1.0
+            return year_factor(self.years[a], self.years[b])
         for day in first:
             at = bisect.bisect_left(second, day - DATE_GAP_DAYS)
             if at < len(second) and second[at] <= day + DATE_GAP_DAYS:
