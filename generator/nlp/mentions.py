@@ -328,7 +328,7 @@ def _from_inner_job(tokens: list) -> list:
 
 
 def _last_conjunct(tokens: list) -> list:
-    """"Philly and Doe" -> "Doe": a coordination read as one person keeps its last name."""
+    """"Springfield and Doe" -> "Doe": a coordination read as one person keeps its last name."""
     cuts = [i for i, t in enumerate(tokens) if t.lower_ in ("and", "&") and 0 < i < len(tokens) - 1]
     return tokens[cuts[-1] + 1:] if cuts else tokens
 

@@ -115,7 +115,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WORD_ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generation marks after a personal name, ignored when comparing names."""
-"""Abbreviated words of place names compared as written out ("Mt Cook" is "Mount Cook")."""
+"""Abbreviated words of place names compared as written out ("Mt Ember" is "Mount Ember")."""
 
 
 def gazetteer_place(mention: Mention) -> gazetteer.Place | None:

@@ -55,7 +55,7 @@ def _other_name(group: NameGroup) -> bool:
 def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
                        overrides: Overrides) -> dict[str, set[str]]:
     """Join an organisation or place name to the only longer such name ending with all its
-    words ("Chargers" -> "San Diego Chargers", "Mount Cook" -> "Aoraki Mount Cook").
+    words ("Rovers" -> "Harbor City Rovers", "Mount Ember" -> "Grey Mount Ember").
 
     Returns:
         For each name several longer names end with ("Navy"), the keys of those names.

@@ -6,7 +6,7 @@ entity, every other case-sensitive, whole-word occurrence of that form inside
 a kept sentence is the same name. Forms shared by two entities, forms shorter
 than ``MIN_FORM_LENGTH`` and forms without a capital letter are not used.
 Two kinds of forms nobody wrote are used with care: a form in capitals
-("CHARGERS" for "Chargers") only inside an all-capitals headline, and a
+("ROVERS" for "Rovers") only inside an all-capitals headline, and a
 person's family name alone ("Doe" for Jane Doe) only in articles that never
 write it in lower case.
 Corpus-wide: one Aho-Corasick automaton over every form per run, one pass per
@@ -69,7 +69,7 @@ def surname_forms(entities: list[Entity], forms: dict[str, str]) -> dict[str, st
 
 def shouted_forms(forms: dict[str, str]) -> dict[str, str]:
     """Capitals-only spelling -> entity id, for forms whose capitals no other form shares
-    ("CHARGERS" for "Chargers"); used in all-capitals sentences only."""
+    ("ROVERS" for "Rovers"); used in all-capitals sentences only."""
     owners: dict[str, set[str]] = defaultdict(set)
     for form, entity_id in forms.items():
         if form.upper() not in forms:
