@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Deadline, Entity, Event, Quote, Sentence, Source, Story
+from generator.site.event_policy import event_targets
 from generator.site.markup import source_labels
 
 
@@ -45,6 +46,8 @@ class BriefingIndex:
     """Entity id -> deadlines it set or is bound by."""
     sentences: dict[str, dict[int, Sentence]] = field(default_factory=dict)
     """Source id -> sentence index -> sentence."""
+    event_targets: dict[str, str] = field(default_factory=dict)
+    """Event id -> its page, or its row's anchor on the Events index page holding it."""
 
 
 def _add(table: dict, keys, value) -> None:
@@ -57,7 +60,8 @@ def index_briefing(briefing: Briefing) -> BriefingIndex:
     """All lookups of one briefing (read after every corpus-wide stage ran)."""
     index = BriefingIndex(entities={e.id: e for e in briefing.entities},
                           sources={s.id: s for s in briefing.sources},
-                          stories={s.id: s for s in briefing.stories})
+                          stories={s.id: s for s in briefing.stories},
+                          event_targets=event_targets(briefing.events, briefing.stories))
     labels = source_labels(briefing)
     for position, source in enumerate(briefing.sources):
         index.source_rows.setdefault(source.id, []).append((position, source))

@@ -62,6 +62,9 @@ def make_environment(user_dir: Path | None = None) -> Environment:
 
 SEARCH_BOOST = {"entity.md.j2": 10, "source.md.j2": 0.5}
 """Material search boost by template: entity pages rank above the long source texts."""
+SEARCH_EXCLUDED = frozenset({"timeline.md.j2"})
+"""Templates whose pages stay out of the search index: the timeline's rows repeat the Events
+index's (which is searched), and the index every visitor downloads grows with each row."""
 
 
 def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
@@ -75,6 +78,8 @@ def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
         text += _cached_entry("tags", tuple(tags))
     if page.template in SEARCH_BOOST:
         text += _cached_entry("search", (("boost", SEARCH_BOOST[page.template]),))
+    elif page.template in SEARCH_EXCLUDED:
+        text += _cached_entry("search", (("exclude", True),))
     return Markup("---\n" + text + "---\n")
 
 

@@ -11,15 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from generator.deadlines.infer import INFERRED
 from generator.events.reports import different_times
 from generator.model import Briefing, Citation, DateWindow, Event, Quote, Sentence, Source, Story
-from generator.site.event_policy import event_anchor, event_target
+from generator.site.event_policy import (
+    EVENTS_INDEX,
+    EventsIndexLayout,
+    event_anchor,
+    event_targets,
+    index_layout,
+)
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
 from generator.site.markup import deadline_page, event_page, one_line, source_labels
 from generator.site.page import Page
+from generator.site.pages.paging import Pager, pagers, split_rows
 from generator.site.summarize import Statement, merge_statements
 from generator.temporal.calendar import value_range
 
@@ -27,6 +36,8 @@ KIND_NAMES = {"visit": "Visit", "meeting": "Meeting", "talks": "Talks",
               "announcement": "Announcement", "attack": "Attack", "threat": "Threat",
               "sanctions": "Sanctions", "foiling": "Foiled attack"}
 """Kind -> label shown on pages."""
+TIMELINE_ROWS_PER_PAGE = 200
+"""Rows per Timeline page (each row cites its sources): under 200 KB of HTML a page."""
 
 
 @dataclass(frozen=True)
@@ -55,17 +66,35 @@ class EventContext:
 
 
 @dataclass(frozen=True)
+class EventsIndexGroup:
+    """One story's events on a page of the Events index."""
+
+    story: Story | None
+    """The story (None for events outside any story)."""
+    events: list[Event]
+    """The story's events on this page, in timeline order."""
+    total: int
+    """The story's events on all pages."""
+    continued: bool = False
+    """True when the story's first events are on an earlier page."""
+
+
+@dataclass(frozen=True)
 class EventsIndexContext:
-    """Context of the Events index."""
+    """Context of one page of the Events index."""
 
     title: str
     """Page title."""
-    groups: list[tuple[Story | None, list[Event]]]
-    """Events per story (None for events outside any story), in timeline order."""
+    groups: list[EventsIndexGroup]
+    """The events on this page, per story."""
     descriptions: dict[str, str] = field(default_factory=dict)
     """Event id -> the first sentence reporting it, on one line."""
     anchors: dict[str, str] = field(default_factory=dict)
     """Event id -> the anchor of its row (links to an event without a page land there)."""
+    pager: Pager = Pager(1, ())
+    """This page among the Events index's pages (``event_policy.index_layout`` decides them)."""
+    total: int = 0
+    """Events on all pages."""
 
 
 @dataclass(frozen=True)
@@ -101,16 +130,18 @@ class TimelineContext:
     """(label, source, rows) for undated rows, under the first source reporting them."""
     windows: dict[str, DateWindow] = field(default_factory=dict)
     """Source id -> when the undated article was probably written (inferred), if known."""
+    pager: Pager = Pager(1, ())
+    """This page among the Timeline's pages (``TIMELINE_ROWS_PER_PAGE`` rows each)."""
 
 
 def plan_event_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
-    """Events index, one page per event, and the timeline (``index``: the planner's shared lookups)."""
-    pages = [Page("events/index.md", "events_index.md.j2", index_context(briefing))]
+    """Events index pages, one page per event that has one, and the timeline pages
+    (``index``: the planner's shared lookups)."""
     index = index or index_briefing(briefing)
+    pages = plan_events_index(briefing, index_layout(briefing.events, briefing.stories))
     pages += [Page(event_page(e.id), "event.md.j2", event_context(e, briefing, index))
               for e in briefing.events if e.has_page]
-    pages.append(Page("timeline.md", "timeline.md.j2", timeline_context(briefing)))
-    return pages
+    return pages + plan_timeline_pages(briefing, index.event_targets)
 
 
 def story_tag(story: Story) -> str:
@@ -132,11 +163,6 @@ def source_story_tags(briefing: Briefing, source_id: str) -> list[str]:
     return [story_tag(s) for s in briefing.stories if source_id in s.sources]
 
 
-def _labels(briefing: Briefing) -> dict[str, tuple[str, Source]]:
-    labels = source_labels(briefing)
-    return {s.id: (labels[s.id], s) for s in briefing.sources}
-
-
 def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> EventContext:
     """Everything an event page shows (``index``: lookups shared by all pages)."""
     index = index or index_briefing(briefing)
@@ -156,17 +182,30 @@ def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None 
     )
 
 
-def day_versions(event: Event) -> list[tuple[str, tuple[Citation, ...]]]:
-    """The reports' stated days, grouped by resolved value, when two cannot be one day."""
+def stated_days(event: Event, skip: frozenset[tuple[str, int]] = frozenset()
+                ) -> dict[str, dict[str, list[Citation]]]:
+    """Resolved value -> wording -> citations of the days the reports attach to an event, when
+    two of them cannot be one day (``events.reports.different_times``); else empty.
+
+    The one test of "the reports disagree on the day", for the event page and Sources compared.
+    ``skip`` holds (source, start) of times to leave out (a deadline's due time in the sentence).
+    """
     grouped: dict[str, dict[str, list[Citation]]] = {}
     for time, citation in event.reported_times:
-        if time.type == "DATE":
+        if time.type == "DATE" and (citation.source, time.start) not in skip:
             grouped.setdefault(time.value, {}).setdefault(time.text, []).append(citation)
     values = sorted(grouped)
     if not any(different_times(a, b) for a in values for b in values if a < b):
-        return []
-    return [(" / ".join(f"“{w}”" for w in grouped[v]),
-             tuple(dict.fromkeys(c for cites in grouped[v].values() for c in cites))) for v in values]
+        return {}
+    return {value: grouped[value] for value in values}
+
+
+def day_versions(event: Event) -> list[tuple[str, tuple[Citation, ...]]]:
+    """The reports' stated days as the event page words them ("“Sunday” / “on Sunday”"), with
+    their citations, when two cannot be one day (see ``stated_days``)."""
+    return [(" / ".join(f"“{w}”" for w in wordings),
+             tuple(dict.fromkeys(c for cites in wordings.values() for c in cites)))
+            for wordings in stated_days(event).values()]
 
 
 def event_quotes(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> list[Quote]:
@@ -198,30 +237,59 @@ def _related(a: Event, b: Event) -> bool:
     return bool(a.story) and a.story == b.story and (same_place or shared)
 
 
-def index_context(briefing: Briefing) -> EventsIndexContext:
-    """Events grouped by story, in story order."""
-    groups: list[tuple[Story | None, list[Event]]] = []
-    for story in briefing.stories:
-        members = [e for e in briefing.events if e.story == story.id]
-        if members:
-            groups.append((story, members))
-    known = {s.id for s in briefing.stories}
-    loose = [e for e in briefing.events if e.story not in known]
-    descriptions = {e.id: one_line(e.citations[0].text) for e in briefing.events if e.citations}
-    anchors = {e.id: event_anchor(e.id) for e in briefing.events}
-    return EventsIndexContext("Events", groups + ([(None, loose)] if loose else []), descriptions,
-                              anchors)
+def plan_events_index(briefing: Briefing, layout: EventsIndexLayout) -> list[Page]:
+    """The Events index, split over the pages ``layout`` gives (events grouped by story)."""
+    stories = {s.id: s for s in briefing.stories}
+    totals = Counter(e.story if e.story in stories else None for e in briefing.events)
+    pages, seen = [], set()
+    for run, pager in zip(layout.runs, pagers(EVENTS_INDEX, len(layout.runs)), strict=True):
+        groups = []
+        for key, members in groupby(run, key=lambda e: e.story if e.story in stories else None):
+            events = list(members)
+            groups.append(EventsIndexGroup(stories.get(key or ""), events, totals[key], key in seen))
+            seen.add(key)
+        descriptions = {e.id: one_line(e.citations[0].text) for e in run if e.citations}
+        context = EventsIndexContext("Events", groups, descriptions, {e.id: event_anchor(e.id) for e in run},
+                                     pager, len(briefing.events))
+        pages.append(Page(layout.paths[pager.number - 1], "events_index.md.j2", context))
+    return pages
 
 
-def timeline_context(briefing: Briefing) -> TimelineContext:
-    """Events and deadlines by resolved date; the rest grouped by article."""
-    rows = [_event_row(e) for e in briefing.events] + [_deadline_row(d) for d in briefing.deadlines]
+def plan_timeline_pages(briefing: Briefing, targets: dict[str, str]) -> list[Page]:
+    """timeline.md, and timeline/pages/<n>.md when it holds more than ``TIMELINE_ROWS_PER_PAGE`` rows."""
+    whole = timeline_context(briefing, targets)
+    flat = [(None, row) for row in whole.dated] + [
+        ((label, source), row) for label, source, rows in whole.undated for row in rows]
+    runs = split_rows(flat, TIMELINE_ROWS_PER_PAGE)
+    return [Page(pager.paths[pager.number - 1], "timeline.md.j2", _timeline_page(whole, run, pager))
+            for run, pager in zip(runs, pagers("timeline.md", len(runs)), strict=True)]
+
+
+def _timeline_page(whole: TimelineContext, run: list, pager: Pager) -> TimelineContext:
+    """The part of the timeline on one page: its dated rows, its undated rows under their article."""
+    undated: list[tuple[str, Source, list[TimelineRow]]] = []
+    for group, row in run:
+        if group is None:
+            continue
+        if not undated or undated[-1][1] is not group[1]:
+            undated.append((*group, []))
+        undated[-1][2].append(row)
+    windows = {s.id: whole.windows[s.id] for _, s, _ in undated if s.id in whole.windows}
+    return TimelineContext([row for group, row in run if group is None], undated, windows, pager)
+
+
+def timeline_context(briefing: Briefing, targets: dict[str, str] | None = None) -> TimelineContext:
+    """Events and deadlines by resolved date; the rest grouped by article
+    (``targets``: event id -> link target, see ``event_policy.event_targets``)."""
+    targets = targets if targets is not None else event_targets(briefing.events, briefing.stories)
+    rows = [_event_row(e, targets[e.id]) for e in briefing.events]
+    rows += [_deadline_row(d) for d in briefing.deadlines]
     dated = sorted((r for r in rows if r.date), key=_day)
-    labels = _labels(briefing)
+    labels = source_labels(briefing)
     undated: dict[str, list[TimelineRow]] = {}
     for row in (r for r in rows if not r.date and r.citations):
         undated.setdefault(row.citations[0].source, []).append(row)
-    groups = [(*labels[s.id], undated[s.id]) for s in briefing.sources if s.id in undated]
+    groups = [(labels[s.id], s, undated[s.id]) for s in briefing.sources if s.id in undated]
     return TimelineContext(dated, groups, briefing.date_windows)
 
 
@@ -230,13 +298,12 @@ def _day(row: TimelineRow) -> tuple[dt.date, str]:
     return (span[0] if span else dt.date.max, row.title)
 
 
-def _event_row(event: Event) -> TimelineRow:
+def _event_row(event: Event, target: str) -> TimelineRow:
     kind = KIND_NAMES.get(event.kind, event.kind.title())
     if event.date:
-        return TimelineRow(event.title, event_target(event), kind, event.date.value,
-                           event.date.provenance, event.citations)
-    return TimelineRow(event.title, event_target(event), kind, "", stated_words(event),
-                       event.citations)
+        return TimelineRow(event.title, target, kind, event.date.value, event.date.provenance,
+                           event.citations)
+    return TimelineRow(event.title, target, kind, "", stated_words(event), event.citations)
 
 
 def _deadline_row(deadline) -> TimelineRow:
