@@ -34,7 +34,7 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         *plan_source_pages(briefing, index),
         *plan_event_pages(briefing, index),
         *plan_deadline_pages(briefing),
-        *plan_compare_page(briefing),
+        *plan_compare_page(briefing, index.event_targets),
         *plan_figure_pages(briefing),
         *plan_report_pages(briefing),
         plan_changes_page(briefing),
