@@ -148,3 +148,20 @@ def test_sources_compared_is_split_with_the_matrix_on_its_first_page():
     assert "## People" not in texts["sources-compared/pages/2.md"]
     assert "## Where sources disagree" in texts["sources-compared/pages/2.md"]
     assert max(len(t.encode()) for t in texts.values()) < MAX_PAGE
+
+
+def test_the_map_draws_the_most_mentioned_places_and_counts_the_rest(monkeypatch):
+    from generator.model import Entity, Mention
+    from generator.site.pages import figures
+
+    briefing = large_briefing(10)
+    places = [Entity(name.lower(), name, "place", (),
+                     tuple(Mention("a0000", 0, 4, name, "GPE", 0) for _ in range(count)))
+              for name, count in (("Paris", 1), ("Berlin", 3), ("Madrid", 2))]
+    briefing.entities = [e for e in briefing.entities if e.type != "place"] + places
+    monkeypatch.setattr(figures, "MAP_MARKERS", 2)
+    page = next(p for p in figures.plan_figure_pages(briefing) if p.path == "map.md")
+    assert [e.name for e in page.context.entities] == ["Berlin", "Madrid"] and page.context.more == 1
+    assert "Paris (1 mention" not in page.context.svg and "Berlin (3 mentions" in page.context.svg
+    text = render_pages([page], Linker(briefing))["map.md"]
+    assert "And 1 more place, less often mentioned" in text and "(places/index.md)" in text

@@ -71,21 +71,25 @@ def locate(entity: Entity) -> gazetteer.Place | None:
     return None
 
 
-def located_places(briefing: Briefing) -> list[tuple[Entity, gazetteer.Place]]:
-    """Place entities the gazetteer can put on a map, with their gazetteer place."""
-    found = [(e, locate(e)) for e in briefing.entities if e.type == "place"]
-    return [(entity, place) for entity, place in found if place is not None]
+def located_places(briefing: Briefing, limit: int | None = None) -> list[tuple[Entity, gazetteer.Place]]:
+    """Place entities the gazetteer can put on a map, with their gazetteer place; with
+    ``limit``, the ``limit`` most mentioned of them (ties by name), in corpus order."""
+    found = [(e, place) for e in briefing.entities if e.type == "place" and (place := locate(e))]
+    if limit is not None and len(found) > limit:
+        kept = {id(e) for e, _ in sorted(found, key=lambda row: (-len(row[0].mentions), row[0].name))[:limit]}
+        found = [(e, place) for e, place in found if id(e) in kept]
+    return found
 
 
-def map_markers(briefing: Briefing, link_for: LinkFor) -> list[MapMarker]:
-    """One marker per located place entity, sized by mentions."""
+def map_markers(briefing: Briefing, link_for: LinkFor, limit: int | None = None) -> list[MapMarker]:
+    """One marker per located place entity (see ``located_places``), sized by mentions."""
     return [MapMarker(entity.name, float(place.lat), float(place.lon), link_for(entity.id),
                       len(entity.mentions))
-            for entity, place in located_places(briefing)
+            for entity, place in located_places(briefing, limit)
             if place.lat is not None and place.lon is not None]
 
 
-def places_map_svg(briefing: Briefing, link_for: LinkFor) -> str:
-    """The places map as inline SVG; empty when no place could be located."""
-    markers = map_markers(briefing, link_for)
+def places_map_svg(briefing: Briefing, link_for: LinkFor, limit: int | None = None) -> str:
+    """The places map as inline SVG (``limit``: most markers); empty when no place could be located."""
+    markers = map_markers(briefing, link_for, limit)
     return render_map(markers) if markers else ""

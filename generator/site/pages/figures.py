@@ -19,6 +19,9 @@ from generator.site.page import Page
 from generator.svg.graph import neighbourhood, render_graph
 
 NEIGHBOURHOOD_SIZE = 10
+MAP_MARKERS = 150
+"""Most places drawn on (and listed under) the map, most mentioned first: the page stays under
+200 KB; every place is on the Places index."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class FigureContext:
     """The drawing (already escaped SVG), empty when there is nothing to draw."""
     entities: list[Entity]
     """Entities drawn, for the text list under the figure."""
+    more: int = 0
+    """Entities left out of the drawing by its cap (listed on their index page)."""
 
 
 def _link_for(by_id: dict[str, Entity], from_page: str, entity_id: str) -> str:
@@ -108,9 +113,10 @@ def plan_figure_pages(briefing: Briefing) -> list[Page]:
     nodes, _ = graph_parts(briefing, lambda entity_id: "")
     drawn = {n.id for n in nodes}
     in_graph = [e for e in briefing.entities if e.id in drawn]
-    places = [entity for entity, _ in located_places(briefing)]
-    world = places_map_svg(briefing, partial(_link_for, by_id, "map.md"))
+    places = [entity for entity, _ in located_places(briefing, MAP_MARKERS)]
+    world = places_map_svg(briefing, partial(_link_for, by_id, "map.md"), MAP_MARKERS)
+    more = len(located_places(briefing)) - len(places)
     return [
         Page("graph.md", "figure.md.j2", FigureContext("Relationship graph", Markup(graph), in_graph)),
-        Page("map.md", "figure.md.j2", FigureContext("Map", Markup(world), places)),
+        Page("map.md", "figure.md.j2", FigureContext("Map", Markup(world), places, more)),
     ]
