@@ -85,6 +85,8 @@ class EventsIndexContext:
     """This page among the Events index's pages (``event_policy.index_layout`` decides them)."""
     total: int = 0
     """Events on all pages."""
+    without_page: int = 0
+    """Events on this page that have no page of their own."""
 
 
 def plan_event_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
@@ -203,7 +205,7 @@ def plan_events_index(briefing: Briefing, layout: EventsIndexLayout) -> list[Pag
             seen.add(key)
         descriptions = {e.id: one_line(e.citations[0].text) for e in run if e.citations}
         context = EventsIndexContext("Events", groups, descriptions, {e.id: event_anchor(e.id) for e in run},
-                                     pager, len(briefing.events))
+                                     pager, len(briefing.events), sum(not e.has_page for e in run))
         pages.append(Page(layout.paths[pager.number - 1], "events_index.md.j2", context))
     return pages
 
