@@ -46,6 +46,8 @@ class BriefingIndex:
     """Entity id -> deadlines it set or is bound by."""
     sentences: dict[str, dict[int, Sentence]] = field(default_factory=dict)
     """Source id -> sentence index -> sentence."""
+    entities_at: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    """(source, sentence) -> ids of the entities mentioned in it."""
     event_targets: dict[str, str] = field(default_factory=dict)
     """Event id -> its page, or its row's anchor on the Events index page holding it."""
 
@@ -79,6 +81,9 @@ def index_briefing(briefing: Briefing) -> BriefingIndex:
         _add(index.deadlines_of_entity, [deadline.setter, *deadline.bound], deadline)
     for source_id, analysis in briefing.analyses.items():
         index.sentences[source_id] = {s.index: s for s in analysis.sentences}
+    for entity in briefing.entities:
+        for m in entity.mentions:
+            index.entities_at.setdefault((m.source, m.sentence), set()).add(entity.id)
     return index
 
 

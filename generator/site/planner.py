@@ -33,7 +33,7 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         *plan_entity_pages(briefing, min_mentions, index),
         *plan_source_pages(briefing, index),
         *plan_event_pages(briefing, index),
-        *plan_deadline_pages(briefing),
+        *plan_deadline_pages(briefing, index),
         *plan_compare_page(briefing, index.event_targets),
         *plan_figure_pages(briefing),
         *plan_report_pages(briefing),

@@ -7,7 +7,7 @@ they sit on, since MkDocs does not rewrite links inside raw HTML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from markupsafe import Markup
@@ -66,6 +66,8 @@ class PeopleGraph:
     """Node id -> positions in ``edges`` of the edges touching it."""
     by_id: dict[str, object]
     """Node id -> node."""
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(id, id) in sorted order -> position in ``edges`` of the edge joining them."""
 
     def __iter__(self):
         return iter((self.nodes, self.edges))
@@ -74,16 +76,25 @@ class PeopleGraph:
         """The edges touching any of ``node_ids``, in graph order."""
         return [self.edges[i] for i in sorted({i for n in node_ids for i in self.incident.get(n, ())})]
 
+    def among(self, node_ids) -> list:
+        """The edges joining two of ``node_ids``, in graph order (a lookup per pair: a few
+        nodes' edges, not every edge of the hubs among them)."""
+        ids = sorted(set(node_ids))
+        found = {self.pairs[(a, b)] for n, a in enumerate(ids) for b in ids[n + 1:] if (a, b) in self.pairs}
+        return [self.edges[i] for i in sorted(found)]
+
 
 def people_graph(briefing: Briefing) -> PeopleGraph:
     """The whole co-mention graph with links as seen from a page in people/."""
     nodes, edges = graph_parts(briefing, partial(_link_for, _by_id(briefing), "people/_.md"),
                                limit=len(briefing.entities))
     incident: dict[str, list[int]] = {}
+    pairs: dict[tuple[str, str], int] = {}
     for position, edge in enumerate(edges):
         for end in dict.fromkeys((edge.a, edge.b)):
             incident.setdefault(end, []).append(position)
-    return PeopleGraph(nodes, edges, incident, {n.id: n for n in nodes})
+        pairs.setdefault((min(edge.a, edge.b), max(edge.a, edge.b)), position)
+    return PeopleGraph(nodes, edges, incident, {n.id: n for n in nodes}, pairs)
 
 
 def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
@@ -98,7 +109,7 @@ def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
     local = [by_id[i] for i in near if i in by_id]
     kept, _ = neighbourhood(local, touching, entity.id, limit=NEIGHBOURHOOD_SIZE)
     kept_ids = {n.id for n in kept}
-    among = [e for e in graph.around(kept_ids) if e.a in kept_ids and e.b in kept_ids]
+    among = graph.among(kept_ids)
     near_nodes, near_edges = neighbourhood(kept, among, entity.id, limit=NEIGHBOURHOOD_SIZE)
     if not near_edges:
         return Markup("")
