@@ -165,3 +165,20 @@ def test_the_map_draws_the_most_mentioned_places_and_counts_the_rest(monkeypatch
     assert "Paris (1 mention" not in page.context.svg and "Berlin (3 mentions" in page.context.svg
     text = render_pages([page], Linker(briefing))["map.md"]
     assert "And 1 more place, less often mentioned" in text and "(places/index.md)" in text
+
+
+def test_the_appears_with_figure_is_drawn_for_people_named_in_two_sources_only():
+    from generator.site.index import co_mentions, index_briefing
+    from generator.site.pages.entities import entity_context
+    from generator.site.pages.figures import people_graph
+
+    briefing = large_briefing(300)
+    person = max((e for e in briefing.entities if e.type == "person"),
+                 key=lambda e: len({m.source for m in e.mentions}))
+    first = person.mentions[0].source
+    alone = replace(person, mentions=tuple(m for m in person.mentions if m.source == first))
+    graph, index, related = people_graph(briefing), index_briefing(briefing), co_mentions(briefing)
+    assert len({m.source for m in person.mentions}) >= 2
+    assert entity_context(person, briefing, related[person.id], graph, index).neighbourhood
+    assert not entity_context(alone, briefing, related[person.id], graph, index).neighbourhood
+    assert entity_context(alone, briefing, related[person.id], graph, index).related  # still listed

@@ -30,6 +30,10 @@ LIST_LIMIT = 25
 events, deadlines): a page must not grow with the corpus; it says how many rows it leaves out."""
 CITE_LIMIT = 5
 """Most sources cited for one role, summary statement or quote on an entity page."""
+NEIGHBOURHOOD_MIN_SOURCES = 2
+"""A person's "Appears with" figure is drawn when at least this many sources name them. For a
+name from one article the Related list says the same, and the figure (about 10 KB of a 34 KB
+page, and most of the page planning time) would make up a third of the people pages' size."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +176,11 @@ def first_sources(citations: tuple[Citation, ...], limit: int = CITE_LIMIT) -> t
 
 
 def _neighbourhood(graph: tuple[list, list] | None, entity: Entity) -> str:
-    return neighbourhood_svg(graph, entity) if graph and entity.type == "person" else ""
+    """The "Appears with" figure of a person named in ``NEIGHBOURHOOD_MIN_SOURCES`` sources or more."""
+    named_in = len({m.source for m in entity.mentions})
+    if not graph or entity.type != "person" or named_in < NEIGHBOURHOOD_MIN_SOURCES:
+        return ""
+    return neighbourhood_svg(graph, entity)
 
 
 def role_phrase(text: str) -> str:
