@@ -182,3 +182,32 @@ def test_the_appears_with_figure_is_drawn_for_people_named_in_two_sources_only()
     assert entity_context(person, briefing, related[person.id], graph, index).neighbourhood
     assert not entity_context(alone, briefing, related[person.id], graph, index).neighbourhood
     assert entity_context(alone, briefing, related[person.id], graph, index).related  # still listed
+
+
+def test_split_lists_build_strictly_with_every_row_anchor_found(tmp_path, monkeypatch):
+    """MkDocs --strict, anchors validated: every link to a row of a later page finds it there."""
+    import subprocess
+    import sys
+
+    from generator.site import event_policy
+    from generator.site.pages import timeline
+
+    monkeypatch.setattr(event_policy, "EVENT_ROWS_PER_PAGE", 8)
+    monkeypatch.setattr(timeline, "TIMELINE_ROWS_PER_PAGE", 8)
+    briefing = large_briefing(30)
+    briefing.events = mark_event_pages(briefing.events, 50)
+    texts = render_pages(plan_pages(briefing, 1), Linker(briefing))
+    assert "events/pages/4.md" in texts and "timeline/pages/5.md" in texts
+    assert any("pages/3.md#event-" in text for path, text in texts.items() if path.startswith("timeline"))
+    for path, text in texts.items():
+        (tmp_path / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / path).write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ntheme:\n  name: material\n  font: false\nplugins:\n  - tags\n"
+        "markdown_extensions: [admonition, attr_list, md_in_html, tables]\n"
+        "validation:\n  omitted_files: info\n  absolute_links: warn\n  unrecognized_links: warn\n"
+        "  anchors: warn\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Documentation built" in result.stderr

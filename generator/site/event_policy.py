@@ -85,9 +85,9 @@ class EventsIndexLayout:
 
 
 def index_layout(events: Iterable[Event], stories: Iterable[Story],
-                 size: int = EVENT_ROWS_PER_PAGE) -> EventsIndexLayout:
-    """Split the Events index's rows over its pages."""
-    runs = split_rows(index_order(events, stories), size)
+                 size: int | None = None) -> EventsIndexLayout:
+    """Split the Events index's rows over its pages (``size`` rows each, default ``EVENT_ROWS_PER_PAGE``)."""
+    runs = split_rows(index_order(events, stories), size or EVENT_ROWS_PER_PAGE)
     paths = page_paths(EVENTS_INDEX, len(runs))
     page_of = {e.id: path for run, path in zip(runs, paths, strict=True) for e in run}
     return EventsIndexLayout(runs, paths, page_of)
