@@ -211,3 +211,30 @@ def test_split_lists_build_strictly_with_every_row_anchor_found(tmp_path, monkey
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Documentation built" in result.stderr
+
+
+def test_the_deadlines_index_is_split_with_every_deadline_once():
+    from generator.site.pages.deadlines import plan_deadline_pages
+    from generator.site.pages.paging import ROWS_PER_PAGE
+
+    briefing = large_briefing(2 * ROWS_PER_PAGE + 50)  # a deadline every other article
+    pages = [p for p in plan_deadline_pages(briefing) if p.template == "deadlines_index.md.j2"]
+    assert [p.path for p in pages] == ["deadlines/index.md", "deadlines/pages/2.md"]
+    listed = [row.deadline.id for p in pages for row in p.context.rows]
+    assert sorted(listed) == sorted(d.id for d in briefing.deadlines)
+    texts = render_pages(pages, Linker(briefing))
+    assert max(len(t.encode()) for t in texts.values()) < MAX_PAGE
+    assert "[previous](../index.md)" in texts["deadlines/pages/2.md"]
+
+
+def test_event_rows_are_found_by_title_but_their_article_sentence_stays_out_of_search(seed_site):
+    import json
+
+    export = json.loads((seed_site / "site" / "data" / "briefing.json").read_text())
+    entries = json.loads((seed_site / "site" / "search" / "search_index.json").read_text())["docs"]
+    rows = " ".join(e["text"] for e in entries if e["location"].startswith("events/#"))
+    event = next(e for e in export["events"] if e["citations"])
+    sentence = event["citations"][0]["text"].split(",")[0]  # words of the sentence the row shows
+    assert event["title"] in rows and sentence not in rows
+    index = (seed_site / "site" / "events" / "index.html").read_text()
+    assert sentence in index  # shown on the page, only left out of the index

@@ -33,7 +33,7 @@ MATRIX_TYPES = ("person", "place", "organization")
 MAX_ROWS_PER_TYPE = 25
 MAX_SOURCE_COLUMNS = 24
 """A wider matrix is unreadable: only the newest sources get a column."""
-DISAGREEMENTS_PER_PAGE = 150
+DISAGREEMENTS_PER_PAGE = 100
 """Disagreements per page (each cites every version's sources): under 200 KB of HTML a page."""
 
 

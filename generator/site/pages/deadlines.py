@@ -17,6 +17,7 @@ from generator.model import Briefing, Citation, Deadline, DeadlineReport, Source
 from generator.site.index import BriefingIndex, index_briefing
 from generator.site.markup import deadline_page
 from generator.site.page import Page
+from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 from generator.site.timewords import day_words, value_words
 
 
@@ -42,6 +43,10 @@ class DeadlinesIndexContext:
     """Deadlines, earliest due first, unknown due dates last."""
     newest: str
     """Publication date of the newest article in words, or "" when none is dated."""
+    pager: Pager = Pager(1, ())
+    """This page among the index's pages (``ROWS_PER_PAGE`` rows each)."""
+    total: int = 0
+    """Deadlines on all pages."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,8 @@ class DeadlineContext:
 
 
 def plan_deadline_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
-    """Deadlines index (sorted by due date) and one page per deadline (``index``: the planner's lookups)."""
+    """Deadlines index (sorted by due date, split over pages of ``ROWS_PER_PAGE`` rows) and one
+    page per deadline (``index``: the planner's lookups)."""
     index = index or index_briefing(briefing)
     newest = max((s.published for s in briefing.sources if s.published), default=None)
     rows = [
@@ -110,12 +116,13 @@ def plan_deadline_pages(briefing: Briefing, index: BriefingIndex | None = None) 
         )
         for d in briefing.deadlines
     ]
-    index_page = Page(
-        "deadlines/index.md",
-        "deadlines_index.md.j2",
-        DeadlinesIndexContext("Deadlines", rows, day_words(newest) if newest else ""),
-    )
-    return [index_page] + [
+    runs = split_rows(rows, ROWS_PER_PAGE)
+    index_pages = [
+        Page(pager.paths[pager.number - 1], "deadlines_index.md.j2",
+             DeadlinesIndexContext("Deadlines", run, day_words(newest) if newest else "", pager, len(rows)))
+        for run, pager in zip(runs, pagers("deadlines/index.md", len(runs)), strict=True)
+    ]
+    return index_pages + [
         Page(deadline_page(d.id), "deadline.md.j2", deadline_context(d, briefing, newest, index))
         for d in briefing.deadlines
     ]
