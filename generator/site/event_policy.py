@@ -4,12 +4,13 @@ The page-count policy for events, like the entity policy (``policy.py``):
 
 1. an event reported by at least two sources gets a page;
 2. of the events reported by one source only, the ``per_story`` most cited
-   (ties by corpus order) of each story told by at least two articles get a
-   page, so every story reported more than once has a page for its main events;
-3. every other event (one source, in a story of one article, outside any
-   story, or beyond the ``per_story`` first) is a row of the Events index only:
-   that row holds what its page would (the reporting sentence, kind, status,
-   date, place and source), so a page would only repeat it.
+   (ties by corpus order) of each story whose events at least two articles
+   report get a page, so such a story has a page for its main events;
+3. every other event (one source, in a story of one reporting article,
+   outside any story, or beyond the ``per_story`` first) is a row of the
+   Events index only: that row holds what its page would (the reporting
+   sentence, kind, status, date, place and source), so a page would only
+   repeat it.
 
 Every event, with a page or not, is a row of the Events index, which is split
 over numbered pages of ``EVENT_ROWS_PER_PAGE`` rows (``pages/paging.py``), in
@@ -36,7 +37,7 @@ EVENT_ROWS_PER_PAGE = 200
 """Rows per page of the Events index: a row carries a sentence and citations, so fewer than
 ``paging.ROWS_PER_PAGE`` keep a page under 200 KB of HTML."""
 EVENT_PAGES_PER_STORY = 1
-"""Default of rule 2: single-source events given a page per story told by two articles or more."""
+"""Default of rule 2: single-source events given a page per story reported by two articles or more."""
 
 
 def mark_event_pages(events: list[Event], per_article: int,
