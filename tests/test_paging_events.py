@@ -238,3 +238,17 @@ def test_event_rows_are_found_by_title_but_their_article_sentence_stays_out_of_s
     assert event["title"] in rows and sentence not in rows
     index = (seed_site / "site" / "events" / "index.html").read_text()
     assert sentence in index  # shown on the page, only left out of the index
+
+
+def test_what_changed_lists_at_most_fifty_rows_of_each_list_and_counts_the_rest():
+    from generator.model import BuildSnapshot
+    from generator.site.pages.changes import LIST_LIMIT, plan_changes_page
+
+    briefing = large_briefing(LIST_LIMIT + 20)
+    briefing.previous = BuildSnapshot("2025-01-01T00:00:00", {}, {}, frozenset(), frozenset(),
+                                      frozenset(), {})  # a previous build with nothing in it
+    page = plan_changes_page(briefing)
+    assert len(page.context.added) == LIST_LIMIT and page.context.more["added"] == 20
+    assert len(page.context.events) == LIST_LIMIT and page.context.more["events"] == 20
+    text = render_pages([page], Linker(briefing))["changes.md"]
+    assert "- … and 20 more" in text and len(re.findall(r"^- \[S\d+: ", text, re.MULTILINE)) == LIST_LIMIT
