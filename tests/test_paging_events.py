@@ -252,3 +252,14 @@ def test_what_changed_lists_at_most_fifty_rows_of_each_list_and_counts_the_rest(
     assert len(page.context.events) == LIST_LIMIT and page.context.more["events"] == 20
     text = render_pages([page], Linker(briefing))["changes.md"]
     assert "- … and 20 more" in text and len(re.findall(r"^- \[S\d+: ", text, re.MULTILINE)) == LIST_LIMIT
+
+
+def test_the_sources_and_deadlines_indexes_stay_out_of_search_but_their_pages_do_not(seed_site):
+    import json
+
+    entries = json.loads((seed_site / "site" / "search" / "search_index.json").read_text())["docs"]
+    folders = [e["location"].split("#")[0] for e in entries]
+    assert "sources/" not in folders and "deadlines/" not in folders and "timeline/" not in folders
+    assert any(f.startswith("sources/") and f != "sources/" for f in folders)
+    assert any(f.startswith("deadlines/") and f != "deadlines/" for f in folders)
+    assert "events/" in folders  # the Events index is searched: events without a page are rows only
