@@ -50,6 +50,9 @@ class BriefingIndex:
     """(source, sentence) -> ids of the entities mentioned in it."""
     event_targets: dict[str, str] = field(default_factory=dict)
     """Event id -> its page, or its row's anchor on the Events index page holding it."""
+    co_mentions: dict[str, Counter] = field(default_factory=dict)
+    """Entity id -> how many sentences it shares with each other entity (``co_mentions``): the
+    entity pages, the people graph and the relationship graph read one count."""
 
 
 def _add(table: dict, keys, value) -> None:
@@ -84,6 +87,7 @@ def index_briefing(briefing: Briefing) -> BriefingIndex:
     for entity in briefing.entities:
         for m in entity.mentions:
             index.entities_at.setdefault((m.source, m.sentence), set()).add(entity.id)
+    index.co_mentions = co_mentions(briefing)
     return index
 
 

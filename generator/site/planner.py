@@ -35,7 +35,7 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         *plan_event_pages(briefing, index),
         *plan_deadline_pages(briefing, index),
         *plan_compare_page(briefing, index.event_targets),
-        *plan_figure_pages(briefing),
+        *plan_figure_pages(briefing, index.co_mentions),
         *plan_report_pages(briefing),
         plan_changes_page(briefing),
         *plan_tags_pages(briefing),

@@ -18,7 +18,7 @@ from generator.model import (
     Source,
 )
 from generator.quotes.statements import statements_by_speaker
-from generator.site.index import BriefingIndex, by_count, co_mentions, index_briefing
+from generator.site.index import BriefingIndex, by_count, index_briefing
 from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
 from generator.site.pages.figures import neighbourhood_svg, people_graph
@@ -205,9 +205,9 @@ def index_row(entity: Entity, briefing: Briefing | None = None,
 def plan_entity_pages(briefing: Briefing, min_mentions: int,
                       index: BriefingIndex | None = None) -> list[Page]:
     """Index page per type and a page per entity that has one (``index``: the planner's lookups)."""
-    related = co_mentions(briefing)
-    graph = people_graph(briefing)
     index = index or index_briefing(briefing)
+    related = index.co_mentions
+    graph = people_graph(briefing, related)
     statements = statements_by_speaker(briefing)
     pages = []
     for entity_type, title in TYPE_TITLES.items():

@@ -7,6 +7,7 @@ they sit on, since MkDocs does not rewrite links inside raw HTML.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -14,6 +15,7 @@ from markupsafe import Markup
 
 from generator.model import Briefing, Entity
 from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
+from generator.site.index import co_mentions
 from generator.site.markup import TYPE_FOLDERS, entity_page, html_href
 from generator.site.page import Page
 from generator.svg.graph import neighbourhood, render_graph
@@ -84,10 +86,11 @@ class PeopleGraph:
         return [self.edges[i] for i in sorted(found)]
 
 
-def people_graph(briefing: Briefing) -> PeopleGraph:
-    """The whole co-mention graph with links as seen from a page in people/."""
+def people_graph(briefing: Briefing, shared: dict[str, Counter] | None = None) -> PeopleGraph:
+    """The whole co-mention graph with links as seen from a page in people/ (``shared``: the
+    briefing's ``co_mentions`` when the caller has them)."""
     nodes, edges = graph_parts(briefing, partial(_link_for, _by_id(briefing), "people/_.md"),
-                               limit=len(briefing.entities))
+                               limit=len(briefing.entities), shared=shared)
     incident: dict[str, list[int]] = {}
     pairs: dict[tuple[str, str], int] = {}
     for position, edge in enumerate(edges):
@@ -117,11 +120,12 @@ def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
                                title=f"Who appears with {entity.name}", centre=entity.id))
 
 
-def plan_figure_pages(briefing: Briefing) -> list[Page]:
-    """graph.md and map.md."""
+def plan_figure_pages(briefing: Briefing, shared: dict[str, Counter] | None = None) -> list[Page]:
+    """graph.md and map.md (``shared``: the briefing's ``co_mentions`` when the caller has them)."""
     by_id = _by_id(briefing)
-    graph = relationship_graph_svg(briefing, partial(_link_for, by_id, "graph.md"))
-    nodes, _ = graph_parts(briefing, lambda entity_id: "")
+    shared = shared if shared is not None else co_mentions(briefing)
+    graph = relationship_graph_svg(briefing, partial(_link_for, by_id, "graph.md"), shared=shared)
+    nodes, _ = graph_parts(briefing, lambda entity_id: "", shared=shared)
     drawn = {n.id for n in nodes}
     in_graph = [e for e in briefing.entities if e.id in drawn]
     places = [entity for entity, _ in located_places(briefing, MAP_MARKERS)]
