@@ -140,8 +140,10 @@ def test_different_days_of_the_month_disagree() -> None:
 
 
 def _event(title: str, citations, times) -> Event:
+    """An event whose reports attach ``times``, each to the citation holding it (as the merge does)."""
+    reported = tuple((t, next(c for c in citations if c.start <= t.start < c.end)) for t in times)
     return Event(title.lower().replace(" ", "-"), title, "visit", (ADA.id,), None, None, tuple(citations),
-                 tuple(times))
+                 tuple(times), reported_times=reported)
 
 
 def test_the_day_a_threat_was_made_is_not_the_day_it_expires() -> None:

@@ -1,6 +1,6 @@
 """Event failure classes on small hand-written articles: triggers out of sense, described
-participants, expected vs confirmed, differing days, one sentence cited by two events, and the
-event page cap (issues 9, 11 and 13)."""
+participants, expected vs confirmed, differing days, one sentence cited by two events (issues 9
+and 11; the event page policy is tested in test_paging_events.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 from generator.events import find_events, merge_events
 from generator.events.stories import story_ids
 from generator.model import Citation, Event, TimeExpression
-from generator.site.event_policy import event_target, mark_event_pages
 from generator.site.pages.events import day_versions
 from tests.test_events import _briefing, _candidate, paragraph_of
 
@@ -115,45 +114,6 @@ def test_one_storys_shooting_is_one_event_whoever_each_report_names():
                           ("b", b, [_candidate("b", b, "shooting", ["Bo Chan"], "Rome")])])
     assert len(merge_events(briefing, story_ids([("a", "b")]))) == 1
     assert len(merge_events(briefing, story_ids([("a",), ("b",)]))) == 2  # two stories: two events
-
-
-# --- the event page cap ---------------------------------------------------------------------
-
-
-def _single(event_id: str, source: str, citations: int) -> Event:
-    cites = tuple(Citation(source, n, n + 1, "x", n) for n in range(citations))
-    return Event(event_id, event_id, "meeting", (), None, None, cites)
-
-
-def test_event_page_cap_per_article_most_cited_first():
-    crowd = [_single(f"m{n:03d}", "a", 1 + n % 3) for n in range(30)]
-    shared = Event("shared", "shared", "visit", (), None, None,
-                   (Citation("a", 0, 1, "x", 0), Citation("b", 0, 1, "x", 0)))
-    marked = mark_event_pages([*crowd, shared], per_article=5)
-    paged = {e.id for e in marked if e.has_page}
-    assert "shared" in paged and len(paged) == 6
-    assert all(len(e.citations) == 3 for e in marked if e.has_page and e.id != "shared")
-    rest = next(e for e in marked if not e.has_page)
-    assert event_target(rest) == f"events/index.md#event-{rest.id}"
-    assert len(marked) == 31  # none dropped
-
-
-def test_capped_events_are_listed_and_every_link_resolves(tmp_path):
-    from tests.test_reader import build_site
-
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    names = [("Ann Lee", "Bo Chan"), ("Carl Dunn", "Dee Ek"), ("Eve Fox", "Finn Gale"),
-             ("Gus Hale", "Ivy Jun")]
-    lines = [f"{a} met {b} in Rome on Monday." for a, b in names]
-    (seeds / "meetings.txt").write_text("Meetings in Rome\n\n" + "\n\n".join(lines) + "\n",
-                                        encoding="utf-8")
-    root = build_site(tmp_path / "project", seeds, "max_pages_per_article: 1\n")
-    pages = [p for p in (root / "docs" / "events").glob("*.md") if p.name != "index.md"]
-    index = (root / "docs" / "events" / "index.md").read_text(encoding="utf-8")
-    assert len(pages) == 1 and index.count('<a id="event-') >= 2
-    assert (root / "site" / "events" / "index.html").exists()
-
 
 
 def test_event_page_shows_status_and_day_disagreement_in_words():

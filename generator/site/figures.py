@@ -9,6 +9,7 @@ markers come from place entities the offline gazetteer can locate.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from generator.knowledge import gazetteer
@@ -24,19 +25,20 @@ GRAPH_NODES = 24
 """Most entities drawn in the relationship graph, most mentioned first."""
 
 
-def graph_parts(briefing: Briefing, link_for: LinkFor,
-                limit: int = GRAPH_NODES) -> tuple[list[GraphNode], list[GraphEdge]]:
+def graph_parts(briefing: Briefing, link_for: LinkFor, limit: int = GRAPH_NODES,
+                shared: dict[str, Counter] | None = None) -> tuple[list[GraphNode], list[GraphEdge]]:
     """Nodes for the most mentioned entities that share a sentence with another, and their edges.
 
     Args:
         briefing: The finished briefing.
         link_for: Link target of each entity id.
         limit: Most nodes kept.
+        shared: ``co_mentions(briefing)`` when the caller has it already.
 
     Returns:
         The nodes (weight: mentions) and the edges (weight: sentences shared).
     """
-    shared = co_mentions(briefing)
+    shared = shared if shared is not None else co_mentions(briefing)
     connected = [e for e in briefing.entities if shared.get(e.id)]
     kept = sorted(connected, key=lambda e: (-len(e.mentions), e.name))[:limit]
     ids = {e.id for e in kept}
@@ -53,10 +55,11 @@ def _together(count: int) -> str:
     return f"{count} sentence{'s' if count != 1 else ''} together"
 
 
-def relationship_graph_svg(briefing: Briefing, link_for: LinkFor,
-                           limit: int = GRAPH_NODES) -> str:
-    """The relationship graph as inline SVG; empty when no two entities share a sentence."""
-    nodes, edges = graph_parts(briefing, link_for, limit)
+def relationship_graph_svg(briefing: Briefing, link_for: LinkFor, limit: int = GRAPH_NODES,
+                           shared: dict[str, Counter] | None = None) -> str:
+    """The relationship graph as inline SVG; empty when no two entities share a sentence
+    (``shared``: as in ``graph_parts``)."""
+    nodes, edges = graph_parts(briefing, link_for, limit, shared)
     if not edges:
         return ""
     return render_graph(nodes, edges, title="Who appears with whom")
@@ -71,21 +74,25 @@ def locate(entity: Entity) -> gazetteer.Place | None:
     return None
 
 
-def located_places(briefing: Briefing) -> list[tuple[Entity, gazetteer.Place]]:
-    """Place entities the gazetteer can put on a map, with their gazetteer place."""
-    found = [(e, locate(e)) for e in briefing.entities if e.type == "place"]
-    return [(entity, place) for entity, place in found if place is not None]
+def located_places(briefing: Briefing, limit: int | None = None) -> list[tuple[Entity, gazetteer.Place]]:
+    """Place entities the gazetteer can put on a map, with their gazetteer place; with
+    ``limit``, the ``limit`` most mentioned of them (ties by name), in corpus order."""
+    found = [(e, place) for e in briefing.entities if e.type == "place" and (place := locate(e))]
+    if limit is not None and len(found) > limit:
+        kept = {id(e) for e, _ in sorted(found, key=lambda row: (-len(row[0].mentions), row[0].name))[:limit]}
+        found = [(e, place) for e, place in found if id(e) in kept]
+    return found
 
 
-def map_markers(briefing: Briefing, link_for: LinkFor) -> list[MapMarker]:
-    """One marker per located place entity, sized by mentions."""
+def map_markers(briefing: Briefing, link_for: LinkFor, limit: int | None = None) -> list[MapMarker]:
+    """One marker per located place entity (see ``located_places``), sized by mentions."""
     return [MapMarker(entity.name, float(place.lat), float(place.lon), link_for(entity.id),
                       len(entity.mentions))
-            for entity, place in located_places(briefing)
+            for entity, place in located_places(briefing, limit)
             if place.lat is not None and place.lon is not None]
 
 
-def places_map_svg(briefing: Briefing, link_for: LinkFor) -> str:
-    """The places map as inline SVG; empty when no place could be located."""
-    markers = map_markers(briefing, link_for)
+def places_map_svg(briefing: Briefing, link_for: LinkFor, limit: int | None = None) -> str:
+    """The places map as inline SVG (``limit``: most markers); empty when no place could be located."""
+    markers = map_markers(briefing, link_for, limit)
     return render_map(markers) if markers else ""

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Deadline, Entity, Event, Quote, Sentence, Source, Story
+from generator.site.event_policy import event_targets
 from generator.site.markup import source_labels
 
 
@@ -45,6 +46,13 @@ class BriefingIndex:
     """Entity id -> deadlines it set or is bound by."""
     sentences: dict[str, dict[int, Sentence]] = field(default_factory=dict)
     """Source id -> sentence index -> sentence."""
+    entities_at: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    """(source, sentence) -> ids of the entities mentioned in it."""
+    event_targets: dict[str, str] = field(default_factory=dict)
+    """Event id -> its page, or its row's anchor on the Events index page holding it."""
+    co_mentions: dict[str, Counter] = field(default_factory=dict)
+    """Entity id -> how many sentences it shares with each other entity (``co_mentions``): the
+    entity pages, the people graph and the relationship graph read one count."""
 
 
 def _add(table: dict, keys, value) -> None:
@@ -57,7 +65,8 @@ def index_briefing(briefing: Briefing) -> BriefingIndex:
     """All lookups of one briefing (read after every corpus-wide stage ran)."""
     index = BriefingIndex(entities={e.id: e for e in briefing.entities},
                           sources={s.id: s for s in briefing.sources},
-                          stories={s.id: s for s in briefing.stories})
+                          stories={s.id: s for s in briefing.stories},
+                          event_targets=event_targets(briefing.events, briefing.stories))
     labels = source_labels(briefing)
     for position, source in enumerate(briefing.sources):
         index.source_rows.setdefault(source.id, []).append((position, source))
@@ -75,6 +84,10 @@ def index_briefing(briefing: Briefing) -> BriefingIndex:
         _add(index.deadlines_of_entity, [deadline.setter, *deadline.bound], deadline)
     for source_id, analysis in briefing.analyses.items():
         index.sentences[source_id] = {s.index: s for s in analysis.sentences}
+    for entity in briefing.entities:
+        for m in entity.mentions:
+            index.entities_at.setdefault((m.source, m.sentence), set()).add(entity.id)
+    index.co_mentions = co_mentions(briefing)
     return index
 
 

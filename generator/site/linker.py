@@ -12,7 +12,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from generator.model import Briefing, Citation, Entity
-from generator.site.event_policy import event_target
+from generator.site.event_policy import event_targets
 from generator.site.markup import (
     display_text,
     entity_page,
@@ -34,7 +34,7 @@ class Linker:
         self.source_hovers = {s.id: ", ".join(filter(None, (s.title or s.path, s.outlet)))
                               for s in briefing.sources}
         self.source_texts = {s.id: s.text for s in briefing.sources}
-        self.event_targets = {e.id: event_target(e) for e in briefing.events}
+        self.event_targets = event_targets(briefing.events, briefing.stories)
         self.sentence_spans = {source_id: {s.index: (s.start, s.end) for s in analysis.sentences}
                                for source_id, analysis in briefing.analyses.items()}
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)

@@ -62,6 +62,12 @@ def make_environment(user_dir: Path | None = None) -> Environment:
 
 SEARCH_BOOST = {"entity.md.j2": 10, "source.md.j2": 0.5}
 """Material search boost by template: entity pages rank above the long source texts."""
+SEARCH_EXCLUDED = frozenset({"timeline.md.j2", "source_index.md.j2", "deadlines_index.md.j2",
+                             "report.md.j2"})
+"""Templates whose pages stay out of the search index, which every visitor downloads and which
+grows with each row: the timeline's rows repeat the Events index's (which is searched); every
+source and every deadline has a page of its own, found by its title, so their index tables
+only repeat those pages; the build report lists input files."""
 
 
 def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
@@ -75,6 +81,8 @@ def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
         text += _cached_entry("tags", tuple(tags))
     if page.template in SEARCH_BOOST:
         text += _cached_entry("search", (("boost", SEARCH_BOOST[page.template]),))
+    elif page.template in SEARCH_EXCLUDED:
+        text += _cached_entry("search", (("exclude", True),))
     return Markup("---\n" + text + "---\n")
 
 

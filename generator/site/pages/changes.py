@@ -9,7 +9,7 @@ when its id (quotes: speaker and words) was not in the previous export.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.model import Briefing, BuildSnapshot, Deadline, Entity, Event, Quote, Source
 from generator.site.page import Page
@@ -48,6 +48,8 @@ class ChangesContext:
     """Quotes that are new."""
     moved: list[MovedDeadline] = field(default_factory=list)
     """Deadlines whose due time moved."""
+    more: dict[str, int] = field(default_factory=dict)
+    """List name ("added", "events", ...) -> rows left out by ``LIST_LIMIT``."""
 
     @property
     def nothing(self) -> bool:
@@ -61,7 +63,21 @@ def plan_changes_page(briefing: Briefing) -> Page:
     before = briefing.previous
     if before is None:
         return Page("changes.md", "changes.md.j2", ChangesContext(""))
-    return Page("changes.md", "changes.md.j2", compare(before, briefing))
+    return Page("changes.md", "changes.md.j2", capped(compare(before, briefing)))
+
+
+LISTS = ("added", "edited", "removed", "entities", "events", "quotes", "moved")
+"""The lists of ``ChangesContext``."""
+LIST_LIMIT = 50
+"""Most rows per list: a build that adds a thousand articles must not make a page of them all
+(the indexes list everything); the page says how many it leaves out."""
+
+
+def capped(context: ChangesContext, limit: int = LIST_LIMIT) -> ChangesContext:
+    """``context`` with each list cut to its first ``limit`` rows, the rest counted in ``more``."""
+    lists = {name: getattr(context, name) for name in LISTS}
+    more = {name: len(rows) - limit for name, rows in lists.items() if len(rows) > limit}
+    return replace(context, more=more, **{name: rows[:limit] for name, rows in lists.items()})
 
 
 def compare(before: BuildSnapshot, briefing: Briefing) -> ChangesContext:

@@ -8,26 +8,34 @@ fact with values that cannot both hold after resolution. So
   left out by ``find_disagreements``;
 * an event's stated days are the times the reports attach to the event,
   without a deadline's due time in the same sentence (the day a threat was
-  made is not the day it expires), and they differ only when incompatible.
+  made is not the day it expires), and they differ only when two cannot be one
+  day (``events.stated_days``, the test the event page uses too).
+
+The disagreements go on over numbered pages (``DISAGREEMENTS_PER_PAGE`` each);
+the matrix is on the first page only.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.deadlines.build import Disagreement as DeadlineDisagreement
 from generator.deadlines.build import find_disagreements
-from generator.deadlines.dates import compatible
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Source
-from generator.site.event_policy import event_target
+from generator.site.event_policy import event_targets
 from generator.site.markup import deadline_page, source_labels
 from generator.site.page import Page
+from generator.site.pages.events import stated_days
+from generator.site.pages.paging import Pager, pagers, split_rows
 from generator.temporal.calendar import to_date
 
 MATRIX_TYPES = ("person", "place", "organization")
 MAX_ROWS_PER_TYPE = 25
 MAX_SOURCE_COLUMNS = 24
 """A wider matrix is unreadable: only the newest sources get a column."""
+DISAGREEMENTS_PER_PAGE = 50
+"""Disagreements per page (each cites its versions' sources): the first page also holds the
+matrix (about 120 KB of HTML at 24 columns), and stays under 200 KB."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,10 @@ class CompareContext:
     """Facts stated differently by different sources."""
     total_sources: int = 0
     """How many usable sources there are (more than the columns when capped)."""
+    pager: Pager = Pager(1, ())
+    """This page among the comparison's pages (the disagreements go on over several)."""
+    total_disagreements: int = 0
+    """Disagreements on all pages."""
 
 
 def _entity_rows(entities: list[Entity], sources: list[Source], entity_type: str) -> list[MatrixRow]:
@@ -94,29 +106,31 @@ def _entity_rows(entities: list[Entity], sources: list[Source], entity_type: str
 
 
 def _deadline_rows(deadlines: list[Deadline], sources: list[Source]) -> list[MatrixRow]:
+    """The ``MAX_ROWS_PER_TYPE`` deadlines most reported by the sources shown (none unreported)."""
     rows = []
     for deadline in deadlines:
         counts = tuple(sum(r.citation.source == s.id for r in deadline.reports) for s in sources)
-        rows.append(MatrixRow(deadline.title, deadline_page(deadline.id), "", counts))
-    return rows
+        if any(counts):
+            rows.append(MatrixRow(deadline.title, deadline_page(deadline.id), "", counts))
+    return sorted(rows, key=lambda row: -sum(row.counts))[:MAX_ROWS_PER_TYPE]
 
 
-def _event_date_disagreement(event: Event, briefing: Briefing,
-                             due_times: set[tuple[str, int]]) -> Disagreement | None:
-    """Sources attaching incompatible days to one merged event (``due_times``: deadline dues)."""
-    attached = {(t.text, t.value) for t in event.stated_times}
-    stated: dict[str, tuple[str, list[Citation]]] = {}
-    for citation in event.citations:
-        for time in briefing.analyses[citation.source].times:
-            if (time.type == "DATE" and citation.start <= time.start < citation.end
-                    and (time.text, time.value) in attached
-                    and (citation.source, time.start) not in due_times):
-                wording = f"{time.value} (“{time.text}”)" if to_date(time.value) else f"“{time.text}”"
-                stated.setdefault(time.value, (wording, []))[1].append(citation)
-    if all(compatible(a, b) for a in stated for b in stated):
+def _event_date_disagreement(event: Event, target: str,
+                             due_times: frozenset[tuple[str, int]]) -> Disagreement | None:
+    """Sources attaching days to one merged event that cannot be one day (``due_times``: deadline
+    dues, left out); the test is ``events.stated_days``, shared with the event page."""
+    stated = stated_days(event, due_times)
+    if not stated:
         return None
-    versions = tuple(Version(words, tuple(c)) for _, (words, c) in sorted(stated.items()))
-    return Disagreement(event.title, event_target(event), "stated day", versions)
+    versions = tuple(Version(_day_wording(value, next(iter(wordings))),
+                             tuple(dict.fromkeys(c for cites in wordings.values() for c in cites)))
+                     for value, wordings in stated.items())
+    return Disagreement(event.title, target, "stated day", versions)
+
+
+def _day_wording(value: str, text: str) -> str:
+    """A stated day as Sources compared prints it: the date when resolved, and the words."""
+    return f"{value} (“{text}”)" if to_date(value) else f"“{text}”"
 
 
 def real_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[DeadlineDisagreement]:
@@ -132,8 +146,10 @@ def _deadline_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> lis
             for found in real_disagreements(deadline, by_id)]
 
 
-def compare_context(briefing: Briefing) -> CompareContext:
-    """Matrix of mentions per source and the disagreements found."""
+def compare_context(briefing: Briefing, targets: dict[str, str] | None = None) -> CompareContext:
+    """Matrix of mentions per source and the disagreements found (``targets``: event id -> link
+    target, see ``event_policy.event_targets``)."""
+    targets = targets if targets is not None else event_targets(briefing.events, briefing.stories)
     usable = [s for s in briefing.sources if s.status == "ok"]
     ok = newest(usable, MAX_SOURCE_COLUMNS)
     labels = source_labels(briefing)
@@ -142,9 +158,10 @@ def compare_context(briefing: Briefing) -> CompareContext:
     sections.append(("Deadlines", _deadline_rows(briefing.deadlines, ok)))
     by_id = {e.id: e for e in briefing.entities}
     disagreements = [found for d in briefing.deadlines for found in _deadline_disagreements(d, by_id)]
-    due_times = {(r.citation.source, r.due.start) for d in briefing.deadlines for r in d.reports if r.due}
+    due_times = frozenset((r.citation.source, r.due.start) for d in briefing.deadlines
+                          for r in d.reports if r.due)
     disagreements += [d for e in briefing.events
-                      if (d := _event_date_disagreement(e, briefing, due_times))]
+                      if (d := _event_date_disagreement(e, targets[e.id], due_times))]
     return CompareContext([(labels[s.id], s) for s in ok], sections, disagreements, len(usable))
 
 
@@ -158,6 +175,11 @@ def newest(sources: list[Source], limit: int) -> list[Source]:
     return [s for s in sources if s.id in keep]
 
 
-def plan_compare_page(briefing: Briefing) -> list[Page]:
-    """The single comparison page."""
-    return [Page("sources-compared.md", "sources_compared.md.j2", compare_context(briefing))]
+def plan_compare_page(briefing: Briefing, targets: dict[str, str] | None = None) -> list[Page]:
+    """sources-compared.md (the matrix and the first disagreements), and
+    sources-compared/pages/<n>.md when the disagreements go on over ``DISAGREEMENTS_PER_PAGE``."""
+    whole = compare_context(briefing, targets)
+    runs = split_rows(whole.disagreements, DISAGREEMENTS_PER_PAGE)
+    return [Page(pager.paths[pager.number - 1], "sources_compared.md.j2",
+                 replace(whole, disagreements=run, pager=pager, total_disagreements=len(whole.disagreements)))
+            for run, pager in zip(runs, pagers("sources-compared.md", len(runs)), strict=True)]

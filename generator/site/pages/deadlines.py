@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from generator.deadlines.dates import compatible
 from generator.deadlines.merge import Disagreement, find_disagreements, timing
-from generator.model import Briefing, Citation, Deadline, DeadlineReport, Entity, Source
+from generator.model import Briefing, Citation, Deadline, DeadlineReport, Source
+from generator.site.index import BriefingIndex, index_briefing
 from generator.site.markup import deadline_page
 from generator.site.page import Page
+from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 from generator.site.timewords import day_words, value_words
 
 
@@ -41,6 +43,10 @@ class DeadlinesIndexContext:
     """Deadlines, earliest due first, unknown due dates last."""
     newest: str
     """Publication date of the newest article in words, or "" when none is dated."""
+    pager: Pager = Pager(1, ())
+    """This page among the index's pages (``ROWS_PER_PAGE`` rows each)."""
+    total: int = 0
+    """Deadlines on all pages."""
 
 
 @dataclass(frozen=True)
@@ -97,8 +103,10 @@ class DeadlineContext:
     """Every source's wording, side by side."""
 
 
-def plan_deadline_pages(briefing: Briefing) -> list[Page]:
-    """Deadlines index (sorted by due date) and one page per deadline."""
+def plan_deadline_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
+    """Deadlines index (sorted by due date, split over pages of ``ROWS_PER_PAGE`` rows) and one
+    page per deadline (``index``: the planner's lookups)."""
+    index = index or index_briefing(briefing)
     newest = max((s.published for s in briefing.sources if s.published), default=None)
     rows = [
         DeadlineRow(
@@ -108,29 +116,29 @@ def plan_deadline_pages(briefing: Briefing) -> list[Page]:
         )
         for d in briefing.deadlines
     ]
-    index = Page(
-        "deadlines/index.md",
-        "deadlines_index.md.j2",
-        DeadlinesIndexContext("Deadlines", rows, day_words(newest) if newest else ""),
-    )
-    return [index] + [
-        Page(deadline_page(d.id), "deadline.md.j2", deadline_context(d, briefing, newest))
+    runs = split_rows(rows, ROWS_PER_PAGE)
+    index_pages = [
+        Page(pager.paths[pager.number - 1], "deadlines_index.md.j2",
+             DeadlinesIndexContext("Deadlines", run, day_words(newest) if newest else "", pager, len(rows)))
+        for run, pager in zip(runs, pagers("deadlines/index.md", len(runs)), strict=True)
+    ]
+    return index_pages + [
+        Page(deadline_page(d.id), "deadline.md.j2", deadline_context(d, briefing, newest, index))
         for d in briefing.deadlines
     ]
 
 
 def deadline_context(
-    deadline: Deadline, briefing: Briefing, newest: dt.date | None
+    deadline: Deadline, briefing: Briefing, newest: dt.date | None, index: BriefingIndex | None = None
 ) -> DeadlineContext:
-    """Everything one deadline page shows."""
-    by_id = {e.id: e for e in briefing.entities}
-    sources = {s.id: s for s in briefing.sources}
+    """Everything one deadline page shows (``index``: lookups shared by all pages)."""
+    index = index or index_briefing(briefing)
     cites = tuple(r.citation for r in deadline.reports)
     due = deadline.due
     return DeadlineContext(
         deadline=deadline,
-        setter=named_line(deadline.setter, by_id, cites) if deadline.setter else None,
-        bound=[named_line(i, by_id, cites) for i in deadline.bound],
+        setter=named_line(deadline.setter, index, cites) if deadline.setter else None,
+        bound=[named_line(i, index, cites) for i in deadline.bound],
         demand=CitedLine(deadline.demand, containing(deadline.demand, cites))
         if deadline.demand
         else None,
@@ -144,11 +152,11 @@ def deadline_context(
         due_provenance=due.provenance if due else "",
         timing=timing(due, newest),
         changes=change_lines(deadline.reports),
-        disagreements=find_disagreements(deadline.reports, by_id),
+        disagreements=find_disagreements(deadline.reports, index.entities),
         reports=[
             ReportRow(
                 r,
-                sources[r.citation.source],
+                index.sources[r.citation.source],
                 value_words(r.due.value) if r.due else "",
                 value_words(r.duration.value) if r.duration else "",
             )
@@ -157,11 +165,10 @@ def deadline_context(
     )
 
 
-def named_line(entity_id: str, by_id: dict[str, Entity], cites: tuple[Citation, ...]) -> CitedLine:
+def named_line(entity_id: str, index: BriefingIndex, cites: tuple[Citation, ...]) -> CitedLine:
     """An entity with the report sentences that mention it (all reports if none do)."""
-    sentences = {(m.source, m.sentence) for m in by_id[entity_id].mentions}
-    own = tuple(c for c in cites if (c.source, c.sentence) in sentences)
-    return CitedLine(by_id[entity_id].name, own or cites, entity_id)
+    own = tuple(c for c in cites if entity_id in index.entities_at.get((c.source, c.sentence), ()))
+    return CitedLine(index.entities[entity_id].name, own or cites, entity_id)
 
 
 def containing(words: str, cites: tuple[Citation, ...]) -> tuple[Citation, ...]:

@@ -18,7 +18,7 @@ from generator.model import (
     Source,
 )
 from generator.quotes.statements import statements_by_speaker
-from generator.site.index import BriefingIndex, by_count, co_mentions, index_briefing
+from generator.site.index import BriefingIndex, by_count, index_briefing
 from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
 from generator.site.pages.figures import neighbourhood_svg, people_graph
@@ -30,6 +30,10 @@ LIST_LIMIT = 25
 events, deadlines): a page must not grow with the corpus; it says how many rows it leaves out."""
 CITE_LIMIT = 5
 """Most sources cited for one role, summary statement or quote on an entity page."""
+NEIGHBOURHOOD_MIN_SOURCES = 2
+"""A person's "Appears with" figure is drawn when at least this many sources name them. For a
+name from one article the Related list says the same, and the figure (about 10 KB of a 34 KB
+page, and most of the page planning time) would make up a third of the people pages' size."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +176,11 @@ def first_sources(citations: tuple[Citation, ...], limit: int = CITE_LIMIT) -> t
 
 
 def _neighbourhood(graph: tuple[list, list] | None, entity: Entity) -> str:
-    return neighbourhood_svg(graph, entity) if graph and entity.type == "person" else ""
+    """The "Appears with" figure of a person named in ``NEIGHBOURHOOD_MIN_SOURCES`` sources or more."""
+    named_in = len({m.source for m in entity.mentions})
+    if not graph or entity.type != "person" or named_in < NEIGHBOURHOOD_MIN_SOURCES:
+        return ""
+    return neighbourhood_svg(graph, entity)
 
 
 def role_phrase(text: str) -> str:
@@ -197,9 +205,9 @@ def index_row(entity: Entity, briefing: Briefing | None = None,
 def plan_entity_pages(briefing: Briefing, min_mentions: int,
                       index: BriefingIndex | None = None) -> list[Page]:
     """Index page per type and a page per entity that has one (``index``: the planner's lookups)."""
-    related = co_mentions(briefing)
-    graph = people_graph(briefing)
     index = index or index_briefing(briefing)
+    related = index.co_mentions
+    graph = people_graph(briefing, related)
     statements = statements_by_speaker(briefing)
     pages = []
     for entity_type, title in TYPE_TITLES.items():

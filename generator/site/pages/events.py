@@ -1,32 +1,33 @@
-"""Pages for events and the timeline.
+"""Pages for events.
 
-``plan_event_pages`` gives the Events index (events grouped by story), one page
-per event at ``events/<id>.md`` and ``timeline.md``, which orders events and
-deadlines by resolved date and lists the unresolved ones under the article
-that reports them. Event and source pages are tagged with their story
+``plan_event_pages`` gives the Events index (events grouped by story, split
+over the pages ``event_policy.index_layout`` gives) and one page per event that
+has one (``event_policy``) at ``events/<id>.md``; the timeline is planned in
+``timeline.py`` (and returned with them). Event and source pages are tagged with their story
 (``story_tag``); the Tags pages are planned in ``tags.py``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
 
-from generator.deadlines.infer import INFERRED
 from generator.events.reports import different_times
-from generator.model import Briefing, Citation, DateWindow, Event, Quote, Sentence, Source, Story
-from generator.site.event_policy import event_anchor, event_target
+from generator.model import Briefing, Citation, Event, Quote, Sentence, Source, Story
+from generator.site.event_policy import (
+    EVENTS_INDEX,
+    EventsIndexLayout,
+    event_anchor,
+    index_layout,
+)
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
-from generator.site.markup import deadline_page, event_page, one_line, source_labels
+from generator.site.markup import event_page, one_line
 from generator.site.page import Page
+from generator.site.pages.paging import Pager, pagers
+from generator.site.pages.timeline import KIND_NAMES, plan_timeline_pages
 from generator.site.summarize import Statement, merge_statements
-from generator.temporal.calendar import value_range
-
-KIND_NAMES = {"visit": "Visit", "meeting": "Meeting", "talks": "Talks",
-              "announcement": "Announcement", "attack": "Attack", "threat": "Threat",
-              "sanctions": "Sanctions", "foiling": "Foiled attack"}
-"""Kind -> label shown on pages."""
 
 
 @dataclass(frozen=True)
@@ -55,62 +56,47 @@ class EventContext:
 
 
 @dataclass(frozen=True)
+class EventsIndexGroup:
+    """One story's events on a page of the Events index."""
+
+    story: Story | None
+    """The story (None for events outside any story)."""
+    events: list[Event]
+    """The story's events on this page, in timeline order."""
+    total: int
+    """The story's events on all pages."""
+    continued: bool = False
+    """True when the story's first events are on an earlier page."""
+
+
+@dataclass(frozen=True)
 class EventsIndexContext:
-    """Context of the Events index."""
+    """Context of one page of the Events index."""
 
     title: str
     """Page title."""
-    groups: list[tuple[Story | None, list[Event]]]
-    """Events per story (None for events outside any story), in timeline order."""
+    groups: list[EventsIndexGroup]
+    """The events on this page, per story."""
     descriptions: dict[str, str] = field(default_factory=dict)
     """Event id -> the first sentence reporting it, on one line."""
     anchors: dict[str, str] = field(default_factory=dict)
     """Event id -> the anchor of its row (links to an event without a page land there)."""
-
-
-@dataclass(frozen=True)
-class TimelineRow:
-    """One event or deadline on the timeline."""
-
-    title: str
-    """Its title."""
-    path: str
-    """Docs-relative page of the event or deadline."""
-    what: str
-    """"event" kind label or "Deadline"."""
-    date: str
-    """Resolved TIMEX3 value, or "" when not resolved."""
-    provenance: str
-    """How the date was obtained, or the stated words when not resolved."""
-    citations: tuple[Citation, ...]
-    """Where the sources report it."""
-
-    @property
-    def inferred(self) -> bool:
-        """True when the date is an inference (no source states it), not a stated or resolved date."""
-        return self.provenance.startswith(INFERRED)
-
-
-@dataclass(frozen=True)
-class TimelineContext:
-    """Context of the Timeline page."""
-
-    dated: list[TimelineRow]
-    """Rows with a resolved date, earliest first."""
-    undated: list[tuple[str, Source, list[TimelineRow]]]
-    """(label, source, rows) for undated rows, under the first source reporting them."""
-    windows: dict[str, DateWindow] = field(default_factory=dict)
-    """Source id -> when the undated article was probably written (inferred), if known."""
+    pager: Pager = Pager(1, ())
+    """This page among the Events index's pages (``event_policy.index_layout`` decides them)."""
+    total: int = 0
+    """Events on all pages."""
+    without_page: int = 0
+    """Events on this page that have no page of their own."""
 
 
 def plan_event_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
-    """Events index, one page per event, and the timeline (``index``: the planner's shared lookups)."""
-    pages = [Page("events/index.md", "events_index.md.j2", index_context(briefing))]
+    """Events index pages, one page per event that has one, and the timeline pages
+    (``index``: the planner's shared lookups)."""
     index = index or index_briefing(briefing)
+    pages = plan_events_index(briefing, index_layout(briefing.events, briefing.stories))
     pages += [Page(event_page(e.id), "event.md.j2", event_context(e, briefing, index))
               for e in briefing.events if e.has_page]
-    pages.append(Page("timeline.md", "timeline.md.j2", timeline_context(briefing)))
-    return pages
+    return pages + plan_timeline_pages(briefing, index.event_targets)
 
 
 def story_tag(story: Story) -> str:
@@ -132,11 +118,6 @@ def source_story_tags(briefing: Briefing, source_id: str) -> list[str]:
     return [story_tag(s) for s in briefing.stories if source_id in s.sources]
 
 
-def _labels(briefing: Briefing) -> dict[str, tuple[str, Source]]:
-    labels = source_labels(briefing)
-    return {s.id: (labels[s.id], s) for s in briefing.sources}
-
-
 def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> EventContext:
     """Everything an event page shows (``index``: lookups shared by all pages)."""
     index = index or index_briefing(briefing)
@@ -156,17 +137,30 @@ def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None 
     )
 
 
-def day_versions(event: Event) -> list[tuple[str, tuple[Citation, ...]]]:
-    """The reports' stated days, grouped by resolved value, when two cannot be one day."""
+def stated_days(event: Event, skip: frozenset[tuple[str, int]] = frozenset()
+                ) -> dict[str, dict[str, list[Citation]]]:
+    """Resolved value -> wording -> citations of the days the reports attach to an event, when
+    two of them cannot be one day (``events.reports.different_times``); else empty.
+
+    The one test of "the reports disagree on the day", for the event page and Sources compared.
+    ``skip`` holds (source, start) of times to leave out (a deadline's due time in the sentence).
+    """
     grouped: dict[str, dict[str, list[Citation]]] = {}
     for time, citation in event.reported_times:
-        if time.type == "DATE":
+        if time.type == "DATE" and (citation.source, time.start) not in skip:
             grouped.setdefault(time.value, {}).setdefault(time.text, []).append(citation)
     values = sorted(grouped)
     if not any(different_times(a, b) for a in values for b in values if a < b):
-        return []
-    return [(" / ".join(f"“{w}”" for w in grouped[v]),
-             tuple(dict.fromkeys(c for cites in grouped[v].values() for c in cites))) for v in values]
+        return {}
+    return {value: grouped[value] for value in values}
+
+
+def day_versions(event: Event) -> list[tuple[str, tuple[Citation, ...]]]:
+    """The reports' stated days as the event page words them ("“Sunday” / “on Sunday”"), with
+    their citations, when two cannot be one day (see ``stated_days``)."""
+    return [(" / ".join(f"“{w}”" for w in wordings),
+             tuple(dict.fromkeys(c for cites in wordings.values() for c in cites)))
+            for wordings in stated_days(event).values()]
 
 
 def event_quotes(event: Event, briefing: Briefing, index: BriefingIndex | None = None) -> list[Quote]:
@@ -198,60 +192,21 @@ def _related(a: Event, b: Event) -> bool:
     return bool(a.story) and a.story == b.story and (same_place or shared)
 
 
-def index_context(briefing: Briefing) -> EventsIndexContext:
-    """Events grouped by story, in story order."""
-    groups: list[tuple[Story | None, list[Event]]] = []
-    for story in briefing.stories:
-        members = [e for e in briefing.events if e.story == story.id]
-        if members:
-            groups.append((story, members))
-    known = {s.id for s in briefing.stories}
-    loose = [e for e in briefing.events if e.story not in known]
-    descriptions = {e.id: one_line(e.citations[0].text) for e in briefing.events if e.citations}
-    anchors = {e.id: event_anchor(e.id) for e in briefing.events}
-    return EventsIndexContext("Events", groups + ([(None, loose)] if loose else []), descriptions,
-                              anchors)
+def plan_events_index(briefing: Briefing, layout: EventsIndexLayout) -> list[Page]:
+    """The Events index, split over the pages ``layout`` gives (events grouped by story)."""
+    stories = {s.id: s for s in briefing.stories}
+    totals = Counter(e.story if e.story in stories else None for e in briefing.events)
+    pages, seen = [], set()
+    for run, pager in zip(layout.runs, pagers(EVENTS_INDEX, len(layout.runs)), strict=True):
+        groups = []
+        for key, members in groupby(run, key=lambda e: e.story if e.story in stories else None):
+            events = list(members)
+            groups.append(EventsIndexGroup(stories.get(key or ""), events, totals[key], key in seen))
+            seen.add(key)
+        descriptions = {e.id: one_line(e.citations[0].text) for e in run if e.citations}
+        context = EventsIndexContext("Events", groups, descriptions, {e.id: event_anchor(e.id) for e in run},
+                                     pager, len(briefing.events), sum(not e.has_page for e in run))
+        pages.append(Page(layout.paths[pager.number - 1], "events_index.md.j2", context))
+    return pages
 
 
-def timeline_context(briefing: Briefing) -> TimelineContext:
-    """Events and deadlines by resolved date; the rest grouped by article."""
-    rows = [_event_row(e) for e in briefing.events] + [_deadline_row(d) for d in briefing.deadlines]
-    dated = sorted((r for r in rows if r.date), key=_day)
-    labels = _labels(briefing)
-    undated: dict[str, list[TimelineRow]] = {}
-    for row in (r for r in rows if not r.date and r.citations):
-        undated.setdefault(row.citations[0].source, []).append(row)
-    groups = [(*labels[s.id], undated[s.id]) for s in briefing.sources if s.id in undated]
-    return TimelineContext(dated, groups, briefing.date_windows)
-
-
-def _day(row: TimelineRow) -> tuple[dt.date, str]:
-    span = value_range(row.date)
-    return (span[0] if span else dt.date.max, row.title)
-
-
-def _event_row(event: Event) -> TimelineRow:
-    kind = KIND_NAMES.get(event.kind, event.kind.title())
-    if event.date:
-        return TimelineRow(event.title, event_target(event), kind, event.date.value,
-                           event.date.provenance, event.citations)
-    return TimelineRow(event.title, event_target(event), kind, "", stated_words(event),
-                       event.citations)
-
-
-def _deadline_row(deadline) -> TimelineRow:
-    citations = tuple(r.citation for r in deadline.reports)
-    due = deadline.due
-    if due is not None and value_range(due.value):
-        return TimelineRow(deadline.title, deadline_page(deadline.id), "Deadline", due.value,
-                           due.provenance, citations)
-    stated = ", ".join(f"“{r.due.text}”" for r in deadline.reports if r.due)
-    return TimelineRow(deadline.title, deadline_page(deadline.id), "Deadline", "",
-                       f"stated: {stated}" if stated else "no time stated", citations)
-
-
-def stated_words(event: Event) -> str:
-    """The time words the sources use, for an event whose date is not resolved."""
-    if not event.stated_times:
-        return "no time stated"
-    return "stated: " + ", ".join(f"“{t.text}”" for t in event.stated_times)

@@ -7,18 +7,23 @@ they sit on, since MkDocs does not rewrite links inside raw HTML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import partial
 
 from markupsafe import Markup
 
 from generator.model import Briefing, Entity
 from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
+from generator.site.index import co_mentions
 from generator.site.markup import TYPE_FOLDERS, entity_page, html_href
 from generator.site.page import Page
 from generator.svg.graph import neighbourhood, render_graph
 
 NEIGHBOURHOOD_SIZE = 10
+MAP_MARKERS = 150
+"""Most places drawn on (and listed under) the map, most mentioned first: the page stays under
+200 KB; every place is on the Places index."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,8 @@ class FigureContext:
     """The drawing (already escaped SVG), empty when there is nothing to draw."""
     entities: list[Entity]
     """Entities drawn, for the text list under the figure."""
+    more: int = 0
+    """Entities left out of the drawing by its cap (listed on their index page)."""
 
 
 def _link_for(by_id: dict[str, Entity], from_page: str, entity_id: str) -> str:
@@ -61,6 +68,8 @@ class PeopleGraph:
     """Node id -> positions in ``edges`` of the edges touching it."""
     by_id: dict[str, object]
     """Node id -> node."""
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(id, id) in sorted order -> position in ``edges`` of the edge joining them."""
 
     def __iter__(self):
         return iter((self.nodes, self.edges))
@@ -69,16 +78,26 @@ class PeopleGraph:
         """The edges touching any of ``node_ids``, in graph order."""
         return [self.edges[i] for i in sorted({i for n in node_ids for i in self.incident.get(n, ())})]
 
+    def among(self, node_ids) -> list:
+        """The edges joining two of ``node_ids``, in graph order (a lookup per pair: a few
+        nodes' edges, not every edge of the hubs among them)."""
+        ids = sorted(set(node_ids))
+        found = {self.pairs[(a, b)] for n, a in enumerate(ids) for b in ids[n + 1:] if (a, b) in self.pairs}
+        return [self.edges[i] for i in sorted(found)]
 
-def people_graph(briefing: Briefing) -> PeopleGraph:
-    """The whole co-mention graph with links as seen from a page in people/."""
+
+def people_graph(briefing: Briefing, shared: dict[str, Counter] | None = None) -> PeopleGraph:
+    """The whole co-mention graph with links as seen from a page in people/ (``shared``: the
+    briefing's ``co_mentions`` when the caller has them)."""
     nodes, edges = graph_parts(briefing, partial(_link_for, _by_id(briefing), "people/_.md"),
-                               limit=len(briefing.entities))
+                               limit=len(briefing.entities), shared=shared)
     incident: dict[str, list[int]] = {}
+    pairs: dict[tuple[str, str], int] = {}
     for position, edge in enumerate(edges):
         for end in dict.fromkeys((edge.a, edge.b)):
             incident.setdefault(end, []).append(position)
-    return PeopleGraph(nodes, edges, incident, {n.id: n for n in nodes})
+        pairs.setdefault((min(edge.a, edge.b), max(edge.a, edge.b)), position)
+    return PeopleGraph(nodes, edges, incident, {n.id: n for n in nodes}, pairs)
 
 
 def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
@@ -93,7 +112,7 @@ def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
     local = [by_id[i] for i in near if i in by_id]
     kept, _ = neighbourhood(local, touching, entity.id, limit=NEIGHBOURHOOD_SIZE)
     kept_ids = {n.id for n in kept}
-    among = [e for e in graph.around(kept_ids) if e.a in kept_ids and e.b in kept_ids]
+    among = graph.among(kept_ids)
     near_nodes, near_edges = neighbourhood(kept, among, entity.id, limit=NEIGHBOURHOOD_SIZE)
     if not near_edges:
         return Markup("")
@@ -101,16 +120,18 @@ def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
                                title=f"Who appears with {entity.name}", centre=entity.id))
 
 
-def plan_figure_pages(briefing: Briefing) -> list[Page]:
-    """graph.md and map.md."""
+def plan_figure_pages(briefing: Briefing, shared: dict[str, Counter] | None = None) -> list[Page]:
+    """graph.md and map.md (``shared``: the briefing's ``co_mentions`` when the caller has them)."""
     by_id = _by_id(briefing)
-    graph = relationship_graph_svg(briefing, partial(_link_for, by_id, "graph.md"))
-    nodes, _ = graph_parts(briefing, lambda entity_id: "")
+    shared = shared if shared is not None else co_mentions(briefing)
+    graph = relationship_graph_svg(briefing, partial(_link_for, by_id, "graph.md"), shared=shared)
+    nodes, _ = graph_parts(briefing, lambda entity_id: "", shared=shared)
     drawn = {n.id for n in nodes}
     in_graph = [e for e in briefing.entities if e.id in drawn]
-    places = [entity for entity, _ in located_places(briefing)]
-    world = places_map_svg(briefing, partial(_link_for, by_id, "map.md"))
+    places = [entity for entity, _ in located_places(briefing, MAP_MARKERS)]
+    world = places_map_svg(briefing, partial(_link_for, by_id, "map.md"), MAP_MARKERS)
+    more = len(located_places(briefing)) - len(places)
     return [
         Page("graph.md", "figure.md.j2", FigureContext("Relationship graph", Markup(graph), in_graph)),
-        Page("map.md", "figure.md.j2", FigureContext("Map", Markup(world), places)),
+        Page("map.md", "figure.md.j2", FigureContext("Map", Markup(world), places, more)),
     ]

@@ -31,10 +31,12 @@ class TagsContext:
 
 
 def story_runs(briefing: Briefing, size: int = ROWS_PER_PAGE) -> list[list[Story]]:
-    """Stories in order, in runs whose tagged pages (sources and events) add up to at most ``size``."""
-    events = {}
+    """Stories in order, in runs whose tagged pages (sources, events with a page) add up to at
+    most ``size``."""
+    events: dict[str, int] = {}
     for event in briefing.events:
-        events[event.story] = events.get(event.story, 0) + 1
+        if event.has_page:
+            events[event.story] = events.get(event.story, 0) + 1
     runs: list[list[Story]] = [[]]
     count = 0
     for story in briefing.stories:
@@ -48,9 +50,9 @@ def story_runs(briefing: Briefing, size: int = ROWS_PER_PAGE) -> list[list[Story
 
 
 def tagged_pages(briefing: Briefing) -> int:
-    """How many pages carry a tag: entities with a page, events, deadlines and read sources."""
-    return (sum(e.has_page for e in briefing.entities) + len(briefing.events) + len(briefing.deadlines)
-            + sum(s.status == "ok" for s in briefing.sources))
+    """How many pages carry a tag: entities, events with a page, deadlines and read sources."""
+    return (sum(e.has_page for e in briefing.entities) + sum(e.has_page for e in briefing.events)
+            + len(briefing.deadlines) + sum(s.status == "ok" for s in briefing.sources))
 
 
 def plan_tags_pages(briefing: Briefing) -> list[Page]:
