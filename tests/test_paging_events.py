@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from generator.model import Citation, Event, TimeExpression
+from generator.publish.export import to_dict
 from generator.site.event_policy import EVENTS_INDEX, event_target, index_layout, mark_event_pages
 from generator.site.linker import Linker
 from generator.site.pages.compare import DISAGREEMENTS_PER_PAGE, compare_context, plan_compare_page
@@ -263,3 +264,15 @@ def test_the_sources_and_deadlines_indexes_stay_out_of_search_but_their_pages_do
     assert any(f.startswith("sources/") and f != "sources/" for f in folders)
     assert any(f.startswith("deadlines/") and f != "deadlines/" for f in folders)
     assert "events/" in folders  # the Events index is searched: events without a page are rows only
+
+
+def test_the_export_points_each_event_at_the_index_page_holding_its_row():
+    briefing = _big()
+    exported = {e["id"]: e["page"] for e in to_dict(briefing)["events"]}
+    pages = plan_pages(briefing, 1)
+    texts = render_pages(pages, Linker(briefing))
+    later = [target for target in exported.values() if target.startswith("events/pages/")]
+    assert later  # some rows live past the first index page
+    for event in briefing.events:
+        target, _, anchor = exported[event.id].partition("#")
+        assert f'<a id="{anchor}"></a>' in texts[target] if anchor else target in texts

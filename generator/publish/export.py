@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from generator.model import Briefing, Citation, Entity, ReportedStatement, Source
-from generator.site.event_policy import event_target
+from generator.site.event_policy import event_targets
 from generator.site.markup import (
     deadline_page,
     entity_page,
@@ -75,6 +75,7 @@ def _statement(st: ReportedStatement) -> dict[str, Any]:
 def to_dict(briefing: Briefing) -> dict[str, Any]:
     """The export as plain JSON-ready data."""
     labels = source_labels(briefing)
+    event_pages = event_targets(briefing.events, briefing.stories)
     return {
         "schema_version": SCHEMA_VERSION,
         "title": briefing.title,
@@ -84,7 +85,7 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
         "entities": [_entity(e) for e in briefing.entities],
         "events": [{"id": ev.id, "title": ev.title, "kind": ev.kind,
                     "participants": list(ev.participants), "place": ev.place,
-                    "date": _time(ev.date), "page": event_target(ev), "story": ev.story or None,
+                    "date": _time(ev.date), "page": event_pages[ev.id], "story": ev.story or None,
                     "stated_times": [_time(t) for t in ev.stated_times],
                     "citations": [_citation(c) for c in ev.citations]} for ev in briefing.events],
         "deadlines": [{"id": d.id, "title": d.title, "setter": d.setter, "bound": list(d.bound),
