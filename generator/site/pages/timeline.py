@@ -22,8 +22,9 @@ KIND_NAMES = {"visit": "Visit", "meeting": "Meeting", "talks": "Talks",
               "announcement": "Announcement", "attack": "Attack", "threat": "Threat",
               "sanctions": "Sanctions", "foiling": "Foiled attack"}
 """Kind -> label shown on pages."""
-TIMELINE_ROWS_PER_PAGE = 200
-"""Rows per Timeline page (each row cites its sources): under 200 KB of HTML a page."""
+TIMELINE_ROWS_PER_PAGE = 100
+"""Rows per Timeline page (each row cites its sources): under 200 KB of HTML a page. On real
+news (ECB+, 772 articles) 200 rows made a 219 KB page (46 KB of it the theme's frame)."""
 
 
 @dataclass(frozen=True)
