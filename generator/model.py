@@ -358,6 +358,10 @@ class ArticleAnalysis:
     """Event mentions."""
     deadlines: tuple[DeadlineCandidate, ...] = ()
     """Deadline statements."""
+    undated_times: tuple[TimeExpression, ...] | None = None
+    """Only for a source without a publication date: the time expressions of its whole text,
+    tagged with no anchor, from which ``temporal.dating`` infers when it was written (None
+    for a dated source). Kept here so that rebuilds do not tag the text again."""
 
 
 @dataclass(frozen=True)

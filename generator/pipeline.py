@@ -47,6 +47,7 @@ from generator.site.event_policy import mark_event_pages
 from generator.site.policy import mark_pages, quoted_entities
 from generator.storage.atomic import write_atomic
 from generator.storage.checked_pickle import dumps_checked, loads_checked
+from generator.temporal import tag as tag_text
 from generator.temporal.dating import infer_windows, story_windows
 
 Progress = Callable[[Iterable, str, int], Iterator]
@@ -170,6 +171,7 @@ def analyse(source: Source, nlp) -> ArticleAnalysis:
         quotes=tuple(q for p in paragraphs for q in find_quotes(p)),
         events=tuple(e for p in paragraphs for e in find_events(p)),
         deadlines=tuple(d for p in paragraphs for d in find_deadlines(p)),
+        undated_times=None if source.published else tuple(tag_text(source.text, None)),
     )
 
 
@@ -266,7 +268,8 @@ def extract_corpus_items(briefing: Briefing) -> Briefing:
 
 def date_windows(briefing: Briefing, built: dt.date) -> dict:
     """Inferred publication windows of undated articles: own text, story, deadlines reported."""
-    own = infer_windows(briefing.sources, built)
+    tagged = {s: a.undated_times for s, a in briefing.analyses.items() if a.undated_times is not None}
+    own = infer_windows(briefing.sources, built, tagged)
     by_story = story_windows(briefing.sources, briefing.stories, own, built)
     return deadline_windows(briefing.deadlines, briefing.sources, by_story)
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from generator.deadlines.dating import deadline_windows
+from generator.pipeline import analyse
+from generator.temporal import dating, tag
+from generator.temporal.dating import infer_windows
 from generator.model import Citation, DateWindow, Deadline, DeadlineReport, Source, TimeExpression
 
 
@@ -74,3 +78,20 @@ def test_the_seed_timeline_marks_inferred_dates_and_windows(seed_site):
     assert "Probably written between" in timeline and "(inferred: " in timeline
     deadline = next((seed_site / "docs" / "deadlines").glob("deadline-*.md")).read_text(encoding="utf-8")
     assert "2025" in deadline and "inferred" in deadline
+
+
+def test_an_undated_article_keeps_its_whole_text_tagged_and_rebuilds_reuse_it(nlp, monkeypatch):
+    text = "Talks resumed on Friday, August 8.\n\nThe envoy had arrived the day before."
+    undated = Source("u", "u.txt", "ok", text=text, paragraphs=((0, 34), (36, len(text))))
+    dated = replace(undated, id="d", published=dt.date(2025, 8, 8))
+    analysis = analyse(undated, nlp)
+    assert analysis.undated_times == tuple(tag(text, None)) and analysis.undated_times
+    assert analyse(dated, nlp).undated_times is None
+    expected = infer_windows([undated], dt.date(2026, 1, 1))
+    assert expected["u"].inferred
+
+    def no_tagging(*args):
+        raise AssertionError("the text was tagged again")
+
+    monkeypatch.setattr(dating.temporal, "tag", no_tagging)
+    assert infer_windows([undated], dt.date(2026, 1, 1), {"u": analysis.undated_times}) == expected

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from generator.model import DateWindow, Source, Story, TimeExpression
 from generator.temporal import tagger as temporal
@@ -43,21 +43,25 @@ _YEAR_VALUE = re.compile(r"(?:19|20)\d\d(?:$|-)")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 
 
-def infer_windows(sources: Iterable[Source], build_date: dt.date) -> dict[str, DateWindow]:
+def infer_windows(sources: Iterable[Source], build_date: dt.date,
+                  tagged: Mapping[str, Sequence[TimeExpression]] | None = None) -> dict[str, DateWindow]:
     """Source id -> inferred window, for every readable source without a publication date
-    whose text gives any evidence (sources with a date, or with no clue, are left out)."""
+    whose text gives any evidence (sources with a date, or with no clue, are left out).
+    ``tagged``: source id -> its text's expressions tagged with no anchor, where already known."""
     windows = {}
     for source in sources:
         if source.status == "ok" and source.published is None:
-            window = infer_window(source.id, source.text, build_date)
+            window = infer_window(source.id, source.text, build_date, (tagged or {}).get(source.id))
             if window is not None:
                 windows[source.id] = window
     return windows
 
 
-def infer_window(source_id: str, text: str, build_date: dt.date) -> DateWindow | None:
-    """The window the text's own dates admit, or None when it gives no evidence."""
-    expressions = temporal.tag(text, None)
+def infer_window(source_id: str, text: str, build_date: dt.date,
+                 expressions: Sequence[TimeExpression] | None = None) -> DateWindow | None:
+    """The window the text's own dates admit, or None when it gives no evidence
+    (``expressions``: the text's time expressions tagged with no anchor, when known)."""
+    expressions = temporal.tag(text, None) if expressions is None else expressions
     earliest, evidence = dt.date.min, [f"not after the build date {build_date}"]
     if (happened := latest_past_day(text, expressions)) is not None:
         earliest = happened[0]
