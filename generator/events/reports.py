@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator.events import triggers as lex
@@ -108,12 +108,20 @@ def dated_occasions(analysis: ArticleAnalysis, by_span: dict) -> frozenset[tuple
 def different_occasions(a: frozenset[tuple[str, str, str]], b: frozenset[tuple[str, str, str]]) -> bool:
     """Whether two articles' ``dated_occasions`` put one party's visit or meeting on
     different days only: two occasions."""
-    mine, theirs = _times_by_party(a), _times_by_party(b)
-    return any(all(different_times(u, v) for u in values for v in theirs[key])
+    return parties_apart(times_by_party(a), times_by_party(b))
+
+
+def parties_apart(mine: dict[tuple[str, str], set[str]], theirs: dict[tuple[str, str], set[str]],
+                  different: Callable[[str, str], bool] | None = None) -> bool:
+    """``different_occasions`` of two articles' ``times_by_party`` (``different``: a stand-in
+    for ``different_times``, e.g. a memoised one)."""
+    different = different or different_times
+    return any(all(different(u, v) for u in values for v in theirs[key])
                for key, values in mine.items() if key in theirs)
 
 
-def _times_by_party(timed: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
+def times_by_party(timed: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
+    """(occasion, entity) -> the time values of an article's ``dated_occasions``."""
     found: dict[tuple[str, str], set[str]] = {}
     for occasion, entity, value in timed:
         found.setdefault((occasion, entity), set()).add(value)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from generator.events.reports import different_times
+from generator.events.reports import different_times, parties_apart, times_by_party
 
 DATE_GAP_DAYS = 90
 """Articles dated further apart than this are less alike (``DATE_PENALTY``)."""
@@ -120,22 +120,8 @@ def apart_pairs(pairs: Iterable[tuple[int, int]], timed: Sequence[frozenset[tupl
                 deadlines: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
     """The pairs whose articles are ``stories.Profile.apart``: one party's visit or meeting on
     different days only (``reports.different_occasions``), and no deadline in common."""
-    parties = [_times_by_party(t) for t in timed]
+    parties = [times_by_party(t) for t in timed]
     different = functools.lru_cache(maxsize=None)(different_times)
-    apart = set()
-    for a, b in pairs:
-        mine, theirs = parties[a], parties[b]
-        if not mine or not theirs or deadlines[a] & deadlines[b]:
-            continue
-        if any(all(different(u, v) for u in values for v in theirs[key])
-               for key, values in mine.items() if key in theirs):
-            apart.add((a, b))
-    return apart
-
-
-def _times_by_party(timed: frozenset[tuple[str, str, str]]) -> dict[tuple[str, str], set[str]]:
-    """(occasion, entity) -> the time values of the article's occasions."""
-    found: dict[tuple[str, str], set[str]] = {}
-    for occasion, entity, value in timed:
-        found.setdefault((occasion, entity), set()).add(value)
-    return found
+    return {(a, b) for a, b in pairs
+            if parties[a] and parties[b] and not deadlines[a] & deadlines[b]
+            and parties_apart(parties[a], parties[b], different)}
