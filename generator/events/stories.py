@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.events.reports import dated_occasions, different_occasions, taking_part
-from generator.events.story_pairs import DATE_GAP_DAYS, DATE_PENALTY, PairScorer, apart_pairs, year_factor
+from generator.events.story_pairs import PairScorer, apart_pairs, date_factor
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
 
@@ -83,12 +83,9 @@ class Profile:
     """The publication year and the years the article's dates state (``stated_years``)."""
 
     def date_factor(self, other: Profile) -> float:
-        """``DATE_PENALTY`` when both are dated and no two of their days are close; else
-        ``year_factor`` when not both are dated by day; else 1."""
-        if not self.days or not other.days:
-            return year_factor(self.years, other.years)
-        gap = min(abs((a - b).days) for a in self.days for b in other.days)
-        return DATE_PENALTY if gap > DATE_GAP_DAYS else 1.0
+        """``story_pairs.date_factor`` of the two articles' days and years."""
+        return date_factor(sorted(d.toordinal() for d in self.days),
+                           sorted(d.toordinal() for d in other.days), self.years, other.years)
 
     def apart(self, other: Profile) -> bool:
         """Whether the two report one kind of event by the same party at different times
