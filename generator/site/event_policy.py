@@ -104,7 +104,9 @@ def event_target(event: Event, page_of: dict[str, str] | None = None) -> str:
     return f"{(page_of or {}).get(event.id, EVENTS_INDEX)}#{event_anchor(event.id)}"
 
 
-def event_targets(events: list[Event], stories: Iterable[Story]) -> dict[str, str]:
-    """Event id -> link target of every event (see ``event_target``)."""
-    page_of = index_layout(events, stories).page_of
+def event_targets(events: list[Event], stories: Iterable[Story],
+                  layout: EventsIndexLayout | None = None) -> dict[str, str]:
+    """Event id -> link target of every event (see ``event_target``; ``layout``: the
+    ``index_layout`` of these events and stories, when already made)."""
+    page_of = (layout or index_layout(events, stories)).page_of
     return {e.id: event_target(e, page_of) for e in events}

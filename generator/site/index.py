@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Deadline, Entity, Event, Quote, Sentence, Source, Story
-from generator.site.event_policy import event_targets
+from generator.site.event_policy import EventsIndexLayout, event_targets, index_layout
 from generator.site.markup import source_labels
 
 
@@ -48,6 +48,8 @@ class BriefingIndex:
     """Source id -> sentence index -> sentence."""
     entities_at: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     """(source, sentence) -> ids of the entities mentioned in it."""
+    events_layout: EventsIndexLayout | None = None
+    """The Events index's pages and the page holding each event's row (``index_layout``)."""
     event_targets: dict[str, str] = field(default_factory=dict)
     """Event id -> its page, or its row's anchor on the Events index page holding it."""
     co_mentions: dict[str, Counter] = field(default_factory=dict)
@@ -63,10 +65,12 @@ def _add(table: dict, keys, value) -> None:
 
 def index_briefing(briefing: Briefing) -> BriefingIndex:
     """All lookups of one briefing (read after every corpus-wide stage ran)."""
+    layout = index_layout(briefing.events, briefing.stories)
     index = BriefingIndex(entities={e.id: e for e in briefing.entities},
                           sources={s.id: s for s in briefing.sources},
                           stories={s.id: s for s in briefing.stories},
-                          event_targets=event_targets(briefing.events, briefing.stories))
+                          events_layout=layout,
+                          event_targets=event_targets(briefing.events, briefing.stories, layout))
     labels = source_labels(briefing)
     for position, source in enumerate(briefing.sources):
         index.source_rows.setdefault(source.id, []).append((position, source))

@@ -93,7 +93,8 @@ def plan_event_pages(briefing: Briefing, index: BriefingIndex | None = None) -> 
     """Events index pages, one page per event that has one, and the timeline pages
     (``index``: the planner's shared lookups)."""
     index = index or index_briefing(briefing)
-    pages = plan_events_index(briefing, index_layout(briefing.events, briefing.stories))
+    layout = index.events_layout or index_layout(briefing.events, briefing.stories)
+    pages = plan_events_index(briefing, layout)
     pages += [Page(event_page(e.id), "event.md.j2", event_context(e, briefing, index))
               for e in briefing.events if e.has_page]
     return pages + plan_timeline_pages(briefing, index.event_targets)
