@@ -264,6 +264,9 @@ class Deadline:
     """Each source's wording, side by side on the page."""
     disagreements: tuple[str, ...] = ()
     """Human-readable notes where sources differ."""
+    has_page: bool = True
+    """Whether the deadline gets a page of its own (the page-count policy, ``site/policy.py``);
+    without one it is a row of the Deadlines index and links land on its first report's sentence."""
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.event_policy import mark_event_pages
-from generator.site.policy import mark_pages, quoted_entities
+from generator.site.policy import mark_deadline_pages, mark_pages, quoted_entities
 from generator.storage.atomic import write_atomic
 from generator.storage.checked_pickle import dumps_checked, loads_checked
 from generator.temporal import tag as tag_text
@@ -250,6 +250,7 @@ def collect(config: Config, progress: Progress = no_progress,
     )
     briefing = extract_corpus_items(briefing)
     briefing.events = mark_event_pages(briefing.events, config.max_pages_per_article)
+    briefing.deadlines = mark_deadline_pages(briefing.deadlines, config.min_sources_for_page)
     return briefing
 
 

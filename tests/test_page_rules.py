@@ -1,9 +1,20 @@
-"""The default page policy: a page for entities that matter (several sources, a role, a quote)."""
+"""The default page policy: a page for entities that matter (several sources, a role and a quote)
+and for deadlines several sources report."""
 
 from __future__ import annotations
 
-from generator.model import ArticleAnalysis, Citation, Entity, Mention, QuoteCandidate, Role
-from generator.site.policy import mark_pages, quoted_entities
+from generator.model import (
+    ArticleAnalysis,
+    Citation,
+    Deadline,
+    DeadlineReport,
+    Entity,
+    Mention,
+    QuoteCandidate,
+    Role,
+)
+from generator.site.markup import deadline_page, deadline_target
+from generator.site.policy import mark_deadline_pages, mark_pages, quoted_entities
 
 
 def entity(eid: str, sources: tuple[str, ...], roles: tuple[Role, ...] = ()) -> Entity:
@@ -24,10 +35,12 @@ def test_named_once_without_role_or_quote_gets_no_page_but_stays_listed():
     assert {e.id for e in marked} == {"lone", "shared"}  # listed on the index page all the same
 
 
-def test_a_role_or_a_quote_earns_a_page_in_one_source():
+def test_a_role_and_a_quote_together_earn_a_page_in_one_source():
     role = Role("harbour master", Citation("a", 0, 5, "Lone", 0))
     titled, speaker = entity("titled", ("a",), (role,)), entity("speaker", ("a",))
-    assert with_pages([titled, speaker], quoted={"speaker"}) == {"titled", "speaker"}
+    titled_speaker = entity("titled_speaker", ("a",), (role,))
+    assert with_pages([titled, speaker, titled_speaker], quoted={"speaker", "titled_speaker"}) == {
+        "titled_speaker"}
 
 
 def test_min_sources_one_keeps_the_old_rule():
@@ -39,3 +52,18 @@ def test_quoted_entities_are_those_whose_mention_overlaps_the_speaker_words():
     analysis = ArticleAnalysis("a", "h", (), (), quotes=(said,))
     speaker, other = entity("speaker", ("b", "a")), entity("other", ("a",))  # "a" mention at 10-15 / 0-5
     assert quoted_entities([speaker, other], [analysis]) == {"speaker"}
+
+
+def deadline(did: str, sources: tuple[str, ...]) -> Deadline:
+    reports = tuple(DeadlineReport(Citation(src, 0, 9, "by Friday", 3), None) for src in sources)
+    return Deadline(did, did, None, (), "", (), None, "unknown", reports)
+
+
+def test_a_deadline_two_sources_report_gets_a_page_and_one_source_links_to_its_sentence():
+    shared, lone = deadline("shared", ("a", "b")), deadline("lone", ("a",))
+    repeated = deadline("twice", ("a", "a"))
+    marked = {d.id: d for d in mark_deadline_pages([shared, lone, repeated], min_sources=2)}
+    assert [d.id for d in marked.values() if d.has_page] == ["shared"]
+    assert deadline_target(marked["shared"]) == deadline_page("shared")
+    assert deadline_target(marked["lone"]) == "sources/a.md#s-3"
+    assert deadline_target(marked["twice"]) == "sources/a.md#s-3"  # two reports, one source

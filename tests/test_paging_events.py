@@ -215,10 +215,9 @@ def test_split_lists_build_strictly_with_every_row_anchor_found(tmp_path, monkey
 
 
 def test_the_deadlines_index_is_split_with_every_deadline_once():
-    from generator.site.pages.deadlines import plan_deadline_pages
-    from generator.site.pages.paging import ROWS_PER_PAGE
+    from generator.site.pages.deadlines import DEADLINE_ROWS_PER_PAGE, plan_deadline_pages
 
-    briefing = large_briefing(2 * ROWS_PER_PAGE + 50)  # a deadline every other article
+    briefing = large_briefing(2 * DEADLINE_ROWS_PER_PAGE + 50)  # a deadline every other article
     pages = [p for p in plan_deadline_pages(briefing) if p.template == "deadlines_index.md.j2"]
     assert [p.path for p in pages] == ["deadlines/index.md", "deadlines/pages/2.md"]
     listed = [row.deadline.id for p in pages for row in p.context.rows]

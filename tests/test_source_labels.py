@@ -74,8 +74,8 @@ ARTICLES = {
     "a2.txt": "The Velmora harbour strike entered its second day. Dorota Kwiatek told reporters the "
               "union would not back down. Anselm Rudge said the port authority had filed a claim "
               "in court against the union.\n",
-    "a3.txt": "The Ostrava Philharmonic opened its season on Friday under conductor Lucian Marek. "
-              "Marek said the orchestra would tour Japan in the spring. Critic Ines Holloway "
+    "a3.txt": "The Ostrava Philharmonic opened its season on Friday. Orchestra director Lucian Marek "
+              "said it was sold out. \"We will tour Japan in the spring,\" Marek said. Critic Ines Holloway "
               "praised the new concert hall.\n",
 }
 

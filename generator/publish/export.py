@@ -90,7 +90,8 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
                     "citations": [_citation(c) for c in ev.citations]} for ev in briefing.events],
         "deadlines": [{"id": d.id, "title": d.title, "setter": d.setter, "bound": list(d.bound),
                        "demand": d.demand, "consequences": list(d.consequences),
-                       "due": _time(d.due), "status": d.status, "page": deadline_page(d.id),
+                       "due": _time(d.due), "status": d.status,
+                       "page": deadline_page(d.id) if d.has_page else None,
                        "disagreements": list(d.disagreements),
                        "reports": [_report(r) for r in d.reports]}
                       for d in briefing.deadlines],

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from generator.model import Briefing
+from generator.model import Briefing, Deadline
 
 # Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS)
 # plus "|" for tables; backslash-escaping them keeps them literal.
@@ -149,6 +149,15 @@ def event_page(event_id: str) -> str:
 def deadline_page(deadline_id: str) -> str:
     """docs-relative path of a deadline's page."""
     return f"deadlines/{deadline_id}.md"
+
+
+def deadline_target(deadline: Deadline) -> str:
+    """Where a link to a deadline lands: its page, or the sentence of its first report when the
+    page-count policy gave it none (``Deadline.has_page``)."""
+    if deadline.has_page or not deadline.reports:
+        return deadline_page(deadline.id)
+    first = deadline.reports[0].citation
+    return sentence_target(first.source, first.sentence)
 
 
 def sentence_target(source_id: str, sentence: int) -> str:

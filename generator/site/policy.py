@@ -3,14 +3,21 @@
 An entity gets a page when it matters to the briefing:
 
 1. it has at least ``min_mentions_for_page`` mentions, and
-2. it is named in at least ``min_sources_for_page`` sources, or has a role
-   ("the port director"), or is the speaker of a direct quote.
+2. it is named in at least ``min_sources_for_page`` sources, or, named in
+   fewer, both has a role ("the port director") and is the speaker of a
+   direct quote: an actor the sources present and let speak.
 
 Entities named in one article only are then capped: at most
 ``max_pages_per_article`` of them per article get a page, most mentioned first
 (ties by name), so one article naming thousands of people cannot flood the
 site. Every entity, with a page or not, stays listed (and searchable) on its
 type's index page; a name without a page is printed as plain text elsewhere.
+
+A deadline gets a page when at least ``min_sources_for_page`` sources report
+it (``mark_deadline_pages``); every other deadline is a row of the Deadlines
+index, which holds what such a page would (due time, demand, setter, bound,
+consequences, status and the reporting sentence), and links to it land on
+that sentence (``markup.deadline_target``).
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from generator.model import ArticleAnalysis, Entity
+from generator.model import ArticleAnalysis, Deadline, Entity
 
 Item = TypeVar("Item")
 
@@ -36,9 +43,9 @@ def quoted_entities(entities: list[Entity], analyses: Iterable[ArticleAnalysis])
 
 
 def matters(entity: Entity, min_sources: int, quoted: set[str]) -> bool:
-    """Rule 2 above: named across sources, given a role, or quoted."""
+    """Rule 2 above: named across sources, or given a role and quoted."""
     named_in = len({m.source for m in entity.mentions})
-    return named_in >= min_sources or bool(entity.roles) or entity.id in quoted
+    return named_in >= min_sources or (bool(entity.roles) and entity.id in quoted)
 
 
 def beyond_article_cap(items: Iterable[Item], sources: Callable[[Item], set[str]],
@@ -67,3 +74,9 @@ def mark_pages(entities: list[Entity], min_mentions: int, per_article: int,
                                 lambda e: (-len(e.mentions), e.name, e.id), per_article)
     eligible -= {e.id for e in capped}
     return [replace(e, has_page=e.id in eligible) for e in entities]
+
+
+def mark_deadline_pages(deadlines: list[Deadline], min_sources: int) -> list[Deadline]:
+    """The deadlines with ``has_page`` set: reported by at least ``min_sources`` sources."""
+    return [replace(d, has_page=not d.reports or len({r.citation.source for r in d.reports}) >= min_sources)
+            for d in deadlines]

@@ -20,11 +20,9 @@ from markupsafe import Markup
 from generator.site.linker import Linker
 from generator.site.markup import (
     attr_escape,
-    deadline_page,
     entity_page,
     external_link,
     html_text,
-    link,
     md_escape,
     source_page,
 )
@@ -66,8 +64,9 @@ SEARCH_EXCLUDED = frozenset({"timeline.md.j2", "source_index.md.j2", "deadlines_
                              "report.md.j2"})
 """Templates whose pages stay out of the search index, which every visitor downloads and which
 grows with each row: the timeline's rows repeat the Events index's (which is searched); every
-source and every deadline has a page of its own, found by its title, so their index tables
-only repeat those pages; the build report lists input files."""
+source has a page of its own, found by its title, and so has every deadline two sources report
+(the others are found through the reporting sentence on their source's page), so these index
+tables only repeat what is searched elsewhere; the build report lists input files."""
 
 
 def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
@@ -114,10 +113,10 @@ def render_page(env: Environment, page: Page, linker: Linker) -> str:
         cites=partial(linker.cites, from_page=page.path),
         entity_link=partial(linker.entity_link, from_page=page.path),
         linked_text=partial(linker.text, from_page=page.path),
-        link_to=partial(link, from_page=page.path),
+        link_to=partial(linker.link_to, from_page=page.path),
         source_page=source_page,
         event_page=linker.event_page,
-        deadline_page=deadline_page,
+        deadline_link=partial(linker.deadline_link, from_page=page.path),
         entity_page=entity_page,
         source_label=linker.source_label,
         source_link=partial(linker.source_link, from_page=page.path),

@@ -23,7 +23,7 @@ from generator.deadlines.build import Disagreement as DeadlineDisagreement
 from generator.deadlines.build import find_disagreements
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Source
 from generator.site.event_policy import event_targets
-from generator.site.markup import deadline_page, source_labels
+from generator.site.markup import deadline_target, source_labels
 from generator.site.page import Page
 from generator.site.pages.events import stated_days
 from generator.site.pages.paging import Pager, pagers, split_rows
@@ -111,7 +111,7 @@ def _deadline_rows(deadlines: list[Deadline], sources: list[Source]) -> list[Mat
     for deadline in deadlines:
         counts = tuple(sum(r.citation.source == s.id for r in deadline.reports) for s in sources)
         if any(counts):
-            rows.append(MatrixRow(deadline.title, deadline_page(deadline.id), "", counts))
+            rows.append(MatrixRow(deadline.title, deadline_target(deadline), "", counts))
     return sorted(rows, key=lambda row: -sum(row.counts))[:MAX_ROWS_PER_TYPE]
 
 
@@ -140,7 +140,7 @@ def real_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[Dea
 
 def _deadline_disagreements(deadline: Deadline, by_id: dict[str, Entity]) -> list[Disagreement]:
     """The aspects of one deadline that its reports give incompatibly."""
-    return [Disagreement(deadline.title, deadline_page(deadline.id), found.aspect,
+    return [Disagreement(deadline.title, deadline_target(deadline), found.aspect,
                          tuple(Version(words, cites) for words, cites in found.variants),
                          found.conflict)
             for found in real_disagreements(deadline, by_id)]

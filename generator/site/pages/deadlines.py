@@ -17,8 +17,12 @@ from generator.model import Briefing, Citation, Deadline, DeadlineReport, Source
 from generator.site.index import BriefingIndex, index_briefing
 from generator.site.markup import deadline_page
 from generator.site.page import Page
-from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
+from generator.site.pages.paging import Pager, pagers, split_rows
 from generator.site.timewords import day_words, value_words
+
+DEADLINE_ROWS_PER_PAGE = 100
+"""Rows per page of the Deadlines index: a row carries up to five citations, each titled with its
+sentence, so fewer rows than ``paging.ROWS_PER_PAGE`` keep a page under 200 KB of HTML."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class DeadlinesIndexContext:
     newest: str
     """Publication date of the newest article in words, or "" when none is dated."""
     pager: Pager = Pager(1, ())
-    """This page among the index's pages (``ROWS_PER_PAGE`` rows each)."""
+    """This page among the index's pages (``DEADLINE_ROWS_PER_PAGE`` rows each)."""
     total: int = 0
     """Deadlines on all pages."""
 
@@ -104,8 +108,8 @@ class DeadlineContext:
 
 
 def plan_deadline_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
-    """Deadlines index (sorted by due date, split over pages of ``ROWS_PER_PAGE`` rows) and one
-    page per deadline (``index``: the planner's lookups)."""
+    """Deadlines index (sorted by due date, split over pages of ``DEADLINE_ROWS_PER_PAGE`` rows) and a
+    page per deadline the page-count policy gives one (``index``: the planner's lookups)."""
     index = index or index_briefing(briefing)
     newest = max((s.published for s in briefing.sources if s.published), default=None)
     rows = [
@@ -116,7 +120,7 @@ def plan_deadline_pages(briefing: Briefing, index: BriefingIndex | None = None) 
         )
         for d in briefing.deadlines
     ]
-    runs = split_rows(rows, ROWS_PER_PAGE)
+    runs = split_rows(rows, DEADLINE_ROWS_PER_PAGE)
     index_pages = [
         Page(pager.paths[pager.number - 1], "deadlines_index.md.j2",
              DeadlinesIndexContext("Deadlines", run, day_words(newest) if newest else "", pager, len(rows)))
@@ -124,7 +128,7 @@ def plan_deadline_pages(briefing: Briefing, index: BriefingIndex | None = None) 
     ]
     return index_pages + [
         Page(deadline_page(d.id), "deadline.md.j2", deadline_context(d, briefing, newest, index))
-        for d in briefing.deadlines
+        for d in briefing.deadlines if d.has_page
     ]
 
 

@@ -52,7 +52,7 @@ def story_runs(briefing: Briefing, size: int = ROWS_PER_PAGE) -> list[list[Story
 def tagged_pages(briefing: Briefing) -> int:
     """How many pages carry a tag: entities, events with a page, deadlines and read sources."""
     return (sum(e.has_page for e in briefing.entities) + sum(e.has_page for e in briefing.events)
-            + len(briefing.deadlines) + sum(s.status == "ok" for s in briefing.sources))
+            + sum(d.has_page for d in briefing.deadlines) + sum(s.status == "ok" for s in briefing.sources))
 
 
 def plan_tags_pages(briefing: Briefing) -> list[Page]:

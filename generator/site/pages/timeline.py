@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from generator.deadlines.infer import INFERRED
 from generator.model import Briefing, Citation, DateWindow, Event, Source
 from generator.site.event_policy import event_targets
-from generator.site.markup import deadline_page, source_labels
+from generator.site.markup import deadline_target, source_labels
 from generator.site.page import Page
 from generator.site.pages.paging import Pager, pagers, split_rows
 from generator.temporal.calendar import value_range
@@ -119,10 +119,10 @@ def _deadline_row(deadline) -> TimelineRow:
     citations = tuple(r.citation for r in deadline.reports)
     due = deadline.due
     if due is not None and value_range(due.value):
-        return TimelineRow(deadline.title, deadline_page(deadline.id), "Deadline", due.value,
+        return TimelineRow(deadline.title, deadline_target(deadline), "Deadline", due.value,
                            due.provenance, citations)
     stated = ", ".join(f"“{r.due.text}”" for r in deadline.reports if r.due)
-    return TimelineRow(deadline.title, deadline_page(deadline.id), "Deadline", "",
+    return TimelineRow(deadline.title, deadline_target(deadline), "Deadline", "",
                        f"stated: {stated}" if stated else "no time stated", citations)
 
 
