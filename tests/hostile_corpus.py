@@ -100,7 +100,7 @@ HOSTILE_FILES: dict[str, bytes] = {
                        + BODY).encode(),
     "entities.txt": article("Officials wrote &#x3C;script&#x3E;alert(1)&#x3C;/script&#x3E; "
                             "and &lt;iframe src=x&gt; and &amp;lt;b&amp;gt; in Geneva."),
-    "html-in-text.txt": article("Officials <script>alert(1)</script> <style>*{display:none}</style> "
+    "html-in-text.txt": article("Officials </title></textarea><script>alert(1)</script> <style>*{display:none}</style> "
                                 "<iframe src=//evil></iframe> <a href=javascript:alert(2)>x</a> "
                                 "<svg onload=alert(3)> <img src=x onerror=alert(4)> "
                                 "<div markdown=1>**b**</div> in Geneva."),

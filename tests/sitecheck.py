@@ -7,7 +7,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
-class _PageParser(HTMLParser):
+class Html5Parser(HTMLParser):
+    """``HTMLParser`` reading ``<title>`` and ``<textarea>`` as text up to their end tag, as HTML5
+    (and every browser) does: a minified page may print ``<`` unescaped there, which the stdlib
+    parser of Python 3.11 would otherwise take for markup. Their text is passed on undecoded."""
+
+    CDATA_CONTENT_ELEMENTS = (*HTMLParser.CDATA_CONTENT_ELEMENTS, "title", "textarea")
+
+
+class _PageParser(Html5Parser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[str] = []

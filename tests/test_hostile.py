@@ -16,7 +16,6 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -28,7 +27,7 @@ from generator.pipeline import build
 from generator.site.markup import md_escape
 from tests.conftest import REPO, make_project
 from tests.hostile_corpus import BODY, EXPECTED_SKIPS, article, write_hostile_seeds
-from tests.sitecheck import broken_links
+from tests.sitecheck import Html5Parser, broken_links
 
 LIVE_TAGS = {"iframe", "img", "object", "embed", "frame", "base", "style", "meta", "link"}
 HEAD_TAGS = {"meta", "link", "style"}
@@ -36,7 +35,7 @@ HEAD_TAGS = {"meta", "link", "style"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcdoc"}
 
 
-class _Elements(HTMLParser):
+class _Elements(Html5Parser):
     """Every element a browser would create, with the text of scripts."""
 
     def __init__(self) -> None:
