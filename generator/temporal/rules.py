@@ -138,13 +138,15 @@ _CALENDAR_WORDS = frozenset({*v.MONTHS, *v.MONTH_ABBREVIATIONS, *v.WEEKDAYS, "Fi
 
 
 def year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"2022", "mid-2026", "the 1990s" (decade value "199"); not a year in a name inside a
-    sentence ("Vision 2030", "Orion 1980")."""
+    """"2022", "mid-2026", "the 1990s" (decade value "199"), "the mid-'80s" ("198"); not a year
+    in a name inside a sentence ("Vision 2030", "Orion 1980")."""
     name = _NAME_BEFORE.search(ctx.before(m, 30))
     if m["year"] and not m["edge"] and name and name[1] not in _CALENDAR_WORDS:
         return None
     if m["decade"]:
         return "DATE", m["decade"], "stated"
+    if m["short"]:
+        return "DATE", f"19{m['short']}", "stated"  # "the '80s": a decade of the 1900s
     return "DATE", m["year"], "stated"
 
 

@@ -86,7 +86,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b(?:(?P<edge>{_E})\s*)?{_MON},?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
      rules.month_year),
     (rf"(?<![\w$£€.,/:#])(?:(?:(?i:the)\s+)?(?P<edge>{_E}|(?i:fiscal))\s*)?(?:(?P<year>{v.YEAR_RE})|"
-     rf"(?:(?i:the)\s+)?(?P<decade>1[89]\d|20\d)0s){_NOT_A_YEAR}", rules.year),
+     rf"(?:(?i:the)\s+)?(?:(?P<decade>1[89]\d|20\d)0s|['’](?P<short>[2-9])0s)){_NOT_A_YEAR}", rules.year),
     (rf"(?:\b(?P<edge>{_E})\s*|\b(?P<rel>(?i:last|this|next|coming|past))\s+)?"
      rf"\b(?P<mon>{v.MONTH_RE})\b(?!\s*\d)", rules.month_alone),
     (rf"(?:\b(?P<rel>(?i:this|last|next|coming|past|early|late|earlier|later|(?P<anaphoric>the\s+"
@@ -97,7 +97,9 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"(?i)\b(?P<word>this|last)\s+(?P<part>{v.DAY_PART_RE})\b", rules.day_word),
     (rf"(?i)\b(?:(?P<det>the|that)\s+(?:(?:comparable|corresponding|same)\s+)?(?:(?P<latest>latest|most\s+"
      rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period))?|(?:(?P<year>"
-     rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period))\b(?!-)", named.reported_quarter),
+     rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period)(?P<back>,?\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?(?:the\s+)?"
+     r"(?:last|previous|prior)\s+year))?)\b(?!-)"
+     r"|\b(?P<lastyears>(?:last|previous|prior)\s+year['’]s\s+(?:quarter|period))\b", named.reported_quarter),
     (rf"(?i)\b(?:the\s+)?(?:(?P<pyear>{v.YEAR_RE})\s+|(?P<pwhich>this|last|next)\s+year['’]s\s+)?"
      rf"(?:fiscal[\s-]+)?(?:(?P<nth>{_NTH})(?:[\s-]+(?:quarter|(?P<half>half|halve))(?P<plural>s)?|(?=\s+(?:and|or|to)"
      rf"\s+(?:the\s+)?(?:{_NTH})[\s-]+(?:quarter|(?P<lhalf>half|halve))(?P<lplural>s)?\b))|(?P<pair>first|second)\s+two\s+quarters|(?-i:Q(?P<q>[1-4])))\b"

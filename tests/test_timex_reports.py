@@ -1,0 +1,51 @@
+"""Error classes of the temporal tagger found on TimeBank/AQUAINT in a later pass, each pinned
+with a hand-written sentence: the quarter of a financial report a year back, decades written
+with two digits. No spaCy model, no network.
+
+Anchor: NOV 2025-11-05 (a Wednesday), after the third quarter closed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.temporal.tagger import tag
+
+NOV = dt.date(2025, 11, 5)
+REPORT = "Net income rose in the third quarter ended Sept. 30. "
+"""A report on a quarter, which the sentences after it compare with the same quarter a year back."""
+
+CASES = [
+    # sentence, anchor, expected text, type, value
+    # -- the reported quarter a year back, named by a period "last year" or "a year ago" --
+    (REPORT + "Profit fell from the corresponding period last year.", NOV,
+     "the corresponding period last year", "DATE", "2024-Q3"),
+    (REPORT + "Sales for last year's quarter were $3 million.", NOV, "last year's quarter", "DATE",
+     "2024-Q3"),
+    (REPORT + "For the quarter a year ago, it earned $16 million.", NOV, "the quarter a year ago",
+     "DATE", "2024-Q3"),
+    (REPORT + "Sales were flat compared with the same quarter of the previous year.", NOV,
+     "the same quarter of the previous year", "DATE", "2024-Q3"),
+    # -- a decade written with two digits and an apostrophe --
+    ("Sales were flat in the last half of the '80s.", NOV, "the '80s", "DATE", "198"),
+    ("Prices rose in the mid-’70s.", NOV, "the mid-’70s", "DATE", "197"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "text", "kind", "value"), CASES)
+def test_tag(sentence: str, anchor: dt.date, text: str, kind: str, value: str) -> None:
+    found = {e.text: e for e in tag(sentence, anchor)}
+    assert text in found, f"{text!r} not among {list(found)}"
+    assert (found[text].type, found[text].value) == (kind, value)
+
+
+def test_last_year_alone_stays_the_year() -> None:
+    found = {e.text: e.value for e in tag(REPORT + "Last year's results were poor.", NOV)}
+    assert found.get("Last year") == "2024"
+
+
+@pytest.mark.parametrize("sentence", ["He sang rock 'n' roll in the 80s.", "Prices in the '00s fell."])
+def test_a_number_of_tens_without_apostrophe_or_century_is_no_decade(sentence: str) -> None:
+    assert not [e for e in tag(sentence, NOV) if e.value in ("198", "200", "190")]
