@@ -1,6 +1,6 @@
 """Error classes of the temporal tagger found on TimeBank/AQUAINT in a later pass, each pinned
-with a hand-written sentence: the quarter of a financial report a year back, decades written
-with two digits. No spaCy model, no network.
+with a hand-written sentence: the quarter of a financial report a year back (never counted
+from a forecast quarter), decades written with two digits. No spaCy model, no network.
 
 Anchor: NOV 2025-11-05 (a Wednesday), after the third quarter closed.
 """
@@ -28,6 +28,10 @@ CASES = [
      "DATE", "2024-Q3"),
     (REPORT + "Sales were flat compared with the same quarter of the previous year.", NOV,
      "the same quarter of the previous year", "DATE", "2024-Q3"),
+    # -- a forecast for a quarter to come is no quarter the text reports on --
+    ("A mill posted a drop in third-quarter profit. Analysts expect losses through the third "
+     "quarter of 2026. In the year-ago period, it earned $101 million.", NOV, "the year-ago period",
+     "DATE", "2024-Q3"),
     # -- a decade written with two digits and an apostrophe --
     ("Sales were flat in the last half of the '80s.", NOV, "the '80s", "DATE", "198"),
     ("Prices rose in the mid-’70s.", NOV, "the mid-’70s", "DATE", "197"),

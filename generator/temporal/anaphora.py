@@ -176,9 +176,13 @@ def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[_Refere
 
 
 def _context_quarter(expr: TimeExpression, refs: list[_Reference]) -> _Reference | None:
-    """The last quarter the text stated (not counted) within ``_QUARTER_CONTEXT`` before."""
+    """The last quarter the text stated (not counted) within ``_QUARTER_CONTEXT`` before, among
+    those begun by the anchor: a forecast for a quarter to come ("losses through the third quarter
+    of next year") is no quarter the text reports results of."""
+    anchor = refs[0].day if refs and refs[0].end < 0 else None
     return next((r for r in reversed(refs) if r.granularity == "Q" and not r.derived
-                 and r.end >= 0 and expr.start - r.end < _QUARTER_CONTEXT), None)
+                 and r.end >= 0 and expr.start - r.end < _QUARTER_CONTEXT
+                 and (anchor is None or r.day <= anchor)), None)
 
 
 def _years_from_anchor(expr: TimeExpression, match: re.Match[str],
