@@ -1,6 +1,7 @@
 """Error classes of the temporal tagger found on TimeBank/AQUAINT in a later pass, each pinned
 with a hand-written sentence: the quarter of a financial report a year back (never counted
-from a forecast quarter), decades written with two digits. No spaCy model, no network.
+from a forecast quarter), a vague count of quarters, decades written with two digits. No spaCy
+model, no network.
 
 Anchor: NOV 2025-11-05 (a Wednesday), after the third quarter closed.
 """
@@ -32,6 +33,8 @@ CASES = [
     ("A mill posted a drop in third-quarter profit. Analysts expect losses through the third "
      "quarter of 2026. In the year-ago period, it earned $101 million.", NOV, "the year-ago period",
      "DATE", "2024-Q3"),
+    # -- a vague count of quarters before "of" is a length, not a fraction --
+    ("It turned a profit after several quarters of losses.", NOV, "several quarters", "DURATION", "PXQ"),
     # -- a decade written with two digits and an apostrophe --
     ("Sales were flat in the last half of the '80s.", NOV, "the '80s", "DATE", "198"),
     ("Prices rose in the mid-’70s.", NOV, "the mid-’70s", "DATE", "197"),
@@ -53,3 +56,8 @@ def test_last_year_alone_stays_the_year() -> None:
 @pytest.mark.parametrize("sentence", ["He sang rock 'n' roll in the 80s.", "Prices in the '00s fell."])
 def test_a_number_of_tens_without_apostrophe_or_century_is_no_decade(sentence: str) -> None:
     assert not [e for e in tag(sentence, NOV) if e.value in ("198", "200", "190")]
+
+
+@pytest.mark.parametrize("sentence", ["Three quarters of the members voted.", "Two quarters of it sold."])
+def test_a_number_of_quarters_before_of_is_a_fraction(sentence: str) -> None:
+    assert not [e for e in tag(sentence, NOV) if "Q" in e.value]
