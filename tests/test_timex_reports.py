@@ -1,7 +1,7 @@
-"""Error classes of the temporal tagger found on TimeBank/AQUAINT in a later pass, each pinned
-with a hand-written sentence: the quarter of a financial report a year back (never counted
-from a forecast quarter), a vague count of quarters, decades written with two digits. No spaCy
-model, no network.
+"""Error classes of the temporal tagger, each pinned with a hand-written sentence: found on
+TimeBank/AQUAINT, the quarter of a financial report a year back (never counted from a forecast
+quarter), a vague count of quarters and decades written with two digits; found on other news,
+the fortnight. No spaCy model, no network.
 
 Anchor: NOV 2025-11-05 (a Wednesday), after the third quarter closed.
 """
@@ -35,6 +35,10 @@ CASES = [
      "DATE", "2024-Q3"),
     # -- a vague count of quarters before "of" is a length, not a fraction --
     ("It turned a profit after several quarters of losses.", NOV, "several quarters", "DURATION", "PXQ"),
+    # -- a fortnight is two weeks --
+    ("The talks lasted a fortnight.", NOV, "a fortnight", "DURATION", "P2W"),
+    ("A fortnight ago, he resigned.", NOV, "A fortnight ago", "DATE", "2025-W43"),
+    ("Bins are emptied every fortnight.", NOV, "every fortnight", "SET", "P2W"),
     # -- a decade written with two digits and an apostrophe --
     ("Sales were flat in the last half of the '80s.", NOV, "the '80s", "DATE", "198"),
     ("Prices rose in the mid-’70s.", NOV, "the mid-’70s", "DATE", "197"),
