@@ -1,7 +1,7 @@
 """Error classes of the temporal tagger, each pinned with a hand-written sentence: found on
 TimeBank/AQUAINT, the quarter of a financial report a year back (never counted from a forecast
-quarter), a vague count of quarters and decades written with two digits; found on other news,
-the fortnight. No spaCy model, no network.
+quarter), a vague count of quarters, decades written with two digits and "that same day" after a
+month; found on other news, the fortnight. No spaCy model, no network.
 
 Anchor: NOV 2025-11-05 (a Wednesday), after the third quarter closed.
 """
@@ -35,6 +35,11 @@ CASES = [
      "DATE", "2024-Q3"),
     # -- a vague count of quarters before "of" is a length, not a fraction --
     ("It turned a profit after several quarters of losses.", NOV, "several quarters", "DURATION", "PXQ"),
+    # -- "that (same) day" after "earlier" or "later", and after a month: a day of that month --
+    ("He was shot on Oct. 23, 2024. Earlier that day, his family sent a fax.", NOV, "Earlier that day",
+     "DATE", "2024-10-23"),
+    ("He was shot on Friday, Oct. 3. Police came last October. The site closed that same day.", NOV,
+     "that same day", "DATE", "2025-10-XX"),
     # -- a fortnight is two weeks --
     ("The talks lasted a fortnight.", NOV, "a fortnight", "DURATION", "P2W"),
     ("A fortnight ago, he resigned.", NOV, "A fortnight ago", "DATE", "2025-W43"),

@@ -256,8 +256,8 @@ _STEP = {"next": "+1", "following": "+1", "previous": "-1", "preceding": "-1", "
 
 
 def anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the next day", "the following week", "the previous year", "that day", "the next
-    morning" (placeholders counted from the last date of the text, see ``temporal_anaphora``)."""
+    """"the next day", "the following week", "the previous year", "(later) that (same) day", "the
+    next morning" (placeholders counted from the last date of the text, see ``temporal_anaphora``)."""
     rel, unit = (m["rel"] or "same").lower(), m["unit"].lower()
     part = f"T{v.DAY_PARTS[unit]}" if unit in v.DAY_PARTS else ""
     code = "D" if part else _UNIT_CODE[unit]
