@@ -1,7 +1,7 @@
 """Error classes of the temporal tagger, each pinned with a hand-written sentence: found on
 TimeBank/AQUAINT, the quarter of a financial report a year back (never counted from a forecast
-quarter), a vague count of quarters, decades written with two digits and "that same day" after a
-month; found on other news, the fortnight. No spaCy model, no network.
+quarter), a vague count of quarters, decades written with two digits, "that same day" after a month
+and "as planned" (no tense of its own); found on other news, the fortnight. No spaCy model, no network.
 
 Anchor: NOV 2025-11-05 (a Wednesday), after the third quarter closed.
 """
@@ -40,6 +40,11 @@ CASES = [
      "DATE", "2024-10-23"),
     ("He was shot on Friday, Oct. 3. Police came last October. The site closed that same day.", NOV,
      "that same day", "DATE", "2025-10-XX"),
+    # -- "as (previously) planned" and "go ahead" tell no tense; the verb does --
+    ("The match went ahead as scheduled on Sunday.", NOV, "Sunday", "DATE", "2025-11-02"),
+    ("The vote will go ahead as planned on Friday.", NOV, "Friday", "DATE", "2025-11-07"),
+    ("Officials met on Friday ahead of the vote.", NOV, "Friday", "DATE", "2025-10-31"),
+    ("Talks resume ahead of the vote on Friday.", NOV, "Friday", "DATE", "2025-11-07"),
     # -- a fortnight is two weeks --
     ("The talks lasted a fortnight.", NOV, "a fortnight", "DURATION", "P2W"),
     ("A fortnight ago, he resigned.", NOV, "A fortnight ago", "DATE", "2025-W43"),
