@@ -1,7 +1,9 @@
-"""Error classes of the temporal tagger, each pinned with a hand-written sentence: found on
-TimeBank/AQUAINT, the quarter of a financial report a year back (never counted from a forecast
-quarter), a vague count of quarters, decades written with two digits, "that same day" after a month
-and "as planned" (no tense of its own); found on other news, the fortnight. No spaCy model, no network.
+"""Error classes of the temporal tagger, each pinned with a hand-written sentence.
+
+Found on TimeBank/AQUAINT: the quarter of a financial report a year back (never counted from a
+forecast quarter), a vague count of quarters, decades written with two digits, "that same day"
+after a month, "as planned" (no tense of its own) and "then-current". Found on other news: the
+fortnight. No spaCy model, no network.
 
 Anchor: NOV 2025-11-05 (a Wednesday), after the third quarter closed.
 """
@@ -45,6 +47,9 @@ CASES = [
     ("The vote will go ahead as planned on Friday.", NOV, "Friday", "DATE", "2025-11-07"),
     ("Officials met on Friday ahead of the vote.", NOV, "Friday", "DATE", "2025-10-31"),
     ("Talks resume ahead of the vote on Friday.", NOV, "Friday", "DATE", "2025-11-07"),
+    # -- "then-current" is current at an earlier time, not now --
+    ("He was fired by the then-current chairman.", NOV, "then-current", "DATE", "PAST_REF"),
+    ("Current prices rose.", NOV, "Current", "DATE", "PRESENT_REF"),
     # -- a fortnight is two weeks --
     ("The talks lasted a fortnight.", NOV, "a fortnight", "DURATION", "P2W"),
     ("A fortnight ago, he resigned.", NOV, "A fortnight ago", "DATE", "2025-W43"),

@@ -296,7 +296,7 @@ _SOON_RELATION = re.compile(r"\s+(?:after|afterwards?|before|thereafter)\b", re.
 
 
 def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"now", "currently", "recently", "soon", "the past", "the future"."""
+    """"now", "currently", "recently", "soon", "the past", "the future", "the then-current"."""
     if m["future"] and m["future"].lower() == "soon":
         if ctx.before(m, 3).lower() == "as " or ctx.text[m.end() : m.end() + 3] == " as":
             return None
@@ -305,5 +305,7 @@ def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # "soon after the vote" relates two events; "soon became" is no future
     if m["adj"] and not re.match(r"\s+[a-z]", ctx.text[m.end() :]):
         return None  # "current" only before a noun ("current prices")
+    if m["then"]:  # "the then-current chairman": current at a time before now, not now
+        return "DATE", "PAST_REF", "stated"
     value = "PRESENT_REF" if m["now"] else "PAST_REF" if m["past"] else "FUTURE_REF"
     return "DATE", value, "stated"

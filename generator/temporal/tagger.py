@@ -130,7 +130,7 @@ _TABLE: list[tuple[str, Handler]] = [
      r"weekend|summer|"
      r"winter|spring|autumn|fall)\b", rules.period),
     (r"(?i)\b(?:(?P<now>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
-     r"right\s+now|(?P<adj>current))|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|(?:"
+     r"right\s+now|(?P<adj>(?P<then>then[\s-]+)?current))|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|(?:"
      rf"{v.NUMBER_RE})\s)))|(?P<future>soon|as\s+soon\s+as\s+possible|a\s+later\s+date|{v.TERM_RE}|the\s+"
      r"(?:near\s+|distant\s+)?future))\b", rules.reference),
     (r"(?i)\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", named.century),
