@@ -93,13 +93,17 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
         return None  # "a second round"
     if words in ("a", "an") and ctx.text.startswith("s", m.end("unit")):
         return None  # "a decades-long feud": the article of the noun, no count
-    if code == "Q" and (words in ("a", "an") or m["tail"] or prep or _OF.match(ctx.text, m.end())):
-        return None  # "a quarter of the votes"; only a plain length of quarters ("two quarters")
+    fraction = _OF.match(ctx.text, m.end()) and number(words) is not None
+    if code == "Q" and (words in ("a", "an") or m["tail"] or prep or fraction):
+        return None  # "a quarter of the votes", "three quarters of them": fractions; "several
+        # quarters of losses" (no number of fourths) and "two quarters" are lengths
     if prep and (m["mod"] or "").lower().split()[-1:] in (["past"], ["last"], ["previous"], ["the"]):
         return None  # "in the past four years", "in the two weeks since": a length up to now
     amount = None if m["low"] or m["low2"] or m["high"] else number(m["num"])  # a range: a vague length
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5
+    if amount is not None:
+        amount *= v.UNIT_MULTIPLES.get(m["unit"].lower().rstrip("s"), 1)  # "a fortnight": two weeks
     value = duration_value(amount, code)
     tail = re.sub(r"^or\s+so\s+", "", (m["tail"] or "").strip(" -").lower())  # "a week or so ago"
     if tail == "old" or _OLD.match(ctx.text, m.end()):
@@ -168,6 +172,8 @@ def set_expression(m: re.Match[str], ctx: Context) -> Resolved:
     code = {"morning": "D", "night": "D"}.get(unit) or unit_code(unit)
     count = (m["count"] or "").lower()
     amount = 2 if count == "other" else number(count) if count else 1
+    if amount is not None:
+        amount *= v.UNIT_MULTIPLES.get(unit.rstrip("s"), 1)  # "every fortnight": every two weeks
     return "SET", duration_value(amount, code), "stated"  # "every few years": PXY
 
 

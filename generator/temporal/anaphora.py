@@ -6,7 +6,8 @@ Handlers of anaphoric expressions return a placeholder value starting with "@":
   length, at the coarser of the reference's and the length's granularity, except
   that a week counted from a day gives a day ("a week later");
 * "@+P1D/D" ("the next day"), "@-P1W/W" ("the previous week"): the same at a
-  fixed granularity; "@+P0D/D" is "that day"; a part of the day may follow
+  fixed granularity; "@+P0D/D" is "that day" (a day of the month or year last mentioned,
+  "1998-10-XX", when that is a month or year); a part of the day may follow
   ("@+P1D/DTMO", "the next morning"; "@+P0D/DTAF", "mid-afternoon");
 * "@W-4" ("the previous Friday"), "@W+0" ("the following Monday"): that weekday
   before or after the last day mentioned;
@@ -128,6 +129,8 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
         value = "PAST_REF" if match["sign"] == "-" else "FUTURE_REF"
         return replace(expr, value=value, provenance=UNRESOLVED)
     length, sign = f"P{match['n']}{match['unit']}", int(f"{match['sign']}1")
+    if (same := _day_within(expr, match, refs[-1])) is not None:
+        return same
     for ref in reversed(refs):  # the last date fine enough to count from
         if ref.derived and match["unit"] == "Y":
             continue
@@ -135,6 +138,15 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
             value += match["part"] or ""
             return replace(expr, value=value, provenance=_how(expr, ref, "counted from it"))
     return None
+
+
+def _day_within(expr: TimeExpression, match: re.Match[str], ref: _Reference) -> TimeExpression | None:
+    """"that (same) day" right after a month or year ("last October ... that same day"): a day
+    of that month or year the text does not give ("1998-10-XX"), not an older stated day."""
+    if match["n"] != "0" or match["gran"] != "D" or ref.end < 0 or ref.granularity not in ("M", "Y"):
+        return None
+    value = f"{ref.value}-XX" if ref.granularity == "M" else f"{ref.day.year}-XX-XX"
+    return replace(expr, value=value + (match["part"] or ""), provenance=_how(expr, ref, "a day in it"))
 
 
 def _weekday_from(expr: TimeExpression, match: re.Match[str], refs: list[_Reference]) -> TimeExpression:
@@ -176,9 +188,13 @@ def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[_Refere
 
 
 def _context_quarter(expr: TimeExpression, refs: list[_Reference]) -> _Reference | None:
-    """The last quarter the text stated (not counted) within ``_QUARTER_CONTEXT`` before."""
+    """The last quarter the text stated (not counted) within ``_QUARTER_CONTEXT`` before, among
+    those begun by the anchor: a forecast for a quarter to come ("losses through the third quarter
+    of next year") is no quarter the text reports results of."""
+    anchor = refs[0].day if refs and refs[0].end < 0 else None
     return next((r for r in reversed(refs) if r.granularity == "Q" and not r.derived
-                 and r.end >= 0 and expr.start - r.end < _QUARTER_CONTEXT), None)
+                 and r.end >= 0 and expr.start - r.end < _QUARTER_CONTEXT
+                 and (anchor is None or r.day <= anchor)), None)
 
 
 def _years_from_anchor(expr: TimeExpression, match: re.Match[str],

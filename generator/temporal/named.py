@@ -184,7 +184,8 @@ def _holiday_in(name: str, year: int, how: str) -> Resolved | None:
 
 def reported_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the quarter", "the latest period", "the year-ago (third) quarter", "the 1988 quarter",
-    "year-earlier": quarters of financial reports, counted from the quarter the text reports
+    "year-earlier", "the quarter a year ago", "the corresponding period last year", "last year's
+    quarter": quarters of financial reports, counted from the quarter the text reports
     on (see ``temporal_anaphora``)."""
     nth = re.split(r"[\s-]", m["unit"])[0].lower() if m["ago"] and m["unit"] else ""
     if nth in ORDINALS:  # "the year-ago third quarter": the last such quarter, a year before
@@ -194,6 +195,8 @@ def reported_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         return "DATE", f"{year}-Q{ORDINALS[nth]}", ctx.resolved(m, "the last such quarter, a year before")
     if m["ago"]:
         return "DATE", "@Q-1" if m["unit"] else "@~-P1Y", ""
+    if m["lastyears"] or (m["back"] and m["det"]):
+        return "DATE", "@Q-1", ""  # "the quarter a year ago", "the corresponding period last year"
     if m["year"]:
         return "DATE", f"@Q={m['year']}", ""
     if not m["det"] or (m["unit2"].lower() == "period" and not m["latest"]):
@@ -253,8 +256,8 @@ _STEP = {"next": "+1", "following": "+1", "previous": "-1", "preceding": "-1", "
 
 
 def anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the next day", "the following week", "the previous year", "that day", "the next
-    morning" (placeholders counted from the last date of the text, see ``temporal_anaphora``)."""
+    """"the next day", "the following week", "the previous year", "(later) that (same) day", "the
+    next morning" (placeholders counted from the last date of the text, see ``temporal_anaphora``)."""
     rel, unit = (m["rel"] or "same").lower(), m["unit"].lower()
     part = f"T{v.DAY_PARTS[unit]}" if unit in v.DAY_PARTS else ""
     code = "D" if part else _UNIT_CODE[unit]

@@ -138,13 +138,15 @@ _CALENDAR_WORDS = frozenset({*v.MONTHS, *v.MONTH_ABBREVIATIONS, *v.WEEKDAYS, "Fi
 
 
 def year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"2022", "mid-2026", "the 1990s" (decade value "199"); not a year in a name inside a
-    sentence ("Vision 2030", "Orion 1980")."""
+    """"2022", "mid-2026", "the 1990s" (decade value "199"), "the mid-'80s" ("198"); not a year
+    in a name inside a sentence ("Vision 2030", "Orion 1980")."""
     name = _NAME_BEFORE.search(ctx.before(m, 30))
     if m["year"] and not m["edge"] and name and name[1] not in _CALENDAR_WORDS:
         return None
     if m["decade"]:
         return "DATE", m["decade"], "stated"
+    if m["short"]:
+        return "DATE", f"19{m['short']}", "stated"  # "the '80s": a decade of the 1900s
     return "DATE", m["year"], "stated"
 
 
@@ -294,7 +296,7 @@ _SOON_RELATION = re.compile(r"\s+(?:after|afterwards?|before|thereafter)\b", re.
 
 
 def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"now", "currently", "recently", "soon", "the past", "the future"."""
+    """"now", "currently", "recently", "soon", "the past", "the future", "the then-current"."""
     if m["future"] and m["future"].lower() == "soon":
         if ctx.before(m, 3).lower() == "as " or ctx.text[m.end() : m.end() + 3] == " as":
             return None
@@ -303,5 +305,7 @@ def reference(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # "soon after the vote" relates two events; "soon became" is no future
     if m["adj"] and not re.match(r"\s+[a-z]", ctx.text[m.end() :]):
         return None  # "current" only before a noun ("current prices")
+    if m["then"]:  # "the then-current chairman": current at a time before now, not now
+        return "DATE", "PAST_REF", "stated"
     value = "PRESENT_REF" if m["now"] else "PAST_REF" if m["past"] else "FUTURE_REF"
     return "DATE", value, "stated"

@@ -86,7 +86,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b(?:(?P<edge>{_E})\s*)?{_MON},?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
      rules.month_year),
     (rf"(?<![\w$£€.,/:#])(?:(?:(?i:the)\s+)?(?P<edge>{_E}|(?i:fiscal))\s*)?(?:(?P<year>{v.YEAR_RE})|"
-     rf"(?:(?i:the)\s+)?(?P<decade>1[89]\d|20\d)0s){_NOT_A_YEAR}", rules.year),
+     rf"(?:(?i:the)\s+)?(?:(?P<decade>1[89]\d|20\d)0s|['’](?P<short>[2-9])0s)){_NOT_A_YEAR}", rules.year),
     (rf"(?:\b(?P<edge>{_E})\s*|\b(?P<rel>(?i:last|this|next|coming|past))\s+)?"
      rf"\b(?P<mon>{v.MONTH_RE})\b(?!\s*\d)", rules.month_alone),
     (rf"(?:\b(?P<rel>(?i:this|last|next|coming|past|early|late|earlier|later|(?P<anaphoric>the\s+"
@@ -97,7 +97,9 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"(?i)\b(?P<word>this|last)\s+(?P<part>{v.DAY_PART_RE})\b", rules.day_word),
     (rf"(?i)\b(?:(?P<det>the|that)\s+(?:(?:comparable|corresponding|same)\s+)?(?:(?P<latest>latest|most\s+"
      rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period))?|(?:(?P<year>"
-     rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period))\b(?!-)", named.reported_quarter),
+     rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period)(?P<back>,?\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?(?:the\s+)?"
+     r"(?:last|previous|prior)\s+year))?)\b(?!-)"
+     r"|\b(?P<lastyears>(?:last|previous|prior)\s+year['’]s\s+(?:quarter|period))\b", named.reported_quarter),
     (rf"(?i)\b(?:the\s+)?(?:(?P<pyear>{v.YEAR_RE})\s+|(?P<pwhich>this|last|next)\s+year['’]s\s+)?"
      rf"(?:fiscal[\s-]+)?(?:(?P<nth>{_NTH})(?:[\s-]+(?:quarter|(?P<half>half|halve))(?P<plural>s)?|(?=\s+(?:and|or|to)"
      rf"\s+(?:the\s+)?(?:{_NTH})[\s-]+(?:quarter|(?P<lhalf>half|halve))(?P<lplural>s)?\b))|(?P<pair>first|second)\s+two\s+quarters|(?-i:Q(?P<q>[1-4])))\b"
@@ -114,7 +116,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
     (rf"(?i)\b(?P<name>{named.HOLIDAY_RE})\b(?P<week>\s+week\b)?(?:,?\s+(?P<year>{v.YEAR_RE})\b)?",
      named.holiday),
-    (r"(?i)\b(?:the\s+(?P<rel>next|following|previous|preceding|same)|that)\s+"
+    (r"(?i)\b(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|preceding|same)|that(?:\s+same)?)\s+"
      rf"(?P<unit>day|week|month|year|{v.DAY_PART_RE})\b", named.anaphoric),
     (r"(?i)\b(?:(?:the|this)\s+)?(?:fiscal\s+)?year(?:-|\s+|['’]s\s+)end\b(?![\w-])", named.year_end),
     (r"(?i)\bovernight\b", named.overnight),
@@ -128,7 +130,7 @@ _TABLE: list[tuple[str, Handler]] = [
      r"weekend|summer|"
      r"winter|spring|autumn|fall)\b", rules.period),
     (r"(?i)\b(?:(?P<now>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
-     r"right\s+now|(?P<adj>current))|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|(?:"
+     r"right\s+now|(?P<adj>(?P<then>then[\s-]+)?current))|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|(?:"
      rf"{v.NUMBER_RE})\s)))|(?P<future>soon|as\s+soon\s+as\s+possible|a\s+later\s+date|{v.TERM_RE}|the\s+"
      r"(?:near\s+|distant\s+)?future))\b", rules.reference),
     (r"(?i)\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", named.century),
@@ -144,7 +146,7 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"\b(?:(?i:once|twice|thrice|(?:{v.NUMBER_RE})\s+times)\s+)?(?P<adverb>"
      rf"{v.alternation(v.SET_ADVERBS)})\b|(?i:\b(?:every|each|once\s+a|twice\s+a|(?:\w+\s+)?"
      rf"times\s+a|per)\s+(?:(?P<count>other|{v.NUMBER_RE})\s+)?(?P<unit>day|week|month|quarter|"
-     r"year|decade|hour|minute|morning|night)s?\b)", amounts.set_expression),
+     r"year|decade|hour|minute|morning|night|fortnight)s?\b)", amounts.set_expression),
     (rf"\b(?P<h>\d{{1,2}}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.\d+)?\b{_TZ}", amounts.clock_duration),
     (r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.m\.|[ap]m\b))"
      + _TZ, amounts.clock_time),

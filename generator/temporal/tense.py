@@ -41,7 +41,7 @@ _FUTURE = re.compile(
     rf"\b(?:{_MODALS})\b(?!\s+have\b)(?:\s+(?:not|also|likely|probably|then|soon|"
     rf"again|be|still|only|reportedly|now))*(?:\s+\w+)?"
     rf"|\b(?:(?:is|are|was|were|am|be|been)\s+(?:\w+ly\s+)?)?(?:{_TO_VERBS})\s+to\b"
-    r"|\b(?:upcoming|ahead|deadline|expects?|anticipates?|expected|scheduled|planned|proposed|"
+    r"|\b(?:upcoming|ahead(?=\s+of\b)|deadline|expects?|anticipates?|expected|scheduled|planned|proposed|"
     r"slated|rescheduled|postponed|delayed|tomorrow|next(?!\s+to\b)|coming)\b"
     r"|\b(?:expires|ends|begins|starts|opens|closes|resumes|runs\s+out|takes\s+effect|kicks\s+off)\b"
     r"|\b(?:is|are|am)\s+due\b"
@@ -184,6 +184,9 @@ def _tense_from_cues(text: str, first: int, last: int, start: int, end: int) -> 
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;]*,", re.IGNORECASE)
 """A relative clause between commas (", which began Sunday,") tells its own time, not the
 time of what follows it ("to end Friday"), when a cue before it tells that."""
+_AS_PLANNED = re.compile(r"\bas\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+"""Before "planned", "scheduled", "expected": a comparison with the plan ("as previously
+planned"), no future of its own."""
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+(?:\w+ly\s+|still\s+)?$",
                           re.IGNORECASE)
 """A participle right after a determiner is an adjective ("a still unspecified date", "the
@@ -211,6 +214,8 @@ def _cues(sentence: str, start: int, end: int) -> list[tuple[int, int, Tense]]:
                 continue
             if tense != "present" and _adjective(sentence, match):
                 continue  # "the armed men", "the hastily planned trip": no tense
+            if tense != "present" and _AS_PLANNED.search(sentence, 0, span[0]):
+                continue  # "went ahead as planned Friday": the plan tells no tense, the verb does
             cue = tense
             if tense == "future" and (re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: span[0]])
                                       or (span[0] >= end and _PAST_PLAN.match(match[0]))

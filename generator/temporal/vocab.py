@@ -33,8 +33,10 @@ VAGUE_NUMBERS = ("a few", "few", "several", "many", "dozens of", "hundreds of")
 
 UNIT_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
               "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
-              "centuries": "CE"}  # fmt: skip
+              "centuries": "CE", "fortnight": "W"}  # fmt: skip
 """Unit word to TIMEX3 letter; a leading T marks a time-of-day unit (PT10H)."""
+UNIT_MULTIPLES = {"fortnight": 2}
+"""Units written in another unit's letter: a fortnight is two weeks (P2W)."""
 PERIOD_CODES = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SEASONS = {"spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "autumn": ("FA", 9, 11),
