@@ -59,11 +59,29 @@ def deadline(did: str, sources: tuple[str, ...]) -> Deadline:
     return Deadline(did, did, None, (), "", (), None, "unknown", reports)
 
 
-def test_a_deadline_two_sources_report_gets_a_page_and_one_source_links_to_its_sentence():
+def test_a_deadline_two_sources_report_gets_a_page_and_one_source_does_not():
     shared, lone = deadline("shared", ("a", "b")), deadline("lone", ("a",))
     repeated = deadline("twice", ("a", "a"))
     marked = {d.id: d for d in mark_deadline_pages([shared, lone, repeated], min_sources=2)}
     assert [d.id for d in marked.values() if d.has_page] == ["shared"]
     assert deadline_target(marked["shared"]) == deadline_page("shared")
-    assert deadline_target(marked["lone"]) == "sources/a.md#s-3"
-    assert deadline_target(marked["twice"]) == "sources/a.md#s-3"  # two reports, one source
+    assert deadline_target(marked["lone"]) == ""
+    assert deadline_target(marked["twice"]) == ""  # two reports, one source
+
+
+def test_a_deadline_without_a_page_is_shown_as_text_with_its_citation():
+    from dataclasses import replace
+
+    from generator.site.linker import Linker
+    from tests.large_briefing import large_briefing
+
+    briefing = large_briefing(6)
+    briefing.deadlines = mark_deadline_pages(briefing.deadlines, min_sources=99)
+    lone = next(d for d in briefing.deadlines if not d.has_page)
+    linker = Linker(briefing)
+    first = lone.reports[0].citation
+    shown = linker.deadline_link(lone, "index.md")
+    assert shown.startswith(lone.title + " [") and f"sources/{first.source}.md#s-{first.sentence}" in shown
+    assert linker.deadline_link(lone, "index.md", cited=False) == lone.title
+    paged = replace(lone, has_page=True)
+    assert linker.deadline_link(paged, "index.md") == f"[{lone.title}](deadlines/{lone.id}.md)"

@@ -59,10 +59,16 @@ class Linker:
         """Docs-relative link target of an event: its page, or its row on the Events index."""
         return self.event_targets.get(event_id) or event_page(event_id)
 
-    def deadline_link(self, deadline: Deadline, from_page: str) -> Markup:
-        """The deadline's title linking to its page, or, when it has none, to the sentence of its
-        first report (``markup.deadline_target``)."""
-        return self.link_to(deadline.title, deadline_target(deadline), from_page)
+    def deadline_link(self, deadline: Deadline, from_page: str, cited: bool = True) -> Markup:
+        """The deadline's title linking to its page; without a page (``markup.deadline_target``)
+        the title as text, followed, when ``cited``, by the citation of its first report."""
+        page = deadline_target(deadline)
+        if page:
+            return link(deadline.title, page, from_page)
+        title = Markup(md_escape(deadline.title))
+        if not cited or not deadline.reports:
+            return title
+        return title + " " + self.cite(deadline.reports[0].citation, from_page)
 
     def link_to(self, label: object, target: str, from_page: str) -> Markup:
         """A link to a page; one to a sentence is titled with that sentence, as a citation is."""

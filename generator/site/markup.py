@@ -152,12 +152,9 @@ def deadline_page(deadline_id: str) -> str:
 
 
 def deadline_target(deadline: Deadline) -> str:
-    """Where a link to a deadline lands: its page, or the sentence of its first report when the
-    page-count policy gave it none (``Deadline.has_page``)."""
-    if deadline.has_page or not deadline.reports:
-        return deadline_page(deadline.id)
-    first = deadline.reports[0].citation
-    return sentence_target(first.source, first.sentence)
+    """Docs-relative page of a deadline, "" when the page-count policy gave it none
+    (``Deadline.has_page``): it is then a row of the Deadlines index, shown with its citations."""
+    return deadline_page(deadline.id) if deadline.has_page else ""
 
 
 def sentence_target(source_id: str, sentence: int) -> str:

@@ -34,7 +34,7 @@ class TimelineRow:
     title: str
     """Its title."""
     path: str
-    """Docs-relative page of the event or deadline."""
+    """Docs-relative page of the event or deadline, "" for a deadline without a page."""
     what: str
     """"event" kind label or "Deadline"."""
     date: str
