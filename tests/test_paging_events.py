@@ -254,15 +254,20 @@ def test_what_changed_lists_at_most_fifty_rows_of_each_list_and_counts_the_rest(
     assert "- … and 20 more" in text and len(re.findall(r"^- \[S\d+: ", text, re.MULTILINE)) == LIST_LIMIT
 
 
-def test_the_sources_and_deadlines_indexes_stay_out_of_search_but_their_pages_do_not(seed_site):
+def test_the_sources_index_stays_out_of_search_but_source_pages_and_the_deadlines_index_do_not(seed_site):
     import json
 
     entries = json.loads((seed_site / "site" / "search" / "search_index.json").read_text())["docs"]
     folders = [e["location"].split("#")[0] for e in entries]
-    assert "sources/" not in folders and "deadlines/" not in folders and "timeline/" not in folders
+    assert "sources/" not in folders and "timeline/" not in folders
     assert any(f.startswith("sources/") and f != "sources/" for f in folders)
     assert any(f.startswith("deadlines/") and f != "deadlines/" for f in folders)
     assert "events/" in folders  # the Events index is searched: events without a page are rows only
+    assert "deadlines/" in folders  # so is the Deadlines index: a deadline one source reports is a row
+    index_text = " ".join(e["text"] for e in entries if e["location"].split("#")[0] == "deadlines/")
+    export = json.loads((seed_site / "site" / "data" / "briefing.json").read_text())
+    assert export["deadlines"] and all(d["title"] in index_text for d in export["deadlines"])
+    assert not any(d["status"] in index_text for d in export["deadlines"])  # status cells left out
 
 
 def test_the_export_points_each_event_at_the_index_page_holding_its_row():

@@ -60,13 +60,12 @@ def make_environment(user_dir: Path | None = None) -> Environment:
 
 SEARCH_BOOST = {"entity.md.j2": 10, "source.md.j2": 0.5}
 """Material search boost by template: entity pages rank above the long source texts."""
-SEARCH_EXCLUDED = frozenset({"timeline.md.j2", "source_index.md.j2", "deadlines_index.md.j2",
-                             "report.md.j2"})
+SEARCH_EXCLUDED = frozenset({"timeline.md.j2", "source_index.md.j2", "report.md.j2"})
 """Templates whose pages stay out of the search index, which every visitor downloads and which
 grows with each row: the timeline's rows repeat the Events index's (which is searched); every
-source has a page of its own, found by its title, and so has every deadline two sources report
-(the others are found through the reporting sentence on their source's page), so these index
-tables only repeat what is searched elsewhere; the build report lists input files."""
+source has a page of its own, found by its title, so the Sources index only repeats those pages;
+the build report lists input files. The Deadlines index is searched: a deadline only one source
+reports has no page, and its row is where search finds it."""
 
 
 def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
