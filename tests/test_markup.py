@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import random
+import re
+
 import markdown
 import pytest
 
-from generator.site.markup import external_link, link, md_escape, relative
+from generator.site.markup import display_text, external_link, link, md_escape, relative
 
 
 @pytest.mark.parametrize("text", [
@@ -54,3 +58,24 @@ def test_only_http_urls_become_links(url, is_link):
     out = str(external_link(url))
     assert out.startswith("<a href=") == is_link
     assert "<script" not in out
+
+
+def _reference_display_text(value: object) -> str:
+    """``display_text`` as it was written first: two substitutions on every string."""
+    hidden = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    return hidden.sub("", re.sub(r"\s+", " ", str(value)))
+
+
+def _reference_md_escape(value: object) -> str:
+    """``md_escape`` as it was written first: html.escape, then a backslash before each special."""
+    text = html.escape(_reference_display_text(value), quote=True)
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>])", r"\\\1", text)
+
+
+def test_escaping_by_one_translation_equals_the_two_step_escape_on_random_text():
+    alphabet = "ab Z9\\`*_{}[]()#+-.!|><&\"'  \t\n\r\x0b\x0c\x00\x1f\x85\xa0\u2028\u202e\u2066éß“”"
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert display_text(text) == _reference_display_text(text), repr(text)
+        assert md_escape(text) == _reference_md_escape(text), repr(text)

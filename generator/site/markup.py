@@ -18,13 +18,19 @@ from markupsafe import Markup
 
 from generator.model import Briefing, Deadline
 
-# Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS)
-# plus "|" for tables; backslash-escaping them keeps them literal.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _SPACE = re.compile(r"\s+")
 _HIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters, and bidi embeddings, overrides and isolates (they can make text display
 reversed: spoofing); none of them is shown."""
+_NOT_AS_SHOWN = re.compile(_HIDDEN_CHARACTERS.pattern + r"|[^\S ]|  ")
+"""Anything ``display_text`` would change: a hidden character, a whitespace other than a space,
+or two spaces in a row."""
+_ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()#+-.!|"},
+                          "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&\\#x27;"})
+"""``html.escape(quote=True)``, then a backslash before each of Python-Markdown's escapable
+characters (``markdown.Markdown.ESCAPED_CHARS``) and "|" (tables) left in the result, which keeps
+them literal: one translation of each character (the "#" of the apostrophe's "&#x27;" is
+backslashed as the two steps would)."""
 
 TYPE_FOLDERS = {
     "person": "people",
@@ -36,7 +42,10 @@ TYPE_FOLDERS = {
 
 def display_text(value: object) -> str:
     """Article text as shown: whitespace runs as one space, control and bidi override characters removed."""
-    return _HIDDEN_CHARACTERS.sub("", _SPACE.sub(" ", str(value)))
+    text = str(value)
+    if not _NOT_AS_SHOWN.search(text):
+        return text
+    return _HIDDEN_CHARACTERS.sub("", _SPACE.sub(" ", text))
 
 
 def one_line(value: object, limit: int = 140) -> str:
@@ -53,8 +62,7 @@ def md_escape(value: object) -> str:
         return str(value)
     if value is None:
         return ""
-    text = html.escape(display_text(value), quote=True)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return display_text(value).translate(_ESCAPES)
 
 
 def html_text(value: object) -> str:
@@ -70,7 +78,11 @@ def attr_escape(value: object) -> str:
 def relative(target: str, from_page: str) -> str:
     """Relative Markdown link from one docs page to another (paths relative to docs/)."""
     path, _, anchor = target.partition("#")
-    return _relative_path(path, posixpath.dirname(from_page)) + ("#" + anchor if anchor else "")
+    return _relative_path(path, _folder(from_page)) + ("#" + anchor if anchor else "")
+
+
+_folder = lru_cache(maxsize=1 << 14)(posixpath.dirname)
+"""``posixpath.dirname``, remembered: a page links from one folder hundreds of times."""
 
 
 @lru_cache(maxsize=1 << 16)
