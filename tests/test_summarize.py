@@ -40,3 +40,42 @@ def test_statements_supported_by_more_sources_rank_first():
     shared = [cite("s1", "Talks resumed in Oslo on Friday.", 3), cite("s2", "Talks resumed in Oslo on Friday.", 1)]
     ranked = rank(merge_statements([lone, *shared]))
     assert ranked[0].sources == ("s1", "s2")
+
+
+def _reference_merge(citations: list[Citation]) -> list[tuple[Citation, ...]]:
+    """``merge_statements`` as first written: each sentence against every group in turn."""
+    from rapidfuzz import fuzz
+
+    from generator.site.summarize import REWRITE_RATIO, REWRITE_TOKEN_SET, SAME_STATEMENT_SCORE
+
+    def same(a: str, b: str) -> bool:
+        ratio = fuzz.ratio(a, b, score_cutoff=REWRITE_RATIO)
+        return ratio >= SAME_STATEMENT_SCORE or (ratio >= REWRITE_RATIO and fuzz.token_set_ratio(
+            a, b, score_cutoff=REWRITE_TOKEN_SET) >= REWRITE_TOKEN_SET)
+
+    groups: list[list[Citation]] = []
+    for citation in citations:
+        for group in groups:
+            if same(group[0].text, citation.text):
+                if all(c.source != citation.source for c in group):
+                    group.append(citation)
+                break
+        else:
+            groups.append([citation])
+    return [tuple(group) for group in groups]
+
+
+def test_merging_statements_at_once_groups_as_comparing_each_group_in_turn():
+    import random
+
+    rng = random.Random(3)
+    words = "the minister said talks would resume on Monday in Geneva after a pause of two weeks".split()
+    for _ in range(200):
+        citations = []
+        for n in range(rng.randint(1, 25)):
+            sentence = [w for w in words if rng.random() < 0.8]
+            if rng.random() < 0.2:
+                rng.shuffle(sentence)
+            citations.append(Citation(f"s{rng.randint(1, 6)}", 0, 1, " ".join(sentence), n))
+        got = [s.citations for s in merge_statements(citations)]
+        assert got == _reference_merge(citations)

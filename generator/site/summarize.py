@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+import numpy
+from rapidfuzz import fuzz, process
 
 from generator.model import Briefing, Citation, Entity, Sentence, Source
 
@@ -48,25 +49,40 @@ def sentence_citation(source: Source, sentence: Sentence) -> Citation:
 
 
 def merge_statements(citations: Iterable[Citation]) -> list[Statement]:
-    """Group near-duplicate sentences; keep the first seen as the shown wording."""
+    """Group near-duplicate sentences; keep the first seen as the shown wording.
+
+    Each sentence joins the first group whose first sentence is the same statement
+    (``_first_same``), and a group keeps one sentence per source.
+    """
     groups: list[list[Citation]] = []
+    leads: list[str] = []
     for citation in citations:
-        for group in groups:
-            if _same_statement(group[0].text, citation.text):
-                if all(c.source != citation.source for c in group):
-                    group.append(citation)
-                break
-        else:
+        found = _first_same(citation.text, leads)
+        if found is None:
             groups.append([citation])
+            leads.append(citation.text)
+        elif all(c.source != citation.source for c in groups[found]):
+            groups[found].append(citation)
     return [Statement(tuple(group)) for group in groups]
 
 
-def _same_statement(a: str, b: str) -> bool:
-    ratio = fuzz.ratio(a, b, score_cutoff=REWRITE_RATIO)  # 0 below the cutoff: not the same
-    if ratio >= SAME_STATEMENT_SCORE:
-        return True
-    return ratio >= REWRITE_RATIO and fuzz.token_set_ratio(
-        a, b, score_cutoff=REWRITE_TOKEN_SET) >= REWRITE_TOKEN_SET
+def _first_same(text: str, leads: list[str]) -> int | None:
+    """Index of the first of ``leads`` that is the same statement as ``text``, None if none is.
+
+    Same statement: a ratio of at least ``SAME_STATEMENT_SCORE``, or of at least
+    ``REWRITE_RATIO`` with a token-set ratio of at least ``REWRITE_TOKEN_SET``. The
+    ratios to every lead are computed at once (rapidfuzz ``cdist``, 0 below
+    ``REWRITE_RATIO``); only leads that reach it are tested further, in order.
+    """
+    if not leads:
+        return None
+    ratios = process.cdist([text], leads, scorer=fuzz.ratio, score_cutoff=REWRITE_RATIO,
+                           dtype=numpy.float64)[0]
+    for n in ratios.nonzero()[0]:
+        if ratios[n] >= SAME_STATEMENT_SCORE or fuzz.token_set_ratio(
+                leads[n], text, score_cutoff=REWRITE_TOKEN_SET) >= REWRITE_TOKEN_SET:
+            return int(n)
+    return None
 
 
 def rank(statements: list[Statement]) -> list[Statement]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from generator.model import (
@@ -138,8 +139,10 @@ def first_roles(entity: Entity) -> list[RoleRow]:
 def entity_context(entity: Entity, briefing: Briefing, related: Counter,
                    graph: tuple[list, list] | None = None,
                    index: BriefingIndex | None = None,
-                   statements: dict[str, list[ReportedStatement]] | None = None) -> EntityContext:
-    """Everything an entity page shows (``index``, ``statements``: lookups shared by all pages)."""
+                   statements: dict[str, list[ReportedStatement]] | None = None,
+                   summary: list[Statement] | None = None) -> EntityContext:
+    """Everything an entity page shows (``index``, ``statements``: lookups shared by all pages;
+    ``summary``: its ``entity_summary`` when the caller has it)."""
     index = index or index_briefing(briefing)
     statements = statements if statements is not None else statements_by_speaker(briefing)
     per_source: dict[str, list[Citation]] = {}
@@ -155,7 +158,7 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
         "deadlines": list(index.deadlines_of_entity.get(entity.id, ())),
         "positions": [st for st in statements.get(entity.id, ()) if st.kind == "indirect"],
     }
-    summary = entity_summary(entity, briefing, sources=index.sources)
+    summary = summary if summary is not None else entity_summary(entity, briefing, sources=index.sources)
     return EntityContext(
         entity=entity,
         type_label=TYPE_SINGULAR[entity.type],
@@ -190,13 +193,18 @@ def role_phrase(text: str) -> str:
 
 
 def index_row(entity: Entity, briefing: Briefing | None = None,
-              sources: dict[str, Source] | None = None) -> IndexRow:
-    """One line on an index page: the first role, else (given ``briefing``) the top statement."""
+              sources: dict[str, Source] | None = None,
+              summary: Callable[[Entity], list[Statement]] | None = None) -> IndexRow:
+    """One line on an index page: the first role, else (given ``briefing``) the top statement
+    (``summary``: gives an entity's ``entity_summary``, when the caller keeps them)."""
     count = len({m.source for m in entity.mentions})
     roles = [row for row in first_roles(entity) if row.text.strip()]
     if roles:
         return IndexRow(entity, role_phrase(roles[0].text), count, roles[0].citations)
-    top = entity_summary(entity, briefing, limit=1, sources=sources) if briefing else []
+    if summary is not None:
+        top = summary(entity)[:1]
+    else:
+        top = entity_summary(entity, briefing, limit=1, sources=sources) if briefing else []
     if top:
         return IndexRow(entity, one_line(top[0].lead.text), count, top[0].citations)
     return IndexRow(entity, "", count)
@@ -209,10 +217,18 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
     related = index.co_mentions
     graph = people_graph(briefing, related)
     statements = statements_by_speaker(briefing)
+    summaries: dict[str, list[Statement]] = {}
+
+    def summary(entity: Entity) -> list[Statement]:
+        """The entity's summary, worked out once for its index row and its page."""
+        if entity.id not in summaries:
+            summaries[entity.id] = entity_summary(entity, briefing, sources=index.sources)
+        return summaries[entity.id]
+
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
-        rows = [index_row(e, briefing, index.sources)
+        rows = [index_row(e, briefing, index.sources, summary)
                 for e in sorted(members, key=lambda e: (-len(e.mentions), e.name, e.id))]
         runs = split_rows(rows, ROWS_PER_PAGE)
         for run, pager in zip(runs, pagers(f"{TYPE_FOLDERS[entity_type]}/index.md", len(runs)), strict=True):
@@ -223,5 +239,5 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
             if entity.has_page:
                 pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
                                   entity_context(entity, briefing, related[entity.id], graph, index,
-                                                 statements)))
+                                                 statements, summary(entity))))
     return pages
