@@ -9,6 +9,7 @@ of clusters tried in list order, every pair of profiles scored one by one.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import random
 
 import pytest
@@ -97,6 +98,61 @@ def test_candidate_pairs_scores_each_blocked_pair_from_its_finder():
     assert pairs and all(score in (similarity(vectors[a], vectors[b]), similarity(vectors[b], vectors[a]))
                          for (a, b), score in pairs.items())
     assert apart == {(a, b) for a, b in pairs if vectors[a].apart(vectors[b])}
+
+
+def previous_average_linkage(n: int, pairs: dict[tuple[int, int], float],
+                             apart: list[tuple[int, int]], down_to: float) -> list[tuple[int, int, float]]:
+    """``average_linkage`` as it was written before its join updated only what changes."""
+    blocked: dict[int, set[int]] = {i: set() for i in range(n)}
+    for i, j in apart:
+        blocked[i].add(j)
+        blocked[j].add(i)
+    near: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for (i, j), score in pairs.items():
+        if score > 0:
+            near[i][j] = near[j][i] = score
+    size = dict.fromkeys(range(n), 1)
+    heap = [(-s, i, j) for (i, j), s in pairs.items() if s > 0 and s >= down_to]
+    heapq.heapify(heap)
+    merges = []
+    while heap:
+        score, i, j = heapq.heappop(heap)
+        if j not in near.get(i, {}) or near[i][j] != -score or j in blocked[i]:
+            continue
+        merges.append((i, j, -score))
+        blocked[i] |= blocked.pop(j)
+        for k in blocked[i]:
+            blocked[k].discard(j)
+            blocked[k].add(i)
+        a, b = near.pop(i), near.pop(j)
+        a.pop(j, None)
+        b.pop(i, None)
+        total = size[i] + size[j]
+        scores = {k: (size[i] * a.get(k, 0.0) + size[j] * b.get(k, 0.0)) / total for k in a.keys() | b.keys()}
+        for k in a.keys() | b.keys():
+            near[k].pop(i, None)
+            near[k].pop(j, None)
+            near[k][i] = scores[k]
+        near[i] = scores
+        size[i] = total
+        del size[j]
+        for k, s in scores.items():
+            if s >= down_to:
+                heapq.heappush(heap, (-s, min(i, k), max(i, k)))
+    return merges
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_linkage_merges_as_the_previous_linkage(seed):
+    rng = random.Random(seed)
+    n = 90
+    pairs = {(a, b): rng.choice([0.0, rng.random() * 0.3, rng.random(), 0.5]) for a in range(n)
+             for b in range(a + 1, n) if rng.random() < 0.2}  # 0.5: ties
+    apart = [pair for pair in pairs if rng.random() < 0.08]
+    for down_to in (0.0, 0.16):
+        merges = average_linkage(n, pairs, apart, down_to)
+        assert merges == previous_average_linkage(n, pairs, apart, down_to)  # to the bit
+        assert len(merges) > 20
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -265,8 +265,9 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
         if j not in near.get(i, {}) or near[i][j] != -score or j in blocked[i]:
             continue  # stale (one side has grown since) or kept apart
         merges.append((i, j, -score))
-        blocked[i] |= blocked.pop(j)
-        for k in blocked[i]:
+        moved = blocked.pop(j)  # kept apart from j: now from i (the others already are)
+        blocked[i] |= moved
+        for k in moved:
             blocked[k].discard(j)
             blocked[k].add(i)
         for k, s in _joined(near, size, i, j).items():
@@ -280,12 +281,14 @@ def _joined(near: dict[int, dict[int, float]], size: dict[int, int], i: int, j: 
     a, b = near.pop(i), near.pop(j)
     a.pop(j, None)
     b.pop(i, None)
-    total = size[i] + size[j]
-    scores = {k: (size[i] * a.get(k, 0.0) + size[j] * b.get(k, 0.0)) / total for k in a.keys() | b.keys()}
-    for k in a.keys() | b.keys():
-        near[k].pop(i, None)
-        near[k].pop(j, None)
-        near[k][i] = scores[k]
+    first, second = size[i], size[j]
+    total = first + second
+    scores = {k: (first * s + second * b.get(k, 0.0)) / total for k, s in a.items()}
+    scores.update({k: (first * 0.0 + second * s) / total for k, s in b.items() if k not in a})
+    for k, s in scores.items():
+        row = near[k]
+        row.pop(j, None)
+        row[i] = s
     near[i] = scores
     size[i] = total
     del size[j]
