@@ -4,6 +4,8 @@ Deadline clustering (``deadlines.merge.cluster``) and story pair scoring
 (``events.story_pairs``) are indexed and vectorised; here each is compared, on
 random generated inputs, with the algorithm written the plain way: every pair
 of clusters tried in list order, every pair of profiles scored one by one.
+The story linkage and the key terms of an article are compared with their
+previous versions (kept here) in the same way.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 
 from generator.deadlines.build import Report
 from generator.deadlines.merge import cluster, links
-from generator.events.stories import Profile, average_linkage, candidate_pairs, cut, similarity
+from generator.events.stories import Profile, average_linkage, candidate_pairs, cut, key_terms, similarity
 from generator.events.story_pairs import YEAR_PENALTY, PairScorer, apart_pairs
 from generator.model import Citation, DeadlineCandidate, TimeExpression
 
@@ -167,3 +169,25 @@ def test_linkage_stopped_at_the_threshold_cuts_the_same_groups(seed):
     assert stopped == [m for m in full if m[2] >= 0.16]
     assert cut(n, stopped, 0.16) == cut(n, full, 0.16)
     assert len(cut(n, full, 0.16)) < n
+
+
+def previous_key_terms_text(text: str, names: list[tuple[int, int]]) -> str:
+    """The text ``stories.key_terms`` read before: blanked character by character."""
+    chars = list(text)
+    for start, end in names:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_key_terms_blank_the_names_as_before(seed):
+    rng = random.Random(seed)
+    words = ["Jane", "Doe", "cities", "23,000", "talks", "the", "Springfield", "fires", "held"]
+    text = " ".join(rng.choice(words) for _ in range(60))
+    spans = []
+    for _ in range(12):  # overlapping, nested and repeated spans, in any order
+        start = rng.randrange(len(text))
+        spans.append((start, min(len(text), start + rng.randrange(1, 30))))
+    expected = key_terms(previous_key_terms_text(text, spans), [])
+    assert key_terms(text, spans) == expected
+    assert expected != key_terms(text, [])

@@ -100,13 +100,14 @@ def profiles(briefing: Briefing) -> dict[str, Profile]:
     counts = article_features(briefing)
     df = Counter(key for features in counts.values() for key in features)
     n = len(counts)
+    idf = {key: math.log((n + IDF_PRIOR) / held) for key, held in df.items()}
     sources = {s.id: s for s in briefing.sources}
     by_span = _entity_at(briefing)
     deadlines = _deadlines_of(briefing)
     found = {}
     for source, features in counts.items():
         analysis = briefing.analyses[source]
-        found[source] = Profile(_weighted(features, df, n), article_days(sources[source], analysis),
+        found[source] = Profile(_weighted(features, idf), article_days(sources[source], analysis),
                                 dated_occasions(analysis, by_span), frozenset(deadlines.get(source, ())),
                                 stated_years(sources[source], analysis))
     return found
@@ -145,12 +146,13 @@ def stated_years(source: Source, analysis: ArticleAnalysis | None) -> frozenset[
     return frozenset(years)
 
 
-def _weighted(features: Counter, df: Counter, n: int) -> dict[str, float]:
-    """Per-kind TF-IDF (sublinear tf), each kind normalised and scaled, then the whole normalised."""
+def _weighted(features: Counter, idf: dict[str, float]) -> dict[str, float]:
+    """Per-kind TF-IDF (sublinear tf; ``idf``: smoothed inverse document frequency of each
+    feature), each kind normalised and scaled, then the whole normalised."""
     blocks: dict[str, dict[str, float]] = {}
     for key, tf in features.items():
-        kind = key.split(":", 1)[0]
-        blocks.setdefault(kind, {})[key] = (1 + math.log(tf)) * math.log((n + IDF_PRIOR) / df[key])
+        kind = key[:key.index(":")]
+        blocks.setdefault(kind, {})[key] = (1 + math.log(tf)) * idf[key]
     vector = {}
     for kind, block in blocks.items():
         norm = math.sqrt(sum(w * w for w in block.values())) or 1.0
@@ -184,11 +186,21 @@ def article_features(briefing: Briefing) -> dict[str, Counter]:
 
 def key_terms(text: str, names: list[tuple[int, int]]) -> list[str]:
     """Content words of a text outside the name spans, lower case, crudely singular."""
-    chars = list(text)
-    for start, end in names:
-        chars[start:end] = " " * (end - start)
-    words = _WORD.findall("".join(chars).lower())
+    words = _WORD.findall(_blanked(text, names).lower())
     return [_singular(w) for w in words if w not in STOP_WORDS and (len(w) > 2 or w[0].isdigit())]
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character inside one of the (start, end) spans made a space."""
+    pieces = []
+    at = 0
+    for start, end in sorted(spans):
+        if end > at:
+            start = max(start, at)
+            pieces += [text[at:start], " " * (end - start)]
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _singular(word: str) -> str:
