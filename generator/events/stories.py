@@ -24,6 +24,7 @@ development topics (``scripts/evaluate.py ecbplus``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import itertools
 import math
@@ -97,13 +98,13 @@ class Profile:
 
 def profiles(briefing: Briefing) -> dict[str, Profile]:
     """Source id -> profile, with TF-IDF weights over the briefing's analysed sources."""
-    counts = article_features(briefing)
+    by_span = _entity_at(briefing)
+    deadlines = _deadlines_of(briefing)
+    counts = article_features(briefing, by_span, deadlines)
     df = Counter(key for features in counts.values() for key in features)
     n = len(counts)
     idf = {key: math.log((n + IDF_PRIOR) / held) for key, held in df.items()}
     sources = {s.id: s for s in briefing.sources}
-    by_span = _entity_at(briefing)
-    deadlines = _deadlines_of(briefing)
     found = {}
     for source, features in counts.items():
         analysis = briefing.analyses[source]
@@ -161,8 +162,14 @@ def _weighted(features: Counter, idf: dict[str, float]) -> dict[str, float]:
     return {k: w / norm for k, w in vector.items() if w > 0}
 
 
-def article_features(briefing: Briefing) -> dict[str, Counter]:
-    """Source id -> counts of its features: names, places, terms, numbers, dates, events, deadlines."""
+def article_features(briefing: Briefing, by_span: dict[tuple[str, int, int], str],
+                     deadlines: dict[str, set[str]]) -> dict[str, Counter]:
+    """Source id -> counts of its features: names, places, terms, numbers, dates, events, deadlines.
+
+    Args:
+        by_span: ``_entity_at(briefing)``.
+        deadlines: ``_deadlines_of(briefing)``.
+    """
     features = {source: Counter[str]() for source in briefing.analyses}
     named: dict[str, list[tuple[int, int]]] = {source: [] for source in briefing.analyses}
     for entity in briefing.entities:
@@ -172,8 +179,6 @@ def article_features(briefing: Briefing) -> dict[str, Counter]:
                 features[m.source][f"{kind}:{entity.id}"] += 1
                 named[m.source].append((m.start, m.end))
     texts = {s.id: s.text for s in briefing.sources}
-    by_span = _entity_at(briefing)
-    deadlines = _deadlines_of(briefing)
     for source, analysis in briefing.analyses.items():
         terms = key_terms(texts.get(source, ""), named[source])
         features[source].update(f"num:{w}" if w[0].isdigit() else f"term:{w}" for w in terms)
@@ -203,6 +208,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _singular(word: str) -> str:
     """A plural's singular by the regular English endings ("cities" -> "city")."""
     if word[0].isdigit():
