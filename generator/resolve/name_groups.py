@@ -69,14 +69,14 @@ def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
     """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when the body names "Jane
     Doe" but never "Jane Doe Heads"."""
     titles = {s.index for s in analysis.sentences if s.is_title}
-    body_names: set[str] | None = None  # made once a headline name needs it
+    long_headline_name = any(m.sentence in titles and len(m.text.split()) > 2 for m in analysis.mentions)
+    body_names = {normalise(m.text) for m in analysis.mentions
+                  if m.sentence not in titles} if long_headline_name else set()
     out = []
     for m in analysis.mentions:
         words = m.text.split()
         if m.sentence in titles and len(words) >= HEADLINE_NAME_MAX_WORDS:
             continue  # a title-case headline read as one long name
-        if m.sentence in titles and len(words) > 2 and body_names is None:
-            body_names = {normalise(b.text) for b in analysis.mentions if b.sentence not in titles}
         if (m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names
                 and normalise(m.text) not in body_names):  # "Springfield Comets" the body writes too
             cut = m.text.rindex(words[-1])
@@ -93,13 +93,13 @@ def split_coordinations(mentions: list[Mention]) -> list[Mention]:
     """"Springfield and Doe" tagged as one name -> "Springfield" and "Doe", when the same
     article names one of the two as a person on its own: a person's name makes no
     organisation name with "and" in it ("Marks and Spencer" stays whole)."""
-    people: set[str] | None = None  # made once a coordination needs it
+    matches = [_COORDINATION.match(m.text) for m in mentions]
+    if not any(matches):
+        return list(mentions)
+    people = {normalise(m.text) for m in mentions if m.label == "PERSON" or "title:person" in m.cues}
     out = []
-    for m in mentions:
-        match = _COORDINATION.match(m.text)
+    for m, match in zip(mentions, matches, strict=True):
         parts = [(match.group(g), match.start(g)) for g in ("a", "b")] if match else []
-        if match and people is None:
-            people = {normalise(p.text) for p in mentions if p.label == "PERSON" or "title:person" in p.cues}
         keys = {normalise(part) for part, _ in parts}
         if len(keys) < 2 or not keys & people:
             out.append(m)
