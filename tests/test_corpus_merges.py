@@ -4,18 +4,21 @@ Deadline clustering (``deadlines.merge.cluster``) and story pair scoring
 (``events.story_pairs``) are indexed and vectorised; here each is compared, on
 random generated inputs, with the algorithm written the plain way: every pair
 of clusters tried in list order, every pair of profiles scored one by one.
+The story linkage and the key terms of an article are compared with their
+previous versions (kept here) in the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import random
 
 import pytest
 
 from generator.deadlines.build import Report
 from generator.deadlines.merge import cluster, links
-from generator.events.stories import Profile, average_linkage, candidate_pairs, cut, similarity
+from generator.events.stories import Profile, average_linkage, candidate_pairs, cut, key_terms, similarity
 from generator.events.story_pairs import YEAR_PENALTY, PairScorer, apart_pairs
 from generator.model import Citation, DeadlineCandidate, TimeExpression
 
@@ -74,11 +77,12 @@ def random_profile(rng: random.Random) -> Profile:
     return Profile({k: w / norm for k, w in weights.items()}, days, timed, deadlines, years)
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_pair_scores_equal_scoring_each_pair_alone(seed):
+@pytest.mark.parametrize(("seed", "dense_cells"), [(s, c) for s in range(6) for c in (1, 200, 1 << 21)])
+def test_pair_scores_equal_scoring_each_pair_alone(seed, dense_cells, monkeypatch):
     rng = random.Random(seed)
     vectors = [random_profile(rng) for _ in range(60)]
     pairs = [(a, b) for a in range(60) for b in range(60) if a != b and rng.random() < 0.2]
+    monkeypatch.setattr(PairScorer, "DENSE_CELLS", dense_cells)  # one, a few or all rows at a time
     scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors], [p.years for p in vectors])
     scores = scorer.similarities(pairs)
     assert scores == [similarity(vectors[a], vectors[b]) for a, b in pairs]  # to the bit
@@ -98,6 +102,61 @@ def test_candidate_pairs_scores_each_blocked_pair_from_its_finder():
     assert apart == {(a, b) for a, b in pairs if vectors[a].apart(vectors[b])}
 
 
+def previous_average_linkage(n: int, pairs: dict[tuple[int, int], float],
+                             apart: list[tuple[int, int]], down_to: float) -> list[tuple[int, int, float]]:
+    """``average_linkage`` as it was written before its join updated only what changes."""
+    blocked: dict[int, set[int]] = {i: set() for i in range(n)}
+    for i, j in apart:
+        blocked[i].add(j)
+        blocked[j].add(i)
+    near: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    for (i, j), score in pairs.items():
+        if score > 0:
+            near[i][j] = near[j][i] = score
+    size = dict.fromkeys(range(n), 1)
+    heap = [(-s, i, j) for (i, j), s in pairs.items() if s > 0 and s >= down_to]
+    heapq.heapify(heap)
+    merges = []
+    while heap:
+        score, i, j = heapq.heappop(heap)
+        if j not in near.get(i, {}) or near[i][j] != -score or j in blocked[i]:
+            continue
+        merges.append((i, j, -score))
+        blocked[i] |= blocked.pop(j)
+        for k in blocked[i]:
+            blocked[k].discard(j)
+            blocked[k].add(i)
+        a, b = near.pop(i), near.pop(j)
+        a.pop(j, None)
+        b.pop(i, None)
+        total = size[i] + size[j]
+        scores = {k: (size[i] * a.get(k, 0.0) + size[j] * b.get(k, 0.0)) / total for k in a.keys() | b.keys()}
+        for k in a.keys() | b.keys():
+            near[k].pop(i, None)
+            near[k].pop(j, None)
+            near[k][i] = scores[k]
+        near[i] = scores
+        size[i] = total
+        del size[j]
+        for k, s in scores.items():
+            if s >= down_to:
+                heapq.heappush(heap, (-s, min(i, k), max(i, k)))
+    return merges
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_linkage_merges_as_the_previous_linkage(seed):
+    rng = random.Random(seed)
+    n = 90
+    pairs = {(a, b): rng.choice([0.0, rng.random() * 0.3, rng.random(), 0.5]) for a in range(n)
+             for b in range(a + 1, n) if rng.random() < 0.2}  # 0.5: ties
+    apart = [pair for pair in pairs if rng.random() < 0.08]
+    for down_to in (0.0, 0.16):
+        merges = average_linkage(n, pairs, apart, down_to)
+        assert merges == previous_average_linkage(n, pairs, apart, down_to)  # to the bit
+        assert len(merges) > 20
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_linkage_stopped_at_the_threshold_cuts_the_same_groups(seed):
     rng = random.Random(seed)
@@ -110,3 +169,25 @@ def test_linkage_stopped_at_the_threshold_cuts_the_same_groups(seed):
     assert stopped == [m for m in full if m[2] >= 0.16]
     assert cut(n, stopped, 0.16) == cut(n, full, 0.16)
     assert len(cut(n, full, 0.16)) < n
+
+
+def previous_key_terms_text(text: str, names: list[tuple[int, int]]) -> str:
+    """The text ``stories.key_terms`` read before: blanked character by character."""
+    chars = list(text)
+    for start, end in names:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_key_terms_blank_the_names_as_before(seed):
+    rng = random.Random(seed)
+    words = ["Jane", "Doe", "cities", "23,000", "talks", "the", "Springfield", "fires", "held"]
+    text = " ".join(rng.choice(words) for _ in range(60))
+    spans = []
+    for _ in range(12):  # overlapping, nested and repeated spans, in any order
+        start = rng.randrange(len(text))
+        spans.append((start, min(len(text), start + rng.randrange(1, 30))))
+    expected = key_terms(previous_key_terms_text(text, spans), [])
+    assert key_terms(text, spans) == expected
+    assert expected != key_terms(text, [])

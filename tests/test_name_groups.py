@@ -1,9 +1,10 @@
-"""Coordinated names split by ``name_groups.split_coordinations``; no model."""
+"""Coordinated names split by ``name_groups.split_coordinations``; mentions bucketed by
+``group_mentions``; no model."""
 
 from __future__ import annotations
 
 from generator.model import Mention
-from generator.resolve.name_groups import split_coordinations
+from generator.resolve.name_groups import group_key, group_mentions, split_coordinations
 
 TEXT = ("Dana Quell left Springfield. Months later Springfield and Quell agreed again. "
         "Marks and Spencer sold shares. Quell and Quell is a law firm.")
@@ -27,3 +28,17 @@ def test_a_place_and_a_person_of_the_article_tagged_as_one_name_are_two():
 def test_an_organisation_named_with_and_stays_whole():
     whole = [at("Dana Quell", "PERSON"), at("Marks and Spencer", "ORG"), at("Quell and Quell", "ORG")]
     assert split_coordinations(whole) == whole
+
+
+def test_group_mentions_buckets_each_mention_under_its_own_key():
+    """Keys are worked out once per (text, label, person title cue): mentions differing in one
+    of them, or only in what the key does not read, still land where ``group_key`` puts them."""
+    mentions = [Mention("a", 0, 5, "Paris", "GPE", 0), Mention("b", 0, 5, "Paris", "PERSON", 0),
+                Mention("c", 0, 5, "Paris", "GPE", 0, cues=("title:person",)),
+                Mention("d", 9, 14, "Paris", "GPE", 3, title="Mayor"),
+                Mention("e", 0, 6, "French", "NORP", 0), Mention("f", 0, 6, "French", "ORG", 0),
+                Mention("g", 0, 9, "Dana Doe", "PERSON", 0), Mention("h", 4, 13, "Dana Doe", "ORG", 1)]
+    groups = group_mentions(mentions)
+    placed = {m.source: key for key, group in groups.items() for m in group.mentions}
+    assert placed == {m.source: group_key(m)[0] for m in mentions}
+    assert len(set(placed.values())) >= 4  # the label and the cue do change some keys

@@ -87,13 +87,17 @@ def month_day(value: str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
+_day = functools.lru_cache(maxsize=1 << 14)(to_date)
+"""``to_date`` remembered: ``compatible`` meets each value in many pairs."""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def compatible(a: str, b: str) -> bool:
     """Whether two due values can name the same day (unknown parts never conflict); remembered,
     as the deadline merge compares the same values many times."""
     if a == b:
         return True
-    first, second = to_date(a), to_date(b)
+    first, second = _day(a), _day(b)
     if first and second:
         return first == second
     pairs = ((month_day(a), month_day(b)), (weekday_of(a), weekday_of(b)))

@@ -279,9 +279,15 @@ class _Linker:
         return None
 
     def links(self, first: list[int], second: list[int]) -> bool:
-        """``links`` of two clusters of statement numbers."""
-        scores = [self.score(a, b) for a in first for b in second]
-        return None not in scores and max(s for s in scores if s is not None) >= LINK_SCORE
+        """``links`` of two clusters of statement numbers (stops at the first pair ruled out)."""
+        strong = False
+        for a in first:
+            for b in second:
+                points = self.score(a, b)
+                if points is None:
+                    return False
+                strong = strong or points >= LINK_SCORE
+        return strong
 
     def score(self, a: int, b: int) -> int | None:
         """``score`` of two statements by number, computed once."""

@@ -154,28 +154,32 @@ def build_events(clusters: list[list[Report]], entities: list[Entity],
                  story_of: dict[str, str]) -> list[Event]:
     """One Event per cluster, with unique ids and generated titles."""
     names = {e.id: e.name for e in entities}
-    titles = [_title(members, names) for members in clusters]
+    places = [_main_place(members) for members in clusters]
+    kinds = [Counter(r.candidate.kind for r in members).most_common(1)[0][0] for members in clusters]
+    titles = [_title(*told, names) for told in zip(clusters, kinds, places, strict=True)]
     repeated = Counter(titles)
     events, used = [], Counter[str]()
-    for members, title in zip(clusters, titles, strict=True):
+    for members, title, kind, place in zip(clusters, titles, kinds, places, strict=True):
         if repeated[title] > 1:
             title = _distinguished(title, members)
         slug = slugify(title) or "event"
         used[slug] += 1
         event_id = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
-        events.append(_event(event_id, title, members, story_of))
+        events.append(_event(event_id, title, members, (kind, place), story_of))
     return sorted(events, key=_event_order)
 
 
-def _event(event_id: str, title: str, members: list[Report], story_of: dict[str, str]) -> Event:
+def _event(event_id: str, title: str, members: list[Report], kind_place: tuple[str, str | None],
+           story_of: dict[str, str]) -> Event:
+    """The event of a cluster; ``kind_place``: its most reported kind and its ``_main_place``."""
     cites = {(r.source, r.candidate.citation.sentence): r.candidate.citation for r in members}
     times = {(t.text, t.value): t for r in members if (t := r.candidate.time) is not None}
     return Event(
         id=event_id,
         title=title,
-        kind=Counter(r.candidate.kind for r in members).most_common(1)[0][0],
+        kind=kind_place[0],
         participants=_ranked(p for r in members for p in r.participants),
-        place=_main_place(members),
+        place=kind_place[1],
         date=resolved_date(list(times.values())),
         citations=tuple(cites.values()),
         stated_times=tuple(times.values()),
@@ -222,10 +226,9 @@ def resolved_date(times: list[TimeExpression]) -> TimeExpression | None:
     return next(t for t in resolved if t.value == best)
 
 
-def _title(members: list[Report], names: dict[str, str]) -> str:
-    kind = Counter(r.candidate.kind for r in members).most_common(1)[0][0]
+def _title(members: list[Report], kind: str, place: str | None, names: dict[str, str]) -> str:
+    """The title of a cluster whose most reported kind is ``kind`` and main place ``place``."""
     word, at, by = lex.KIND_LABELS.get(kind, (kind.title(), "in", "by"))
-    place = _main_place(members)
     if members[0].candidate.aspect == "earlier":
         word = f"Earlier {word.lower()}"
     if place:

@@ -128,9 +128,11 @@ def times_by_party(timed: frozenset[tuple[str, str, str]]) -> dict[tuple[str, st
     return found
 
 
-def different_times(a: str, b: str) -> bool:
-    """Two stated times that cannot be one day: days (or weeks) apart, or two different weekdays."""
-    ra, rb = value_range(a), value_range(b)
+def different_times(a: str, b: str,
+                    span: Callable[[str], tuple[dt.date, dt.date] | None] = value_range) -> bool:
+    """Two stated times that cannot be one day: days (or weeks) apart, or two different weekdays.
+    ``span``: a stand-in for ``value_range`` (e.g. a memoised one)."""
+    ra, rb = span(a), span(b)
     if ra and rb and max(ra[1] - ra[0], rb[1] - rb[0]).days < 7:
         return (max(ra[0], rb[0]) - min(ra[1], rb[1])).days > 1
     return a != b and bool(_WEEKDAY.match(a)) and bool(_WEEKDAY.match(b))

@@ -24,6 +24,7 @@ development topics (``scripts/evaluate.py ecbplus``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import itertools
 import math
@@ -97,16 +98,17 @@ class Profile:
 
 def profiles(briefing: Briefing) -> dict[str, Profile]:
     """Source id -> profile, with TF-IDF weights over the briefing's analysed sources."""
-    counts = article_features(briefing)
-    df = Counter(key for features in counts.values() for key in features)
-    n = len(counts)
-    sources = {s.id: s for s in briefing.sources}
     by_span = _entity_at(briefing)
     deadlines = _deadlines_of(briefing)
+    counts = article_features(briefing, by_span, deadlines)
+    df = Counter(key for features in counts.values() for key in features)
+    n = len(counts)
+    idf = {key: math.log((n + IDF_PRIOR) / held) for key, held in df.items()}
+    sources = {s.id: s for s in briefing.sources}
     found = {}
     for source, features in counts.items():
         analysis = briefing.analyses[source]
-        found[source] = Profile(_weighted(features, df, n), article_days(sources[source], analysis),
+        found[source] = Profile(_weighted(features, idf), article_days(sources[source], analysis),
                                 dated_occasions(analysis, by_span), frozenset(deadlines.get(source, ())),
                                 stated_years(sources[source], analysis))
     return found
@@ -145,12 +147,13 @@ def stated_years(source: Source, analysis: ArticleAnalysis | None) -> frozenset[
     return frozenset(years)
 
 
-def _weighted(features: Counter, df: Counter, n: int) -> dict[str, float]:
-    """Per-kind TF-IDF (sublinear tf), each kind normalised and scaled, then the whole normalised."""
+def _weighted(features: Counter, idf: dict[str, float]) -> dict[str, float]:
+    """Per-kind TF-IDF (sublinear tf; ``idf``: smoothed inverse document frequency of each
+    feature), each kind normalised and scaled, then the whole normalised."""
     blocks: dict[str, dict[str, float]] = {}
     for key, tf in features.items():
-        kind = key.split(":", 1)[0]
-        blocks.setdefault(kind, {})[key] = (1 + math.log(tf)) * math.log((n + IDF_PRIOR) / df[key])
+        kind = key[:key.index(":")]
+        blocks.setdefault(kind, {})[key] = (1 + math.log(tf)) * idf[key]
     vector = {}
     for kind, block in blocks.items():
         norm = math.sqrt(sum(w * w for w in block.values())) or 1.0
@@ -159,8 +162,14 @@ def _weighted(features: Counter, df: Counter, n: int) -> dict[str, float]:
     return {k: w / norm for k, w in vector.items() if w > 0}
 
 
-def article_features(briefing: Briefing) -> dict[str, Counter]:
-    """Source id -> counts of its features: names, places, terms, numbers, dates, events, deadlines."""
+def article_features(briefing: Briefing, by_span: dict[tuple[str, int, int], str],
+                     deadlines: dict[str, set[str]]) -> dict[str, Counter]:
+    """Source id -> counts of its features: names, places, terms, numbers, dates, events, deadlines.
+
+    Args:
+        by_span: ``_entity_at(briefing)``.
+        deadlines: ``_deadlines_of(briefing)``.
+    """
     features = {source: Counter[str]() for source in briefing.analyses}
     named: dict[str, list[tuple[int, int]]] = {source: [] for source in briefing.analyses}
     for entity in briefing.entities:
@@ -170,8 +179,6 @@ def article_features(briefing: Briefing) -> dict[str, Counter]:
                 features[m.source][f"{kind}:{entity.id}"] += 1
                 named[m.source].append((m.start, m.end))
     texts = {s.id: s.text for s in briefing.sources}
-    by_span = _entity_at(briefing)
-    deadlines = _deadlines_of(briefing)
     for source, analysis in briefing.analyses.items():
         terms = key_terms(texts.get(source, ""), named[source])
         features[source].update(f"num:{w}" if w[0].isdigit() else f"term:{w}" for w in terms)
@@ -184,13 +191,24 @@ def article_features(briefing: Briefing) -> dict[str, Counter]:
 
 def key_terms(text: str, names: list[tuple[int, int]]) -> list[str]:
     """Content words of a text outside the name spans, lower case, crudely singular."""
-    chars = list(text)
-    for start, end in names:
-        chars[start:end] = " " * (end - start)
-    words = _WORD.findall("".join(chars).lower())
+    words = _WORD.findall(_blanked(text, names).lower())
     return [_singular(w) for w in words if w not in STOP_WORDS and (len(w) > 2 or w[0].isdigit())]
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character inside one of the (start, end) spans made a space."""
+    pieces = []
+    at = 0
+    for start, end in sorted(spans):
+        if end > at:
+            start = max(start, at)
+            pieces += [text[at:start], " " * (end - start)]
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _singular(word: str) -> str:
     """A plural's singular by the regular English endings ("cities" -> "city")."""
     if word[0].isdigit():
@@ -265,8 +283,9 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
         if j not in near.get(i, {}) or near[i][j] != -score or j in blocked[i]:
             continue  # stale (one side has grown since) or kept apart
         merges.append((i, j, -score))
-        blocked[i] |= blocked.pop(j)
-        for k in blocked[i]:
+        moved = blocked.pop(j)  # kept apart from j: now from i (the others already are)
+        blocked[i] |= moved
+        for k in moved:
             blocked[k].discard(j)
             blocked[k].add(i)
         for k, s in _joined(near, size, i, j).items():
@@ -280,12 +299,14 @@ def _joined(near: dict[int, dict[int, float]], size: dict[int, int], i: int, j: 
     a, b = near.pop(i), near.pop(j)
     a.pop(j, None)
     b.pop(i, None)
-    total = size[i] + size[j]
-    scores = {k: (size[i] * a.get(k, 0.0) + size[j] * b.get(k, 0.0)) / total for k in a.keys() | b.keys()}
-    for k in a.keys() | b.keys():
-        near[k].pop(i, None)
-        near[k].pop(j, None)
-        near[k][i] = scores[k]
+    first, second = size[i], size[j]
+    total = first + second
+    scores = {k: (first * s + second * b.get(k, 0.0)) / total for k, s in a.items()}
+    scores.update({k: (first * 0.0 + second * s) / total for k, s in b.items() if k not in a})
+    for k, s in scores.items():
+        row = near[k]
+        row.pop(j, None)
+        row[i] = s
     near[i] = scores
     size[i] = total
     del size[j]

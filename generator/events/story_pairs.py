@@ -4,9 +4,9 @@
 vector's features, of the products of their weights, times the date penalty.
 ``PairScorer.similarities`` computes every listed pair's sum with numpy
 array operations: the smaller vector's features of every pair are laid out
-one after the other, the other vector's weight of each is looked up in one
-sorted array of (article, feature) keys, and the products are added up
-feature by feature across all pairs at once. Each pair's sum then adds the
+one after the other, the other vector's weight of each is read from dense rows
+of the larger vectors (a few hundred articles at a time), and the products are
+added up feature by feature across all pairs at once. Each pair's sum then adds the
 same products in the same order as the one-by-one loop (a feature missing from
 the larger vector adds 0.0, which changes no sum), so the scores are equal to
 the last bit and the stories do not change.
@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from generator.events.reports import different_times, parties_apart, times_by_party
+from generator.temporal.calendar import value_range
 
 DATE_GAP_DAYS = 90
 """Articles dated further apart than this are less alike (``DATE_PENALTY``)."""
@@ -62,6 +63,9 @@ def year_factor(first: frozenset[int], second: frozenset[int]) -> float:
 class PairScorer:
     """Cosine similarities of pairs of sparse vectors, with the date penalty."""
 
+    DENSE_CELLS = 1 << 21
+    """Most weights (8 bytes each) laid out at once to look the larger vectors' weights up."""
+
     def __init__(self, vectors: Sequence[dict[str, float]], days: Sequence[frozenset[dt.date]],
                  years: Sequence[frozenset[int]]) -> None:
         """``vectors``: feature -> weight of each article; ``days``: the days each states;
@@ -73,10 +77,6 @@ class PairScorer:
         self.starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
         self.features = np.concatenate([*columns, np.zeros(0, dtype=np.int64)])
         self.weights = np.array([w for v in vectors for w in v.values()], dtype=np.float64)
-        rows = np.repeat(np.arange(len(vectors), dtype=np.int64), self.lengths)
-        keys = rows * max(1, len(vocabulary)) + self.features
-        self.order = np.argsort(keys, kind="stable")
-        self.sorted_keys = keys[self.order]
         self.width = max(1, len(vocabulary))
         self.days = [sorted(day.toordinal() for day in d) for d in days]
         self.years = years
@@ -88,7 +88,9 @@ class PairScorer:
         first, second = np.array(pairs, dtype=np.int64).T
         swap = self.lengths[second] < self.lengths[first]  # the smaller vector leads; ties: the first
         small, big = np.where(swap, second, first), np.where(swap, first, second)
-        dots = self._dots(small, big)
+        by_big = np.argsort(big, kind="stable")  # ``_lookup`` reads the larger vectors in order
+        dots = np.empty(len(pairs), dtype=np.float64)
+        dots[by_big] = self._dots(small[by_big], big[by_big])
         return [dot * self._date_factor(a, b) for dot, (a, b) in zip(dots.tolist(), pairs, strict=True)]
 
     def _dots(self, small: np.ndarray, big: np.ndarray) -> np.ndarray:
@@ -107,14 +109,23 @@ class PairScorer:
         return dots
 
     def _lookup(self, rows: np.ndarray, features: np.ndarray) -> np.ndarray:
-        """Weight of each (article, feature); 0.0 where the article lacks the feature."""
-        keys = rows * self.width + features
-        at = np.searchsorted(self.sorted_keys, keys)
-        inside = at < len(self.sorted_keys)
-        hit = np.zeros(len(keys), dtype=bool)
-        hit[inside] = self.sorted_keys[at[inside]] == keys[inside]
-        found = np.zeros(len(keys), dtype=np.float64)
-        found[hit] = self.weights[self.order[at[hit]]]
+        """Weight of each (article, feature), ``rows`` in ascending order; 0.0 where the
+        article lacks the feature. The articles are laid out as dense rows over the
+        vocabulary, ``DENSE_CELLS`` weights at a time, and each weight is read from its row."""
+        found = np.empty(len(rows), dtype=np.float64)
+        step = max(1, self.DENSE_CELLS // self.width)
+        count = len(self.lengths)
+        bounds = np.searchsorted(rows, np.arange(0, count + step, step)).tolist()
+        for chunk, first in enumerate(range(0, count, step)):
+            low, high = bounds[chunk], bounds[chunk + 1]
+            if low == high:
+                continue
+            last = min(count, first + step)
+            start, end = int(self.starts[first]), int(self.starts[last - 1] + self.lengths[last - 1])
+            dense = np.zeros((last - first, self.width), dtype=np.float64)
+            dense[np.repeat(np.arange(last - first), self.lengths[first:last]),
+                  self.features[start:end]] = self.weights[start:end]
+            found[low:high] = dense[rows[low:high] - first, features[low:high]]
         return found
 
     def _date_factor(self, a: int, b: int) -> float:
@@ -127,7 +138,8 @@ def apart_pairs(pairs: Iterable[tuple[int, int]], timed: Sequence[frozenset[tupl
     """The pairs whose articles are ``stories.Profile.apart``: one party's visit or meeting on
     different days only (``reports.different_occasions``), and no deadline in common."""
     parties = [times_by_party(t) for t in timed]
-    different = functools.lru_cache(maxsize=None)(different_times)
+    span = functools.lru_cache(maxsize=None)(value_range)  # this build's few distinct values
+    different = functools.lru_cache(maxsize=None)(functools.partial(different_times, span=span))
     return {(a, b) for a, b in pairs
-            if parties[a] and parties[b] and not deadlines[a] & deadlines[b]
-            and parties_apart(parties[a], parties[b], different)}
+            if parties[a] and parties[b] and not parties[a].keys().isdisjoint(parties[b])
+            and not deadlines[a] & deadlines[b] and parties_apart(parties[a], parties[b], different)}

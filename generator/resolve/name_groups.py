@@ -69,7 +69,9 @@ def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
     """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when the body names "Jane
     Doe" but never "Jane Doe Heads"."""
     titles = {s.index for s in analysis.sentences if s.is_title}
-    body_names = {normalise(m.text) for m in analysis.mentions if m.sentence not in titles}
+    long_headline_name = any(m.sentence in titles and len(m.text.split()) > 2 for m in analysis.mentions)
+    body_names = {normalise(m.text) for m in analysis.mentions
+                  if m.sentence not in titles} if long_headline_name else set()
     out = []
     for m in analysis.mentions:
         words = m.text.split()
@@ -91,10 +93,12 @@ def split_coordinations(mentions: list[Mention]) -> list[Mention]:
     """"Springfield and Doe" tagged as one name -> "Springfield" and "Doe", when the same
     article names one of the two as a person on its own: a person's name makes no
     organisation name with "and" in it ("Marks and Spencer" stays whole)."""
+    matches = [_COORDINATION.match(m.text) for m in mentions]
+    if not any(matches):
+        return list(mentions)
     people = {normalise(m.text) for m in mentions if m.label == "PERSON" or "title:person" in m.cues}
     out = []
-    for m in mentions:
-        match = _COORDINATION.match(m.text)
+    for m, match in zip(mentions, matches, strict=True):
         parts = [(match.group(g), match.start(g)) for g in ("a", "b")] if match else []
         keys = {normalise(part) for part, _ in parts}
         if len(keys) < 2 or not keys & people:
@@ -143,10 +147,15 @@ def group_key(mention: Mention) -> tuple[str, gazetteer.Place | None]:
 
 
 def group_mentions(mentions: Iterable[Mention]) -> dict[str, NameGroup]:
-    """Mentions bucketed by ``group_key``."""
+    """Mentions bucketed by ``group_key``, worked out once per distinct (text, label, person
+    title cue): the only parts of a mention it reads."""
     groups: dict[str, NameGroup] = {}
+    keys: dict[tuple[str, str, bool], tuple[str, gazetteer.Place | None]] = {}
     for mention in mentions:
-        key, place = group_key(mention)
+        reads = (mention.text, mention.label, "title:person" in mention.cues)
+        if reads not in keys:
+            keys[reads] = group_key(mention)
+        key, place = keys[reads]
         if not key.split(":")[-1]:
             continue
         group = groups.setdefault(key, NameGroup(key, [], place))

@@ -138,18 +138,18 @@ def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides
     for (``given_names.is_short_form``: "Samuel", "Bill" for "William", "Ro" for
     "Roland"; "Jon" is no "James"). Blocked by the last word; titles, particles and
     capitals ("US Army") are no given names."""
-    longer: dict[str, set[str]] = defaultdict(set)
+    longer: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # last -> given -> keys
     for key, group in groups.items():
         if len(group.words) == 2 and is_mostly_person(group) and not overrides.keeps_apart(key):
-            longer[group.words[-1]].add(key)
+            longer[group.words[-1]][group.words[0]].add(key)
     for key, group in groups.items():
         first = group.forms.most_common(1)[0][0].split()[0] if group.mentions else ""
         if (len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key)
                 or not (first.istitle() and first.isalpha())
                 or first.lower() in NAME_PARTICLES or first.lower() in PERSON_TITLES):
             continue
-        fits = {links.find(k) for k in longer.get(group.words[-1], ())
-                if k != key and is_short_form(group.words[0], k.split()[0])}
+        fits = {links.find(k) for given, keys in longer.get(group.words[-1], {}).items()
+                if is_short_form(group.words[0], given) for k in keys if k != key}
         fits.discard(links.find(key))
         if len(fits) == 1:
             links.join(fits.pop(), key)

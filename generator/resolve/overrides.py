@@ -35,7 +35,7 @@ class Overrides:
 
     def ignores(self, text: str) -> bool:
         """True when mentions with this text are to be dropped."""
-        return normalise(text) in self.ignore
+        return bool(self.ignore) and normalise(text) in self.ignore
 
     def keeps_apart(self, key: str) -> bool:
         """True when the name group with this key must not be joined automatically."""
