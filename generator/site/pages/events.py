@@ -224,7 +224,7 @@ def plan_events_index(briefing: Briefing, layout: EventsIndexLayout,
         events = [e for bundle in run for e in bundle.rows]
         groups = [EventsIndexGroup(stories.get(b.key), b.rows, totals[b.key], b.part > 1,
                                    sheet_label(replace(b, part=1), stories, labels)) for b in run]
-        title = f"Events: {span(*_ends(run, stories, labels))}" if contents else "Events"
+        title = f"Events: {_span(run, stories, labels)}" if contents else "Events"
         descriptions = {e.id: one_line(e.citations[0].text) for e in events if e.citations}
         context = EventsIndexContext(title, groups, descriptions, {e.id: event_anchor(e.id) for e in events},
                                      contents, sum(not e.has_page for e in events))
@@ -240,15 +240,15 @@ def _contents_page(briefing: Briefing, layout: EventsIndexLayout, stories: dict[
     sheets = []
     for run, path in zip(layout.runs, layout.paths, strict=True):
         story = stories.get(run[0].key)
-        sheets.append(ContentsRow(path, *_ends(run, stories, labels), sum(len(b.rows) for b in run),
+        sheets.append(ContentsRow(path, _span(run, stories, labels), sum(len(b.rows) for b in run),
                                   story.title if story else ""))
     context = EventsContentsContext(sheets, len(briefing.events), len(stories))
     return Page(EVENTS_INDEX, "events_contents.md.j2", context)
 
 
-def _ends(run: list[Bundle[Event]], stories: dict[str, Story], labels: dict[str, str]) -> tuple[str, str]:
-    """What the first and the last bundle of a page are called (see ``sheet_label``)."""
-    return sheet_label(run[0], stories, labels), sheet_label(run[-1], stories, labels)
+def _span(run: list[Bundle[Event]], stories: dict[str, Story], labels: dict[str, str]) -> str:
+    """What a page holds: its first and last bundle ("Story 12 to Story 17", see ``sheet_label``)."""
+    return span(sheet_label(run[0], stories, labels), sheet_label(run[-1], stories, labels))
 
 
 def sheet_label(bundle: Bundle[Event], stories: dict[str, Story], labels: dict[str, str]) -> str:

@@ -1,8 +1,12 @@
-"""Long lists split over numbered pages, so that no page grows with the corpus past a set size.
+"""Long lists split over pages, so that no page grows with the corpus past a set size.
 
-The first page keeps the list's own path (the one the navigation links to);
-page n > 1 lives at ``<folder>/pages/<n>.md`` beside it. Every page of a list
-links to every other one and to its neighbours (see ``pager.md.j2``).
+Two ways. Numbered pages (``split_rows``, ``pagers``): the first page keeps the list's
+own path (the one the navigation links to); page n > 1 lives at ``<folder>/pages/<n>.md``
+beside it, and every page links to every other one and to its neighbours (see
+``pager.md.j2``). Stable pages (``stable_runs``, ``stable_paths``), for lists whose rows
+other pages link to (the Events index, the timeline): rows come in bundles (a story's
+events, a day's items) and each page is named after its first bundle, so an article added
+or deleted moves no row of another stretch of the list to another page or path.
 """
 
 from __future__ import annotations
@@ -130,19 +134,12 @@ class ContentsRow:
 
     path: str
     """Docs-relative path of the page."""
-    first: str
-    """What its first bundle is ("Story 12", "5 March 2024")."""
-    last: str
-    """What its last bundle is."""
+    span: str
+    """What the page holds, from its first bundle to its last ("Story 12 to Story 17")."""
     rows: int
     """Rows on the page."""
     note: str = ""
     """A line about the page ("" for none): the title of its first story."""
-
-    @property
-    def span(self) -> str:
-        """"Story 12 to Story 17" (the first alone when the page holds one bundle)."""
-        return span(self.first, self.last)
 
 
 def span(first: str, last: str) -> str:

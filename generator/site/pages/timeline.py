@@ -35,6 +35,8 @@ TIMELINE_FOLDER = "timeline/pages"
 """Folder of the Timeline's pages of rows, when there are more than one."""
 UNDATED_PREFIX = "undated-"
 """Key prefix of the rows without a resolved date, bundled by the article reporting them."""
+NOT_DATED = "not dated: "
+"""How page titles name the rows whose date was not resolved, before the article's label."""
 TIMELINE_ROWS_PER_PAGE = 100
 """Rows per Timeline page (each row cites its sources): under 200 KB of HTML a page. On real
 news (ECB+, 772 articles) 200 rows made a 219 KB page (46 KB of it the theme's frame)."""
@@ -97,7 +99,7 @@ def plan_timeline_pages(briefing: Briefing, targets: dict[str, str]) -> list[Pag
     paths = stable_paths(TIMELINE_FOLDER, runs)
     pages = [Page(path, "timeline.md.j2", _timeline_page(whole, run))
              for run, path in zip(runs, paths, strict=True)]
-    sheets = [ContentsRow(path, _label(run[0]), _label(run[-1]), sum(len(b.rows) for b in run))
+    sheets = [ContentsRow(path, _span(run), sum(len(b.rows) for b in run))
               for run, path in zip(runs, paths, strict=True)]
     return [Page(TIMELINE, "timeline_contents.md.j2", TimelineContentsContext(sheets)), *pages]
 
@@ -114,11 +116,20 @@ def timeline_bundles(whole: TimelineContext) -> list[Bundle[tuple]]:
                       for label, source, rows in whole.undated]
 
 
+def _span(run: list[Bundle[tuple]]) -> str:
+    """What a page of the timeline holds: "5 March 2024 to 9 April 2024", "not dated: S12 to S40",
+    "30 May 2025 to not dated: S1"."""
+    first, last = _label(run[0]), _label(run[-1])
+    if first.startswith(NOT_DATED) and last.startswith(NOT_DATED):
+        return span(first, last.removeprefix(NOT_DATED))
+    return span(first, last)
+
+
 def _label(bundle: Bundle[tuple]) -> str:
-    """A bundle of the timeline as the contents name it ("5 March 2024", "S12, date not resolved")."""
+    """A bundle of the timeline as page titles name it ("5 March 2024", "not dated: S12")."""
     group = bundle.rows[0][0]
     if group is not None:
-        return f"{group[0]}, date not resolved"
+        return f"{NOT_DATED}{group[0]}"
     day = dt.date.fromisoformat(bundle.key)
     return "no calendar day" if day == dt.date.max else f"{day.day} {day:%B %Y}"
 
@@ -135,7 +146,7 @@ def _timeline_page(whole: TimelineContext, run: list[Bundle[tuple]]) -> Timeline
         else:
             undated.append((*group, rows))
     windows = {s.id: whole.windows[s.id] for _, s, _ in undated if s.id in whole.windows}
-    return TimelineContext(dated, undated, windows, TIMELINE, span(_label(run[0]), _label(run[-1])))
+    return TimelineContext(dated, undated, windows, TIMELINE, _span(run))
 
 
 def timeline_context(briefing: Briefing, targets: dict[str, str] | None = None) -> TimelineContext:
