@@ -282,3 +282,14 @@ def test_the_export_points_each_event_at_the_index_page_holding_its_row():
     for event in briefing.events:
         target, _, anchor = exported[event.id].partition("#")
         assert f'<a id="{anchor}"></a>' in texts[target] if anchor else target in texts
+
+
+def test_an_event_page_links_its_story_to_the_index_page_listing_the_story():
+    briefing = _big()
+    pages = plan_event_pages(briefing)
+    event = next(e for e in briefing.events[len(briefing.events) // 2:] if e.has_page and e.story)
+    page = next(p for p in pages if p.path == f"events/{event.id}.md")
+    holding = index_layout(briefing.events, briefing.stories).page_of[event.id]
+    assert holding.startswith("events/pages/") and page.context.story_page == holding
+    text = render_pages([page], Linker(briefing))[page.path]
+    assert f"]({posixpath.relpath(holding, 'events')})”" in text

@@ -53,6 +53,8 @@ class EventContext:
     day_versions: list[tuple[str, tuple[Citation, ...]]] = field(default_factory=list)
     """When the reports state days that cannot be one day ("Sunday" and "Wednesday"): each
     wording with the citations of the reports using it; else empty."""
+    story_page: str = EVENTS_INDEX
+    """The Events index page listing the story's events (this event's row among them)."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None 
         related=[e for e in same_story if e.id != event.id and _related(e, event)],
         tags=[story_tag(story)] if story else [],
         day_versions=day_versions(event),
+        story_page=(index.events_layout.page_of if index.events_layout else {}).get(event.id, EVENTS_INDEX),
     )
 
 
