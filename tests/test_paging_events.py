@@ -7,13 +7,12 @@ import posixpath
 import re
 from dataclasses import replace
 
-from generator.model import Citation, Event, TimeExpression
+from generator.model import Citation, Event, Story, TimeExpression
 from generator.publish.export import to_dict
 from generator.site.event_policy import EVENTS_INDEX, event_target, index_layout, mark_event_pages
 from generator.site.linker import Linker
 from generator.site.pages.compare import DISAGREEMENTS_PER_PAGE, compare_context, plan_compare_page
 from generator.site.pages.events import day_versions, plan_event_pages
-from generator.site.pages.paging import page_paths
 from generator.site.planner import plan_pages
 from generator.site.render import render_pages
 from tests.large_briefing import large_briefing
@@ -46,11 +45,15 @@ def test_an_event_gets_a_page_when_two_sources_report_it_or_it_leads_a_story_tol
 
 
 def test_a_link_to_an_event_without_a_page_lands_on_its_row_of_the_right_index_page():
-    events = mark_event_pages([_event(f"m{n:03d}", "a", story="s") for n in range(5)], 50)
-    layout = index_layout(events, [], size=2)
-    assert layout.paths == page_paths(EVENTS_INDEX, 3)
-    assert event_target(events[4], layout.page_of) == "events/pages/3.md#event-m004"
-    assert event_target(events[1]) == "events/index.md#event-m001"  # without a layout: page 1
+    stories = [Story(f"story-{n}", f"Story {n}", ("a",)) for n in (1, 2)]
+    events = mark_event_pages([_event(f"m{n:03d}", "a", story=f"story-{1 + n // 3}") for n in range(5)]
+                              + [_event("loose", "b")], 50)
+    layout = index_layout(events, stories, size=3)  # story-1 fills a page; "loose" is a cut (checksum)
+    assert layout.paths == ("events/pages/story-1.md", "events/pages/story-2.md", "events/pages/other-b.md")
+    assert event_target(events[4], layout.page_of) == "events/pages/story-2.md#event-m004"
+    assert event_target(events[5], layout.page_of) == "events/pages/other-b.md#event-loose"
+    assert event_target(events[1]) == "events/index.md#event-m001"  # without a layout: the index
+    assert index_layout(events, stories).paths == (EVENTS_INDEX,)  # all rows fit: one page
 
 
 # ---------------------------------------------------------------- long lists split, rows found
@@ -79,7 +82,9 @@ def test_events_index_and_timeline_are_split_and_every_row_link_lands_on_its_row
     pages = plan_pages(briefing, 1)
     texts = render_pages(pages, Linker(briefing))
     index_pages = [p for p in pages if p.template == "events_index.md.j2"]
-    assert len(index_pages) > 1 and index_pages[0].path == EVENTS_INDEX
+    contents = next(p for p in pages if p.path == EVENTS_INDEX)
+    assert contents.template == "events_contents.md.j2" and len(index_pages) > 1
+    assert [s.path for s in contents.context.sheets] == [p.path for p in index_pages]
     listed = [e.id for p in index_pages for group in p.context.groups for e in group.events]
     assert sorted(listed) == sorted(e.id for e in briefing.events)  # each once, none lost
     timeline = [p for p in pages if p.template == "timeline.md.j2"]
@@ -87,7 +92,7 @@ def test_events_index_and_timeline_are_split_and_every_row_link_lands_on_its_row
     assert len(timeline) > 1 and len(rows) == len(briefing.events) + len(briefing.deadlines)
     assert max(len(t.encode()) for t in texts.values()) < MAX_PAGE
     links = _anchor_links(texts)
-    assert {target for _, target, _ in links} > {EVENTS_INDEX, "events/pages/2.md"}
+    assert len({target for _, target, _ in links}) > 2
     assert any(page.startswith("timeline") for page, _, _ in links)
     for page, target, anchor in links:
         assert f'<a id="{anchor}"></a>' in texts[target], (page, target, anchor)
@@ -198,8 +203,9 @@ def test_split_lists_build_strictly_with_every_row_anchor_found(tmp_path, monkey
     briefing = large_briefing(30)
     briefing.events = mark_event_pages(briefing.events, 50)
     texts = render_pages(plan_pages(briefing, 1), Linker(briefing))
-    assert "events/pages/4.md" in texts and "timeline/pages/5.md" in texts
-    assert any("pages/3.md#event-" in text for path, text in texts.items() if path.startswith("timeline"))
+    assert sum(p.startswith("events/pages/") for p in texts) > 3
+    assert sum(p.startswith("timeline/pages/") for p in texts) > 4
+    assert any("events/pages/story-" in text for path, text in texts.items() if path.startswith("timeline"))
     for path, text in texts.items():
         (tmp_path / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / path).write_text(text, encoding="utf-8")
@@ -280,3 +286,14 @@ def test_the_export_points_each_event_at_the_index_page_holding_its_row():
     for event in briefing.events:
         target, _, anchor = exported[event.id].partition("#")
         assert f'<a id="{anchor}"></a>' in texts[target] if anchor else target in texts
+
+
+def test_an_event_page_links_its_story_to_the_index_page_listing_the_story():
+    briefing = _big()
+    pages = plan_event_pages(briefing)
+    event = next(e for e in briefing.events[len(briefing.events) // 2:] if e.has_page and e.story)
+    page = next(p for p in pages if p.path == f"events/{event.id}.md")
+    holding = index_layout(briefing.events, briefing.stories).page_of[event.id]
+    assert holding.startswith("events/pages/") and page.context.story_page == holding
+    text = render_pages([page], Linker(briefing))[page.path]
+    assert f"]({posixpath.relpath(holding, 'events')})”" in text

@@ -12,13 +12,15 @@ The page-count policy for events, like the entity policy (``policy.py``):
    sentence, kind, status, date, place and source), so a page would only
    repeat it.
 
-Every event, with a page or not, is a row of the Events index, which is split
-over numbered pages of ``EVENT_ROWS_PER_PAGE`` rows (``pages/paging.py``), in
-one order (``index_order``: by story, stories in briefing order, then the
-events outside any story). ``EventsIndexLayout`` decides once which page holds
-each row; every link to an event goes through ``event_targets``, so a link to
-an event without a page lands on the anchor of its row, on the page that
-holds that row.
+Every event, with a page or not, is a row of the Events index. The rows are
+bundled by story (``index_bundles``: stories by their stable number, then the
+events outside any story, by source) and the bundles packed on pages of at most
+``EVENT_ROWS_PER_PAGE`` rows named after their first story (``paging.stable_runs``),
+so an article added, edited or deleted changes the pages of its own stories and
+leaves the others, and every link to their rows, as they were.
+``EventsIndexLayout`` decides once which page holds each row; every link to an
+event goes through ``event_targets``, so a link to an event without a page lands
+on the anchor of its row, on the page that holds that row.
 """
 
 from __future__ import annotations
@@ -26,13 +28,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from generator.events.stories import STORY_PREFIX
 from generator.model import Event, Story
 from generator.site.markup import event_page
-from generator.site.pages.paging import page_paths, split_rows
+from generator.site.pages.paging import Bundle, stable_paths, stable_runs
 from generator.site.policy import beyond_article_cap
 
 EVENTS_INDEX = "events/index.md"
-"""Docs-relative path of the Events index (its first page)."""
+"""Docs-relative path of the Events index (its rows, or the list of its pages of rows)."""
+EVENT_ROWS_FOLDER = "events/pages"
+"""Folder of the Events index's pages of rows, when there are more than one."""
+OTHER_PREFIX = "other-"
+"""Key prefix of the events outside any story, bundled by their first source."""
 EVENT_ROWS_PER_PAGE = 100
 """Rows per page of the Events index: a row carries a sentence and citations, so fewer than
 ``paging.ROWS_PER_PAGE`` keep a page under 200 KB of HTML. On real news (ECB+, 772 articles)
@@ -66,33 +73,57 @@ def event_anchor(event_id: str) -> str:
     return f"event-{event_id}"
 
 
-def index_order(events: Iterable[Event], stories: Iterable[Story]) -> list[Event]:
-    """The Events index's rows: each story's events in story order, then events outside any story."""
-    by_story: dict[str, list[Event]] = {}
+def story_order(story_id: str) -> tuple[int, str]:
+    """Sort key of a story id: "story-<n>" by n (ids stay the same across builds, and a new
+    story gets a number above every one given before), any other id after them."""
+    number = story_id.removeprefix(STORY_PREFIX)
+    numbered = story_id.startswith(STORY_PREFIX) and number.isdigit()
+    return (int(number), "") if numbered else (1 << 62, story_id)
+
+
+def index_bundles(events: Iterable[Event], stories: Iterable[Story]) -> list[Bundle[Event]]:
+    """The Events index's rows: each story's events under the story's id, stories by number;
+    then the events outside any story under their first source ("other-<source id>")."""
+    known = {s.id for s in stories}
+    by_key: dict[str, list[Event]] = {}
     for event in events:
-        by_story.setdefault(event.story, []).append(event)
-    ordered = [e for story in stories for e in by_story.pop(story.id, ())]
-    return ordered + [e for members in by_story.values() for e in members]
+        source = event.citations[0].source if event.citations else ""
+        key = event.story if event.story in known else f"{OTHER_PREFIX}{source}"
+        by_key.setdefault(key, []).append(event)
+    ordered = sorted((k for k in by_key if k in known), key=story_order)
+    ordered += sorted(k for k in by_key if k not in known)
+    return [Bundle(key, by_key[key]) for key in ordered]
 
 
 @dataclass(frozen=True)
 class EventsIndexLayout:
-    """The pages of the Events index and the page holding each event's row."""
+    """The pages of the Events index and the page holding each event's row.
 
-    runs: list[list[Event]]
-    """The events listed on each page, in index order."""
+    One page (``EVENTS_INDEX``) when every row fits on it; else ``EVENTS_INDEX`` lists the
+    pages, and the rows are on pages named after their first bundle (``paging.stable_runs``).
+    """
+
+    runs: list[list[Bundle[Event]]]
+    """The stories (bundles of events) listed on each page of rows, in index order."""
     paths: tuple[str, ...]
-    """Docs-relative path of each page (the first is ``EVENTS_INDEX``)."""
+    """Docs-relative path of each page of rows."""
     page_of: dict[str, str]
     """Event id -> the page holding its row."""
+
+    @property
+    def contents(self) -> bool:
+        """True when ``EVENTS_INDEX`` is a contents page, the rows being on other pages."""
+        return self.paths != (EVENTS_INDEX,)
 
 
 def index_layout(events: Iterable[Event], stories: Iterable[Story],
                  size: int | None = None) -> EventsIndexLayout:
-    """Split the Events index's rows over its pages (``size`` rows each, default ``EVENT_ROWS_PER_PAGE``)."""
-    runs = split_rows(index_order(events, stories), size or EVENT_ROWS_PER_PAGE)
-    paths = page_paths(EVENTS_INDEX, len(runs))
-    page_of = {e.id: path for run, path in zip(runs, paths, strict=True) for e in run}
+    """Split the Events index's rows over its pages (at most ``size`` rows each, default
+    ``EVENT_ROWS_PER_PAGE``)."""
+    runs = stable_runs(index_bundles(events, stories), size or EVENT_ROWS_PER_PAGE)
+    paths = stable_paths(EVENT_ROWS_FOLDER, runs) if len(runs) > 1 else (EVENTS_INDEX,)
+    page_of = {e.id: path for run, path in zip(runs, paths, strict=False)
+               for bundle in run for e in bundle.rows}
     return EventsIndexLayout(runs, paths, page_of)
 
 

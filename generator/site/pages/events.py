@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from dataclasses import dataclass, field
-from itertools import groupby
+from dataclasses import dataclass, field, replace
 
 from generator.events.reports import different_times
 from generator.model import Briefing, Citation, Event, Quote, Sentence, Source, Story
 from generator.site.event_policy import (
     EVENTS_INDEX,
+    OTHER_PREFIX,
     EventsIndexLayout,
     event_anchor,
     index_layout,
@@ -25,7 +25,7 @@ from generator.site.event_policy import (
 from generator.site.index import BriefingIndex, index_briefing, quotes_at
 from generator.site.markup import event_page, one_line
 from generator.site.page import Page
-from generator.site.pages.paging import Pager, pagers
+from generator.site.pages.paging import Bundle, ContentsRow, span
 from generator.site.pages.timeline import KIND_NAMES, plan_timeline_pages
 from generator.site.summarize import Statement, merge_statements
 
@@ -53,6 +53,8 @@ class EventContext:
     day_versions: list[tuple[str, tuple[Citation, ...]]] = field(default_factory=list)
     """When the reports state days that cannot be one day ("Sunday" and "Wednesday"): each
     wording with the citations of the reports using it; else empty."""
+    story_page: str = EVENTS_INDEX
+    """The Events index page listing the story's events (this event's row among them)."""
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,13 @@ class EventsIndexGroup:
     """The story's events on all pages."""
     continued: bool = False
     """True when the story's first events are on an earlier page."""
+    label: str = ""
+    """What the group is called: "Story 12", "Other events of S7"."""
 
 
 @dataclass(frozen=True)
 class EventsIndexContext:
-    """Context of one page of the Events index."""
+    """Context of one page of the Events index's rows."""
 
     title: str
     """Page title."""
@@ -81,12 +85,23 @@ class EventsIndexContext:
     """Event id -> the first sentence reporting it, on one line."""
     anchors: dict[str, str] = field(default_factory=dict)
     """Event id -> the anchor of its row (links to an event without a page land there)."""
-    pager: Pager = Pager(1, ())
-    """This page among the Events index's pages (``event_policy.index_layout`` decides them)."""
-    total: int = 0
-    """Events on all pages."""
+    contents: str = ""
+    """The page listing the Events index's pages ("" when the rows fit on one page). No page
+    number, previous or next: those would change when a page is added or removed elsewhere."""
     without_page: int = 0
     """Events on this page that have no page of their own."""
+
+
+@dataclass(frozen=True)
+class EventsContentsContext:
+    """Context of the Events index's first page when its rows are on several pages."""
+
+    sheets: list[ContentsRow]
+    """One row per page of events: its first and last story, its first story's title."""
+    total: int
+    """Events on all pages."""
+    stories: int
+    """Stories on all pages."""
 
 
 def plan_event_pages(briefing: Briefing, index: BriefingIndex | None = None) -> list[Page]:
@@ -94,7 +109,7 @@ def plan_event_pages(briefing: Briefing, index: BriefingIndex | None = None) -> 
     (``index``: the planner's shared lookups)."""
     index = index or index_briefing(briefing)
     layout = index.events_layout or index_layout(briefing.events, briefing.stories)
-    pages = plan_events_index(briefing, layout)
+    pages = plan_events_index(briefing, layout, {s: label for s, (label, _) in index.labels.items()})
     pages += [Page(event_page(e.id), "event.md.j2", event_context(e, briefing, index))
               for e in briefing.events if e.has_page]
     return pages + plan_timeline_pages(briefing, index.event_targets)
@@ -109,9 +124,13 @@ def story_tag(story: Story) -> str:
     story's headline next to its number. Material prints tag names without
     escaping (as it does the ``title`` meta), so the escaping happens here.
     """
+    return html.escape(story_name(story), quote=True)
+
+
+def story_name(story: Story) -> str:
+    """"Story <n>" from a story's id (the id itself when it is not numbered)."""
     number = story.id.rsplit("-", 1)[-1]
-    label = f"Story {number}" if number.isdigit() else story.id
-    return html.escape(label, quote=True)
+    return f"Story {number}" if number.isdigit() else story.id
 
 
 def source_story_tags(briefing: Briefing, source_id: str) -> list[str]:
@@ -135,6 +154,7 @@ def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None 
         related=[e for e in same_story if e.id != event.id and _related(e, event)],
         tags=[story_tag(story)] if story else [],
         day_versions=day_versions(event),
+        story_page=(index.events_layout.page_of if index.events_layout else {}).get(event.id, EVENTS_INDEX),
     )
 
 
@@ -193,21 +213,51 @@ def _related(a: Event, b: Event) -> bool:
     return bool(a.story) and a.story == b.story and (same_place or shared)
 
 
-def plan_events_index(briefing: Briefing, layout: EventsIndexLayout) -> list[Page]:
-    """The Events index, split over the pages ``layout`` gives (events grouped by story)."""
+def plan_events_index(briefing: Briefing, layout: EventsIndexLayout,
+                      labels: dict[str, str] | None = None) -> list[Page]:
+    """The Events index, its rows on the pages ``layout`` gives (events grouped by story), and
+    the list of those pages at ``EVENTS_INDEX`` when there are more than one (``labels``:
+    source id -> label, naming the pages of events outside any story)."""
+    labels = labels or {}
     stories = {s.id: s for s in briefing.stories}
-    totals = Counter(e.story if e.story in stories else None for e in briefing.events)
-    pages, seen = [], set()
-    for run, pager in zip(layout.runs, pagers(EVENTS_INDEX, len(layout.runs)), strict=True):
-        groups = []
-        for key, members in groupby(run, key=lambda e: e.story if e.story in stories else None):
-            events = list(members)
-            groups.append(EventsIndexGroup(stories.get(key or ""), events, totals[key], key in seen))
-            seen.add(key)
-        descriptions = {e.id: one_line(e.citations[0].text) for e in run if e.citations}
-        context = EventsIndexContext("Events", groups, descriptions, {e.id: event_anchor(e.id) for e in run},
-                                     pager, len(briefing.events), sum(not e.has_page for e in run))
-        pages.append(Page(layout.paths[pager.number - 1], "events_index.md.j2", context))
+    totals = Counter(e.story for e in briefing.events)
+    contents = EVENTS_INDEX if layout.contents else ""
+    pages = []
+    for run, path in zip(layout.runs or [[]], layout.paths, strict=True):
+        events = [e for bundle in run for e in bundle.rows]
+        groups = [EventsIndexGroup(stories.get(b.key), b.rows, totals[b.key], b.part > 1,
+                                   sheet_label(replace(b, part=1), stories, labels)) for b in run]
+        title = f"Events: {_span(run, stories, labels)}" if contents else "Events"
+        descriptions = {e.id: one_line(e.citations[0].text) for e in events if e.citations}
+        context = EventsIndexContext(title, groups, descriptions, {e.id: event_anchor(e.id) for e in events},
+                                     contents, sum(not e.has_page for e in events))
+        pages.append(Page(path, "events_index.md.j2", context))
+    if layout.contents:
+        pages.insert(0, _contents_page(briefing, layout, stories, labels))
     return pages
 
 
+def _contents_page(briefing: Briefing, layout: EventsIndexLayout, stories: dict[str, Story],
+                   labels: dict[str, str]) -> Page:
+    """``EVENTS_INDEX`` listing the pages of rows: their stories and how many events each holds."""
+    sheets = []
+    for run, path in zip(layout.runs, layout.paths, strict=True):
+        story = stories.get(run[0].key)
+        sheets.append(ContentsRow(path, _span(run, stories, labels), sum(len(b.rows) for b in run),
+                                  story.title if story else ""))
+    context = EventsContentsContext(sheets, len(briefing.events), len(stories))
+    return Page(EVENTS_INDEX, "events_contents.md.j2", context)
+
+
+def _span(run: list[Bundle[Event]], stories: dict[str, Story], labels: dict[str, str]) -> str:
+    """What a page holds: its first and last bundle ("Story 12 to Story 17", see ``sheet_label``)."""
+    return span(sheet_label(run[0], stories, labels), sheet_label(run[-1], stories, labels))
+
+
+def sheet_label(bundle: Bundle[Event], stories: dict[str, Story], labels: dict[str, str]) -> str:
+    """What a bundle of the Events index is called in page titles and the contents ("Story 12",
+    "Story 12, part 2", "Other events of S7")."""
+    story = stories.get(bundle.key)
+    source = bundle.key.removeprefix(OTHER_PREFIX)
+    label = story_name(story) if story else f"Other events of {labels.get(source, source)}"
+    return label if bundle.part == 1 else f"{label}, part {bundle.part}"

@@ -1,5 +1,6 @@
 """The Timeline: events and deadlines by resolved date, the unresolved ones under the article
-reporting them, split over numbered pages of ``TIMELINE_ROWS_PER_PAGE`` rows.
+reporting them, split by day and article over pages of at most ``TIMELINE_ROWS_PER_PAGE`` rows
+(``paging.stable_runs``: an added or deleted article changes the pages of its own days only).
 
 Each event row links where ``event_policy.event_targets`` says: its page, or its row on the
 Events index page holding it.
@@ -15,13 +16,27 @@ from generator.model import Briefing, Citation, DateWindow, Event, Source
 from generator.site.event_policy import event_targets
 from generator.site.markup import deadline_target, source_labels
 from generator.site.page import Page
-from generator.site.pages.paging import Pager, pagers, split_rows
+from generator.site.pages.paging import (
+    Bundle,
+    ContentsRow,
+    span,
+    stable_paths,
+    stable_runs,
+)
 from generator.temporal.calendar import value_range
 
 KIND_NAMES = {"visit": "Visit", "meeting": "Meeting", "talks": "Talks",
               "announcement": "Announcement", "attack": "Attack", "threat": "Threat",
               "sanctions": "Sanctions", "foiling": "Foiled attack"}
 """Kind -> label shown on pages."""
+TIMELINE = "timeline.md"
+"""Docs-relative path of the Timeline (its rows, or the list of its pages)."""
+TIMELINE_FOLDER = "timeline/pages"
+"""Folder of the Timeline's pages of rows, when there are more than one."""
+UNDATED_PREFIX = "undated-"
+"""Key prefix of the rows without a resolved date, bundled by the article reporting them."""
+NOT_DATED = "not dated: "
+"""How page titles name the rows whose date was not resolved, before the article's label."""
 TIMELINE_ROWS_PER_PAGE = 100
 """Rows per Timeline page (each row cites its sources): under 200 KB of HTML a page. On real
 news (ECB+, 772 articles) 200 rows made a 219 KB page (46 KB of it the theme's frame)."""
@@ -60,31 +75,78 @@ class TimelineContext:
     """(label, source, rows) for undated rows, under the first source reporting them."""
     windows: dict[str, DateWindow] = field(default_factory=dict)
     """Source id -> when the undated article was probably written (inferred), if known."""
-    pager: Pager = Pager(1, ())
-    """This page among the Timeline's pages (``TIMELINE_ROWS_PER_PAGE`` rows each)."""
+    contents: str = ""
+    """The page listing the Timeline's pages ("" when the timeline fits on one page)."""
+    title: str = ""
+    """What the page holds ("5 March 2024 to 9 April 2024"), when the timeline is split."""
+
+
+@dataclass(frozen=True)
+class TimelineContentsContext:
+    """Context of timeline.md when the timeline's rows are on several pages."""
+
+    sheets: list[ContentsRow]
+    """One row per page: its first and last day (or article, for undated rows)."""
 
 
 def plan_timeline_pages(briefing: Briefing, targets: dict[str, str]) -> list[Page]:
-    """timeline.md, and timeline/pages/<n>.md when it holds more than ``TIMELINE_ROWS_PER_PAGE`` rows."""
+    """timeline.md; when its rows outgrow one page (``TIMELINE_ROWS_PER_PAGE``), timeline.md
+    lists the pages holding them, each named after its first day or article (``stable_runs``)."""
     whole = timeline_context(briefing, targets)
-    flat = [(None, row) for row in whole.dated] + [
-        ((label, source), row) for label, source, rows in whole.undated for row in rows]
-    runs = split_rows(flat, TIMELINE_ROWS_PER_PAGE)
-    return [Page(pager.paths[pager.number - 1], "timeline.md.j2", _timeline_page(whole, run, pager))
-            for run, pager in zip(runs, pagers("timeline.md", len(runs)), strict=True)]
+    runs = stable_runs(timeline_bundles(whole), TIMELINE_ROWS_PER_PAGE)
+    if len(runs) <= 1:
+        return [Page(TIMELINE, "timeline.md.j2", whole)]
+    paths = stable_paths(TIMELINE_FOLDER, runs)
+    pages = [Page(path, "timeline.md.j2", _timeline_page(whole, run))
+             for run, path in zip(runs, paths, strict=True)]
+    sheets = [ContentsRow(path, _span(run), sum(len(b.rows) for b in run))
+              for run, path in zip(runs, paths, strict=True)]
+    return [Page(TIMELINE, "timeline_contents.md.j2", TimelineContentsContext(sheets)), *pages]
 
 
-def _timeline_page(whole: TimelineContext, run: list, pager: Pager) -> TimelineContext:
+def timeline_bundles(whole: TimelineContext) -> list[Bundle[tuple]]:
+    """The timeline's rows bundled by day (key "2024-03-05"), then the undated ones by the
+    article reporting them (key "undated-<source id>"); each row with its article group
+    (None for a dated row)."""
+    by_day: dict[str, list[tuple]] = {}
+    for row in whole.dated:
+        by_day.setdefault(_day(row)[0].isoformat(), []).append((None, row))
+    bundles = [Bundle(day, rows) for day, rows in by_day.items()]
+    return bundles + [Bundle(f"{UNDATED_PREFIX}{source.id}", [((label, source), row) for row in rows])
+                      for label, source, rows in whole.undated]
+
+
+def _span(run: list[Bundle[tuple]]) -> str:
+    """What a page of the timeline holds: "5 March 2024 to 9 April 2024", "not dated: S12 to S40",
+    "30 May 2025 to not dated: S1"."""
+    first, last = _label(run[0]), _label(run[-1])
+    if first.startswith(NOT_DATED) and last.startswith(NOT_DATED):
+        return span(first, last.removeprefix(NOT_DATED))
+    return span(first, last)
+
+
+def _label(bundle: Bundle[tuple]) -> str:
+    """A bundle of the timeline as page titles name it ("5 March 2024", "not dated: S12")."""
+    group = bundle.rows[0][0]
+    if group is not None:
+        return f"{NOT_DATED}{group[0]}"
+    day = dt.date.fromisoformat(bundle.key)
+    return "no calendar day" if day == dt.date.max else f"{day.day} {day:%B %Y}"
+
+
+def _timeline_page(whole: TimelineContext, run: list[Bundle[tuple]]) -> TimelineContext:
     """The part of the timeline on one page: its dated rows, its undated rows under their article."""
     undated: list[tuple[str, Source, list[TimelineRow]]] = []
-    for group, row in run:
+    dated: list[TimelineRow] = []
+    for bundle in run:
+        rows = [row for _, row in bundle.rows]
+        group = bundle.rows[0][0]
         if group is None:
-            continue
-        if not undated or undated[-1][1] is not group[1]:
-            undated.append((*group, []))
-        undated[-1][2].append(row)
+            dated += rows
+        else:
+            undated.append((*group, rows))
     windows = {s.id: whole.windows[s.id] for _, s, _ in undated if s.id in whole.windows}
-    return TimelineContext([row for group, row in run if group is None], undated, windows, pager)
+    return TimelineContext(dated, undated, windows, TIMELINE, _span(run))
 
 
 def timeline_context(briefing: Briefing, targets: dict[str, str] | None = None) -> TimelineContext:
@@ -102,9 +164,9 @@ def timeline_context(briefing: Briefing, targets: dict[str, str] | None = None) 
     return TimelineContext(dated, groups, briefing.date_windows)
 
 
-def _day(row: TimelineRow) -> tuple[dt.date, str]:
+def _day(row: TimelineRow) -> tuple[dt.date, str, str]:
     span = value_range(row.date)
-    return (span[0] if span else dt.date.max, row.title)
+    return (span[0] if span else dt.date.max, row.title, row.path)
 
 
 def _event_row(event: Event, target: str) -> TimelineRow:
