@@ -19,10 +19,12 @@ the Markdown of every page cheaper to convert without changing a byte of its HTM
 from __future__ import annotations
 
 import logging
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markdown import Markdown, inlinepatterns
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -117,6 +119,52 @@ class LeanInlinePatterns(Extension):
         md.treeprocessors.register(_LeanInlinePass(md), "briefing_lean_inline", 20.5)
 
 
+def url_parts(url: str) -> tuple[str, ...]:
+    """Path components of a site URL, as ``mkdocs.utils.get_relative_url`` splits them."""
+    path = posixpath.normpath("/" + url)[1:]
+    return tuple(path.split("/")) if path else ()
+
+
+def nav_urls(items: list) -> list[str]:
+    """URLs of every page and link of a navigation tree."""
+    urls = []
+    for item in items:
+        if getattr(item, "children", None):
+            urls += nav_urls(item.children)
+        elif item.url is not None:
+            urls.append(item.url)
+    return urls
+
+
+class NavMemo:
+    """Material's navigation sidebar, rendered once for all the pages outside the nav that sit
+    in folders of one parent (``people/a/``, ``people/b/`` ...).
+
+    The sidebar of a page outside the nav marks no item active, and its links are relative to
+    the page's folder: from ``people/a/`` and ``people/b/`` they climb out of the folder alike,
+    unless the target lies inside it, which ``key`` rules out. The template
+    ``partials/nav.html`` of the overrides reads and fills ``rendered``.
+    """
+
+    def __init__(self, file_urls: list[str], in_nav: list[str]) -> None:
+        self.rendered: dict[str, str] = {}
+        self.in_nav = {url_parts(url) for url in in_nav}
+        self.holding: set[tuple[str, ...]] = set()
+        """Folders holding another file, page or link target."""
+        for url in file_urls:
+            parts = url_parts(url)
+            self.holding.update(parts[:end] for end in range(len(parts)))
+        for parts in self.in_nav:
+            self.holding.update(parts[:end] for end in range(len(parts) + 1))
+
+    def key(self, page) -> str:
+        """Key of ``page``'s sidebar among the memoised ones; "" when it must be rendered."""
+        parts = url_parts(page.url)
+        if not parts or "." in parts[-1] or parts in self.holding:
+            return ""
+        return "/".join(parts[:-1])
+
+
 class BriefingPluginConfig(MkDocsConfig):
     """Options of the plugin in mkdocs.yml."""
 
@@ -133,6 +181,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.serving = False
         self.server = None
         self.watched: set[str] = set()
+        self.nav_urls: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -181,6 +230,21 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             log.info("briefing: skipped %s: %s (see the build report page)", source.path, source.error)
         log.info("briefing: %d pages written, %d unchanged", len(result.written.written),
                  len(result.written.unchanged))
+
+    def on_nav(self, nav, *, config, files):
+        self.nav_urls = nav_urls(nav.items)
+        homepage = (config.extra or {}).get("homepage")
+        if homepage:
+            self.nav_urls.append(str(homepage))
+        return nav
+
+    def on_env(self, env: Environment, *, config, files) -> Environment:
+        """Let the overrides include the theme's own templates as ``theme/...`` and memoise the
+        navigation sidebar (``NavMemo``)."""
+        theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": FileSystemLoader(theme_dirs)})])
+        env.globals["briefing_nav_memo"] = NavMemo([file.url for file in files], self.nav_urls)
+        return env
 
     def on_serve(self, server, *, config, builder):
         self.server = server

@@ -1,20 +1,24 @@
-"""The plugin's Markdown extension leaves inline patterns out only where they cannot match.
+"""What the MkDocs plugin does to make pages cheaper to build never changes their HTML.
 
-``LeanInlinePatterns`` must never change the HTML: every case converts with and without it
-and the two results are compared, on hand-written Markdown using each core inline pattern
-and on every generated page of the golden files.
+``LeanInlinePatterns`` leaves inline patterns out only where they cannot match: every case
+converts with and without it, on hand-written Markdown using each core inline pattern and
+on every generated page of the golden files. ``NavMemo`` renders Material's navigation once
+for the pages outside the nav of one folder: a small site built with and without it.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
 import yaml
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.mkdocs_plugin import BriefingPlugin, LeanInlinePatterns
+from generator.mkdocs_plugin import BriefingPlugin, LeanInlinePatterns, NavMemo
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN_PAGES = sorted((REPO / "tests" / "golden" / "expected").rglob("*.md"))
@@ -103,3 +107,55 @@ def test_plugin_adds_the_extension_once(tmp_path):
     for _ in range(2):
         config = plugin.on_config(config)
     assert sum(isinstance(e, LeanInlinePatterns) for e in config.markdown_extensions) == 1
+
+
+def memo(files: list[str], in_nav: list[str] = ("", "people/")) -> NavMemo:
+    return NavMemo(list(files) + list(in_nav), list(in_nav))
+
+
+@pytest.mark.parametrize(("url", "files", "key"), [
+    ("people/a/", ["people/a/", "people/b/"], "people"),
+    ("people/b/", ["people/a/", "people/b/"], "people"),
+    ("people/a/", ["people/a/", "people/a/photo.png"], ""),  # the folder holds another file
+    ("people/", [], ""),  # a page of the nav
+    ("people/a.html", ["people/a.html"], ""),  # URLs without folders: relative to people/
+    ("", [], ""),  # the home page
+])
+def test_nav_memo_key(url, files, key):
+    assert memo(files).key(SimpleNamespace(url=url)) == key
+
+
+def test_nav_memo_key_empty_when_the_nav_links_into_the_folder():
+    assert memo(["people/a/"], in_nav=["", "people/a/deeper/"]).key(SimpleNamespace(url="people/a/")) == ""
+
+
+def write_site(root: Path, overrides: Path) -> Path:
+    """A small MkDocs project: nav pages, pages outside the nav at several depths."""
+    pages = {"index.md": "# Home", "people/index.md": "# People", "guide/setup.md": "# Setup",
+             "people/a.md": "# A", "people/b.md": "# B", "events/x.md": "# X",
+             "events/more/y.md": "# Y", "guide/z.md": "# Z"}
+    for name, text in pages.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text + "\n\nText.\n", encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(overrides)
+    config["plugins"] = [{"briefing": {"enabled": False}}]
+    config.pop("extra_css", None)
+    config["nav"] = [{"Overview": "index.md"}, {"People": "people/index.md"},
+                     {"Guide": ["guide/setup.md", {"Elsewhere": "https://example.org/"}]}]
+    config["not_in_nav"] = "/people/\n/events/\n/guide/z.md\n"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    build(load_config(str(root / "mkdocs.yml")))
+    return root / "site"
+
+
+def test_memoised_navigation_is_the_html_of_material_on_every_page(tmp_path):
+    plain = tmp_path / "plain-overrides"
+    shutil.copytree(REPO / "site_templates" / "overrides", plain)
+    (plain / "partials" / "nav.html").unlink()
+    memoised = write_site(tmp_path / "memo", REPO / "site_templates" / "overrides")
+    material = write_site(tmp_path / "material", plain)
+    pages = sorted(p.relative_to(memoised) for p in memoised.rglob("*.html"))
+    assert len(pages) == 9
+    for page in pages:
+        assert (memoised / page).read_bytes() == (material / page).read_bytes(), page
