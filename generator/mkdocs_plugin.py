@@ -11,13 +11,25 @@ a bad article never fails the build: it is listed on the build report page.
 Another build of the same project running at the same time (see
 ``generator.publish.lock``) is a failed build too: logged while serving, an error
 otherwise.
+
+Two things make every page cheaper to build without changing a byte of its HTML: the
+plugin adds ``LeanInlinePatterns`` to the Markdown extensions, and ``NavMemo`` renders
+Material's navigation sidebar once per folder of pages outside the nav.
 """
 
 from __future__ import annotations
 
 import logging
+import posixpath
+from collections.abc import Callable
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from markdown import Markdown, inlinepatterns
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import Registry
 from mkdocs.config import config_options
 from mkdocs.config.base import Config as MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -27,6 +39,131 @@ from generator.config import BriefingError, Config, load_config, with_overrides
 from generator.pipeline import build, inputs_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+
+_REFERENCE_PATTERNS = {
+    (inlinepatterns.ReferenceInlineProcessor, inlinepatterns.REFERENCE_RE),
+    (inlinepatterns.ShortReferenceInlineProcessor, inlinepatterns.REFERENCE_RE),
+    (inlinepatterns.ImageReferenceInlineProcessor, inlinepatterns.IMAGE_REFERENCE_RE),
+    (inlinepatterns.ShortImageReferenceInlineProcessor, inlinepatterns.IMAGE_REFERENCE_RE),
+}
+"""Python-Markdown's ``[text][id]``, ``[id]`` and their image forms: each reads every ``[`` of
+a page and gives up unless ``id`` is a reference the page defines."""
+
+_REQUIRED_TEXT = {
+    (inlinepatterns.BacktickInlineProcessor, inlinepatterns.BACKTICK_RE): "`",
+    (inlinepatterns.EscapeInlineProcessor, inlinepatterns.ESCAPE_RE): "\\",
+    (inlinepatterns.LinkInlineProcessor, inlinepatterns.LINK_RE): "[",
+    (inlinepatterns.ImageInlineProcessor, inlinepatterns.IMAGE_LINK_RE): "![",
+    (inlinepatterns.AutolinkInlineProcessor, inlinepatterns.AUTOLINK_RE): "<",
+    (inlinepatterns.AutomailInlineProcessor, inlinepatterns.AUTOMAIL_RE): "<",
+    (inlinepatterns.SubstituteTagInlineProcessor, inlinepatterns.LINE_BREAK_RE): "  \n",
+    (inlinepatterns.HtmlInlineProcessor, inlinepatterns.HTML_RE): "<",
+    (inlinepatterns.HtmlInlineProcessor, inlinepatterns.ENTITY_RE): "&",
+    (inlinepatterns.ReferenceInlineProcessor, inlinepatterns.REFERENCE_RE): "[",
+    (inlinepatterns.ShortReferenceInlineProcessor, inlinepatterns.REFERENCE_RE): "[",
+    (inlinepatterns.ImageReferenceInlineProcessor, inlinepatterns.IMAGE_REFERENCE_RE): "![",
+    (inlinepatterns.ShortImageReferenceInlineProcessor, inlinepatterns.IMAGE_REFERENCE_RE): "![",
+}
+"""Text without which a core inline pattern (its class and regex) cannot match: each regex
+starts with this literal text."""
+
+
+class FrozenPatterns(Registry):
+    """The inline patterns of one page, in priority order, read by position without re-sorting.
+
+    Python-Markdown's inline pass reads its pattern registry by position once per pattern and
+    text node (millions of reads on a large site); ``Registry`` checks its order on each read.
+    """
+
+    def __init__(self, patterns: Registry, kept: Callable[[object], bool]) -> None:
+        super().__init__()
+        for item in patterns._priority:  # noqa: SLF001 - the registry's (name, priority) list
+            if kept(patterns[item.name]):
+                self.register(patterns[item.name], item.name, item.priority)
+        self._sort()
+        self.in_order = [self._data[item.name] for item in self._priority]
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if type(key) is int:
+            return self.in_order[key]
+        return super().__getitem__(key)
+
+
+class _LeanInlinePass(Treeprocessor):
+    """Runs after the block parser, just before the inline pass (priority 20): hands it a frozen
+    list of the page's inline patterns without those that cannot match on this page.
+
+    Inline patterns only ever read the text of the tree's elements (raw HTML is stashed away
+    as placeholders), and the text they pass on is cut from that text; so a core pattern whose
+    regex needs a ``[``, ``<``, backtick ... absent from all of it, or a reference pattern on a
+    page defining no reference, cannot match anywhere, and the HTML stays the same without it.
+    """
+
+    def run(self, root: Element) -> None:
+        text = "".join(root.itertext())
+        inline = self.md.treeprocessors["inline"]
+        inline.inlinePatterns = FrozenPatterns(self.md.inlinePatterns, lambda p: self.can_match(p, text))
+
+    def can_match(self, pattern: object, text: str) -> bool:
+        """False when ``pattern`` is a core pattern that cannot match in ``text`` on this page."""
+        key = (type(pattern), getattr(pattern, "pattern", None))
+        if key in _REFERENCE_PATTERNS and not self.md.references:
+            return False
+        required = _REQUIRED_TEXT.get(key)
+        return required is None or required in text
+
+
+class LeanInlinePatterns(Extension):
+    """Markdown extension: the same HTML, converted with fewer pattern attempts per text node."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        md.treeprocessors.register(_LeanInlinePass(md), "briefing_lean_inline", 20.5)
+
+
+def url_parts(url: str) -> tuple[str, ...]:
+    """Path components of a site URL, as ``mkdocs.utils.get_relative_url`` splits them."""
+    path = posixpath.normpath("/" + url)[1:]
+    return tuple(path.split("/")) if path else ()
+
+
+def nav_urls(items: list) -> list[str]:
+    """URLs of every page and link of a navigation tree."""
+    urls = []
+    for item in items:
+        if getattr(item, "children", None):
+            urls += nav_urls(item.children)
+        elif getattr(item, "url", None) is not None:
+            urls.append(item.url)
+    return urls
+
+
+class NavMemo:
+    """Material's navigation sidebar, rendered once for all the pages outside the nav that sit
+    in folders of one parent (``people/a/``, ``people/b/`` ...).
+
+    The sidebar of a page outside the nav marks no item active, and its links are relative to
+    the page's folder: from ``people/a/`` and ``people/b/`` they climb out of the folder alike,
+    unless the target lies inside it, which ``key`` rules out. The template
+    ``partials/nav.html`` of the overrides reads and fills ``rendered``.
+    """
+
+    def __init__(self, file_urls: list[str], in_nav: list[str]) -> None:
+        self.rendered: dict[str, str] = {}
+        self.holding: set[tuple[str, ...]] = set()
+        """Folders holding another file, page or link target."""
+        for url in file_urls:
+            parts = url_parts(url)
+            self.holding.update(parts[:end] for end in range(len(parts)))
+        for url in in_nav:
+            parts = url_parts(url)
+            self.holding.update(parts[:end] for end in range(len(parts) + 1))
+
+    def key(self, page) -> str:
+        """Key of ``page``'s sidebar among the memoised ones; "" when it must be rendered."""
+        parts = url_parts(page.url)
+        if not parts or "." in parts[-1] or parts in self.holding:
+            return ""
+        return "/".join(parts[:-1])
 
 
 class BriefingPluginConfig(MkDocsConfig):
@@ -45,11 +182,14 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.serving = False
         self.server = None
         self.watched: set[str] = set()
+        self.nav_urls: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config):
+        if not any(isinstance(ext, LeanInlinePatterns) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(LeanInlinePatterns())
         root = Path(config.config_file_path or ".").resolve().parent
         path = root / self.config.config_file
         try:
@@ -91,6 +231,21 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             log.info("briefing: skipped %s: %s (see the build report page)", source.path, source.error)
         log.info("briefing: %d pages written, %d unchanged", len(result.written.written),
                  len(result.written.unchanged))
+
+    def on_nav(self, nav, *, config, files):
+        self.nav_urls = nav_urls(nav.items)
+        homepage = (config.extra or {}).get("homepage")
+        if homepage:
+            self.nav_urls.append(str(homepage))
+        return nav
+
+    def on_env(self, env: Environment, *, config, files) -> Environment:
+        """Let the overrides include the theme's own templates as ``theme/...`` and memoise the
+        navigation sidebar (``NavMemo``)."""
+        theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": FileSystemLoader(theme_dirs)})])
+        env.globals["briefing_nav_memo"] = NavMemo([file.url for file in files], self.nav_urls)
+        return env
 
     def on_serve(self, server, *, config, builder):
         self.server = server

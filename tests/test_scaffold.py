@@ -20,6 +20,7 @@ EXPECTED_FILES = [
     "docs/about.md",
     "mkdocs.yml",
     "overrides/main.html",
+    "overrides/partials/nav.html",
     "requirements.txt",
     "seeds/harbour-footbridge.txt",
     "seeds/sources.yml",
