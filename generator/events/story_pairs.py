@@ -65,6 +65,9 @@ class PairScorer:
 
     DENSE_CELLS = 1 << 21
     """Most weights (8 bytes each) laid out at once to look the larger vectors' weights up."""
+    PAIRS_AT_ONCE = 1 << 15
+    """Most pairs scored at once: their products (one per feature of the smaller vector) are
+    held together, about 40 bytes each, so a build's memory does not grow with its pair count."""
 
     def __init__(self, vectors: Sequence[dict[str, float]], days: Sequence[frozenset[dt.date]],
                  years: Sequence[frozenset[int]]) -> None:
@@ -90,7 +93,9 @@ class PairScorer:
         small, big = np.where(swap, second, first), np.where(swap, first, second)
         by_big = np.argsort(big, kind="stable")  # ``_lookup`` reads the larger vectors in order
         dots = np.empty(len(pairs), dtype=np.float64)
-        dots[by_big] = self._dots(small[by_big], big[by_big])
+        for start in range(0, len(by_big), self.PAIRS_AT_ONCE):  # each pair's sum is its own
+            part = by_big[start:start + self.PAIRS_AT_ONCE]
+            dots[part] = self._dots(small[part], big[part])
         return [dot * self._date_factor(a, b) for dot, (a, b) in zip(dots.tolist(), pairs, strict=True)]
 
     def _dots(self, small: np.ndarray, big: np.ndarray) -> np.ndarray:
