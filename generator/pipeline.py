@@ -12,8 +12,8 @@ A build whose inputs equal the previous build's (``inputs_fingerprint``: every
 file of the seeds and template folders and the config file by size and
 modification time, the code, the settings, the spaCy pipeline, the build
 date) and whose generated files are still as it left them is skipped: docs/
-stays as it is and the previous build's ``Briefing`` is returned
-(``BuildStamp`` in the cache folder). The "What changed" page then still
+stays as it is and the previous build's ``Briefing``, without its analyses, is
+returned (``BuildStamp`` in the cache folder). The "What changed" page then still
 describes the last build that changed something.
 """
 
@@ -84,7 +84,8 @@ class BuildStamp:
     files: dict[str, tuple[int, int]]
     """Docs-relative path of every generated file -> (size, modification time in ns) after the write."""
     briefing: Briefing
-    """The build's briefing, returned again by a skipped build."""
+    """The build's briefing without the articles' analyses (kept in the cache already; a
+    quarter of the stamp at 2,000 articles), returned by a skipped build."""
 
 
 PACKAGE_DATA = (Path(str(resources.files("site_templates"))),
@@ -151,7 +152,7 @@ def stamp_build(config: Config, inputs: str, result: BuildResult) -> None:
     if config.cache is None:
         return
     written = result.written.written + result.written.unchanged
-    stamp = BuildStamp(inputs, _file_states(config.docs, written), result.briefing)
+    stamp = BuildStamp(inputs, _file_states(config.docs, written), replace(result.briefing, analyses={}))
     try:
         config.cache.mkdir(parents=True, exist_ok=True)
         write_atomic(config.cache / STAMP_FILE, inputs.encode() + b"\n" + dumps_checked(stamp))
