@@ -6,7 +6,6 @@ All links are relative Markdown links between ``.md`` files, so
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import defaultdict
 
@@ -25,9 +24,6 @@ from generator.site.markup import (
     source_labels,
     source_page,
 )
-
-SENTENCE_TARGET = re.compile(r"sources/(.+)\.md#s-(\d+)")
-"""A docs-relative link target of one sentence (``markup.sentence_target``): source id, number."""
 
 
 class Linker:
@@ -70,13 +66,6 @@ class Linker:
             return title
         return title + " " + self.cite(deadline.reports[0].citation, from_page)
 
-    def link_to(self, label: object, target: str, from_page: str) -> Markup:
-        """A link to a page; one to a sentence is titled with that sentence, as a citation is."""
-        sentence = SENTENCE_TARGET.fullmatch(target)
-        if sentence and sentence[1] in self.source_texts:
-            return link(label, target, from_page, self.sentence_text(sentence[1], int(sentence[2])))
-        return link(label, target, from_page)
-
     def entity_link(self, entity_id: str, from_page: str, label: str | None = None) -> Markup:
         """Link to the entity's page, or its escaped name when it has none."""
         entity = self.entities[entity_id]
@@ -95,12 +84,9 @@ class Linker:
 
     def cited_sentence(self, citation: Citation) -> str:
         """The whole sentence a citation points at, as shown (the citation's words if unknown)."""
-        return self.sentence_text(citation.source, citation.sentence) or display_text(citation.text).strip()
-
-    def sentence_text(self, source_id: str, sentence: int) -> str:
-        """Sentence number ``sentence`` of a source as shown, "" when there is none."""
-        span = self.sentence_spans.get(source_id, {}).get(sentence)
-        return display_text(self.source_texts[source_id][span[0]:span[1]]).strip() if span else ""
+        span = self.sentence_spans.get(citation.source, {}).get(citation.sentence)
+        text = self.source_texts[citation.source][span[0]:span[1]] if span else citation.text
+        return display_text(text).strip()
 
     def cite(self, citation: Citation, from_page: str) -> Markup:
         """"[S2]" linking to the cited sentence, titled with that sentence (the hover shows it)."""

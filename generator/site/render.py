@@ -23,6 +23,7 @@ from generator.site.markup import (
     entity_page,
     external_link,
     html_text,
+    link,
     md_escape,
     source_page,
 )
@@ -112,7 +113,7 @@ def render_page(env: Environment, page: Page, linker: Linker) -> str:
         cites=partial(linker.cites, from_page=page.path),
         entity_link=partial(linker.entity_link, from_page=page.path),
         linked_text=partial(linker.text, from_page=page.path),
-        link_to=partial(linker.link_to, from_page=page.path),
+        link_to=partial(link, from_page=page.path),
         source_page=source_page,
         event_page=linker.event_page,
         deadline_link=partial(linker.deadline_link, from_page=page.path),
