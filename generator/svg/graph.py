@@ -31,10 +31,11 @@ _HUB = "\x00hub"  # not a valid XML character, so never a real node id
 _HUB_WEIGHT = 1.0
 _MARGIN_X, _MARGIN_TOP, _MARGIN_BOTTOM = 80, 30, 64
 _MAX_LABEL = 28
-_LABEL_SIZE = 11.0
 _LEGEND_BAND = 24
 _R_MIN, _R_MAX = 6.0, 20.0
 _W_MIN, _W_MAX = 1.0, 6.0
+_EDGE_GROUP = '<g stroke="#9aa5b1" stroke-opacity="0.8">'
+"""Opens the group of edge lines, which inherit its stroke colour and opacity."""
 
 
 @dataclass(frozen=True)
@@ -99,10 +100,13 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
     by_weight = sorted(ordered, key=lambda n: (-n.weight, n.id))
     marks = [Mark(n.id, _short(n.label), *positions[n.id], radius(n.weight)) for n in by_weight]
     room = height - _LEGEND_BAND
-    labels = place_labels(marks, width, room, _LABEL_SIZE)
+    labels = place_labels(marks, width, room, svg_text.LABEL_SIZE)
     phone = place_labels(marks, width, room, phone_size(width))
     parts = [svg_text.open_svg(width, height, title, "briefing-graph")]
-    parts += [_edge(e, positions, stroke) for e in sorted(edges, key=_edge_key)]
+    if edges:
+        parts.append(_EDGE_GROUP)
+        parts += [_edge(e, positions, stroke) for e in sorted(edges, key=_edge_key)]
+        parts.append("</g>")
     for node, mark in zip(by_weight, marks, strict=True):
         parts.append(_node(node, mark, labels.get(node.id), phone.get(node.id)))
     parts.append(_legend(sorted({n.kind for n in ordered}), height))
@@ -241,8 +245,7 @@ def _edge(edge: GraphEdge, positions: dict[str, tuple[float, float]],
     (x1, y1), (x2, y2) = positions[edge.a], positions[edge.b]
     tooltip = f"<title>{svg_text.text(edge.label)}</title>" if edge.label else ""
     return (f'<line x1="{svg_text.num(x1)}" y1="{svg_text.num(y1)}" x2="{svg_text.num(x2)}" '
-            f'y2="{svg_text.num(y2)}" stroke="#9aa5b1" stroke-opacity="0.8" '
-            f'stroke-width="{svg_text.num(stroke(edge.weight))}">{tooltip}</line>')
+            f'y2="{svg_text.num(y2)}" stroke-width="{svg_text.num(stroke(edge.weight))}">{tooltip}</line>')
 
 
 def _node(node: GraphNode, mark: Mark, label: Placed | None, phone: Placed | None) -> str:
@@ -251,7 +254,7 @@ def _node(node: GraphNode, mark: Mark, label: Placed | None, phone: Placed | Non
     link = svg_text.href(node.href)
     return (f'<a xlink:href="{link}" class="node node-{svg_text.attr(node.kind)}">'
             f"\n<title>{svg_text.text(node.label)}</title>\n"
-            + circle(mark, f'fill="{colour}" stroke="#ffffff" stroke-width="1.5"')
+            + circle(mark, f'fill="{colour}" stroke="#fff" stroke-width="1.5"')
             + label_markup(mark, label, phone) + "</a>")
 
 

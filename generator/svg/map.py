@@ -25,7 +25,6 @@ _WORLD = (-180.0, -58.0, 180.0, 84.0)
 _MIN_SPAN_LON = 24.0
 _PAD_FRACTION, _PAD_MIN = 0.25, 4.0
 _R_MIN, _R_MAX = 4.0, 12.0
-_LABEL_SIZE = 11.0
 
 Ring = list[tuple[float, float]]
 """A closed line of (lon, lat) points."""
@@ -85,7 +84,7 @@ def render_map(markers: Sequence[MapMarker], width: int = 900, height: int = 460
     top = max((m.count for m in shown), default=1)
     marks = [Mark(str(n), m.label, *view.xy(m.lon, m.lat), _radius(m.count, top))
              for n, m in enumerate(shown)]
-    labels = place_labels(marks, width, height, _LABEL_SIZE)
+    labels = place_labels(marks, width, height, svg_text.LABEL_SIZE)
     phone = place_labels(marks, width, height, phone_size(width))
     parts += [_marker(m, mark, labels.get(mark.key), phone.get(mark.key))
               for m, mark in zip(shown, marks, strict=True)]

@@ -14,7 +14,11 @@ from xml.sax.saxutils import escape
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
-FONT = "font-family=\"Helvetica, Arial, sans-serif\""
+LABEL_SIZE = 11.0
+"""Font size every label inherits from the ``<svg>`` element unless it states its own."""
+TEXT_DEFAULTS = (f'font-family="Helvetica, Arial, sans-serif" font-size="{LABEL_SIZE:g}" '
+                 'text-anchor="middle"')
+"""Text attributes set once on the ``<svg>`` element and inherited by every label."""
 
 
 def text(value: str) -> str:
@@ -40,7 +44,7 @@ def num(value: float) -> str:
     return f"{rounded:.1f}".removesuffix(".0")
 
 
-def label(x: float, y: float, content: str, size: float = 11, anchor: str = "middle",
+def label(x: float, y: float, content: str, size: float = LABEL_SIZE, anchor: str = "middle",
           css_class: str = "label", hidden: bool = False) -> str:
     """A text label with a white halo drawn as a separate copy underneath.
 
@@ -48,13 +52,18 @@ def label(x: float, y: float, content: str, size: float = 11, anchor: str = "mid
     viewers ignore that property, which would paint the halo over the glyphs.
     ``hidden`` labels carry ``display="none"``: a stylesheet may show them (the
     site's CSS shows the phone labels on narrow screens; a presentation
-    attribute yields to any CSS rule).
+    attribute yields to any CSS rule). Font, size and anchor equal to the
+    ``TEXT_DEFAULTS`` of ``open_svg`` are inherited, not repeated.
     """
-    display = ' display="none"' if hidden else ""
-    common = (f'x="{num(x)}" y="{num(y)}" font-size="{num(size)}" '
-              f'text-anchor="{anchor}" {FONT}{display}')
+    common = f'x="{num(x)}" y="{num(y)}"'
+    if size != LABEL_SIZE:
+        common += f' font-size="{num(size)}"'
+    if anchor != "middle":
+        common += f' text-anchor="{anchor}"'
+    if hidden:
+        common += ' display="none"'
     body = text(content)
-    return (f'<text class="{css_class}-halo" {common} fill="#ffffff" stroke="#ffffff" '
+    return (f'<text class="{css_class}-halo" {common} fill="#fff" stroke="#fff" '
             f'stroke-width="3" stroke-linejoin="round" aria-hidden="true">{body}</text>\n'
             f'<text class="{css_class}" {common} fill="#1a1a1a">{body}</text>')
 
@@ -64,9 +73,10 @@ def open_svg(width: int, height: int, title: str, css_class: str) -> str:
 
     The drawing fills its container up to its natural width and takes its height
     from the ``viewBox`` ratio; a fixed ``height`` would leave empty bands in
-    WeasyPrint when the page is narrower than the drawing.
+    WeasyPrint when the page is narrower than the drawing. The labels inherit
+    ``TEXT_DEFAULTS`` from it.
     """
     return (f'<svg xmlns="http://www.w3.org/2000/svg" '
             f'xmlns:xlink="http://www.w3.org/1999/xlink" class="{attr(css_class)}" '
             f'width="100%" viewBox="0 0 {width} {height}" style="max-width:{width}px" '
-            f'role="img">\n<title>{text(title)}</title>')
+            f'{TEXT_DEFAULTS} role="img">\n<title>{text(title)}</title>')
