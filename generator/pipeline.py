@@ -44,7 +44,13 @@ from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.event_policy import mark_event_pages
-from generator.site.policy import mark_deadline_pages, mark_pages, quoted_entities
+from generator.site.policy import (
+    mark_deadline_pages,
+    mark_pages,
+    quoted_entities,
+    sources_for_deadline_page,
+    sources_for_page,
+)
 from generator.storage.atomic import write_atomic
 from generator.storage.checked_pickle import dumps_checked, loads_checked
 from generator.temporal import tag as tag_text
@@ -239,7 +245,8 @@ def collect(config: Config, progress: Progress = no_progress,
     overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
     entities = recover_mentions(resolve(analyses.values(), overrides), sources, analyses)
     entities = mark_pages(entities, config.min_mentions_for_page, config.max_pages_per_article,
-                          config.min_sources_for_page, quoted_entities(entities, analyses.values()))
+                          sources_for_page(config.min_sources_for_page, len(analyses)),
+                          quoted_entities(entities, analyses.values()))
     briefing = Briefing(
         title=config.title,
         sources=sources,
@@ -251,7 +258,8 @@ def collect(config: Config, progress: Progress = no_progress,
     )
     briefing = extract_corpus_items(briefing)
     briefing.events = mark_event_pages(briefing.events, config.max_pages_per_article)
-    briefing.deadlines = mark_deadline_pages(briefing.deadlines, config.min_sources_for_page)
+    briefing.deadlines = mark_deadline_pages(briefing.deadlines,
+                                              sources_for_deadline_page(config.min_sources_for_page))
     return briefing
 
 

@@ -50,12 +50,20 @@ def test_defaults_without_a_config_file(tmp_path):
     ("seeds: 5", "seeds", "a folder path"),
     ("cache: [a]", "cache", "a folder path"),
     ("title: {a: 1}", "title", "text"),
+    ("min_sources_for_page: often", "min_sources_for_page", "a whole number, 0 or more, or auto"),
 ])
 def test_a_setting_of_the_wrong_type_names_key_and_type(tmp_path, text, key, expected):
     (tmp_path / "briefing.yml").write_text(text + "\n")
     with pytest.raises(BriefingError, match=rf"briefing\.yml: {key}: expected {expected}") as info:
         load_config(root=tmp_path)
     assert info.value.exit_code == 2
+
+
+@pytest.mark.parametrize("text, expected", [("", None), ("min_sources_for_page: auto\n", None),
+                                            ("min_sources_for_page: 3\n", 3)])
+def test_min_sources_for_page_is_a_number_or_auto(tmp_path, text, expected):
+    (tmp_path / "briefing.yml").write_text(text)
+    assert load_config(root=tmp_path).min_sources_for_page == expected
 
 
 def test_date_like_values_stay_text_and_impossible_dates_do_not_fail(tmp_path):

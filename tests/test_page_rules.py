@@ -3,6 +3,8 @@ and for deadlines several sources report."""
 
 from __future__ import annotations
 
+import pytest
+
 from generator.model import (
     ArticleAnalysis,
     Citation,
@@ -14,7 +16,13 @@ from generator.model import (
     Role,
 )
 from generator.site.markup import deadline_page, deadline_target
-from generator.site.policy import mark_deadline_pages, mark_pages, quoted_entities
+from generator.site.policy import (
+    mark_deadline_pages,
+    mark_pages,
+    quoted_entities,
+    sources_for_deadline_page,
+    sources_for_page,
+)
 
 
 def entity(eid: str, sources: tuple[str, ...], roles: tuple[Role, ...] = ()) -> Entity:
@@ -45,6 +53,28 @@ def test_a_role_and_a_quote_together_earn_a_page_in_one_source():
 
 def test_min_sources_one_keeps_the_old_rule():
     assert with_pages([entity("lone", ("a",))], min_sources=1) == {"lone"}
+
+
+def test_a_role_and_a_quote_count_as_one_source_more_at_a_higher_threshold():
+    role = Role("harbour master", Citation("a", 0, 5, "Lone", 0))
+    actor_in_two = entity("actor_in_two", ("a", "b"), (role,))
+    actor_in_one = entity("actor_in_one", ("a",), (role,))
+    named_in_two = entity("named_in_two", ("a", "b"))
+    named_in_three = entity("named_in_three", ("a", "b", "c"))
+    marked = with_pages([actor_in_two, actor_in_one, named_in_two, named_in_three],
+                        quoted={"actor_in_two", "actor_in_one"}, min_sources=3)
+    assert marked == {"actor_in_two", "named_in_three"}
+
+
+@pytest.mark.parametrize("articles, expected", [(0, 2), (5, 2), (999, 2), (1000, 3), (9999, 3),
+                                                (10000, 4), (250000, 5)])
+def test_auto_threshold_grows_by_one_source_per_tenfold_corpus(articles, expected):
+    assert sources_for_page(None, articles) == expected
+
+
+def test_a_threshold_set_by_the_user_is_kept_at_any_size():
+    assert sources_for_page(2, 50000) == 2 and sources_for_page(5, 10) == 5
+    assert sources_for_deadline_page(None) == 2 and sources_for_deadline_page(4) == 4
 
 
 def test_quoted_entities_are_those_whose_mention_overlaps_the_speaker_words():

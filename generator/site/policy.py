@@ -3,9 +3,14 @@
 An entity gets a page when it matters to the briefing:
 
 1. it has at least ``min_mentions_for_page`` mentions, and
-2. it is named in at least ``min_sources_for_page`` sources, or, named in
-   fewer, both has a role ("the port director") and is the speaker of a
-   direct quote: an actor the sources present and let speak.
+2. it is named in at least ``min_sources_for_page`` sources, where having a
+   role ("the port director") and being the speaker of a direct quote (an
+   actor the sources present and let speak) counts as one source more.
+
+``min_sources_for_page`` is "auto" by default (``sources_for_page``): 2 below
+1,000 articles, and one more for each tenfold growth of the corpus, since the
+more articles there are, the more of them a name must appear in to stand out
+(3 from 1,000 articles, 4 from 10,000).
 
 Entities named in one article only are then capped: at most
 ``max_pages_per_article`` of them per article get a page, most mentioned first
@@ -13,8 +18,9 @@ Entities named in one article only are then capped: at most
 site. Every entity, with a page or not, stays listed (and searchable) on its
 type's index page; a name without a page is printed as plain text elsewhere.
 
-A deadline gets a page when at least ``min_sources_for_page`` sources report
-it (``mark_deadline_pages``); every other deadline is a row of the Deadlines
+A deadline gets a page when at least two sources report it (or
+``min_sources_for_page`` when set to a number; ``mark_deadline_pages``): few
+deadlines are reported, and each matters; every other deadline is a row of the Deadlines
 index, which holds what such a page would (due time, demand, setter, bound,
 consequences, status and the reporting sentence), and links to it land on
 that sentence (``markup.deadline_target``).
@@ -30,6 +36,21 @@ from typing import Any, TypeVar
 from generator.model import ArticleAnalysis, Deadline, Entity
 
 Item = TypeVar("Item")
+AUTO_MIN_SOURCES = 2
+"""Sources an entity or deadline needs for a page when ``min_sources_for_page`` is "auto",
+below 1,000 articles."""
+
+
+def sources_for_page(setting: int | None, articles: int) -> int:
+    """The entity threshold in force: ``setting``, or for "auto" (None) one more per digit past three."""
+    if setting is not None:
+        return setting
+    return AUTO_MIN_SOURCES + max(0, len(str(max(articles, 1))) - 3)
+
+
+def sources_for_deadline_page(setting: int | None) -> int:
+    """The deadline threshold in force: ``setting``, or for "auto" (None) two sources."""
+    return AUTO_MIN_SOURCES if setting is None else setting
 
 
 def quoted_entities(entities: list[Entity], analyses: Iterable[ArticleAnalysis]) -> set[str]:
@@ -43,9 +64,10 @@ def quoted_entities(entities: list[Entity], analyses: Iterable[ArticleAnalysis])
 
 
 def matters(entity: Entity, min_sources: int, quoted: set[str]) -> bool:
-    """Rule 2 above: named across sources, or given a role and quoted."""
+    """Rule 2 above: named across sources, a role and a quote counting as one more."""
     named_in = len({m.source for m in entity.mentions})
-    return named_in >= min_sources or (bool(entity.roles) and entity.id in quoted)
+    actor = bool(entity.roles) and entity.id in quoted
+    return named_in + actor >= min_sources
 
 
 def beyond_article_cap(items: Iterable[Item], sources: Callable[[Item], set[str]],
