@@ -78,7 +78,7 @@ def codes_shown(site: Path) -> list[str]:
 def build_site(root: Path, seeds: Path, config: str = "") -> Path:
     """``seeds`` built with ``mkdocs build --strict`` in a fresh project; returns the project."""
     make_project(root, seeds, config)
-    nav_free = re.sub(r"\n  - Guide:\n(?:      - .*\n)+", "\n",
+    nav_free = re.sub(r"\n  - Guide: .*\n", "\n",
                       (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     (root / "mkdocs.yml").write_text(nav_free.replace("custom_dir: site_templates/overrides",
                                                       "custom_dir: overrides"), encoding="utf-8")
