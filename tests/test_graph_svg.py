@@ -119,3 +119,24 @@ def test_centred_layout_puts_the_centre_in_the_middle_and_others_on_a_ring():
     distances = [math.hypot((x - cx) / 1, (y - cy) / 1) for x, y in ring]
     assert min(distances) > 50
     assert ring[0][1] < cy, "the strongest tie is drawn at the top"
+
+
+def _inherited(path: list[ET.Element], name: str) -> str | None:
+    """The value of a presentation attribute as SVG inheritance gives it at the end of ``path``."""
+    return next((element.get(name) for element in reversed(path) if element.get(name)), None)
+
+
+def test_labels_get_font_and_size_by_inheritance_and_state_their_own_anchor() -> None:
+    root = ET.fromstring(render_graph(_nodes(), _edges()))
+    paths = [[root, a, text] for a in root.iter(f"{SVG}a") for text in a.iter(f"{SVG}text")]
+    paths += [[root, g, text] for g in root.iter(f"{SVG}g") for text in g.iter(f"{SVG}text")]
+    assert paths
+    for path in paths:
+        assert _inherited(path, "font-family") and float(_inherited(path, "font-size")) > 0
+    # WeasyPrint applies an inherited text-anchor to a link's circle too (it drew nodes off their
+    # place), so only text elements may carry one
+    assert all(e.tag == f"{SVG}text" for e in root.iter() if e.get("text-anchor"))
+    assert all(text.get("text-anchor") for text in root.iter(f"{SVG}text"))
+    # edges take their colour from their group
+    assert all(_inherited([root, g, line], "stroke") for g in root.iter(f"{SVG}g")
+               for line in g.iter(f"{SVG}line"))

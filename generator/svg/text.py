@@ -16,9 +16,10 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 LABEL_SIZE = 11.0
 """Font size every label inherits from the ``<svg>`` element unless it states its own."""
-TEXT_DEFAULTS = (f'font-family="Helvetica, Arial, sans-serif" font-size="{LABEL_SIZE:g}" '
-                 'text-anchor="middle"')
-"""Text attributes set once on the ``<svg>`` element and inherited by every label."""
+TEXT_DEFAULTS = f'font-family="Helvetica, Arial, sans-serif" font-size="{LABEL_SIZE:g}"'
+"""Text attributes set once on the ``<svg>`` element and inherited by every label. Not
+``text-anchor``: WeasyPrint applies an inherited anchor to a link's shapes too, shifting the
+circle of a linked node off its place, so each label states its own."""
 
 
 def text(value: str) -> str:
@@ -52,14 +53,12 @@ def label(x: float, y: float, content: str, size: float = LABEL_SIZE, anchor: st
     viewers ignore that property, which would paint the halo over the glyphs.
     ``hidden`` labels carry ``display="none"``: a stylesheet may show them (the
     site's CSS shows the phone labels on narrow screens; a presentation
-    attribute yields to any CSS rule). Font, size and anchor equal to the
+    attribute yields to any CSS rule). Font and size equal to the
     ``TEXT_DEFAULTS`` of ``open_svg`` are inherited, not repeated.
     """
-    common = f'x="{num(x)}" y="{num(y)}"'
+    common = f'x="{num(x)}" y="{num(y)}" text-anchor="{anchor}"'
     if size != LABEL_SIZE:
         common += f' font-size="{num(size)}"'
-    if anchor != "middle":
-        common += f' text-anchor="{anchor}"'
     if hidden:
         common += ' display="none"'
     body = text(content)
