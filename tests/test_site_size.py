@@ -143,3 +143,13 @@ def test_the_sources_index_and_the_build_report_are_split_with_every_file_once()
     texts = render_pages(indexes + reports, Linker(briefing))
     assert max(len(t.encode()) for t in texts.values()) < MAX_PAGE
     assert "## Warnings" in texts["report.md"] and "## Warnings" not in texts["report/pages/2.md"]
+
+
+def test_capped_citations_show_one_link_per_source_and_count_the_other_sources():
+    briefing = crowd(8)
+    linker = Linker(briefing)
+    citations = [Citation(f"src{n % 7}", 0, 5, "Name", 0) for n in range(14)]  # 7 sources, each twice
+    capped = str(linker.cites(citations, "index.md", limit=5))
+    assert capped.count("](") == 5 and capped.endswith(" and 2 more")
+    assert str(linker.cites(citations, "index.md")).count("](") == 7
+    assert "more" not in str(linker.cites(citations[:5], "index.md", limit=5))

@@ -100,12 +100,16 @@ class Linker:
         return link(citation.text if label is None else label, target, from_page,
                     self.cited_sentence(citation))
 
-    def cites(self, citations, from_page: str) -> Markup:
-        """Space-separated citation links, one per source (its first cited sentence)."""
+    def cites(self, citations, from_page: str, limit: int = 0) -> Markup:
+        """Space-separated citation links, one per source (its first cited sentence); with a
+        ``limit``, the first ``limit`` sources and "and N more" for the others."""
         first = {}
         for citation in citations:
             first.setdefault(citation.source, citation)
-        return Markup(" ".join(self.cite(c, from_page) for c in first.values()))
+        shown = list(first.values())[:limit] if limit else list(first.values())
+        links = " ".join(self.cite(c, from_page) for c in shown)
+        more = len(first) - len(shown)
+        return Markup(f"{links} and {more} more" if more else links)
 
     def text(self, source_id: str, start: int, end: int, from_page: str,
              linked: set[str] | None = None) -> Markup:
