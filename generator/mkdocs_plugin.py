@@ -12,9 +12,9 @@ Another build of the same project running at the same time (see
 ``generator.publish.lock``) is a failed build too: logged while serving, an error
 otherwise.
 
-Two things make every page cheaper to build without changing a byte of its HTML: the
-plugin adds ``LeanInlinePatterns`` to the Markdown extensions, and ``NavMemo`` renders
-Material's navigation sidebar once per folder of pages outside the nav.
+Three things make every page cheaper to build without changing a byte of its HTML: the
+plugin adds ``LeanInlinePatterns`` and ``FigureStash`` to the Markdown extensions, and
+``NavMemo`` renders Material's navigation sidebar once per folder of pages outside the nav.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from xml.etree.ElementTree import Element
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markdown import Markdown, inlinepatterns
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import Registry
 from mkdocs.config import config_options
@@ -120,6 +121,42 @@ class LeanInlinePatterns(Extension):
         md.treeprocessors.register(_LeanInlinePass(md), "briefing_lean_inline", 20.5)
 
 
+FIGURE_OPEN, FIGURE_CLOSE = '<div class="briefing-figure">', "</div>"
+"""The lines that open and close a generated figure (an SVG drawing) in the page templates."""
+
+
+class _FigureStashPass(Preprocessor):
+    """Runs before the raw HTML pass (priority 20): stores each generated figure as one block of
+    raw HTML, as that pass would, without parsing the drawing's hundreds of tags one by one.
+
+    A figure is the lines from ``FIGURE_OPEN`` to the next ``FIGURE_CLOSE``, written by the
+    templates at the start of a line with blank lines around; its markup is built and escaped
+    by ``generator.svg`` and holds no Markdown, so the HTML stays the same.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        figure: list[str] | None = None
+        for line in lines:
+            if figure is None and line == FIGURE_OPEN:
+                figure = [line]
+            elif figure is not None:
+                figure.append(line)
+                if line == FIGURE_CLOSE:
+                    out += ["", self.md.htmlStash.store("\n".join(figure) + "\n"), ""]
+                    figure = None
+            else:
+                out.append(line)
+        return out + (figure or [])
+
+
+class FigureStash(Extension):
+    """Markdown extension: generated figures kept as raw HTML without parsing them."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        md.preprocessors.register(_FigureStashPass(md), "briefing_figure_stash", 25)
+
+
 def url_parts(url: str) -> tuple[str, ...]:
     """Path components of a site URL, as ``mkdocs.utils.get_relative_url`` splits them."""
     path = posixpath.normpath("/" + url)[1:]
@@ -188,8 +225,9 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        if not any(isinstance(ext, LeanInlinePatterns) for ext in config.markdown_extensions):
-            config.markdown_extensions.append(LeanInlinePatterns())
+        for extension in (LeanInlinePatterns, FigureStash):
+            if not any(isinstance(ext, extension) for ext in config.markdown_extensions):
+                config.markdown_extensions.append(extension())
         root = Path(config.config_file_path or ".").resolve().parent
         path = root / self.config.config_file
         try:
