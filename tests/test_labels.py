@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -11,8 +12,7 @@ from generator.svg.graph import GraphEdge, GraphNode, render_graph
 from generator.svg.labels import Box, Mark, phone_size, place_labels, text_box
 from generator.svg.map import MapMarker, render_map
 
-TEXT = re.compile(r'<text class="(label|label-phone)" x="([-\d.]+)" y="([-\d.]+)" font-size="([\d.]+)" '
-                  r'text-anchor="(\w+)"[^>]*>([^<]*)</text>')
+SVG = "{http://www.w3.org/2000/svg}"
 CIRCLE = re.compile(r'<circle cx="([-\d.]+)" cy="([-\d.]+)" r="([\d.]+)"')
 
 
@@ -23,8 +23,11 @@ def crowded_marks(count: int, seed: int = 3) -> list[Mark]:
 
 
 def boxes_of(svg: str, css_class: str) -> list[Box]:
-    return [text_box(float(x), float(y), text, float(size), anchor)
-            for cls, x, y, size, anchor, text in TEXT.findall(svg) if cls == css_class]
+    """The boxes of the labels of one class; a label without a font size inherits the drawing's."""
+    root = ET.fromstring(svg)
+    return [text_box(float(t.get("x")), float(t.get("y")), t.text or "",
+                     float(t.get("font-size") or root.get("font-size")), t.get("text-anchor"))
+            for t in root.iter(f"{SVG}text") if t.get("class") == css_class]
 
 
 def assert_apart(boxes: list[Box], circles: list[Box] = ()) -> None:
