@@ -19,6 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.mkdocs_plugin import BriefingPlugin, FigureStash, LeanInlinePatterns, NavMemo
+from generator.mkdocs_plugin.markdown_cost import hide_figures, show_figures
 from generator.svg.graph import GraphEdge, GraphNode, render_graph
 
 REPO = Path(__file__).resolve().parents[1]
@@ -175,3 +176,12 @@ def test_memoised_navigation_is_the_html_of_material_on_every_page(tmp_path):
     assert len(pages) == 9
     for page in pages:
         assert (memoised / page).read_bytes() == (material / page).read_bytes(), page
+
+
+def test_figures_set_aside_for_the_search_plugin_come_back_unchanged():
+    html = convert(figure_page() + "\n" + figure_page() + "\n" + figure_page(closed=False))[0]
+    hidden, figures = hide_figures(html)
+    assert len(figures) == 2 and "<svg" in hidden  # the unclosed one stays where it is
+    assert hidden.count("<svg") == 1 and all(f.startswith('<div class="briefing-figure">') for f in figures)
+    assert show_figures(hidden, figures) == html
+    assert hide_figures("no figure here") == ("no figure here", [])

@@ -102,6 +102,14 @@ def test_search_keeps_source_titles_and_aliases_but_not_the_article_text(seed_si
     assert aliased and all(alias in text for e in aliased for alias in e["aliases"])
 
 
+def test_figures_are_drawn_on_their_pages_but_kept_out_of_the_search_index(seed_site):
+    graph = next(e for e in search_entries(seed_site) if e["location"] == "graph/")
+    assert "sentences together" not in graph["text"] and "Who appears with whom" in graph["text"]
+    html = (seed_site / "site" / "graph" / "index.html").read_text(encoding="utf-8")
+    assert "class=briefing-graph" in html and "sentences together" in html
+    assert "briefing-figure-" not in html  # no placeholder left behind
+
+
 def test_mkdocs_logs_no_line_per_page_outside_the_nav(seed_site, tmp_path):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
                             cwd=seed_site, capture_output=True, text=True)

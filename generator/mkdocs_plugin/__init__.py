@@ -12,149 +12,37 @@ Another build of the same project running at the same time (see
 ``generator.publish.lock``) is a failed build too: logged while serving, an error
 otherwise.
 
-Three things make every page cheaper to build without changing a byte of its HTML: the
-plugin adds ``LeanInlinePatterns`` and ``FigureStash`` to the Markdown extensions, and
-``NavMemo`` renders Material's navigation sidebar once per folder of pages outside the nav.
+Four things make every page cheaper to build without changing a byte of its HTML
+(``markdown_cost``): the plugin adds ``LeanInlinePatterns`` and ``FigureStash`` to the
+Markdown extensions, sets the generated figures aside while the search plugin reads a page
+(their sections are excluded from search anyway), and ``NavMemo`` renders Material's
+navigation sidebar once per folder of pages outside the nav.
 """
 
 from __future__ import annotations
 
 import logging
 import posixpath
-from collections.abc import Callable
 from pathlib import Path
-from xml.etree.ElementTree import Element
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
-from markdown import Markdown, inlinepatterns
-from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import Registry
 from mkdocs.config import config_options
 from mkdocs.config.base import Config as MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.config import BriefingError, Config, load_config, with_overrides
+from generator.mkdocs_plugin.markdown_cost import (
+    FigureStash,
+    LeanInlinePatterns,
+    hide_figures,
+    show_figures,
+)
 from generator.pipeline import build, inputs_fingerprint
 
+__all__ = ["BriefingPlugin", "FigureStash", "LeanInlinePatterns", "NavMemo"]
+
 log = logging.getLogger("mkdocs.plugins.briefing")
-
-_REFERENCE_PATTERNS = {
-    (inlinepatterns.ReferenceInlineProcessor, inlinepatterns.REFERENCE_RE),
-    (inlinepatterns.ShortReferenceInlineProcessor, inlinepatterns.REFERENCE_RE),
-    (inlinepatterns.ImageReferenceInlineProcessor, inlinepatterns.IMAGE_REFERENCE_RE),
-    (inlinepatterns.ShortImageReferenceInlineProcessor, inlinepatterns.IMAGE_REFERENCE_RE),
-}
-"""Python-Markdown's ``[text][id]``, ``[id]`` and their image forms: each reads every ``[`` of
-a page and gives up unless ``id`` is a reference the page defines."""
-
-_REQUIRED_TEXT = {
-    (inlinepatterns.BacktickInlineProcessor, inlinepatterns.BACKTICK_RE): "`",
-    (inlinepatterns.EscapeInlineProcessor, inlinepatterns.ESCAPE_RE): "\\",
-    (inlinepatterns.LinkInlineProcessor, inlinepatterns.LINK_RE): "[",
-    (inlinepatterns.ImageInlineProcessor, inlinepatterns.IMAGE_LINK_RE): "![",
-    (inlinepatterns.AutolinkInlineProcessor, inlinepatterns.AUTOLINK_RE): "<",
-    (inlinepatterns.AutomailInlineProcessor, inlinepatterns.AUTOMAIL_RE): "<",
-    (inlinepatterns.SubstituteTagInlineProcessor, inlinepatterns.LINE_BREAK_RE): "  \n",
-    (inlinepatterns.HtmlInlineProcessor, inlinepatterns.HTML_RE): "<",
-    (inlinepatterns.HtmlInlineProcessor, inlinepatterns.ENTITY_RE): "&",
-    (inlinepatterns.ReferenceInlineProcessor, inlinepatterns.REFERENCE_RE): "[",
-    (inlinepatterns.ShortReferenceInlineProcessor, inlinepatterns.REFERENCE_RE): "[",
-    (inlinepatterns.ImageReferenceInlineProcessor, inlinepatterns.IMAGE_REFERENCE_RE): "![",
-    (inlinepatterns.ShortImageReferenceInlineProcessor, inlinepatterns.IMAGE_REFERENCE_RE): "![",
-}
-"""Text without which a core inline pattern (its class and regex) cannot match: each regex
-starts with this literal text."""
-
-
-class FrozenPatterns(Registry):
-    """The inline patterns of one page, in priority order, read by position without re-sorting.
-
-    Python-Markdown's inline pass reads its pattern registry by position once per pattern and
-    text node (millions of reads on a large site); ``Registry`` checks its order on each read.
-    """
-
-    def __init__(self, patterns: Registry, kept: Callable[[object], bool]) -> None:
-        super().__init__()
-        for item in patterns._priority:  # noqa: SLF001 - the registry's (name, priority) list
-            if kept(patterns[item.name]):
-                self.register(patterns[item.name], item.name, item.priority)
-        self._sort()
-        self.in_order = [self._data[item.name] for item in self._priority]
-
-    def __getitem__(self, key):  # type: ignore[override]
-        if type(key) is int:
-            return self.in_order[key]
-        return super().__getitem__(key)
-
-
-class _LeanInlinePass(Treeprocessor):
-    """Runs after the block parser, just before the inline pass (priority 20): hands it a frozen
-    list of the page's inline patterns without those that cannot match on this page.
-
-    Inline patterns only ever read the text of the tree's elements (raw HTML is stashed away
-    as placeholders), and the text they pass on is cut from that text; so a core pattern whose
-    regex needs a ``[``, ``<``, backtick ... absent from all of it, or a reference pattern on a
-    page defining no reference, cannot match anywhere, and the HTML stays the same without it.
-    """
-
-    def run(self, root: Element) -> None:
-        text = "".join(root.itertext())
-        inline = self.md.treeprocessors["inline"]
-        inline.inlinePatterns = FrozenPatterns(self.md.inlinePatterns, lambda p: self.can_match(p, text))
-
-    def can_match(self, pattern: object, text: str) -> bool:
-        """False when ``pattern`` is a core pattern that cannot match in ``text`` on this page."""
-        key = (type(pattern), getattr(pattern, "pattern", None))
-        if key in _REFERENCE_PATTERNS and not self.md.references:
-            return False
-        required = _REQUIRED_TEXT.get(key)
-        return required is None or required in text
-
-
-class LeanInlinePatterns(Extension):
-    """Markdown extension: the same HTML, converted with fewer pattern attempts per text node."""
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        md.treeprocessors.register(_LeanInlinePass(md), "briefing_lean_inline", 20.5)
-
-
-FIGURE_OPEN, FIGURE_CLOSE = '<div class="briefing-figure">', "</div>"
-"""The lines that open and close a generated figure (an SVG drawing) in the page templates."""
-
-
-class _FigureStashPass(Preprocessor):
-    """Runs before the raw HTML pass (priority 20): stores each generated figure as one block of
-    raw HTML, as that pass would, without parsing the drawing's hundreds of tags one by one.
-
-    A figure is the lines from ``FIGURE_OPEN`` to the next ``FIGURE_CLOSE``, written by the
-    templates at the start of a line with blank lines around; its markup is built and escaped
-    by ``generator.svg`` and holds no Markdown, so the HTML stays the same.
-    """
-
-    def run(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
-        figure: list[str] | None = None
-        for line in lines:
-            if figure is None and line == FIGURE_OPEN:
-                figure = [line]
-            elif figure is not None:
-                figure.append(line)
-                if line == FIGURE_CLOSE:
-                    out += ["", self.md.htmlStash.store("\n".join(figure) + "\n"), ""]
-                    figure = None
-            else:
-                out.append(line)
-        return out + (figure or [])
-
-
-class FigureStash(Extension):
-    """Markdown extension: generated figures kept as raw HTML without parsing them."""
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        md.preprocessors.register(_FigureStashPass(md), "briefing_figure_stash", 25)
 
 
 def url_parts(url: str) -> tuple[str, ...]:
@@ -220,6 +108,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.server = None
         self.watched: set[str] = set()
         self.nav_urls: list[str] = []
+        self.hidden_figures: dict[str, list[str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -269,6 +158,20 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
             log.info("briefing: skipped %s: %s (see the build report page)", source.path, source.error)
         log.info("briefing: %d pages written, %d unchanged", len(result.written.written),
                  len(result.written.unchanged))
+
+    @event_priority(50)
+    def _hide_figures(self, context, *, page, config, nav):
+        """Before the search plugin (priority 0) reads the page: its figures set aside."""
+        page.content, self.hidden_figures[page.file.src_uri] = hide_figures(page.content or "")
+        return context
+
+    @event_priority(-50)
+    def _show_figures(self, context, *, page, config, nav):
+        """After the search plugin: the figures back in place, before the theme renders."""
+        page.content = show_figures(page.content or "", self.hidden_figures.pop(page.file.src_uri, []))
+        return context
+
+    on_page_context = CombinedEvent(_hide_figures, _show_figures)
 
     def on_nav(self, nav, *, config, files):
         self.nav_urls = nav_urls(nav.items)
