@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 
 from generator.model import (
     ArticleAnalysis,
@@ -161,3 +162,17 @@ def test_capped_citations_show_one_link_per_source_and_count_the_other_sources()
     assert capped.count("](") == 5 and capped.endswith(" and 2 more")
     assert str(linker.cites(citations, "index.md")).count("](") == 7
     assert "more" not in str(linker.cites(citations[:5], "index.md", limit=5))
+
+
+def test_a_cited_sentence_shown_beside_its_link_is_not_repeated_as_its_hover_title():
+    briefing = crowd(3)
+    briefing.sources = [replace(s, text="Ann met Bo in Oslo. Bo left.") for s in briefing.sources]
+    briefing.analyses = {s.id: ArticleAnalysis(s.id, "h", (Sentence(0, 0, 19, 0), Sentence(1, 20, 28, 1)), ())
+                         for s in briefing.sources}
+    linker = Linker(briefing)
+    whole, part, other = Citation("src0", 0, 19, "Ann met Bo in Oslo.", 0), Citation("src0", 0, 7, "Ann met", 0), \
+        Citation("src1", 20, 28, "Bo left.", 1)
+    shown_whole = str(linker.cites([whole, other], "index.md", shown=whole))
+    assert '#s-0)' in shown_whole and '"Bo left."' in shown_whole  # the other source keeps its hover
+    assert '"Ann met Bo in Oslo."' in str(linker.cites([part, other], "index.md", shown=part))  # only part shown
+    assert '"Ann met Bo in Oslo."' not in str(linker.cites([whole], "index.md", shown="Ann met Bo in Oslo."))

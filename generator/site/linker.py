@@ -88,11 +88,13 @@ class Linker:
         text = self.source_texts[citation.source][span[0]:span[1]] if span else citation.text
         return display_text(text).strip()
 
-    def cite(self, citation: Citation, from_page: str) -> Markup:
-        """"[S2]" linking to the cited sentence, titled with that sentence (the hover shows it)."""
+    def cite(self, citation: Citation, from_page: str, shown: str = "") -> Markup:
+        """"[S2]" linking to the cited sentence, titled with that sentence (the hover shows it)
+        unless the sentence is ``shown`` beside the link already."""
         target = sentence_target(citation.source, citation.sentence)
+        sentence = self.cited_sentence(citation)
         return link(f"[{self.source_label(citation.source)}]", target, from_page,
-                    self.cited_sentence(citation))
+                    "" if sentence == shown else sentence)
 
     def mention_link(self, citation: Citation, from_page: str, label: object = None) -> Markup:
         """``label`` (default: the cited words) linking to the sentence, titled with it."""
@@ -100,15 +102,19 @@ class Linker:
         return link(citation.text if label is None else label, target, from_page,
                     self.cited_sentence(citation))
 
-    def cites(self, citations, from_page: str, limit: int = 0) -> Markup:
+    def cites(self, citations, from_page: str, limit: int = 0, shown: str | Citation = "") -> Markup:
         """Space-separated citation links, one per source (its first cited sentence); with a
-        ``limit``, the first ``limit`` sources and "and N more" for the others."""
+        ``limit``, the first ``limit`` sources and "and N more" for the others. A sentence
+        ``shown`` in full beside them already (the text shown, or the citation whose words
+        are shown) is not repeated as a link's hover title."""
+        if isinstance(shown, Citation):
+            shown = display_text(self.source_texts[shown.source][shown.start:shown.end]).strip()
         first = {}
         for citation in citations:
             first.setdefault(citation.source, citation)
-        shown = list(first.values())[:limit] if limit else list(first.values())
-        links = " ".join(self.cite(c, from_page) for c in shown)
-        more = len(first) - len(shown)
+        kept = list(first.values())[:limit] if limit else list(first.values())
+        links = " ".join(self.cite(c, from_page, shown) for c in kept)
+        more = len(first) - len(kept)
         return Markup(f"{links} and {more} more" if more else links)
 
     def text(self, source_id: str, start: int, end: int, from_page: str,
