@@ -12,6 +12,7 @@ from generator.model import (
     Citation,
     Deadline,
     Entity,
+    EntityType,
     Event,
     Quote,
     ReportedStatement,
@@ -36,6 +37,25 @@ NEIGHBOURHOOD_MIN_SOURCES = 2
 """A person's "Appears with" figure is drawn when at least this many sources name them. For a
 name from one article the Related list says the same, and the figure (about 10 KB of a 34 KB
 page, and most of the page planning time) would make up a third of the people pages' size."""
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity a page only names and links (by id: the linker gives its page): not the whole
+    entity, whose mention list grows with every article naming it, so that the page's context,
+    and its render memo key (``site.render_memo``), change only when what it shows does."""
+
+    id: str
+    """The entity's id."""
+    name: str
+    """Its canonical name."""
+    type: EntityType
+    """"person", "organization", "place" or "group"."""
+
+
+def entity_refs(rows: list[tuple[Entity, int]]) -> list[tuple[EntityRef, int]]:
+    """(entity, count) rows as (reference, count) rows, in the same order."""
+    return [(EntityRef(entity.id, entity.name, entity.type), count) for entity, count in rows]
 
 
 @dataclass(frozen=True)
@@ -70,7 +90,7 @@ class EntityContext:
     """Distinct roles with citations."""
     summary: list[Statement]
     """Cited statements about the entity."""
-    related: list[tuple[Entity, int]]
+    related: list[tuple[EntityRef, int]]
     """Entities sharing sentences with this one, with the count of shared sentences."""
     mention_rows: list[MentionRow]
     """Per-source mention table."""
@@ -165,7 +185,7 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
         entity=entity,
         type_label=TYPE_SINGULAR[entity.type],
         summary=[replace(s, citations=first_sources(s.citations)) for s in summary],
-        related=by_count([(index.entities[i], n) for i, n in related.items()])[:15],
+        related=entity_refs(by_count([(index.entities[i], n) for i, n in related.items()])[:15]),
         neighbourhood=_neighbourhood(graph, entity, memo),
         more={name: len(rows) - LIST_LIMIT for name, rows in lists.items() if len(rows) > LIST_LIMIT},
         quote_sources={q.citations[0].source: index.sources[q.citations[0].source]
