@@ -36,7 +36,7 @@ class PageMemo:
     def __init__(self, folder: Path | None = None) -> None:
         """Read the memo of ``folder`` (None: a memo that starts empty and is never saved)."""
         self.folder = folder
-        self.previous: dict[str, Any] = _read(folder / MEMO_FILE) if folder else {}
+        self.previous: dict[str, Any] = read_memo(folder / MEMO_FILE) if folder else {}
         self.used: dict[str, Any] = {}
         self.hits = 0
 
@@ -61,12 +61,8 @@ class PageMemo:
 
     def save(self) -> None:
         """Write this build's results for the next build; a failed write only costs time."""
-        if self.folder is None:
-            return
-        data = dumps_checked((code_fingerprint(), self.used))
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.folder / MEMO_FILE, data)
+        if self.folder is not None:
+            write_memo(self.folder / MEMO_FILE, self.used)
 
 
 def field_values(items: Iterable[object]) -> tuple[tuple, ...]:
@@ -75,8 +71,9 @@ def field_values(items: Iterable[object]) -> tuple[tuple, ...]:
     return tuple(tuple(vars(item).values()) for item in items)
 
 
-def _read(path: Path) -> dict[str, Any]:
-    """The results in ``path`` when it holds a memo of this code, else none."""
+def read_memo(path: Path) -> dict[str, Any]:
+    """The entries of the memo file ``path`` when this code wrote it, else none (missing,
+    damaged, truncated or another fingerprint: all a miss, never an error)."""
     try:
         value = loads_checked(path.read_bytes())
     except OSError:
@@ -85,3 +82,11 @@ def _read(path: Path) -> dict[str, Any]:
             or not isinstance(value[1], dict)):
         return {}
     return value[1]
+
+
+def write_memo(path: Path, entries: dict[str, Any]) -> None:
+    """Replace the memo file ``path`` atomically with ``entries``; a failed write only costs time."""
+    data = dumps_checked((code_fingerprint(), entries))
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)

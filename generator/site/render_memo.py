@@ -24,7 +24,6 @@ memo, an edited page, other code) renders it again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import pickle
@@ -32,11 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Briefing, Citation, Deadline, Entity, Source
-from generator.nlp.cache import code_fingerprint
 from generator.site.linker import Linker
+from generator.site.memo import read_memo, write_memo
 from generator.site.page import Page
-from generator.storage.atomic import write_atomic
-from generator.storage.checked_pickle import dumps_checked, loads_checked
 
 MEMO_FILE = "render-memo.bin"
 """The memo's file in the cache folder (not ``*.pickle``: the NLP cache purges those)."""
@@ -144,7 +141,7 @@ class RenderMemo:
         self.folder, self.docs, self.linker = folder, docs, linker
         self.active = folder is not None and docs is not None
         """Whether pages are keyed, reused and kept at all."""
-        self.previous: dict[str, Entry] = _read(folder / MEMO_FILE) if folder and docs else {}
+        self.previous: dict[str, Entry] = read_memo(folder / MEMO_FILE) if folder and docs else {}
         self.used: dict[str, Entry] = {}
         self.templates = _folders_digest(templates)
         self._objects: dict[int, tuple[Any, str]] = {}
@@ -206,11 +203,8 @@ class RenderMemo:
 
     def save(self) -> None:
         """Write this build's pages for the next build; a failed write only costs time."""
-        if not self.active:
-            return
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.folder / MEMO_FILE, dumps_checked((code_fingerprint(), self.used)))
+        if self.active and self.folder is not None:
+            write_memo(self.folder / MEMO_FILE, self.used)
 
 
 def _folders_digest(folders: list[str]) -> str:
@@ -223,15 +217,3 @@ def _folders_digest(folders: list[str]) -> str:
             hasher.update(name.encode("utf-8", "surrogateescape"))
             hasher.update(path.read_bytes())
     return hasher.hexdigest()
-
-
-def _read(path: Path) -> dict[str, Entry]:
-    """The entries in ``path`` when it holds a memo of this code, else none."""
-    try:
-        value = loads_checked(path.read_bytes())
-    except OSError:
-        return {}
-    if (not isinstance(value, tuple) or len(value) != 2 or value[0] != code_fingerprint()
-            or not isinstance(value[1], dict)):
-        return {}
-    return value[1]
