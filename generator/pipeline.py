@@ -344,10 +344,10 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
                   now: dt.datetime) -> BuildResult:
     previous = read_snapshot(config.docs)  # before this build overwrites the export
     briefing = collect(config, progress, warn, now, previous, freeze=True)
-    pages = plan_pages(briefing, config.min_mentions_for_page)
+    pages = plan_pages(briefing, config.min_mentions_for_page, config.cache)
     gc.freeze()  # the planned pages too, before render workers fork
     files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates,
-                                                      processes=usable_cores()))
+                                                      usable_cores(), config.cache, config.docs))
     files.update(export_files(briefing))
     files.update(asset_files())
     written = write_files(config.docs, files)

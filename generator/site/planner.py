@@ -10,8 +10,11 @@ This module imports every page module; none imports it back.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator.model import Briefing
 from generator.site.index import index_briefing
+from generator.site.memo import PageMemo
 from generator.site.page import Page
 from generator.site.pages.changes import plan_changes_page
 from generator.site.pages.compare import plan_compare_page
@@ -25,12 +28,18 @@ from generator.site.pages.sources import plan_source_pages
 from generator.site.pages.tags import plan_tags_pages
 
 
-def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
-    """Every generated page of the site (the lookups of ``index_briefing`` built once for all)."""
+def plan_pages(briefing: Briefing, min_mentions: int, memo_folder: Path | None = None) -> list[Page]:
+    """Every generated page of the site (the lookups of ``index_briefing`` built once for all).
+
+    Args:
+        memo_folder: the build's cache folder, where costly parts of pages (figures,
+            summaries) are kept between builds (``site.memo``); None computes everything.
+    """
     index = index_briefing(briefing)
-    return [
+    memo = PageMemo(memo_folder)
+    pages = [
         Page("index.md", "home.md.j2", home_context(briefing)),
-        *plan_entity_pages(briefing, min_mentions, index),
+        *plan_entity_pages(briefing, min_mentions, index, memo),
         *plan_source_pages(briefing, index),
         *plan_event_pages(briefing, index),
         *plan_deadline_pages(briefing, index),
@@ -40,3 +49,5 @@ def plan_pages(briefing: Briefing, min_mentions: int) -> list[Page]:
         plan_changes_page(briefing),
         *plan_tags_pages(briefing),
     ]
+    memo.save()
+    return pages

@@ -28,6 +28,7 @@ from generator.site.markup import (
     source_page,
 )
 from generator.site.page import Page
+from generator.site.render_memo import RecordingLinker, RenderMemo
 from generator.site.timewords import FILTERS as TIME_FILTERS
 
 GENERATED_MARK = "briefing"
@@ -141,11 +142,15 @@ _SHARED: tuple[Environment, list[Page], Linker] | None = None
 
 
 def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None,
-                 processes: int = 1) -> dict[str, str]:
+                 processes: int = 1, memo_folder: Path | None = None,
+                 docs: Path | None = None) -> dict[str, str]:
     """Path -> Markdown for every page; refuses two pages at one path.
 
     With ``processes`` > 1 and enough pages, forked processes render shares of the
     pages (they inherit everything, nothing is pickled but the text coming back).
+    With ``memo_folder`` (the cache folder) and ``docs`` (where the previous build
+    wrote the pages), a page whose inputs are unchanged is read back instead of
+    rendered (``site.render_memo``).
     """
     paths = [page.path for page in pages]
     seen: set[str] = set()
@@ -154,14 +159,40 @@ def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None
             raise ValueError(f"two generated pages for {path}")
         seen.add(path)
     env = make_environment(user_dir)
+    memo = RenderMemo(memo_folder, docs, linker, template_dirs(user_dir))
+    keys = [memo.key(page) if memo.active else None for page in pages]
+    texts = {page.path: text for page, key in zip(pages, keys, strict=True)
+             if (text := memo.reuse(page, key)) is not None}
+    todo = [n for n, page in enumerate(pages) if page.path not in texts]
+    for n, (text, read) in zip(todo, _render_all(env, [pages[n] for n in todo], linker, processes),
+                               strict=True):
+        texts[pages[n].path] = text
+        memo.keep(keys[n], read, text)
+    memo.save()
+    return {path: texts[path] for path in paths}
+
+
+Rendered = tuple[str, tuple[str, ...]]
+"""A page's text and the ids it read through the linker (``RecordingLinker``)."""
+
+
+def _render_recorded(env: Environment, page: Page, linker: Linker) -> Rendered:
+    """Render one page, noting what it read through the linker."""
+    recorder = RecordingLinker(linker)
+    text = render_page(env, page, recorder)  # type: ignore[arg-type]
+    return text, tuple(sorted(recorder.read))
+
+
+def _render_all(env: Environment, pages: list[Page], linker: Linker, processes: int) -> list[Rendered]:
+    """The pages rendered in order, by forked processes when there are enough of them."""
     processes = min(processes, len(pages) // PAGES_PER_PROCESS)
     if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {page.path: render_page(env, page, linker) for page in pages}
-    return dict(zip(paths, _render_forked(env, pages, linker, processes), strict=True))
+        return [_render_recorded(env, page, linker) for page in pages]
+    return _render_forked(env, pages, linker, processes)
 
 
-def _render_forked(env: Environment, pages: list[Page], linker: Linker, processes: int) -> list[str]:
-    """The pages' texts in order, rendered by ``processes`` forked processes."""
+def _render_forked(env: Environment, pages: list[Page], linker: Linker, processes: int) -> list[Rendered]:
+    """The pages rendered in order by ``processes`` forked processes."""
     global _SHARED
     _SHARED = (env, pages, linker)
     shares = [range(n, len(pages), processes * 4) for n in range(processes * 4)]
@@ -170,15 +201,15 @@ def _render_forked(env: Environment, pages: list[Page], linker: Linker, processe
             rendered = pool.map(_render_share, shares)
     finally:
         _SHARED = None
-    texts: list[str] = [""] * len(pages)
+    texts: list[Rendered] = [("", ())] * len(pages)
     for share, share_texts in zip(shares, rendered, strict=True):
         for n, text in zip(share, share_texts, strict=True):
             texts[n] = text
     return texts
 
 
-def _render_share(share: range) -> list[str]:
-    """In a forked process: the texts of the inherited pages numbered in ``share``."""
+def _render_share(share: range) -> list[Rendered]:
+    """In a forked process: the inherited pages numbered in ``share``, rendered."""
     assert _SHARED is not None
     env, pages, linker = _SHARED
-    return [render_page(env, pages[n], linker) for n in share]
+    return [_render_recorded(env, pages[n], linker) for n in share]

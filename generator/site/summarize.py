@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy
 from rapidfuzz import fuzz, process
 
 from generator.model import Briefing, Citation, Entity, Sentence, Source
+from generator.site.memo import PageMemo, field_values
 
 # Two sentences from different sources are one statement when nearly equal
 # (ratio >= 85), or when they share most words and much of their wording
@@ -111,9 +113,19 @@ def sentences_about(entity: Entity, briefing: Briefing,
 
 
 def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6,
-                   sources: dict[str, Source] | None = None) -> list[Statement]:
-    """Top statements about an entity, near-duplicates merged (``sources`` as in ``sentences_about``)."""
-    return rank(merge_statements(sentences_about(entity, briefing, sources)))[:limit]
+                   sources: dict[str, Source] | None = None,
+                   memo: PageMemo | None = None) -> list[Statement]:
+    """Top statements about an entity, near-duplicates merged (``sources`` as in ``sentences_about``;
+    ``memo``: keeps the result, a pure function of the sentences and ``limit``, between builds)."""
+    sentences = sentences_about(entity, briefing, sources)
+    if memo is None:
+        return top_statements(sentences, limit)
+    return memo.get("summary", (field_values(sentences), limit), partial(top_statements, sentences, limit))
+
+
+def top_statements(sentences: list[Citation], limit: int) -> list[Statement]:
+    """The ``limit`` best-ranked statements the sentences make, near-duplicates merged."""
+    return rank(merge_statements(sentences))[:limit]
 
 
 def lead_statements(briefing: Briefing, per_source: int = 2, limit: int = 7,

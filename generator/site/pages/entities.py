@@ -12,6 +12,7 @@ from generator.model import (
     Citation,
     Deadline,
     Entity,
+    EntityType,
     Event,
     Quote,
     ReportedStatement,
@@ -21,6 +22,7 @@ from generator.model import (
 from generator.quotes.statements import statements_by_speaker
 from generator.site.index import BriefingIndex, by_count, index_briefing
 from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
+from generator.site.memo import PageMemo
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
 from generator.site.pages.figures import neighbourhood_svg, people_graph
 from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
@@ -35,6 +37,25 @@ NEIGHBOURHOOD_MIN_SOURCES = 2
 """A person's "Appears with" figure is drawn when at least this many sources name them. For a
 name from one article the Related list says the same, and the figure (about 10 KB of a 34 KB
 page, and most of the page planning time) would make up a third of the people pages' size."""
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity a page only names and links (by id: the linker gives its page): not the whole
+    entity, whose mention list grows with every article naming it, so that the page's context,
+    and its render memo key (``site.render_memo``), change only when what it shows does."""
+
+    id: str
+    """The entity's id."""
+    name: str
+    """Its canonical name."""
+    type: EntityType
+    """"person", "organization", "place" or "group"."""
+
+
+def entity_refs(rows: list[tuple[Entity, int]]) -> list[tuple[EntityRef, int]]:
+    """(entity, count) rows as (reference, count) rows, in the same order."""
+    return [(EntityRef(entity.id, entity.name, entity.type), count) for entity, count in rows]
 
 
 @dataclass(frozen=True)
@@ -69,7 +90,7 @@ class EntityContext:
     """Distinct roles with citations."""
     summary: list[Statement]
     """Cited statements about the entity."""
-    related: list[tuple[Entity, int]]
+    related: list[tuple[EntityRef, int]]
     """Entities sharing sentences with this one, with the count of shared sentences."""
     mention_rows: list[MentionRow]
     """Per-source mention table."""
@@ -140,9 +161,10 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
                    graph: tuple[list, list] | None = None,
                    index: BriefingIndex | None = None,
                    statements: dict[str, list[ReportedStatement]] | None = None,
-                   summary: list[Statement] | None = None) -> EntityContext:
+                   summary: list[Statement] | None = None,
+                   memo: PageMemo | None = None) -> EntityContext:
     """Everything an entity page shows (``index``, ``statements``: lookups shared by all pages;
-    ``summary``: its ``entity_summary`` when the caller has it)."""
+    ``summary``: its ``entity_summary`` when the caller has it; ``memo``: figures kept between builds)."""
     index = index or index_briefing(briefing)
     statements = statements if statements is not None else statements_by_speaker(briefing)
     per_source: dict[str, list[Citation]] = {}
@@ -163,8 +185,8 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
         entity=entity,
         type_label=TYPE_SINGULAR[entity.type],
         summary=[replace(s, citations=first_sources(s.citations)) for s in summary],
-        related=by_count([(index.entities[i], n) for i, n in related.items()])[:15],
-        neighbourhood=_neighbourhood(graph, entity),
+        related=entity_refs(by_count([(index.entities[i], n) for i, n in related.items()])[:15]),
+        neighbourhood=_neighbourhood(graph, entity, memo),
         more={name: len(rows) - LIST_LIMIT for name, rows in lists.items() if len(rows) > LIST_LIMIT},
         quote_sources={q.citations[0].source: index.sources[q.citations[0].source]
                        for q in lists["quotes"][:LIST_LIMIT] if q.citations[0].source in index.sources},
@@ -174,16 +196,23 @@ def entity_context(entity: Entity, briefing: Briefing, related: Counter,
 
 def first_sources(citations: tuple[Citation, ...], limit: int = CITE_LIMIT) -> tuple[Citation, ...]:
     """The citations from the first ``limit`` distinct sources, in order."""
-    kept = list(dict.fromkeys(c.source for c in citations))[:limit]
-    return tuple(c for c in citations if c.source in kept)
+    kept: set[str] = set()
+    out = []
+    for citation in citations:
+        if citation.source not in kept:
+            if len(kept) == limit:
+                continue
+            kept.add(citation.source)
+        out.append(citation)
+    return tuple(out)
 
 
-def _neighbourhood(graph: tuple[list, list] | None, entity: Entity) -> str:
+def _neighbourhood(graph: tuple[list, list] | None, entity: Entity, memo: PageMemo | None) -> str:
     """The "Appears with" figure of a person named in ``NEIGHBOURHOOD_MIN_SOURCES`` sources or more."""
     named_in = len({m.source for m in entity.mentions})
     if not graph or entity.type != "person" or named_in < NEIGHBOURHOOD_MIN_SOURCES:
         return ""
-    return neighbourhood_svg(graph, entity)
+    return neighbourhood_svg(graph, entity, memo)
 
 
 def role_phrase(text: str) -> str:
@@ -211,8 +240,9 @@ def index_row(entity: Entity, briefing: Briefing | None = None,
 
 
 def plan_entity_pages(briefing: Briefing, min_mentions: int,
-                      index: BriefingIndex | None = None) -> list[Page]:
-    """Index page per type and a page per entity that has one (``index``: the planner's lookups)."""
+                      index: BriefingIndex | None = None, memo: PageMemo | None = None) -> list[Page]:
+    """Index page per type and a page per entity that has one (``index``: the planner's lookups;
+    ``memo``: summaries and figures kept between builds)."""
     index = index or index_briefing(briefing)
     related = index.co_mentions
     graph = people_graph(briefing, related)
@@ -222,7 +252,7 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
     def summary(entity: Entity) -> list[Statement]:
         """The entity's summary, worked out once for its index row and its page."""
         if entity.id not in summaries:
-            summaries[entity.id] = entity_summary(entity, briefing, sources=index.sources)
+            summaries[entity.id] = entity_summary(entity, briefing, sources=index.sources, memo=memo)
         return summaries[entity.id]
 
     pages = []
@@ -239,5 +269,5 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
             if entity.has_page:
                 pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
                                   entity_context(entity, briefing, related[entity.id], graph, index,
-                                                 statements, summary(entity))))
+                                                 statements, summary(entity), memo)))
     return pages

@@ -17,6 +17,7 @@ from generator.model import Briefing, Entity
 from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
 from generator.site.index import co_mentions
 from generator.site.markup import TYPE_FOLDERS, entity_page, html_href
+from generator.site.memo import PageMemo, field_values
 from generator.site.page import Page
 from generator.svg.graph import neighbourhood, render_graph
 
@@ -77,8 +78,11 @@ class PeopleGraph:
         return iter((self.nodes, self.edges))
 
     def around(self, node_ids) -> list:
-        """The edges touching any of ``node_ids``, in graph order."""
-        return [self.edges[i] for i in sorted({i for n in node_ids for i in self.incident.get(n, ())})]
+        """The edges touching any of ``node_ids``, in graph order (one node's are already)."""
+        ids = list(node_ids)
+        if len(ids) == 1:
+            return [self.edges[i] for i in self.incident.get(ids[0], ())]
+        return [self.edges[i] for i in sorted({i for n in ids for i in self.incident.get(n, ())})]
 
     def among(self, node_ids) -> list:
         """The edges joining two of ``node_ids``, in graph order (a lookup per pair: a few
@@ -102,8 +106,9 @@ def people_graph(briefing: Briefing, shared: dict[str, Counter] | None = None) -
     return PeopleGraph(nodes, edges, incident, {n.id: n for n in nodes}, pairs)
 
 
-def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
-    """A small graph of the entity and those it appears with most (links valid from people/)."""
+def neighbourhood_svg(graph: PeopleGraph, entity: Entity, memo: PageMemo | None = None) -> Markup:
+    """A small graph of the entity and those it appears with most (links valid from people/;
+    ``memo``: keeps the drawing, a pure function of the nodes, edges and title, between builds)."""
     by_id = graph.by_id
     if entity.id not in by_id:
         return Markup("")
@@ -118,8 +123,10 @@ def neighbourhood_svg(graph: PeopleGraph, entity: Entity) -> Markup:
     near_nodes, near_edges = neighbourhood(kept, among, entity.id, limit=NEIGHBOURHOOD_SIZE)
     if not near_edges:
         return Markup("")
-    return Markup(render_graph(near_nodes, near_edges, width=640, height=420,
-                               title=f"Who appears with {entity.name}", centre=entity.id))
+    drawing = partial(render_graph, near_nodes, near_edges, width=640, height=420,
+                      title=f"Who appears with {entity.name}", centre=entity.id)
+    inputs = (field_values(near_nodes), field_values(near_edges), drawing.keywords)
+    return Markup((memo or PageMemo()).get("neighbourhood", inputs, drawing))
 
 
 def plan_figure_pages(briefing: Briefing, shared: dict[str, Counter] | None = None) -> list[Page]:

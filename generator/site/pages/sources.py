@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.model import Briefing, Entity, Quote, Source
+from generator.model import Briefing, Quote, Source
 from generator.site.index import BriefingIndex, by_count, index_briefing
 from generator.site.markup import source_page
 from generator.site.page import Page
+from generator.site.pages.entities import EntityRef, entity_refs
 from generator.site.pages.events import story_tag
 from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 
@@ -25,7 +26,7 @@ class SourceContext:
     """Per paragraph, the (sentence index, start, end) of each sentence."""
     title_sentence: int | None
     """Index of the headline sentence when the title came from the text."""
-    entities: list[tuple[Entity, int]]
+    entities: list[tuple[EntityRef, int]]
     """Entities mentioned, with counts."""
     quotes: list[Quote] = field(default_factory=list)
     """Quotes this source reports."""
@@ -67,7 +68,7 @@ def source_context(source: Source, briefing: Briefing, label: str,
             continue
         paragraphs.setdefault(s.paragraph, []).append((s.index, s.start, s.end))
     counts = counts if counts is not None else mentions_per_source(briefing).get(source.id, Counter())
-    mentioned = by_count([(index.entities[i], n) for i, n in counts.items() if n])
+    mentioned = entity_refs(by_count([(index.entities[i], n) for i, n in counts.items() if n]))
     quotes = list(index.quotes_of_source.get(source.id, ()))
     return SourceContext(source, label, list(paragraphs.values()), title_sentence, mentioned, quotes,
                          [story_tag(s) for s in index.stories_of_source.get(source.id, ())])

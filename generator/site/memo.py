@@ -1,0 +1,92 @@
+"""Results of pure, costly page computations, kept between builds in the cache folder.
+
+Planning draws a figure and merges a summary for thousands of entities, and a
+rebuild after one new article finds almost all of them with the same inputs.
+``PageMemo.get`` keys each result by a digest of the ``repr`` of *every* input
+of the computation (frozen dataclasses of strings and numbers, whose ``repr``
+is exact), so a result is reused only for equal inputs; the file also records
+the code fingerprint (``nlp.cache.code_fingerprint``), so results of other code
+are never used. The file is a checksummed pickle written atomically: a damaged,
+truncated or foreign file is read as an empty memo (everything is computed
+again), never an error. Only the results this build used are written back, so
+the memo does not grow with entities that are gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.nlp.cache import code_fingerprint
+from generator.storage.atomic import write_atomic
+from generator.storage.checked_pickle import dumps_checked, loads_checked
+
+MEMO_FILE = "page-memo.bin"
+"""The memo's file in the cache folder (not ``*.pickle``: the NLP cache purges those)."""
+
+T = TypeVar("T")
+
+
+class PageMemo:
+    """Computed results by kind and digest of inputs: the previous build's, and this build's."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        """Read the memo of ``folder`` (None: a memo that starts empty and is never saved)."""
+        self.folder = folder
+        self.previous: dict[str, Any] = read_memo(folder / MEMO_FILE) if folder else {}
+        self.used: dict[str, Any] = {}
+        self.hits = 0
+
+    def get(self, kind: str, inputs: object, compute: Callable[[], T]) -> T:
+        """``compute()``, or its result from the previous build when ``inputs`` are equal.
+
+        Args:
+            kind: what is computed ("svg", "summary"): results of different
+                computations never share a key.
+            inputs: everything ``compute`` reads, as values whose ``repr`` is exact.
+        """
+        key = kind + ":" + hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
+        if key in self.used:
+            return self.used[key]
+        if key in self.previous:
+            self.hits += 1
+            value = self.previous[key]
+        else:
+            value = compute()
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        """Write this build's results for the next build; a failed write only costs time."""
+        if self.folder is not None:
+            write_memo(self.folder / MEMO_FILE, self.used)
+
+
+def field_values(items: Iterable[object]) -> tuple[tuple, ...]:
+    """Each dataclass's field values in order, as tuples: an exact key whose ``repr`` runs in C
+    (a dataclass's own ``repr`` is Python code, a third of the planning time saved)."""
+    return tuple(tuple(vars(item).values()) for item in items)
+
+
+def read_memo(path: Path) -> dict[str, Any]:
+    """The entries of the memo file ``path`` when this code wrote it, else none (missing,
+    damaged, truncated or another fingerprint: all a miss, never an error)."""
+    try:
+        value = loads_checked(path.read_bytes())
+    except OSError:
+        return {}
+    if (not isinstance(value, tuple) or len(value) != 2 or value[0] != code_fingerprint()
+            or not isinstance(value[1], dict)):
+        return {}
+    return value[1]
+
+
+def write_memo(path: Path, entries: dict[str, Any]) -> None:
+    """Replace the memo file ``path`` atomically with ``entries``; a failed write only costs time."""
+    data = dumps_checked((code_fingerprint(), entries))
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)

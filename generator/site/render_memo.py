@@ -1,0 +1,219 @@
+"""Rendered pages kept between builds: a page whose inputs are all unchanged is not rendered again.
+
+A page's Markdown is a function of the templates, its path, its context and what
+the linker tells it about the entities, sources and events it links to. The memo
+(``render-memo.bin`` in the cache folder, a checksummed pickle written
+atomically, tagged with the code fingerprint) holds for each page:
+
+- its key: a digest of every template file, the page path and template, and the
+  pickled context, in which each ``Source`` and ``Entity`` is replaced by the
+  digest of its own pickle (hashing every page's copy of shared sources costs
+  ten times the rendering); a context holding the whole ``Briefing`` (the build
+  report) is never kept;
+- what the page read through the linker (``RecordingLinker``): entity, source and
+  event ids, and a digest of what the linker gives for each of them *this* build
+  (an entity's name and page; a source's label, title, text, sentences and the
+  pages of the entities its mentions link to; an event's link target);
+- a digest of the Markdown. The text itself is not kept: the writer put it in
+  docs/ last build, and it is read back from there when its digest matches.
+
+A page is reused only when its key is the memo's, the linker gives the same for
+every id it read, and docs/ still holds its exact text; anything else (a damaged
+memo, an edited page, other code) renders it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from pathlib import Path
+from typing import Any
+
+from generator.model import Briefing, Citation, Deadline, Entity, Source
+from generator.site.linker import Linker
+from generator.site.memo import read_memo, write_memo
+from generator.site.page import Page
+
+MEMO_FILE = "render-memo.bin"
+"""The memo's file in the cache folder (not ``*.pickle``: the NLP cache purges those)."""
+
+Entry = tuple[tuple[str, ...], str, str]
+"""(ids the page read through the linker, digest of their values, digest of the page text)."""
+
+
+def digest(data: bytes) -> str:
+    """A short hash of ``data``."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class RecordingLinker:
+    """The linker's template helpers, noting which entities ("e"), sources ("s") and events ("v")
+    a page reads; each helper's answer depends on nothing else (see ``RenderMemo.value``)."""
+
+    def __init__(self, linker: Linker) -> None:
+        self.linker = linker
+        self.read: set[str] = set()
+
+    def page_of(self, entity_id: str) -> str | None:
+        self.read.add("e" + entity_id)
+        return self.linker.page_of(entity_id)
+
+    def event_page(self, event_id: str) -> str:
+        self.read.add("v" + event_id)
+        return self.linker.event_page(event_id)
+
+    def deadline_link(self, deadline: Deadline, from_page: str, cited: bool = True):
+        self.read.update("s" + report.citation.source for report in deadline.reports)
+        return self.linker.deadline_link(deadline, from_page, cited)
+
+    def entity_link(self, entity_id: str, from_page: str, label: str | None = None):
+        self.read.add("e" + entity_id)
+        return self.linker.entity_link(entity_id, from_page, label)
+
+    def source_label(self, source_id: str) -> str:
+        self.read.add("s" + source_id)
+        return self.linker.source_label(source_id)
+
+    def source_link(self, source_id: str, from_page: str, label: str = ""):
+        self.read.add("s" + source_id)
+        return self.linker.source_link(source_id, from_page, label)
+
+    def cited_sentence(self, citation: Citation) -> str:
+        self.read.add("s" + citation.source)
+        return self.linker.cited_sentence(citation)
+
+    def cite(self, citation: Citation, from_page: str):
+        self.read.add("s" + citation.source)
+        return self.linker.cite(citation, from_page)
+
+    def mention_link(self, citation: Citation, from_page: str, label: object = None):
+        self.read.add("s" + citation.source)
+        return self.linker.mention_link(citation, from_page, label)
+
+    def cites(self, citations, from_page: str):
+        citations = list(citations)
+        self.read.update("s" + c.source for c in citations)
+        return self.linker.cites(citations, from_page)
+
+    def text(self, source_id: str, start: int, end: int, from_page: str, linked: set[str] | None = None):
+        self.read.add("s" + source_id)
+        return self.linker.text(source_id, start, end, from_page, linked)
+
+
+class _Unkeyable(Exception):
+    """A context the memo does not key (it holds the whole briefing)."""
+
+
+def _digest_ref(value: str) -> str:
+    """What a pickled context holds in place of a source or an entity (never unpickled)."""
+    return value
+
+
+class _ContextPickler(pickle.Pickler):
+    """Pickles a context with each source and entity replaced by the digest of its own pickle.
+
+    A ``dispatch_table`` entry per type: the C pickler calls Python only for those objects,
+    not for each of the millions of strings and numbers of the contexts.
+    """
+
+    def __init__(self, file: io.BytesIO, known: dict[int, tuple[Any, str]]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.known = known
+        self.dispatch_table = {Source: self._reference, Entity: self._reference, Briefing: _refuse}
+
+    def _reference(self, obj: Source | Entity) -> tuple:
+        found = self.known.get(id(obj))
+        if found is None:  # the object is kept, so its id is not reused while the memo lives
+            found = self.known[id(obj)] = (obj, digest(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)))
+        return _digest_ref, (found[1],)
+
+
+def _refuse(obj: Briefing) -> tuple:
+    raise _Unkeyable
+
+
+class RenderMemo:
+    """The previous build's rendered pages, checked against this build's inputs."""
+
+    def __init__(self, folder: Path | None, docs: Path | None, linker: Linker, templates: list[str]) -> None:
+        """Read the memo of ``folder`` (None: keep nothing) for pages written to ``docs``."""
+        self.folder, self.docs, self.linker = folder, docs, linker
+        self.active = folder is not None and docs is not None
+        """Whether pages are keyed, reused and kept at all."""
+        self.previous: dict[str, Entry] = read_memo(folder / MEMO_FILE) if folder and docs else {}
+        self.used: dict[str, Entry] = {}
+        self.templates = _folders_digest(templates)
+        self._objects: dict[int, tuple[Any, str]] = {}
+        self._values: dict[str, str] = {}
+
+    def key(self, page: Page) -> str | None:
+        """Digest of the templates, the page's path and template and its context (None: not kept)."""
+        buffer = io.BytesIO()
+        try:
+            _ContextPickler(buffer, self._objects).dump(page.context)
+        except (_Unkeyable, pickle.PicklingError, TypeError, AttributeError):
+            return None
+        head = f"{self.templates}\0{page.path}\0{page.template}\0".encode("utf-8", "surrogatepass")
+        return digest(head + buffer.getvalue())
+
+    def reuse(self, page: Page, key: str | None) -> str | None:
+        """The page's text from docs/ when nothing it was made from changed, else None."""
+        entry = self.previous.get(key) if key else None
+        if entry is None or self.docs is None or self.read_digest(entry[0]) != entry[1]:
+            return None
+        try:
+            data = (self.docs / page.path).read_bytes()
+        except OSError:
+            return None
+        if digest(data) != entry[2]:
+            return None
+        self.used[key] = entry
+        return data.decode("utf-8")
+
+    def keep(self, key: str | None, read: tuple[str, ...], text: str) -> None:
+        """Remember a page rendered this build."""
+        if key is not None:
+            self.used[key] = (read, self.read_digest(read), digest(text.encode("utf-8")))
+
+    def read_digest(self, read: tuple[str, ...]) -> str:
+        """Digest of what the linker gives this build for each id in ``read``."""
+        return digest("\0".join(self.value(item) for item in read).encode())
+
+    def value(self, item: str) -> str:
+        """Digest of everything the linker's helpers read about one id ("e", "s" or "v" and the id)."""
+        found = self._values.get(item)
+        if found is None:
+            found = self._values[item] = digest(repr(self._raw_value(item)).encode("utf-8", "surrogatepass"))
+        return found
+
+    def _raw_value(self, item: str) -> tuple:
+        kind, name, linker = item[0], item[1:], self.linker
+        if kind == "e":
+            entity = linker.entities.get(name)
+            return (entity.name, linker.page_of(name)) if entity else ()
+        if kind == "v":
+            return (linker.event_page(name),)
+        text = linker.source_texts.get(name)
+        spans = tuple((start, end, entity_id, linker.page_of(entity_id), linker.entities[entity_id].name)
+                      for start, end, entity_id in linker.spans.get(name, ()))
+        return (linker.source_labels.get(name), linker.source_hovers.get(name),
+                digest(text.encode("utf-8", "surrogatepass")) if text is not None else None,
+                tuple(sorted(linker.sentence_spans.get(name, {}).items())), spans)
+
+    def save(self) -> None:
+        """Write this build's pages for the next build; a failed write only costs time."""
+        if self.active and self.folder is not None:
+            write_memo(self.folder / MEMO_FILE, self.used)
+
+
+def _folders_digest(folders: list[str]) -> str:
+    """Digest of every file (path and bytes) under the template folders, in search order."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        root = Path(folder)
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            name = f"{folder}\0{path.relative_to(root).as_posix()}\0"
+            hasher.update(name.encode("utf-8", "surrogateescape"))
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()

@@ -1,0 +1,150 @@
+"""The page memos: figures and summaries (``site.memo``) and whole pages (``site.render_memo``)
+kept between builds, never stale."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Sentence, Source
+from generator.nlp.cache import code_fingerprint
+from generator.site import Linker, plan_pages, render_pages
+from generator.site import render as render_module
+from generator.site.memo import MEMO_FILE, PageMemo
+from generator.site.render_memo import MEMO_FILE as RENDER_MEMO_FILE
+from generator.storage.checked_pickle import dumps_checked, loads_checked
+
+TEXT = "Ada Vell met Bo Kern and Cy Moss at the pier with Dee Rand."
+NAMES = {"ada-vell": "Ada Vell", "bo-kern": "Bo Kern", "cy-moss": "Cy Moss", "dee-rand": "Dee Rand"}
+
+
+def town(named_in: dict[str, tuple[int, ...]]) -> Briefing:
+    """Three sources of one sentence; each person id is mentioned in the sources numbered."""
+    sources = [Source(f"s{n}", f"s{n}.txt", "ok", title=f"Report {n}", text=TEXT) for n in range(3)]
+    analyses = {s.id: ArticleAnalysis(s.id, "h", (Sentence(0, 0, len(TEXT), 0),), ()) for s in sources}
+    people = []
+    for entity_id, numbers in named_in.items():
+        name = NAMES[entity_id]
+        start = TEXT.index(name)
+        mentions = tuple(Mention(f"s{n}", start, start + len(name), name, "PERSON", sentence=0)
+                         for n in numbers)
+        people.append(Entity(entity_id, name, "person", (), mentions))
+    return Briefing("t", sources, analyses, entities=people)
+
+
+BEFORE = {"ada-vell": (0, 1, 2), "bo-kern": (0, 1), "cy-moss": (0, 1, 2)}
+
+
+def site(briefing: Briefing, folder: Path | None) -> dict[str, str]:
+    """Every page's Markdown, planned with the memo in ``folder`` (None: no memo)."""
+    return render_pages(plan_pages(briefing, 1, folder), Linker(briefing))
+
+
+def test_a_warm_memo_gives_the_pages_a_cold_build_gives(tmp_path):
+    cold = site(town(BEFORE), tmp_path)
+    kept = PageMemo(tmp_path).previous
+    assert {key.split(":")[0] for key in kept} == {"neighbourhood", "summary"}
+    assert site(town(BEFORE), tmp_path) == cold == site(town(BEFORE), None)
+    assert "<svg" in cold["people/ada-vell.md"]
+
+
+def test_an_entity_gaining_a_neighbour_gets_a_new_page(tmp_path):
+    before = site(town(BEFORE), tmp_path)
+    after_input = town({**BEFORE, "dee-rand": (1, 2)})
+    after = site(after_input, tmp_path)
+    assert after == site(after_input, None)
+    assert after["people/ada-vell.md"] != before["people/ada-vell.md"]
+    assert "Dee Rand" in after["people/ada-vell.md"].split("<svg", 1)[1]
+
+
+def poison(folder: Path, fingerprint: str) -> None:
+    """Rewrite the memo in ``folder`` with every figure replaced by a marker, under ``fingerprint``."""
+    _, entries = loads_checked((folder / MEMO_FILE).read_bytes())
+    entries = {key: "POISONED-FIGURE" if key.startswith("neighbourhood:") else value
+               for key, value in entries.items()}
+    (folder / MEMO_FILE).write_bytes(dumps_checked((fingerprint, entries)))
+
+
+def test_a_memo_written_by_other_code_is_not_used(tmp_path):
+    site(town(BEFORE), tmp_path)
+    poison(tmp_path, code_fingerprint())
+    assert "POISONED-FIGURE" in site(town(BEFORE), tmp_path)["people/ada-vell.md"]  # the memo is read
+    poison(tmp_path, "0" * 16)
+    assert "POISONED-FIGURE" not in site(town(BEFORE), tmp_path)["people/ada-vell.md"]
+
+
+def test_a_damaged_memo_is_rebuilt_and_an_unwritable_one_only_costs_time(tmp_path):
+    expected = site(town(BEFORE), None)
+    site(town(BEFORE), tmp_path)
+    memo = tmp_path / MEMO_FILE
+    for damage in (memo.read_bytes()[: memo.stat().st_size // 2], b"not a memo", b""):
+        memo.write_bytes(damage)
+        assert site(town(BEFORE), tmp_path) == expected
+        assert PageMemo(tmp_path).previous  # written again, whole
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    assert site(town(BEFORE), blocked / "cache") == expected
+
+
+def render_warm(pages, linker: Linker, cache: Path, docs: Path,
+                monkeypatch) -> tuple[dict[str, str], list[str]]:
+    """Render with the render memo, writing the texts to ``docs`` as the writer does; also the
+    paths actually rendered (not read back)."""
+    rendered: list[str] = []
+    real = render_module.render_page
+
+    def counting(env, page, linker):
+        rendered.append(page.path)
+        return real(env, page, linker)
+
+    monkeypatch.setattr(render_module, "render_page", counting)
+    texts = render_pages(pages, linker, memo_folder=cache, docs=docs)
+    for path, text in texts.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(text.encode("utf-8"))
+    return texts, rendered
+
+
+def test_unchanged_pages_are_read_back_and_equal_a_cold_render(tmp_path, monkeypatch):
+    briefing = town(BEFORE)
+    pages = plan_pages(briefing, 1)
+    cold = render_pages(pages, Linker(briefing))
+    first, rendered = render_warm(pages, Linker(briefing), tmp_path / "cache", tmp_path / "docs", monkeypatch)
+    assert first == cold and sorted(rendered) == sorted(cold)
+    again, rendered = render_warm(pages, Linker(briefing), tmp_path / "cache", tmp_path / "docs", monkeypatch)
+    assert again == cold
+    assert rendered and all(p.startswith("report") for p in rendered)  # its context is the whole briefing
+
+
+def test_a_page_is_rendered_again_when_what_it_links_to_changes(tmp_path, monkeypatch):
+    briefing = town(BEFORE)
+    pages = plan_pages(briefing, 1)
+    cache, docs = tmp_path / "cache", tmp_path / "docs"
+    render_warm(pages, Linker(briefing), cache, docs, monkeypatch)
+    linker = Linker(briefing)  # same pages, same contexts: only what the linker answers differs
+    linker.source_labels["s1"] = "S9"
+    expected = render_pages(pages, linker)
+    texts, rendered = render_warm(pages, linker, cache, docs, monkeypatch)
+    assert texts == expected and "[S9]" in texts["people/ada-vell.md"]
+    assert "sources/s2.md" not in rendered  # it shows nothing of s1
+    linker.entities["bo-kern"] = replace(linker.entities["bo-kern"], has_page=False)
+    expected = render_pages(pages, linker)
+    texts, rendered = render_warm(pages, linker, cache, docs, monkeypatch)
+    assert texts == expected and "(bo-kern.md" not in texts["people/ada-vell.md"]
+    assert "sources/s2.md" not in rendered  # nor does it name Bo
+
+
+def test_a_page_edited_in_docs_or_a_damaged_render_memo_is_rendered_again(tmp_path, monkeypatch):
+    briefing = town(BEFORE)
+    pages = plan_pages(briefing, 1)
+    cold = render_pages(pages, Linker(briefing))
+    cache, docs = tmp_path / "cache", tmp_path / "docs"
+    render_warm(pages, Linker(briefing), cache, docs, monkeypatch)
+    (docs / "people/ada-vell.md").write_text("edited by hand")
+    texts, rendered = render_warm(pages, Linker(briefing), cache, docs, monkeypatch)
+    assert texts == cold and "people/ada-vell.md" in rendered
+    memo = cache / RENDER_MEMO_FILE
+    for damage in (memo.read_bytes()[:100], dumps_checked(("0" * 16, loads_checked(memo.read_bytes())[1]))):
+        memo.write_bytes(damage)
+        texts, rendered = render_warm(pages, Linker(briefing), cache, docs, monkeypatch)
+        assert texts == cold and sorted(rendered) == sorted(cold)
