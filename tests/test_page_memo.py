@@ -3,6 +3,7 @@ kept between builds, never stale."""
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from generator.site import Linker, plan_pages, render_pages
 from generator.site import render as render_module
 from generator.site.memo import MEMO_FILE, PageMemo
 from generator.site.render_memo import MEMO_FILE as RENDER_MEMO_FILE
+from generator.site.render_memo import RecordingLinker
 from generator.storage.checked_pickle import dumps_checked, loads_checked
 
 TEXT = "Ada Vell met Bo Kern and Cy Moss at the pier with Dee Rand."
@@ -148,3 +150,12 @@ def test_a_page_edited_in_docs_or_a_damaged_render_memo_is_rendered_again(tmp_pa
         memo.write_bytes(damage)
         texts, rendered = render_warm(pages, Linker(briefing), cache, docs, monkeypatch)
         assert texts == cold and sorted(rendered) == sorted(cold)
+
+
+def test_the_recording_linker_takes_every_argument_the_linker_takes():
+    """A template helper's new argument must reach the linker through the recorder too."""
+    helpers = [name for name in vars(RecordingLinker) if not name.startswith("_")]
+    assert "cites" in helpers
+    for name in helpers:
+        assert (list(inspect.signature(getattr(RecordingLinker, name)).parameters)
+                == list(inspect.signature(getattr(Linker, name)).parameters)), name

@@ -83,18 +83,20 @@ class RecordingLinker:
         self.read.add("s" + citation.source)
         return self.linker.cited_sentence(citation)
 
-    def cite(self, citation: Citation, from_page: str):
+    def cite(self, citation: Citation, from_page: str, shown: str = ""):
         self.read.add("s" + citation.source)
-        return self.linker.cite(citation, from_page)
+        return self.linker.cite(citation, from_page, shown)
 
     def mention_link(self, citation: Citation, from_page: str, label: object = None):
         self.read.add("s" + citation.source)
         return self.linker.mention_link(citation, from_page, label)
 
-    def cites(self, citations, from_page: str):
+    def cites(self, citations, from_page: str, limit: int = 0, shown: str | Citation = ""):
         citations = list(citations)
         self.read.update("s" + c.source for c in citations)
-        return self.linker.cites(citations, from_page)
+        if isinstance(shown, Citation):
+            self.read.add("s" + shown.source)
+        return self.linker.cites(citations, from_page, limit, shown)
 
     def text(self, source_id: str, start: int, end: int, from_page: str, linked: set[str] | None = None):
         self.read.add("s" + source_id)
