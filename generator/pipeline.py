@@ -36,9 +36,10 @@ from generator.ingest import ingest
 from generator.ingest.source_cache import CACHE_FILE, SourceCache
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, BuildWarning, Source
 from generator.nlp import cache, parse_article
-from generator.publish import asset_files, export_files, write_files, write_pdf_file
+from generator.publish import asset_files, write_files, write_pdf_file
+from generator.publish.export import exported
 from generator.publish.lock import build_lock
-from generator.publish.snapshot import read_snapshot
+from generator.publish.snapshot import read_snapshot, store_snapshot
 from generator.publish.writer import WriteResult, read_manifest
 from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
@@ -46,7 +47,7 @@ from generator.site import Linker, plan_pages, render_pages
 from generator.site.event_policy import mark_event_pages
 from generator.site.policy import mark_deadline_pages, mark_pages, quoted_entities
 from generator.storage.atomic import write_atomic
-from generator.storage.checked_pickle import dumps_checked, loads_checked
+from generator.storage.checked_pickle import dumps_checked, loads_checked, paused_collector
 from generator.temporal import tag as tag_text
 from generator.temporal.dating import infer_windows, story_windows
 
@@ -198,7 +199,8 @@ def analyse_all(sources: list[Source], config: Config, progress: Progress,
     """
     ok = [s for s in sources if s.status == "ok"]
     pipeline_id = cache.pipeline_identity(config.pipeline)  # the pipeline loading would use
-    found = {s.id: a for s in ok if (a := cached(config, s, pipeline_id)) is not None}
+    with paused_collector():  # millions of new objects, no cycles
+        found = {s.id: a for s in ok if (a := cached(config, s, pipeline_id)) is not None}
     missing = [s for s in ok if s.id not in found]
     failed: dict[str, str] = {}
     if missing:  # a fully cached build needs no workers (nor spaCy)
@@ -334,20 +336,23 @@ def _write_all(config: Config, progress: Progress, warn: Callable[[str], None],
 
 def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None],
                   now: dt.datetime) -> BuildResult:
-    previous = read_snapshot(config.docs)  # before this build overwrites the export
+    previous = read_snapshot(config.docs, config.cache)  # before this build overwrites the export
     briefing = collect(config, progress, warn, now, previous, freeze=True)
     pages = plan_pages(briefing, config.min_mentions_for_page)
     gc.freeze()  # the planned pages too, before render workers fork
     files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates,
                                                       processes=usable_cores()))
-    files.update(export_files(briefing))
+    export, snapshot = exported(briefing)
+    files.update(export)
     files.update(asset_files())
     written = write_files(config.docs, files)
+    store_snapshot(config.docs, config.cache, snapshot)
     briefing.warnings.extend(written.warnings)
     return BuildResult(briefing, written)
 
 
 def write_pdf(config: Config, output: Path, full: bool = False) -> Path:
     """Collect the corpus and print it to ``output`` (see ``publish.pdf.write_pdf``)."""
-    briefing = collect(config, previous=read_snapshot(config.docs))  # the site's labels and story ids
+    previous = read_snapshot(config.docs, config.cache)  # the site's labels and story ids
+    briefing = collect(config, previous=previous)
     return write_pdf_file(briefing, config, output, full)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-from generator.model import Briefing, Citation, Entity, ReportedStatement, Source
+from generator.model import Briefing, BuildSnapshot, Citation, Entity, ReportedStatement, Source
+from generator.publish.snapshot import snapshot_of
 from generator.site.event_policy import event_targets
 from generator.site.markup import (
     deadline_page,
@@ -108,8 +109,15 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
 
 def export_files(briefing: Briefing) -> dict[str, str]:
     """docs-relative path -> content for the export and its schema."""
-    data = json_text.dumps(to_dict(briefing), indent=1)
-    return {"data/briefing.json": data + "\n", "data/briefing.schema.json": schema_text()}
+    return exported(briefing)[0]
+
+
+def exported(briefing: Briefing) -> tuple[dict[str, str], BuildSnapshot]:
+    """``export_files`` and the snapshot the next build reads back from them (``snapshot_of``)."""
+    data = to_dict(briefing)
+    files = {"data/briefing.json": json_text.dumps(data, indent=1) + "\n",
+             "data/briefing.schema.json": schema_text()}
+    return files, snapshot_of(data)
 
 
 def asset_files() -> dict[str, str]:

@@ -8,10 +8,13 @@ covers the payload), so a damaged entry is a cache miss, never an error.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +37,28 @@ def loads_checked(data: bytes) -> Any | None:
     if hashlib.sha256(payload).hexdigest().encode() != data[len(_HEADER):start - 1]:
         return None
     try:
-        return pickle.loads(payload)
+        with paused_collector():
+            return pickle.loads(payload)
     except Exception:  # noqa: BLE001 - a payload of another version of the code is a miss too
         return None
+
+
+@contextlib.contextmanager
+def paused_collector() -> Iterator[None]:
+    """The cyclic garbage collector off inside, as it was afterwards.
+
+    Unpickling (or parsing JSON) makes many objects and no cycles; with the
+    collector on, every few hundred new objects start a collection that walks
+    the young objects, and now and then all of them (a third of the time of
+    reading 2,000 cached analyses).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def user_cache_dir() -> Path:
