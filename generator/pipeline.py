@@ -86,7 +86,8 @@ class BuildStamp:
     """Docs-relative path of every generated file -> (size, modification time in ns) after the write."""
     briefing: Briefing
     """The build's briefing without the articles' analyses (kept in the cache already; a
-    quarter of the stamp at 2,000 articles), returned by a skipped build."""
+    quarter of the stamp at 2,000 articles) and without the previous build's snapshot (an
+    input, a fifth of the rest), returned by a skipped build."""
 
 
 PACKAGE_DATA = (Path(str(resources.files("site_templates"))),
@@ -153,7 +154,8 @@ def stamp_build(config: Config, inputs: str, result: BuildResult) -> None:
     if config.cache is None:
         return
     written = result.written.written + result.written.unchanged
-    stamp = BuildStamp(inputs, _file_states(config.docs, written), replace(result.briefing, analyses={}))
+    stamp = BuildStamp(inputs, _file_states(config.docs, written),
+                       replace(result.briefing, analyses={}, previous=None))
     try:
         config.cache.mkdir(parents=True, exist_ok=True)
         write_atomic(config.cache / STAMP_FILE, inputs.encode() + b"\n" + dumps_checked(stamp))

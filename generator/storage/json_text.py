@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring  # the C escaper when available
 from typing import Any
 
@@ -23,29 +24,49 @@ class _Unexpected(Exception):
 def dumps(data: Any, indent: int = 1) -> str:
     """``json.dumps(data, ensure_ascii=False, indent=indent)``."""
     try:
-        return _encode(data, "\n", " " * indent)
+        return _encoder(" " * indent)(data, "\n")
     except (_Unexpected, TypeError):  # TypeError: a key that is not a string
         return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
-def _encode(value: Any, pad: str, step: str) -> str:
-    """``value`` encoded at the depth whose line start is ``pad``."""
-    if isinstance(value, str):
-        return encode_basestring(value)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        inner = pad + step
-        items = (encode_basestring(key) + ": " + (encode_basestring(item) if type(item) is str
-                                                  else _encode(item, inner, step))
-                 for key, item in value.items())
-        return "{" + inner + ("," + inner).join(items) + pad + "}"
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        inner = pad + step
-        return "[" + inner + ("," + inner).join(_encode(item, inner, step) for item in value) + pad + "]"
-    return _scalar(value)
+def _encoder(step: str) -> Callable[[Any, str], str]:
+    """A function that encodes a value at the depth whose line start is ``pad``, ``step``
+    deeper per level. Strings, integers and null inside a list or mapping are written
+    in place (most of an export's values), and each key's ``"key": `` is encoded once."""
+    keys: dict[str, str] = {}
+
+    def key_text(key: str) -> str:
+        if not isinstance(key, str):
+            raise _Unexpected
+        text = keys[key] = encode_basestring(key) + ": "
+        return text
+
+    def items(values: Iterable[Any], inner: str) -> list[str]:
+        texts = []
+        for item in values:
+            kind = type(item)
+            texts.append(encode_basestring(item) if kind is str else int.__repr__(item) if kind is int
+                         else "null" if item is None else encode(item, inner))
+        return texts
+
+    def encode(value: Any, pad: str) -> str:
+        if isinstance(value, str):
+            return encode_basestring(value)
+        if isinstance(value, dict):
+            if not value:
+                return "{}"
+            inner = pad + step
+            texts = items(value.values(), inner)
+            names = [keys.get(key) or key_text(key) for key in value]
+            return "{" + inner + ("," + inner).join(map(str.__add__, names, texts)) + pad + "}"
+        if isinstance(value, (list, tuple)):
+            if not value:
+                return "[]"
+            inner = pad + step
+            return "[" + inner + ("," + inner).join(items(value, inner)) + pad + "]"
+        return _scalar(value)
+
+    return encode
 
 
 def _scalar(value: Any) -> str:
