@@ -31,6 +31,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, numbered_stories
+from generator.events.pair_memo import read_memo, write_memo
 from generator.executor import Executor, make_executor, usable_cores
 from generator.ingest import ingest
 from generator.ingest.source_cache import CACHE_FILE, SourceCache
@@ -253,17 +254,20 @@ def collect(config: Config, progress: Progress = no_progress,
         built_at=now or dt.datetime.now(dt.timezone.utc),
         previous=previous,
     )
-    briefing = extract_corpus_items(briefing)
+    briefing = extract_corpus_items(briefing, config.cache)
     briefing.events = mark_event_pages(briefing.events, config.max_pages_per_article)
     briefing.deadlines = mark_deadline_pages(briefing.deadlines, config.min_sources_for_page)
     return briefing
 
 
-def extract_corpus_items(briefing: Briefing) -> Briefing:
-    """Corpus-wide merges of per-article quotes, events and deadlines."""
+def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) -> Briefing:
+    """Corpus-wide merges of per-article quotes, events and deadlines (``memo_folder``: where
+    story grouping keeps what it worked out for pairs of articles, ``events.pair_memo``)."""
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
     briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
-    stories = numbered_stories(briefing)  # shared by the event merge and the stories
+    memo = read_memo(memo_folder, cache.code_fingerprint())
+    stories = numbered_stories(briefing, memo)  # shared by the event merge and the stories
+    write_memo(memo_folder, cache.code_fingerprint(), memo)
     briefing.quotes = merge_quotes(briefing)
     briefing.statements = merge_statements(briefing)
     briefing.events = merge_events(briefing, stories)
