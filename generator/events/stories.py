@@ -37,7 +37,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.events.pair_memo import PairMemo
 from generator.events.reports import dated_occasions, different_occasions, taking_part
-from generator.events.story_pairs import PairScorer, date_factor, without_common_deadline
+from generator.events.story_pairs import PairScorer, blocked_pairs, date_factor, without_common_deadline
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
 
@@ -240,19 +240,9 @@ def candidate_pairs(vectors: list[Profile], memo: PairMemo | None = None,
     and ``Profile.apart`` would score them one by one; their date factors and
     occasions come from ``memo`` where the previous build worked them out.
     """
-    holders: dict[str, list[int]] = {}
-    for n, profile in enumerate(vectors):
-        for key in profile.vector:
-            holders.setdefault(key, []).append(n)
-    found: dict[tuple[int, int], int] = {}  # pair -> the article whose blocking found it first
-    for n, profile in enumerate(vectors):
-        rare = [k for k in profile.vector if len(holders[k]) <= BLOCK_LIMIT]
-        for key in sorted(rare, key=profile.vector.__getitem__, reverse=True)[:BLOCK_KEYS]:
-            for m in holders[key]:
-                if m != n:
-                    found.setdefault((n, m) if n < m else (m, n), n)
+    found, finders = blocked_pairs([p.vector for p in vectors], BLOCK_LIMIT, BLOCK_KEYS)
     scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors], [p.years for p in vectors])
-    ordered = [(n, j if n == i else i) for (i, j), n in found.items()]
+    ordered = [(n, j if n == i else i) for (i, j), n in zip(found, finders, strict=True)]
     timed = [p.timed for p in vectors]
     work_out = functools.partial(scorer.pair_facts, timed=timed)
     factors, parted = (memo or PairMemo()).facts(ordered, scorer.memo_keys(timed), work_out)

@@ -61,6 +61,36 @@ def year_factor(first: frozenset[int], second: frozenset[int]) -> float:
     return 1.0
 
 
+def blocked_pairs(vectors: Sequence[dict[str, float]], limit: int,
+                  keys_each: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """The pairs (a < b) of articles one of which holds the other's feature among its
+    ``keys_each`` heaviest held by at most ``limit`` articles, in the order they are first
+    found going through the articles in order (each one's features heaviest first, each
+    feature's holders in order), and the article that found each (its vector leads the
+    pair's sum when the two are of one length, see ``PairScorer``)."""
+    holders: dict[str, list[int]] = {}
+    for n, vector in enumerate(vectors):
+        for key in vector:
+            holders.setdefault(key, []).append(n)
+    held: dict[str, np.ndarray] = {}
+    chunks, finders = [], []
+    for n, vector in enumerate(vectors):
+        rare = [k for k in vector if len(holders[k]) <= limit]
+        for key in sorted(rare, key=vector.__getitem__, reverse=True)[:keys_each]:
+            if key not in held:
+                held[key] = np.array(holders[key], dtype=np.int64)
+            chunks.append(held[key])
+            finders.append(n)
+    if not chunks:
+        return [], []
+    others = np.concatenate(chunks)
+    finder = np.repeat(np.array(finders, dtype=np.int64), [len(c) for c in chunks])
+    others, finder = others[others != finder], finder[others != finder]
+    low, high = np.minimum(others, finder), np.maximum(others, finder)
+    first = np.sort(np.unique(low * len(vectors) + high, return_index=True)[1])  # first finds, in order
+    return list(zip(low[first].tolist(), high[first].tolist(), strict=True)), finder[first].tolist()
+
+
 class PairScorer:
     """Cosine similarities of pairs of sparse vectors, with the date penalty."""
 
