@@ -12,7 +12,7 @@ import pytest
 
 from generator.events.pair_memo import MEMO_FILE, PairMemo, read_memo, write_memo
 from generator.events.stories import Profile, candidate_pairs, cluster_articles
-from generator.events.story_pairs import PairScorer
+from generator.events.story_pairs import PairScorer, blocked_pairs
 from generator.storage import atomic
 from generator.storage.checked_pickle import dumps_checked
 
@@ -128,3 +128,29 @@ def test_a_write_that_fails_half_way_keeps_the_previous_memo(tmp_path, monkeypat
     write_memo(tmp_path, "code", other)  # no exception: the next build only works more
     assert (tmp_path / MEMO_FILE).read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [MEMO_FILE]
+
+
+def plain_blocking(vectors: list[dict[str, float]], limit: int, keys_each: int) -> dict[tuple[int, int], int]:
+    """Pair -> the article whose blocking found it first, one pair at a time."""
+    holders: dict[str, list[int]] = {}
+    for n, vector in enumerate(vectors):
+        for key in vector:
+            holders.setdefault(key, []).append(n)
+    found: dict[tuple[int, int], int] = {}
+    for n, vector in enumerate(vectors):
+        rare = [k for k in vector if len(holders[k]) <= limit]
+        for key in sorted(rare, key=vector.__getitem__, reverse=True)[:keys_each]:
+            for m in holders[key]:
+                if m != n:
+                    found.setdefault((min(n, m), max(n, m)), n)
+    return found
+
+
+@pytest.mark.parametrize(("seed", "limit", "keys_each"), [(0, 60, 12), (1, 15, 3), (2, 20, 1), (3, 60, 12)])
+def test_blocked_pairs_are_found_in_order_by_their_first_finder(seed, limit, keys_each):
+    rng = random.Random(seed)
+    vectors = [random_profile(rng).vector for _ in range(70)] + [{}]
+    pairs, finders = blocked_pairs(vectors, limit, keys_each)
+    assert pairs and dict(zip(pairs, finders, strict=True)) == plain_blocking(vectors, limit, keys_each)
+    assert list(zip(pairs, finders, strict=True)) == list(plain_blocking(vectors, limit, keys_each).items())
+    assert blocked_pairs([{}, {}], limit, keys_each) == ([], [])
