@@ -47,8 +47,7 @@ from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.event_policy import mark_event_pages
 from generator.site.policy import mark_deadline_pages, mark_pages, quoted_entities
-from generator.storage.atomic import write_atomic
-from generator.storage.checked_pickle import dumps_checked, loads_checked, paused_collector
+from generator.storage.checked_pickle import paused_collector, read_headed, write_headed
 from generator.temporal import tag as tag_text
 from generator.temporal.dating import infer_windows, story_windows
 
@@ -134,13 +133,7 @@ def unchanged_build(config: Config, inputs: str) -> BuildResult | None:
     """The previous build's result when its inputs were ``inputs`` and its files are intact."""
     if config.cache is None:
         return None
-    try:
-        with (config.cache / STAMP_FILE).open("rb") as handle:
-            if handle.readline() != inputs.encode() + b"\n":
-                return None
-            stamp = loads_checked(handle.read())
-    except OSError:
-        return None
+    stamp = read_headed(config.cache / STAMP_FILE, inputs)
     if not isinstance(stamp, BuildStamp) or stamp.inputs != inputs:
         return None
     if read_manifest(config.docs) != set(stamp.files):
@@ -157,11 +150,8 @@ def stamp_build(config: Config, inputs: str, result: BuildResult) -> None:
     written = result.written.written + result.written.unchanged
     stamp = BuildStamp(inputs, _file_states(config.docs, written),
                        replace(result.briefing, analyses={}, previous=None))
-    try:
-        config.cache.mkdir(parents=True, exist_ok=True)
-        write_atomic(config.cache / STAMP_FILE, inputs.encode() + b"\n" + dumps_checked(stamp))
-    except OSError:
-        return
+    with contextlib.suppress(OSError):
+        write_headed(config.cache / STAMP_FILE, inputs, stamp)
 
 
 def analyse(source: Source, nlp) -> ArticleAnalysis:

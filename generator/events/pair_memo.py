@@ -21,6 +21,7 @@ the last build are kept, so the file does not grow from build to build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,8 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from generator.storage.atomic import write_atomic
-from generator.storage.checked_pickle import dumps_checked, loads_checked
+from generator.storage.checked_pickle import read_headed, write_headed
 
 MEMO_FILE = "story-pairs.memo"
 """The memo of the last build's pairs, in the cache folder."""
@@ -124,15 +124,7 @@ class PairMemo:
 
 def read_memo(folder: Path | None, fingerprint: str) -> PairMemo:
     """The memo kept in ``folder`` by a build of the code ``fingerprint``, else an empty one."""
-    if folder is None:
-        return PairMemo()
-    try:
-        with (folder / MEMO_FILE).open("rb") as handle:
-            if handle.readline() != fingerprint.encode() + b"\n":
-                return PairMemo()
-            kept = loads_checked(handle.read())
-    except OSError:
-        return PairMemo()
+    kept = read_headed(folder / MEMO_FILE, fingerprint) if folder is not None else None
     return PairMemo(kept if isinstance(kept, KeptPairs) and kept.well_formed() else None)
 
 
@@ -140,8 +132,5 @@ def write_memo(folder: Path | None, fingerprint: str, memo: PairMemo) -> None:
     """Keep this build's pairs in ``folder``; a failed write only costs the next build time."""
     if folder is None or memo.fresh is None:
         return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / MEMO_FILE, fingerprint.encode() + b"\n" + dumps_checked(memo.fresh))
-    except OSError:
-        return
+    with contextlib.suppress(OSError):
+        write_headed(folder / MEMO_FILE, fingerprint, memo.fresh)

@@ -13,6 +13,7 @@ sends it back to the export itself.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -20,8 +21,7 @@ from typing import Any
 
 from generator.model import BuildSnapshot
 from generator.site.markup import label_number
-from generator.storage.atomic import write_atomic
-from generator.storage.checked_pickle import dumps_checked, loads_checked, paused_collector
+from generator.storage.checked_pickle import paused_collector, read_headed, write_headed
 
 EXPORT_PATH = "data/briefing.json"
 """Where the export lives, relative to docs/."""
@@ -53,34 +53,27 @@ def store_snapshot(docs: Path, cache: Path | None, snapshot: BuildSnapshot) -> N
     for the next build; a failed write only costs it the parse of the export."""
     if cache is None:
         return
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        write_atomic(cache / SNAPSHOT_FILE, _export_state(docs) + b"\n" + dumps_checked(snapshot))
-    except OSError:
-        return
+    with contextlib.suppress(OSError):
+        write_headed(cache / SNAPSHOT_FILE, _export_state(docs), snapshot)
 
 
 def _kept_snapshot(docs: Path, cache: Path) -> BuildSnapshot | None:
     """The snapshot in ``cache`` when it describes the export now in ``docs``, else None."""
     try:
-        state = _export_state(docs)
-        with (cache / SNAPSHOT_FILE).open("rb") as handle:
-            if handle.readline() != state + b"\n":
-                return None
-            kept = loads_checked(handle.read())
-    except OSError:
+        kept = read_headed(cache / SNAPSHOT_FILE, _export_state(docs))
+    except OSError:  # no export
         return None
     return kept if isinstance(kept, BuildSnapshot) else None
 
 
-def _export_state(docs: Path) -> bytes:
+def _export_state(docs: Path) -> str:
     """Size and modification time (ns) of the export.
 
     Raises:
         OSError: there is no export.
     """
     stat = (docs / EXPORT_PATH).stat()
-    return f"{stat.st_size} {stat.st_mtime_ns}".encode()
+    return f"{stat.st_size} {stat.st_mtime_ns}"
 
 
 def snapshot_of(data: dict[str, Any]) -> BuildSnapshot:

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from generator.storage.atomic import write_atomic
+
 _HEADER = b"briefing-pickle 1\n"
 _DIGEST_SIZE = 64
 
@@ -59,6 +61,29 @@ def paused_collector() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def read_headed(path: Path, header: str) -> Any | None:
+    """The value ``write_headed`` kept in ``path`` behind the line ``header``; None when the
+    file is missing or unreadable, holds another header (say, of other code or inputs: only
+    that line is read) or is damaged."""
+    try:
+        with path.open("rb") as handle:
+            if handle.readline() != header.encode() + b"\n":
+                return None
+            return loads_checked(handle.read())
+    except OSError:
+        return None
+
+
+def write_headed(path: Path, header: str, value: Any) -> None:
+    """Keep ``value`` in ``path`` (a checksummed pickle behind the line ``header``), atomically.
+
+    Raises:
+        OSError: the folder or file cannot be written; the previous file is left as it was.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, header.encode() + b"\n" + dumps_checked(value))
 
 
 def user_cache_dir() -> Path:
