@@ -31,14 +31,16 @@ from pathlib import Path
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, numbered_stories
+from generator.events.pair_memo import read_memo, write_memo
 from generator.executor import Executor, make_executor, usable_cores
 from generator.ingest import ingest
 from generator.ingest.source_cache import CACHE_FILE, SourceCache
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, BuildWarning, Source
 from generator.nlp import cache, parse_article
-from generator.publish import asset_files, export_files, write_files, write_pdf_file
+from generator.publish import asset_files, write_files, write_pdf_file
+from generator.publish.export import exported
 from generator.publish.lock import build_lock
-from generator.publish.snapshot import read_snapshot
+from generator.publish.snapshot import read_snapshot, store_snapshot
 from generator.publish.writer import WriteResult, read_manifest
 from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
@@ -51,8 +53,7 @@ from generator.site.policy import (
     sources_for_deadline_page,
     sources_for_page,
 )
-from generator.storage.atomic import write_atomic
-from generator.storage.checked_pickle import dumps_checked, loads_checked
+from generator.storage.checked_pickle import paused_collector, read_headed, write_headed
 from generator.temporal import tag as tag_text
 from generator.temporal.dating import infer_windows, story_windows
 
@@ -91,7 +92,8 @@ class BuildStamp:
     """Docs-relative path of every generated file -> (size, modification time in ns) after the write."""
     briefing: Briefing
     """The build's briefing without the articles' analyses (kept in the cache already; a
-    quarter of the stamp at 2,000 articles), returned by a skipped build."""
+    quarter of the stamp at 2,000 articles) and without the previous build's snapshot (an
+    input, a fifth of the rest), returned by a skipped build."""
 
 
 PACKAGE_DATA = (Path(str(resources.files("site_templates"))),
@@ -137,13 +139,7 @@ def unchanged_build(config: Config, inputs: str) -> BuildResult | None:
     """The previous build's result when its inputs were ``inputs`` and its files are intact."""
     if config.cache is None:
         return None
-    try:
-        with (config.cache / STAMP_FILE).open("rb") as handle:
-            if handle.readline() != inputs.encode() + b"\n":
-                return None
-            stamp = loads_checked(handle.read())
-    except OSError:
-        return None
+    stamp = read_headed(config.cache / STAMP_FILE, inputs)
     if not isinstance(stamp, BuildStamp) or stamp.inputs != inputs:
         return None
     if read_manifest(config.docs) != set(stamp.files):
@@ -158,12 +154,10 @@ def stamp_build(config: Config, inputs: str, result: BuildResult) -> None:
     if config.cache is None:
         return
     written = result.written.written + result.written.unchanged
-    stamp = BuildStamp(inputs, _file_states(config.docs, written), replace(result.briefing, analyses={}))
-    try:
-        config.cache.mkdir(parents=True, exist_ok=True)
-        write_atomic(config.cache / STAMP_FILE, inputs.encode() + b"\n" + dumps_checked(stamp))
-    except OSError:
-        return
+    stamp = BuildStamp(inputs, _file_states(config.docs, written),
+                       replace(result.briefing, analyses={}, previous=None))
+    with contextlib.suppress(OSError):
+        write_headed(config.cache / STAMP_FILE, inputs, stamp)
 
 
 def analyse(source: Source, nlp) -> ArticleAnalysis:
@@ -204,7 +198,8 @@ def analyse_all(sources: list[Source], config: Config, progress: Progress,
     """
     ok = [s for s in sources if s.status == "ok"]
     pipeline_id = cache.pipeline_identity(config.pipeline)  # the pipeline loading would use
-    found = {s.id: a for s in ok if (a := cached(config, s, pipeline_id)) is not None}
+    with paused_collector():  # millions of new objects, no cycles
+        found = {s.id: a for s in ok if (a := cached(config, s, pipeline_id)) is not None}
     missing = [s for s in ok if s.id not in found]
     failed: dict[str, str] = {}
     if missing:  # a fully cached build needs no workers (nor spaCy)
@@ -256,18 +251,21 @@ def collect(config: Config, progress: Progress = no_progress,
         built_at=now or dt.datetime.now(dt.timezone.utc),
         previous=previous,
     )
-    briefing = extract_corpus_items(briefing)
+    briefing = extract_corpus_items(briefing, config.cache)
     briefing.events = mark_event_pages(briefing.events, config.max_pages_per_article)
     briefing.deadlines = mark_deadline_pages(briefing.deadlines,
                                               sources_for_deadline_page(config.min_sources_for_page))
     return briefing
 
 
-def extract_corpus_items(briefing: Briefing) -> Briefing:
-    """Corpus-wide merges of per-article quotes, events and deadlines."""
+def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) -> Briefing:
+    """Corpus-wide merges of per-article quotes, events and deadlines (``memo_folder``: where
+    story grouping keeps what it worked out for pairs of articles, ``events.pair_memo``)."""
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
     briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
-    stories = numbered_stories(briefing)  # shared by the event merge and the stories
+    memo = read_memo(memo_folder, cache.code_fingerprint())
+    stories = numbered_stories(briefing, memo)  # shared by the event merge and the stories
+    write_memo(memo_folder, cache.code_fingerprint(), memo)
     briefing.quotes = merge_quotes(briefing)
     briefing.statements = merge_statements(briefing)
     briefing.events = merge_events(briefing, stories)
@@ -342,20 +340,23 @@ def _write_all(config: Config, progress: Progress, warn: Callable[[str], None],
 
 def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None],
                   now: dt.datetime) -> BuildResult:
-    previous = read_snapshot(config.docs)  # before this build overwrites the export
+    previous = read_snapshot(config.docs, config.cache)  # before this build overwrites the export
     briefing = collect(config, progress, warn, now, previous, freeze=True)
     pages = plan_pages(briefing, config.min_mentions_for_page, config.cache)
     gc.freeze()  # the planned pages too, before render workers fork
     files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates,
                                                       usable_cores(), config.cache, config.docs))
-    files.update(export_files(briefing))
+    export, snapshot = exported(briefing)
+    files.update(export)
     files.update(asset_files())
     written = write_files(config.docs, files)
+    store_snapshot(config.docs, config.cache, snapshot)
     briefing.warnings.extend(written.warnings)
     return BuildResult(briefing, written)
 
 
 def write_pdf(config: Config, output: Path, full: bool = False) -> Path:
     """Collect the corpus and print it to ``output`` (see ``publish.pdf.write_pdf``)."""
-    briefing = collect(config, previous=read_snapshot(config.docs))  # the site's labels and story ids
+    previous = read_snapshot(config.docs, config.cache)  # the site's labels and story ids
+    briefing = collect(config, previous=previous)
     return write_pdf_file(briefing, config, output, full)

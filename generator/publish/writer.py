@@ -36,9 +36,10 @@ from generator.storage.atomic import commit, discard, remove_stale_temporaries, 
 
 MANIFEST = ".briefing-manifest.json"
 MARK = "generated_by: briefing"
-SIGNATURES = (MARK.encode(), b'{\n "schema_version":', b'"$id": "briefing.schema.json"',
-              b"/* Briefing styles")
-"""Openings that mark a file as generated: pages, the export, its schema, the stylesheet.
+SIGNATURES = (MARK.encode(), b'{"schema_version":', b'{\n "schema_version":',
+              b'"$id": "briefing.schema.json"', b"/* Briefing styles")
+"""Openings that mark a file as generated: pages, the export (compact, or indented as builds
+before 30 November 2026 wrote it), its schema, the stylesheet.
 
 They recognise files of earlier builds that a manifest does not list (an older
 version wrote the manifest last, so a killed build could leave files unlisted)."""
