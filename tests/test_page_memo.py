@@ -14,7 +14,7 @@ from generator.site import render as render_module
 from generator.site.memo import MEMO_FILE, PageMemo
 from generator.site.render_memo import MEMO_FILE as RENDER_MEMO_FILE
 from generator.site.render_memo import RecordingLinker
-from generator.storage.checked_pickle import dumps_checked, loads_checked
+from generator.storage.checked_pickle import read_headed, write_headed
 
 TEXT = "Ada Vell met Bo Kern and Cy Moss at the pier with Dee Rand."
 NAMES = {"ada-vell": "Ada Vell", "bo-kern": "Bo Kern", "cy-moss": "Cy Moss", "dee-rand": "Dee Rand"}
@@ -61,10 +61,10 @@ def test_an_entity_gaining_a_neighbour_gets_a_new_page(tmp_path):
 
 def poison(folder: Path, fingerprint: str) -> None:
     """Rewrite the memo in ``folder`` with every figure replaced by a marker, under ``fingerprint``."""
-    _, entries = loads_checked((folder / MEMO_FILE).read_bytes())
+    entries = read_headed(folder / MEMO_FILE, code_fingerprint())
     entries = {key: "POISONED-FIGURE" if key.startswith("neighbourhood:") else value
                for key, value in entries.items()}
-    (folder / MEMO_FILE).write_bytes(dumps_checked((fingerprint, entries)))
+    write_headed(folder / MEMO_FILE, fingerprint, entries)
 
 
 def test_a_memo_written_by_other_code_is_not_used(tmp_path):
@@ -146,7 +146,9 @@ def test_a_page_edited_in_docs_or_a_damaged_render_memo_is_rendered_again(tmp_pa
     texts, rendered = render_warm(pages, Linker(briefing), cache, docs, monkeypatch)
     assert texts == cold and "people/ada-vell.md" in rendered
     memo = cache / RENDER_MEMO_FILE
-    for damage in (memo.read_bytes()[:100], dumps_checked(("0" * 16, loads_checked(memo.read_bytes())[1]))):
+    kept = read_headed(memo, code_fingerprint())
+    assert kept
+    for damage in (memo.read_bytes()[:100], b"0" * 16 + b"\n" + memo.read_bytes().split(b"\n", 1)[1]):
         memo.write_bytes(damage)
         texts, rendered = render_warm(pages, Linker(briefing), cache, docs, monkeypatch)
         assert texts == cold and sorted(rendered) == sorted(cold)

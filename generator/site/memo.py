@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.nlp.cache import code_fingerprint
-from generator.storage.atomic import write_atomic
-from generator.storage.checked_pickle import dumps_checked, loads_checked
+from generator.storage.checked_pickle import read_headed, write_headed
 
 MEMO_FILE = "page-memo.bin"
 """The memo's file in the cache folder (not ``*.pickle``: the NLP cache purges those)."""
@@ -74,19 +73,11 @@ def field_values(items: Iterable[object]) -> tuple[tuple, ...]:
 def read_memo(path: Path) -> dict[str, Any]:
     """The entries of the memo file ``path`` when this code wrote it, else none (missing,
     damaged, truncated or another fingerprint: all a miss, never an error)."""
-    try:
-        value = loads_checked(path.read_bytes())
-    except OSError:
-        return {}
-    if (not isinstance(value, tuple) or len(value) != 2 or value[0] != code_fingerprint()
-            or not isinstance(value[1], dict)):
-        return {}
-    return value[1]
+    entries = read_headed(path, code_fingerprint())
+    return entries if isinstance(entries, dict) else {}
 
 
 def write_memo(path: Path, entries: dict[str, Any]) -> None:
     """Replace the memo file ``path`` atomically with ``entries``; a failed write only costs time."""
-    data = dumps_checked((code_fingerprint(), entries))
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
+        write_headed(path, code_fingerprint(), entries)
