@@ -33,8 +33,6 @@ class DeadlineRow:
     """The deadline."""
     due: str
     """Due time in words, or "not stated"."""
-    sources: int
-    """How many sources report it."""
 
 
 @dataclass(frozen=True)
@@ -112,14 +110,7 @@ def plan_deadline_pages(briefing: Briefing, index: BriefingIndex | None = None) 
     page per deadline the page-count policy gives one (``index``: the planner's lookups)."""
     index = index or index_briefing(briefing)
     newest = max((s.published for s in briefing.sources if s.published), default=None)
-    rows = [
-        DeadlineRow(
-            d,
-            value_words(d.due.value) if d.due else "not stated",
-            len({r.citation.source for r in d.reports}),
-        )
-        for d in briefing.deadlines
-    ]
+    rows = [DeadlineRow(d, value_words(d.due.value) if d.due else "not stated") for d in briefing.deadlines]
     runs = split_rows(rows, DEADLINE_ROWS_PER_PAGE)
     index_pages = [
         Page(pager.paths[pager.number - 1], "deadlines_index.md.j2",
