@@ -37,8 +37,7 @@ from generator.ingest import ingest
 from generator.ingest.source_cache import CACHE_FILE, SourceCache
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, BuildWarning, Source
 from generator.nlp import cache, parse_article
-from generator.publish import asset_files, write_files, write_pdf_file
-from generator.publish.export import exported
+from generator.publish import asset_files, exported, write_files, write_pdf_file
 from generator.publish.lock import build_lock
 from generator.publish.snapshot import read_snapshot, store_snapshot
 from generator.publish.writer import WriteResult, read_manifest

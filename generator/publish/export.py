@@ -111,13 +111,9 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
     }
 
 
-def export_files(briefing: Briefing) -> dict[str, str]:
-    """docs-relative path -> content for the export and its schema."""
-    return exported(briefing)[0]
-
-
 def exported(briefing: Briefing) -> tuple[dict[str, str], BuildSnapshot]:
-    """``export_files`` and the snapshot the next build reads back from them (``snapshot_of``)."""
+    """docs-relative path -> content for the export and its schema, and the snapshot the next
+    build reads back from them (``snapshot_of``)."""
     data = to_dict(briefing)
     files = {"data/briefing.json": json.dumps(data, ensure_ascii=False, separators=EXPORT_SEPARATORS) + "\n",
              "data/briefing.schema.json": schema_text()}
