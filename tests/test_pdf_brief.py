@@ -18,7 +18,8 @@ from generator.config import load_config
 from generator.model import Citation
 from generator.publish.pdf import MAX_PAGES, bounded_layout, render_html
 from generator.publish.pdf_references import Links, References, shortened
-from generator.publish.pdf_summary import BRIEF, FULL
+from generator.publish.pdf_summary import BRIEF, FULL, Summary
+from generator.publish.pdf_summary import shortened as shortened_summary
 from generator.site.pages.story_sections import unquoted
 from tests.conftest import make_project
 from tests.large_briefing import large_briefing
@@ -76,6 +77,35 @@ def test_a_layout_over_the_bound_is_laid_out_again_with_less(monkeypatch, tmp_pa
     monkeypatch.setattr(pdf, "MAX_PAGES", first // 2)
     assert len(bounded_layout(briefing, None, tmp_path).pages) <= first // 2
     assert len(bounded_layout(briefing, None, tmp_path, full=True).pages) > first  # --full: no bound
+
+
+def test_a_summary_too_long_for_the_first_page_is_shortened_to_fit(large, monkeypatch, tmp_path) -> None:
+    asked = replace(BRIEF, summary_stories=12, summary_deadlines=12, summary_actors=12)
+    monkeypatch.setattr(pdf, "BRIEF", asked)
+    too_long = pdf.layout(pdf.render_html(large, budget=asked), tmp_path)
+    assert _chapter_pages(too_long)["Contents"] > 1  # the summary alone ran over the first page
+    document = bounded_layout(large, None, tmp_path)
+    assert _chapter_pages(document)["Contents"] == 1
+    path = tmp_path / "brief.pdf"
+    document.write_pdf(path)
+    shown = PdfReader(path).pages[0].extract_text()
+    assert "Key actors" in shown and "more open" in shown
+
+
+def _chapter_pages(document) -> dict[str, int]:
+    return {label: place[0] for label, place, *_ in document.make_bookmark_tree()}
+
+
+def test_shortening_a_summary_drops_the_last_line_of_its_longest_list() -> None:
+    summary = Summary(stories=["s1", "s2", "s3"], deadlines=["d1", "d2", "d3"], actors=["a1", "a2"],
+                      more={"stories": 4})
+    once = shortened_summary(summary)  # a tie: deadlines go before stories
+    assert (once.stories, once.deadlines, once.actors) == (["s1", "s2", "s3"], ["d1", "d2"], ["a1", "a2"])
+    assert once.more == {"stories": 4, "deadlines": 1}  # counted among the open deadlines left out
+    twice = shortened_summary(once)
+    assert twice.stories == ["s1", "s2"] and twice.more == {"stories": 5, "deadlines": 1}
+    assert shortened_summary(twice).actors == ["a1"]  # actors go first on a tie, uncounted
+    assert shortened_summary(Summary(["s"], ["d"], ["a"])) is None
 
 
 def test_summary_lines_cite_sources_by_label(large) -> None:

@@ -18,6 +18,7 @@ document is still longer the budget is halved and the document laid out again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 
 from generator.config import BriefingError, Config
 from generator.model import Briefing
-from generator.publish.pdf_document import Links, Printed, References, print_context
-from generator.publish.pdf_summary import BRIEF, FULL, Budget
+from generator.publish.pdf_document import Links, PrintContext, Printed, References, print_context
+from generator.publish.pdf_summary import BRIEF, FULL, Budget, Summary, shortened
 from generator.site.pages.story_sections import unquoted
 from generator.site.timewords import FILTERS as TIME_FILTERS
 
@@ -64,13 +65,19 @@ def make_print_environment(user_dir: Path | None = None) -> Environment:
 
 def render_html(briefing: Briefing, user_dir: Path | None = None, budget: Budget = BRIEF) -> str:
     """The printed document as one HTML string (stylesheet inlined), within ``budget``."""
-    env = make_print_environment(user_dir)
-    context = print_context(briefing, budget)
+    return render_document(make_print_environment(user_dir), briefing, print_context(briefing, budget))
+
+
+def render_document(env: Environment, briefing: Briefing, context: PrintContext,
+                    summary_only: bool = False) -> str:
+    """The document of ``context`` as HTML; ``summary_only``: the cover and executive summary alone."""
+    budget = context.budget
     references = References(briefing, budget.cites)
     links = Links(briefing, None if budget.full else context.entries)
     stylesheet = env.loader.get_source(env, STYLESHEET)[0]
     return env.get_template(DOCUMENT_TEMPLATE).render(
         c=context,
+        summary_only=summary_only,
         stylesheet=stylesheet,
         cite=references.cite,
         cites=references.cites,
@@ -80,6 +87,22 @@ def render_html(briefing: Briefing, user_dir: Path | None = None, budget: Budget
         entity_link=links.entity,
         linked_text=links.text,
     )
+
+
+def one_page_summary(env: Environment, briefing: Briefing, context: PrintContext, base: Path) -> PrintContext:
+    """The context with its executive summary shortened, a line at a time, until the cover
+    and the summary fit the first page (long story leads can push its last lines over).
+
+    Each try lays out the cover and summary alone (a page or two); the summary has about
+    fifteen lines by default, so there are at most that many tries.
+    """
+    summary: Summary | None = context.summary
+    while summary is not None:
+        context = replace(context, summary=summary)
+        if len(layout(render_document(env, briefing, context, summary_only=True), base).pages) <= 1:
+            break
+        summary = shortened(summary)
+    return context
 
 
 def offline_fetcher() -> Callable[[str], Any]:
@@ -106,14 +129,19 @@ def layout(document: str, base: Path) -> Any:
 
 
 def bounded_layout(briefing: Briefing, user_dir: Path | None, base: Path, full: bool = False) -> Any:
-    """The laid-out document: everything when ``full``, else within ``MAX_PAGES`` pages.
+    """The laid-out document: everything when ``full``, else within ``MAX_PAGES`` pages, its
+    executive summary on the first page (``one_page_summary``).
 
     The default budget is tightened (halved) until the layout fits; after
     ``LAYOUT_ATTEMPTS`` the last, shortest layout is returned.
     """
+    env = make_print_environment(user_dir)
     budget = FULL if full else BRIEF
     for _ in range(LAYOUT_ATTEMPTS):
-        document = layout(render_html(briefing, user_dir, budget), base)
+        context = print_context(briefing, budget)
+        if not full:
+            context = one_page_summary(env, briefing, context, base)
+        document = layout(render_document(env, briefing, context), base)
         if full or len(document.pages) <= MAX_PAGES:
             break
         budget = budget.tighter()

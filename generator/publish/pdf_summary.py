@@ -128,6 +128,20 @@ def key_actors(briefing: Briefing, sections: list[StorySection], limit: int) -> 
     return [Actor(by_id[i], index_row(by_id[i]).description, p) for i, p in list(chosen.items())[:limit]]
 
 
+def shortened(summary: Summary) -> Summary | None:
+    """The summary one line shorter: the last line of its longest list goes (key actors,
+    then open deadlines, then stories on a tie), and is counted in ``more``; None when
+    every list is down to one line."""
+    lists = {"actors": summary.actors, "deadlines": summary.deadlines, "stories": summary.stories}
+    name, longest = max(lists.items(), key=lambda item: len(item[1]))
+    if len(longest) <= 1:
+        return None
+    more = dict(summary.more)
+    if name != "actors":
+        more[name] = more.get(name, 0) + 1
+    return replace(summary, **{name: longest[:-1]}, more=more)
+
+
 def executive_summary(briefing: Briefing, sections: list[StorySection], budget: Budget) -> Summary:
     """The summary from the story sections already chosen for the document."""
     deadlines = open_deadlines(briefing)
