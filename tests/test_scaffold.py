@@ -19,6 +19,7 @@ EXPECTED_FILES = [
     "briefing.yml",
     "docs/about.md",
     "mkdocs.yml",
+    "overrides/assets/images/logo.svg",
     "overrides/main.html",
     "overrides/partials/nav.html",
     "requirements.txt",
