@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +193,15 @@ def test_each_label_has_a_halo_drawn_in_the_same_place_size_and_anchor(label: st
     labels = drawn_texts(svg, label)
     assert labels and drawn_texts(svg, halo) == labels
     assert len({anchor for *_, anchor, _ in labels}) > 1  # not every label is centred
+
+
+def test_without_halos_the_labels_are_the_same_and_the_page_stylesheet_draws_the_halos() -> None:
+    drawn, bare = (render_graph(_nodes(), _edges(), width=640, height=420, halos=h) for h in (True, False))
+    for label in ("label", "label-phone"):
+        assert drawn_texts(bare, label) == drawn_texts(drawn, label)
+    assert not drawn_texts(bare, "label-halo") and not drawn_texts(bare, "label-phone-halo")
+    root = ET.fromstring(bare)
+    assert not [g for g in root.iter(f"{SVG}g") if g.get("stroke") == "#fff"]  # no halo copies at all
+    assert len(bare) < 0.8 * len(drawn)
+    css = (Path(__file__).resolve().parents[1] / "site_templates" / "briefing.css").read_text()
+    assert re.search(r"\.briefing-figure svg text \{[^}]*paint-order: stroke;[^}]*stroke: #fff", css)

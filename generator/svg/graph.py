@@ -71,7 +71,7 @@ class GraphEdge:
 
 def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: int = 800,
                  height: int = 600, title: str = "Relationship graph",
-                 centre: str | None = None) -> str:
+                 centre: str | None = None, halos: bool = True) -> str:
     """Draw the graph as a standalone ``<svg>`` element.
 
     Args:
@@ -83,6 +83,10 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
         centre: Id of a node to draw in the middle with the others on a ring
             around it, strongest tie first (a cheap, readable layout for one
             entity's neighbourhood); None for a spring layout.
+        halos: Draw the labels' halos as white copies under them, as a renderer without
+            CSS ``paint-order`` (WeasyPrint) needs; False leaves them to the page's
+            stylesheet (the site's draws them with ``paint-order``), a third of the bytes
+            fewer.
 
     Returns:
         The SVG markup, without blank lines, safe to inline in HTML or Markdown.
@@ -106,11 +110,11 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
     parts = [svg_text.open_svg(width, height, title, "briefing-graph")]
     if edges:
         parts += [_EDGE_GROUP, *_edge_paths(sorted(edges, key=_edge_key), positions, stroke), "</g>"]
-    halos = halo_layer(marks, labels, phone)
-    parts += [halos] if halos else []
+    layer = halo_layer(marks, labels, phone) if halos else ""
+    parts += [layer] if layer else []
     for node, mark in zip(by_weight, marks, strict=True):
         parts.append(_node(node, mark, labels.get(node.id), phone.get(node.id)))
-    parts.append(_legend(sorted({n.kind for n in ordered}), height))
+    parts.append(_legend(sorted({n.kind for n in ordered}), height, halos))
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -271,9 +275,9 @@ def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1].rstrip() + "…"
 
 
-def _legend(kinds: list[str], height: int) -> str:
-    """A row of colour swatches naming the kinds present, along the bottom edge; the names'
-    halos (see ``labels.halo_layer``) in one group under them."""
+def _legend(kinds: list[str], height: int, halos: bool = True) -> str:
+    """A row of colour swatches naming the kinds present, along the bottom edge; with
+    ``halos``, the names' halos (see ``labels.halo_layer``) in one group under them."""
     swatches, names, x = [], [], 10.0
     for kind in kinds:
         colour = KIND_COLOURS.get(kind, _OTHER_COLOUR)
@@ -283,6 +287,6 @@ def _legend(kinds: list[str], height: int) -> str:
         x += 26 + 5.6 * len(kind)
     if not kinds:
         return ""
-    halos = f'<g {svg_text.HALO} aria-hidden="true">' + "".join(names) + "</g>"
-    return (f'<g class="legend" font-size="{_LEGEND_SIZE}">\n' + "".join(swatches) + "\n" + halos + "\n"
+    under = f'<g {svg_text.HALO} aria-hidden="true">' + "".join(names) + "</g>\n" if halos else ""
+    return (f'<g class="legend" font-size="{_LEGEND_SIZE}">\n' + "".join(swatches) + "\n" + under
             + "".join(names) + "\n</g>")
