@@ -251,7 +251,7 @@ def collect(config: Config, progress: Progress = no_progress,
         previous=previous,
     )
     briefing = extract_corpus_items(briefing, config.cache)
-    briefing.events = mark_event_pages(briefing.events, config.max_pages_per_article)
+    briefing.events = mark_event_pages(briefing.events, config.max_pages_per_article, articles=len(analyses))
     briefing.deadlines = mark_deadline_pages(briefing.deadlines,
                                               sources_for_deadline_page(config.min_sources_for_page))
     return briefing

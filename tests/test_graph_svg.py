@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -38,7 +40,29 @@ def test_svg_parses_and_has_one_link_per_node() -> None:
     assert root.tag == f"{SVG}svg"
     assert sorted(_links(svg)) == sorted(n.href for n in _nodes())
     assert len(list(root.iter(f"{SVG}circle"))) >= len(_nodes())
-    assert len(list(root.iter(f"{SVG}line"))) == len(_edges())
+    assert sum(len(segments(path)) for path in edge_paths(root)) == len(_edges())
+
+
+def edge_paths(root: ET.Element) -> list[ET.Element]:
+    """The paths drawing the edges: those of the group that paints no fill."""
+    return [path for g in root.iter(f"{SVG}g") if g.get("fill") == "none" for path in g.iter(f"{SVG}path")]
+
+
+def segments(path: ET.Element) -> list[tuple[float, ...]]:
+    """The straight segments "Mx yLx y" of a path."""
+    numbers = r"(-?[\d.]+) (-?[\d.]+)"
+    return [tuple(map(float, m)) for m in re.findall(f"M{numbers}L{numbers}", path.get("d"))]
+
+
+def test_edges_alike_share_one_path_and_its_tooltip() -> None:
+    nodes = [GraphNode(i, i.upper(), "person", f"{i}/", 1.0) for i in "abcd"]
+    edges = [GraphEdge("a", "b", 1, "1 sentence together"), GraphEdge("c", "d", 1, "1 sentence together"),
+             GraphEdge("a", "c", 1, "once more"), GraphEdge("b", "d", 3, "3 sentences together")]
+    paths = edge_paths(ET.fromstring(render_graph(nodes, edges)))
+    drawn = {p.findtext(f"{SVG}title"): (len(segments(p)), float(p.get("stroke-width"))) for p in paths}
+    assert len(paths) == 3 and {k: n for k, (n, _) in drawn.items()} == {
+        "1 sentence together": 2, "once more": 1, "3 sentences together": 1}
+    assert drawn["1 sentence together"][1] == drawn["once more"][1] < drawn["3 sentences together"][1]
 
 
 def test_hostile_label_is_escaped_not_markup() -> None:
@@ -64,7 +88,7 @@ def test_weight_sets_circle_size_and_edge_width() -> None:
     root = ET.fromstring(render_graph(_nodes(), _edges()))
     radius = {a.get(XLINK_HREF): float(a.find(f"{SVG}circle").get("r")) for a in root.iter(f"{SVG}a")}
     assert radius["people/alice.md"] > radius["places/kyiv.md"]
-    widths = sorted(float(line.get("stroke-width")) for line in root.iter(f"{SVG}line"))
+    widths = sorted(float(path.get("stroke-width")) for path in edge_paths(root))
     assert widths[0] < widths[-1]
 
 
@@ -126,17 +150,58 @@ def _inherited(path: list[ET.Element], name: str) -> str | None:
     return next((element.get(name) for element in reversed(path) if element.get(name)), None)
 
 
-def test_labels_get_font_and_size_by_inheritance_and_state_their_own_anchor() -> None:
+def ancestry(root: ET.Element) -> dict[ET.Element, list[ET.Element]]:
+    """Each element -> the path from the root down to it."""
+    paths = {root: [root]}
+    for parent in root.iter():
+        for child in parent:
+            paths[child] = [*paths[parent], child]
+    return paths
+
+
+def test_labels_inherit_font_and_size_and_no_link_inherits_an_anchor() -> None:
     root = ET.fromstring(render_graph(_nodes(), _edges()))
-    paths = [[root, a, text] for a in root.iter(f"{SVG}a") for text in a.iter(f"{SVG}text")]
-    paths += [[root, g, text] for g in root.iter(f"{SVG}g") for text in g.iter(f"{SVG}text")]
-    assert paths
-    for path in paths:
+    paths = ancestry(root)
+    texts = [paths[t] for t in root.iter(f"{SVG}text")]
+    assert texts
+    for path in texts:
         assert _inherited(path, "font-family") and float(_inherited(path, "font-size")) > 0
+        assert _inherited(path, "fill")
     # WeasyPrint applies an inherited text-anchor to a link's circle too (it drew nodes off their
-    # place), so only text elements may carry one
-    assert all(e.tag == f"{SVG}text" for e in root.iter() if e.get("text-anchor"))
-    assert all(text.get("text-anchor") for text in root.iter(f"{SVG}text"))
-    # edges take their colour from their group
-    assert all(_inherited([root, g, line], "stroke") for g in root.iter(f"{SVG}g")
-               for line in g.iter(f"{SVG}line"))
+    # place), so no link and no shape may carry or inherit one
+    shapes = [paths[e] for e in root.iter() if e.tag in (f"{SVG}a", f"{SVG}circle", f"{SVG}path")]
+    assert shapes and not any(_inherited(path, "text-anchor") for path in shapes)
+    # edges take their colour from their group and fill nothing
+    assert all(_inherited(paths[p], "stroke") and _inherited(paths[p], "fill") == "none"
+               for p in edge_paths(root))
+
+
+def drawn_texts(svg: str, css_class: str) -> list[tuple[str | None, ...]]:
+    """(text, x, y, anchor, size) of the texts of one class, or in a group of that class, with
+    the anchor and size they inherit ("start" being SVG's initial anchor)."""
+    root = ET.fromstring(svg)
+    paths = ancestry(root)
+    return sorted((t.text or "", t.get("x"), t.get("y"), _inherited(paths[t], "text-anchor") or "start",
+                   _inherited(paths[t], "font-size")) for t in root.iter(f"{SVG}text")
+                  if any(e.get("class") == css_class for e in paths[t]))
+
+
+@pytest.mark.parametrize("label, halo", [("label", "label-halo"), ("label-phone", "label-phone-halo")])
+def test_each_label_has_a_halo_drawn_in_the_same_place_size_and_anchor(label: str, halo: str) -> None:
+    nodes = [*_nodes(), GraphNode("far", "A Rather Long Name Here", "place", "far.md", 4)]
+    svg = render_graph(nodes, [*_edges(), GraphEdge("far", "kyiv", 2)], width=640, height=420)
+    labels = drawn_texts(svg, label)
+    assert labels and drawn_texts(svg, halo) == labels
+    assert len({anchor for *_, anchor, _ in labels}) > 1  # not every label is centred
+
+
+def test_without_halos_the_labels_are_the_same_and_the_page_stylesheet_draws_the_halos() -> None:
+    drawn, bare = (render_graph(_nodes(), _edges(), width=640, height=420, halos=h) for h in (True, False))
+    for label in ("label", "label-phone"):
+        assert drawn_texts(bare, label) == drawn_texts(drawn, label)
+    assert not drawn_texts(bare, "label-halo") and not drawn_texts(bare, "label-phone-halo")
+    root = ET.fromstring(bare)
+    assert not [g for g in root.iter(f"{SVG}g") if g.get("stroke") == "#fff"]  # no halo copies at all
+    assert len(bare) < 0.8 * len(drawn)
+    css = (Path(__file__).resolve().parents[1] / "site_templates" / "briefing.css").read_text()
+    assert re.search(r"\.briefing-figure svg text \{[^}]*paint-order: stroke;[^}]*stroke: #fff", css)

@@ -33,6 +33,8 @@ LIVE_TAGS = {"iframe", "img", "object", "embed", "frame", "base", "style", "meta
 HEAD_TAGS = {"meta", "link", "style"}
 """Of LIVE_TAGS, those the theme (or the print stylesheet) may put in the page head."""
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcdoc"}
+THEME_LOGO = "assets/images/logo.svg"
+"""The image the theme itself prints in every page's header and navigation (``theme.logo``)."""
 
 
 class _Elements(Html5Parser):
@@ -58,7 +60,9 @@ def live_markup(html: str) -> list[str]:
     parser.feed(html)
     bad = []
     for tag, attrs, (in_body, *script) in parser.found:
-        if tag in LIVE_TAGS and (in_body == "True" or tag not in HEAD_TAGS):
+        theme_logo = (tag == "img" and attrs.get("alt") == "logo"
+                      and re.fullmatch(r"/?(\.\./)*" + re.escape(THEME_LOGO), attrs.get("src", "")))
+        if tag in LIVE_TAGS and (in_body == "True" or tag not in HEAD_TAGS) and not theme_logo:
             bad.append(f"<{tag}> {attrs}")
         if tag == "script" and ("alert" in "".join(script)
                                 or "assets/javascripts" not in attrs.get("src", "assets/javascripts")):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 
 from generator.svg.graph import GraphEdge, GraphNode, render_graph
 from generator.svg.labels import Box, Mark, phone_size, place_labels, text_box
 from generator.svg.map import MapMarker, render_map
+from tests.test_graph_svg import drawn_texts
 
 SVG = "{http://www.w3.org/2000/svg}"
 CIRCLE = re.compile(r'<circle cx="([-\d.]+)" cy="([-\d.]+)" r="([\d.]+)"')
@@ -23,11 +23,9 @@ def crowded_marks(count: int, seed: int = 3) -> list[Mark]:
 
 
 def boxes_of(svg: str, css_class: str) -> list[Box]:
-    """The boxes of the labels of one class; a label without a font size inherits the drawing's."""
-    root = ET.fromstring(svg)
-    return [text_box(float(t.get("x")), float(t.get("y")), t.text or "",
-                     float(t.get("font-size") or root.get("font-size")), t.get("text-anchor"))
-            for t in root.iter(f"{SVG}text") if t.get("class") == css_class]
+    """The boxes of the labels of one class, with the size and anchor they state or inherit."""
+    return [text_box(float(x), float(y), text, float(size), anchor)
+            for text, x, y, anchor, size in drawn_texts(svg, css_class)]
 
 
 def assert_apart(boxes: list[Box], circles: list[Box] = ()) -> None:
@@ -105,7 +103,10 @@ def test_map_labels_do_not_overlap():
         assert_apart(boxes)
 
 
-def test_phone_labels_are_hidden_unless_a_stylesheet_shows_them():
-    svg = graph_svg(10)
-    assert all('display="none"' in t for t in re.findall(r'<text class="label-phone[^>]*>', svg))
-    assert not any('display="none"' in t for t in re.findall(r'<text class="label"[^>]*>', svg))
+@pytest.mark.parametrize("svg", [graph_svg(10), render_map([MapMarker("Town", 48.0, 2.0, "t.md")])])
+def test_phone_labels_are_hidden_unless_a_stylesheet_shows_them(svg):
+    phone = re.findall(r'<text class="label-phone"[^>]*>', svg)
+    assert phone and all('display="none"' in t for t in phone)
+    assert len(re.findall(r'<g class="label-phone-halo"[^>]*display="none"', svg)) == 1
+    desktop = re.findall(r'<(?:text class="label"|g class="label-halo")[^>]*>', svg)
+    assert desktop and not any('display="none"' in t for t in desktop)

@@ -7,6 +7,8 @@ import posixpath
 import re
 from dataclasses import replace
 
+import pytest
+
 from generator.model import Citation, Event, Story, TimeExpression
 from generator.publish.export import to_dict
 from generator.site.event_policy import EVENTS_INDEX, event_target, index_layout, mark_event_pages
@@ -42,6 +44,24 @@ def test_an_event_gets_a_page_when_two_sources_report_it_or_it_leads_a_story_tol
     assert len(mark_event_pages(events, per_article=50)) == len(events)  # none dropped
     only_shared = {e.id for e in mark_event_pages(events, per_article=50, per_story=0) if e.has_page}
     assert only_shared == {"shared"}
+
+
+@pytest.mark.parametrize("articles, pages", [
+    (999, {"shared", "wide", "two", "one", "pair-lead"}),  # two sources, or lead a story two tell
+    (1000, {"wide", "two"}),                               # three from 1,000 articles on
+    (10_000, set()),                                       # four from 10,000
+])
+def test_the_event_threshold_grows_with_the_corpus_like_the_entity_threshold(articles, pages):
+    events = [
+        _event("shared", "ab"),                          # two sources, outside any story
+        _event("wide", "abc"),                           # three sources
+        _event("two", "de", 1, story="s3"),              # s3 is told by d, e and f; below three
+        _event("one", "f", 1, story="s3"),               # sources "two" is its most cited event
+        _event("pair-lead", "g", 2, story="s2"),         # s2 is told by g and h only
+        _event("pair-minor", "h", 1, story="s2"),
+    ]
+    marked = mark_event_pages(events, per_article=50, articles=articles)
+    assert {e.id for e in marked if e.has_page} == pages
 
 
 def test_a_link_to_an_event_without_a_page_lands_on_its_row_of_the_right_index_page():

@@ -19,7 +19,11 @@ EXPECTED_FILES = [
     "briefing.yml",
     "docs/about.md",
     "mkdocs.yml",
+    "overrides/assets/images/logo.svg",
+    "overrides/assets/javascripts/briefing-palette.js",
     "overrides/main.html",
+    "overrides/partials/javascripts/content.html",
+    "overrides/partials/javascripts/palette.html",
     "overrides/partials/nav.html",
     "requirements.txt",
     "seeds/harbour-footbridge.txt",
@@ -125,3 +129,13 @@ def test_pages_workflow_installs_builds_and_deploys(project: Path, path, install
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
     assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_the_palette_script_file_is_the_one_material_would_inline() -> None:
+    """The override loads Material's palette script from a file: it must follow Material."""
+    import material
+
+    partial = Path(material.__file__).parent / "templates" / "partials" / "javascripts" / "palette.html"
+    inline = re.search(r"<script>(.*)</script>", partial.read_text(encoding="utf-8"), re.S)
+    script = REPO / "site_templates" / "overrides" / "assets" / "javascripts" / "briefing-palette.js"
+    assert inline and script.read_text(encoding="utf-8").strip() == inline.group(1).strip()

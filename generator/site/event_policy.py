@@ -1,15 +1,19 @@
 """Which events get a page of their own, and which page of the Events index lists each event.
 
-The page-count policy for events, like the entity policy (``policy.py``):
+The page-count policy for events, like the entity policy (``policy.py``), with
+a threshold of sources that grows with the corpus as the entity threshold does
+by default (``policy.sources_for_page``): two sources below 1,000 articles,
+three from 1,000, four from 10,000, since the more articles there are, the more
+of them must report an event for it to stand out:
 
-1. an event reported by at least two sources gets a page;
-2. of the events reported by one source only, the ``per_story`` most cited
-   (ties by corpus order) of each story whose events at least two articles
-   report get a page, so such a story has a page for its main events;
-3. every other event (one source, in a story of one reporting article,
-   outside any story, or beyond the ``per_story`` first) is a row of the
-   Events index only: that row holds what its page would (the reporting
-   sentence, kind, status, date, place and source), so a page would only
+1. an event reported by at least the threshold of sources gets a page;
+2. of the events reported by fewer, the ``per_story`` most cited (ties by
+   corpus order) of each story that at least the threshold of articles report
+   get a page, so such a story has a page for its main events;
+3. every other event (too few sources, in a story of too few reporting
+   articles, outside any story, or beyond the ``per_story`` first) is a row of
+   the Events index only: that row holds what its page would (the reporting
+   sentence, kind, status, date, place and sources), so a page would only
    repeat it.
 
 Every event, with a page or not, is a row of the Events index. The rows are
@@ -32,7 +36,7 @@ from generator.events.stories import STORY_PREFIX
 from generator.model import Event, Story
 from generator.site.markup import event_page
 from generator.site.pages.paging import Bundle, stable_paths, stable_runs
-from generator.site.policy import beyond_article_cap
+from generator.site.policy import beyond_article_cap, sources_for_page
 
 EVENTS_INDEX = "events/index.md"
 """Docs-relative path of the Events index (its rows, or the list of its pages of rows)."""
@@ -46,26 +50,31 @@ EVENT_ROWS_PER_PAGE = 100
 a row is about 1.2 KB of HTML and the theme's frame about 46 KB a page, so 200 rows made a
 290 KB page and 100 rows make about 170 KB."""
 EVENT_PAGES_PER_STORY = 1
-"""Default of rule 2: single-source events given a page per story reported by two articles or more."""
+"""Default of rule 2: events below the threshold given a page per story enough articles report."""
 
 
-def mark_event_pages(events: list[Event], per_article: int,
-                     per_story: int = EVENT_PAGES_PER_STORY) -> list[Event]:
-    """The events with ``has_page`` set by the policy above.
+def mark_event_pages(events: list[Event], per_article: int, per_story: int = EVENT_PAGES_PER_STORY,
+                     articles: int = 0) -> list[Event]:
+    """The events with ``has_page`` set by the policy above, for a corpus of ``articles``.
 
     ``per_article`` (the entity cap, ``max_pages_per_article``) bounds rule 2
     too when it is the smaller number.
     """
+    needed = sources_for_page(None, articles)
     told_by: dict[str, set[str]] = {}
     for event in events:
         told_by.setdefault(event.story, set()).update(c.source for c in event.citations)
-    single = [e for e in events if len({c.source for c in e.citations}) == 1]
-    eligible = [e for e in single if e.story and len(told_by[e.story]) >= 2]
+    eligible = [e for e in events
+                if _reported_by(e) < needed and e.story and len(told_by[e.story]) >= needed]
     capped = beyond_article_cap(eligible, lambda e: {e.story}, lambda e: -len(e.citations),
                                 min(per_story, per_article))
     kept = {e.id for e in eligible} - {e.id for e in capped}
-    return [replace(e, has_page=len({c.source for c in e.citations}) >= 2 or e.id in kept)
-            for e in events]
+    return [replace(e, has_page=_reported_by(e) >= needed or e.id in kept) for e in events]
+
+
+def _reported_by(event: Event) -> int:
+    """How many sources report the event."""
+    return len({c.source for c in event.citations})
 
 
 def event_anchor(event_id: str) -> str:

@@ -147,13 +147,45 @@ def _hits(box: Box, labels: list[Box], circles: list[Box], own: int) -> bool:
 
 
 def label_markup(mark: Mark, desktop: Placed | None, phone: Placed | None) -> str:
-    """The mark's label and its phone label (hidden unless a narrow-screen stylesheet shows it)."""
-    texts = [svg_text.label(p.x, p.y, mark.text, size=p.size, anchor=p.anchor, css_class=css, hidden=hide)
+    """The mark's label and its phone label (hidden unless a narrow-screen stylesheet shows
+    it), to go inside the mark's link; ``halo_layer`` draws their halos."""
+    texts = [svg_text.text_element(p.x, p.y, mark.text, p.size, p.anchor, css, hide)
              for p, css, hide in ((desktop, "label", False), (phone, "label-phone", True)) if p]
-    return "".join(t + "\n" for t in texts)
+    return "".join(texts)
+
+
+def halo_layer(marks: Sequence[Mark], desktop: dict[str, Placed], phone: dict[str, Placed]) -> str:
+    """The halos of every placed label, in one group drawn before the marks.
+
+    A halo is a white copy of the label's glyphs, outlined, that keeps edges and
+    borders off the text. Drawn separately from the marks' links, the halos share
+    their paint and anchor through the group: outside any link, an inherited
+    ``text-anchor`` moves no circle in WeasyPrint. The phone halos form a group
+    hidden like the phone labels (the site's stylesheet shows both on narrow screens).
+    Empty when no label is placed.
+    """
+    layers = [_halo_group(marks, desktop, "label-halo", hidden=False),
+              _halo_group(marks, phone, "label-phone-halo", hidden=True)]
+    body = "\n".join(layer for layer in layers if layer)
+    return f'<g {svg_text.HALO} text-anchor="middle" aria-hidden="true">\n{body}\n</g>' if body else ""
+
+
+def _halo_group(marks: Sequence[Mark], placed: dict[str, Placed], css_class: str, hidden: bool) -> str:
+    """One class of halos: the group states the font size of its first label."""
+    spots = [(m, placed[m.key]) for m in marks if m.key in placed]
+    if not spots:
+        return ""
+    size = spots[0][1].size
+    opening = f'<g class="{css_class}"'
+    if svg_text.num(size) != svg_text.num(svg_text.LABEL_SIZE):
+        opening += f' font-size="{svg_text.num(size)}"'
+    opening += ' display="none">' if hidden else ">"
+    texts = [svg_text.text_element(p.x, p.y, m.text, p.size, p.anchor, inherited_size=size,
+                                   inherited_anchor="middle") for m, p in spots]
+    return opening + "".join(texts) + "</g>"
 
 
 def circle(mark: Mark, style: str) -> str:
     """The mark's circle; ``style`` holds its fill and stroke attributes."""
     return (f'<circle cx="{svg_text.num(mark.x)}" cy="{svg_text.num(mark.y)}" '
-            f'r="{svg_text.num(mark.radius)}" {style}/>\n')
+            f'r="{svg_text.num(mark.radius)}" {style}/>')

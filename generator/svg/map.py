@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from countryinfo import CountryInfo
 
 from generator.svg import text as svg_text
-from generator.svg.labels import Mark, Placed, circle, label_markup, phone_size, place_labels
+from generator.svg.labels import Mark, Placed, circle, halo_layer, label_markup, phone_size, place_labels
 
 _WORLD = (-180.0, -58.0, 180.0, 84.0)
 """Default view (west, south, east, north): every inhabited land."""
@@ -86,6 +86,8 @@ def render_map(markers: Sequence[MapMarker], width: int = 900, height: int = 460
              for n, m in enumerate(shown)]
     labels = place_labels(marks, width, height, svg_text.LABEL_SIZE)
     phone = place_labels(marks, width, height, phone_size(width))
+    halos = halo_layer(marks, labels, phone)
+    parts += [halos] if halos else []
     parts += [_marker(m, mark, labels.get(mark.key), phone.get(mark.key))
               for m, mark in zip(shown, marks, strict=True)]
     parts.append("</svg>")
@@ -155,7 +157,7 @@ def _marker(marker: MapMarker, mark: Mark, label: Placed | None, phone: Placed |
     link = svg_text.href(marker.href)
     noun = "mention" if marker.count == 1 else "mentions"
     tooltip = svg_text.text(f"{marker.label} ({marker.count} {noun})")
-    return (f'<a xlink:href="{link}" class="marker">\n<title>{tooltip}</title>\n'
+    return (f'<a xlink:href="{link}" class="marker"><title>{tooltip}</title>'
             + circle(mark, 'fill="#c0392b" fill-opacity="0.85" stroke="#ffffff" stroke-width="1.2"')
             + label_markup(mark, label, phone) + "</a>")
 

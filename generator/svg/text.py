@@ -16,10 +16,17 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 LABEL_SIZE = 11.0
 """Font size every label inherits from the ``<svg>`` element unless it states its own."""
-TEXT_DEFAULTS = f'font-family="Helvetica, Arial, sans-serif" font-size="{LABEL_SIZE:g}"'
-"""Text attributes set once on the ``<svg>`` element and inherited by every label. Not
-``text-anchor``: WeasyPrint applies an inherited anchor to a link's shapes too, shifting the
-circle of a linked node off its place, so each label states its own."""
+INK = "#1a1a1a"
+"""Colour of the labels' glyphs."""
+TEXT_DEFAULTS = f'font-family="Helvetica, Arial, sans-serif" font-size="{LABEL_SIZE:g}" fill="{INK}"'
+"""Text attributes set once on the ``<svg>`` element and inherited by every label (every
+shape states its own fill). Not ``text-anchor``: WeasyPrint applies an inherited anchor to
+a link's shapes too, shifting the circle of a linked node off its place, so a label inside a
+link states its own (``text_element``)."""
+HALO = 'fill="#fff" stroke="#fff" stroke-width="3" stroke-linejoin="round"'
+"""Paint of a label's halo: a white copy of its glyphs, outlined, drawn underneath them. A
+second copy is used instead of ``paint-order`` because WeasyPrint and some viewers ignore
+that property, which would paint the halo over the glyphs."""
 
 
 def text(value: str) -> str:
@@ -45,26 +52,24 @@ def num(value: float) -> str:
     return f"{rounded:.1f}".removesuffix(".0")
 
 
-def label(x: float, y: float, content: str, size: float = LABEL_SIZE, anchor: str = "middle",
-          css_class: str = "label", hidden: bool = False) -> str:
-    """A text label with a white halo drawn as a separate copy underneath.
+def text_element(x: float, y: float, content: str, size: float = LABEL_SIZE, anchor: str = "start",
+                 css_class: str = "", hidden: bool = False, inherited_size: float = LABEL_SIZE,
+                 inherited_anchor: str = "start") -> str:
+    """One ``<text>`` stating only what it does not inherit.
 
-    A second copy is used instead of ``paint-order`` because WeasyPrint and some
-    viewers ignore that property, which would paint the halo over the glyphs.
-    ``hidden`` labels carry ``display="none"``: a stylesheet may show them (the
-    site's CSS shows the phone labels on narrow screens; a presentation
-    attribute yields to any CSS rule). Font and size equal to the
-    ``TEXT_DEFAULTS`` of ``open_svg`` are inherited, not repeated.
+    ``inherited_size`` and ``inherited_anchor`` are what the enclosing elements give it
+    ("start" is SVG's initial anchor). ``hidden`` adds ``display="none"``: a stylesheet may
+    show the text (a presentation attribute yields to any CSS rule).
     """
-    common = f'x="{num(x)}" y="{num(y)}" text-anchor="{anchor}"'
-    if size != LABEL_SIZE:
-        common += f' font-size="{num(size)}"'
+    own = f' class="{attr(css_class)}"' if css_class else ""
+    own += f' x="{num(x)}" y="{num(y)}"'
+    if anchor != inherited_anchor:
+        own += f' text-anchor="{anchor}"'
+    if num(size) != num(inherited_size):
+        own += f' font-size="{num(size)}"'
     if hidden:
-        common += ' display="none"'
-    body = text(content)
-    return (f'<text class="{css_class}-halo" {common} fill="#fff" stroke="#fff" '
-            f'stroke-width="3" stroke-linejoin="round" aria-hidden="true">{body}</text>\n'
-            f'<text class="{css_class}" {common} fill="#1a1a1a">{body}</text>')
+        own += ' display="none"'
+    return f"<text{own}>{text(content)}</text>"
 
 
 def open_svg(width: int, height: int, title: str, css_class: str) -> str:
