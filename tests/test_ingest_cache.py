@@ -70,3 +70,21 @@ def test_taken_ids_near_a_file_give_the_ids_all_would():
         near.add(expected[0])
         slugged += expected[0] != stem
     assert slugged >= 4  # case twins, a reserved name, a name with a space
+
+
+def test_the_sidecar_is_parsed_once_per_text(tmp_path, monkeypatch):
+    from generator.ingest import read
+
+    seeds, store = tmp_path / "seeds", tmp_path / "cache" / "sources.cache"
+    write_corpus(seeds)
+    parses = []
+    original = read.parse_sidecar
+    monkeypatch.setattr(read, "parse_sidecar", lambda *args: parses.append(1) or original(*args))
+    first = ingest(seeds, SourceCache(store, "v1"))
+    assert ingest(seeds, SourceCache(store, "v1")) == first and len(parses) == 1
+    (seeds / "sources.yml").write_text("two.md: [not, a, mapping]\n", encoding="utf-8")
+    changed = ingest(seeds, SourceCache(store, "v1"))
+    assert changed == ingest(seeds) and len(parses) == 3
+    assert [w.message for w in changed[1]] == ["metadata ignored: expected file name -> mapping"]
+    assert ingest(seeds, SourceCache(store, "v1")) == changed and len(parses) == 3
+    assert ingest(seeds, SourceCache(store, "v2")) == changed and len(parses) == 4

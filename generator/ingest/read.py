@@ -77,7 +77,7 @@ def ingest(seeds_dir: Path, known: SourceCache | None = None) -> tuple[list[Sour
         raise BriefingError(f"{seeds_dir}: seeds folder cannot be read: {err.strerror or err}") from err
     if not files:
         raise BriefingError(f"{seeds_dir}: seeds folder holds no articles (.txt, .md, .html)")
-    sidecar, warnings = load_sidecar(seeds_dir / METADATA_FILE)
+    sidecar, warnings = load_sidecar(seeds_dir / METADATA_FILE, known)
     names = {p.name for p in files}
     warnings += [BuildWarning(METADATA_FILE, f"metadata for '{name}' but the seeds folder has no such file")
                  for name in sidecar if name not in names]
@@ -114,17 +114,34 @@ class TakenIds:
         return self._by_lower.get(stem.lower(), set()) | ({slug} if slug in self._ids else set())
 
 
-def load_sidecar(path: Path) -> tuple[dict[str, dict[str, Any]], list[BuildWarning]]:
-    """Read ``sources.yml``: a mapping of file name to metadata."""
+def load_sidecar(path: Path, known: SourceCache | None = None
+                 ) -> tuple[dict[str, dict[str, Any]], list[BuildWarning]]:
+    """Read ``sources.yml``: a mapping of file name to metadata (``known``: the parse of the
+    same text by the last build, when it kept one)."""
     if not path.is_file():
         return {}, []
     try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
         return {}, [BuildWarning(path.name, f"metadata ignored: {err}")]
+    parsed = known.parsed_sidecar(text) if known is not None else None
+    if parsed is None:
+        parsed = parse_sidecar(path.name, text)
+        if known is not None:
+            known.keep_sidecar(text, parsed)
+    sidecar, warnings = parsed
+    return sidecar, list(warnings)
+
+
+def parse_sidecar(name: str, text: str) -> tuple[dict[str, dict[str, Any]], tuple[BuildWarning, ...]]:
+    """The metadata by file name in the text of ``sources.yml``, or a warning why there is none."""
+    try:
+        data = load_yaml(text) or {}
+    except yaml.YAMLError as err:
+        return {}, (BuildWarning(name, f"metadata ignored: {err}"),)
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        return {}, [BuildWarning(path.name, "metadata ignored: expected file name -> mapping")]
-    return {str(k): v for k, v in data.items()}, []
+        return {}, (BuildWarning(name, "metadata ignored: expected file name -> mapping"),)
+    return {str(k): v for k, v in data.items()}, ()
 
 
 def read_source(path: Path, sidecar_meta: dict[str, Any], taken_ids: set[str],

@@ -4,8 +4,10 @@ Reading an article (paragraphs, furniture, title, date line) depends only on
 its bytes, its file name, its id and its metadata from ``sources.yml``, and on
 the code. ``SourceCache`` keeps each ok ``Source`` under a hash of exactly
 those, in one checksummed pickle in the cache folder; a build stores the
-sources it used, so entries of deleted or changed files drop out. A missing or
-damaged file is an empty cache: it only costs time.
+sources it used, so entries of deleted or changed files drop out. The parsed
+``sources.yml`` is kept there too, under a hash of its text (parsing the YAML
+of thousands of articles was most of an unchanged folder's reading time). A
+missing or damaged file is an empty cache: it only costs time.
 """
 
 from __future__ import annotations
@@ -35,10 +37,14 @@ class SourceCache:
         self.version = version
         self.known: dict[str, Source] = {}
         self.used: dict[str, Source] = {}
+        self.sidecar: tuple[str, Any] | None = None
+        """(hash of the text, what it parsed into) of the last build's ``sources.yml``."""
+        self.sidecar_used: tuple[str, Any] | None = None
         if path is not None:
             with contextlib.suppress(OSError):
                 loaded = loads_checked(path.read_bytes())
-                self.known = loaded if isinstance(loaded, dict) else {}
+                if isinstance(loaded, dict) and isinstance(loaded.get("sources"), dict):
+                    self.known, self.sidecar = loaded["sources"], loaded.get("sidecar")
 
     def key(self, ident: str, name: str, data: bytes, meta: dict[str, Any]) -> str:
         """Hash of everything a file's ``Source`` is read from."""
@@ -60,10 +66,26 @@ class SourceCache:
         """Remember an ok source for the next build."""
         self.used[key] = source
 
+    def parsed_sidecar(self, text: str) -> Any | None:
+        """What ``text`` (a ``sources.yml``) parsed into last time, or None."""
+        if self.sidecar is None or self.sidecar[0] != self._text_key(text):
+            return None
+        self.sidecar_used = self.sidecar
+        return self.sidecar[1]
+
+    def keep_sidecar(self, text: str, parsed: Any) -> None:
+        """Remember what ``text`` parsed into, for the next build."""
+        self.sidecar_used = (self._text_key(text), parsed)
+
+    def _text_key(self, text: str) -> str:
+        """Hash of a text and the code that parses it."""
+        data = f"{self.version}\0{text}".encode("utf-8", "surrogateescape")
+        return hashlib.sha256(data).hexdigest()
+
     def save(self) -> None:
-        """Write the sources this build used, when they differ from the file's."""
-        if self.path is None or self.used.keys() == self.known.keys():
+        """Write the sources and sidecar this build used, when they differ from the file's."""
+        if self.path is None or (self.used.keys() == self.known.keys() and self.sidecar_used == self.sidecar):
             return
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, dumps_checked(self.used))
+            write_atomic(self.path, dumps_checked({"sources": self.used, "sidecar": self.sidecar_used}))

@@ -17,6 +17,7 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.nlp.cache import code_fingerprint
 from generator.site.linker import Linker
 from generator.site.markup import (
     attr_escape,
@@ -30,8 +31,11 @@ from generator.site.markup import (
 from generator.site.page import Page
 from generator.site.render_memo import RecordingLinker, RenderMemo
 from generator.site.timewords import FILTERS as TIME_FILTERS
+from generator.storage.compiled_templates import CompiledTemplates
 
 GENERATED_MARK = "briefing"
+COMPILED_TEMPLATES = "templates"
+"""Folder of the compiled templates in the cache folder (compiling them is 0.2 s CPU a build)."""
 
 
 def template_dirs(user_dir: Path | None) -> list[str]:
@@ -41,10 +45,12 @@ def template_dirs(user_dir: Path | None) -> list[str]:
     return dirs + [str(builtin)]
 
 
-def make_environment(user_dir: Path | None = None) -> Environment:
-    """The Jinja environment used for every page."""
+def make_environment(user_dir: Path | None = None, compiled: Path | None = None) -> Environment:
+    """The Jinja environment used for every page; ``compiled``: a folder keeping the compiled
+    templates for the next build (Jinja checks each against its template's text)."""
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(d) for d in template_dirs(user_dir)]),
+        bytecode_cache=CompiledTemplates(compiled, code_fingerprint()) if compiled else None,
         autoescape=False,
         finalize=md_escape,
         undefined=StrictUndefined,
@@ -158,7 +164,7 @@ def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None
         if path in seen:
             raise ValueError(f"two generated pages for {path}")
         seen.add(path)
-    env = make_environment(user_dir)
+    env = make_environment(user_dir, memo_folder / COMPILED_TEMPLATES if memo_folder else None)
     memo = RenderMemo(memo_folder, docs, linker, template_dirs(user_dir))
     keys = [memo.key(page) if memo.active else None for page in pages]
     texts = {page.path: text for page, key in zip(pages, keys, strict=True)
