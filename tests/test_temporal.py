@@ -448,13 +448,16 @@ def test_resolve_weekday_exclusive() -> None:
         (dt.date(2025, 1, 31), "P1M", 1, dt.date(2025, 2, 28)),
         (THU, "P1Y", -1, dt.date(2024, 8, 7)),
         (THU, "P1DE", -1, dt.date(2015, 8, 7)),
+        (THU, "P1Y6M", -1, dt.date(2024, 2, 7)),  # "a year and a half ago"
+        (THU, "P1DT12H", -1, dt.date(2025, 8, 5)),  # "a day and a half ago": 36 hours, two days back
+        (THU, "P2Y3M", 1, dt.date(2027, 11, 7)),
     ],
 )
 def test_add_duration(start: dt.date, value: str, sign: int, expected: dt.date) -> None:
     assert add_duration(start, value, sign) == expected
 
 
-@pytest.mark.parametrize("value", ["PXD", "PT10H", "2025-08-08", "P"])
+@pytest.mark.parametrize("value", ["PXD", "PT10H", "2025-08-08", "P", "P1YXM", "P1Y6"])
 def test_add_duration_rejects_unresolvable(value: str) -> None:
     with pytest.raises(ValueError):
         add_duration(THU, value)

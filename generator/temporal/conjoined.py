@@ -71,6 +71,8 @@ _LENGTH = re.compile(rf"(?i)(?P<num>{v.NUMBER_RE})[\s-]+(?P<unit>{v.UNIT_RE})s?"
                      r"(?P<tail>\s+(?:ago|from\s+now))?")
 _AND = re.compile(r",?\s+and\s+")
 _ORDER = ["CE", "DE", "Y", "Q", "M", "W", "D", "TH", "TM", "TS"]
+_IN_ISO_UNITS = {"CE": ("Y", 100), "DE": ("Y", 10), "Q": ("M", 3)}
+"""TimeML units that ISO 8601 lacks, as multiples of one it has: a decade is ten years."""
 
 
 def combined_lengths(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> list[TimeExpression]:
@@ -114,8 +116,8 @@ def _value(parts: list[tuple[float, str]]) -> str:
     """P2Y3M, P9D (weeks with days become days), PT2H30M, P3DT4H."""
     counts: dict[str, float] = {}
     for amount, code in parts:
-        for unit, factor in {"CE": ("Y", 100), "DE": ("Y", 10), "Q": ("M", 3)}.get(code, [(code, 1)]):
-            counts[unit] = counts.get(unit, 0) + amount * factor
+        unit, factor = _IN_ISO_UNITS.get(code, (code, 1))
+        counts[unit] = counts.get(unit, 0) + amount * factor
     if "W" in counts and "D" in counts:
         counts["D"] += 7 * counts.pop("W")
     date = "".join(f"{counts[u]:g}{u}" for u in ("Y", "M", "W", "D") if u in counts)
@@ -131,7 +133,8 @@ def _point(parts: list[tuple[float, str]], anchor: dt.date | None, sign: int) ->
     for amount, code in parts:
         if code.startswith("T") or amount % 1:
             return None
-        day = cal.add_duration(day, f"P{amount:g}{code}", sign)
+        unit, factor = _IN_ISO_UNITS.get(code, (code, 1))
+        day = cal.add_duration(day, f"P{amount * factor:g}{unit}", sign)
     finest = parts[-1][1]
     formats = {"D": day.isoformat(), "W": cal.week_value(day), "M": cal.month_value(day)}
     return formats.get(finest, str(day.year))
