@@ -463,6 +463,18 @@ def test_add_duration_rejects_unresolvable(value: str) -> None:
         add_duration(THU, value)
 
 
+@pytest.mark.parametrize(("value", "sign"), [("P10000Y", -1), ("P8000Y", 1), ("P100CE", -1)])
+def test_add_duration_beyond_the_calendar_is_a_value_error(value: str, sign: int) -> None:
+    with pytest.raises(ValueError, match="leaves the calendar"):
+        add_duration(THU, value, sign)
+
+
+def test_a_length_counted_beyond_the_calendar_from_a_stated_year_is_no_date() -> None:
+    found = {e.text: e.value for e in tag("It was built in 1850; 9,000 years later it may stand.", THU)}
+    assert found.pop("1850") == "1850"
+    assert not [value for value in found.values() if value[:1].isdigit()], found
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

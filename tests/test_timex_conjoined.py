@@ -48,6 +48,9 @@ CASES = [
     ("The war ended two and a half years ago.", "two and a half years ago", "DATE", "2023"),
     ("The talks broke down a year and a half ago.", "a year and a half ago", "DATE", "2024"),
     ("The ship sank a day and a half ago.", "a day and a half ago", "DATE", "2025-08-05"),
+    ("He left half a day ago.", "half a day ago", "DATE", "2025-08-07"),
+    # -- a point beyond the calendar (before year 1) is only past or future --
+    ("Farmers settled the valley 10,000 years ago.", "10,000 years ago", "DATE", "PAST_REF"),
     # -- a range of lengths: one vague length; a point when it is "in" or "ago" --
     ("Shipments resume within two to three weeks.", "two to three weeks", "DURATION", "PXW"),
     ("He was jailed for three to five years.", "three to five years", "DURATION", "PXY"),

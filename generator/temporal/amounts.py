@@ -67,10 +67,14 @@ def unit_code(unit: str) -> str:
 
 
 def _point(anchor: dt.date, value: str, code: str, sign: int) -> str:
-    """The date ``value`` before (sign -1) or after an anchor, at the unit's granularity."""
-    if code.startswith("T"):
+    """The date ``value`` before (sign -1) or after an anchor, at the unit's granularity; a
+    time beyond the calendar ("10,000 years ago") is only past or future."""
+    if code.startswith("T") or value.startswith("PT"):  # "two hours ago", "half a day ago"
         return anchor.isoformat()
-    day = cal.add_duration(anchor, value, sign)
+    try:
+        day = cal.add_duration(anchor, value, sign)
+    except ValueError:
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
     granular = {"D": day.isoformat(), "W": cal.week_value(day), "M": cal.month_value(day)}
     return granular.get(code, str(day.year))
 

@@ -241,7 +241,10 @@ def shifted(ref: _Reference, sign: int, length: str, granularity: str | None) ->
     granularity = granularity or _granularity(ref.granularity, unit)
     if granularity is None or _ORDER.index(granularity) < _ORDER.index(ref.granularity):
         return None  # "two days later" after "in March": no day to count from
-    day = cal.add_duration(ref.day, length, sign)
+    try:
+        day = cal.add_duration(ref.day, length, sign)
+    except ValueError:
+        return None  # "3,000 years later": beyond the calendar
     return _format(day, granularity)
 
 

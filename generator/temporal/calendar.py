@@ -70,7 +70,8 @@ def add_duration(day: dt.date, value: str, sign: int = 1) -> dt.date:
 
     Raises:
         ValueError: ``value`` is not a fully specified calendar duration
-            (e.g. "PXD" or a time-of-day duration such as "PT10H").
+            (e.g. "PXD" or a time-of-day duration such as "PT10H"), or the day it leads
+            to lies outside years 1 to 9999.
     """
     if not _DURATION.fullmatch(value):
         raise ValueError(f"not a calendar duration: {value!r}")
@@ -83,7 +84,10 @@ def add_duration(day: dt.date, value: str, sign: int = 1) -> dt.date:
             months += n * _UNIT_MONTHS[unit]
     whole = int(months)
     days += (months - whole) * 30.44
-    return shift_months(day, sign * whole) + dt.timedelta(days=sign * round(days))
+    try:
+        return shift_months(day, sign * whole) + dt.timedelta(days=sign * round(days))
+    except (ValueError, OverflowError) as error:  # "10,000 years ago": before year 1
+        raise ValueError(f"{value!r} from {day} leaves the calendar") from error
 
 
 def to_date(value: str) -> dt.date | None:

@@ -134,7 +134,10 @@ def _point(parts: list[tuple[float, str]], anchor: dt.date | None, sign: int) ->
         if code.startswith("T") or amount % 1:
             return None
         unit, factor = _IN_ISO_UNITS.get(code, (code, 1))
-        day = cal.add_duration(day, f"P{amount * factor:g}{unit}", sign)
+        try:
+            day = cal.add_duration(day, f"P{amount * factor:g}{unit}", sign)
+        except ValueError:
+            return None  # beyond the calendar: two lengths, not one date
     finest = parts[-1][1]
     formats = {"D": day.isoformat(), "W": cal.week_value(day), "M": cal.month_value(day)}
     return formats.get(finest, str(day.year))
