@@ -36,21 +36,6 @@ CASES = [
     ("The strike lasted one week and two days.", "one week and two days", "DURATION", "P9D"),
     ("The siege lasted three days and four hours.", "three days and four hours", "DURATION", "P3DT4H"),
     ("She left two years and three months ago.", "two years and three months ago", "DATE", "2023-05"),
-    # -- lengths in units ISO 8601 lacks (decades, centuries, quarters) combine in years or months --
-    ("The feud lasted two decades and three years.", "two decades and three years", "DURATION", "P23Y"),
-    ("The dynasty ruled a century and a decade.", "a century and a decade", "DURATION", "P110Y"),
-    ("Losses ran three quarters and two months.", "three quarters and two months", "DURATION", "P11M"),
-    ("The feud began two decades and three years ago.", "two decades and three years ago", "DATE",
-     "2002"),
-    ("The fund closed three quarters and two months ago.", "three quarters and two months ago", "DATE",
-     "2024-09"),
-    # -- a length with a half, counted back from the anchor --
-    ("The war ended two and a half years ago.", "two and a half years ago", "DATE", "2023"),
-    ("The talks broke down a year and a half ago.", "a year and a half ago", "DATE", "2024"),
-    ("The ship sank a day and a half ago.", "a day and a half ago", "DATE", "2025-08-05"),
-    ("He left half a day ago.", "half a day ago", "DATE", "2025-08-07"),
-    # -- a point beyond the calendar (before year 1) is only past or future --
-    ("Farmers settled the valley 10,000 years ago.", "10,000 years ago", "DATE", "PAST_REF"),
     # -- a range of lengths: one vague length; a point when it is "in" or "ago" --
     ("Shipments resume within two to three weeks.", "two to three weeks", "DURATION", "PXW"),
     ("He was jailed for three to five years.", "three to five years", "DURATION", "PXY"),

@@ -24,7 +24,9 @@ _BEFORE_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|by|at|for|since|until|through)
 _LENGTH_CUE = re.compile(r"\b(?:for|in|over|within|after|lasted|lasts|last|took|takes|spent)\s+$",
                          re.IGNORECASE)
 """Words before a bare plural unit that make it a length ("for days", "lasted minutes")."""
-_OLD = re.compile(r"\s+old\b")
+_OLD = re.compile(r"(?:\s+|\s*-\s*)old\b")
+"""An age after the unit: "52 years old", and "a 36 - year - old man" as text joined from tokens
+or typed with spaced hyphens writes it."""
 _OF = re.compile(r"\s+of\b")
 _YEARS = {"DE": 10, "CE": 100}
 _HALVES = {"Y": "P6M", "M": "P2W", "D": "PT12H", "TH": "PT30M", "TM": "PT30S"}

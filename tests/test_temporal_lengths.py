@@ -1,0 +1,58 @@
+"""Lengths of time the temporal tagger once raised on or misread, each pinned with a
+hand-written sentence: lengths with a half counted back from the anchor, lengths combined
+in units ISO 8601 lacks (decades, centuries, quarters), points beyond the calendar, and
+ages written with spaced hyphens. No spaCy model, no network.
+
+Anchor: THU 2025-08-07.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.temporal.tagger import tag
+
+THU = dt.date(2025, 8, 7)
+
+CASES = [
+    # sentence, expected text, type, value
+    # -- lengths in units ISO 8601 lacks (decades, centuries, quarters) combine in years or months --
+    ("The feud lasted two decades and three years.", "two decades and three years", "DURATION", "P23Y"),
+    ("The dynasty ruled a century and a decade.", "a century and a decade", "DURATION", "P110Y"),
+    ("Losses ran three quarters and two months.", "three quarters and two months", "DURATION", "P11M"),
+    ("The feud began two decades and three years ago.", "two decades and three years ago", "DATE",
+     "2002"),
+    ("The fund closed three quarters and two months ago.", "three quarters and two months ago", "DATE",
+     "2024-09"),
+    # -- a length with a half, counted back from the anchor --
+    ("The war ended two and a half years ago.", "two and a half years ago", "DATE", "2023"),
+    ("The talks broke down a year and a half ago.", "a year and a half ago", "DATE", "2024"),
+    ("The ship sank a day and a half ago.", "a day and a half ago", "DATE", "2025-08-05"),
+    ("He left half a day ago.", "half a day ago", "DATE", "2025-08-07"),
+    # -- a point beyond the calendar (before year 1) is only past or future --
+    ("Farmers settled the valley 10,000 years ago.", "10,000 years ago", "DATE", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), CASES)
+def test_tag(sentence: str, text: str, kind: str, value: str) -> None:
+    found = {e.text: e for e in tag(sentence, THU)}
+    assert text in found, f"{text!r} not among {list(found)}"
+    assert (found[text].type, found[text].value) == (kind, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 36 - year - old man was arrested.",
+    "Sixteen - year - old Kimani Gray was shot.",
+    "The 40 - year -old American lost in the sixth round.",
+    "A 16-year-old boy and his mother, 52 years old, were hurt.",
+])
+def test_an_age_is_no_length(sentence: str) -> None:
+    assert tag(sentence, THU) == []
+
+
+def test_a_length_before_a_spaced_hyphen_that_is_no_age_stays() -> None:
+    found = tag("He served an eight - year term.", THU)
+    assert [(e.text, e.value) for e in found] == [("eight - year", "P8Y")]
