@@ -81,7 +81,8 @@ _AFTER_PREPOSITION = f"(?:{_AFTER_PREPOSITION})"
 # Order matters only between equally long matches: the earlier pattern wins.
 _TABLE: list[tuple[str, Handler]] = [
     (r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b", rules.full_date),
-    (rf"\b(?:(?P<weekof>(?i:the\s+week\s+of))\s+)?{_WD}{_MON}\s+{_DAY}(?!\d){_YEAR}(?!\d)", rules.full_date),
+    (rf"\b(?:(?P<weekof>(?i:the\s+week\s+of))\s+)?{_WD}{_MON}(?:\s+|(?<=\.)(?=\d)){_DAY}(?!\d){_YEAR}(?!\d)",
+     rules.full_date),  # "Dec. 14", also "Dec.14" as some datelines write it
     (rf"\b{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}(?!\w)", rules.full_date),
     (rf"\b(?:(?P<edge>{_E})\s*)?{_MON},?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
      rules.month_year),
@@ -148,9 +149,10 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"times\s+a|per)\s+(?:(?P<count>other|{v.NUMBER_RE})\s+)?(?P<unit>day|week|month|quarter|"
      r"year|decade|hour|minute|morning|night|fortnight)s?\b)", amounts.set_expression),
     (rf"\b(?P<h>\d{{1,2}}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.\d+)?\b{_TZ}", amounts.clock_duration),
-    (r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.m\.|[ap]m\b))"
-     + _TZ, amounts.clock_time),
-    (rf"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d){_TZ}", amounts.clock_time),
+    (r"\b(?P<hour>1[0-2]|0?[1-9])(?:(?::\s?|\.)(?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.\s?m\.?(?!\w)|[ap]m\b))"
+     + _TZ, amounts.clock_time),  # also with the gaps of text joined from tokens: "2: 16pm", "7 p. m."
+    (rf"\b(?P<hour>[01]\d|2[0-3]):(?:\s(?=\d\d\s+(?:{v.TIME_ZONES})\b))?(?P<minute>[0-5]\d)(?!\d){_TZ}",
+     amounts.clock_time),  # "19:30", "19: 30 BST"
     (r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>GMT|UTC)\b", amounts.clock_time),
     (r"(?i)\b(?P<named>noon|midday|midnight)\b", amounts.clock_time),
     (r"(?i)\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+"
