@@ -1,7 +1,7 @@
 """Lengths of time the temporal tagger once raised on or misread, each pinned with a
 hand-written sentence: lengths with a half counted back from the anchor, lengths combined
-in units ISO 8601 lacks (decades, centuries, quarters), points beyond the calendar, and
-ages written with spaced hyphens. No spaCy model, no network.
+in units ISO 8601 lacks (decades, centuries, quarters), bare plural lengths before "ago" or
+"later", points beyond the calendar, and ages written with spaced hyphens. No spaCy model, no network.
 
 Anchor: THU 2025-08-07.
 """
@@ -31,6 +31,14 @@ CASES = [
     ("The talks broke down a year and a half ago.", "a year and a half ago", "DATE", "2024"),
     ("The ship sank a day and a half ago.", "a day and a half ago", "DATE", "2025-08-05"),
     ("He left half a day ago.", "half a day ago", "DATE", "2025-08-07"),
+    # -- a bare plural length before "ago" is some time past, as "several years ago"; before
+    # "later"/"earlier" a vague length, as "a few days later" --
+    ("The two sides split decades ago.", "decades ago", "DATE", "PAST_REF"),
+    ("Just months ago, the firm was losing money.", "months ago", "DATE", "PAST_REF"),
+    ("Several years ago the plant closed.", "Several years ago", "DATE", "PAST_REF"),
+    ("Hours later, the rebels withdrew.", "Hours later", "DURATION", "PTXH"),
+    ("Days earlier, he had fled the country.", "Days earlier", "DURATION", "PXD"),
+    ("He died years later in exile.", "years later", "DURATION", "PXY"),
     # -- a point beyond the calendar (before year 1) is only past or future --
     ("Farmers settled the valley 10,000 years ago.", "10,000 years ago", "DATE", "PAST_REF"),
 ]

@@ -156,9 +156,12 @@ def _someday(m: re.Match[str], ctx: Context, tail: str) -> bool:
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the coming weeks", "recent months", "for years", "months-long", "lasted minutes", "over the
-    years", "the weeks ahead"."""
+    years", "the weeks ahead"; "years ago" is some time past (PAST_REF, as "several years ago"),
+    "hours later" a vague length (as "a few hours later")."""
     before = ctx.before(m, 16)
-    if not (m["quant"] or m["long"] or _LENGTH_CUE.search(before) or _OVER_THE.search(before)
+    if m["tail"] == "ago":
+        return "DATE", "PAST_REF", "stated"
+    if not (m["quant"] or m["long"] or m["tail"] or _LENGTH_CUE.search(before) or _OVER_THE.search(before)
             or (m["ahead"] and before.lower().endswith("the "))):
         return None
     return "DURATION", duration_value(None, unit_code(m["unit"])), "stated"

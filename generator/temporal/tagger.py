@@ -140,7 +140,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
      r"(?:\s+few)?\s+)?\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<long>-long)?\b"
      r"(?:\s+(?:or|and)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)?"  # "weeks or months"
-     r"(?P<ahead>\s+ahead\b)?",
+     r"(?:(?P<ahead>\s+ahead)|\s+(?P<tail>ago|later|earlier))?\b",
      amounts.vague_duration),
     (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})(?:s|\s+(?P<parts>"
      rf"(?i:{v.DAY_PART_RE}))s))\b|"
