@@ -1,7 +1,8 @@
 """Lengths of time the temporal tagger once raised on or misread, each pinned with a
 hand-written sentence: lengths with a half counted back from the anchor, lengths combined
-in units ISO 8601 lacks (decades, centuries, quarters), bare plural lengths before "ago" or
-"later", points beyond the calendar, and ages written with spaced hyphens. No spaCy model, no network.
+in units ISO 8601 lacks (decades, centuries, quarters), bare plural lengths before "ago",
+"later" or "after", points beyond the calendar, and ages written with spaced hyphens. No
+spaCy model, no network.
 
 Anchor: THU 2025-08-07.
 """
@@ -39,6 +40,13 @@ CASES = [
     ("Hours later, the rebels withdrew.", "Hours later", "DURATION", "PTXH"),
     ("Days earlier, he had fled the country.", "Days earlier", "DURATION", "PXD"),
     ("He died years later in exile.", "years later", "DURATION", "PXY"),
+    # -- a bare plural length before "after"/"before" is a vague length; the signal stays out --
+    ("The suspect hanged himself hours after his arrest.", "hours", "DURATION", "PTXH"),
+    ("The grenade was thrown seconds before the blast.", "seconds", "DURATION", "PTXS"),
+    ("Troops arrived 13 days after the bombing.", "13 days", "DURATION", "P13D"),
+    # -- "weeklong", "yearlong" as "week-long": one unit --
+    ("Police ended a weeklong manhunt.", "weeklong", "DURATION", "P1W"),
+    ("A yearlong inquiry found no fault.", "yearlong", "DURATION", "P1Y"),
     # -- a point beyond the calendar (before year 1) is only past or future --
     ("Farmers settled the valley 10,000 years ago.", "10,000 years ago", "DATE", "PAST_REF"),
 ]
@@ -59,6 +67,11 @@ def test_tag(sentence: str, text: str, kind: str, value: str) -> None:
 ])
 def test_an_age_is_no_length(sentence: str) -> None:
     assert tag(sentence, THU) == []
+
+
+def test_plural_units_after_a_determiner_before_a_signal_are_no_length() -> None:
+    found = [e.text for e in tag("In the first days after the vote, markets were calm.", THU)]
+    assert found == [], found
 
 
 def test_a_length_before_a_spaced_hyphen_that_is_no_age_stays() -> None:

@@ -93,7 +93,7 @@ def in_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     code, words = unit_code(m["unit"]), m["num"].lower()
-    if m["unit"].istitle() and m.start() not in ctx.starts:
+    if m["unit"].istitle() and m.start() not in ctx.starts and not ctx.headline(m):
         return None  # a title in mid-sentence: CBS's "60 Minutes", "48 Hours"
     if code == "TS" and words in ("a", "an"):
         return None  # "a second round"
@@ -134,6 +134,8 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     return "DURATION", value, "stated"
 
 
+_DETERMINED = re.compile(r"(?:\b(?:the|those|these)\s+(?:[\w-]+\s+){0,2}|[\d,.]+\s+)$", re.IGNORECASE)
+"""A determiner or a number before a bare plural unit: "in the first days after", "13 days after"."""
 _OVER_THE = re.compile(r"\b(?:over|through|throughout)\s+the\s+$", re.IGNORECASE)
 """Before a bare plural unit after "the": a length ("over the years"), unlike "in the days before"."""
 
@@ -157,12 +159,14 @@ def _someday(m: re.Match[str], ctx: Context, tail: str) -> bool:
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the coming weeks", "recent months", "for years", "months-long", "lasted minutes", "over the
     years", "the weeks ahead"; "years ago" is some time past (PAST_REF, as "several years ago"),
-    "hours later" a vague length (as "a few hours later")."""
+    "hours later" and "hours after his arrest" a vague length (as "a few hours after")."""
     before = ctx.before(m, 16)
     if m["tail"] == "ago":
         return "DATE", "PAST_REF", "stated"
-    if not (m["quant"] or m["long"] or m["tail"] or _LENGTH_CUE.search(before) or _OVER_THE.search(before)
-            or (m["ahead"] and before.lower().endswith("the "))):
+    if m["signal"] and not m["quant"] and _DETERMINED.search(ctx.before(m, 30)):
+        return None  # "in the (first) days before the vote": a stretch of time, no length
+    if not (m["quant"] or m["long"] or m["tail"] or m["signal"] or _LENGTH_CUE.search(before)
+            or _OVER_THE.search(before) or (m["ahead"] and before.lower().endswith("the "))):
         return None
     return "DURATION", duration_value(None, unit_code(m["unit"])), "stated"
 

@@ -124,7 +124,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)\b(?:early|late|mid-?|mid\s|the\s)\s*(?P<part>morning|afternoon|evening)\b", amounts.day_part),
     (r"(?i)\bthe\s+day\s+(?P<rel>before|after)\b", named.day_before),
     (r"(?i)\b(?:another|a\s+further|an\s+(?:extra|additional))\s+(?P<unit>day|week|month|year|"
-     r"decade)\b|(?<![\w-])(?P<long>day|week|month|year)-long\b", amounts.another),
+     r"decade)\b|(?<![\w-])(?P<long>day|week|month|year)-?long\b", amounts.another),
     (rf"(?i)(?:\b(?P<edge>{v.EDGE_RE}|earlier|later)\s+)?\b(?P<the>the\s+)?"
      r"(?P<rel>this\s+past|latest|most\s+recent|this|last|next|"
      r"past|coming|previous|current|the)\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter|decade|"
@@ -140,7 +140,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
      r"(?:\s+few)?\s+)?\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<long>-long)?\b"
      r"(?:\s+(?:or|and)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)?"  # "weeks or months"
-     r"(?:(?P<ahead>\s+ahead)|\s+(?P<tail>ago|later|earlier))?\b",
+     r"(?:(?P<ahead>\s+ahead)|\s+(?P<tail>ago|later|earlier)|(?=\s+(?P<signal>after|before)\b))?\b",
      amounts.vague_duration),
     (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})(?:s|\s+(?P<parts>"
      rf"(?i:{v.DAY_PART_RE}))s))\b|"

@@ -105,3 +105,8 @@ TIME_ZONES = (
 TERM_RE = (r"the\s+(?:near|short|long|medium)\s+term"
            r"(?=\s*[^\w\s-]|\s+(?:and|or|but|to|for|as|in|at|when|while)\b)")
 """"in the short term", "the near term": a time to come (FUTURE_REF), not "the long term debt"."""
+TITLE_SMALL_WORDS = frozenset(
+    "In For Of By Since Until From At On To After Before During And Or The A An With As Over Into "
+    "Through Amid".split()
+)
+"""Function words capitalised in a title-case headline ("Double Murder In 2010"): no part of a name."""

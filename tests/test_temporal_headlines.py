@@ -1,0 +1,45 @@
+"""Capital letters tell a name ("USA Today", "ABC's This Week", "Vision 2030") only inside a
+sentence: in a title-case headline every word is capitalised, and a headline line ends where
+the text below it begins. No spaCy model, no network.
+
+Anchor: SUN 2012-12-23.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.temporal.tagger import tag
+
+SUN = dt.date(2012, 12, 23)
+
+CASES = [
+    # text, expected text, type, value
+    ("Protest Over Shooting Of City Teen\n\nYesterday, the police explained the shooting.", "Yesterday",
+     "DATE", "2012-12-22"),
+    ("Minister Names New Health Chief\n\nToday, the minister named a chief.", "Today", "DATE", "2012-12-23"),
+    ("Banker Jailed For Fraud In 2010 Loan Scheme", "2010", "DATE", "2010"),
+    ("Singer Set As Host For 2014 Music Awards", "2014", "DATE", "2014"),
+    ("Singer to Host Next Year’ s Music Awards", "Next Year", "DATE", "2013"),
+    ("Club Makes Offer To Star Player (8 Years?)", "8 Years", "DURATION", "P8Y"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind", "value"), CASES)
+def test_tag(text: str, expected: str, kind: str, value: str) -> None:
+    found = {e.text: e for e in tag(text, SUN)}
+    assert expected in found, f"{expected!r} not among {list(found)}"
+    assert (found[expected].type, found[expected].value) == (kind, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report first ran in USA Today last month.",
+    "He said so on ABC's This Week program.",
+    "The kingdom unveiled its Vision 2030 plan.",
+    "She was interviewed on CBS's 60 Minutes program.",
+])
+def test_a_capitalised_name_inside_a_sentence_stays_no_time(sentence: str) -> None:
+    found = [e.text for e in tag(sentence, SUN)]
+    assert not {"Today", "This Week", "2030", "60 Minutes"} & set(found), found
