@@ -241,6 +241,8 @@ def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the year ended June 30" (a year-long period: P1Y), "the year two thousand" (2000),
     "for the year", "earlier in the year" and "the full year" (the year of the text: the
     anchor's)."""
+    if "Year" in m[0] and m.start() not in ctx.starts and not ctx.headline(m):
+        return None  # a title in mid-sentence: "the National Player of the Year"
     if m["ended"]:
         return "DURATION", "P1Y", "stated"
     if m["thousand"]:
