@@ -1,6 +1,7 @@
-"""Capital letters tell a name ("USA Today", "ABC's This Week", "Vision 2030") only inside a
-sentence: in a title-case headline every word is capitalised, and a headline line ends where
-the text below it begins. No spaCy model, no network.
+"""Words that look like times but name something else: capital letters tell a name ("USA
+Today", "ABC's This Week", "Vision 2030") only inside a sentence (in a title-case headline every
+word is capitalised, and a headline line ends where the text below it begins); a quarter or
+half in a sentence about a game is a period of play. No spaCy model, no network.
 
 Anchor: SUN 2012-12-23.
 """
@@ -44,3 +45,18 @@ def test_tag(text: str, expected: str, kind: str, value: str) -> None:
 def test_a_capitalised_name_inside_a_sentence_stays_no_time(sentence: str) -> None:
     found = [e.text for e in tag(sentence, SUN)]
     assert not {"Today", "This Week", "2030", "60 Minutes", "the Year"} & set(found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "His touchdown pass late in the fourth quarter gave the team the win.",
+    "She scored with 7:42 left in the first half.",
+    "A third-quarter field goal tied the game.",
+])
+def test_a_period_of_play_is_no_part_of_the_year(sentence: str) -> None:
+    assert [e.text for e in tag(sentence, SUN)] == []
+
+
+def test_a_quarter_of_the_year_in_a_report_stays() -> None:
+    found = {e.text: e.value for e in tag("Profit rose in the fourth quarter and the first half.", SUN)}
+    assert found == {"the fourth quarter": "2012-Q4", "the first half": "2012-H1"}
+

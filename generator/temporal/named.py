@@ -66,6 +66,12 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
             "4th": 4, "final": 4, "last": 4}  # fmt: skip
 _OF_SOMETHING = re.compile(r"\s+of\s+(?!\$|\d)")
 _WHICH_YEAR = {"this": 0, "the": 0, "last": -1, "next": 1}
+_PLAY = re.compile(
+    r"\b(?:touchdowns?|TDs?|field\s+goals?|half-?time|overtime|quarterbacks?|rebounds?|free\s+throws?|"
+    r"three-pointers?|interceptions?|fumbles?|penalty\s+kicks?|power\s+play|(?:\d+|\w+)\s+(?:left|to\s+play))\b",
+    re.IGNORECASE,
+)
+"""Words of a game: a quarter or half in their sentence is a period of play, not of the year."""
 
 
 def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -84,8 +90,9 @@ def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # "last quarter" is the one before this (see ``temporal_rules.period``)
         index = int(m["q"]) if m["q"] else ORDINALS[nth]
         code, first, last = f"Q{index}", 3 * index - 2, 3 * index
-    if _OF_SOMETHING.match(ctx.text, m.end()):
-        return None  # "the first half of the match" (not "the second quarter of $5 million")
+    if _OF_SOMETHING.match(ctx.text, m.end()) or (not m["year"] and _PLAY.search(ctx.sentence(m))):
+        return None  # "the first half of the match", "a touchdown in the fourth quarter" (not "the
+        # second quarter of $5 million")
     if (m["plural"] or m["lplural"]) and ctx.habitual(m):
         return "SET", f"XXXX-{code}", "stated"  # "usually in the second and fourth quarters"
     if year := m["year"] or m["pyear"]:

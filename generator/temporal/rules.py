@@ -66,6 +66,12 @@ class Context:
         words = re.findall(r"[^\W\d_][\w'’-]{3,}", self.text[start : end if end >= 0 else len(self.text)])
         return len(words) >= 3 and all(word[0].isupper() for word in words)
 
+    def sentence(self, match: re.Match[str]) -> str:
+        """The sentence holding ``match``."""
+        index = bisect.bisect_right(self.starts, match.start())
+        end = self.starts[index] if index < len(self.starts) else len(self.text)
+        return self.text[self.starts[index - 1] : end]
+
     def before(self, match: re.Match[str], width: int = 24) -> str:
         """The ``width`` characters before the match."""
         return self.text[max(0, match.start() - width) : match.start()]
