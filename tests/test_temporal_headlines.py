@@ -1,7 +1,8 @@
 """Words that look like times but name something else: capital letters tell a name ("USA
 Today", "ABC's This Week", "Vision 2030") only inside a sentence (in a title-case headline every
 word is capitalised, and a headline line ends where the text below it begins); a quarter or
-half in a sentence about a game is a period of play. No spaCy model, no network.
+half in a sentence about a game is a period of play; "the office Christmas party" is a party. No
+spaCy model, no network.
 
 Anchor: SUN 2012-12-23.
 """
@@ -59,4 +60,17 @@ def test_a_period_of_play_is_no_part_of_the_year(sentence: str) -> None:
 def test_a_quarter_of_the_year_in_a_report_stays() -> None:
     found = {e.text: e.value for e in tag("Profit rose in the fourth quarter and the first half.", SUN)}
     assert found == {"the fourth quarter": "2012-Q4", "the first half": "2012-H1"}
+
+
+@pytest.mark.parametrize(("sentence", "holiday"), [
+    ("A gunman opened fire at an office Christmas party on Friday.", "Christmas"),
+    ("The family ate Thanksgiving dinner together.", "Thanksgiving"),
+])
+def test_a_thing_named_after_a_holiday_is_no_date(sentence: str, holiday: str) -> None:
+    assert holiday not in [e.text for e in tag(sentence, SUN)]
+
+
+def test_the_holiday_itself_stays_a_date() -> None:
+    found = {e.text: e.value for e in tag("Shops close on Christmas Eve and on Christmas.", SUN)}
+    assert found == {"Christmas Eve": "2012-12-24", "Christmas": "2012-12-25"}
 

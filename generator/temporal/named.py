@@ -155,12 +155,24 @@ def every_month(m: re.Match[str], ctx: Context) -> Resolved:
     return "SET", f"XXXX-{v.MONTHS[word]:02d}", "stated"
 
 
+_HOLIDAY_THING = re.compile(
+    r"\s+(?:part(?:y|ies)|trees?|cards?|gifts?|presents?|shopping|shoppers|sales|dinners?|lunch(?:es)?|feasts?|"
+    r"meals?|markets?|lights|decorations|carols?|songs?|music|message|address|speech|bonus(?:es)?|specials?|"
+    r"shows?|concerts?|mass|parades?|edition|episode|films?|movies?|menus?|turkeys?|pudding|cakes?|cookies|"
+    r"eggs?|hunts?|costumes?|displays?|albums?|ads?|adverts?|decor|spirit)\b"
+)
+"""Things named after a holiday ("an office Christmas party", "Thanksgiving dinner"): no date."""
+
+
 def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"Christmas", "Christmas Eve", "New Year's Day", "the Fourth of July", "Thanksgiving"."""
+    """"Christmas", "Christmas Eve", "New Year's Day", "the Fourth of July", "Thanksgiving"; not
+    a thing named after one ("the office Christmas party")."""
     name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'")).removeprefix("the ")
     written = re.sub(r"^the\s+", "", m["name"], flags=re.IGNORECASE)
     if not written[0].isupper() or (name == "independence day" and ctx.before(m, 3).endswith("s ")):
         return None  # lower case, or another country's ("Norway's Independence Day")
+    if not m["week"] and not m["year"] and _HOLIDAY_THING.match(ctx.text, m.end()):
+        return None
     if m["year"]:
         return _week_of(m, _holiday_in(name, int(m["year"]), "stated"))
     if ctx.anchor is None or ctx.habitual(m):
