@@ -310,6 +310,8 @@ CASES = [
     ("He will leave at 4 in the morning (4 a.m. EDT Friday), he said.", THU, "4 a.m. EDT Friday",
      "TIME", "2025-08-08T04:00"),
     ("The case will be heard the week of Sept. 8.", THU, "the week of Sept. 8", "DATE", "2025-W37"),
+    # -- "throughout the (fiscal) year" is the year of the text, as "during the year" --
+    ("Profit should increase throughout the fiscal year.", THU, "the fiscal year", "DATE", "2025"),
     # -- a stated year lends itself to a yearless day only within its clause --
     ("Under an agreement in 2022 that set no amount, the firm had bought shares through Sept. 29.",
      THU, "Sept. 29", "DATE", "2024-09-29"),

@@ -267,7 +267,7 @@ def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["thousand"]:
         return "DATE", "2000", "stated"
     relative = re.match(r"\s+(?:before|after|earlier|later)\b", ctx.text[m.end() :])
-    if not m["full"] and not _YEAR_CONTEXT.search(ctx.before(m, 8)) or relative:
+    if not m["full"] and not _YEAR_CONTEXT.search(ctx.before(m, 12)) or relative:
         return None  # "the year before" counts from another date
     return rules.relative(ctx, m, 0, lambda anchor: str(anchor.year), "the year of the text")
 
