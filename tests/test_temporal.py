@@ -310,6 +310,12 @@ CASES = [
     ("He will leave at 4 in the morning (4 a.m. EDT Friday), he said.", THU, "4 a.m. EDT Friday",
      "TIME", "2025-08-08T04:00"),
     ("The case will be heard the week of Sept. 8.", THU, "the week of Sept. 8", "DATE", "2025-W37"),
+    # -- "earlier/later in the day (week, evening)": of the day last mentioned, as "later that day" --
+    ("On Monday he met the envoy. Earlier in the day, he had spoken to reporters.", THU,
+     "Earlier in the day", "DATE", "2025-08-04"),
+    ("The president arrived in the city later in the day.", THU, "later in the day", "DATE", "2025-08-07"),
+    ("He left later in the evening.", THU, "later in the evening", "TIME", "2025-08-07TEV"),
+    ("Earlier in the week, rumors spread.", THU, "Earlier in the week", "DATE", "2025-W32"),
     # -- "throughout the (fiscal) year" is the year of the text, as "during the year" --
     ("Profit should increase throughout the fiscal year.", THU, "the fiscal year", "DATE", "2025"),
     # -- a stated year lends itself to a yearless day only within its clause --

@@ -117,7 +117,8 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
     (rf"(?i)\b(?P<name>{named.HOLIDAY_RE})\b(?P<week>\s+week\b)?(?:,?\s+(?P<year>{v.YEAR_RE})\b)?",
      named.holiday),
-    (r"(?i)\b(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|preceding|same)|that(?:\s+same)?)\s+"
+    (r"(?i)\b(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|preceding|same)|that(?:\s+same)?"
+     r"|(?:(?<=earlier\s)|(?<=later\s))in\s+the)\s+"  # "later in the day": that day
      rf"(?P<unit>day|week|month|year|{v.DAY_PART_RE})\b", named.anaphoric),
     (r"(?i)\b(?:(?:the|this)\s+)?(?:fiscal\s+)?year(?:-|\s+|['’]s\s+)end\b(?![\w-])", named.year_end),
     (r"(?i)\bovernight\b", named.overnight),
