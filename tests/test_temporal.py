@@ -316,6 +316,9 @@ CASES = [
     ("The president arrived in the city later in the day.", THU, "later in the day", "DATE", "2025-08-07"),
     ("He left later in the evening.", THU, "later in the evening", "TIME", "2025-08-07TEV"),
     ("Earlier in the week, rumors spread.", THU, "Earlier in the week", "DATE", "2025-W32"),
+    # -- a season with its year needs no article or preposition: "autumn 2022" --
+    ("Talks stalled in the summer of 2023 and autumn 2022.", THU, "autumn 2022", "DATE", "2022-FA"),
+    ("Enrolment for the Fall 2023 term closed.", THU, "the Fall 2023", "DATE", "2023-FA"),
     # -- "throughout the (fiscal) year" is the year of the text, as "during the year" --
     ("Profit should increase throughout the fiscal year.", THU, "the fiscal year", "DATE", "2025"),
     # -- a stated year lends itself to a yearless day only within its clause --
@@ -402,6 +405,7 @@ NEGATIVES = [
     "He said so on CBS's 60 Minutes program.",
     "The poster showed Gary Cooper in High Noon.",
     "Mrs May second-guessed the plan.",
+    "Prices fall 2023 points short of the target.",
 ]
 
 

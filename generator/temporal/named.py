@@ -123,10 +123,10 @@ def _this_or_adjacent_year(
 def the_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the spring", "the summer", "in spring" (not "the fall of Kabul": a season needs no "of"
     after it); a bare season in a sentence that is neither past nor future is any such season."""
-    word = m["season"].lower()
+    word = (m["season"] or m["season2"]).lower()
     code, first, last = v.SEASONS[word]
-    if m["year"]:
-        return "DATE", f"{m['year']}-{code}", "stated"
+    if year := m["year"] or m["year2"]:
+        return "DATE", f"{year}-{code}", "stated"
     after = ctx.text[m.end() : m.end() + 6]
     if re.match(r"\s+of\b", after) or (word == "fall" and re.match(r"\s+(?:in|to|from|by)\b", after)):
         return None

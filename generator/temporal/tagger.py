@@ -111,7 +111,10 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)\bthe\s+(?:(?P<full>full|whole|entire)\s+)?(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)"
      r"|\s+(?P<thousand>two\s+thousand)\b)?", named.the_year),
     (rf"(?:\b(?i:the)\s+|{_AFTER_PREPOSITION})(?:(?i:early|late|mid)[\s-]?)?(?P<season>{_SEASON})\b"
-     rf"(?:\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b)?", named.the_season),
+     rf"(?:\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b)?"
+     rf"|\b(?:(?i:early|late|mid)[\s-]?)?(?P<season2>(?i:spring|summer|autumn|winter)|Fall)\s+"
+     rf"(?P<year2>{v.YEAR_RE}){_NOT_A_YEAR}",  # "autumn 2022" (not the verb: "prices fall 2023 points")
+     named.the_season),
     (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
      named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
