@@ -316,6 +316,10 @@ CASES = [
     ("The president arrived in the city later in the day.", THU, "later in the day", "DATE", "2025-08-07"),
     ("He left later in the evening.", THU, "later in the evening", "TIME", "2025-08-07TEV"),
     ("Earlier in the week, rumors spread.", THU, "Earlier in the week", "DATE", "2025-W32"),
+    # -- a weekday stated with a year-less day picks the nearby year in which they agree --
+    ("Rain fell on Sunday 3 August.", THU, "Sunday 3 August", "DATE", "2025-08-03"),
+    ("Rain fell on Saturday, Aug. 3.", THU, "Saturday, Aug. 3", "DATE", "2024-08-03"),
+    ("The offer expires on Saturday, Aug. 2.", THU, "Saturday, Aug. 2", "DATE", "2025-08-02"),
     # -- a season with its year needs no article or preposition: "autumn 2022" --
     ("Talks stalled in the summer of 2023 and autumn 2022.", THU, "autumn 2022", "DATE", "2022-FA"),
     ("Enrolment for the Fall 2023 term closed.", THU, "the Fall 2023", "DATE", "2023-FA"),
