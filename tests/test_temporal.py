@@ -320,6 +320,9 @@ CASES = [
     ("Rain fell on Sunday 3 August.", THU, "Sunday 3 August", "DATE", "2025-08-03"),
     ("Rain fell on Saturday, Aug. 3.", THU, "Saturday, Aug. 3", "DATE", "2024-08-03"),
     ("The offer expires on Saturday, Aug. 2.", THU, "Saturday, Aug. 2", "DATE", "2025-08-02"),
+    # -- "FY2024" is fiscal 2024, valued as the year as "fiscal 2024" is --
+    ("Revenue for FY2024 rose.", THU, "FY2024", "DATE", "2024"),
+    ("Revenue for FY 2023 fell.", THU, "FY 2023", "DATE", "2023"),
     # -- a season with its year needs no article or preposition: "autumn 2022" --
     ("Talks stalled in the summer of 2023 and autumn 2022.", THU, "autumn 2022", "DATE", "2022-FA"),
     ("Enrolment for the Fall 2023 term closed.", THU, "the Fall 2023", "DATE", "2023-FA"),

@@ -86,7 +86,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}(?!\w)", rules.full_date),
     (rf"\b(?:(?P<edge>{_E})\s*)?{_MON},?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
      rules.month_year),
-    (rf"(?<![\w$£€.,/:#])(?:(?:(?i:the)\s+)?(?P<edge>{_E}|(?i:fiscal))\s*)?(?:(?P<year>{v.YEAR_RE})|"
+    (rf"(?<![\w$£€.,/:#])(?:(?:(?i:the)\s+)?(?P<edge>{_E}|(?i:fiscal)|FY)\s*)?(?:(?P<year>{v.YEAR_RE})|"
      rf"(?:(?i:the)\s+)?(?:(?P<decade>1[89]\d|20\d)0s|['’](?P<short>[2-9])0s)){_NOT_A_YEAR}", rules.year),
     (rf"(?:\b(?P<edge>{_E})\s*|\b(?P<rel>(?i:last|this|next|coming|past))\s+)?"
      rf"\b(?P<mon>{v.MONTH_RE})\b(?!\s*\d)", rules.month_alone),
