@@ -320,6 +320,9 @@ CASES = [
     ("Rain fell on Sunday 3 August.", THU, "Sunday 3 August", "DATE", "2025-08-03"),
     ("Rain fell on Saturday, Aug. 3.", THU, "Saturday, Aug. 3", "DATE", "2024-08-03"),
     ("The offer expires on Saturday, Aug. 2.", THU, "Saturday, Aug. 2", "DATE", "2025-08-02"),
+    # -- a quarter counted from the anchor keeps its year when listed before one that names its own --
+    ("Sales in the next quarter and the first quarter of 2023 differ.", THU, "the next quarter", "DATE",
+     "2025-Q4"),
     # -- "FY2024" is fiscal 2024, valued as the year as "fiscal 2024" is --
     ("Revenue for FY2024 rose.", THU, "FY2024", "DATE", "2024"),
     ("Revenue for FY 2023 fell.", THU, "FY 2023", "DATE", "2023"),

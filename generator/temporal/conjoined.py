@@ -53,6 +53,9 @@ def shared_day_parts(exprs: list[TimeExpression], text: str) -> list[TimeExpress
 
 
 _PART_OF_YEAR = re.compile(r"(\d{4}|XXXX)-([QH]\d)")
+_OWN_YEAR = re.compile(r"\d{4}|year|\b(?:next|last|this|previous|coming|past|current|latest)\b",
+                       re.IGNORECASE)
+"""A quarter that names its year, or one counted from the anchor ("the next quarter"), keeps it."""
 
 
 def shared_years(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
@@ -61,7 +64,7 @@ def shared_years(exprs: list[TimeExpression], text: str) -> list[TimeExpression]
     for index in range(len(out) - 2, -1, -1):
         first, last = out[index], out[index + 1]
         mine, theirs = _PART_OF_YEAR.fullmatch(first.value), _PART_OF_YEAR.fullmatch(last.value)
-        if (mine and theirs and not re.search(r"\d{4}|year", first.text, re.IGNORECASE)
+        if (mine and theirs and not _OWN_YEAR.search(first.text)
                 and _LIST_GAP.fullmatch(text, first.end, last.start)):
             out[index] = replace(first, value=f"{theirs[1]}-{mine[2]}", provenance=last.provenance)
     return out
