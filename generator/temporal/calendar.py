@@ -47,6 +47,18 @@ def resolve_weekday(
     return anchor + dt.timedelta(days=ahead)
 
 
+def year_with_weekday(year: int, month: int, day: int, weekday: int) -> int | None:
+    """The year nearest ``year`` (it, the one before, the one after) in which the day falls on
+    ``weekday`` ("Sunday, Aug. 4" said in 2024: 2024, not 2023), None when none of them fits."""
+    for candidate in (year, year - 1, year + 1):
+        try:
+            if dt.date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return None
+
+
 def shift_months(day: dt.date, months: int) -> dt.date:
     """Move ``day`` by whole months, clamping to the month's last day (Jan 31 + 1 = Feb 28)."""
     index = day.year * 12 + day.month - 1 + months

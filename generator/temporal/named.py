@@ -66,12 +66,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
             "4th": 4, "final": 4, "last": 4}  # fmt: skip
 _OF_SOMETHING = re.compile(r"\s+of\s+(?!\$|\d)")
 _WHICH_YEAR = {"this": 0, "the": 0, "last": -1, "next": 1}
-_PLAY = re.compile(
-    r"\b(?:touchdowns?|TDs?|field\s+goals?|half-?time|overtime|quarterbacks?|rebounds?|free\s+throws?|"
-    r"three-pointers?|interceptions?|fumbles?|penalty\s+kicks?|power\s+play|(?:\d+|\w+)\s+(?:left|to\s+play))\b",
-    re.IGNORECASE,
-)
-"""Words of a game: a quarter or half in their sentence is a period of play, not of the year."""
+_PLAY = re.compile(rf"\b(?:{v.PLAY_RE})\b", re.IGNORECASE)
 
 
 def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -155,13 +150,7 @@ def every_month(m: re.Match[str], ctx: Context) -> Resolved:
     return "SET", f"XXXX-{v.MONTHS[word]:02d}", "stated"
 
 
-_HOLIDAY_THING = re.compile(
-    r"\s+(?:part(?:y|ies)|trees?|cards?|gifts?|presents?|shopping|shoppers|sales|dinners?|lunch(?:es)?|feasts?|"
-    r"meals?|markets?|lights|decorations|carols?|songs?|music|message|address|speech|bonus(?:es)?|specials?|"
-    r"shows?|concerts?|mass|parades?|edition|episode|films?|movies?|menus?|turkeys?|pudding|cakes?|cookies|"
-    r"eggs?|hunts?|costumes?|displays?|albums?|ads?|adverts?|decor|spirit)\b"
-)
-"""Things named after a holiday ("an office Christmas party", "Thanksgiving dinner"): no date."""
+_HOLIDAY_THING = re.compile(rf"\s+(?:{v.HOLIDAY_THINGS_RE})\b")
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:

@@ -118,21 +118,9 @@ def _full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", UNRESOLVED
     year = year_for_day(ctx.anchor, month, day, ctx.tense(m))
-    if m["wd"] and (fitting := _year_of_weekday(year, month, day, v.WEEKDAYS[m["wd"]])) is not None:
+    if m["wd"] and (fitting := cal.year_with_weekday(year, month, day, v.WEEKDAYS[m["wd"]])) is not None:
         return checked_day(fitting, month, day, ctx.resolved(m, "the year whose day has that weekday"))
     return checked_day(year, month, day, ctx.resolved(m, "year inferred"))
-
-
-def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int | None:
-    """The year nearest ``year`` (it, the one before, the one after) in which the day falls on
-    ``weekday`` ("Sunday, Aug. 4": 2024, not 2023), None when none of them fits."""
-    for candidate in (year, year - 1, year + 1):
-        try:
-            if dt.date(candidate, month, day).weekday() == weekday:
-                return candidate
-        except ValueError:
-            continue
-    return None
 
 
 def checked_day(year: int, month: int, day: int, how: str) -> Resolved | None:
