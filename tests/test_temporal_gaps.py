@@ -1,5 +1,5 @@
 """Clock times and dates in text with the gaps that joining tokens leaves (ECB+ articles,
-datelines copied from pages): "7 p. m.", "2: 16pm", "19: 30 BST", "Dec.14". No spaCy
+datelines copied from pages): "7 p. m.", "2: 16pm", "19: 30 BST", "Nov.21". No spaCy
 model, no network.
 
 Anchor: SUN 2013-08-04.
@@ -18,14 +18,14 @@ SUN = dt.date(2013, 8, 4)
 CASES = [
     # sentence, expected text, type, value
     ("The car hit her at about 7 p. m. on Friday.", "7 p. m. on Friday", "TIME", "2013-08-02T19:00"),
-    ("He escaped just after 9 a. m.", "9 a. m.", "TIME", "2013-08-04T09:00"),
-    ("The fire was reported at 3: 33 a. m. and is under investigation.", "3: 33 a. m.", "TIME",
+    ("The ferry left shortly after 9 a. m.", "9 a. m.", "TIME", "2013-08-04T09:00"),
+    ("The blaze broke out at 3: 33 a. m. in a warehouse.", "3: 33 a. m.", "TIME",
      "2013-08-04T03:33"),
-    ("Update at 2: 16pm Friday: take it with a grain of salt.", "2: 16pm Friday", "TIME", "2013-08-02T14:16"),
+    ("Update at 2: 16pm Friday: the vote was delayed.", "2: 16pm Friday", "TIME", "2013-08-02T14:16"),
     ("The statement came at 10 a.m Friday.", "10 a.m Friday", "TIME", "2013-08-02T10:00"),
     ("Published Sunday, Aug 4 2013, 19: 30 BST", "Sunday, Aug 4 2013, 19: 30 BST", "TIME",
      "2013-08-04T19:30"),
-    ("Posted Dec.14, 2012 at 10:31 AM", "Dec.14, 2012 at 10:31 AM", "TIME", "2012-12-14T10:31"),
+    ("Posted Nov.21, 2012 at 10:31 AM", "Nov.21, 2012 at 10:31 AM", "TIME", "2012-11-21T10:31"),
 ]
 
 

@@ -1,7 +1,7 @@
 """Words that look like times but name something else: capital letters tell a name ("USA
 Today", "ABC's This Week", "Vision 2030") only inside a sentence (in a title-case headline every
 word is capitalised, and a headline line ends where the text below it begins); a quarter or
-half in a sentence about a game is a period of play; "the office Christmas party" is a party. No
+half in a sentence about a game is a period of play; "the Christmas lights" are lights. No
 spaCy model, no network.
 
 Anchor: SUN 2012-12-23.
@@ -41,7 +41,7 @@ def test_tag(text: str, expected: str, kind: str, value: str) -> None:
     "He said so on ABC's This Week program.",
     "The kingdom unveiled its Vision 2030 plan.",
     "She was interviewed on CBS's 60 Minutes program.",
-    "He was crowned National Player of the Year on Sunday.",
+    "She was named Coach of the Year on Sunday.",
 ])
 def test_a_capitalised_name_inside_a_sentence_stays_no_time(sentence: str) -> None:
     found = [e.text for e in tag(sentence, SUN)]
@@ -49,8 +49,8 @@ def test_a_capitalised_name_inside_a_sentence_stays_no_time(sentence: str) -> No
 
 
 @pytest.mark.parametrize("sentence", [
-    "His touchdown pass late in the fourth quarter gave the team the win.",
-    "She scored with 7:42 left in the first half.",
+    "A touchdown run late in the fourth quarter sealed the win.",
+    "She hit a jumper with 3:10 left in the first half.",
     "A third-quarter field goal tied the game.",
 ])
 def test_a_period_of_play_is_no_part_of_the_year(sentence: str) -> None:
@@ -63,7 +63,7 @@ def test_a_quarter_of_the_year_in_a_report_stays() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "holiday"), [
-    ("A gunman opened fire at an office Christmas party on Friday.", "Christmas"),
+    ("Crowds watched the Christmas lights go on in the square on Friday.", "Christmas"),
     ("The family ate Thanksgiving dinner together.", "Thanksgiving"),
 ])
 def test_a_thing_named_after_a_holiday_is_no_date(sentence: str, holiday: str) -> None:

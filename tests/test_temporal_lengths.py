@@ -41,7 +41,7 @@ CASES = [
     ("Days earlier, he had fled the country.", "Days earlier", "DURATION", "PXD"),
     ("He died years later in exile.", "years later", "DURATION", "PXY"),
     # -- a bare plural length before "after"/"before" is a vague length; the signal stays out --
-    ("The suspect hanged himself hours after his arrest.", "hours", "DURATION", "PTXH"),
+    ("The minister resigned hours after the vote.", "hours", "DURATION", "PTXH"),
     ("The grenade was thrown seconds before the blast.", "seconds", "DURATION", "PTXS"),
     ("Troops arrived 13 days after the bombing.", "13 days", "DURATION", "P13D"),
     # -- "weeklong", "yearlong" as "week-long": one unit --
@@ -60,9 +60,9 @@ def test_tag(sentence: str, text: str, kind: str, value: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    "A 36 - year - old man was arrested.",
-    "Sixteen - year - old Kimani Gray was shot.",
-    "The 40 - year -old American lost in the sixth round.",
+    "A 45 - year - old clerk was questioned.",
+    "Seventeen - year - old Ana Ruiz won the race.",
+    "The 33 - year -old Canadian lost in the final.",
     "A 16-year-old boy and his mother, 52 years old, were hurt.",
 ])
 def test_an_age_is_no_length(sentence: str) -> None:

@@ -25,7 +25,7 @@ _LENGTH_CUE = re.compile(r"\b(?:for|in|over|within|after|lasted|lasts|last|took|
                          re.IGNORECASE)
 """Words before a bare plural unit that make it a length ("for days", "lasted minutes")."""
 _OLD = re.compile(r"(?:\s+|\s*-\s*)old\b")
-"""An age after the unit: "52 years old", and "a 36 - year - old man" as text joined from tokens
+"""An age after the unit: "52 years old", and "a 45 - year - old clerk" as text joined from tokens
 or typed with spaced hyphens writes it."""
 _OF = re.compile(r"\s+of\b")
 _YEARS = {"DE": 10, "CE": 100}
@@ -134,7 +134,7 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     return "DURATION", value, "stated"
 
 
-_DETERMINED = re.compile(r"(?:\b(?:the|those|these)\s+(?:[\w-]+\s+){0,2}|[\d,.]+\s+)$", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?:\b(?:the|those|these)\s+(?:[\w-]+\s+)?|[\d,.]+\s+)$", re.IGNORECASE)
 """A determiner or a number before a bare plural unit: "in the first days after", "13 days after"."""
 _OVER_THE = re.compile(r"\b(?:over|through|throughout)\s+the\s+$", re.IGNORECASE)
 """Before a bare plural unit after "the": a length ("over the years"), unlike "in the days before"."""
@@ -159,7 +159,7 @@ def _someday(m: re.Match[str], ctx: Context, tail: str) -> bool:
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the coming weeks", "recent months", "for years", "months-long", "lasted minutes", "over the
     years", "the weeks ahead"; "years ago" is some time past (PAST_REF, as "several years ago"),
-    "hours later" and "hours after his arrest" a vague length (as "a few hours after")."""
+    "hours later" and "hours after the vote" a vague length (as "a few hours after")."""
     before = ctx.before(m, 16)
     if m["tail"] == "ago":
         return "DATE", "PAST_REF", "stated"

@@ -155,7 +155,7 @@ _HOLIDAY_THING = re.compile(rf"\s+(?:{v.HOLIDAY_THINGS_RE})\b")
 
 def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"Christmas", "Christmas Eve", "New Year's Day", "the Fourth of July", "Thanksgiving"; not
-    a thing named after one ("the office Christmas party")."""
+    a thing named after one ("the Christmas lights", "Thanksgiving dinner")."""
     name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'")).removeprefix("the ")
     written = re.sub(r"^the\s+", "", m["name"], flags=re.IGNORECASE)
     if not written[0].isupper() or (name == "independence day" and ctx.before(m, 3).endswith("s ")):
@@ -250,7 +250,7 @@ def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     "for the year", "earlier in the year" and "the full year" (the year of the text: the
     anchor's)."""
     if "Year" in m[0] and m.start() not in ctx.starts and not ctx.headline(m):
-        return None  # a title in mid-sentence: "the National Player of the Year"
+        return None  # a title in mid-sentence: "the Coach of the Year award"
     if m["ended"]:
         return "DURATION", "P1Y", "stated"
     if m["thousand"]:

@@ -59,7 +59,7 @@ class Context:
         return bool(_HABITUAL.search(self.text[start : match.start()]))
 
     def headline(self, match: re.Match[str]) -> bool:
-        """True when ``match`` stands in a title-case line ("Host For 2014 Academy Awards"),
+        """True when ``match`` stands in a title-case line ("Bank Fined For 2010 Loan Scandal"),
         where a capital letter tells no name."""
         start = self.text.rfind("\n", 0, match.start()) + 1
         end = self.text.find("\n", match.end())

@@ -116,7 +116,7 @@ HOLIDAY_THINGS_RE = (
     r"shows?|concerts?|mass|parades?|edition|episode|films?|movies?|menus?|turkeys?|pudding|cakes?|cookies|"
     r"eggs?|hunts?|costumes?|displays?|albums?|ads?|adverts?|decor|spirit"
 )
-"""Things named after a holiday ("an office Christmas party", "Thanksgiving dinner"): no date."""
+"""Things named after a holiday ("the Christmas lights", "Thanksgiving dinner"): no date."""
 PLAY_RE = (
     r"touchdowns?|TDs?|field\s+goals?|half-?time|overtime|quarterbacks?|rebounds?|free\s+throws?|"
     r"three-pointers?|interceptions?|fumbles?|penalty\s+kicks?|power\s+play|(?:\d+|\w+)\s+(?:left|to\s+play)"
