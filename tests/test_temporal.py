@@ -310,6 +310,27 @@ CASES = [
     ("He will leave at 4 in the morning (4 a.m. EDT Friday), he said.", THU, "4 a.m. EDT Friday",
      "TIME", "2025-08-08T04:00"),
     ("The case will be heard the week of Sept. 8.", THU, "the week of Sept. 8", "DATE", "2025-W37"),
+    # -- "earlier/later in the day (week, evening)": of the day last mentioned, as "later that day" --
+    ("On Monday he met the envoy. Earlier in the day, he had spoken to reporters.", THU,
+     "Earlier in the day", "DATE", "2025-08-04"),
+    ("The president arrived in the city later in the day.", THU, "later in the day", "DATE", "2025-08-07"),
+    ("He left later in the evening.", THU, "later in the evening", "TIME", "2025-08-07TEV"),
+    ("Earlier in the week, rumors spread.", THU, "Earlier in the week", "DATE", "2025-W32"),
+    # -- a weekday stated with a year-less day picks the nearby year in which they agree --
+    ("Rain fell on Sunday 3 August.", THU, "Sunday 3 August", "DATE", "2025-08-03"),
+    ("Rain fell on Saturday, Aug. 3.", THU, "Saturday, Aug. 3", "DATE", "2024-08-03"),
+    ("The offer expires on Saturday, Aug. 2.", THU, "Saturday, Aug. 2", "DATE", "2025-08-02"),
+    # -- a quarter counted from the anchor keeps its year when listed before one that names its own --
+    ("Sales in the next quarter and the first quarter of 2023 differ.", THU, "the next quarter", "DATE",
+     "2025-Q4"),
+    # -- "FY2024" is fiscal 2024, valued as the year as "fiscal 2024" is --
+    ("Revenue for FY2024 rose.", THU, "FY2024", "DATE", "2024"),
+    ("Revenue for FY 2023 fell.", THU, "FY 2023", "DATE", "2023"),
+    # -- a season with its year needs no article or preposition: "autumn 2022" --
+    ("Talks stalled in the summer of 2023 and autumn 2022.", THU, "autumn 2022", "DATE", "2022-FA"),
+    ("Enrolment for the Fall 2023 term closed.", THU, "the Fall 2023", "DATE", "2023-FA"),
+    # -- "throughout the (fiscal) year" is the year of the text, as "during the year" --
+    ("Profit should increase throughout the fiscal year.", THU, "the fiscal year", "DATE", "2025"),
     # -- a stated year lends itself to a yearless day only within its clause --
     ("Under an agreement in 2022 that set no amount, the firm had bought shares through Sept. 29.",
      THU, "Sept. 29", "DATE", "2024-09-29"),
@@ -394,6 +415,7 @@ NEGATIVES = [
     "He said so on CBS's 60 Minutes program.",
     "The poster showed Gary Cooper in High Noon.",
     "Mrs May second-guessed the plan.",
+    "Prices fall 2023 points short of the target.",
 ]
 
 
@@ -448,16 +470,31 @@ def test_resolve_weekday_exclusive() -> None:
         (dt.date(2025, 1, 31), "P1M", 1, dt.date(2025, 2, 28)),
         (THU, "P1Y", -1, dt.date(2024, 8, 7)),
         (THU, "P1DE", -1, dt.date(2015, 8, 7)),
+        (THU, "P1Y6M", -1, dt.date(2024, 2, 7)),  # "a year and a half ago"
+        (THU, "P1DT12H", -1, dt.date(2025, 8, 5)),  # "a day and a half ago": 36 hours, two days back
+        (THU, "P2Y3M", 1, dt.date(2027, 11, 7)),
     ],
 )
 def test_add_duration(start: dt.date, value: str, sign: int, expected: dt.date) -> None:
     assert add_duration(start, value, sign) == expected
 
 
-@pytest.mark.parametrize("value", ["PXD", "PT10H", "2025-08-08", "P"])
+@pytest.mark.parametrize("value", ["PXD", "PT10H", "2025-08-08", "P", "P1YXM", "P1Y6"])
 def test_add_duration_rejects_unresolvable(value: str) -> None:
     with pytest.raises(ValueError):
         add_duration(THU, value)
+
+
+@pytest.mark.parametrize(("value", "sign"), [("P10000Y", -1), ("P8000Y", 1), ("P100CE", -1)])
+def test_add_duration_beyond_the_calendar_is_a_value_error(value: str, sign: int) -> None:
+    with pytest.raises(ValueError, match="leaves the calendar"):
+        add_duration(THU, value, sign)
+
+
+def test_a_length_counted_beyond_the_calendar_from_a_stated_year_is_no_date() -> None:
+    found = {e.text: e.value for e in tag("It was built in 1850; 9,000 years later it may stand.", THU)}
+    assert found.pop("1850") == "1850"
+    assert not [value for value in found.values() if value[:1].isdigit()], found
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,9 @@ _BEFORE_NOUN = re.compile(r"\s+(?!(?:and|or|to|in|by|at|for|since|until|through)
 _LENGTH_CUE = re.compile(r"\b(?:for|in|over|within|after|lasted|lasts|last|took|takes|spent)\s+$",
                          re.IGNORECASE)
 """Words before a bare plural unit that make it a length ("for days", "lasted minutes")."""
-_OLD = re.compile(r"\s+old\b")
+_OLD = re.compile(r"(?:\s+|\s*-\s*)old\b")
+"""An age after the unit: "52 years old", and "a 45 - year - old clerk" as text joined from tokens
+or typed with spaced hyphens writes it."""
 _OF = re.compile(r"\s+of\b")
 _YEARS = {"DE": 10, "CE": 100}
 _HALVES = {"Y": "P6M", "M": "P2W", "D": "PT12H", "TH": "PT30M", "TM": "PT30S"}
@@ -67,10 +69,14 @@ def unit_code(unit: str) -> str:
 
 
 def _point(anchor: dt.date, value: str, code: str, sign: int) -> str:
-    """The date ``value`` before (sign -1) or after an anchor, at the unit's granularity."""
-    if code.startswith("T"):
+    """The date ``value`` before (sign -1) or after an anchor, at the unit's granularity; a
+    time beyond the calendar ("10,000 years ago") is only past or future."""
+    if code.startswith("T") or value.startswith("PT"):  # "two hours ago", "half a day ago"
         return anchor.isoformat()
-    day = cal.add_duration(anchor, value, sign)
+    try:
+        day = cal.add_duration(anchor, value, sign)
+    except ValueError:
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
     granular = {"D": day.isoformat(), "W": cal.week_value(day), "M": cal.month_value(day)}
     return granular.get(code, str(day.year))
 
@@ -87,7 +93,7 @@ def in_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     code, words = unit_code(m["unit"]), m["num"].lower()
-    if m["unit"].istitle() and m.start() not in ctx.starts:
+    if m["unit"].istitle() and m.start() not in ctx.starts and not ctx.headline(m):
         return None  # a title in mid-sentence: CBS's "60 Minutes", "48 Hours"
     if code == "TS" and words in ("a", "an"):
         return None  # "a second round"
@@ -128,6 +134,8 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     return "DURATION", value, "stated"
 
 
+_DETERMINED = re.compile(r"(?:\b(?:the|those|these)\s+(?:[\w-]+\s+)?|[\d,.]+\s+)$", re.IGNORECASE)
+"""A determiner or a number before a bare plural unit: "in the first days after", "13 days after"."""
 _OVER_THE = re.compile(r"\b(?:over|through|throughout)\s+the\s+$", re.IGNORECASE)
 """Before a bare plural unit after "the": a length ("over the years"), unlike "in the days before"."""
 
@@ -150,10 +158,15 @@ def _someday(m: re.Match[str], ctx: Context, tail: str) -> bool:
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the coming weeks", "recent months", "for years", "months-long", "lasted minutes", "over the
-    years", "the weeks ahead"."""
+    years", "the weeks ahead"; "years ago" is some time past (PAST_REF, as "several years ago"),
+    "hours later" and "hours after the vote" a vague length (as "a few hours after")."""
     before = ctx.before(m, 16)
-    if not (m["quant"] or m["long"] or _LENGTH_CUE.search(before) or _OVER_THE.search(before)
-            or (m["ahead"] and before.lower().endswith("the "))):
+    if m["tail"] == "ago":
+        return "DATE", "PAST_REF", "stated"
+    if m["signal"] and not m["quant"] and _DETERMINED.search(ctx.before(m, 30)):
+        return None  # "in the (first) days before the vote": a stretch of time, no length
+    if not (m["quant"] or m["long"] or m["tail"] or m["signal"] or _LENGTH_CUE.search(before)
+            or _OVER_THE.search(before) or (m["ahead"] and before.lower().endswith("the "))):
         return None
     return "DURATION", duration_value(None, unit_code(m["unit"])), "stated"
 

@@ -33,8 +33,8 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.model import TimeExpression
+from generator.temporal import amounts, named
 from generator.temporal import calendar as cal
-from generator.temporal import named
 from generator.temporal import vocab as v
 from generator.temporal.rules import UNRESOLVED
 from generator.temporal.tense import tense_at
@@ -135,9 +135,22 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
         if ref.derived and match["unit"] == "Y":
             continue
         if (value := shifted(ref, sign, length, match["gran"])) is not None:
+            if not match["gran"] and _after_the_report(value, expr, text, anchor):
+                length_value = amounts.duration_value(float(match["n"]), match["unit"])
+                return replace(expr, type="DURATION", value=length_value, provenance="stated")
             value += match["part"] or ""
             return replace(expr, value=value, provenance=_how(expr, ref, "counted from it"))
     return None
+
+
+def _after_the_report(value: str, expr: TimeExpression, text: str, anchor: dt.date | None) -> bool:
+    """True when a count forward ("two years later") lands after the anchor in a sentence not
+    about the future ("Two years later, the firm collapsed", no date before it): a report tells
+    no past after its own date, so the count starts from a time the text does not give and
+    only the length is known."""
+    span = cal.value_range(value)
+    return (anchor is not None and span is not None and span[0] > anchor
+            and tense_at(text, expr.start, expr.end) != "future")
 
 
 def _day_within(expr: TimeExpression, match: re.Match[str], ref: _Reference) -> TimeExpression | None:
@@ -241,7 +254,10 @@ def shifted(ref: _Reference, sign: int, length: str, granularity: str | None) ->
     granularity = granularity or _granularity(ref.granularity, unit)
     if granularity is None or _ORDER.index(granularity) < _ORDER.index(ref.granularity):
         return None  # "two days later" after "in March": no day to count from
-    day = cal.add_duration(ref.day, length, sign)
+    try:
+        day = cal.add_duration(ref.day, length, sign)
+    except ValueError:
+        return None  # "3,000 years later": beyond the calendar
     return _format(day, granularity)
 
 

@@ -12,8 +12,9 @@ from typing import Literal
 
 Direction = Literal["past", "future", "nearest"]
 
-_DURATION = re.compile(r"P(?P<n>\d+(?:\.\d+)?)(?P<unit>D|W|M|Y|DE|CE)")
-_UNIT_DAYS = {"D": 1, "W": 7}
+_DURATION = re.compile(r"P(?:\d+(?:\.\d+)?(?:DE|CE|D|W|M|Y))+(?:T\d+(?:\.\d+)?H)?")
+_DURATION_PART = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|CE|D|W|M|Y|H)")
+_UNIT_DAYS = {"D": 1, "W": 7, "H": 1 / 24}
 _UNIT_MONTHS = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?")
 _WEEK = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
@@ -46,6 +47,18 @@ def resolve_weekday(
     return anchor + dt.timedelta(days=ahead)
 
 
+def year_with_weekday(year: int, month: int, day: int, weekday: int) -> int | None:
+    """The year nearest ``year`` (it, the one before, the one after) in which the day falls on
+    ``weekday`` ("Sunday, Aug. 4" said in 2024: 2024, not 2023), None when none of them fits."""
+    for candidate in (year, year - 1, year + 1):
+        try:
+            if dt.date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return None
+
+
 def shift_months(day: dt.date, months: int) -> dt.date:
     """Move ``day`` by whole months, clamping to the month's last day (Jan 31 + 1 = Feb 28)."""
     index = day.year * 12 + day.month - 1 + months
@@ -59,26 +72,34 @@ def add_duration(day: dt.date, value: str, sign: int = 1) -> dt.date:
 
     Args:
         day: The start day.
-        value: A duration such as "P10D", "P2W", "P3M", "P1.5Y" or "P1DE".
+        value: A duration such as "P10D", "P2W", "P3M", "P1.5Y", "P1DE", or one of several
+            units ("P1Y6M" for "a year and a half", "P1DT12H" for "a day and a half").
         sign: 1 to move forward, -1 to move back.
 
     Returns:
-        The resulting day; fractional months are rounded to whole days.
+        The resulting day; months are moved first, then days, and fractional months
+        and hours are rounded to whole days.
 
     Raises:
         ValueError: ``value`` is not a fully specified calendar duration
-            (e.g. "PXD" or a time-of-day duration such as "PT10H").
+            (e.g. "PXD" or a time-of-day duration such as "PT10H"), or the day it leads
+            to lies outside years 1 to 9999.
     """
-    match = _DURATION.fullmatch(value)
-    if not match:
+    if not _DURATION.fullmatch(value):
         raise ValueError(f"not a calendar duration: {value!r}")
-    n, unit = float(match["n"]), match["unit"]
-    if unit in _UNIT_DAYS:
-        return day + dt.timedelta(days=sign * round(n * _UNIT_DAYS[unit]))
-    months = n * _UNIT_MONTHS[unit]
+    months = days = 0.0
+    for part in _DURATION_PART.finditer(value):
+        n, unit = float(part["n"]), part["unit"]
+        if unit in _UNIT_DAYS:
+            days += n * _UNIT_DAYS[unit]
+        else:
+            months += n * _UNIT_MONTHS[unit]
     whole = int(months)
-    moved = shift_months(day, sign * whole)
-    return moved + dt.timedelta(days=sign * round((months - whole) * 30.44))
+    days += (months - whole) * 30.44
+    try:
+        return shift_months(day, sign * whole) + dt.timedelta(days=sign * round(days))
+    except (ValueError, OverflowError) as error:  # "10,000 years ago": before year 1
+        raise ValueError(f"{value!r} from {day} leaves the calendar") from error
 
 
 def to_date(value: str) -> dt.date | None:

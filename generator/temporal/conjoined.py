@@ -53,6 +53,9 @@ def shared_day_parts(exprs: list[TimeExpression], text: str) -> list[TimeExpress
 
 
 _PART_OF_YEAR = re.compile(r"(\d{4}|XXXX)-([QH]\d)")
+_OWN_YEAR = re.compile(r"\d{4}|year|\b(?:next|last|this|previous|coming|past|current|latest)\b",
+                       re.IGNORECASE)
+"""A quarter that names its year, or one counted from the anchor ("the next quarter"), keeps it."""
 
 
 def shared_years(exprs: list[TimeExpression], text: str) -> list[TimeExpression]:
@@ -61,7 +64,7 @@ def shared_years(exprs: list[TimeExpression], text: str) -> list[TimeExpression]
     for index in range(len(out) - 2, -1, -1):
         first, last = out[index], out[index + 1]
         mine, theirs = _PART_OF_YEAR.fullmatch(first.value), _PART_OF_YEAR.fullmatch(last.value)
-        if (mine and theirs and not re.search(r"\d{4}|year", first.text, re.IGNORECASE)
+        if (mine and theirs and not _OWN_YEAR.search(first.text)
                 and _LIST_GAP.fullmatch(text, first.end, last.start)):
             out[index] = replace(first, value=f"{theirs[1]}-{mine[2]}", provenance=last.provenance)
     return out
@@ -71,6 +74,8 @@ _LENGTH = re.compile(rf"(?i)(?P<num>{v.NUMBER_RE})[\s-]+(?P<unit>{v.UNIT_RE})s?"
                      r"(?P<tail>\s+(?:ago|from\s+now))?")
 _AND = re.compile(r",?\s+and\s+")
 _ORDER = ["CE", "DE", "Y", "Q", "M", "W", "D", "TH", "TM", "TS"]
+_IN_ISO_UNITS = {"CE": ("Y", 100), "DE": ("Y", 10), "Q": ("M", 3)}
+"""TimeML units that ISO 8601 lacks, as multiples of one it has: a decade is ten years."""
 
 
 def combined_lengths(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> list[TimeExpression]:
@@ -114,8 +119,8 @@ def _value(parts: list[tuple[float, str]]) -> str:
     """P2Y3M, P9D (weeks with days become days), PT2H30M, P3DT4H."""
     counts: dict[str, float] = {}
     for amount, code in parts:
-        for unit, factor in {"CE": ("Y", 100), "DE": ("Y", 10), "Q": ("M", 3)}.get(code, [(code, 1)]):
-            counts[unit] = counts.get(unit, 0) + amount * factor
+        unit, factor = _IN_ISO_UNITS.get(code, (code, 1))
+        counts[unit] = counts.get(unit, 0) + amount * factor
     if "W" in counts and "D" in counts:
         counts["D"] += 7 * counts.pop("W")
     date = "".join(f"{counts[u]:g}{u}" for u in ("Y", "M", "W", "D") if u in counts)
@@ -131,7 +136,11 @@ def _point(parts: list[tuple[float, str]], anchor: dt.date | None, sign: int) ->
     for amount, code in parts:
         if code.startswith("T") or amount % 1:
             return None
-        day = cal.add_duration(day, f"P{amount:g}{code}", sign)
+        unit, factor = _IN_ISO_UNITS.get(code, (code, 1))
+        try:
+            day = cal.add_duration(day, f"P{amount * factor:g}{unit}", sign)
+        except ValueError:
+            return None  # beyond the calendar: two lengths, not one date
     finest = parts[-1][1]
     formats = {"D": day.isoformat(), "W": cal.week_value(day), "M": cal.month_value(day)}
     return formats.get(finest, str(day.year))

@@ -66,6 +66,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
             "4th": 4, "final": 4, "last": 4}  # fmt: skip
 _OF_SOMETHING = re.compile(r"\s+of\s+(?!\$|\d)")
 _WHICH_YEAR = {"this": 0, "the": 0, "last": -1, "next": 1}
+_PLAY = re.compile(rf"\b(?:{v.PLAY_RE})\b", re.IGNORECASE)
 
 
 def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -84,8 +85,9 @@ def part_of_year(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # "last quarter" is the one before this (see ``temporal_rules.period``)
         index = int(m["q"]) if m["q"] else ORDINALS[nth]
         code, first, last = f"Q{index}", 3 * index - 2, 3 * index
-    if _OF_SOMETHING.match(ctx.text, m.end()):
-        return None  # "the first half of the match" (not "the second quarter of $5 million")
+    if _OF_SOMETHING.match(ctx.text, m.end()) or (not m["year"] and _PLAY.search(ctx.sentence(m))):
+        return None  # "the first half of the match", "a touchdown in the fourth quarter" (not "the
+        # second quarter of $5 million")
     if (m["plural"] or m["lplural"]) and ctx.habitual(m):
         return "SET", f"XXXX-{code}", "stated"  # "usually in the second and fourth quarters"
     if year := m["year"] or m["pyear"]:
@@ -116,10 +118,10 @@ def _this_or_adjacent_year(
 def the_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the spring", "the summer", "in spring" (not "the fall of Kabul": a season needs no "of"
     after it); a bare season in a sentence that is neither past nor future is any such season."""
-    word = m["season"].lower()
+    word = (m["season"] or m["season2"]).lower()
     code, first, last = v.SEASONS[word]
-    if m["year"]:
-        return "DATE", f"{m['year']}-{code}", "stated"
+    if year := m["year"] or m["year2"]:
+        return "DATE", f"{year}-{code}", "stated"
     after = ctx.text[m.end() : m.end() + 6]
     if re.match(r"\s+of\b", after) or (word == "fall" and re.match(r"\s+(?:in|to|from|by)\b", after)):
         return None
@@ -148,12 +150,18 @@ def every_month(m: re.Match[str], ctx: Context) -> Resolved:
     return "SET", f"XXXX-{v.MONTHS[word]:02d}", "stated"
 
 
+_HOLIDAY_THING = re.compile(rf"\s+(?:{v.HOLIDAY_THINGS_RE})\b")
+
+
 def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"Christmas", "Christmas Eve", "New Year's Day", "the Fourth of July", "Thanksgiving"."""
+    """"Christmas", "Christmas Eve", "New Year's Day", "the Fourth of July", "Thanksgiving"; not
+    a thing named after one ("the Christmas lights", "Thanksgiving dinner")."""
     name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'")).removeprefix("the ")
     written = re.sub(r"^the\s+", "", m["name"], flags=re.IGNORECASE)
     if not written[0].isupper() or (name == "independence day" and ctx.before(m, 3).endswith("s ")):
         return None  # lower case, or another country's ("Norway's Independence Day")
+    if not m["week"] and not m["year"] and _HOLIDAY_THING.match(ctx.text, m.end()):
+        return None
     if m["year"]:
         return _week_of(m, _holiday_in(name, int(m["year"]), "stated"))
     if ctx.anchor is None or ctx.habitual(m):
@@ -241,12 +249,14 @@ def the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the year ended June 30" (a year-long period: P1Y), "the year two thousand" (2000),
     "for the year", "earlier in the year" and "the full year" (the year of the text: the
     anchor's)."""
+    if "Year" in m[0] and m.start() not in ctx.starts and not ctx.headline(m):
+        return None  # a title in mid-sentence: "the Coach of the Year award"
     if m["ended"]:
         return "DURATION", "P1Y", "stated"
     if m["thousand"]:
         return "DATE", "2000", "stated"
     relative = re.match(r"\s+(?:before|after|earlier|later)\b", ctx.text[m.end() :])
-    if not m["full"] and not _YEAR_CONTEXT.search(ctx.before(m, 8)) or relative:
+    if not m["full"] and not _YEAR_CONTEXT.search(ctx.before(m, 12)) or relative:
         return None  # "the year before" counts from another date
     return rules.relative(ctx, m, 0, lambda anchor: str(anchor.year), "the year of the text")
 

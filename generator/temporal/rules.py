@@ -58,6 +58,20 @@ class Context:
         start = self.starts[bisect.bisect_right(self.starts, match.start()) - 1]
         return bool(_HABITUAL.search(self.text[start : match.start()]))
 
+    def headline(self, match: re.Match[str]) -> bool:
+        """True when ``match`` stands in a title-case line ("Bank Fined For 2010 Loan Scandal"),
+        where a capital letter tells no name."""
+        start = self.text.rfind("\n", 0, match.start()) + 1
+        end = self.text.find("\n", match.end())
+        words = re.findall(r"[^\W\d_][\w'’-]{3,}", self.text[start : end if end >= 0 else len(self.text)])
+        return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+    def sentence(self, match: re.Match[str]) -> str:
+        """The sentence holding ``match``."""
+        index = bisect.bisect_right(self.starts, match.start())
+        end = self.starts[index] if index < len(self.starts) else len(self.text)
+        return self.text[self.starts[index - 1] : end]
+
     def before(self, match: re.Match[str], width: int = 24) -> str:
         """The ``width`` characters before the match."""
         return self.text[max(0, match.start() - width) : match.start()]
@@ -104,6 +118,8 @@ def _full_date(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", UNRESOLVED
     year = year_for_day(ctx.anchor, month, day, ctx.tense(m))
+    if m["wd"] and (fitting := cal.year_with_weekday(year, month, day, v.WEEKDAYS[m["wd"]])) is not None:
+        return checked_day(fitting, month, day, ctx.resolved(m, "the year whose day has that weekday"))
     return checked_day(year, month, day, ctx.resolved(m, "year inferred"))
 
 
@@ -141,7 +157,7 @@ def year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"2022", "mid-2026", "the 1990s" (decade value "199"), "the mid-'80s" ("198"); not a year
     in a name inside a sentence ("Vision 2030", "Orion 1980")."""
     name = _NAME_BEFORE.search(ctx.before(m, 30))
-    if m["year"] and not m["edge"] and name and name[1] not in _CALENDAR_WORDS:
+    if m["year"] and not m["edge"] and name and name[1] not in _CALENDAR_WORDS | v.TITLE_SMALL_WORDS:
         return None
     if m["decade"]:
         return "DATE", m["decade"], "stated"
@@ -224,8 +240,9 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 
 def day_word(m: re.Match[str], ctx: Context) -> Resolved:
     """"today", "yesterday morning", "tonight", "last night", "the day before yesterday"; not a
     title ("USA Today", "VOA Today")."""
-    if m["word"][0].isupper() and re.search(r"\b[A-Z][\w&]*\s+$", ctx.before(m, 12)):
-        return None  # a capitalised word after another one, inside a sentence: a name
+    if (m["word"][0].isupper() and re.search(r"\b[A-Z][\w&]*[ \t]+$", ctx.before(m, 12))
+            and not ctx.headline(m)):
+        return None  # a capitalised word after another one on its line, inside a sentence: a name
     word = m["word"].lower()
     if (word in ("today", "tomorrow") and not m["part"] and re.search(r"\bof\s+$", ctx.before(m, 4))
             and not ctx.text.startswith(("'s", "’s"), m.end())):
@@ -250,7 +267,8 @@ def period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"this week", "earlier this month", "last year", "next summer", "the weekend"; "the past
     week" and "the next year" are the week before and the year after, as "last week" and "next
     year" (TimeML values them as dates, not lengths); "over the past decade" is ten years."""
-    if m["unit"][0].isupper() and m["rel"][0].isupper() and m.start() not in ctx.starts:
+    if (m["unit"][0].isupper() and m["rel"][0].isupper() and m.start() not in ctx.starts
+            and not ctx.headline(m)):
         return None  # a title in the middle of a sentence ("on ABC's This Week")
     rel, unit = re.sub(r"\s+", " ", m["rel"].lower()), m["unit"].lower()
     if rel == "the" and not m["edge"] and unit != "weekend":

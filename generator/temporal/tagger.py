@@ -81,11 +81,12 @@ _AFTER_PREPOSITION = f"(?:{_AFTER_PREPOSITION})"
 # Order matters only between equally long matches: the earlier pattern wins.
 _TABLE: list[tuple[str, Handler]] = [
     (r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b", rules.full_date),
-    (rf"\b(?:(?P<weekof>(?i:the\s+week\s+of))\s+)?{_WD}{_MON}\s+{_DAY}(?!\d){_YEAR}(?!\d)", rules.full_date),
+    (rf"\b(?:(?P<weekof>(?i:the\s+week\s+of))\s+)?{_WD}{_MON}(?:\s+|(?<=\.)(?=\d)){_DAY}(?!\d){_YEAR}(?!\d)",
+     rules.full_date),  # "Dec. 14", also "Dec.14" as some datelines write it
     (rf"\b{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}(?!\w)", rules.full_date),
     (rf"\b(?:(?P<edge>{_E})\s*)?{_MON},?\s+(?:of\s+)?(?P<year>{v.YEAR_RE})(?!\w)",
      rules.month_year),
-    (rf"(?<![\w$£€.,/:#])(?:(?:(?i:the)\s+)?(?P<edge>{_E}|(?i:fiscal))\s*)?(?:(?P<year>{v.YEAR_RE})|"
+    (rf"(?<![\w$£€.,/:#])(?:(?:(?i:the)\s+)?(?P<edge>{_E}|(?i:fiscal)|FY)\s*)?(?:(?P<year>{v.YEAR_RE})|"
      rf"(?:(?i:the)\s+)?(?:(?P<decade>1[89]\d|20\d)0s|['’](?P<short>[2-9])0s)){_NOT_A_YEAR}", rules.year),
     (rf"(?:\b(?P<edge>{_E})\s*|\b(?P<rel>(?i:last|this|next|coming|past))\s+)?"
      rf"\b(?P<mon>{v.MONTH_RE})\b(?!\s*\d)", rules.month_alone),
@@ -110,20 +111,24 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)\bthe\s+(?:(?P<full>full|whole|entire)\s+)?(?:fiscal\s+)?year\b(?!-)(?:(?=\s+(?P<ended>ended|ending)\b)"
      r"|\s+(?P<thousand>two\s+thousand)\b)?", named.the_year),
     (rf"(?:\b(?i:the)\s+|{_AFTER_PREPOSITION})(?:(?i:early|late|mid)[\s-]?)?(?P<season>{_SEASON})\b"
-     rf"(?:\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b)?", named.the_season),
+     rf"(?:\s+(?:of\s+)?(?P<year>{v.YEAR_RE})\b)?"
+     rf"|\b(?:(?i:early|late|mid)[\s-]?)?(?P<season2>(?i:spring|summer|autumn|winter)|Fall)\s+"
+     rf"(?P<year2>{v.YEAR_RE}){_NOT_A_YEAR}",  # "autumn 2022" (not the verb: "prices fall 2023 points")
+     named.the_season),
     (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
      named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
     (rf"(?i)\b(?P<name>{named.HOLIDAY_RE})\b(?P<week>\s+week\b)?(?:,?\s+(?P<year>{v.YEAR_RE})\b)?",
      named.holiday),
-    (r"(?i)\b(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|preceding|same)|that(?:\s+same)?)\s+"
+    (r"(?i)\b(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|preceding|same)|that(?:\s+same)?"
+     r"|(?:(?<=earlier\s)|(?<=later\s))in\s+the)\s+"  # "later in the day": that day
      rf"(?P<unit>day|week|month|year|{v.DAY_PART_RE})\b", named.anaphoric),
     (r"(?i)\b(?:(?:the|this)\s+)?(?:fiscal\s+)?year(?:-|\s+|['’]s\s+)end\b(?![\w-])", named.year_end),
     (r"(?i)\bovernight\b", named.overnight),
     (r"(?i)\b(?:early|late|mid-?|mid\s|the\s)\s*(?P<part>morning|afternoon|evening)\b", amounts.day_part),
     (r"(?i)\bthe\s+day\s+(?P<rel>before|after)\b", named.day_before),
     (r"(?i)\b(?:another|a\s+further|an\s+(?:extra|additional))\s+(?P<unit>day|week|month|year|"
-     r"decade)\b|(?<![\w-])(?P<long>day|week|month|year)-long\b", amounts.another),
+     r"decade)\b|(?<![\w-])(?P<long>day|week|month|year)-?long\b", amounts.another),
     (rf"(?i)(?:\b(?P<edge>{v.EDGE_RE}|earlier|later)\s+)?\b(?P<the>the\s+)?"
      r"(?P<rel>this\s+past|latest|most\s+recent|this|last|next|"
      r"past|coming|previous|current|the)\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter|decade|"
@@ -139,7 +144,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
      r"(?:\s+few)?\s+)?\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<long>-long)?\b"
      r"(?:\s+(?:or|and)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)?"  # "weeks or months"
-     r"(?P<ahead>\s+ahead\b)?",
+     r"(?:(?P<ahead>\s+ahead)|\s+(?P<tail>ago|later|earlier)|(?=\s+(?P<signal>after|before)\b))?\b",
      amounts.vague_duration),
     (rf"\b(?:(?i:every|each)\s+(?P<day>{v.WEEKDAY_RE})|(?P<days>{v.WEEKDAY_RE})(?:s|\s+(?P<parts>"
      rf"(?i:{v.DAY_PART_RE}))s))\b|"
@@ -148,9 +153,10 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"times\s+a|per)\s+(?:(?P<count>other|{v.NUMBER_RE})\s+)?(?P<unit>day|week|month|quarter|"
      r"year|decade|hour|minute|morning|night|fortnight)s?\b)", amounts.set_expression),
     (rf"\b(?P<h>\d{{1,2}}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.\d+)?\b{_TZ}", amounts.clock_duration),
-    (r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.m\.|[ap]m\b))"
-     + _TZ, amounts.clock_time),
-    (rf"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d){_TZ}", amounts.clock_time),
+    (r"\b(?P<hour>1[0-2]|0?[1-9])(?:(?::\s?|\.)(?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.\s?m\.?(?!\w)|[ap]m\b))"
+     + _TZ, amounts.clock_time),  # also with the gaps of text joined from tokens: "2: 16pm", "7 p. m."
+    (rf"\b(?P<hour>[01]\d|2[0-3]):(?:\s(?=\d\d\s+(?:{v.TIME_ZONES})\b))?(?P<minute>[0-5]\d)(?!\d){_TZ}",
+     amounts.clock_time),  # "19:30", "19: 30 BST"
     (r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?P<tz>GMT|UTC)\b", amounts.clock_time),
     (r"(?i)\b(?P<named>noon|midday|midnight)\b", amounts.clock_time),
     (r"(?i)\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+"

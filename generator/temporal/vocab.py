@@ -105,3 +105,20 @@ TIME_ZONES = (
 TERM_RE = (r"the\s+(?:near|short|long|medium)\s+term"
            r"(?=\s*[^\w\s-]|\s+(?:and|or|but|to|for|as|in|at|when|while)\b)")
 """"in the short term", "the near term": a time to come (FUTURE_REF), not "the long term debt"."""
+TITLE_SMALL_WORDS = frozenset(
+    "In For Of By Since Until From At On To After Before During And Or The A An With As Over Into "
+    "Through Amid".split()
+)
+"""Function words capitalised in a title-case headline ("Double Murder In 2010"): no part of a name."""
+HOLIDAY_THINGS_RE = (
+    r"part(?:y|ies)|trees?|cards?|gifts?|presents?|shopping|shoppers|sales|dinners?|lunch(?:es)?|feasts?|"
+    r"meals?|markets?|lights|decorations|carols?|songs?|music|message|address|speech|bonus(?:es)?|specials?|"
+    r"shows?|concerts?|mass|parades?|edition|episode|films?|movies?|menus?|turkeys?|pudding|cakes?|cookies|"
+    r"eggs?|hunts?|costumes?|displays?|albums?|ads?|adverts?|decor|spirit"
+)
+"""Things named after a holiday ("the Christmas lights", "Thanksgiving dinner"): no date."""
+PLAY_RE = (
+    r"touchdowns?|TDs?|field\s+goals?|half-?time|overtime|quarterbacks?|rebounds?|free\s+throws?|"
+    r"three-pointers?|interceptions?|fumbles?|penalty\s+kicks?|power\s+play|(?:\d+|\w+)\s+(?:left|to\s+play)"
+)
+"""Words of a game: a quarter or half in their sentence is a period of play, not of the year."""
