@@ -18,6 +18,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import lxml.html
 import pytest
 import yaml
 
@@ -262,29 +263,11 @@ def test_sources_are_named_by_label_with_title_and_outlet_on_hover(which, reques
 # ---------------------------------------------------------------- source pages
 
 
-class _Paragraphs(HTMLParser):
-    """The text of each <p> that holds sentence anchors."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.paragraphs: list[tuple[str, int]] = []  # (text, sentences)
-        self._current: list | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "p":
-            self._current = ["", 0]
-        elif tag == "span" and ("class", "sentence") in attrs and self._current is not None:
-            self._current[1] += 1
-
-    def handle_endtag(self, tag):
-        if tag == "p" and self._current is not None:
-            if self._current[1]:
-                self.paragraphs.append((normalised(self._current[0]), self._current[1]))
-            self._current = None
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current[0] += data
+def _paragraphs(page: str) -> list[str]:
+    """The text of each <p> that holds sentence anchors (an HTML5 parser: the minified
+    pages leave out optional closing tags)."""
+    return [normalised(p.text_content()) for p in lxml.html.fromstring(page).iter("p")
+            if p.xpath('.//span[@class="sentence"]')]
 
 
 @pytest.mark.parametrize("which", ["seed_site", "reader_site"])
@@ -293,9 +276,7 @@ def test_source_pages_keep_their_paragraphs(which, request) -> None:
     project = request.getfixturevalue(which)
     export = json.loads((project / "docs" / "data" / "briefing.json").read_text(encoding="utf-8"))
     for source in (s for s in export["sources"] if s["status"] == "ok"):
-        parser = _Paragraphs()
-        parser.feed((project / "site" / "sources" / source["id"] / "index.html").read_text("utf-8"))
-        shown = [text for text, _ in parser.paragraphs]
+        shown = _paragraphs((project / "site" / "sources" / source["id"] / "index.html").read_text("utf-8"))
         lines = [normalised(line) for line in source["text"].splitlines() if line.strip()]
         assert shown == [line for line in lines if line in shown], source["id"]
         assert len(shown) >= 3, source["id"]  # every article of both corpora has three or more
@@ -331,28 +312,10 @@ def test_report_names_only_the_article_lacking_metadata(reader_site) -> None:
 # ---------------------------------------------------------------- index pages
 
 
-class _Tables(HTMLParser):
-    """Header and cell texts of every table row."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[list[str]] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rows.append([])
-        elif tag in ("td", "th"):
-            self._cell = [""]
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append(normalised(self._cell[0]))
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell[0] += data
+def _table_rows(page: str) -> list[list[str]]:
+    """Header and cell texts of every table row (an HTML5 parser, as ``_paragraphs``)."""
+    return [[normalised(cell.text_content()) for cell in row if cell.tag in ("td", "th")]
+            for row in lxml.html.fromstring(page).iter("tr")]
 
 
 INDEX_PAGES = ("people", "organisations", "places", "groups", "events", "deadlines")
@@ -363,9 +326,7 @@ def test_index_pages_describe_every_row(which, request) -> None:
     site = request.getfixturevalue(which) / "site"
     described = 0
     for folder in INDEX_PAGES:
-        tables = _Tables()
-        tables.feed((site / folder / "index.html").read_text(encoding="utf-8"))
-        header, *rows = tables.rows or [[]]
+        header, *rows = _table_rows((site / folder / "index.html").read_text(encoding="utf-8")) or [[]]
         assert not rows or any(h in ("Description", "What the sources report", "Threatened consequences")
                                for h in header), folder
         for row in rows:
