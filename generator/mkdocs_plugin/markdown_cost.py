@@ -1,6 +1,7 @@
 """Markdown conversion at lower cost, with the same HTML: extensions the plugin adds.
 
-``LeanInlinePatterns`` leaves out the inline patterns that cannot match on a page;
+``LeanInlinePatterns`` leaves out the inline patterns that cannot match on a page and reads
+the common forms of a link's ``(url "title")`` with one regex (``QuickLinkProcessor``);
 ``FigureStash`` keeps each generated figure as one raw HTML block instead of parsing
 its tags; ``hide_figures`` / ``show_figures`` keep the figures out of the search
 plugin's HTML parser (a figure is never searched: its section is excluded).
@@ -8,6 +9,7 @@ plugin's HTML parser (a figure is never searched: its section is excluded).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
@@ -26,10 +28,32 @@ _REFERENCE_PATTERNS = {
 """Python-Markdown's ``[text][id]``, ``[id]`` and their image forms: each reads every ``[`` of
 a page and gives up unless ``id`` is a reference the page defines."""
 
+class QuickLinkProcessor(inlinepatterns.LinkInlineProcessor):
+    """Python-Markdown's link pattern, reading ``(url)`` and ``(url "title")`` with one regex
+    instead of character by character; every other form goes to the original's reader.
+
+    The regex takes only what that reader resolves the same way: a URL without spaces, quotes,
+    brackets or parentheses, then optionally spaces and a title in double quotes holding no
+    double quote or parenthesis, right before the closing parenthesis.
+    """
+
+    SIMPLE_LINK = re.compile(r'\(([^\s"\'()<>\\]*)(?: +"([^"()]*)")?\)')
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:  # noqa: N802
+        match = self.SIMPLE_LINK.match(data, index)
+        if match is None:
+            return super().getLink(data, index)
+        href, title = match.group(1, 2)
+        if title is not None:
+            title = self.RE_TITLE_CLEAN.sub(" ", inlinepatterns.dequote(self.unescape(title.strip())))
+        return self.unescape(href).strip(), title, match.end(), True
+
+
 _REQUIRED_TEXT = {
     (inlinepatterns.BacktickInlineProcessor, inlinepatterns.BACKTICK_RE): "`",
     (inlinepatterns.EscapeInlineProcessor, inlinepatterns.ESCAPE_RE): "\\",
     (inlinepatterns.LinkInlineProcessor, inlinepatterns.LINK_RE): "[",
+    (QuickLinkProcessor, inlinepatterns.LINK_RE): "[",
     (inlinepatterns.ImageInlineProcessor, inlinepatterns.IMAGE_LINK_RE): "![",
     (inlinepatterns.AutolinkInlineProcessor, inlinepatterns.AUTOLINK_RE): "<",
     (inlinepatterns.AutomailInlineProcessor, inlinepatterns.AUTOMAIL_RE): "<",
@@ -95,6 +119,12 @@ class LeanInlinePatterns(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         md.treeprocessors.register(_LeanInlinePass(md), "briefing_lean_inline", 20.5)
+        if "link" not in md.inlinePatterns:
+            return
+        link = md.inlinePatterns["link"]
+        if type(link) is inlinepatterns.LinkInlineProcessor and link.pattern == inlinepatterns.LINK_RE:
+            priority = next(item.priority for item in md.inlinePatterns._priority if item.name == "link")  # noqa: SLF001
+            md.inlinePatterns.register(QuickLinkProcessor(inlinepatterns.LINK_RE, md), "link", priority)
 
 
 FIGURE_OPEN, FIGURE_CLOSE = '<div class="briefing-figure">', "</div>"

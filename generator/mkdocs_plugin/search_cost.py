@@ -35,14 +35,17 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
 """Tags without an end tag, as the search plugin's parser lists them."""
 
 _TOKEN = re.compile(
-    r"<(/?)([a-zA-Z][-.:\w]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<!--.*?-->|<[a-zA-Z/!?]", re.DOTALL)
+    r"<(/?)([a-zA-Z][-.:\w]*)([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>|<!--.*?-->|<[a-zA-Z/!?]",
+    re.DOTALL)
 """A start or end tag (group 2 its name, group 3 its attributes), a comment, or the start of
 markup this module does not read (which leaves the page as it is)."""
 
 _ATTRIBUTE = re.compile(r"([^\s/>\"'=]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_UNREAD = frozenset({"script", "style", "object"})
-"""Tags whose content the parser reads as raw text or skips by name: pages with one are left."""
+_UNREAD = frozenset({"script", "style", "object", "title", "textarea", "xmp", "iframe", "noembed",
+                     "noframes", "noscript", "plaintext"})
+"""Tags whose content the parser skips by name or (in some Python versions) reads as raw text:
+pages with one are left as they are."""
 
 
 def excluded(attributes: str) -> bool:
