@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -15,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from generator.mkdocs_plugin.link_cost import LinkMemo, resolve
+from generator.mkdocs_plugin.link_cost import LinkMemo, plain_parts, resolve
 
 GOOD_PAGES = {
     "index.md": "# Home\n\n[Ann](people/ann.md) and [her roles](people/ann.md#roles) "
@@ -98,6 +99,19 @@ def test_resolve_finds_only_plain_links_to_built_files():
     assert (target.query, target.anchor) == ("v=1", "when")
     for url in ("zed.md", "https://example.org/a.md", "/people/ann.md", "#roles", "mailto:a@b.org", "../"):
         assert resolve(files, "people", url) is None, url
+
+
+@pytest.mark.parametrize("url", ["a.md", "a.md#x?y", "a.md?q#f", "a.md#", "a.md??q", "a%20b.md#s-1",
+                                 "../x/y.md?v=1", "a b.md", "./a.md#"])
+def test_plain_links_split_as_urlsplit_splits_them(url):
+    split = urlsplit(url)
+    assert plain_parts(url) == (split.path, split.query, split.fragment)
+
+
+@pytest.mark.parametrize("url", ["https://x.org/a.md", "mailto:a@b.org", "//x.org/a.md", "/a.md", "\\a.md",
+                                 " a.md", "a\t.md", "#top", "?q=1", "a:b.md", ""])
+def test_other_links_are_left_to_mkdocs(url):
+    assert plain_parts(url) is None
 
 
 def test_memo_starts_again_with_the_files_of_another_build():

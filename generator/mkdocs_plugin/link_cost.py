@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import posixpath
 from typing import NamedTuple
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlunsplit
 from xml.etree.ElementTree import Element
 
 from markdown import Markdown
@@ -35,21 +35,27 @@ class LinkTarget(NamedTuple):
 
 
 class LinkMemo:
-    """The targets of the relative links seen so far in one build, by (source folder, link)."""
+    """The files that the relative links seen so far in one build point to, by (source folder,
+    link path): the query and anchor of a link do not change its file."""
 
     def __init__(self) -> None:
         self.files: Files | None = None
-        self.targets: dict[tuple[str, str], LinkTarget | None] = {}
+        self.targets: dict[tuple[str, str], File | None] = {}
 
     def target(self, files: Files, folder: str, url: str) -> LinkTarget | None:
         """The built file ``url`` links to from a page in ``folder``; None when MkDocs must
         judge the link itself (not a relative link to a file of the site, or an excluded one)."""
         if files is not self.files:  # a new build: other files
             self.files, self.targets = files, {}
-        key = (folder, url)
+        parts = plain_parts(url)
+        if parts is None:
+            return None
+        path, query, anchor = parts
+        key = (folder, path)
         if key not in self.targets:
-            self.targets[key] = resolve(files, folder, url)
-        return self.targets[key]
+            self.targets[key] = built_file(files, folder, path)
+        file = self.targets[key]
+        return None if file is None else LinkTarget(file, query, anchor)
 
     def rewriter(self, relpath: _RelativePathTreeprocessor):
         """``relpath.path_to_url``, answering from the memo when it can."""
@@ -68,17 +74,30 @@ class LinkMemo:
         return path_to_url
 
 
-def resolve(files: Files, folder: str, url: str) -> LinkTarget | None:
-    """The target of a plain relative link from ``folder``, as ``path_to_url`` resolves it when it
-    finds the file and warns about nothing; None otherwise."""
-    scheme, netloc, path, query, anchor = urlsplit(url)
-    if scheme or netloc or url.startswith(("/", "\\")) or AMP_SUBSTITUTE in url or not path:
+def plain_parts(url: str) -> tuple[str, str, str] | None:
+    """Path, query and anchor of a relative link with a path, as ``urlsplit`` splits it; None for
+    any other link (a scheme or what might be one, an absolute path, whitespace to strip ...)."""
+    if ":" in url or url.startswith(("/", "\\")) or url[:1] <= " " or AMP_SUBSTITUTE in url:
         return None
+    if "\t" in url or "\r" in url or "\n" in url:
+        return None
+    path, _, anchor = url.partition("#")
+    path, _, query = path.partition("?")
+    return (path, query, anchor) if path else None
+
+
+def built_file(files: Files, folder: str, path: str) -> File | None:
+    """The file a link ``path`` from ``folder`` points to, as ``path_to_url`` finds it; None when
+    it finds none or an excluded one (it then warns)."""
     uri = posixpath.normpath(posixpath.join(folder, unquote(path)).lstrip("/"))
     file = files.get_file_from_path(uri)
-    if file is None or file.inclusion.is_excluded():
-        return None
-    return LinkTarget(file, query, anchor)
+    return None if file is None or file.inclusion.is_excluded() else file
+
+
+def resolve(files: Files, folder: str, url: str) -> LinkTarget | None:
+    """The target of a plain relative link from ``folder``, as ``path_to_url`` resolves it when it
+    finds the file and warns about nothing; None otherwise (see ``LinkMemo.target``)."""
+    return LinkMemo().target(files, folder, url)
 
 
 class _LinkMemoPass(Treeprocessor):
