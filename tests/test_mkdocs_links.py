@@ -1,6 +1,8 @@
 """``MemoisedLinks`` rewrites MkDocs' relative links as MkDocs does, and leaves it every link it
 must judge: a small site built with and without the plugin gives the same HTML and the same
 warnings (broken links, missing anchors, excluded targets), and ``--strict`` still fails on them.
+The site has a section excluded from search, so the same comparison covers the parts that the
+plugin hides from Material's search (``search_cost``): the same search index and HTML.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ GOOD_PAGES = {
                      "[the event](../events/x.md#when) [itself](ann.md) [up here](#roles) "
                      "[spaced](bo%20b.md) ![a picture](../pic.png)\n",
     "people/bo.md": "# Bo\n\n## Summary\n\n[Ann](ann.md#roles) [the event](../events/x.md) "
-                    "[elsewhere](https://example.org/a.md)\n",
+                    "[elsewhere](https://example.org/a.md)\n\n## Unsearched { data-search-exclude }\n\n"
+                    "- [Ann](ann.md) *said*\n\n<div class=\"x\" markdown data-search-exclude=\"1\">\n\n"
+                    "[Bo B](bo%20b.md)\n\n</div>\n\n## Searched\n\nWords.\n",
     "people/bo b.md": "# Bo B\n\n[Ann](ann.md)\n",
     "events/x.md": "# X\n\n## When\n\n[Ann](../people/ann.md#roles) [Bo](../people/bo.md#summary)\n",
 }

@@ -12,11 +12,15 @@ Another build of the same project running at the same time (see
 ``generator.publish.lock``) is a failed build too: logged while serving, an error
 otherwise.
 
-Four things make every page cheaper to build without changing a byte of its HTML
-(``markdown_cost``): the plugin adds ``LeanInlinePatterns`` and ``FigureStash`` to the
-Markdown extensions, sets the generated figures aside while the search plugin reads a page
-(their sections are excluded from search anyway), and ``NavMemo`` renders Material's
-navigation sidebar once per folder of pages outside the nav.
+Several things make every page cheaper to build without changing a byte of its HTML: the
+plugin adds ``LeanInlinePatterns`` (with ``QuickLinkProcessor``) and
+``FigureStash`` to the Markdown extensions (``markdown_cost``), and ``MemoisedLinks``, which
+resolves each relative link once per folder and build and leaves MkDocs every link it must
+judge (``link_cost``); it sets the generated figures, and the parts Material's search would
+read without effect (the same search index), aside while the search plugin reads a page
+(``search_cost``), so plugins reading ``page.content`` in ``on_page_context`` between
+priorities 50 and -50 see them as comments; and ``NavMemo`` renders Material's navigation
+sidebar once per folder of pages outside the nav.
 """
 
 from __future__ import annotations
