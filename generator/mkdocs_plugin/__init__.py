@@ -13,7 +13,7 @@ Another build of the same project running at the same time (see
 otherwise.
 
 Several things make every page cheaper to build without changing a byte of its HTML: the
-plugin adds ``LeanInlinePatterns`` (with ``QuickLinkProcessor``) and
+plugin adds ``LeanInlinePatterns`` (with ``QuickLinkProcessor``), ``QuickTables`` and
 ``FigureStash`` to the Markdown extensions (``markdown_cost``), and ``MemoisedLinks``, which
 resolves each relative link once per folder and build and leaves MkDocs every link it must
 judge (``link_cost``); it sets the generated figures, and the parts Material's search would
@@ -41,13 +41,14 @@ from generator.mkdocs_plugin.link_cost import MemoisedLinks
 from generator.mkdocs_plugin.markdown_cost import (
     FigureStash,
     LeanInlinePatterns,
+    QuickTables,
     hide_figures,
     show_figures,
 )
 from generator.mkdocs_plugin.search_cost import hide_unsearched, show_unsearched
 from generator.pipeline import build, inputs_fingerprint
 
-__all__ = ["BriefingPlugin", "FigureStash", "LeanInlinePatterns", "MemoisedLinks", "NavMemo"]
+__all__ = ["BriefingPlugin", "FigureStash", "LeanInlinePatterns", "MemoisedLinks", "NavMemo", "QuickTables"]
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -124,7 +125,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        for extension in (LeanInlinePatterns, FigureStash, MemoisedLinks):
+        for extension in (LeanInlinePatterns, FigureStash, QuickTables, MemoisedLinks):
             if not any(isinstance(ext, extension) for ext in config.markdown_extensions):
                 config.markdown_extensions.append(extension())
         self.material_search = any(isinstance(plugin, MaterialSearch) and plugin.config.enabled

@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element
 
 from markdown import Markdown, inlinepatterns
 from markdown.extensions import Extension
+from markdown.extensions.tables import TableProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import Registry
@@ -125,6 +126,39 @@ class LeanInlinePatterns(Extension):
         if type(link) is inlinepatterns.LinkInlineProcessor and link.pattern == inlinepatterns.LINK_RE:
             priority = next(item.priority for item in md.inlinePatterns._priority if item.name == "link")  # noqa: SLF001
             md.inlinePatterns.register(QuickLinkProcessor(inlinepatterns.LINK_RE, md), "link", priority)
+
+
+class QuickTableProcessor(TableProcessor):
+    """Python-Markdown's table processor, splitting a row without backticks into cells with one
+    regex: its ``_split`` then cuts at every ``|`` that is not escaped (``\\|``), as this does;
+    rows with backticks (a ``|`` in code stays) go to the original."""
+
+    CELL_BREAKS = re.compile(r"\\[\\|]|\|")
+
+    def _split(self, row: str) -> list[str]:
+        if "`" in row:
+            return super()._split(row)
+        if "\\" not in row:
+            return row.split("|")
+        cells, start = [], 0
+        for match in self.CELL_BREAKS.finditer(row):
+            if match.group() == "|":
+                cells.append(row[start:match.start()])
+                start = match.end()
+        return [*cells, row[start:]]
+
+
+class QuickTables(Extension):
+    """Markdown extension: the ``tables`` extension's rows split with one regex (same HTML)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        if "table" not in md.parser.blockprocessors:
+            return
+        table = md.parser.blockprocessors["table"]
+        if type(table) is TableProcessor:
+            registry = md.parser.blockprocessors
+            priority = next(item.priority for item in registry._priority if item.name == "table")  # noqa: SLF001
+            registry.register(QuickTableProcessor(md.parser, table.config), "table", priority)
 
 
 FIGURE_OPEN, FIGURE_CLOSE = '<div class="briefing-figure">', "</div>"

@@ -94,6 +94,8 @@ class _Scan:
 def unsearched_spans(html: str) -> list[tuple[int, int]]:
     """The parts of ``html`` (start, end) that the search plugin reads without effect; none when
     the page holds markup this module does not read or its tags do not balance."""
+    if "data-search-exclude" not in html:
+        return []
     scan = _Scan()
     for match in _TOKEN.finditer(html):
         name = match[2]
