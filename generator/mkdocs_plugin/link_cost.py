@@ -4,8 +4,8 @@ MkDocs turns each relative ``.md`` link of a page into a URL relative to the pag
 (``mkdocs.structure.pages._RelativePathTreeprocessor.path_to_url``): it splits the link,
 normalises the target path, looks the file up through ``pathlib`` and checks its inclusion,
 for every link of every page. A generated site repeats the same links from one folder
-thousands of times, so ``LinkMemo`` resolves each (folder, link) once per build and keeps
-MkDocs' own code for every link it does not find among the built files: broken,
+thousands of times, so ``LinkMemo`` finds the file of each (folder, link path) once per build
+and keeps MkDocs' own code for every link it does not find among the built files: broken,
 absolute, external and excluded links still get MkDocs' messages, and anchors are still
 recorded for ``validation: anchors``.
 """
@@ -13,6 +13,7 @@ recorded for ``validation: anchors``.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from typing import NamedTuple
 from urllib.parse import unquote, urlunsplit
 from xml.etree.ElementTree import Element
@@ -57,7 +58,7 @@ class LinkMemo:
         file = self.targets[key]
         return None if file is None else LinkTarget(file, query, anchor)
 
-    def rewriter(self, relpath: _RelativePathTreeprocessor):
+    def rewriter(self, relpath: _RelativePathTreeprocessor) -> Callable[[str], str]:
         """``relpath.path_to_url``, answering from the memo when it can."""
         fallback, page, files = relpath.path_to_url, relpath.file, relpath.files
         folder = posixpath.dirname(page.src_uri)
