@@ -18,8 +18,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.mkdocs_plugin import BriefingPlugin, FigureStash, LeanInlinePatterns, NavMemo
-from generator.mkdocs_plugin.markdown_cost import hide_figures, show_figures
+from generator.mkdocs_plugin import BriefingPlugin, FigureStash, LeanInlinePatterns, NavMemo, QuickTables
+from generator.mkdocs_plugin.markdown_cost import QuickLinkProcessor, hide_figures, show_figures
 from generator.svg.graph import GraphEdge, GraphNode, render_graph
 
 REPO = Path(__file__).resolve().parents[1]
@@ -66,6 +66,12 @@ CASES = {
         "| [A](a.md) | 3 |\n\n!!! note \"Heads up\"\n    Text with `code`."
     ),
     "no inline syntax": "Plain words only, nothing to convert here.",
+    "link forms": (
+        "[a](x.md) [b](x.md  \"two  spaces\") [c](x.md\"glued\") [d]( x.md) [e](<a b.md> \"t\") [f]()"
+        " [g](x.md 'single') [h](x(1).md) [i](x.md \"it's (a) 'b')\") [j](x.md \"a \\\"q\\\" b\")"
+        " [k](x.md \"it's o'k\") [l](x.md \"line\nbreak\") [m](x.md \"unclosed)"
+        " [n](x.md#s-1?q=1 \"&amp; <b>\")"
+    ),
 }
 
 
@@ -77,7 +83,7 @@ def test_same_html_as_without_the_extension(text):
 @pytest.mark.parametrize("page", GOLDEN_PAGES, ids=lambda p: str(p.relative_to(REPO / "tests" / "golden")))
 def test_generated_pages_convert_to_the_same_html(page):
     text = page.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
-    assert convert(text, LeanInlinePatterns(), FigureStash())[0] == convert(text)[0]
+    assert convert(text, LeanInlinePatterns(), FigureStash(), QuickTables())[0] == convert(text)[0]
 
 
 def figure_page(closed: bool = True) -> str:
@@ -99,6 +105,28 @@ def kept_patterns(text: str) -> list[str]:
     """Names of the inline patterns the inline pass ran with on ``text``."""
     _, md = convert(text, LeanInlinePatterns())
     return [item.name for item in md.treeprocessors["inline"].inlinePatterns._priority]
+
+
+TABLES = (
+    "| A | B | C |\n| --- | :-: | --: |\n| [x](x.md \"t\") | \\| escaped | a\\\\|b |\n"
+    "| `code | pipe` | \\\\\\| odd | \\[S1\\] |\n| plain | cells | here |\n|| empty | |\n"
+    "| \\`tick | `a\\|b` | x |\n\nA | B\n--- | ---\n1 | 2 \\| 3\n"
+)
+
+
+def test_tables_split_as_python_markdown_splits_them():
+    html, md = convert(TABLES, QuickTables())
+    assert html == convert(TABLES)[0] and html.count("<tr>") == 8
+    assert type(md.parser.blockprocessors["table"]).__name__ == "QuickTableProcessor"
+
+
+def test_links_read_by_the_quick_reader_and_the_rest_by_the_original():
+    _, md = convert(CASES["link forms"], LeanInlinePatterns())
+    link = md.inlinePatterns["link"]
+    assert isinstance(link, QuickLinkProcessor)
+    assert link.SIMPLE_LINK.match('(x.md "it\'s o\'k")') and link.SIMPLE_LINK.match("(x.md)")
+    for other in ('(x.md "it\'s (a)")', "(<a b.md>)", "( x.md)", '(x.md"glued")', "(x(1).md)"):
+        assert link.SIMPLE_LINK.match(other) is None, other
 
 
 def test_patterns_that_cannot_match_are_left_out():

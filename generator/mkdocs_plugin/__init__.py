@@ -12,11 +12,15 @@ Another build of the same project running at the same time (see
 ``generator.publish.lock``) is a failed build too: logged while serving, an error
 otherwise.
 
-Four things make every page cheaper to build without changing a byte of its HTML
-(``markdown_cost``): the plugin adds ``LeanInlinePatterns`` and ``FigureStash`` to the
-Markdown extensions, sets the generated figures aside while the search plugin reads a page
-(their sections are excluded from search anyway), and ``NavMemo`` renders Material's
-navigation sidebar once per folder of pages outside the nav.
+Several things make every page cheaper to build without changing a byte of its HTML: the
+plugin adds ``LeanInlinePatterns`` (with ``QuickLinkProcessor``), ``QuickTables`` and
+``FigureStash`` to the Markdown extensions (``markdown_cost``), and ``MemoisedLinks``, which
+resolves each relative link once per folder and build and leaves MkDocs every link it must
+judge (``link_cost``); it sets the generated figures, and the parts Material's search would
+read without effect (the same search index), aside while the search plugin reads a page
+(``search_cost``), so plugins reading ``page.content`` in ``on_page_context`` between
+priorities 50 and -50 see them as comments; and ``NavMemo`` renders Material's navigation
+sidebar once per folder of pages outside the nav.
 """
 
 from __future__ import annotations
@@ -26,21 +30,25 @@ import posixpath
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from material.plugins.search.plugin import SearchPlugin as MaterialSearch
 from mkdocs.config import config_options
 from mkdocs.config.base import Config as MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.config import BriefingError, Config, load_config, with_overrides
+from generator.mkdocs_plugin.link_cost import MemoisedLinks
 from generator.mkdocs_plugin.markdown_cost import (
     FigureStash,
     LeanInlinePatterns,
+    QuickTables,
     hide_figures,
     show_figures,
 )
+from generator.mkdocs_plugin.search_cost import hide_unsearched, show_unsearched
 from generator.pipeline import build, inputs_fingerprint
 
-__all__ = ["BriefingPlugin", "FigureStash", "LeanInlinePatterns", "NavMemo"]
+__all__ = ["BriefingPlugin", "FigureStash", "LeanInlinePatterns", "MemoisedLinks", "NavMemo", "QuickTables"]
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -109,14 +117,19 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.watched: set[str] = set()
         self.nav_urls: list[str] = []
         self.hidden_figures: dict[str, list[str]] = {}
+        self.hidden_parts: dict[str, list[str]] = {}
+        self.material_search = False
+        """Whether Material's search plugin reads the pages (it alone knows ``data-search-exclude``)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config):
-        for extension in (LeanInlinePatterns, FigureStash):
+        for extension in (LeanInlinePatterns, FigureStash, QuickTables, MemoisedLinks):
             if not any(isinstance(ext, extension) for ext in config.markdown_extensions):
                 config.markdown_extensions.append(extension())
+        self.material_search = any(isinstance(plugin, MaterialSearch) and plugin.config.enabled
+                                   for plugin in config.plugins.values())
         root = Path(config.config_file_path or ".").resolve().parent
         path = root / self.config.config_file
         try:
@@ -161,14 +174,20 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     @event_priority(50)
     def _hide_figures(self, context, *, page, config, nav):
-        """Before the search plugin (priority 0) reads the page: its figures set aside."""
-        page.content, self.hidden_figures[page.file.src_uri] = hide_figures(page.content or "")
+        """Before the search plugin (priority 0) reads the page: its figures set aside, and the
+        parts Material's search would read without effect (``search_cost``)."""
+        key = page.file.src_uri
+        page.content, self.hidden_figures[key] = hide_figures(page.content or "")
+        if self.material_search:
+            page.content, self.hidden_parts[key] = hide_unsearched(page.content)
         return context
 
     @event_priority(-50)
     def _show_figures(self, context, *, page, config, nav):
-        """After the search plugin: the figures back in place, before the theme renders."""
-        page.content = show_figures(page.content or "", self.hidden_figures.pop(page.file.src_uri, []))
+        """After the search plugin: the parts and figures back in place, before the theme renders."""
+        key = page.file.src_uri
+        content = show_unsearched(page.content or "", self.hidden_parts.pop(key, []))
+        page.content = show_figures(content, self.hidden_figures.pop(key, []))
         return context
 
     on_page_context = CombinedEvent(_hide_figures, _show_figures)
