@@ -19,8 +19,9 @@ resolves each relative link once per folder and build and leaves MkDocs every li
 judge (``link_cost``); it sets the generated figures, and the parts Material's search would
 read without effect (the same search index), aside while the search plugin reads a page
 (``search_cost``), so plugins reading ``page.content`` in ``on_page_context`` between
-priorities 50 and -50 see them as comments; and ``NavMemo`` renders Material's navigation
-sidebar once per folder of pages outside the nav.
+priorities 50 and -50 see them as comments; ``NavMemo`` renders Material's navigation
+sidebar once per folder of pages outside the nav; and the theme's files no page loads
+(source maps, search languages not used) are left out of the site (``theme_files``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from generator.mkdocs_plugin.markdown_cost import (
     show_figures,
 )
 from generator.mkdocs_plugin.search_cost import hide_unsearched, show_unsearched
+from generator.mkdocs_plugin.theme_files import unloaded_theme_files
 from generator.pipeline import build, inputs_fingerprint
 
 __all__ = ["BriefingPlugin", "FigureStash", "LeanInlinePatterns", "MemoisedLinks", "NavMemo", "QuickTables"]
@@ -191,6 +193,15 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return context
 
     on_page_context = CombinedEvent(_hide_figures, _show_figures)
+
+    def on_files(self, files, *, config):
+        """The theme's files no page loads left out of the site (``theme_files``)."""
+        search = next((plugin for plugin in config.plugins.values()
+                       if isinstance(plugin, MaterialSearch) and plugin.config.enabled), None)
+        languages = list(search.config.lang or []) if search else None
+        for file in unloaded_theme_files(files, config.theme.dirs, languages):
+            files.remove(file)
+        return files
 
     def on_nav(self, nav, *, config, files):
         self.nav_urls = nav_urls(nav.items)
