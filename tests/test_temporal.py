@@ -20,6 +20,7 @@ from generator.temporal.tagger import (
     to_date,
     value_range,
 )
+from tests.timex_check import assert_tagged
 
 MON, WED, THU = dt.date(2025, 8, 4), dt.date(2025, 8, 6), dt.date(2025, 8, 7)
 FRI, SAT = dt.date(2025, 8, 8), dt.date(2025, 8, 9)
@@ -347,11 +348,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "anchor", "text", "kind", "value"), CASES)
 def test_tag(sentence: str, anchor: dt.date | None, text: str, kind: str, value: str) -> None:
-    found = {e.text: e for e in tag(sentence, anchor)}
-    assert text in found, f"{text!r} not among {list(found)}"
-    expr = found[text]
-    assert sentence[expr.start : expr.end] == expr.text
-    assert (expr.type, expr.value) == (kind, value)
+    assert_tagged(sentence, anchor, text, kind, value)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "text", "kind", "value"), CASES)

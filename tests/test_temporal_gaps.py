@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from generator.temporal.tagger import tag
+from tests.timex_check import assert_tagged
 
 SUN = dt.date(2013, 8, 4)
 
@@ -31,9 +32,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "value"), CASES)
 def test_tag(sentence: str, text: str, kind: str, value: str) -> None:
-    found = {e.text: e for e in tag(sentence, SUN)}
-    assert text in found, f"{text!r} not among {list(found)}"
-    assert (found[text].type, found[text].value) == (kind, value)
+    assert_tagged(sentence, SUN, text, kind, value)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -14,6 +14,7 @@ import datetime as dt
 import pytest
 
 from generator.temporal.tagger import tag
+from tests.timex_check import assert_tagged
 
 SUN = dt.date(2012, 12, 23)
 
@@ -31,9 +32,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected", "kind", "value"), CASES)
 def test_tag(text: str, expected: str, kind: str, value: str) -> None:
-    found = {e.text: e for e in tag(text, SUN)}
-    assert expected in found, f"{expected!r} not among {list(found)}"
-    assert (found[expected].type, found[expected].value) == (kind, value)
+    assert_tagged(text, SUN, expected, kind, value)
 
 
 @pytest.mark.parametrize("sentence", [

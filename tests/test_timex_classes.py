@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from generator.temporal.tagger import tag, tense_at
+from tests.timex_check import assert_tagged
 
 MON, THU, FEB = dt.date(2025, 8, 4), dt.date(2025, 8, 7), dt.date(2025, 2, 10)
 
@@ -115,9 +116,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "anchor", "text", "kind", "value"), CASES)
 def test_tag(sentence: str, anchor: dt.date, text: str, kind: str, value: str) -> None:
-    found = {e.text: e for e in tag(sentence, anchor)}
-    assert text in found, f"{text!r} not among {list(found)}"
-    assert (found[text].type, found[text].value) == (kind, value)
+    assert_tagged(sentence, anchor, text, kind, value)
 
 
 @pytest.mark.parametrize("sentence", ["USA Today reported the figures.", "This is VOA Today."])

@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from generator.temporal.tagger import tag
+from tests.timex_check import assert_tagged
 
 THU = dt.date(2025, 8, 7)
 
@@ -61,9 +62,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "value"), CASES)
 def test_tag(sentence: str, text: str, kind: str, value: str) -> None:
-    found = {e.text: e for e in tag(sentence, THU)}
-    assert text in found, f"{text!r} not among {list(found)}"
-    assert (found[text].type, found[text].value) == (kind, value)
+    assert_tagged(sentence, THU, text, kind, value)
 
 
 def test_ordinals_listed_without_a_time_unit_are_no_time() -> None:

@@ -15,6 +15,7 @@ import datetime as dt
 import pytest
 
 from generator.temporal.tagger import tag
+from tests.timex_check import assert_tagged
 
 NOV = dt.date(2025, 11, 5)
 REPORT = "Net income rose in the third quarter ended Sept. 30. "
@@ -62,9 +63,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "anchor", "text", "kind", "value"), CASES)
 def test_tag(sentence: str, anchor: dt.date, text: str, kind: str, value: str) -> None:
-    found = {e.text: e for e in tag(sentence, anchor)}
-    assert text in found, f"{text!r} not among {list(found)}"
-    assert (found[text].type, found[text].value) == (kind, value)
+    assert_tagged(sentence, anchor, text, kind, value)
 
 
 def test_last_year_alone_stays_the_year() -> None:
