@@ -72,6 +72,12 @@ def nav_urls(items: list) -> list[str]:
     return urls
 
 
+def material_search(config) -> MaterialSearch | None:
+    """Material's search plugin when the site uses it (enabled), else None."""
+    return next((plugin for plugin in config.plugins.values()
+                 if isinstance(plugin, MaterialSearch) and plugin.config.enabled), None)
+
+
 class NavMemo:
     """Material's navigation sidebar, rendered once for all the pages outside the nav that sit
     in folders of one parent (``people/a/``, ``people/b/`` ...).
@@ -130,8 +136,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         for extension in (LeanInlinePatterns, FigureStash, QuickTables, MemoisedLinks):
             if not any(isinstance(ext, extension) for ext in config.markdown_extensions):
                 config.markdown_extensions.append(extension())
-        self.material_search = any(isinstance(plugin, MaterialSearch) and plugin.config.enabled
-                                   for plugin in config.plugins.values())
+        self.material_search = material_search(config) is not None
         root = Path(config.config_file_path or ".").resolve().parent
         path = root / self.config.config_file
         try:
@@ -196,8 +201,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
 
     def on_files(self, files, *, config):
         """The theme's files no page loads left out of the site (``theme_files``)."""
-        search = next((plugin for plugin in config.plugins.values()
-                       if isinstance(plugin, MaterialSearch) and plugin.config.enabled), None)
+        search = material_search(config)
         languages = list(search.config.lang or []) if search else None
         for file in unloaded_theme_files(files, config.theme.dirs, languages):
             files.remove(file)

@@ -34,9 +34,9 @@ def unloaded_theme_files(files: Iterable[File], theme_dirs: Iterable[str],
     the site is searched in English alone (``search_languages`` None: no search, keep it)."""
     dirs = [Path(d).resolve() for d in theme_dirs]
     english_only = search_languages is not None and set(search_languages) <= {"en"}
-    return [file for file in files if _from_theme(file, dirs) and (
+    return [file for file in files if (
         (file.src_uri.startswith(THEME_ASSETS) and file.src_uri.endswith(".map"))
-        or (english_only and file.src_uri.startswith(SEARCH_LANGUAGES)))]
+        or (english_only and file.src_uri.startswith(SEARCH_LANGUAGES))) and _from_theme(file, dirs)]
 
 
 def _from_theme(file: File, theme_dirs: list[Path]) -> bool:
