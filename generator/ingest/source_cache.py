@@ -84,8 +84,14 @@ class SourceCache:
 
     def save(self) -> None:
         """Write the sources and sidecar this build used, when they differ from the file's."""
-        if self.path is None or (self.used.keys() == self.known.keys() and self.sidecar_used == self.sidecar):
+        same_sidecar = _text_key_of(self.sidecar_used) == _text_key_of(self.sidecar)
+        if self.path is None or (self.used.keys() == self.known.keys() and same_sidecar):
             return
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, dumps_checked({"sources": self.used, "sidecar": self.sidecar_used}))
+
+
+def _text_key_of(sidecar: tuple[str, Any] | None) -> str | None:
+    """The text hash of a kept ``sources.yml`` parse (equal hashes: the same parse)."""
+    return sidecar[0] if sidecar is not None else None
