@@ -25,6 +25,7 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -43,8 +44,8 @@ from generator.publish.snapshot import read_snapshot, store_snapshot
 from generator.publish.writer import WriteResult, read_manifest
 from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
-from generator.site import Linker, plan_pages, render_pages
 from generator.site.event_policy import mark_event_pages
+from generator.site.parts import make_site, site_job
 from generator.site.policy import (
     mark_deadline_pages,
     mark_pages,
@@ -352,12 +353,10 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
                   now: dt.datetime) -> BuildResult:
     previous = read_snapshot(config.docs, config.cache)  # before this build overwrites the export
     briefing = collect(config, progress, warn, now, previous, freeze=True)
-    pages = plan_pages(briefing, config.min_mentions_for_page, config.cache)
-    gc.freeze()  # the planned pages too, before render workers fork
-    files: dict[str, str | bytes] = dict(render_pages(pages, Linker(briefing), config.templates,
-                                                      usable_cores(), config.cache, config.docs))
-    export, snapshot = exported(briefing)
-    files.update(export)
+    job = site_job(briefing, config.min_mentions_for_page, config.templates, config.cache, config.docs)
+    gc.freeze()  # the corpus-wide results too, before the site's processes fork
+    pages, (export, snapshot) = make_site(job, usable_cores(), partial(exported, briefing))
+    files: dict[str, str | bytes] = {**pages, **export}
     files.update(asset_files())
     written = write_files(config.docs, files)
     store_snapshot(config.docs, config.cache, snapshot)

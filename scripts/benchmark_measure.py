@@ -32,9 +32,8 @@ STAGES = {
     "merge_deadlines": "deadlines merge",
     "numbered_stories": "stories (grouping, numbering)",
     "group_stories": "stories",
-    "plan_pages": "page planning",
-    "render_pages": "rendering",
-    "exported": "export",
+    "site_job": "site lookups and memos",
+    "make_site": "pages, export alongside",
     "write_files": "writing",
 }
 """Functions looked up by ``generator.pipeline`` at call time -> printed label."""
@@ -107,7 +106,6 @@ def instrument() -> None:
     """Wrap every stage function where ``generator.pipeline`` calls it."""
     for name in STAGES:
         setattr(pipeline, name, timed_stage(name, getattr(pipeline, name)))
-    pipeline.Linker = timed_stage("render_pages", pipeline.Linker)
 
 
 def print_stages(total: float) -> None:

@@ -15,7 +15,9 @@ the memo does not grow with entities that are gone.
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
+import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,14 +56,33 @@ class PageMemo:
             self.hits += 1
             value = self.previous[key]
         else:
-            value = compute()
+            value = detached(compute())
         self.used[key] = value
         return value
+
+    def fresh(self) -> PageMemo:
+        """A memo reusing the same previous results that records its own (one part of the
+        site, perhaps made in another process: its ``used`` is ``add``ed back)."""
+        part = copy.copy(self)
+        part.used, part.hits = {}, 0
+        return part
+
+    def add(self, used: dict[str, Any]) -> None:
+        """Keep the results a ``fresh`` part used."""
+        self.used.update(used)
 
     def save(self) -> None:
         """Write this build's results for the next build; a failed write only costs time."""
         if self.folder is not None:
             write_memo(self.folder / MEMO_FILE, self.used)
+
+
+def detached(value: T) -> T:
+    """A copy of ``value`` sharing no object with anything else, as a result read back from the
+    memo file is. A page's render key pickles its context, and pickle writes an object shared
+    within it once: a fresh result sharing citations with the briefing and the same result read
+    back next build would key the page differently, and it would be rendered again."""
+    return pickle.loads(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
 
 def field_values(items: Iterable[object]) -> tuple[tuple, ...]:

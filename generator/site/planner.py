@@ -5,21 +5,24 @@ context); ``render`` turns those into Markdown. Each page type has one
 context dataclass in its module under ``site/pages/``; templates read only its
 fields and the link helpers (``cite``, ``cites``, ``entity_link``,
 ``linked_text``, ``link_to``) that ``render`` binds to the page's own path.
+The pages come in ``PARTS`` that can be planned apart (``plan_part``), so that
+separate processes can each make some of them (``site.parts``).
 This module imports every page module; none imports it back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.model import Briefing
-from generator.site.index import index_briefing
+from generator.site.index import BriefingIndex, index_briefing
 from generator.site.memo import PageMemo
 from generator.site.page import Page
 from generator.site.pages.changes import plan_changes_page
 from generator.site.pages.compare import plan_compare_page
 from generator.site.pages.deadlines import plan_deadline_pages
-from generator.site.pages.entities import plan_entity_pages
+from generator.site.pages.entities import plan_entity_indexes, plan_entity_page_share
 from generator.site.pages.events import plan_event_pages
 from generator.site.pages.figures import plan_figure_pages
 from generator.site.pages.home import home_context
@@ -27,6 +30,52 @@ from generator.site.pages.report import plan_report_pages
 from generator.site.pages.sources import plan_source_pages
 from generator.site.pages.tags import plan_tags_pages
 from generator.storage.checked_pickle import paused_collector
+
+PartPlanner = Callable[[Briefing, int, BriefingIndex, PageMemo], list[Page]]
+
+
+def _entity_pages(number: int, count: int) -> PartPlanner:
+    def share(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> list[Page]:
+        return plan_entity_page_share(briefing, index, memo, (number, count))
+    return share
+
+
+def _home_and_indexes(briefing: Briefing, min_mentions: int, index: BriefingIndex,
+                      memo: PageMemo) -> list[Page]:
+    return [Page("index.md", "home.md.j2", home_context(briefing)),
+            *plan_entity_indexes(briefing, min_mentions, index, memo)]
+
+
+def _sources(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> list[Page]:
+    return plan_source_pages(briefing, index)
+
+
+def _events(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> list[Page]:
+    return plan_event_pages(briefing, index)
+
+
+def _the_rest(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> list[Page]:
+    return [
+        *plan_deadline_pages(briefing, index),
+        *plan_compare_page(briefing, index.event_targets),
+        *plan_figure_pages(briefing, index.co_mentions),
+        *plan_report_pages(briefing),
+        plan_changes_page(briefing),
+        *plan_tags_pages(briefing),
+    ]
+
+
+PARTS: dict[str, PartPlanner] = {
+    "entity pages, first half": _entity_pages(0, 2),
+    "entity pages, second half": _entity_pages(1, 2),
+    "sources": _sources,
+    "home and entity indexes": _home_and_indexes,
+    "events and timeline": _events,
+    "deadlines, figures and the rest": _the_rest,
+}
+"""The site's pages in parts planned independently of each other (each part's planner reads
+the finished briefing and the lookups of ``index_briefing`` only), the costliest first: forked
+processes take them in this order (``site.parts``)."""
 
 
 def plan_pages(briefing: Briefing, min_mentions: int, memo_folder: Path | None = None) -> list[Page]:
@@ -36,26 +85,18 @@ def plan_pages(briefing: Briefing, min_mentions: int, memo_folder: Path | None =
         memo_folder: the build's cache folder, where costly parts of pages (figures,
             summaries) are kept between builds (``site.memo``); None computes everything.
     """
+    memo = PageMemo(memo_folder)
+    with paused_collector():
+        index = index_briefing(briefing)
+    pages = [page for part in PARTS for page in plan_part(briefing, part, min_mentions, index, memo)]
+    memo.save()
+    return pages
+
+
+def plan_part(briefing: Briefing, part: str, min_mentions: int, index: BriefingIndex,
+              memo: PageMemo) -> list[Page]:
+    """The pages of one of the ``PARTS``."""
     # Planning makes no cycles; even with the build's rare full collections
     # (``pipeline.BUILD_GC_THRESHOLD``) the young ones cost about a tenth of its CPU.
     with paused_collector():
-        return _plan_all(briefing, min_mentions, PageMemo(memo_folder))
-
-
-def _plan_all(briefing: Briefing, min_mentions: int, memo: PageMemo) -> list[Page]:
-    """``plan_pages`` with the memo read."""
-    index = index_briefing(briefing)
-    pages = [
-        Page("index.md", "home.md.j2", home_context(briefing)),
-        *plan_entity_pages(briefing, min_mentions, index, memo),
-        *plan_source_pages(briefing, index),
-        *plan_event_pages(briefing, index),
-        *plan_deadline_pages(briefing, index),
-        *plan_compare_page(briefing, index.event_targets),
-        *plan_figure_pages(briefing, index.co_mentions),
-        *plan_report_pages(briefing),
-        plan_changes_page(briefing),
-        *plan_tags_pages(briefing),
-    ]
-    memo.save()
-    return pages
+        return PARTS[part](briefing, min_mentions, index, memo)

@@ -9,6 +9,7 @@ article text can never become Markdown, HTML or template code.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Iterable
 from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
@@ -158,14 +159,27 @@ def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None
     wrote the pages), a page whose inputs are unchanged is read back instead of
     rendered (``site.render_memo``).
     """
-    paths = [page.path for page in pages]
+    env = make_environment(user_dir, memo_folder / COMPILED_TEMPLATES if memo_folder else None)
+    memo = RenderMemo(memo_folder, docs, linker, template_dirs(user_dir))
+    texts = render_with_memo(env, pages, linker, memo, processes)
+    memo.save()
+    return texts
+
+
+def check_unique(paths: Iterable[str]) -> None:
+    """Refuse two generated pages at one path."""
     seen: set[str] = set()
     for path in paths:
         if path in seen:
             raise ValueError(f"two generated pages for {path}")
         seen.add(path)
-    env = make_environment(user_dir, memo_folder / COMPILED_TEMPLATES if memo_folder else None)
-    memo = RenderMemo(memo_folder, docs, linker, template_dirs(user_dir))
+
+
+def render_with_memo(env: Environment, pages: list[Page], linker: Linker, memo: RenderMemo,
+                     processes: int = 1) -> dict[str, str]:
+    """``render_pages`` with the environment and the memo given (the caller saves the memo)."""
+    paths = [page.path for page in pages]
+    check_unique(paths)
     keys = [memo.key(page) if memo.active else None for page in pages]
     texts = {page.path: text for page, key in zip(pages, keys, strict=True)
              if (text := memo.reuse(page, key)) is not None}
@@ -174,7 +188,6 @@ def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None
                                strict=True):
         texts[pages[n].path] = text
         memo.keep(keys[n], read, text)
-    memo.save()
     return {path: texts[path] for path in paths}
 
 

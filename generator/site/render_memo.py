@@ -24,6 +24,7 @@ memo, an edited page, other code) renders it again.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import pickle
@@ -202,6 +203,17 @@ class RenderMemo:
         return (linker.source_labels.get(name), linker.source_hovers.get(name),
                 digest(text.encode("utf-8", "surrogatepass")) if text is not None else None,
                 tuple(sorted(linker.sentence_spans.get(name, {}).items())), spans)
+
+    def fresh(self) -> RenderMemo:
+        """A memo checking against the same previous pages that records its own (one part of
+        the site, perhaps made in another process: its ``used`` is ``add``ed back)."""
+        part = copy.copy(self)
+        part.used = {}
+        return part
+
+    def add(self, used: dict[str, Entry]) -> None:
+        """Keep the pages a ``fresh`` part rendered or reused."""
+        self.used.update(used)
 
     def save(self) -> None:
         """Write this build's pages for the next build; a failed write only costs time."""

@@ -244,17 +244,31 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
     """Index page per type and a page per entity that has one (``index``: the planner's lookups;
     ``memo``: summaries and figures kept between builds)."""
     index = index or index_briefing(briefing)
-    related = index.co_mentions
-    graph = people_graph(briefing, related)
-    statements = statements_by_speaker(briefing)
+    summary = _summaries(briefing, index, memo)
+    return [*plan_entity_indexes(briefing, min_mentions, index, memo, summary),
+            *plan_entity_page_share(briefing, index, memo, summary=summary)]
+
+
+Summary = Callable[[Entity], list[Statement]]
+"""An entity's summary (``entity_summary``), worked out once per entity and call of a planner."""
+
+
+def _summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) -> Summary:
+    """``Summary`` over the briefing, each worked out once for the entity's index row and page."""
     summaries: dict[str, list[Statement]] = {}
 
     def summary(entity: Entity) -> list[Statement]:
-        """The entity's summary, worked out once for its index row and its page."""
         if entity.id not in summaries:
             summaries[entity.id] = entity_summary(entity, briefing, sources=index.sources, memo=memo)
         return summaries[entity.id]
 
+    return summary
+
+
+def plan_entity_indexes(briefing: Briefing, min_mentions: int, index: BriefingIndex,
+                        memo: PageMemo | None = None, summary: Summary | None = None) -> list[Page]:
+    """The index pages of each entity type, a row per entity (with or without a page)."""
+    summary = summary or _summaries(briefing, index, memo)
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
@@ -265,9 +279,20 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
             pages.append(Page(pager.paths[pager.number - 1], "entity_index.md.j2",
                               IndexContext(title, entity_type, run, min_mentions,
                                            TYPE_SINGULAR[entity_type], pager, len(rows))))
-        for entity in members:
-            if entity.has_page:
-                pages.append(Page(entity_page(entity.type, entity.id), "entity.md.j2",
-                                  entity_context(entity, briefing, related[entity.id], graph, index,
-                                                 statements, summary(entity), memo)))
     return pages
+
+
+def plan_entity_page_share(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None = None,
+                           share: tuple[int, int] = (0, 1), summary: Summary | None = None) -> list[Page]:
+    """The pages of the entities that have one, or with ``share`` (k, n) every n-th of them
+    from the k-th (so that n processes can each plan a share)."""
+    summary = summary or _summaries(briefing, index, memo)
+    graph = people_graph(briefing, index.co_mentions)
+    statements = statements_by_speaker(briefing)
+    with_page = [e for entity_type in TYPE_TITLES for e in briefing.entities
+                 if e.type == entity_type and e.has_page]
+    number, count = share
+    return [Page(entity_page(entity.type, entity.id), "entity.md.j2",
+                 entity_context(entity, briefing, index.co_mentions[entity.id], graph, index,
+                                statements, summary(entity), memo))
+            for entity in with_page[number::count]]

@@ -1,0 +1,39 @@
+"""The site made in parts by forked processes is the site made in one process, and the memo
+entries every part used are kept for the next build."""
+
+from __future__ import annotations
+
+from generator.site import Linker, plan_pages, render_pages
+from generator.site import render as render_module
+from generator.site.memo import MEMO_FILE, read_memo
+from generator.site.parts import make_site, site_job
+
+
+def test_parts_made_by_forked_processes_equal_one_process_and_plain_rendering(seed_briefing):
+    alone, nothing = make_site(site_job(seed_briefing, 1), processes=1)
+    forked, export = make_site(site_job(seed_briefing, 1), processes=2, alongside=lambda: "export")
+    assert nothing is None and export == "export"
+    assert list(forked) == list(alone)
+    assert forked == alone
+    assert alone == render_pages(plan_pages(seed_briefing, 1), Linker(seed_briefing))
+
+
+def test_a_forked_build_keeps_every_part_s_memo_entries(seed_briefing, tmp_path, monkeypatch):
+    cache, docs = tmp_path / "cache", tmp_path / "docs"
+    cache.mkdir()
+    first, _ = make_site(site_job(seed_briefing, 1, cache=cache, docs=docs), processes=2)
+    for path, text in first.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    assert read_memo(cache / MEMO_FILE)  # the figures and summaries of the entity parts
+
+    rendered: list[str] = []
+    counting = render_module.render_page
+
+    def count(env, page, linker):
+        rendered.append(page.path)
+        return counting(env, page, linker)
+
+    monkeypatch.setattr(render_module, "render_page", count)
+    again, _ = make_site(site_job(seed_briefing, 1, cache=cache, docs=docs), processes=1)
+    assert rendered and all(path.startswith("report") for path in rendered)  # its context is the whole briefing
