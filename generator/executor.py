@@ -21,14 +21,15 @@ is) reuses them.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager
-from functools import partial
-from typing import Any, Protocol
+from functools import cache, partial
+from typing import Any, Protocol, TypeVar
 
 from generator.config import BriefingError, Config
 from generator.model import ArticleAnalysis, Source
@@ -106,6 +107,39 @@ def usable_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+T = TypeVar("T")
+
+_BESIDE: Callable[[], Any] | None = None
+"""The task a process forked by ``beside`` runs (inherited, never pickled)."""
+
+
+@contextlib.contextmanager
+def beside(task: Callable[[], T]) -> Iterator[Callable[[], T]]:
+    """Run ``task()`` in a forked process while the body runs here; the body gets a function
+    that waits for the task and returns its result (an error the task raised is raised there).
+
+    The process inherits everything this one holds, so nothing is pickled but the result; what
+    the task changes in memory stays in its process. With one usable core or without ``fork``,
+    the task runs here when its result is first asked for.
+    """
+    if usable_cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield cache(task)
+        return
+    global _BESIDE
+    _BESIDE = task
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:  # forks now, inheriting _BESIDE
+            yield pool.apply_async(_run_beside).get
+    finally:
+        _BESIDE = None
+
+
+def _run_beside() -> Any:
+    """In the process ``beside`` forked: its task."""
+    assert _BESIDE is not None
+    return _BESIDE()
 
 
 class LocalExecutor(AbstractContextManager):

@@ -33,7 +33,7 @@ from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, numbered_stories
 from generator.events.pair_memo import read_memo, write_memo
-from generator.executor import Executor, make_executor, usable_cores
+from generator.executor import Executor, beside, make_executor, usable_cores
 from generator.ingest import ingest
 from generator.ingest.source_cache import CACHE_FILE, SourceCache
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, BuildWarning, Source
@@ -266,15 +266,28 @@ def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) ->
     story grouping keeps what it worked out for pairs of articles, ``events.pair_memo``)."""
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
     briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
-    memo = read_memo(memo_folder, cache.code_fingerprint())
-    stories = numbered_stories(briefing, memo)  # shared by the event merge and the stories
-    write_memo(memo_folder, cache.code_fingerprint(), memo)
-    briefing.quotes = merge_quotes(briefing)
-    briefing.statements = merge_statements(briefing)
+    stories = stories_beside_quotes(briefing, memo_folder)  # shared by the event merge and the stories
     briefing.events = merge_events(briefing, stories)
     briefing.stories = group_stories(briefing, stories)
     briefing.date_windows = date_windows(briefing, built)
     return briefing
+
+
+def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None) -> dict[str, tuple[str, ...]]:
+    """The briefing's numbered stories, grouped in a forked process (``executor.beside``) while
+    this one merges the quotes and statements into ``briefing``: neither reads the other."""
+    with beside(partial(numbered_stories_kept, briefing, memo_folder)) as stories:
+        briefing.quotes = merge_quotes(briefing)
+        briefing.statements = merge_statements(briefing)
+        return stories()
+
+
+def numbered_stories_kept(briefing: Briefing, memo_folder: Path | None) -> dict[str, tuple[str, ...]]:
+    """``numbered_stories`` with the pairs' memo read from and written back to ``memo_folder``."""
+    memo = read_memo(memo_folder, cache.code_fingerprint())
+    stories = numbered_stories(briefing, memo)
+    write_memo(memo_folder, cache.code_fingerprint(), memo)
+    return stories
 
 
 def date_windows(briefing: Briefing, built: dt.date) -> dict:

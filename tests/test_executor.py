@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ import pytest
 from generator import executor as executor_module
 from generator.cli import EXIT_ERROR, main
 from generator.config import load_config
-from generator.executor import DaskExecutor, LocalExecutor, _outcome, make_executor
+from generator.executor import DaskExecutor, LocalExecutor, _outcome, beside, make_executor
 from generator.ingest import ingest
 from generator.pipeline import analyse_all, build, no_progress
 from tests.conftest import make_project
@@ -116,3 +118,27 @@ def test_a_cancelled_task_skips_its_article_with_the_reason():
     future: Future = Future()
     future.cancel()
     assert _outcome(future) == "analysis worker failed: CancelledError: "
+
+
+def _pid_and_value(value: int) -> tuple[int, int]:
+    return os.getpid(), value * 2
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_a_task_beside_returns_its_result_and_runs_apart_with_two_cores(cores, monkeypatch):
+    monkeypatch.setattr(executor_module, "usable_cores", lambda: cores)
+    with beside(partial(_pid_and_value, 21)) as result:
+        pid, value = result()
+        assert result() == (pid, value)  # asked twice, run once
+    assert value == 42
+    assert (pid != os.getpid()) == (cores == 2)
+
+
+def _fails() -> None:
+    raise ValueError("the task's own error")
+
+
+def test_an_error_in_a_task_beside_is_raised_where_its_result_is_asked_for(monkeypatch):
+    monkeypatch.setattr(executor_module, "usable_cores", lambda: 2)
+    with pytest.raises(ValueError, match="the task's own error"), beside(_fails) as result:
+        result()
