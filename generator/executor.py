@@ -121,8 +121,10 @@ def beside(task: Callable[[], T]) -> Iterator[Callable[[], T]]:
     that waits for the task and returns its result (an error the task raised is raised there).
 
     The process inherits everything this one holds, so nothing is pickled but the result; what
-    the task changes in memory stays in its process. With one usable core or without ``fork``,
-    the task runs here when its result is first asked for.
+    the task changes in memory or on disk stays its own, so it should only compute (the caller
+    writes). A process that dies raises ``BrokenProcessPool`` where the result is asked for.
+    With one usable core or without ``fork``, the task runs here when its result is first
+    asked for.
     """
     if usable_cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield cache(task)
@@ -130,8 +132,8 @@ def beside(task: Callable[[], T]) -> Iterator[Callable[[], T]]:
     global _BESIDE
     _BESIDE = task
     try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:  # forks now, inheriting _BESIDE
-            yield pool.apply_async(_run_beside).get
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield pool.submit(_run_beside).result  # the process forks here, inheriting _BESIDE
     finally:
         _BESIDE = None
 

@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -32,7 +33,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, numbered_stories
-from generator.events.pair_memo import read_memo, write_memo
+from generator.events.pair_memo import PairMemo, read_memo, write_memo
 from generator.executor import Executor, beside, make_executor, usable_cores
 from generator.ingest import ingest
 from generator.ingest.source_cache import CACHE_FILE, SourceCache
@@ -90,10 +91,18 @@ class BuildStamp:
     """``build_inputs`` of the build."""
     files: dict[str, tuple[int, int]]
     """Docs-relative path of every generated file -> (size, modification time in ns) after the write."""
-    briefing: Briefing
-    """The build's briefing without the articles' analyses (kept in the cache already; a
-    quarter of the stamp at 2,000 articles) and without the previous build's snapshot (an
-    input, a fifth of the rest), returned by a skipped build."""
+    briefing: bytes
+    """The build's briefing, pickled while the pages were made (``kept_briefing``), without
+    the warnings of writing them."""
+    write_warnings: list[BuildWarning]
+    """The warnings of writing the pages (hand-written pages kept)."""
+
+
+def kept_briefing(briefing: Briefing) -> bytes:
+    """The briefing as a stamp keeps it: pickled without the articles' analyses (kept in the
+    cache already; a quarter of the stamp at 2,000 articles) and without the previous build's
+    snapshot (an input, a fifth of the rest)."""
+    return pickle.dumps(replace(briefing, analyses={}, previous=None), pickle.HIGHEST_PROTOCOL)
 
 
 PACKAGE_DATA = (Path(str(resources.files("site_templates"))),
@@ -146,16 +155,19 @@ def unchanged_build(config: Config, inputs: str) -> BuildResult | None:
         return None
     if _file_states(config.docs, stamp.files) != stamp.files:  # a generated file was edited or removed
         return None
-    return BuildResult(stamp.briefing, WriteResult(unchanged=sorted(stamp.files)))
+    with paused_collector():
+        briefing = pickle.loads(stamp.briefing)
+    briefing.warnings.extend(stamp.write_warnings)
+    return BuildResult(briefing, WriteResult(unchanged=sorted(stamp.files)))
 
 
-def stamp_build(config: Config, inputs: str, result: BuildResult) -> None:
-    """Record the build for ``unchanged_build``; a failed write only costs the next build time."""
+def stamp_build(config: Config, inputs: str, result: BuildResult, kept: bytes) -> None:
+    """Record the build for ``unchanged_build`` (``kept``: its ``kept_briefing``); a failed
+    write only costs the next build time."""
     if config.cache is None:
         return
     written = result.written.written + result.written.unchanged
-    stamp = BuildStamp(inputs, _file_states(config.docs, written),
-                       replace(result.briefing, analyses={}, previous=None))
+    stamp = BuildStamp(inputs, _file_states(config.docs, written), kept, result.written.warnings)
     with contextlib.suppress(OSError):
         write_headed(config.cache / STAMP_FILE, inputs, stamp)
 
@@ -275,19 +287,20 @@ def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) ->
 
 def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None) -> dict[str, tuple[str, ...]]:
     """The briefing's numbered stories, grouped in a forked process (``executor.beside``) while
-    this one merges the quotes and statements into ``briefing``: neither reads the other."""
-    with beside(partial(numbered_stories_kept, briefing, memo_folder)) as stories:
+    this one merges the quotes and statements into ``briefing``: neither reads the other. The
+    pairs' memo (``events.pair_memo``) is read and written back here."""
+    memo = read_memo(memo_folder, cache.code_fingerprint())
+    with beside(partial(_stories_and_memo, briefing, memo)) as grouped:
         briefing.quotes = merge_quotes(briefing)
         briefing.statements = merge_statements(briefing)
-        return stories()
-
-
-def numbered_stories_kept(briefing: Briefing, memo_folder: Path | None) -> dict[str, tuple[str, ...]]:
-    """``numbered_stories`` with the pairs' memo read from and written back to ``memo_folder``."""
-    memo = read_memo(memo_folder, cache.code_fingerprint())
-    stories = numbered_stories(briefing, memo)
+        stories, memo = grouped()
     write_memo(memo_folder, cache.code_fingerprint(), memo)
     return stories
+
+
+def _stories_and_memo(briefing: Briefing, memo: PairMemo) -> tuple[dict[str, tuple[str, ...]], PairMemo]:
+    """``numbered_stories`` and the memo it filled."""
+    return numbered_stories(briefing, memo), memo
 
 
 def date_windows(briefing: Briefing, built: dt.date) -> dict:
@@ -326,8 +339,8 @@ def _build_locked(config: Config, progress: Progress, warn: Callable[[str], None
         with contextlib.suppress(OSError):
             (config.cache / STAMP_FILE).unlink(missing_ok=True)
     with frozen_heap():  # the stamp too: once unfrozen, the next collection walks the whole briefing
-        result = _write_frozen(config, progress, warn, now)
-        stamp_build(config, inputs, result)
+        result, kept = _write_frozen(config, progress, warn, now)
+        stamp_build(config, inputs, result, kept)
     return result
 
 
@@ -363,18 +376,25 @@ def frozen_heap() -> Iterator[None]:
 
 
 def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None],
-                  now: dt.datetime) -> BuildResult:
+                  now: dt.datetime) -> tuple[BuildResult, bytes]:
+    """Collect, make and write the site and the export; the result and its ``kept_briefing``
+    (made, like the export, while the site's processes make the pages)."""
     previous = read_snapshot(config.docs, config.cache)  # before this build overwrites the export
     briefing = collect(config, progress, warn, now, previous, freeze=True)
     job = site_job(briefing, config.min_mentions_for_page, config.templates, config.cache, config.docs)
     gc.freeze()  # the corpus-wide results too, before the site's processes fork
-    pages, (export, snapshot) = make_site(job, usable_cores(), partial(exported, briefing))
+    pages, ((export, snapshot), kept) = make_site(job, usable_cores(), partial(_export_and_kept, briefing))
     files: dict[str, str | bytes] = {**pages, **export}
     files.update(asset_files())
     written = write_files(config.docs, files)
     store_snapshot(config.docs, config.cache, snapshot)
     briefing.warnings.extend(written.warnings)
-    return BuildResult(briefing, written)
+    return BuildResult(briefing, written), kept
+
+
+def _export_and_kept(briefing: Briefing) -> tuple[tuple[dict[str, str], BuildSnapshot], bytes]:
+    """The export and the snapshot (``exported``), and the ``kept_briefing`` of the build stamp."""
+    return exported(briefing), kept_briefing(briefing)
 
 
 def write_pdf(config: Config, output: Path, full: bool = False) -> Path:

@@ -142,3 +142,13 @@ def test_an_error_in_a_task_beside_is_raised_where_its_result_is_asked_for(monke
     monkeypatch.setattr(executor_module, "usable_cores", lambda: 2)
     with pytest.raises(ValueError, match="the task's own error"), beside(_fails) as result:
         result()
+
+
+def _dies() -> None:
+    os._exit(9)  # as if the kernel killed it
+
+
+def test_a_task_beside_whose_process_dies_raises_instead_of_hanging(monkeypatch):
+    monkeypatch.setattr(executor_module, "usable_cores", lambda: 2)
+    with pytest.raises(BrokenProcessPool), beside(_dies) as result:
+        result()

@@ -3,9 +3,15 @@ entries every part used are kept for the next build."""
 
 from __future__ import annotations
 
+import os
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
 from generator.site import Linker, plan_pages, render_pages
 from generator.site import render as render_module
 from generator.site.memo import MEMO_FILE, read_memo
+from generator.site import parts
 from generator.site.parts import make_site, site_job
 
 
@@ -37,3 +43,16 @@ def test_a_forked_build_keeps_every_part_s_memo_entries(seed_briefing, tmp_path,
     monkeypatch.setattr(render_module, "render_page", count)
     again, _ = make_site(site_job(seed_briefing, 1, cache=cache, docs=docs), processes=1)
     assert rendered and all(path.startswith("report") for path in rendered)  # its context is the whole briefing
+
+
+def test_a_part_whose_process_dies_fails_the_site_instead_of_hanging(seed_briefing, monkeypatch):
+    parent, made = os.getpid(), parts.make_part
+
+    def dying(job, part):
+        if os.getpid() != parent:
+            os._exit(9)  # as if the kernel killed it
+        return made(job, part)
+
+    monkeypatch.setattr(parts, "make_part", dying)
+    with pytest.raises(BrokenProcessPool):
+        make_site(site_job(seed_briefing, 1), processes=2)

@@ -14,13 +14,15 @@ made one after the other in this process, with the same result.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 
 from generator.model import Briefing
 from generator.site.index import BriefingIndex, index_briefing
@@ -80,6 +82,9 @@ def site_job(briefing: Briefing, min_mentions: int, templates: Path | None = Non
         index = index_briefing(briefing)
         linker = Linker(briefing)
     environment = make_environment(templates, cache / COMPILED_TEMPLATES if cache else None)
+    for name in environment.list_templates(filter_func=lambda name: name.endswith(".j2")):
+        with contextlib.suppress(TemplateError):  # a page using it reports the error
+            environment.get_template(name)  # compiled (and kept) here, not by each forked process
     return SiteJob(briefing, min_mentions, index, linker, environment, PageMemo(cache),
                    RenderMemo(cache, docs, linker, template_dirs(templates)))
 
@@ -122,14 +127,15 @@ _JOB: SiteJob | None = None
 
 def _forked(job: SiteJob, processes: int, alongside: Callable[[], T]) -> tuple[list[MadePart], T]:
     """The parts made by forked processes (one part at a time each, in ``PARTS`` order), and
-    ``alongside()`` run here meanwhile."""
+    ``alongside()`` run here meanwhile. A process that dies raises ``BrokenProcessPool``."""
     global _JOB
     _JOB = job
+    context = multiprocessing.get_context("fork")
     try:
-        with multiprocessing.get_context("fork").Pool(min(processes, len(PARTS))) as pool:
-            pending = pool.map_async(_make_inherited, list(PARTS), chunksize=1)
+        with ProcessPoolExecutor(min(processes, len(PARTS)), mp_context=context) as pool:
+            made = [pool.submit(_make_inherited, part) for part in PARTS]  # the first forks them all
             other = alongside()
-            return pending.get(), other
+            return [future.result() for future in made], other
     finally:
         _JOB = None
 
