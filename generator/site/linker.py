@@ -20,10 +20,21 @@ from generator.site.markup import (
     event_page,
     link,
     md_escape,
+    one_line,
     sentence_target,
     source_labels,
     source_page,
 )
+
+HOVER_PREVIEW = 80
+"""Most characters of a cited sentence a link's hover title previews, cut at a word boundary
+with "…" marking the cut: the link leads to the whole sentence, and tens of thousands of
+citation links each repeating their whole sentence made a twelfth of the site's bytes."""
+
+
+def hover_preview(sentence: str) -> str:
+    """The hover title of a link to ``sentence``: its first words (``HOVER_PREVIEW``)."""
+    return one_line(sentence, HOVER_PREVIEW)
 
 
 class Linker:
@@ -89,18 +100,19 @@ class Linker:
         return display_text(text).strip()
 
     def cite(self, citation: Citation, from_page: str, shown: str = "") -> Markup:
-        """"[S2]" linking to the cited sentence, titled with that sentence (the hover shows it)
+        """"[S2]" linking to the cited sentence, titled with its first words (``hover_preview``)
         unless the sentence is ``shown`` beside the link already."""
         target = sentence_target(citation.source, citation.sentence)
         sentence = self.cited_sentence(citation)
         return link(f"[{self.source_label(citation.source)}]", target, from_page,
-                    "" if sentence == shown else sentence)
+                    "" if sentence == shown else hover_preview(sentence))
 
     def mention_link(self, citation: Citation, from_page: str, label: object = None) -> Markup:
-        """``label`` (default: the cited words) linking to the sentence, titled with it."""
+        """``label`` (default: the cited words) linking to the sentence, titled with its first
+        words (``hover_preview``)."""
         target = sentence_target(citation.source, citation.sentence)
         return link(citation.text if label is None else label, target, from_page,
-                    self.cited_sentence(citation))
+                    hover_preview(self.cited_sentence(citation)))
 
     def cites(self, citations, from_page: str, limit: int = 0, shown: str | Citation = "") -> Markup:
         """Space-separated citation links, one per source (its first cited sentence); with a

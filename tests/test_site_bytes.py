@@ -1,0 +1,132 @@
+"""Repeated bytes of the site (issue 13): hover previews of cited sentences, inline SVG without
+namespace declarations, and the people pages' figure styled by the site's stylesheet."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+
+from generator.mkdocs_plugin.inline_svg import drop_svg_namespaces
+from generator.model import ArticleAnalysis, Briefing, Citation, Sentence, Source
+from generator.publish.pdf_references import entry_anchor
+from generator.site.figures import relationship_graph_svg
+from generator.site.linker import HOVER_PREVIEW, Linker
+
+SHORT = "Ann met Bo in Oslo."
+LONG = ("The minister said on Tuesday that the talks with the neighbouring governments would resume "
+        "next month after a pause of several weeks.")
+HOSTILE = ('He wrote "<script>alert(1)</script>" & left \\ the room, and then, as the reporters '
+           'watched, "<b>stop</b>" was all he said before <img src=x onerror=alert(2)> closed it.')
+
+
+def briefing_of(*sentences: str) -> Briefing:
+    """One source whose sentences are ``sentences``, each a sentence of its analysis."""
+    text = " ".join(sentences)
+    spans, start = [], 0
+    for index, sentence in enumerate(sentences):
+        spans.append(Sentence(index, start, start + len(sentence), 0))
+        start += len(sentence) + 1
+    source = Source("src0", "src0.txt", "ok", title="Report", text=text)
+    return Briefing("t", [source], {"src0": ArticleAnalysis("src0", "h", tuple(spans), ())})
+
+
+def citation_of(briefing: Briefing, index: int) -> Citation:
+    """A citation of the first three words of sentence ``index``."""
+    sentence = briefing.analyses["src0"].sentences[index]
+    words = " ".join(briefing.sources[0].text[sentence.start:sentence.end].split()[:3])
+    return Citation("src0", sentence.start, sentence.start + len(words), words, index)
+
+
+class Anchors(HTMLParser):
+    """The ``title`` of every ``<a>`` and every other tag seen, as the browser parses them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "a":
+            self.titles.append(dict(attrs).get("title", ""))
+
+
+def anchors(markdown_text: str) -> Anchors:
+    """The links of a Markdown snippet as Python-Markdown renders them."""
+    parser = Anchors()
+    parser.feed(markdown.markdown(str(markdown_text)))
+    return parser
+
+
+@pytest.mark.parametrize("helper", ["cite", "mention_link"])
+def test_a_long_cited_sentence_is_previewed_up_to_a_word_and_a_short_one_whole(helper):
+    briefing = briefing_of(SHORT, LONG)
+    linker = Linker(briefing)
+    short, long = (anchors(getattr(linker, helper)(citation_of(briefing, i), "index.md")).titles[0]
+                   for i in (0, 1))
+    assert short == SHORT
+    assert long.endswith(" …") and len(long) <= HOVER_PREVIEW + 2
+    kept = long.removesuffix(" …")
+    assert LONG.startswith(kept) and LONG[len(kept)] == " "  # cut between two words
+    assert len(kept) > HOVER_PREVIEW - 15  # as many whole words as fit
+
+
+def test_a_sentence_shown_beside_its_citation_still_gets_no_preview():
+    briefing = briefing_of(LONG)
+    linker = Linker(briefing)
+    assert anchors(linker.cites([citation_of(briefing, 0)], "index.md", shown=LONG)).titles == [""]
+
+
+def test_a_preview_of_hostile_text_stays_one_escaped_attribute():
+    briefing = briefing_of(HOSTILE)
+    linker = Linker(briefing)
+    markup = linker.cite(citation_of(briefing, 0), "index.md")
+    title = re.search(r' "(.*)"\)$', str(markup)).group(1)
+    assert not set('<>"') & set(title) and "\\" not in title  # nothing that ends the attribute
+    parsed = anchors(markup)
+    assert parsed.tags == ["p", "a"]  # no tag of the article's text became markup
+    assert HOSTILE.startswith(parsed.titles[0].removesuffix(" …"))
+    assert html.unescape(title) == parsed.titles[0].replace("&#92;", "\\")
+
+
+INLINE = ('<p>Icons <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0"/></svg>'
+          "<svg viewbox=\"0 0 640 420\" class=briefing-graph width=100% xmlns=http://www.w3.org/2000/svg "
+          "xmlns:xlink=http://www.w3.org/1999/xlink><a xlink:href=../a/><circle r=5 /></a></svg>"
+          "<svg xmlns='http://www.w3.org/2000/svg'></svg>")
+
+
+def test_inline_svg_loses_only_its_namespace_declarations():
+    assert drop_svg_namespaces(INLINE) == (
+        '<p>Icons <svg viewBox="0 0 24 24"><path d="M0 0"/></svg>'
+        "<svg viewbox=\"0 0 640 420\" class=briefing-graph width=100%><a xlink:href=../a/>"
+        "<circle r=5 /></a></svg><svg></svg>")
+
+
+@pytest.mark.parametrize("page", [
+    "<p>Write xmlns=http://www.w3.org/2000/svg on a standalone file.</p>",
+    '<code>&lt;svg xmlns="http://www.w3.org/2000/svg"&gt;</code>',
+    '<svg-icon xmlns="http://www.w3.org/2000/svg"></svg-icon>',
+    '<math xmlns="http://www.w3.org/1998/Math/MathML"></math>',
+    "<svg xmlns=http://www.w3.org/2000/svg/></svg>",  # unquoted: the value is ".../svg/", kept
+    '<svg xmlns="http://example.org/other"></svg>',
+])
+def test_text_and_other_tags_keep_their_bytes(page):
+    assert drop_svg_namespaces(page) == page
+
+
+def test_built_pages_inline_svg_without_namespaces_and_the_pdf_figures_keep_them(seed_site):
+    pages = list((seed_site / "site").rglob("*.html"))
+    tags = [tag for page in pages for tag in re.findall(r"<svg[\s>][^>]*>", page.read_text("utf-8"))]
+    assert len(tags) > len(pages) and not [tag for tag in tags if "xmlns" in tag]
+    graph = (seed_site / "site" / "graph" / "index.html").read_text("utf-8")
+    assert "class=briefing-graph" in graph and "xlink:href=" in graph
+
+
+def test_the_pdf_figures_declare_their_namespaces(seed_briefing):
+    drawing = relationship_graph_svg(seed_briefing, entry_anchor)
+    assert drawing.startswith('<svg xmlns="http://www.w3.org/2000/svg" '
+                              'xmlns:xlink="http://www.w3.org/1999/xlink"')
