@@ -6,15 +6,19 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
+from playwright.sync_api import sync_playwright
 
 from generator.mkdocs_plugin.inline_svg import drop_svg_namespaces
 from generator.model import ArticleAnalysis, Briefing, Citation, Sentence, Source
 from generator.publish.pdf_references import entry_anchor
 from generator.site.figures import relationship_graph_svg
 from generator.site.linker import HOVER_PREVIEW, Linker
+from generator.svg.graph import KIND_COLOURS
+from generator.svg.labels import phone_size
 
 SHORT = "Ann met Bo in Oslo."
 LONG = ("The minister said on Tuesday that the talks with the neighbouring governments would resume "
@@ -130,3 +134,52 @@ def test_the_pdf_figures_declare_their_namespaces(seed_briefing):
     drawing = relationship_graph_svg(seed_briefing, entry_anchor)
     assert drawing.startswith('<svg xmlns="http://www.w3.org/2000/svg" '
                               'xmlns:xlink="http://www.w3.org/1999/xlink"')
+
+
+def styled_figure_page(seed_site) -> Path:
+    """A built person page with a "Who appears with" figure."""
+    pages = sorted((seed_site / "site" / "people").glob("*/index.html"))
+    return next(p for p in pages if re.search(r"class=\"?briefing-graph styled", p.read_text("utf-8")))
+
+
+def test_a_person_figure_states_no_paint_of_its_own(seed_site):
+    html_text = styled_figure_page(seed_site).read_text("utf-8")
+    figure = re.search(r"<svg[^>]*briefing-graph styled.*?</svg>", html_text, re.S).group()
+    assert "--phone-size:" in figure and "<circle" in figure
+    assert not re.search(r"<circle[^>]*stroke=", figure)  # paint from the stylesheet
+    assert not re.search(r"<text[^>]*(display|font-size)=", figure)
+
+
+FIGURE_STYLE_JS = """() => [...document.querySelectorAll('svg.styled a.node')].map(a => {
+  const circle = getComputedStyle(a.querySelector('circle'));
+  const shown = [...a.querySelectorAll('text')].filter(t => getComputedStyle(t).display !== 'none');
+  return [a.getAttribute('class').split(' ')[1].slice(5), circle.fill, circle.stroke, circle.strokeWidth,
+          shown.map(t => [t.getAttribute('class'), getComputedStyle(t).fontSize])];
+})"""
+PHONE_SIZE_JS = ("() => getComputedStyle(document.querySelector('svg.styled'))"
+                 ".getPropertyValue('--phone-size')")
+
+
+def rgb(colour: str) -> str:
+    """"#1f77b4" as a browser's computed style gives it."""
+    return "rgb({}, {}, {})".format(*(int(colour[i:i + 2], 16) for i in (1, 3, 5)))
+
+
+@pytest.mark.browser
+def test_the_stylesheet_paints_a_person_figure_on_desktop_and_phone(seed_site):
+    url = styled_figure_page(seed_site).as_uri()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        seen = {}
+        for width in (1280, 390):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(url)
+            seen[width] = page.evaluate(FIGURE_STYLE_JS), page.evaluate(PHONE_SIZE_JS).strip()
+        browser.close()
+    for width, (nodes, phone_px) in seen.items():
+        assert nodes and phone_px == f"{phone_size(640):g}px"
+        for kind, fill, stroke, stroke_width, shown in nodes:
+            assert (fill, stroke, stroke_width) == (rgb(KIND_COLOURS[kind]), "rgb(255, 255, 255)", "1.5px")
+            wanted = ["label", "11px"] if width == 1280 else ["label-phone", phone_px]
+            assert all(shown_as == wanted for shown_as in shown)
+    assert all(any(shown for *_, shown in seen[width][0]) for width in seen)  # labels shown on both
