@@ -17,6 +17,7 @@ from generator.model import ArticleAnalysis, Briefing, Citation, Sentence, Sourc
 from generator.publish.pdf_references import entry_anchor
 from generator.site.figures import relationship_graph_svg
 from generator.site.linker import HOVER_PREVIEW, Linker
+from generator.site.markup import one_line
 from generator.svg.graph import KIND_COLOURS
 from generator.svg.labels import phone_size
 
@@ -79,10 +80,30 @@ def test_a_long_cited_sentence_is_previewed_up_to_a_word_and_a_short_one_whole(h
     assert len(kept) > HOVER_PREVIEW - 15  # as many whole words as fit
 
 
-def test_a_sentence_shown_beside_its_citation_still_gets_no_preview():
+QUOTED = ("“We will not sign this agreement,” the minister of the neighbouring country told reporters "
+          "on Friday.")
+
+
+@pytest.mark.parametrize("shown, titled", [
+    (LONG, False),  # the whole sentence beside the link
+    (one_line(LONG, 100), False),  # its start, cut a little later than the preview
+    ("We heard: " + LONG[:90], False),  # the preview's words inside the text shown
+    (one_line(LONG, 60), True),  # less than the preview: the hover tells more
+    ("talks with the neighbouring governments", True),  # a part: the hover gives its context
+])
+def test_a_citation_has_no_preview_of_what_is_shown_beside_it(shown, titled):
     briefing = briefing_of(LONG)
     linker = Linker(briefing)
-    assert anchors(linker.cites([citation_of(briefing, 0)], "index.md", shown=LONG)).titles == [""]
+    titles = anchors(linker.cites([citation_of(briefing, 0)], "index.md", shown=shown)).titles
+    assert titles == [one_line(LONG, HOVER_PREVIEW)] if titled else titles == [""]
+
+
+def test_a_quote_shown_keeps_the_preview_that_names_its_speaker():
+    briefing = briefing_of(QUOTED)
+    linker = Linker(briefing)
+    shown = "“We will not sign this agreement”"
+    title = anchors(linker.cites([citation_of(briefing, 0)], "index.md", shown=shown)).titles[0]
+    assert title.startswith("“We will not sign this agreement,” the minister") and title.endswith(" …")
 
 
 def test_a_preview_of_hostile_text_stays_one_escaped_attribute():

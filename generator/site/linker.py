@@ -32,9 +32,11 @@ with "…" marking the cut: the link leads to the whole sentence, and tens of th
 citation links each repeating their whole sentence made a twelfth of the site's bytes."""
 
 
-def hover_preview(sentence: str) -> str:
-    """The hover title of a link to ``sentence``: its first words (``HOVER_PREVIEW``)."""
-    return one_line(sentence, HOVER_PREVIEW)
+def hover_preview(sentence: str, shown: str = "") -> str:
+    """The hover title of a link to ``sentence``: its first words (``HOVER_PREVIEW``), or ""
+    when the text ``shown`` beside the link holds them already (the hover would only repeat it)."""
+    preview = one_line(sentence, HOVER_PREVIEW)
+    return "" if shown and preview.removesuffix(" …") in shown else preview
 
 
 class Linker:
@@ -101,11 +103,11 @@ class Linker:
 
     def cite(self, citation: Citation, from_page: str, shown: str = "") -> Markup:
         """"[S2]" linking to the cited sentence, titled with its first words (``hover_preview``)
-        unless the sentence is ``shown`` beside the link already."""
+        unless the text ``shown`` beside the link holds them already."""
         target = sentence_target(citation.source, citation.sentence)
         sentence = self.cited_sentence(citation)
         return link(f"[{self.source_label(citation.source)}]", target, from_page,
-                    "" if sentence == shown else hover_preview(sentence))
+                    hover_preview(sentence, shown))
 
     def mention_link(self, citation: Citation, from_page: str, label: object = None) -> Markup:
         """``label`` (default: the cited words) linking to the sentence, titled with its first
@@ -116,9 +118,9 @@ class Linker:
 
     def cites(self, citations, from_page: str, limit: int = 0, shown: str | Citation = "") -> Markup:
         """Space-separated citation links, one per source (its first cited sentence); with a
-        ``limit``, the first ``limit`` sources and "and N more" for the others. A sentence
-        ``shown`` in full beside them already (the text shown, or the citation whose words
-        are shown) is not repeated as a link's hover title."""
+        ``limit``, the first ``limit`` sources and "and N more" for the others. What is
+        ``shown`` beside them already (the text shown, or the citation whose words are shown)
+        is not repeated as a link's hover title (``hover_preview``)."""
         if isinstance(shown, Citation):
             shown = display_text(self.source_texts[shown.source][shown.start:shown.end]).strip()
         first = {}
