@@ -3,10 +3,10 @@
 An ``<svg>`` inside an HTML page is put in the SVG namespace by the HTML parser
 itself, and its ``xlink:href`` attributes in the XLink namespace, whatever the
 tag declares; the ``xmlns`` and ``xmlns:xlink`` attributes only matter to an XML
-parser (a standalone ``.svg`` file, WeasyPrint's PDF). Material's icons (header,
-search, palette toggle) and the generated figures carry both, about 40 bytes an
-icon and eight icons a page: dropped from the built pages only, so the figures
-the PDF and the ``.svg`` files use keep them. minify-html has no option for it.
+parser (a standalone ``.svg`` file). Material's icons (header, search, palette
+toggle; 34 bytes each, eight a page) and the generated figures carry them: dropped
+from the built pages only, so the figures the PDF and the ``.svg`` files use keep
+them. minify-html has no option for it.
 """
 
 from __future__ import annotations

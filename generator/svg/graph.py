@@ -38,9 +38,8 @@ _W_MIN, _W_MAX = 1.0, 6.0
 _EDGE_GROUP = '<g fill="none" stroke="#9aa5b1" stroke-opacity="0.8">'
 """Opens the group of edges, which inherit its stroke colour and opacity."""
 _STYLED_NODES = '<g text-anchor="middle">'
-"""Opens the group of nodes of a drawing styled by the page (``render_graph(stylesheet=True)``):
-their labels inherit the anchor most of them take. Only there: WeasyPrint applies an inherited
-anchor to a link's circle too (see ``svg.text.TEXT_DEFAULTS``)."""
+"""Opens the nodes of a drawing styled by the page (``render_graph(stylesheet=True)``), whose
+labels inherit their usual anchor: never for WeasyPrint (``svg.text.TEXT_DEFAULTS``)."""
 
 
 @dataclass(frozen=True)
