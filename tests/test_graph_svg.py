@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.svg.graph import GraphEdge, GraphNode, neighbourhood, render_graph
+from generator.svg.graph import KIND_COLOURS, GraphEdge, GraphNode, neighbourhood, render_graph
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -195,13 +195,43 @@ def test_each_label_has_a_halo_drawn_in_the_same_place_size_and_anchor(label: st
     assert len({anchor for *_, anchor, _ in labels}) > 1  # not every label is centred
 
 
-def test_without_halos_the_labels_are_the_same_and_the_page_stylesheet_draws_the_halos() -> None:
-    drawn, bare = (render_graph(_nodes(), _edges(), width=640, height=420, halos=h) for h in (True, False))
+CSS = (Path(__file__).resolve().parents[1] / "site_templates" / "briefing.css").read_text()
+
+
+def css_rule(selector: str) -> dict[str, str]:
+    """The declarations of the site stylesheet's rule for exactly ``selector``."""
+    body = re.search(re.escape(selector) + r" \{([^}]*)\}", CSS).group(1)
+    return dict(tuple(part.strip() for part in d.split(":", 1)) for d in body.split(";") if d.strip())
+
+
+def test_styled_by_the_page_the_labels_are_the_same_and_the_stylesheet_paints_the_rest() -> None:
+    nodes = [*_nodes(), GraphNode("odd", "Odd One", "vessel", "odd.md", 2)]  # a kind without colour
+    edges = [*_edges(), GraphEdge("odd", "alice", 1)]
+    drawn, styled = (render_graph(nodes, edges, width=640, height=420, centre="alice", stylesheet=s)
+                     for s in (False, True))
     for label in ("label", "label-phone"):
-        assert drawn_texts(bare, label) == drawn_texts(drawn, label)
-    assert not drawn_texts(bare, "label-halo") and not drawn_texts(bare, "label-phone-halo")
-    root = ET.fromstring(bare)
+        assert [t[:4] for t in drawn_texts(styled, label)] == [t[:4] for t in drawn_texts(drawn, label)]
+    assert not drawn_texts(styled, "label-halo") and not drawn_texts(styled, "label-phone-halo")
+    root = ET.fromstring(styled)
     assert not [g for g in root.iter(f"{SVG}g") if g.get("stroke") == "#fff"]  # no halo copies at all
-    assert len(bare) < 0.8 * len(drawn)
-    css = (Path(__file__).resolve().parents[1] / "site_templates" / "briefing.css").read_text()
-    assert re.search(r"\.briefing-figure svg text \{[^}]*paint-order: stroke;[^}]*stroke: #fff", css)
+    assert not [t for t in root.iter(f"{SVG}text") if t.get("display") or t.get("font-size")]
+    circles = [c for a in root.iter(f"{SVG}a") for c in a.iter(f"{SVG}circle")]
+    assert len(circles) == len(nodes) and not [c for c in circles if c.get("fill") or c.get("stroke")]
+    assert len(styled) < 0.7 * len(drawn)
+    # What the drawing no longer states, the site's stylesheet does, with the same values:
+    assert re.search(r"\.briefing-figure svg text \{[^}]*paint-order: stroke;[^}]*stroke: #fff", CSS)
+    phone_sizes = {size for *_, size in drawn_texts(drawn, "label-phone")}
+    assert f"--phone-size:{phone_sizes.pop()}px" in root.get("style") and not phone_sizes
+    assert css_rule(".briefing-graph.styled .label-phone") == {"font-size": "var(--phone-size)"}
+    assert css_rule(".briefing-figure .label-phone") == {"display": "none"}
+    paint = css_rule(".briefing-graph.styled .node circle")
+    assert (paint["fill"], paint["stroke"], paint["stroke-width"]) == ("#7f7f7f", "#fff", "1.5px")
+    drawn_paint = {a.get("class"): a.find(f"{SVG}circle").get("fill")
+                   for a in ET.fromstring(drawn).iter(f"{SVG}a")}
+    for css_class, fill in drawn_paint.items():
+        kind = css_class.split()[1]
+        expected = css_rule(f".briefing-graph.styled .{kind} circle")["fill"] if kind != "node-vessel" \
+            else paint["fill"]
+        assert expected == fill, kind
+    for kind, colour in KIND_COLOURS.items():
+        assert css_rule(f".briefing-graph.styled .node-{kind} circle") == {"fill": colour}

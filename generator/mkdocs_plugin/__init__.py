@@ -22,6 +22,8 @@ read without effect (the same search index), aside while the search plugin reads
 priorities 50 and -50 see them as comments; ``NavMemo`` renders Material's navigation
 sidebar once per folder of pages outside the nav; and the theme's files no page loads
 (source maps, search languages not used) are left out of the site (``theme_files``).
+Each HTML page's inline SVGs lose their namespace declarations, which only an XML parser
+reads (``inline_svg``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.config import BriefingError, Config, load_config, with_overrides
+from generator.mkdocs_plugin.inline_svg import drop_svg_namespaces
 from generator.mkdocs_plugin.link_cost import MemoisedLinks
 from generator.mkdocs_plugin.markdown_cost import (
     FigureStash,
@@ -198,6 +201,14 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return context
 
     on_page_context = CombinedEvent(_hide_figures, _show_figures)
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """The inline SVGs' namespace declarations dropped (``inline_svg``)."""
+        return drop_svg_namespaces(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        """As ``on_post_page``, for the theme's static HTML pages (404.html)."""
+        return drop_svg_namespaces(output_content) if template_name.endswith(".html") else output_content
 
     def on_files(self, files, *, config):
         """The theme's files no page loads left out of the site (``theme_files``)."""

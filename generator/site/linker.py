@@ -20,10 +20,23 @@ from generator.site.markup import (
     event_page,
     link,
     md_escape,
+    one_line,
     sentence_target,
     source_labels,
     source_page,
 )
+
+HOVER_PREVIEW = 80
+"""Most characters of a cited sentence a link's hover title previews, cut at a word boundary
+with "…" marking the cut: the link leads to the whole sentence, and tens of thousands of
+citation links each repeating their whole sentence made a twelfth of the site's bytes."""
+
+
+def hover_preview(sentence: str, shown: str = "") -> str:
+    """The hover title of a link to ``sentence``: its first words (``HOVER_PREVIEW``), or ""
+    when the text ``shown`` beside the link holds them already (the hover would only repeat it)."""
+    preview = one_line(sentence, HOVER_PREVIEW)
+    return "" if shown and preview.removesuffix(" …") in shown else preview
 
 
 class Linker:
@@ -89,24 +102,25 @@ class Linker:
         return display_text(text).strip()
 
     def cite(self, citation: Citation, from_page: str, shown: str = "") -> Markup:
-        """"[S2]" linking to the cited sentence, titled with that sentence (the hover shows it)
-        unless the sentence is ``shown`` beside the link already."""
+        """"[S2]" linking to the cited sentence, titled with its first words (``hover_preview``)
+        unless the text ``shown`` beside the link holds them already."""
         target = sentence_target(citation.source, citation.sentence)
         sentence = self.cited_sentence(citation)
         return link(f"[{self.source_label(citation.source)}]", target, from_page,
-                    "" if sentence == shown else sentence)
+                    hover_preview(sentence, shown))
 
     def mention_link(self, citation: Citation, from_page: str, label: object = None) -> Markup:
-        """``label`` (default: the cited words) linking to the sentence, titled with it."""
+        """``label`` (default: the cited words) linking to the sentence, titled with its first
+        words (``hover_preview``)."""
         target = sentence_target(citation.source, citation.sentence)
         return link(citation.text if label is None else label, target, from_page,
-                    self.cited_sentence(citation))
+                    hover_preview(self.cited_sentence(citation)))
 
     def cites(self, citations, from_page: str, limit: int = 0, shown: str | Citation = "") -> Markup:
         """Space-separated citation links, one per source (its first cited sentence); with a
-        ``limit``, the first ``limit`` sources and "and N more" for the others. A sentence
-        ``shown`` in full beside them already (the text shown, or the citation whose words
-        are shown) is not repeated as a link's hover title."""
+        ``limit``, the first ``limit`` sources and "and N more" for the others. What is
+        ``shown`` beside them already (the text shown, or the citation whose words are shown)
+        is not repeated as a link's hover title (``hover_preview``)."""
         if isinstance(shown, Citation):
             shown = display_text(self.source_texts[shown.source][shown.start:shown.end]).strip()
         first = {}

@@ -37,6 +37,9 @@ _R_MIN, _R_MAX = 6.0, 20.0
 _W_MIN, _W_MAX = 1.0, 6.0
 _EDGE_GROUP = '<g fill="none" stroke="#9aa5b1" stroke-opacity="0.8">'
 """Opens the group of edges, which inherit its stroke colour and opacity."""
+_STYLED_NODES = '<g text-anchor="middle">'
+"""Opens the nodes of a drawing styled by the page (``render_graph(stylesheet=True)``), whose
+labels inherit their usual anchor: never for WeasyPrint (``svg.text.TEXT_DEFAULTS``)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class GraphEdge:
 
 def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: int = 800,
                  height: int = 600, title: str = "Relationship graph",
-                 centre: str | None = None, halos: bool = True) -> str:
+                 centre: str | None = None, stylesheet: bool = False) -> str:
     """Draw the graph as a standalone ``<svg>`` element.
 
     Args:
@@ -83,10 +86,13 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
         centre: Id of a node to draw in the middle with the others on a ring
             around it, strongest tie first (a cheap, readable layout for one
             entity's neighbourhood); None for a spring layout.
-        halos: Draw the labels' halos as white copies under them, as a renderer without
-            CSS ``paint-order`` (WeasyPrint) needs; False leaves them to the page's
-            stylesheet (the site's draws them with ``paint-order``), a third of the bytes
-            fewer.
+        stylesheet: True for a page whose stylesheet (the site's briefing.css) styles the
+            drawing, marked with the class ``styled``: it draws the labels' halos with
+            ``paint-order``, paints each circle by the ``node-KIND`` class of its link, and
+            hides the phone labels and sizes them (``--phone-size``, set on the ``<svg>``),
+            so no mark or label states any of it: half the bytes. False for a renderer that
+            reads no page CSS inside SVG (WeasyPrint): every mark states its paint, and the
+            halos are white copies drawn under the labels.
 
     Returns:
         The SVG markup, without blank lines, safe to inline in HTML or Markdown.
@@ -106,15 +112,19 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
     marks = [Mark(n.id, _short(n.label), *positions[n.id], radius(n.weight)) for n in by_weight]
     room = height - _LEGEND_BAND
     labels = place_labels(marks, width, room, svg_text.LABEL_SIZE)
-    phone = place_labels(marks, width, room, phone_size(width))
-    parts = [svg_text.open_svg(width, height, title, "briefing-graph")]
+    phone_px = phone_size(width)
+    phone = place_labels(marks, width, room, phone_px)
+    parts = [svg_text.open_svg(width, height, title, "briefing-graph styled",
+                               f"--phone-size:{svg_text.num(phone_px)}px")
+             if stylesheet else svg_text.open_svg(width, height, title, "briefing-graph")]
     if edges:
         parts += [_EDGE_GROUP, *_edge_paths(sorted(edges, key=_edge_key), positions, stroke), "</g>"]
-    layer = halo_layer(marks, labels, phone) if halos else ""
+    layer = "" if stylesheet else halo_layer(marks, labels, phone)
     parts += [layer] if layer else []
-    for node, mark in zip(by_weight, marks, strict=True):
-        parts.append(_node(node, mark, labels.get(node.id), phone.get(node.id)))
-    parts.append(_legend(sorted({n.kind for n in ordered}), height, halos))
+    drawn = [_node(node, mark, labels.get(node.id), phone.get(node.id), stylesheet)
+             for node, mark in zip(by_weight, marks, strict=True)]
+    parts += [_STYLED_NODES, *drawn, "</g>"] if stylesheet else drawn
+    parts.append(_legend(sorted({n.kind for n in ordered}), height, halos=not stylesheet))
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -260,14 +270,16 @@ def _edge_paths(edges: Sequence[GraphEdge], positions: dict[str, tuple[float, fl
             for (width, label), drawn in segments.items()]
 
 
-def _node(node: GraphNode, mark: Mark, label: Placed | None, phone: Placed | None) -> str:
-    """The linked circle with its hover title and the labels that fit."""
+def _node(node: GraphNode, mark: Mark, label: Placed | None, phone: Placed | None,
+          styled: bool = False) -> str:
+    """The linked circle with its hover title and the labels that fit; ``styled``: painted and
+    sized by the page's stylesheet (``render_graph(stylesheet=True)``)."""
     colour = KIND_COLOURS.get(node.kind, _OTHER_COLOUR)
     link = svg_text.href(node.href)
     return (f'<a xlink:href="{link}" class="node node-{svg_text.attr(node.kind)}">'
             f"<title>{svg_text.text(node.label)}</title>"
-            + circle(mark, f'fill="{colour}" stroke="#fff" stroke-width="1.5"')
-            + label_markup(mark, label, phone) + "</a>")
+            + circle(mark, "" if styled else f'fill="{colour}" stroke="#fff" stroke-width="1.5"')
+            + label_markup(mark, label, phone, styled) + "</a>")
 
 
 def _short(label: str) -> str:

@@ -146,9 +146,17 @@ def _hits(box: Box, labels: list[Box], circles: list[Box], own: int) -> bool:
         box.overlaps(c) for i, c in enumerate(circles) if i != own)
 
 
-def label_markup(mark: Mark, desktop: Placed | None, phone: Placed | None) -> str:
+def label_markup(mark: Mark, desktop: Placed | None, phone: Placed | None, styled: bool = False) -> str:
     """The mark's label and its phone label (hidden unless a narrow-screen stylesheet shows
-    it), to go inside the mark's link; ``halo_layer`` draws their halos."""
+    it), to go inside the mark's link; ``halo_layer`` draws their halos.
+
+    ``styled``: the page's stylesheet hides and sizes the phone label, and the labels sit in a
+    group centring them (``graph.render_graph(stylesheet=True)``), so each states its place only.
+    """
+    if styled:
+        return "".join(svg_text.text_element(p.x, p.y, mark.text, p.size, p.anchor, css,
+                                             inherited_size=p.size, inherited_anchor="middle")
+                       for p, css in ((desktop, "label"), (phone, "label-phone")) if p)
     texts = [svg_text.text_element(p.x, p.y, mark.text, p.size, p.anchor, css, hide)
              for p, css, hide in ((desktop, "label", False), (phone, "label-phone", True)) if p]
     return "".join(texts)
@@ -186,6 +194,6 @@ def _halo_group(marks: Sequence[Mark], placed: dict[str, Placed], css_class: str
 
 
 def circle(mark: Mark, style: str) -> str:
-    """The mark's circle; ``style`` holds its fill and stroke attributes."""
+    """The mark's circle; ``style`` holds its fill and stroke attributes ("": a stylesheet's)."""
     return (f'<circle cx="{svg_text.num(mark.x)}" cy="{svg_text.num(mark.y)}" '
-            f'r="{svg_text.num(mark.radius)}" {style}/>')
+            f'r="{svg_text.num(mark.radius)}"{" " + style if style else ""}/>')

@@ -72,15 +72,17 @@ def text_element(x: float, y: float, content: str, size: float = LABEL_SIZE, anc
     return f"<text{own}>{text(content)}</text>"
 
 
-def open_svg(width: int, height: int, title: str, css_class: str) -> str:
+def open_svg(width: int, height: int, title: str, css_class: str, style: str = "") -> str:
     """The opening ``<svg>`` tag plus an accessible ``<title>``.
 
     The drawing fills its container up to its natural width and takes its height
     from the ``viewBox`` ratio; a fixed ``height`` would leave empty bands in
     WeasyPrint when the page is narrower than the drawing. The labels inherit
-    ``TEXT_DEFAULTS`` from it.
+    ``TEXT_DEFAULTS`` from it. ``style``: more declarations for its ``style`` attribute
+    (e.g. a custom property a page's stylesheet reads).
     """
+    more = f";{attr(style)}" if style else ""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" '
             f'xmlns:xlink="http://www.w3.org/1999/xlink" class="{attr(css_class)}" '
-            f'width="100%" viewBox="0 0 {width} {height}" style="max-width:{width}px" '
+            f'width="100%" viewBox="0 0 {width} {height}" style="max-width:{width}px{more}" '
             f'{TEXT_DEFAULTS} role="img">\n<title>{text(title)}</title>')

@@ -129,7 +129,7 @@ def neighbourhood_svg(graph: PeopleGraph, entity: Entity, memo: PageMemo | None 
         return Markup("")
     near_nodes, near_edges = _in_steps(near_nodes), _in_steps(near_edges)
     drawing = partial(render_graph, near_nodes, near_edges, width=640, height=420,
-                      title=f"Who appears with {entity.name}", centre=entity.id, halos=False)
+                      title=f"Who appears with {entity.name}", centre=entity.id, stylesheet=True)
     inputs = (field_values(near_nodes), field_values(near_edges), drawing.keywords)
     return Markup((memo or PageMemo()).get("neighbourhood", inputs, drawing))
 
