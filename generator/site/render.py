@@ -8,7 +8,6 @@ article text can never become Markdown, HTML or template code.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable
 from functools import lru_cache, partial
 from importlib import resources
@@ -141,27 +140,18 @@ def plural(count: int, word: str, words: str = "") -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-PAGES_PER_PROCESS = 500
-"""Pages per forked process before rendering is split across processes (each renders a share)."""
-
-_SHARED: tuple[Environment, list[Page], Linker] | None = None
-"""What forked rendering processes inherit: the environment, the pages and the linker."""
-
-
 def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None,
-                 processes: int = 1, memo_folder: Path | None = None,
-                 docs: Path | None = None) -> dict[str, str]:
-    """Path -> Markdown for every page; refuses two pages at one path.
+                 memo_folder: Path | None = None, docs: Path | None = None) -> dict[str, str]:
+    """Path -> Markdown for every page, in one process; refuses two pages at one path.
 
-    With ``processes`` > 1 and enough pages, forked processes render shares of the
-    pages (they inherit everything, nothing is pickled but the text coming back).
     With ``memo_folder`` (the cache folder) and ``docs`` (where the previous build
     wrote the pages), a page whose inputs are unchanged is read back instead of
-    rendered (``site.render_memo``).
+    rendered (``site.render_memo``). A build makes its pages in parts, side by side
+    (``site.parts``).
     """
     env = make_environment(user_dir, memo_folder / COMPILED_TEMPLATES if memo_folder else None)
     memo = RenderMemo(memo_folder, docs, linker, template_dirs(user_dir))
-    texts = render_with_memo(env, pages, linker, memo, processes)
+    texts = render_with_memo(env, pages, linker, memo)
     memo.save()
     return texts
 
@@ -175,60 +165,17 @@ def check_unique(paths: Iterable[str]) -> None:
         seen.add(path)
 
 
-def render_with_memo(env: Environment, pages: list[Page], linker: Linker, memo: RenderMemo,
-                     processes: int = 1) -> dict[str, str]:
+def render_with_memo(env: Environment, pages: list[Page], linker: Linker, memo: RenderMemo) -> dict[str, str]:
     """``render_pages`` with the environment and the memo given (the caller saves the memo)."""
     paths = [page.path for page in pages]
     check_unique(paths)
-    keys = [memo.key(page) if memo.active else None for page in pages]
-    texts = {page.path: text for page, key in zip(pages, keys, strict=True)
-             if (text := memo.reuse(page, key)) is not None}
-    todo = [n for n, page in enumerate(pages) if page.path not in texts]
-    for n, (text, read) in zip(todo, _render_all(env, [pages[n] for n in todo], linker, processes),
-                               strict=True):
-        texts[pages[n].path] = text
-        memo.keep(keys[n], read, text)
-    return {path: texts[path] for path in paths}
-
-
-Rendered = tuple[str, tuple[str, ...]]
-"""A page's text and the ids it read through the linker (``RecordingLinker``)."""
-
-
-def _render_recorded(env: Environment, page: Page, linker: Linker) -> Rendered:
-    """Render one page, noting what it read through the linker."""
-    recorder = RecordingLinker(linker)
-    text = render_page(env, page, recorder)  # type: ignore[arg-type]
-    return text, tuple(sorted(recorder.read))
-
-
-def _render_all(env: Environment, pages: list[Page], linker: Linker, processes: int) -> list[Rendered]:
-    """The pages rendered in order, by forked processes when there are enough of them."""
-    processes = min(processes, len(pages) // PAGES_PER_PROCESS)
-    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_render_recorded(env, page, linker) for page in pages]
-    return _render_forked(env, pages, linker, processes)
-
-
-def _render_forked(env: Environment, pages: list[Page], linker: Linker, processes: int) -> list[Rendered]:
-    """The pages rendered in order by ``processes`` forked processes."""
-    global _SHARED
-    _SHARED = (env, pages, linker)
-    shares = [range(n, len(pages), processes * 4) for n in range(processes * 4)]
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            rendered = pool.map(_render_share, shares)
-    finally:
-        _SHARED = None
-    texts: list[Rendered] = [("", ())] * len(pages)
-    for share, share_texts in zip(shares, rendered, strict=True):
-        for n, text in zip(share, share_texts, strict=True):
-            texts[n] = text
+    texts: dict[str, str] = {}
+    for page in pages:
+        key = memo.key(page) if memo.active else None
+        text = memo.reuse(page, key)
+        if text is None:
+            recorder = RecordingLinker(linker)  # notes what the page reads through the linker
+            text = render_page(env, page, recorder)  # type: ignore[arg-type]
+            memo.keep(key, tuple(sorted(recorder.read)), text)
+        texts[page.path] = text
     return texts
-
-
-def _render_share(share: range) -> list[Rendered]:
-    """In a forked process: the inherited pages numbered in ``share``, rendered."""
-    assert _SHARED is not None
-    env, pages, linker = _SHARED
-    return [_render_recorded(env, pages[n], linker) for n in share]
