@@ -9,10 +9,10 @@ the code fingerprint (``nlp.cache.code_fingerprint``), so results of other code
 are never used. It is imported by name on purpose: ``scripts/benchmark.py --workdir``
 pins the fingerprint the pipeline looks up (``cache.code_fingerprint``) so that a
 workdir keeps its parses across code changes, and that must not keep figures and
-summaries, or compiled templates (``site.render``), of other code. The file is a checksummed pickle written atomically: a damaged,
-truncated or foreign file is read as an empty memo (everything is computed
-again), never an error. Only the results this build used are written back, so
-the memo does not grow with entities that are gone.
+summaries, or compiled templates (``site.render``), of other code. The file is a
+checksummed pickle written atomically: a damaged, truncated or foreign file is read
+as an empty memo (everything is computed again), never an error. Only the results
+this build used are written back, so the memo does not grow with entities that are gone.
 """
 
 from __future__ import annotations
