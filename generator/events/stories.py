@@ -33,11 +33,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from generator.events.pair_memo import PairMemo
 from generator.events.reports import dated_occasions, different_occasions, taking_part
 from generator.events.story_pairs import PairScorer, blocked_pairs, date_factor, without_common_deadline
+from generator.knowledge.stop_words import STOP_WORDS
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
 

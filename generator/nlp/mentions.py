@@ -13,8 +13,6 @@ import calendar
 import functools
 import re
 
-from spacy.tokens import Span
-
 from generator.knowledge.gazetteer import demonym_country
 from generator.knowledge.names import (
     FACILITY_WORDS,
@@ -75,13 +73,19 @@ def _with_organisation_word(ent):
     doc = ent.doc
     tail = doc[ent.end:min(ent.end + MAX_ORGANISATION_TAIL, ent.sent.end)]
     if len(tail) and _NUMBERED_NAME.match(tail[0].text):
-        return Span(doc, ent.start, ent.end + 1, label="ORG")  # "Springfield 99ers"
+        return _organisation(doc, ent.start, ent.end + 1)  # "Springfield 99ers"
     for i, token in enumerate(tail):
         if token.ent_type_ or not token.text[:1].isupper() or not token.is_alpha:
             return ent
         if token.lower_ in ORGANISATION_WORDS:
-            return Span(doc, ent.start, ent.end + i + 1, label="ORG")
+            return _organisation(doc, ent.start, ent.end + i + 1)
     return ent
+
+
+def _organisation(doc, start: int, end: int):
+    """Tokens ``start`` to ``end`` of ``doc`` as an ORG entity span."""
+    from spacy.tokens import Span  # loaded wherever a doc exists; not imported with this module
+    return Span(doc, start, end, label="ORG")
 
 
 def sentence_ents(sent) -> list:
