@@ -10,11 +10,11 @@ from pathlib import Path
 from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Sentence, Source
 from generator.nlp.cache import code_fingerprint
 from generator.site import Linker, plan_pages, render_pages
-from generator.site import render as render_module
 from generator.site.memo import MEMO_FILE, PageMemo
 from generator.site.render_memo import MEMO_FILE as RENDER_MEMO_FILE
 from generator.site.render_memo import RecordingLinker
 from generator.storage.checked_pickle import read_headed, write_headed
+from tests.render_check import count_renders, write_docs
 
 TEXT = "Ada Vell met Bo Kern and Cy Moss at the pier with Dee Rand."
 NAMES = {"ada-vell": "Ada Vell", "bo-kern": "Bo Kern", "cy-moss": "Cy Moss", "dee-rand": "Dee Rand"}
@@ -92,18 +92,9 @@ def render_warm(pages, linker: Linker, cache: Path, docs: Path,
                 monkeypatch) -> tuple[dict[str, str], list[str]]:
     """Render with the render memo, writing the texts to ``docs`` as the writer does; also the
     paths actually rendered (not read back)."""
-    rendered: list[str] = []
-    real = render_module.render_page
-
-    def counting(env, page, linker):
-        rendered.append(page.path)
-        return real(env, page, linker)
-
-    monkeypatch.setattr(render_module, "render_page", counting)
+    rendered = count_renders(monkeypatch)
     texts = render_pages(pages, linker, memo_folder=cache, docs=docs)
-    for path, text in texts.items():
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_bytes(text.encode("utf-8"))
+    write_docs(docs, texts)
     return texts, rendered
 
 

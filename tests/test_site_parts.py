@@ -8,11 +8,10 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from generator.site import Linker, plan_pages, render_pages
-from generator.site import render as render_module
+from generator.site import Linker, parts, plan_pages, render_pages
 from generator.site.memo import MEMO_FILE, read_memo
-from generator.site import parts
 from generator.site.parts import make_site, site_job
+from tests.render_check import count_renders, write_docs
 
 
 def test_parts_made_by_forked_processes_equal_one_process_and_plain_rendering(seed_briefing):
@@ -28,20 +27,12 @@ def test_a_forked_build_keeps_every_part_s_memo_entries(seed_briefing, tmp_path,
     cache, docs = tmp_path / "cache", tmp_path / "docs"
     cache.mkdir()
     first, _ = make_site(site_job(seed_briefing, 1, cache=cache, docs=docs), processes=2)
-    for path, text in first.items():
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(text, encoding="utf-8")
+    write_docs(docs, first)
     assert read_memo(cache / MEMO_FILE)  # the figures and summaries of the entity parts
 
-    rendered: list[str] = []
-    counting = render_module.render_page
-
-    def count(env, page, linker):
-        rendered.append(page.path)
-        return counting(env, page, linker)
-
-    monkeypatch.setattr(render_module, "render_page", count)
+    rendered = count_renders(monkeypatch)
     again, _ = make_site(site_job(seed_briefing, 1, cache=cache, docs=docs), processes=1)
+    assert again == first
     assert rendered and all(path.startswith("report") for path in rendered)  # its context is the whole briefing
 
 
