@@ -25,7 +25,7 @@ import contextlib
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import AbstractContextManager
 from functools import cache, partial
@@ -110,38 +110,53 @@ def usable_cores() -> int:
 
 
 T = TypeVar("T")
+Item = TypeVar("Item")
 
-_BESIDE: Callable[[], Any] | None = None
-"""The task a process forked by ``beside`` runs (inherited, never pickled)."""
+_INHERITED: Callable[[Any], Any] | None = None
+"""The function processes forked by ``forked_map`` run (inherited, never pickled)."""
+
+
+@contextlib.contextmanager
+def forked_map(function: Callable[[Item], T], items: Sequence[Item],
+               processes: int) -> Iterator[Callable[[], list[T]]]:
+    """``function`` over ``items`` in up to ``processes`` forked processes while the body runs
+    here; the body gets a function that waits for them and returns the results in the items'
+    order (an error ``function`` raised is raised there; a process that dies raises
+    ``BrokenProcessPool``).
+
+    The processes inherit everything this one holds, so nothing is pickled but the items and
+    the results; what ``function`` changes in memory or on disk stays its own, so it should
+    only compute (the caller writes). A free process takes the next item, in order. With fewer
+    than two processes or without ``fork``, ``function`` runs here over the items when the
+    results are first asked for.
+    """
+    if processes < 2 or not items or "fork" not in multiprocessing.get_all_start_methods():
+        yield cache(lambda: [function(item) for item in items])
+        return
+    global _INHERITED
+    _INHERITED = function
+    try:
+        with ProcessPoolExecutor(min(processes, len(items)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_run_inherited, item) for item in items]  # the first forks them all
+            yield lambda: [future.result() for future in futures]
+    finally:
+        _INHERITED = None
+
+
+def _run_inherited(item: Any) -> Any:
+    """In a process ``forked_map`` forked: its function on one item."""
+    assert _INHERITED is not None
+    return _INHERITED(item)
 
 
 @contextlib.contextmanager
 def beside(task: Callable[[], T]) -> Iterator[Callable[[], T]]:
-    """Run ``task()`` in a forked process while the body runs here; the body gets a function
-    that waits for the task and returns its result (an error the task raised is raised there).
-
-    The process inherits everything this one holds, so nothing is pickled but the result; what
-    the task changes in memory or on disk stays its own, so it should only compute (the caller
-    writes). A process that dies raises ``BrokenProcessPool`` where the result is asked for.
-    With one usable core or without ``fork``, the task runs here when its result is first
-    asked for.
-    """
-    if usable_cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield cache(task)
-        return
-    global _BESIDE
-    _BESIDE = task
-    try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield pool.submit(_run_beside).result  # the process forks here, inheriting _BESIDE
-    finally:
-        _BESIDE = None
-
-
-def _run_beside() -> Any:
-    """In the process ``beside`` forked: its task."""
-    assert _BESIDE is not None
-    return _BESIDE()
+    """Run ``task()`` in a forked process while the body runs here (``forked_map`` of one item
+    on the usable cores); the body gets a function that waits for the task and returns its
+    result."""
+    with forked_map(lambda _: task(), [None], usable_cores()) as results:
+        yield lambda: results()[0]
 
 
 class LocalExecutor(AbstractContextManager):

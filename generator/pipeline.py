@@ -34,7 +34,7 @@ from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, numbered_stories
 from generator.events.pair_memo import PairMemo, read_memo, write_memo
-from generator.executor import Executor, beside, make_executor, usable_cores
+from generator.executor import Executor, beside, forked_map, make_executor, usable_cores
 from generator.ingest import ingest
 from generator.ingest.source_cache import CACHE_FILE, SourceCache
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, BuildWarning, Source
@@ -46,7 +46,8 @@ from generator.publish.writer import WriteResult, read_manifest
 from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.site.event_policy import mark_event_pages
-from generator.site.parts import make_site, site_job
+from generator.site.parts import SiteJob, finish_site, make_part, site_job
+from generator.site.planner import PARTS
 from generator.site.policy import (
     mark_deadline_pages,
     mark_pages,
@@ -383,7 +384,7 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
     briefing = collect(config, progress, warn, now, previous, freeze=True)
     job = site_job(briefing, config.min_mentions_for_page, config.templates, config.cache, config.docs)
     gc.freeze()  # the corpus-wide results too, before the site's processes fork
-    pages, ((export, snapshot), kept) = make_site(job, usable_cores(), partial(_export_and_kept, briefing))
+    pages, (export, snapshot), kept = pages_and_export(job)
     files: dict[str, str | bytes] = {**pages, **export}
     files.update(asset_files())
     written = write_files(config.docs, files)
@@ -392,9 +393,15 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
     return BuildResult(briefing, written), kept
 
 
-def _export_and_kept(briefing: Briefing) -> tuple[tuple[dict[str, str], BuildSnapshot], bytes]:
-    """The export and the snapshot (``exported``), and the ``kept_briefing`` of the build stamp."""
-    return exported(briefing), kept_briefing(briefing)
+def pages_and_export(job: SiteJob) -> tuple[dict[str, str], tuple[dict[str, str], BuildSnapshot], bytes]:
+    """The site's pages, made in parts by forked processes (``site.parts``), and meanwhile here
+    the export with its snapshot (``exported``) and the build stamp's ``kept_briefing``. The
+    memos are written once the processes are gone: one killed meanwhile leaves none behind."""
+    with forked_map(partial(make_part, job), list(PARTS), usable_cores()) as made:
+        export = exported(job.briefing)
+        kept = kept_briefing(job.briefing)
+        parts = made()
+    return finish_site(job, parts), export, kept
 
 
 def write_pdf(config: Config, output: Path, full: bool = False) -> Path:

@@ -32,7 +32,7 @@ STAGES = {
     "merge_deadlines": "deadlines merge",
     "group_stories": "stories",
     "site_job": "site lookups and memos",
-    "make_site": "pages, export alongside",
+    "pages_and_export": "pages, export alongside",
     "write_files": "writing",
 }
 """Functions looked up by ``generator.pipeline`` at call time -> printed label."""

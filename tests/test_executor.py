@@ -15,7 +15,7 @@ import pytest
 from generator import executor as executor_module
 from generator.cli import EXIT_ERROR, main
 from generator.config import load_config
-from generator.executor import DaskExecutor, LocalExecutor, _outcome, beside, make_executor
+from generator.executor import DaskExecutor, LocalExecutor, _outcome, beside, forked_map, make_executor
 from generator.ingest import ingest
 from generator.pipeline import analyse_all, build, no_progress
 from tests.conftest import make_project
@@ -152,3 +152,28 @@ def test_a_task_beside_whose_process_dies_raises_instead_of_hanging(monkeypatch)
     monkeypatch.setattr(executor_module, "usable_cores", lambda: 2)
     with pytest.raises(BrokenProcessPool), beside(_dies) as result:
         result()
+
+
+def _pid_and_double(value: int) -> tuple[int, int]:
+    return os.getpid(), 2 * value
+
+
+def test_forked_map_gives_the_results_in_order_from_other_processes_while_the_body_runs():
+    with forked_map(_pid_and_double, [1, 2, 3, 4], 2) as results:
+        here = os.getpid()  # the body runs here while the processes work
+        pids, doubled = zip(*results(), strict=True)
+    assert doubled == (2, 4, 6, 8)
+    assert here not in pids and len(set(pids)) <= 2
+
+
+def test_forked_map_on_one_process_runs_here_when_the_results_are_asked_for():
+    calls: list[int] = []
+
+    def noted(value: int) -> tuple[int, int]:
+        calls.append(value)
+        return _pid_and_double(value)
+
+    with forked_map(noted, [1, 2], 1) as results:
+        assert calls == []
+        assert results() == [(os.getpid(), 2), (os.getpid(), 4)]
+    assert calls == [1, 2]

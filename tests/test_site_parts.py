@@ -1,23 +1,33 @@
-"""The site made in parts by forked processes is the site made in one process, and the memo
-entries every part used are kept for the next build."""
+"""The site made in parts by forked processes is the site made in one process, with the export
+made meanwhile, and the memo entries every part used are kept for the next build."""
 
 from __future__ import annotations
 
 import os
+import pickle
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from generator.site import Linker, parts, plan_pages, render_pages
+from generator import pipeline
+from generator.publish import exported
+from generator.site import Linker, plan_pages, render_pages
 from generator.site.memo import MEMO_FILE, read_memo
-from generator.site.parts import make_site, site_job
+from generator.site.parts import SiteJob, site_job
 from tests.render_check import count_renders, write_docs
 
 
-def test_parts_made_by_forked_processes_equal_one_process_and_plain_rendering(seed_briefing):
-    alone, nothing = make_site(site_job(seed_briefing, 1), processes=1)
-    forked, export = make_site(site_job(seed_briefing, 1), processes=2, alongside=lambda: "export")
-    assert nothing is None and export == "export"
+def made(job: SiteJob, cores: int, monkeypatch) -> tuple[dict[str, str], tuple, bytes]:
+    """The build's pages, export and kept briefing (``pipeline.pages_and_export``) on ``cores``."""
+    monkeypatch.setattr(pipeline, "usable_cores", lambda: cores)
+    return pipeline.pages_and_export(job)
+
+
+def test_parts_made_by_forked_processes_equal_one_process_and_plain_rendering(seed_briefing, monkeypatch):
+    alone, export_alone, _ = made(site_job(seed_briefing, 1), 1, monkeypatch)
+    forked, export, kept = made(site_job(seed_briefing, 1), 2, monkeypatch)
+    assert export[0] == export_alone[0] == exported(seed_briefing)[0]
+    assert pickle.loads(kept).sources == seed_briefing.sources
     assert list(forked) == list(alone)
     assert forked == alone
     assert alone == render_pages(plan_pages(seed_briefing, 1), Linker(seed_briefing))
@@ -26,24 +36,24 @@ def test_parts_made_by_forked_processes_equal_one_process_and_plain_rendering(se
 def test_a_forked_build_keeps_every_part_s_memo_entries(seed_briefing, tmp_path, monkeypatch):
     cache, docs = tmp_path / "cache", tmp_path / "docs"
     cache.mkdir()
-    first, _ = make_site(site_job(seed_briefing, 1, cache=cache, docs=docs), processes=2)
+    first, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 2, monkeypatch)
     write_docs(docs, first)
     assert read_memo(cache / MEMO_FILE)  # the figures and summaries of the entity parts
 
     rendered = count_renders(monkeypatch)
-    again, _ = make_site(site_job(seed_briefing, 1, cache=cache, docs=docs), processes=1)
+    again, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
     assert again == first
-    assert rendered and all(path.startswith("report") for path in rendered)  # its context is the whole briefing
+    assert rendered and all(path.startswith("report") for path in rendered)  # context: the whole briefing
 
 
 def test_a_part_whose_process_dies_fails_the_site_instead_of_hanging(seed_briefing, monkeypatch):
-    parent, made = os.getpid(), parts.make_part
+    parent, make = os.getpid(), pipeline.make_part
 
     def dying(job, part):
         if os.getpid() != parent:
             os._exit(9)  # as if the kernel killed it
-        return made(job, part)
+        return make(job, part)
 
-    monkeypatch.setattr(parts, "make_part", dying)
+    monkeypatch.setattr(pipeline, "make_part", dying)
     with pytest.raises(BrokenProcessPool):
-        make_site(site_job(seed_briefing, 1), processes=2)
+        made(site_job(seed_briefing, 1), 2, monkeypatch)
