@@ -75,7 +75,7 @@ PARTS: dict[str, PartPlanner] = {
 }
 """The site's pages in parts planned independently of each other (each part's planner reads
 the finished briefing and the lookups of ``index_briefing`` only), the costliest first: forked
-processes take them in this order (``site.parts``)."""
+processes take them in this order (``pipeline.pages_and_export``)."""
 
 
 def plan_pages(briefing: Briefing, min_mentions: int, memo_folder: Path | None = None) -> list[Page]:
