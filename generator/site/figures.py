@@ -47,11 +47,12 @@ def graph_parts(briefing: Briefing, link_for: LinkFor, limit: int = GRAPH_NODES,
     for entity in kept:
         for other, count in sorted(shared[entity.id].items()):
             if other in ids and entity.id < other:
-                edges.append(GraphEdge(entity.id, other, float(count), _together(count)))
+                edges.append(GraphEdge(entity.id, other, float(count), together(count)))
     return nodes, edges
 
 
-def _together(count: int) -> str:
+def together(count: int) -> str:
+    """Hover text of an edge: how many sentences its two ends share."""
     return f"{count} sentence{'s' if count != 1 else ''} together"
 
 

@@ -24,7 +24,7 @@ from generator.site.index import BriefingIndex, by_count, index_briefing
 from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.memo import PageMemo
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
-from generator.site.pages.figures import neighbourhood_svg, people_graph
+from generator.site.pages.figures import PeopleGraph, neighbourhood_svg, people_graph
 from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 from generator.site.summarize import Statement, entity_summary
 
@@ -158,7 +158,7 @@ def first_roles(entity: Entity) -> list[RoleRow]:
 
 
 def entity_context(entity: Entity, briefing: Briefing, related: Counter,
-                   graph: tuple[list, list] | None = None,
+                   graph: PeopleGraph | None = None,
                    index: BriefingIndex | None = None,
                    statements: dict[str, list[ReportedStatement]] | None = None,
                    summary: list[Statement] | None = None,
@@ -207,7 +207,7 @@ def first_sources(citations: tuple[Citation, ...], limit: int = CITE_LIMIT) -> t
     return tuple(out)
 
 
-def _neighbourhood(graph: tuple[list, list] | None, entity: Entity, memo: PageMemo | None) -> str:
+def _neighbourhood(graph: PeopleGraph | None, entity: Entity, memo: PageMemo | None) -> str:
     """The "Appears with" figure of a person named in ``NEIGHBOURHOOD_MIN_SOURCES`` sources or more."""
     named_in = len({m.source for m in entity.mentions})
     if not graph or entity.type != "person" or named_in < NEIGHBOURHOOD_MIN_SOURCES:

@@ -16,7 +16,13 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from generator.model import Briefing, Entity
-from generator.site.figures import graph_parts, located_places, places_map_svg, relationship_graph_svg
+from generator.site.figures import (
+    graph_parts,
+    located_places,
+    places_map_svg,
+    relationship_graph_svg,
+    together,
+)
 from generator.site.index import co_mentions
 from generator.site.markup import TYPE_FOLDERS, entity_page, html_href
 from generator.site.memo import PageMemo, field_values
@@ -63,64 +69,64 @@ def _by_id(briefing: Briefing) -> dict[str, Entity]:
     return by_id
 
 
-@dataclass(frozen=True)
+@dataclass
 class PeopleGraph:
-    """The co-mention graph, unpacking as ``nodes, edges``, with each node's edges indexed."""
+    """The co-mention graph, worked out only around the entities a page asks about (``around``,
+    ``among``): a page's figure needs a few entities' lines, not every line of the corpus.
+    Nodes are the entities sharing a sentence with another (weight: mentions), edges join two
+    that share sentences (weight: how many; ``a`` < ``b``), links valid from a page in people/."""
 
-    nodes: list
-    """Graph nodes (``graph_svg.GraphNode``), links valid from a page in people/."""
-    edges: list
-    """Graph edges (``graph_svg.GraphEdge``)."""
-    incident: dict[str, list[int]]
-    """Node id -> positions in ``edges`` of the edges touching it."""
-    by_id: dict[str, object]
-    """Node id -> node."""
-    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
-    """(id, id) in sorted order -> position in ``edges`` of the edge joining them."""
+    shared: dict[str, Counter]
+    """The briefing's ``co_mentions``."""
+    entities: dict[str, Entity]
+    """Entity id -> the first entity with that id."""
+    nodes: dict[str, GraphNode] = field(default_factory=dict)
+    """The nodes made so far, by id."""
 
-    def __iter__(self):
-        return iter((self.nodes, self.edges))
+    def node(self, entity_id: str) -> GraphNode | None:
+        """The entity's node, None when it shares no sentence with another."""
+        if entity_id not in self.nodes:
+            entity = self.entities.get(entity_id)
+            if entity is None or not self.shared.get(entity_id):
+                return None
+            link = _link_for(self.entities, "people/_.md", entity_id)
+            self.nodes[entity_id] = GraphNode(entity.id, entity.name, entity.type, link,
+                                              float(len(entity.mentions)))
+        return self.nodes[entity_id]
 
-    def around(self, node_ids) -> list:
-        """The edges touching any of ``node_ids``, in graph order (one node's are already)."""
-        ids = list(node_ids)
-        if len(ids) == 1:
-            return [self.edges[i] for i in self.incident.get(ids[0], ())]
-        return [self.edges[i] for i in sorted({i for n in ids for i in self.incident.get(n, ())})]
+    def around(self, entity_id: str) -> list[GraphEdge]:
+        """The edges touching the entity."""
+        return [_edge(entity_id, other, count) for other, count in self.shared.get(entity_id, {}).items()
+                if other != entity_id and other in self.entities]
 
-    def among(self, node_ids) -> list:
-        """The edges joining two of ``node_ids``, in graph order (a lookup per pair: a few
-        nodes' edges, not every edge of the hubs among them)."""
+    def among(self, node_ids) -> list[GraphEdge]:
+        """The edges joining two of ``node_ids``."""
         ids = sorted(set(node_ids))
-        found = {self.pairs[(a, b)] for n, a in enumerate(ids) for b in ids[n + 1:] if (a, b) in self.pairs}
-        return [self.edges[i] for i in sorted(found)]
+        return [_edge(a, b, self.shared[a][b]) for n, a in enumerate(ids) for b in ids[n + 1:]
+                if self.shared.get(a, {}).get(b)]
+
+
+def _edge(first: str, second: str, count: int) -> GraphEdge:
+    """The edge of two entities sharing ``count`` sentences, its ends in id order."""
+    return GraphEdge(min(first, second), max(first, second), float(count), together(count))
 
 
 def people_graph(briefing: Briefing, shared: dict[str, Counter] | None = None) -> PeopleGraph:
-    """The whole co-mention graph with links as seen from a page in people/ (``shared``: the
-    briefing's ``co_mentions`` when the caller has them)."""
-    nodes, edges = graph_parts(briefing, partial(_link_for, _by_id(briefing), "people/_.md"),
-                               limit=len(briefing.entities), shared=shared)
-    incident: dict[str, list[int]] = {}
-    pairs: dict[tuple[str, str], int] = {}
-    for position, edge in enumerate(edges):
-        for end in dict.fromkeys((edge.a, edge.b)):
-            incident.setdefault(end, []).append(position)
-        pairs.setdefault((min(edge.a, edge.b), max(edge.a, edge.b)), position)
-    return PeopleGraph(nodes, edges, incident, {n.id: n for n in nodes}, pairs)
+    """The co-mention graph of the briefing (``shared``: its ``co_mentions`` when the caller
+    has them)."""
+    return PeopleGraph(shared if shared is not None else co_mentions(briefing), _by_id(briefing))
 
 
 def neighbourhood_svg(graph: PeopleGraph, entity: Entity, memo: PageMemo | None = None) -> Markup:
     """A small graph of the entity and those it appears with most (links valid from people/;
     ``memo``: keeps the drawing, a pure function of the nodes, edges and title, between builds)."""
-    by_id = graph.by_id
-    if entity.id not in by_id:
+    if graph.node(entity.id) is None:
         return Markup("")
     # Cut out from the edges touching the entity, then from those among the kept
     # nodes: the same result as ``neighbourhood`` over the whole graph.
-    touching = graph.around([entity.id])
+    touching = graph.around(entity.id)
     near = {entity.id, *(e.a for e in touching), *(e.b for e in touching)}
-    local = [by_id[i] for i in near if i in by_id]
+    local = [node for node in map(graph.node, sorted(near)) if node is not None]
     kept, _ = neighbourhood(local, touching, entity.id, limit=NEIGHBOURHOOD_SIZE)
     kept_ids = {n.id for n in kept}
     among = graph.among(kept_ids)
