@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import random
 import re
 
 import markdown
 import pytest
 
-from generator.site.markup import display_text, external_link, link, md_escape, relative
+from generator.site.markup import display_text, external_link, link, md_escape, relative, relative_path
 
 
 @pytest.mark.parametrize("text", [
@@ -79,3 +80,14 @@ def test_escaping_by_one_translation_equals_the_two_step_escape_on_random_text()
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert display_text(text) == _reference_display_text(text), repr(text)
         assert md_escape(text) == _reference_md_escape(text), repr(text)
+
+
+def test_relative_path_is_posix_relpath_of_docs_paths():
+    """The site's own relative path gives what ``posixpath.relpath`` gives, on every shape of
+    path a page may link: nested, equal, sibling, empty, "." and ".." parts, absolute ones."""
+    parts = ["people", "pages", "a.md", "b", "", ".", ".."]
+    shuffle = random.Random(7)
+    for _ in range(20_000):
+        path = "/".join(shuffle.choice(parts) for _ in range(shuffle.randint(0, 4)))
+        folder = "/".join(shuffle.choice(parts) for _ in range(shuffle.randint(0, 4)))
+        assert relative_path(path, folder) == posixpath.relpath(path or ".", folder or "."), (path, folder)

@@ -89,7 +89,20 @@ _folder = lru_cache(maxsize=1 << 14)(posixpath.dirname)
 def _relative_path(path: str, folder: str) -> str:
     """``path`` relative to ``folder`` (both docs-relative), quoted for a link; pages link to
     the same few pages from the same few folders, so this is cached."""
-    return quote(posixpath.relpath(path, folder or "."), safe="/.-_~")
+    return quote(relative_path(path, folder), safe="/.-_~")
+
+
+def relative_path(path: str, folder: str) -> str:
+    """``posixpath.relpath(path, folder)`` of two docs-relative paths, by their parts (no
+    look at the working folder: the site links thousands of times per build)."""
+    if ".." in path or ".." in folder or path.startswith("/") or folder.startswith("/"):
+        return posixpath.relpath(path or ".", folder or ".")
+    target = [part for part in path.split("/") if part not in ("", ".")]
+    start = [part for part in folder.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(target), len(start)) and target[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 def link(label: object, target: str, from_page: str, title: str = "") -> Markup:
@@ -194,6 +207,6 @@ def html_href(target_md: str, from_md: str) -> str:
     """Relative href for raw HTML (e.g. inline SVG), where MkDocs does not rewrite .md links."""
     target, from_url = page_url(target_md), page_url(from_md)
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path or ".", from_url or ".")
+    rel = relative_path(path, from_url)
     rel = "./" if rel == "." else rel + "/"
     return quote(rel, safe="/.-_~") + ("#" + anchor if anchor else "")
