@@ -2,7 +2,8 @@
 
 Found on TimeBank: "the first hours of the ground war" is a vague length (PTXH) as "the last
 days of" is, while "the first days after the vote" stays untagged; "in the first two weeks of the
-war" is a length within the war, not a point two weeks ahead; "the year-earlier nine months" is
+war" and "in the next two weeks" are lengths (as "over the next two weeks"), not a point two
+weeks ahead; "the year-earlier nine months" is
 the nine-month length, not the reported quarter a year back. No spaCy model, no network.
 """
 
@@ -37,6 +38,9 @@ CASES = [
      "DURATION", "P6M"),
     ("Net rose in the third quarter. Profit fell from the year-earlier period.", NOV,
      "the year-earlier period", "DATE", "2024-Q3"),
+    # -- "in the next N units": the length, as "over the next N units" --
+    ("They will decide in the next two weeks.", NOV, "the next two weeks", "DURATION", "P2W"),
+    ("They will decide in the next few days.", NOV, "the next few days", "DURATION", "PXD"),
     # -- a plain "in two weeks" still points ahead --
     ("He will return in two weeks.", NOV, "two weeks", "DATE", "2025-W47"),
 ]  # fmt: skip
@@ -56,6 +60,6 @@ def test_an_opening_stretch_before_an_event_is_no_length(sentence: str) -> None:
 
 
 def test_the_year_earlier_before_a_length_is_no_quarter() -> None:
-    found = [e.text for e in tag("Net rose in the third quarter. Profit fell from the year-earlier nine months.",
-                                 NOV)]
+    text = "Net rose in the third quarter. Profit fell from the year-earlier nine months."
+    found = [e.text for e in tag(text, NOV)]
     assert "the year-earlier" not in found

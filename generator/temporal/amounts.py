@@ -137,9 +137,10 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
 
 _DETERMINED = re.compile(r"(?:\b(?:the|those|these)\s+(?:[\w-]+\s+)?|[\d,.]+\s+)$", re.IGNORECASE)
 """A determiner or a number before a bare plural unit: "in the first days after", "13 days after"."""
-_WITHIN = frozenset({"past", "last", "previous", "the", "first", "final", "same"})
+_WITHIN = frozenset("past last previous the first final same next coming following".split())
 """After "in" and before a length, a stretch ("in the past four years", "in the first two weeks of
-the war"), not a point that far ahead ("in two weeks")."""
+the war", "in the next two weeks": P2W, as TimeBank writes "the next N units" always), not a point
+that far ahead ("in two weeks")."""
 _OPENING = frozenset({"first", "final", "opening", "closing"})
 _OF = re.compile(r"\s+of\b")
 """After "the first/final hours": "of" the stretch they open or close ("the first hours of the war")."""
