@@ -4,7 +4,8 @@ Found on TimeBank: "the first hours of the ground war" is a vague length (PTXH) 
 days of" is, while "the first days after the vote" stays untagged; "in the first two weeks of the
 war" and "in the next two weeks" are lengths (as "over the next two weeks"), not a point two
 weeks ahead; "the year-earlier nine months" is
-the nine-month length, not the reported quarter a year back. No spaCy model, no network.
+the nine-month length, not the reported quarter a year back. Found on ECB+: "in jail, hours after he
+was arrested" lost its length because the comma was read as a number. No spaCy model, no network.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ CASES = [
     # -- "in the next N units": the length, as "over the next N units" --
     ("They will decide in the next two weeks.", NOV, "the next two weeks", "DURATION", "P2W"),
     ("They will decide in the next few days.", NOV, "the next few days", "DURATION", "PXD"),
+    # -- a bare plural unit before "after" after a comma or a full stop: a vague length (a comma
+    #    or a stop is no number, as in "13 days after") --
+    ("A man hanged himself in jail, hours after he was arrested.", NOV, "hours", "DURATION", "PTXH"),
+    ("A new dawn. Days after the director was ousted, a new one was hired.", NOV, "Days", "DURATION",
+     "PXD"),
     # -- a plain "in two weeks" still points ahead --
     ("He will return in two weeks.", NOV, "two weeks", "DATE", "2025-W47"),
 ]  # fmt: skip

@@ -135,7 +135,7 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     return "DURATION", value, "stated"
 
 
-_DETERMINED = re.compile(r"(?:\b(?:the|those|these)\s+(?:[\w-]+\s+)?|[\d,.]+\s+)$", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?:\b(?:the|those|these)\s+(?:[\w-]+\s+)?|\d[\d,.]*\s+)$", re.IGNORECASE)
 """A determiner or a number before a bare plural unit: "in the first days after", "13 days after"."""
 _WITHIN = frozenset("past last previous the first final same next coming following".split())
 """After "in" and before a length, a stretch ("in the past four years", "in the first two weeks of
