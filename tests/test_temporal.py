@@ -544,6 +544,16 @@ def test_value_range(value: str, expected: tuple[dt.date, dt.date] | None) -> No
         ("The offer had been due to expire Friday.", "Friday", "past"),
         ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
         ("Twelve members had filed reports by Wednesday.", "Wednesday", "past"),
+        # "by" a day after a deed in the simple past: the day has come; not after a verb that
+        # asks, tells or plans, nor with an infinitive, a passive infinitive or an aim between
+        ("The firm completed its offer, with holders tendering 99% by the Tuesday deadline.", "Tuesday",
+         "past"),
+        ("Rebels reached the capital by Sunday.", "Sunday", "past"),
+        ("The parent asked it to respond by Friday.", "Friday", "future"),
+        ("He was ordered to leave by Friday.", "Friday", "future"),
+        ("He promised a decision by Friday.", "Friday", "future"),
+        ("They expect the sale to be completed by Friday.", "Friday", "future"),
+        ("They filed suit on Monday, seeking a ruling by Friday.", "Friday", "future"),
         ("The sale, which had been expected, is part of a plan to repay it by February.", "February",
          "future"),
         # the present perfect before "through" / "until": a limit ahead

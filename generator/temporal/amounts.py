@@ -103,8 +103,9 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     if code == "Q" and (words in ("a", "an") or m["tail"] or prep or fraction):
         return None  # "a quarter of the votes", "three quarters of them": fractions; "several
         # quarters of losses" (no number of fourths) and "two quarters" are lengths
-    if prep and (m["mod"] or "").lower().split()[-1:] in (["past"], ["last"], ["previous"], ["the"]):
-        return None  # "in the past four years", "in the two weeks since": a length up to now
+    if prep and (m["mod"] or "").lower().rpartition(" ")[2] in _WITHIN:
+        return None  # "in the past four years", "in the two weeks since", "in the first two weeks
+        # of the war": a length up to now or within a stretch, no point ahead
     amount = None if m["low"] or m["low2"] or m["high"] else number(m["num"])  # a range: a vague length
     if amount is not None and (m["half"] or m["half2"]):
         amount += 0.5
@@ -134,8 +135,15 @@ def _amount(m: re.Match[str], ctx: Context, prep: bool) -> Resolved | None:
     return "DURATION", value, "stated"
 
 
-_DETERMINED = re.compile(r"(?:\b(?:the|those|these)\s+(?:[\w-]+\s+)?|[\d,.]+\s+)$", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?:\b(?:the|those|these)\s+(?:[\w-]+\s+)?|\d[\d,.]*\s+)$", re.IGNORECASE)
 """A determiner or a number before a bare plural unit: "in the first days after", "13 days after"."""
+_WITHIN = frozenset("past last previous the first final same next coming following".split())
+"""After "in" and before a length, a stretch ("in the past four years", "in the first two weeks of
+the war", "in the next two weeks": P2W, as TimeBank writes "the next N units" always), not a point
+that far ahead ("in two weeks")."""
+_OPENING = frozenset({"first", "final", "opening", "closing"})
+_OF = re.compile(r"\s+of\b")
+"""After "the first/final hours": "of" the stretch they open or close ("the first hours of the war")."""
 _OVER_THE = re.compile(r"\b(?:over|through|throughout)\s+the\s+$", re.IGNORECASE)
 """Before a bare plural unit after "the": a length ("over the years"), unlike "in the days before"."""
 
@@ -157,10 +165,12 @@ def _someday(m: re.Match[str], ctx: Context, tail: str) -> bool:
 
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the coming weeks", "recent months", "for years", "months-long", "lasted minutes", "over the
-    years", "the weeks ahead"; "years ago" is some time past (PAST_REF, as "several years ago"),
-    "hours later" and "hours after the vote" a vague length (as "a few hours after")."""
+    """"the coming weeks", "recent months", "the first hours of the war", "for years", "months-long",
+    "lasted minutes", "over the years", "the weeks ahead"; "years ago" is some time past (PAST_REF, as
+    "several years ago"), "hours later" and "hours after the vote" a vague length (as "a few hours after")."""
     before = ctx.before(m, 16)
+    if (m["quant"] or "").lower() in _OPENING and not _OF.match(ctx.text, m.end()):
+        return None  # "the first days after the vote": a stretch before an event, no length
     if m["tail"] == "ago":
         return "DATE", "PAST_REF", "stated"
     if m["signal"] and not m["quant"] and _DETERMINED.search(ctx.before(m, 30)):

@@ -234,16 +234,19 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved:
     return kind, f"{cal.resolve_weekday(ctx.anchor, day, direction)}{part}", ctx.resolved(m, how)
 
 
+_ERA = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?(?:{v.ERA_NOUNS_RE})\b")
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
 
 
 def day_word(m: re.Match[str], ctx: Context) -> Resolved:
     """"today", "yesterday morning", "tonight", "last night", "the day before yesterday"; not a
-    title ("USA Today", "VOA Today")."""
+    title ("USA Today", "VOA Today") nor the present age ("today's youth")."""
     if (m["word"][0].isupper() and re.search(r"\b[A-Z][\w&]*[ \t]+$", ctx.before(m, 12))
             and not ctx.headline(m)):
         return None  # a capitalised word after another one on its line, inside a sentence: a name
     word = m["word"].lower()
+    if word == "today" and not m["part"] and _ERA.match(ctx.text, m.end()):
+        return None  # "today's youth", "in today's world": the present age, not the day
     if (word in ("today", "tomorrow") and not m["part"] and re.search(r"\bof\s+$", ctx.before(m, 4))
             and not ctx.text.startswith(("'s", "’s"), m.end())):
         return "DATE", "PRESENT_REF" if word == "today" else "FUTURE_REF", "stated"  # "the world of tomorrow"

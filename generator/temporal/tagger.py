@@ -97,7 +97,8 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"tomorrow)(?:\s+(?P<part>{v.DAY_PART_RE}))?\b", rules.day_word),
     (rf"(?i)\b(?P<word>this|last)\s+(?P<part>{v.DAY_PART_RE})\b", rules.day_word),
     (rf"(?i)\b(?:(?P<det>the|that)\s+(?:(?:comparable|corresponding|same)\s+)?(?:(?P<latest>latest|most\s+"
-     rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period))?|(?:(?P<year>"
+     rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period))?"
+     rf"(?!\s+(?:first\s+)?(?:{v.NUMBER_RE})[\s-]+(?:months|weeks))|(?:(?P<year>"
      rf"{v.YEAR_RE})\s+)?(?P<unit2>quarter|period)(?P<back>,?\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?(?:the\s+)?"
      r"(?:last|previous|prior)\s+year))?)\b(?!-)"
      r"|\b(?P<lastyears>(?:last|previous|prior)\s+year['’]s\s+(?:quarter|period))\b", named.reported_quarter),
@@ -141,7 +142,7 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", named.century),
     (rf"(?i)(?<=\bin\s){_AMOUNT}", amounts.in_duration),  # before a plain length: it wins a tie
     (rf"(?i){_AMOUNT}", amounts.duration),
-    (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several)"
+    (r"(?i)(?:\b(?:the\s+)?(?P<quant>coming|next|past|last|recent|previous|many|several|first|final|opening|closing)"
      r"(?:\s+few)?\s+)?\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)(?P<long>-long)?\b"
      r"(?:\s+(?:or|and)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b)?"  # "weeks or months"
      r"(?:(?P<ahead>\s+ahead)|\s+(?P<tail>ago|later|earlier)|(?=\s+(?P<signal>after|before)\b))?\b",

@@ -152,9 +152,8 @@ def tense_at(text: str, start: int, end: int, starts: list[int] | None = None) -
     word = prep[1].lower() if prep else ""
     if word in _PREP_TENSE:
         opening = not text[first : max(first, start - 44) + prep.start()].strip()  # type: ignore[union-attr]
-        if word == "by" and (_HAD.search(text, first, start) or opening) and (
-            _tense_from_cues(text, first, last, start, end) == "past"
-        ):
+        done = word == "by" and (opening or _done_by(text, first, start, end))
+        if done and _tense_from_cues(text, first, last, start, end) == "past":
             return "past"  # "had filed reports by Wednesday", "By Friday, the fire was out": passed
         return _PREP_TENSE[word]
     verb = _VERB_AFTER.match(text, end, last)
@@ -172,13 +171,56 @@ def _tense_from_cues(text: str, first: int, last: int, start: int, end: int) -> 
     """The nearest tense cue before the expression, else the nearest after it."""
     sentence, at = text[first:last], start - first
     cues = _cues(sentence, at, end - first)
+    if before := _nearest_before(sentence, cues, at):
+        return before[2]
+    after = [c for c in cues if c[0] >= end - first]
+    return min(after)[2] if after else "unclear"
+
+
+Cue = tuple[int, int, Tense]
+
+
+def _nearest_before(sentence: str, cues: list[Cue], at: int) -> Cue | None:
+    """The cue nearest before offset ``at``, passing over relative clauses that do not hold it."""
     asides = [a.span() for a in _RELATIVE_ASIDE.finditer(sentence) if not a.start() <= at < a.end()]
     before = [c for c in cues if c[1] <= at]
     before = [c for c in before if not any(a <= c[0] < b for a, b in asides)] or before
-    if before:
-        return max(before, key=lambda c: c[1])[2]
-    after = [c for c in cues if c[0] >= end - first]
-    return min(after)[2] if after else "unclear"
+    return max(before, key=lambda c: c[1]) if before else None
+
+
+_ASKED_FOR = re.compile(
+    r"(?:said|says|told|announced|reported|stated|added|wrote|declared|predicted|forecast|estimated|"
+    r"asked|ordered|urged|demanded|requested|called|promised|pledged|vowed|set|gave|warned|agreed|"
+    r"wanted|needed|required|sought|decided|insisted|proposed|suggested|recommended|hoped|aimed|"
+    r"threatened|instructed|directed|expected|planned|scheduled)$",
+    re.IGNORECASE,
+)
+"""Past verbs that tell, ask or promise what is still to be done "by" a day ("asked for a reply by
+Friday", "said it would decide by Friday"): the day lies ahead of them."""
+_INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b", re.IGNORECASE)
+_AIMING = re.compile(
+    r"\b(?:seek|ask|demand|call|urg|hop|aim|plan|expect|push|press|giv|sett|order|requir)ing\b",
+    re.IGNORECASE)
+"""A participle of aim between the verb and the day ("filed suit, seeking a ruling by Friday")."""
+_NO_DEED = re.compile(r"\b(?:to|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+"""A participle after "to be" is a passive infinitive ("expect it to be completed by Dec. 15")."""
+
+
+def _done_by(text: str, first: int, start: int, end: int) -> bool:
+    """True when a deed in the simple past is the verb before "by <day>" ("completed its offer,
+    with holders tendering 99% by the Tuesday deadline"; "rebels reached the city by Sunday"): the
+    day had come by then. Not after a verb that asks or tells ("ordered them out by Friday") nor
+    with an infinitive or modal between ("asked it to respond by Friday"). Also the past perfect
+    ("had filed reports by Wednesday")."""
+    if _HAD.search(text, first, start):
+        return True
+    sentence, at = text[first:start], start - first
+    cue = _nearest_before(sentence, _cues(text[first:end], at, end - first), at)
+    if cue is None or cue[2] != "past" or _ASKED_FOR.match(sentence, cue[0], cue[1]):
+        return False
+    word = sentence[cue[0] : cue[1]].lower()
+    return (word not in ("was", "were", "had", "did") and not _NO_DEED.search(sentence, 0, cue[0])
+            and not _INFINITIVE.search(sentence, cue[1]) and not _AIMING.search(sentence, cue[1]))
 
 
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;]*,", re.IGNORECASE)

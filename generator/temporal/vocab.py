@@ -122,3 +122,9 @@ PLAY_RE = (
     r"three-pointers?|interceptions?|fumbles?|penalty\s+kicks?|power\s+play|(?:\d+|\w+)\s+(?:left|to\s+play)"
 )
 """Words of a game: a quarter or half in their sentence is a period of play, not of the year."""
+ERA_NOUNS_RE = (
+    r"world|youth|society|societies|generations?|children|kids|young|youngsters|teenagers|students|parents|"
+    r"families|women|men|people|consumers|culture|standards|terms|dollars|era|age"
+)
+"""People and ways of an era that "today's" names ("today's youth", "in today's world", "in today's
+dollars"): the present age, not the day (TimeBank leaves it untagged)."""
