@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from dataclasses import replace
 
 import pytest
 
+from generator.evaluation.stories import subset_briefing
 from generator.events.stories import (
+    STORY_SIMILARITY,
+    STORY_STICKINESS,
     Profile,
     average_linkage,
     candidate_pairs,
@@ -19,7 +23,7 @@ from generator.events.stories import (
     story_ids,
 )
 from generator.events.story_pairs import YEAR_PENALTY
-from generator.model import ArticleAnalysis, Source, TimeExpression
+from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Source, TimeExpression
 
 
 def profile(**weights: float) -> Profile:
@@ -160,3 +164,58 @@ def test_tfidf_baseline_and_story_scores():
     assert story_scores(gold, TfidfBaseline(docs).stories(0.1)) == (1.0, 1.0, 1.0)
     precision, recall, _ = story_scores(gold, one_story(gold))
     assert (precision, recall) == (0.5, 1.0)
+
+
+def test_the_previous_stories_hold_a_pair_within_the_stickiness_of_the_threshold():
+    # 0.15 and 0.17 lie within STORY_STICKINESS (0.02) of STORY_SIMILARITY (0.16); 0.13 does not
+    pairs = {(0, 1): 0.15, (2, 3): 0.17, (4, 5): 0.13}
+    cold = cut(6, average_linkage(6, pairs, down_to=STORY_SIMILARITY), STORY_SIMILARITY)
+    assert cold == [[0], [1], [2, 3], [4], [5]]
+    together_before = [7, 7, 8, 9, 6, 6]  # 0 and 1 were one story, 2 and 3 two, 4 and 5 one
+    kept = cut(6, average_linkage(6, pairs, down_to=STORY_SIMILARITY, before=together_before),
+               STORY_SIMILARITY)
+    assert kept == [[0, 1], [2], [3], [4], [5]]
+    new_articles = [-1, 7, -1, 9, -1, -1]  # an article new to this build weighs no history
+    assert cut(6, average_linkage(6, pairs, down_to=STORY_SIMILARITY, before=new_articles),
+               STORY_SIMILARITY) == cold
+
+
+def test_a_group_joined_this_build_carries_the_previous_stories_of_all_its_articles():
+    # 0 and 1 join on their own; the pair is then 0.15 alike to 2, which was in 1's story
+    pairs = {(0, 1): 0.9, (0, 2): 0.15, (1, 2): 0.15}
+    merged = average_linkage(3, pairs, down_to=STORY_SIMILARITY, before=[-1, 4, 4])
+    assert cut(3, merged, STORY_SIMILARITY) == [[0, 1, 2]]
+    assert merged[-1][2] == pytest.approx(0.15 + STORY_STICKINESS)  # the score recorded
+
+
+def test_a_rebuild_keeps_its_stories_when_an_unrelated_article_goes():
+    """Deleting one article of a corpus whose weights all shift moves no other article to
+    another story when the previous build's stories are given."""
+    rng = random.Random(4)
+    topics = [[f"t{n}-{k}" for k in range(6)] for n in range(12)]
+    common = [f"c{k}" for k in range(8)]
+    vectors = {}
+    for n in range(120):
+        words = rng.sample(topics[n % 12], 3) + rng.sample(common, rng.randint(1, 4))
+        vectors[f"a{n:03}"] = profile(**{w: rng.random() + 0.2 for w in words})
+    ids = list(vectors)
+    first = cluster_articles(ids, vectors)
+    before = {s: f"story-{n}" for n, group in enumerate(first) for s in group}
+    for gone in rng.sample(ids, 10):
+        rest = [s for s in ids if s != gone]
+        shifted = {s: replace(v, vector={k: w * (1.001 if k.startswith("c") else 1.0)
+                                         for k, w in v.vector.items()}) for s, v in vectors.items()}
+        again = cluster_articles(rest, shifted, before=before)
+        assert {tuple(s for s in g if s != gone) for g in first} - {()} == set(again)
+
+
+def test_a_subset_briefing_holds_only_the_kept_articles():
+    sources = [Source(f"s{n}", f"s{n}.txt", "ok", text="Ada") for n in range(3)]
+    analyses = {s.id: ArticleAnalysis(s.id, "h", (), ()) for s in sources}
+    ada = Entity("ada", "Ada", "person", (), tuple(Mention(s.id, 0, 3, "Ada", "PERSON", sentence=0)
+                                                   for s in sources))
+    only_first = Entity("bo", "Bo", "person", (), (Mention("s0", 0, 3, "Bo", "PERSON", sentence=0),))
+    part = subset_briefing(Briefing("t", sources, analyses, entities=[ada, only_first]), {"s1", "s2"})
+    assert [s.id for s in part.sources] == ["s1", "s2"] and set(part.analyses) == {"s1", "s2"}
+    assert [e.id for e in part.entities] == ["ada"]
+    assert {m.source for m in part.entities[0].mentions} == {"s1", "s2"}

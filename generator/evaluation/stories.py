@@ -16,17 +16,19 @@ Baselines:
 from __future__ import annotations
 
 import math
+import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.evaluation.measures import b_cubed
 from generator.evaluation.run import stem
-from generator.events.stories import average_linkage, cut
-from generator.model import Briefing
+from generator.events.stories import average_linkage, cut, story_groups
+from generator.model import Briefing, BuildSnapshot
 
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 Scores = tuple[float, float, float]
@@ -120,3 +122,54 @@ def story_rows(documents: Sequence[StoryDocument], briefing: Briefing, threshold
         "one story": story_scores(gold, one_story(gold)),
         f"TF-IDF @{threshold:.2f}": story_scores(gold, TfidfBaseline(documents).stories(threshold)),
     }
+
+
+def rebuilt_rows(briefing: Briefing, gold: Mapping[str, str], shares: Sequence[float] = (0.99, 0.9),
+                 seeds: int = 6) -> dict[str, tuple[float, float]]:
+    """Story B-cubed F1 of rebuilds that lean to a previous build's stories
+    (``stories.STORY_STICKINESS``) beside clean builds of the same articles, as means over
+    ``seeds`` random draws: "grown" rebuilds all articles after a build of a ``share`` of them,
+    "shrunk" rebuilds a ``share`` of them after a build of all. Label -> (rebuilt, clean)."""
+    ids = [s.id for s in briefing.sources if s.id in briefing.analyses]
+    clean_all = _groups(briefing, set(ids))
+    rows: dict[str, tuple[float, float]] = {}
+    for share in shares:
+        sums = [0.0, 0.0, 0.0, 0.0]
+        for seed in range(seeds):
+            part = set(random.Random(seed).sample(ids, int(len(ids) * share)))
+            grown = _groups(briefing, set(ids), _groups(briefing, part))
+            shrunk, clean_part = _groups(briefing, part, clean_all), _groups(briefing, part)
+            runs = [(grown, ids), (clean_all, ids), (shrunk, part), (clean_part, part)]
+            for n, (groups, kept) in enumerate(runs):
+                sums[n] += _f1(gold, groups, kept) / seeds
+        changed = f"{round((1 - share) * 100)} %"
+        rows[f"grown by {changed}"] = (sums[0], sums[1])
+        rows[f"shrunk by {changed}"] = (sums[2], sums[3])
+    return rows
+
+
+def _groups(briefing: Briefing, kept: set[str], before: list[tuple[str, ...]] | None = None,
+            ) -> list[tuple[str, ...]]:
+    """``story_groups`` of the briefing's articles in ``kept`` (``before``: the previous build's groups)."""
+    part = subset_briefing(briefing, kept)
+    if before is not None:
+        part.previous = BuildSnapshot(None, {}, {}, frozenset(), frozenset(), frozenset(), {},
+                                      stories={f"story-{n}": frozenset(g) for n, g in enumerate(before, 1)})
+    return story_groups(part)
+
+
+def _f1(gold: Mapping[str, str], groups: list[tuple[str, ...]], kept: Iterable[str]) -> float:
+    predicted = {source: str(n) for n, group in enumerate(groups) for source in group}
+    return story_scores({s: gold[s] for s in kept if s in gold}, predicted)[2]
+
+
+def subset_briefing(briefing: Briefing, kept: set[str]) -> Briefing:
+    """The briefing of the articles ``kept`` only: their sources, analyses, mentions and deadline reports."""
+    entities = [replace(e, mentions=tuple(m for m in e.mentions if m.source in kept))
+                for e in briefing.entities]
+    deadlines = [replace(d, reports=tuple(r for r in d.reports if r.citation.source in kept))
+                 for d in briefing.deadlines]
+    return Briefing(briefing.title, [s for s in briefing.sources if s.id in kept],
+                    {k: a for k, a in briefing.analyses.items() if k in kept},
+                    entities=[e for e in entities if e.mentions],
+                    deadlines=[d for d in deadlines if d.reports])
