@@ -18,12 +18,13 @@ from generator.events.stories import (
     cluster_articles,
     cut,
     key_terms,
+    previous_stories,
     similarity,
     stated_years,
     story_ids,
 )
 from generator.events.story_pairs import YEAR_PENALTY
-from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Source, TimeExpression
+from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Entity, Mention, Source, TimeExpression
 
 
 def profile(**weights: float) -> Profile:
@@ -219,3 +220,15 @@ def test_a_subset_briefing_holds_only_the_kept_articles():
     assert [s.id for s in part.sources] == ["s1", "s2"] and set(part.analyses) == {"s1", "s2"}
     assert [e.id for e in part.entities] == ["ada"]
     assert {m.source for m in part.entities[0].mentions} == {"s1", "s2"}
+
+
+def test_a_rebuild_leans_to_the_previous_stories_only_after_a_small_change():
+    sources = [Source(f"s{n:02}", f"s{n:02}.txt", "ok") for n in range(40)]
+    briefing = Briefing("t", sources, {})
+    ids = [s.id for s in sources]
+    before = {"story-1": frozenset(ids[:20]), "story-2": frozenset(ids[20:38])}  # 2 of 40 new: 5 %
+    briefing.previous = BuildSnapshot(None, {}, {}, frozenset(), frozenset(), frozenset(), {}, stories=before)
+    assert previous_stories(briefing, ids) == {s: "story-1" if s in ids[:20] else "story-2" for s in ids[:38]}
+    assert previous_stories(briefing, ids[:37] + ids[38:]) == {}  # 3 of 40 new or gone: 7.5 %
+    briefing.previous = None
+    assert previous_stories(briefing, ids) == {}
