@@ -20,10 +20,11 @@ TEXT = "Ada Vell met Bo Kern and Cy Moss at the pier with Dee Rand."
 NAMES = {"ada-vell": "Ada Vell", "bo-kern": "Bo Kern", "cy-moss": "Cy Moss", "dee-rand": "Dee Rand"}
 
 
-def town(named_in: dict[str, tuple[int, ...]]) -> Briefing:
+def town(named_in: dict[str, tuple[int, ...]], text: str = TEXT, content_hash: str = "") -> Briefing:
     """Three sources of one sentence; each person id is mentioned in the sources numbered."""
-    sources = [Source(f"s{n}", f"s{n}.txt", "ok", title=f"Report {n}", text=TEXT) for n in range(3)]
-    analyses = {s.id: ArticleAnalysis(s.id, "h", (Sentence(0, 0, len(TEXT), 0),), ()) for s in sources}
+    sources = [Source(f"s{n}", f"s{n}.txt", "ok", title=f"Report {n}", text=text, content_hash=content_hash)
+               for n in range(3)]
+    analyses = {s.id: ArticleAnalysis(s.id, "h", (Sentence(0, 0, len(text), 0),), ()) for s in sources}
     people = []
     for entity_id, numbers in named_in.items():
         name = NAMES[entity_id]
@@ -57,6 +58,16 @@ def test_an_entity_gaining_a_neighbour_gets_a_new_page(tmp_path):
     assert after == site(after_input, None)
     assert after["people/ada-vell.md"] != before["people/ada-vell.md"]
     assert "Dee Rand" in after["people/ada-vell.md"].split("<svg", 1)[1]
+
+
+def test_a_summary_follows_an_edit_of_its_sentence_with_or_without_content_hashes(tmp_path):
+    edited_text = TEXT.replace("pier", "dock")
+    for before, after in ((town(BEFORE), town(BEFORE, edited_text)),
+                          (town(BEFORE, content_hash="one"), town(BEFORE, edited_text, content_hash="two"))):
+        site(before, tmp_path)
+        pages = site(after, tmp_path)
+        assert pages == site(after, None)
+        assert "dock" in pages["people/ada-vell.md"] and "pier" not in pages["people/ada-vell.md"]
 
 
 def poison(folder: Path, fingerprint: str) -> None:

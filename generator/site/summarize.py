@@ -8,15 +8,14 @@ sentences (news puts the essentials first).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
 import numpy
 from rapidfuzz import fuzz, process
 
 from generator.model import Briefing, Citation, Entity, Sentence, Source
-from generator.site.memo import PageMemo, field_values
+from generator.site.memo import PageMemo
 
 # Two sentences from different sources are one statement when nearly equal
 # (ratio >= 85), or when they share most words and much of their wording
@@ -100,16 +99,33 @@ def sentences_about(entity: Entity, briefing: Briefing,
         sources: source id -> source, when the caller has it already.
     """
     by_id = sources if sources is not None else {s.id: s for s in briefing.sources}
+    return [sentence_citation(by_id[source], sentence)
+            for source, sentence in _body_sentences(entity, briefing)]
+
+
+def _body_sentences(entity: Entity, briefing: Briefing) -> Iterator[tuple[str, Sentence]]:
+    """(source id, sentence) of each body sentence mentioning the entity, once, in corpus order."""
     seen: set[tuple[str, int]] = set()
-    out = []
     for mention in entity.mentions:
         key = (mention.source, mention.sentence)
         sentence = briefing.analyses[mention.source].sentences[mention.sentence]
         if key in seen or sentence.is_title:
             continue
         seen.add(key)
-        out.append(sentence_citation(by_id[mention.source], sentence))
-    return out
+        yield mention.source, sentence
+
+
+def summary_inputs(entity: Entity, briefing: Briefing, sources: dict[str, Source]) -> tuple:
+    """What ``sentences_about`` gives, named without copying its texts: each sentence's
+    source, index and offsets, and its source's ``content_hash`` (which fixes the text; the
+    sentence's own text when a source has none). A key of the summary memo: keying by the
+    citations themselves built and hashed every sentence of every entity on every build."""
+    inputs = []
+    for source_id, sentence in _body_sentences(entity, briefing):
+        source = sources[source_id]
+        text = source.content_hash or source.text[sentence.start:sentence.end]
+        inputs.append((source_id, sentence.index, sentence.start, sentence.end, text))
+    return tuple(inputs)
 
 
 def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6,
@@ -117,10 +133,11 @@ def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6,
                    memo: PageMemo | None = None) -> list[Statement]:
     """Top statements about an entity, near-duplicates merged (``sources`` as in ``sentences_about``;
     ``memo``: keeps the result, a pure function of the sentences and ``limit``, between builds)."""
-    sentences = sentences_about(entity, briefing, sources)
+    by_id = sources if sources is not None else {s.id: s for s in briefing.sources}
     if memo is None:
-        return top_statements(sentences, limit)
-    return memo.get("summary", (field_values(sentences), limit), partial(top_statements, sentences, limit))
+        return top_statements(sentences_about(entity, briefing, by_id), limit)
+    return memo.get("summary", (summary_inputs(entity, briefing, by_id), limit),
+                    lambda: top_statements(sentences_about(entity, briefing, by_id), limit))
 
 
 def top_statements(sentences: list[Citation], limit: int) -> list[Statement]:
