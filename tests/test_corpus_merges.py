@@ -18,7 +18,8 @@ import pytest
 
 from generator.deadlines.build import Report
 from generator.deadlines.merge import cluster, links
-from generator.events.stories import Profile, average_linkage, candidate_pairs, cut, key_terms, similarity
+from generator.events.linkage import average_linkage, cut
+from generator.events.stories import Profile, candidate_pairs, key_terms, similarity
 from generator.events.story_pairs import YEAR_PENALTY, PairScorer, apart_pairs
 from generator.model import Citation, DeadlineCandidate, TimeExpression
 

@@ -8,14 +8,13 @@ from dataclasses import replace
 import pytest
 
 from generator.evaluation.stories import subset_briefing
+from generator.events.linkage import average_linkage, cut
 from generator.events.stories import (
     STORY_SIMILARITY,
     STORY_STICKINESS,
     Profile,
-    average_linkage,
     candidate_pairs,
     cluster_articles,
-    cut,
     key_terms,
     previous_stories,
     similarity,
@@ -166,28 +165,30 @@ def test_tfidf_baseline_and_story_scores():
     assert (precision, recall) == (0.5, 1.0)
 
 
+def stories_of(n: int, pairs: dict[tuple[int, int], float], before: list[int] | None = None,
+               ) -> list[list[int]]:
+    """The groups the stories' linkage cuts from ``pairs`` (``before``: previous stories)."""
+    merges = average_linkage(n, pairs, down_to=STORY_SIMILARITY, before=before, stickiness=STORY_STICKINESS)
+    return cut(n, merges, STORY_SIMILARITY)
+
+
 def test_the_previous_stories_keep_apart_a_pair_within_the_stickiness_above_the_threshold():
     # 0.17 lies within STORY_STICKINESS (0.02) above STORY_SIMILARITY (0.16); 0.19 does not
     assert STORY_SIMILARITY < 0.17 < STORY_SIMILARITY + STORY_STICKINESS < 0.19
     pairs = {(0, 1): 0.15, (2, 3): 0.17, (4, 5): 0.19}
-    cold = cut(6, average_linkage(6, pairs, down_to=STORY_SIMILARITY), STORY_SIMILARITY)
+    cold = stories_of(6, pairs)
     assert cold == [[0], [1], [2, 3], [4, 5]]
     apart_before = [7, 7, 8, 9, 5, 6]  # 0 and 1 were one story; 2 and 3 two, 4 and 5 two
-    kept = cut(6, average_linkage(6, pairs, down_to=STORY_SIMILARITY, before=apart_before),
-               STORY_SIMILARITY)
-    assert kept == [[0], [1], [2], [3], [4, 5]]
+    assert stories_of(6, pairs, apart_before) == [[0], [1], [2], [3], [4, 5]]
     new_articles = [-1, 7, -1, 9, -1, 6]  # an article new to this build weighs no history
-    assert cut(6, average_linkage(6, pairs, down_to=STORY_SIMILARITY, before=new_articles),
-               STORY_SIMILARITY) == cold
+    assert stories_of(6, pairs, new_articles) == cold
 
 
 def test_a_group_joined_this_build_carries_the_previous_stories_of_all_its_articles():
     # 0 (new) and 1 join; the pair is then 0.17 alike to 2, which was in another story than 1
     pairs = {(0, 1): 0.9, (0, 2): 0.17, (1, 2): 0.17}
-    merged = average_linkage(3, pairs, down_to=STORY_SIMILARITY, before=[-1, 4, 5])
-    assert cut(3, merged, STORY_SIMILARITY) == [[0, 1], [2]]
-    assert cut(3, average_linkage(3, pairs, down_to=STORY_SIMILARITY, before=[-1, 4, 4]),
-               STORY_SIMILARITY) == [[0, 1, 2]]
+    assert stories_of(3, pairs, [-1, 4, 5]) == [[0, 1], [2]]
+    assert stories_of(3, pairs, [-1, 4, 4]) == [[0, 1, 2]]
 
 
 def test_a_rebuild_does_not_join_two_stories_whose_likeness_crept_over_the_threshold():

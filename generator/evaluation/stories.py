@@ -27,7 +27,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.evaluation.measures import b_cubed
 from generator.evaluation.run import stem
-from generator.events.stories import average_linkage, cut, story_groups
+from generator.events.linkage import average_linkage, cut
+from generator.events.stories import story_groups
 from generator.model import Briefing, BuildSnapshot
 
 _WORD = re.compile(r"[a-z][a-z'’-]+")
