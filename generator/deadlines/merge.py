@@ -179,14 +179,16 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
     cluster_of = list(range(len(reports)))
     strong = _strong_pairs(reports)
     untried = {n: {m for m in _partners(n, clusters, cluster_of, strong) if m > n} for n in clusters}
-    linker = _Linker(reports, untried)
+    linker = _Linker(reports, untried, strong, cluster_of)
     while pair := linker.first_linked(clusters):
         first, second = pair
         for r in clusters[second]:
             cluster_of[r] = first
         clusters[first] += clusters.pop(second)
+        linker.join(first, second)
         del untried[second]
-        partners = _partners(first, clusters, cluster_of, strong)
+        partners = {m for m in _partners(first, clusters, cluster_of, strong)
+                    if linker.worth_trying(first, m)}
         untried[first] = {m for m in partners if m > first}
         linker.wake(first)
         for m in partners:
@@ -227,12 +229,20 @@ def _strong_pairs(reports: list[Report]) -> list[set[int]]:
         for combination in _combinations(kinds):
             holders.setdefault(combination, []).append(n)
     strong: list[set[int]] = [set() for _ in reports]
+    checked = _KEY_POINTS < LINK_SCORE  # else every pair sharing a combined key reaches it
     for numbers in holders.values():
         for a, b in itertools.combinations(numbers, 2):
-            if b not in strong[a] and _points(evidence[a], evidence[b]) >= LINK_SCORE:
+            if b not in strong[a] and (not checked or _points(evidence[a], evidence[b]) >= LINK_SCORE):
                 strong[a].add(b)
                 strong[b].add(a)
     return strong
+
+
+_KEY_POINTS = min([EVIDENCE_POINTS[first] + EVIDENCE_POINTS[second]
+                   for first, second in itertools.combinations(EVIDENCE_POINTS, 2)
+                   if max(EVIDENCE_POINTS[first], EVIDENCE_POINTS[second]) >= 2]
+                  + [sum(points for points in EVIDENCE_POINTS.values() if points == 1)])
+"""The fewest points two statements sharing a combined key (``_combinations``) have in common."""
 
 
 def _combinations(kinds: dict[str, list[tuple]]) -> Iterator[tuple]:
@@ -255,17 +265,47 @@ def _partners(number: int, clusters: dict[int, list[int]], cluster_of: list[int]
 
 
 class _Linker:
-    """The pairs of clusters still to try, smallest first, and the scores of statement pairs."""
+    """The pairs of clusters still to try, smallest first, and the scores of statement pairs.
 
-    def __init__(self, reports: list[Report], untried: dict[int, set[int]]) -> None:
+    Whether two clusters link (``links``) is worked out from what each cluster holds rather
+    than from every pair of their statements: a pair is ruled out only by two due values
+    that cannot name one day, neither statement reporting a change (``score``), so each
+    cluster keeps the due values of such statements; and only a pair of ``strong``
+    statements can score ``LINK_SCORE``. Trying every pair made a deadline reported by
+    hundreds of articles cost the square of its reports each time its cluster grew.
+    """
+
+    def __init__(self, reports: list[Report], untried: dict[int, set[int]], strong: list[set[int]],
+                 cluster_of: list[int]) -> None:
         self.reports = reports
         self.untried = untried
+        self.strong = strong
+        self.cluster_of = cluster_of
+        """Statement number -> its cluster (kept up to date by ``cluster``)."""
         self.waiting = sorted(n for n, pending in untried.items() if pending)  # a heap, some stale
         self.scores: dict[tuple[int, int], int | None] = {}
+        self.dues = {n: _ruling_dues(r) for n, r in enumerate(reports)}
+        """Cluster -> the due values of its statements that report no change."""
+        self.clashing: dict[int, set[int]] = {n: set() for n in range(len(reports))}
+        """Cluster -> the clusters found to hold a due value that rules it out. A cluster only
+        gains due values, so two clusters that clash always will: they are not tried again."""
 
     def wake(self, number: int) -> None:
         """Cluster ``number`` has new pairs to try."""
         heapq.heappush(self.waiting, number)
+
+    def join(self, first: int, second: int) -> None:
+        """Cluster ``second`` was joined into ``first``."""
+        self.dues[first] = self.dues[first] | self.dues.pop(second)
+        moved = self.clashing.pop(second)
+        self.clashing[first] |= moved
+        for other in moved:
+            self.clashing[other].discard(second)
+            self.clashing[other].add(first)
+
+    def worth_trying(self, first: int, second: int) -> bool:
+        """Whether clusters ``first`` and ``second`` are not known to clash."""
+        return second not in self.clashing[first]
 
     def first_linked(self, clusters: dict[int, list[int]]) -> tuple[int, int] | None:
         """The first two clusters (in list order) that link, among pairs not yet tried."""
@@ -273,27 +313,35 @@ class _Linker:
             a = self.waiting[0]
             for b in sorted(self.untried.get(a, ())):
                 self.untried[a].discard(b)
-                if b in clusters and self.links(clusters[a], clusters[b]):
+                if b in clusters and self.worth_trying(a, b) and self.links(a, b, clusters):
                     return a, b
             heapq.heappop(self.waiting)
         return None
 
-    def links(self, first: list[int], second: list[int]) -> bool:
-        """``links`` of two clusters of statement numbers (stops at the first pair ruled out)."""
-        strong = False
-        for a in first:
-            for b in second:
-                points = self.score(a, b)
-                if points is None:
-                    return False
-                strong = strong or points >= LINK_SCORE
-        return strong
+    def links(self, first: int, second: int, clusters: dict[int, list[int]]) -> bool:
+        """``links`` of clusters ``first`` and ``second`` (``clusters``: their statement numbers);
+        the strong pairs are looked up from the smaller of the two."""
+        if any(not compatible(a, b) for a in self.dues[first] for b in self.dues[second]):
+            self.clashing[first].add(second)
+            self.clashing[second].add(first)
+            return False
+        small, other = (first, second) if len(clusters[first]) <= len(clusters[second]) else (second, first)
+        return any(self.score(a, b) >= LINK_SCORE for a in clusters[small] for b in self.strong[a]
+                   if self.cluster_of[b] == other)
 
-    def score(self, a: int, b: int) -> int | None:
-        """``score`` of two statements by number, computed once."""
-        if (a, b) not in self.scores:
-            self.scores[a, b] = score(self.reports[a], self.reports[b])
-        return self.scores[a, b]
+    def score(self, a: int, b: int) -> int:
+        """``score`` of two statements by number (it is symmetric), computed once; never ruled
+        out here: ``links`` has checked their due values."""
+        key = (a, b) if a < b else (b, a)
+        if key not in self.scores:
+            self.scores[key] = score(self.reports[key[0]], self.reports[key[1]]) or 0
+        return self.scores[key]
+
+
+def _ruling_dues(report: Report) -> frozenset[str]:
+    """The due value of a statement that reports no change, which can rule a pair out."""
+    due = report.candidate.due
+    return frozenset({due.value}) if due and not report.candidate.change else frozenset()
 
 
 def unique_ids(deadlines: list[Deadline]) -> list[Deadline]:
