@@ -42,18 +42,25 @@ def graph_parts(briefing: Briefing, link_for: LinkFor, limit: int = GRAPH_NODES,
     connected = [e for e in briefing.entities if shared.get(e.id)]
     kept = sorted(connected, key=lambda e: (-len(e.mentions), e.name))[:limit]
     ids = {e.id for e in kept}
-    nodes = [GraphNode(e.id, e.name, e.type, link_for(e.id), float(len(e.mentions))) for e in kept]
+    nodes = [entity_node(e, link_for(e.id)) for e in kept]
     edges = []
     for entity in kept:
         for other, count in sorted(shared[entity.id].items()):
             if other in ids and entity.id < other:
-                edges.append(GraphEdge(entity.id, other, float(count), together(count)))
+                edges.append(co_mention_edge(entity.id, other, count))
     return nodes, edges
 
 
-def together(count: int) -> str:
-    """Hover text of an edge: how many sentences its two ends share."""
-    return f"{count} sentence{'s' if count != 1 else ''} together"
+def entity_node(entity: Entity, link: str) -> GraphNode:
+    """The graph node of an entity (weight: its mentions), linking to ``link``."""
+    return GraphNode(entity.id, entity.name, entity.type, link, float(len(entity.mentions)))
+
+
+def co_mention_edge(first: str, second: str, count: int) -> GraphEdge:
+    """The edge of two entities sharing ``count`` sentences, its ends in id order, its hover
+    text the count."""
+    return GraphEdge(min(first, second), max(first, second), float(count),
+                     f"{count} sentence{'s' if count != 1 else ''} together")
 
 
 def relationship_graph_svg(briefing: Briefing, link_for: LinkFor, limit: int = GRAPH_NODES,

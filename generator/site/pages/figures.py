@@ -17,11 +17,12 @@ from markupsafe import Markup
 
 from generator.model import Briefing, Entity
 from generator.site.figures import (
+    co_mention_edge,
+    entity_node,
     graph_parts,
     located_places,
     places_map_svg,
     relationship_graph_svg,
-    together,
 )
 from generator.site.index import co_mentions
 from generator.site.markup import TYPE_FOLDERS, entity_page, html_href
@@ -89,26 +90,20 @@ class PeopleGraph:
             entity = self.entities.get(entity_id)
             if entity is None or not self.shared.get(entity_id):
                 return None
-            link = _link_for(self.entities, "people/_.md", entity_id)
-            self.nodes[entity_id] = GraphNode(entity.id, entity.name, entity.type, link,
-                                              float(len(entity.mentions)))
+            self.nodes[entity_id] = entity_node(entity, _link_for(self.entities, "people/_.md", entity_id))
         return self.nodes[entity_id]
 
     def around(self, entity_id: str) -> list[GraphEdge]:
         """The edges touching the entity."""
-        return [_edge(entity_id, other, count) for other, count in self.shared.get(entity_id, {}).items()
+        return [co_mention_edge(entity_id, other, count)
+                for other, count in self.shared.get(entity_id, {}).items()
                 if other != entity_id and other in self.entities]
 
     def among(self, node_ids) -> list[GraphEdge]:
         """The edges joining two of ``node_ids``."""
         ids = sorted(set(node_ids))
-        return [_edge(a, b, self.shared[a][b]) for n, a in enumerate(ids) for b in ids[n + 1:]
+        return [co_mention_edge(a, b, self.shared[a][b]) for n, a in enumerate(ids) for b in ids[n + 1:]
                 if self.shared.get(a, {}).get(b)]
-
-
-def _edge(first: str, second: str, count: int) -> GraphEdge:
-    """The edge of two entities sharing ``count`` sentences, its ends in id order."""
-    return GraphEdge(min(first, second), max(first, second), float(count), together(count))
 
 
 def people_graph(briefing: Briefing, shared: dict[str, Counter] | None = None) -> PeopleGraph:
