@@ -342,7 +342,7 @@ def story_measures(runs: list[TopicRun], args: argparse.Namespace) -> None:
     documents = [d for run in runs for d in run.documents]
     mixed = collect_documents(documents, args.workdir / "mixed", cache=args.workdir / "cache")
     print_story_run("all topics as one corpus", documents, mixed, threshold)
-    print("  rebuilds leaning to the previous build's stories (mean of 6 draws), beside clean builds:")
+    print("  rebuilds keeping the previous build's stories apart (mean of 6 draws), beside clean builds:")
     for name, (rebuilt, clean) in evs.rebuilt_rows(mixed, evs.gold_stories(documents)).items():
         print(f"    {name:<14} story B3 F1 {rebuilt:.3f}  clean build {clean:.3f}")
     for run in runs:

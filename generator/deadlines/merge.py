@@ -283,7 +283,7 @@ class _Linker:
         self.cluster_of = cluster_of
         """Statement number -> its cluster (kept up to date by ``cluster``)."""
         self.waiting = sorted(n for n, pending in untried.items() if pending)  # a heap, some stale
-        self.scores: dict[tuple[int, int], int | None] = {}
+        self.scores: dict[tuple[int, int], int] = {}
         self.dues = {n: _ruling_dues(r) for n, r in enumerate(reports)}
         """Cluster -> the due values of its statements that report no change."""
         self.clashing: dict[int, set[int]] = {n: set() for n in range(len(reports))}

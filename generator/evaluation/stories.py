@@ -127,7 +127,7 @@ def story_rows(documents: Sequence[StoryDocument], briefing: Briefing, threshold
 
 def rebuilt_rows(briefing: Briefing, gold: Mapping[str, str], shares: Sequence[float] = (0.99, 0.96),
                  seeds: int = 6) -> dict[str, tuple[float, float]]:
-    """Story B-cubed F1 of rebuilds that lean to a previous build's stories
+    """Story B-cubed F1 of rebuilds that keep a previous build's stories apart
     (``stories.STORY_STICKINESS``) beside clean builds of the same articles, as means over
     ``seeds`` random draws: "grown" rebuilds all articles after a build of a ``share`` of them,
     "shrunk" rebuilds a ``share`` of them after a build of all. Label -> (rebuilt, clean)."""
@@ -138,8 +138,9 @@ def rebuilt_rows(briefing: Briefing, gold: Mapping[str, str], shares: Sequence[f
         sums = [0.0, 0.0, 0.0, 0.0]
         for seed in range(seeds):
             part = set(random.Random(seed).sample(ids, int(len(ids) * share)))
-            grown = _groups(briefing, set(ids), _groups(briefing, part))
-            shrunk, clean_part = _groups(briefing, part, clean_all), _groups(briefing, part)
+            clean_part = _groups(briefing, part)
+            grown = _groups(briefing, set(ids), clean_part)
+            shrunk = _groups(briefing, part, clean_all)
             runs = [(grown, ids), (clean_all, ids), (shrunk, part), (clean_part, part)]
             for n, (groups, kept) in enumerate(runs):
                 sums[n] += _f1(gold, groups, kept) / seeds
