@@ -33,7 +33,11 @@ from pathlib import Path
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, numbered_stories
+from generator.events.cluster_memo import read_memo as read_cluster_memo
+from generator.events.cluster_memo import write_memo as write_cluster_memo
 from generator.events.pair_memo import PairMemo, read_memo, write_memo
+from generator.events.reports import Report as EventReport
+from generator.events.reports import resolve_reports as event_reports
 from generator.executor import Executor, beside, forked_map, make_executor, usable_cores
 from generator.ingest import ingest
 from generator.ingest.source_cache import CACHE_FILE, SourceCache
@@ -279,24 +283,29 @@ def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) ->
     story grouping keeps what it worked out for pairs of articles, ``events.pair_memo``)."""
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
     briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
-    stories = stories_beside_quotes(briefing, memo_folder)  # shared by the event merge and the stories
-    briefing.events = merge_events(briefing, stories)
+    stories, reports = stories_beside_quotes(briefing, memo_folder)  # shared by the events and the stories
+    clusters = read_cluster_memo(memo_folder, cache.code_fingerprint())
+    briefing.events = merge_events(briefing, stories, reports, clusters)
+    write_cluster_memo(memo_folder, cache.code_fingerprint(), clusters)
     briefing.stories = group_stories(briefing, stories)
     briefing.date_windows = date_windows(briefing, built)
     return briefing
 
 
-def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None) -> dict[str, tuple[str, ...]]:
+def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None,
+                          ) -> tuple[dict[str, tuple[str, ...]], list[EventReport]]:
     """The briefing's numbered stories, grouped in a forked process (``executor.beside``) while
-    this one merges the quotes and statements into ``briefing``: neither reads the other. The
+    this one merges the quotes and statements into ``briefing`` and resolves the names of the
+    event mentions (``event_reports``, returned for the event merge): none reads another. The
     pairs' memo (``events.pair_memo``) is read and written back here."""
     memo = read_memo(memo_folder, cache.code_fingerprint())
     with beside(partial(_stories_and_memo, briefing, memo)) as grouped:
         briefing.quotes = merge_quotes(briefing)
         briefing.statements = merge_statements(briefing)
+        reports = event_reports(briefing)
         stories, memo = grouped()
     write_memo(memo_folder, cache.code_fingerprint(), memo)
-    return stories
+    return stories, reports
 
 
 def _stories_and_memo(briefing: Briefing, memo: PairMemo) -> tuple[dict[str, tuple[str, ...]], PairMemo]:

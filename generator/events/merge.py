@@ -30,9 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
+from functools import partial
 
 from generator.events import triggers as lex
 from generator.events.agreement import contains, other_day, places_agree, times_conflict
+from generator.events.cluster_memo import ClusterMemo
 from generator.events.joins import join_same_sentence, join_story_events
 from generator.events.reports import Report, resolve_reports
 from generator.events.stories import numbered_stories
@@ -41,19 +44,42 @@ from generator.model import Briefing, Entity, Event, TimeExpression
 from generator.temporal.calendar import value_range
 
 
-def merge(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None) -> list[Event]:
+def merge(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None,
+          reports: list[Report] | None = None, memo: ClusterMemo | None = None) -> list[Event]:
     """Events of the whole corpus, each citing every report of it.
 
     Args:
         briefing: The briefing with entities resolved.
         stories: ``numbered_stories(briefing)`` when the caller already has them.
+        reports: ``resolve_reports(briefing)`` when the caller already has them.
+        memo: the previous build's clusters (``cluster_memo``); this build's are added to it.
     """
-    reports = resolve_reports(briefing)
+    reports = resolve_reports(briefing) if reports is None else reports
     stories = numbered_stories(briefing) if stories is None else stories
     story_of = {source: sid for sid, sources in stories.items() for source in sources}
-    story = lambda r: story_of.get(r.source, "")  # noqa: E731
-    clusters = join_same_sentence(join_story_events(cluster(reports, story), story))
+    clusters = story_clusters(reports, story_of, memo or ClusterMemo())
     return build_events(clusters, briefing.entities, story_of)
+
+
+def story_clusters(reports: list[Report], story_of: dict[str, str], memo: ClusterMemo) -> list[list[Report]]:
+    """The clusters of every story (``cluster`` and the joins), by order of first report.
+
+    Nothing joins reports of two stories, so each story is clustered on its own, and
+    a story whose reports are as they were in the previous build is not clustered again.
+    """
+    by_story: dict[str, list[Report]] = {}
+    for report in reports:
+        by_story.setdefault(story_of.get(report.source, ""), []).append(report)
+    found = []
+    for story_id, members in by_story.items():
+        found += memo.clusters(members, partial(_one_story, story_id=story_id))
+    return sorted(found, key=lambda members: members[0].order)
+
+
+def _one_story(reports: list[Report], story_id: str) -> list[list[Report]]:
+    """The clusters of the reports of one story (``cluster``, then the joins)."""
+    story = lambda _: story_id  # noqa: E731
+    return join_same_sentence(join_story_events(cluster(reports, story), story))
 
 
 def cluster(reports: list[Report], story) -> list[list[Report]]:
@@ -155,7 +181,7 @@ def build_events(clusters: list[list[Report]], entities: list[Entity],
     """One Event per cluster, with unique ids and generated titles."""
     names = {e.id: e.name for e in entities}
     places = [_main_place(members) for members in clusters]
-    kinds = [Counter(r.candidate.kind for r in members).most_common(1)[0][0] for members in clusters]
+    kinds = [_most_common(r.candidate.kind for r in members) for members in clusters]
     titles = [_title(*told, names) for told in zip(clusters, kinds, places, strict=True)]
     repeated = Counter(titles)
     events, used = [], Counter[str]()
@@ -203,8 +229,23 @@ def status(members: list[Report]) -> str:
 
 def _ranked(ids) -> tuple[str, ...]:
     """Most reported first; ties by id, so the order never depends on set iteration."""
-    counts = Counter(ids)
+    counts = _counts(ids)
     return tuple(sorted(counts, key=lambda i: (-counts[i], i)))
+
+
+def _counts(values: Iterable[str]) -> dict[str, int]:
+    """How often each value occurs, in order of first occurrence (``Counter`` without its
+    overhead, which showed on the thousands of one-report events of a large corpus)."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def _most_common(values: Iterable[str]) -> str:
+    """The most frequent value, the first seen among equals (as ``Counter.most_common``)."""
+    counts = _counts(values)
+    return max(counts, key=counts.__getitem__)
 
 
 def _main_place(members: list[Report]) -> str | None:
@@ -212,7 +253,7 @@ def _main_place(members: list[Report]) -> str | None:
     placed = [r for r in members if r.place]
     if not placed:
         return None
-    counts = Counter(r.place for r in placed)
+    counts = _counts(r.place for r in placed)
     geo = {r.place: r.geo for r in placed}
     return max(counts, key=lambda p: (counts[p], any(contains(geo[o], geo[p]) for o in counts)))
 
@@ -222,7 +263,7 @@ def resolved_date(times: list[TimeExpression]) -> TimeExpression | None:
     resolved = [t for t in times if value_range(t.value)]
     if not resolved:
         return None
-    best = Counter(t.value for t in resolved).most_common(1)[0][0]
+    best = _most_common(t.value for t in resolved)
     return next(t for t in resolved if t.value == best)
 
 

@@ -121,8 +121,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 def normalise(name: str) -> str:
     """Comparison key: lower case, no diacritics, no punctuation, one space."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_only = name if name.isascii() else "".join(  # ASCII has nothing to decompose
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     cleaned = re.sub(r"[^\w\s]", "", ascii_only.lower().replace("-", " "))
     return " ".join(cleaned.split())
 

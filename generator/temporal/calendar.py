@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import Literal
 
@@ -117,11 +118,13 @@ def to_date(value: str) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def value_range(value: str) -> tuple[dt.date, dt.date] | None:
     """Return the first and last day covered by a TIMEX3 date value, else None.
 
     Handles days, ISO weeks ("2025-W32", weekends "2025-W32-WE"), months,
     quarters and years; underspecified values, references and durations give None.
+    Memoised: the corpus-wide merges ask for the same few thousand values again and again.
     """
     day = to_date(value)
     if day:
