@@ -27,6 +27,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from functools import cache, partial
 from typing import Any, Protocol, TypeVar
@@ -157,6 +158,40 @@ def beside(task: Callable[[], T]) -> Iterator[Callable[[], T]]:
     result."""
     with forked_map(lambda _: task(), [None], usable_cores()) as results:
         yield lambda: results()[0]
+
+
+def pipeline_loaded(name: str) -> bool:
+    """Whether this process has loaded the pipeline ``name`` already (``worker_pipeline``)."""
+    return name in _PIPELINES
+
+
+@contextlib.contextmanager
+def analysed_beside(analyse: Analyse, sources: list[Source], pipeline: str,
+                    warn: Callable[[str], None]) -> Iterator[Callable[[], list[Outcome]]]:
+    """A few ``sources`` analysed in a forked process (``beside``), which loads the pipeline,
+    while the body runs here (a rebuild reads the cache meanwhile); the body gets a function
+    that waits and returns their outcomes, giving the pipeline's warnings to ``warn``. A process
+    that dies answers nothing: the caller analyses what is left. Loading errors are raised."""
+    if not sources:
+        yield list
+        return
+    with beside(partial(_outcomes_and_warnings, analyse, sources, pipeline)) as done:
+        def outcomes() -> list[Outcome]:
+            try:
+                messages, found = done()
+            except BrokenProcessPool:
+                return []
+            for message in messages:
+                warn(message)
+            return found
+        yield outcomes
+
+
+def _outcomes_and_warnings(analyse: Analyse, sources: list[Source], pipeline: str,
+                           ) -> tuple[list[str], list[Outcome]]:
+    """``LocalExecutor`` in this process over ``sources``, and the warnings it gave."""
+    messages: list[str] = []
+    return messages, list(LocalExecutor(messages.append, processes=1).map(analyse, sources, pipeline))
 
 
 class LocalExecutor(AbstractContextManager):

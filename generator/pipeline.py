@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
+import itertools
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -38,7 +39,16 @@ from generator.events.cluster_memo import write_memo as write_cluster_memo
 from generator.events.pair_memo import PairMemo, read_memo, write_memo
 from generator.events.reports import Report as EventReport
 from generator.events.reports import resolve_reports as event_reports
-from generator.executor import Executor, beside, forked_map, make_executor, usable_cores
+from generator.executor import (
+    POOL_MIN_ARTICLES,
+    Executor,
+    analysed_beside,
+    beside,
+    forked_map,
+    make_executor,
+    pipeline_loaded,
+    usable_cores,
+)
 from generator.ingest import ingest
 from generator.ingest.source_cache import CACHE_FILE, SourceCache
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, BuildWarning, Source
@@ -211,30 +221,55 @@ def analyse_all(sources: list[Source], config: Config, progress: Progress,
 
     The executor (default: ``make_executor(config)``, local or Dask) yields each
     article's analysis or failure reason; an article that fails is marked skipped.
+    A few uncached articles of a local build (a rebuild after an article was added
+    or edited) are analysed by a forked process while the cache is read here
+    (``analysed_ahead``): loading spaCy takes longer than parsing them.
     Cache entries this build did not use (deleted or changed articles) are purged.
     ``freeze``: freeze the cached analyses as soon as they are loaded (see ``collect``).
     """
     ok = [s for s in sources if s.status == "ok"]
     pipeline_id = cache.pipeline_identity(config.pipeline)  # the pipeline loading would use
-    with paused_collector():  # millions of new objects, no cycles
-        found = {s.id: a for s in ok if (a := cached(config, s, pipeline_id)) is not None}
-        if freeze:  # else the collector's first pass after the pause walks every one of them
-            gc.freeze()
-    missing = [s for s in ok if s.id not in found]
+    ahead = analysed_ahead(config, ok, pipeline_id) if executor is None else []
+    with analysed_beside(analyse, ahead, config.pipeline, warn) as early:
+        skip = {s.id for s in ahead}
+        found = cached_analyses(config, [s for s in ok if s.id not in skip], pipeline_id, freeze)
+        outcomes = early()
+    answered = {source.id for source, _ in outcomes}
+    missing = [s for s in ok if s.id not in found and s.id not in answered]
     failed: dict[str, str] = {}
-    if missing:  # a fully cached build needs no workers (nor spaCy)
-        with executor or make_executor(config, warn) as runner:
-            outcomes = runner.map(analyse, missing, config.pipeline)
-            for source, outcome in progress(outcomes, "Analysing articles", len(missing)):
-                if isinstance(outcome, str):
-                    failed[source.id] = outcome
-                else:
-                    found[source.id] = cached(config, source, pipeline_id, outcome)
+    with contextlib.ExitStack() as stack:  # a fully cached build needs no workers (nor spaCy)
+        if missing:
+            runner = stack.enter_context(executor or make_executor(config, warn))
+            outcomes = itertools.chain(outcomes, runner.map(analyse, missing, config.pipeline))
+        for source, outcome in progress(outcomes, "Analysing articles", len(answered) + len(missing)):
+            if isinstance(outcome, str):
+                failed[source.id] = outcome
+            else:
+                found[source.id] = cached(config, source, pipeline_id, outcome)
     analyses = {s.id: found[s.id] for s in ok if s.id in found}  # source order, whatever the executor
     cache.purge(config.cache, {cache.cache_key(s, pipeline_id) for s in ok if s.id in analyses})
     marked = [replace(s, status="skipped", error=failed[s.id]) if s.id in failed else s
               for s in sources]
     return marked, analyses
+
+
+def cached_analyses(config: Config, sources: list[Source], pipeline_id: str,
+                    freeze: bool) -> dict[str, ArticleAnalysis]:
+    """Source id -> cached analysis of the ``sources`` the cache holds (``freeze``: frozen once read)."""
+    with paused_collector():  # millions of new objects, no cycles
+        found = {s.id: a for s in sources if (a := cached(config, s, pipeline_id)) is not None}
+        if freeze:  # else the collector's first pass after the pause walks every one of them
+            gc.freeze()
+    return found
+
+
+def analysed_ahead(config: Config, ok: list[Source], pipeline_id: str) -> list[Source]:
+    """The uncached sources when a few (fewer than ``POOL_MIN_ARTICLES``) of a local build
+    whose process has not loaded spaCy yet, else none."""
+    if config.scheduler or pipeline_loaded(config.pipeline):
+        return []
+    uncached = [s for s in ok if not cache.stored(config.cache, s, pipeline_id)]
+    return uncached if len(uncached) < POOL_MIN_ARTICLES else []
 
 
 def collect(config: Config, progress: Progress = no_progress,

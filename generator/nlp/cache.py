@@ -77,6 +77,11 @@ def cache_key(source: Source, pipeline_id: str) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32] + SUFFIX
 
 
+def stored(folder: Path | None, source: Source, pipeline_id: str) -> bool:
+    """Whether the cache holds an entry for the source (perhaps a damaged one: ``load`` tells)."""
+    return folder is not None and (folder / cache_key(source, pipeline_id)).is_file()
+
+
 def load(folder: Path | None, source: Source, pipeline_id: str) -> ArticleAnalysis | None:
     """The cached analysis, or None on a miss (missing, unreadable or damaged entry)."""
     if folder is None:
