@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from generator.knowledge import gazetteer
 from generator.knowledge.names import normalise
@@ -33,9 +34,9 @@ class NameGroup:
         """How often each written form occurs."""
         return Counter(m.text for m in self.mentions)
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
-        """Words of the key."""
+        """Words of the key (worked out once: a group's key never changes)."""
         return self.key.split()
 
     def label_share(self, *labels: str) -> float:
@@ -153,12 +154,15 @@ def group_mentions(mentions: Iterable[Mention]) -> dict[str, NameGroup]:
     keys: dict[tuple[str, str, bool], tuple[str, gazetteer.Place | None]] = {}
     for mention in mentions:
         reads = (mention.text, mention.label, "title:person" in mention.cues)
-        if reads not in keys:
-            keys[reads] = group_key(mention)
-        key, place = keys[reads]
-        if not key.split(":")[-1]:
-            continue
-        group = groups.setdefault(key, NameGroup(key, [], place))
+        found = keys.get(reads)
+        if found is None:
+            found = keys[reads] = group_key(mention)
+        key, place = found
+        group = groups.get(key)
+        if group is None:
+            if not key.split(":")[-1]:
+                continue
+            group = groups[key] = NameGroup(key, [], place)
         group.mentions.append(mention)
     return groups
 

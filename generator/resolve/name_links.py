@@ -142,17 +142,27 @@ def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides
     for key, group in groups.items():
         if len(group.words) == 2 and is_mostly_person(group) and not overrides.keeps_apart(key):
             longer[group.words[-1]][group.words[0]].add(key)
+    short_forms: dict[tuple[str, str], bool] = {}  # the same few given names pair up again and again
     for key, group in groups.items():
+        if len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key):
+            continue
         first = group.forms.most_common(1)[0][0].split()[0] if group.mentions else ""
-        if (len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key)
-                or not (first.istitle() and first.isalpha())
+        if (not (first.istitle() and first.isalpha())
                 or first.lower() in NAME_PARTICLES or first.lower() in PERSON_TITLES):
             continue
         fits = {links.find(k) for given, keys in longer.get(group.words[-1], {}).items()
-                if is_short_form(group.words[0], given) for k in keys if k != key}
+                if _short_form(group.words[0], given, short_forms) for k in keys if k != key}
         fits.discard(links.find(key))
         if len(fits) == 1:
             links.join(fits.pop(), key)
+
+
+def _short_form(short: str, given: str, known: dict[tuple[str, str], bool]) -> bool:
+    """``is_short_form(short, given)``, worked out once per pair into ``known``."""
+    found = known.get((short, given))
+    if found is None:
+        found = known[short, given] = is_short_form(short, given)
+    return found
 
 
 def link_spacing_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
@@ -180,12 +190,12 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
     """Join an all-capitals name to the only multi-word name whose initials it spells
     (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
+    usual = {key: group.forms.most_common(1)[0][0] for key, group in groups.items()}
     for key, group in groups.items():
-        form = group.forms.most_common(1)[0][0]
         if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
-            by_initials[initials(form)].add(key)
+            by_initials[initials(usual[key])].add(key)
     for key, group in groups.items():
-        form = group.forms.most_common(1)[0][0].replace(".", "")
+        form = usual[key].replace(".", "")
         if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key) or _state_like(group):
             continue
         candidates = {links.find(k) for k in by_initials.get(form, ())}
