@@ -25,6 +25,7 @@ from dataclasses import replace
 from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
 from generator.model import ArticleAnalysis, Entity
+from generator.resolve.memo import ResolveMemo
 from generator.resolve.name_groups import (
     Links,
     NameGroup,
@@ -48,10 +49,12 @@ from generator.resolve.team_places import give_places_to_teams
 from generator.resolve.typing_rules import vote_type
 
 
-def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[Entity]:
-    """Entities for all mentions in ``analyses``, with user overrides applied."""
+def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
+            memo: ResolveMemo | None = None) -> list[Entity]:
+    """Entities for all mentions in ``analyses``, with user overrides applied (``memo``: the
+    previous build's per-name results, see ``resolve.memo``)."""
     mentions = [m for a in analyses for m in split_coordinations(trim_headline_spillover(a))]
-    groups = group_mentions(m for m in mentions if not overrides.ignores(m.text))
+    groups = group_mentions((m for m in mentions if not overrides.ignores(m.text)), memo)
     strip_nationality_prefixes(groups)
     links = Links(groups)
     for a, b in overrides.merge_pairs(groups):

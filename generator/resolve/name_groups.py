@@ -17,6 +17,7 @@ from functools import cached_property
 from generator.knowledge import gazetteer
 from generator.knowledge.names import normalise
 from generator.model import ArticleAnalysis, Mention
+from generator.resolve.memo import GroupKey, GroupReads, ResolveMemo
 
 HEADLINE_NAME_MAX_WORDS = 5
 
@@ -147,16 +148,16 @@ def group_key(mention: Mention) -> tuple[str, gazetteer.Place | None]:
     return " ".join(words), None
 
 
-def group_mentions(mentions: Iterable[Mention]) -> dict[str, NameGroup]:
+def group_mentions(mentions: Iterable[Mention], memo: ResolveMemo | None = None) -> dict[str, NameGroup]:
     """Mentions bucketed by ``group_key``, worked out once per distinct (text, label, person
-    title cue): the only parts of a mention it reads."""
+    title cue): the only parts of a mention it reads (``memo``: the previous build's keys)."""
     groups: dict[str, NameGroup] = {}
-    keys: dict[tuple[str, str, bool], tuple[str, gazetteer.Place | None]] = {}
+    keys: dict[GroupReads, GroupKey] = {}
     for mention in mentions:
         reads = (mention.text, mention.label, "title:person" in mention.cues)
         found = keys.get(reads)
         if found is None:
-            found = keys[reads] = group_key(mention)
+            found = keys[reads] = _group_key(mention, reads, memo)
         key, place = found
         group = groups.get(key)
         if group is None:
@@ -165,6 +166,16 @@ def group_mentions(mentions: Iterable[Mention]) -> dict[str, NameGroup]:
             group = groups[key] = NameGroup(key, [], place)
         group.mentions.append(mention)
     return groups
+
+
+def _group_key(mention: Mention, reads: GroupReads, memo: ResolveMemo | None) -> GroupKey:
+    """``group_key(mention)``, from ``memo`` when it has the key of the same ``reads``."""
+    found = memo.group_key(reads) if memo is not None else None
+    if found is None:
+        found = group_key(mention)
+        if memo is not None:
+            memo.keep_group_key(reads, found)
+    return found
 
 
 def strip_nationality_prefixes(groups: dict[str, NameGroup]) -> None:

@@ -15,16 +15,20 @@ article (``FormScanner``), so the cost grows with the text, not with texts x for
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from operator import attrgetter
 
 import ahocorasick
 
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 from generator.nlp.offsets import OffsetIndex
+from generator.resolve.memo import Recovered, ResolveMemo, digest
 
 MAX_SPAN_CHARS = 300
 """Longest existing mention looked back over when testing a new one for overlap."""
@@ -33,7 +37,7 @@ MIN_FORM_LENGTH = 3
 RECOVERED_CUE = "recovered"
 
 
-def _form_owners(entities: list[Entity]) -> dict[str, set[str]]:
+def form_owners(entities: list[Entity]) -> dict[str, set[str]]:
     """Written form -> ids of the entities mentioned under it (headline nouns left out)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
@@ -43,16 +47,20 @@ def _form_owners(entities: list[Entity]) -> dict[str, set[str]]:
     return owners
 
 
-def name_forms(entities: list[Entity]) -> dict[str, str]:
-    """Written form -> entity id, for forms that belong to exactly one entity."""
-    return {form: ids.pop() for form, ids in _form_owners(entities).items()
-            if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
+def _usable(form: str) -> bool:
+    """Long enough and with a capital letter."""
+    return len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)
 
 
-def shared_forms(entities: list[Entity]) -> dict[str, frozenset[str]]:
+def name_forms(owners: dict[str, set[str]]) -> dict[str, str]:
+    """Written form -> entity id, for forms that belong to exactly one entity (``owners``:
+    see ``form_owners``)."""
+    return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1 and _usable(form)}
+
+
+def shared_forms(owners: dict[str, set[str]]) -> dict[str, frozenset[str]]:
     """Written forms of several entities ("Navy" of two navies) -> their ids."""
-    return {form: frozenset(ids) for form, ids in _form_owners(entities).items()
-            if len(ids) > 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
+    return {form: frozenset(ids) for form, ids in owners.items() if len(ids) > 1 and _usable(form)}
 
 
 def surname_forms(entities: list[Entity], forms: dict[str, str]) -> dict[str, str]:
@@ -119,6 +127,13 @@ class FormScanner:
                 position = longest[start]
                 yield start, position
 
+    def whole_words(self, text: str) -> frozenset[str]:
+        """The forms written whole-word in ``text`` (whether or not a longer one covers them)."""
+        if self._empty:
+            return frozenset()
+        return frozenset(text[last + 1 - length:last + 1] for last, length in self._automaton.iter(text)
+                         if _bounded(text, last + 1 - length, last + 1))
+
 
 @dataclass(frozen=True)
 class Guarded:
@@ -176,28 +191,114 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
     return found
 
 
-def recover_mentions(entities: list[Entity], sources: list[Source],
-                     analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
-    """Entities with the occurrences NER missed added to their mentions."""
-    forms = name_forms(entities)
-    guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(entities))
-    forms |= guarded.shouted | guarded.surnames
-    if not forms and not guarded.shared:
-        return entities
-    scanner = FormScanner(forms | dict.fromkeys(guarded.shared, ""))
+class ScanPlan:
+    """Which of the forms looked for each text holds whole-word: for a text the previous build
+    saw (``memo``), what it held then of the forms still looked for and a scan for the forms
+    new since; else a scan for all of them."""
+
+    def __init__(self, looked_for: frozenset[str], memo: ResolveMemo) -> None:
+        """Plan the scans for ``looked_for``, recording them in ``memo.fresh``."""
+        self.looked_for = looked_for
+        self.memo = memo
+        self.new = looked_for - memo.kept.scanned
+        memo.fresh.scanned = looked_for
+
+    @cached_property
+    def _scanner(self) -> FormScanner:
+        """The automaton of every form looked for (built on first use)."""
+        return FormScanner(self.looked_for)
+
+    @cached_property
+    def _new_scanner(self) -> FormScanner:
+        """The automaton of the forms the previous build did not look for."""
+        return FormScanner(self.new)
+
+    def holds(self, text: str) -> tuple[bytes, frozenset[str]]:
+        """A digest of ``text``, and the forms looked for that it holds whole-word."""
+        text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        kept = self.memo.kept.holds.get(text_key)
+        if kept is None:
+            found = self._scanner.whole_words(text)
+        else:
+            found = (kept & self.looked_for) | self._new_scanner.whole_words(text)
+        self.memo.fresh.holds[text_key] = found
+        return text_key, found
+
+    def scanner_for(self, holds: frozenset[str]) -> FormScanner:
+        """An automaton finding in a text what the whole one finds there, given the forms the
+        text ``holds``: the whole one once built, else one of those forms only."""
+        return self.__dict__.get("_scanner") or FormScanner(holds)
+
+
+@dataclass
+class KnownForms:
+    """The forms recovery uses and what it knows of each."""
+
+    forms: dict[str, str]
+    """Form -> the one entity id it goes to (``Guarded`` forms included)."""
+    guarded: Guarded
+    """The forms used with care."""
+    _facts: dict[str, tuple] = field(default_factory=dict)
+
+    def facts(self, form: str) -> tuple:
+        """All ``missed_mentions`` reads of ``form`` in ``forms`` and ``guarded``."""
+        found = self._facts.get(form)
+        if found is None:
+            found = self._facts[form] = (form, self.forms.get(form, ""), form in self.guarded.shouted,
+                                         form in self.guarded.surnames,
+                                         tuple(sorted(self.guarded.shared.get(form, ()))))
+        return found
+
+
+def _recovered(source: Source, analysis: ArticleAnalysis, known: KnownForms, plan: ScanPlan,
+               taken: list[tuple[int, int]], present: frozenset[str]) -> Recovered:
+    """``missed_mentions`` of one article, or its result kept for the same inputs: the text,
+    sentences, existing mentions and the facts of the known forms the text holds, all it reads."""
+    text_key, holds = plan.holds(source.text)
+    spans = tuple((s.start, s.end, s.index) for s in analysis.sentences)
+    key = digest((source.id, text_key, spans, sorted(taken), sorted(present),
+                  [known.facts(form) for form in sorted(holds)]))
+    found = plan.memo.recovered(key)
+    if found is None:  # only the forms the text holds can be found in it
+        found = tuple(missed_mentions(source, analysis, known.forms, plan.scanner_for(holds), taken,
+                                      known.guarded, present))
+        plan.memo.keep_recovered(key, found)
+    return found
+
+
+def _by_source(entities: list[Entity]) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[str]]]:
+    """Source id -> spans of its mentions, and the ids of the entities they belong to."""
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     present: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for m in entity.mentions:
             taken[m.source].append((m.start, m.end))
             present[m.source].add(entity.id)
+    return taken, present
+
+
+def recover_mentions(entities: list[Entity], sources: list[Source], analyses: dict[str, ArticleAnalysis],
+                     memo: ResolveMemo | None = None) -> list[Entity]:
+    """Entities with the occurrences NER missed added to their mentions (``memo``: what the
+    previous build found per article, see ``resolve.memo``)."""
+    owners = form_owners(entities)
+    forms = name_forms(owners)
+    guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(owners))
+    forms |= guarded.shouted | guarded.surnames
+    if not forms and not guarded.shared:
+        return entities
+    known = KnownForms(forms, guarded)
+    plan = ScanPlan(frozenset(forms) | frozenset(guarded.shared), memo or ResolveMemo())
+    taken, present = _by_source(entities)
     added: dict[str, list[Mention]] = defaultdict(list)
     for source in sources:
         if source.id in analyses:
-            for entity_id, mention in missed_mentions(source, analyses[source.id], forms, scanner,
-                                                      taken[source.id], guarded,
-                                                      frozenset(present[source.id])):
+            for entity_id, mention in _recovered(source, analyses[source.id], known, plan,
+                                                 taken[source.id], frozenset(present[source.id])):
                 added[entity_id].append(mention)
-    return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]),
-                                             key=lambda m: (m.source, m.start))))
+    return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]), key=_ORDER)))
             if added[e.id] else e for e in entities]
+
+
+_ORDER = attrgetter("source", "start")
+"""A mention's place in the corpus: source id, then offset."""
