@@ -9,12 +9,12 @@ almost all of those with the same inputs:
 - what recovery finds in an article (``recover.missed_mentions``) reads the
   article's text, sentences and existing mentions (their spans, their
   entities' ids) and, of the corpus's known forms, only those written
-  whole-word in the text (``recover.relevant_forms``). Which known forms an
+  whole-word in the text (``recover.KnownForms``). Which known forms an
   unchanged text holds is kept too: the next build scans the kept texts only
-  for the forms that are new since (``recover.scan_plan``).
+  for the forms that are new since (``recover.ScanPlan``).
 
-A result is reused only for equal inputs (recovery: a digest of the ``repr`` of
-every input, ``article_key``). Kept in the cache folder (``MEMO_FILE``) behind a
+A result is reused only for equal inputs (recovery: a ``digest`` of every
+input). Kept in the cache folder (``MEMO_FILE``) behind a
 line naming the code and the gazetteer's data (a memo of others is ignored), as
 a checksummed pickle written atomically: a missing, damaged or foreign file only
 costs time. Only what this build used is written back, so the file does not grow.
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import marshal
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,7 @@ class Kept:
     holds: dict[bytes, frozenset[str]] = field(default_factory=dict)
     """Text digest (``text_key``) -> the forms of ``scanned`` written whole-word in it."""
     recovered: dict[bytes, Recovered] = field(default_factory=dict)
-    """Article key (``article_key``) -> what recovery added in that article."""
+    """Article key (``digest`` of its inputs) -> what recovery added in that article."""
 
     def well_formed(self) -> bool:
         """Whether the fields are of the types this code writes."""
@@ -95,9 +96,10 @@ class ResolveMemo:
 
 
 def digest(value: object) -> bytes:
-    """16-byte digest of the ``repr`` of ``value`` (plain tuples, strings and numbers, whose
-    ``repr`` is exact)."""
-    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    """16-byte digest of ``value`` (tuples, lists, strings, numbers and bytes) as ``marshal``
+    writes it in its version 2, which writes equal values alike: no references to objects
+    written before, no mark for interned strings (later versions have both)."""
+    return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).digest()
 
 
 def memo_header() -> str:

@@ -37,14 +37,22 @@ MIN_FORM_LENGTH = 3
 RECOVERED_CUE = "recovered"
 
 
-def form_owners(entities: list[Entity]) -> dict[str, set[str]]:
-    """Written form -> ids of the entities mentioned under it (headline nouns left out)."""
+def _index_mentions(entities: list[Entity]) -> tuple[dict[str, set[str]], dict[str, list[tuple[int, int]]],
+                                                     dict[str, set[str]]]:
+    """In one pass over the mentions: written form -> ids of the entities mentioned under it
+    (headline nouns left out), and by source id the spans of its mentions and the ids of the
+    entities they belong to."""
     owners: dict[str, set[str]] = defaultdict(set)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    present: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
+        entity_id = entity.id
         for mention in entity.mentions:
+            taken[mention.source].append((mention.start, mention.end))
+            present[mention.source].add(entity_id)
             if "noun:person" not in mention.cues:  # a headline's "Woman" is no name to look for
-                owners[mention.text].add(entity.id)
-    return owners
+                owners[mention.text].add(entity_id)
+    return owners, taken, present
 
 
 def _usable(form: str) -> bool:
@@ -54,7 +62,7 @@ def _usable(form: str) -> bool:
 
 def name_forms(owners: dict[str, set[str]]) -> dict[str, str]:
     """Written form -> entity id, for forms that belong to exactly one entity (``owners``:
-    see ``form_owners``)."""
+    see ``_index_mentions``)."""
     return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1 and _usable(form)}
 
 
@@ -266,22 +274,11 @@ def _recovered(source: Source, analysis: ArticleAnalysis, known: KnownForms, pla
     return found
 
 
-def _by_source(entities: list[Entity]) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[str]]]:
-    """Source id -> spans of its mentions, and the ids of the entities they belong to."""
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    present: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        for m in entity.mentions:
-            taken[m.source].append((m.start, m.end))
-            present[m.source].add(entity.id)
-    return taken, present
-
-
 def recover_mentions(entities: list[Entity], sources: list[Source], analyses: dict[str, ArticleAnalysis],
                      memo: ResolveMemo | None = None) -> list[Entity]:
     """Entities with the occurrences NER missed added to their mentions (``memo``: what the
     previous build found per article, see ``resolve.memo``)."""
-    owners = form_owners(entities)
+    owners, taken, present = _index_mentions(entities)
     forms = name_forms(owners)
     guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(owners))
     forms |= guarded.shouted | guarded.surnames
@@ -289,7 +286,6 @@ def recover_mentions(entities: list[Entity], sources: list[Source], analyses: di
         return entities
     known = KnownForms(forms, guarded)
     plan = ScanPlan(frozenset(forms) | frozenset(guarded.shared), memo or ResolveMemo())
-    taken, present = _by_source(entities)
     added: dict[str, list[Mention]] = defaultdict(list)
     for source in sources:
         if source.id in analyses:
