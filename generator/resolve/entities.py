@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from operator import attrgetter
 
 from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
@@ -47,6 +48,9 @@ from generator.resolve.overrides import Overrides
 from generator.resolve.person_nouns import decide_person_nouns
 from generator.resolve.team_places import give_places_to_teams
 from generator.resolve.typing_rules import vote_type
+
+MENTION_ORDER = attrgetter("source", "start")
+"""A mention's place in the corpus: source id, then offset."""
 
 
 def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
@@ -96,7 +100,7 @@ def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
 
 def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
     """One entity from a cluster of name groups."""
-    mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.source, m.start))
+    mentions = sorted((m for g in groups for m in g.mentions), key=MENTION_ORDER)
     known_place = any(g.place is not None for g in groups)
     is_group = all(g.key.startswith("group:") for g in groups)
     entity_type = "group" if is_group else vote_type(mentions, known_place)

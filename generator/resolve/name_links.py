@@ -13,7 +13,7 @@ lists under ``split`` never join anything automatically.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -61,12 +61,13 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
         For each name several longer names end with ("Navy"), the keys of those names.
     """
     by_last: dict[str, list[str]] = defaultdict(list)
+    other = {key: _other_name(group) and not overrides.keeps_apart(key) for key, group in groups.items()}
     for key, group in groups.items():
-        if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
+        if len(group.words) > 1 and other[key]:
             by_last[group.words[-1]].append(key)
     ambiguous: dict[str, set[str]] = {}
     for key, group in groups.items():
-        if not _other_name(group) or overrides.keeps_apart(key):
+        if not other[key]:
             continue
         longer = {links.find(k) for k in by_last.get(group.words[-1], ()) if k.endswith(" " + key)}
         longer.discard(links.find(key))
@@ -127,10 +128,27 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
         if is_personish(group) and not overrides.keeps_apart(key):
             blocks[group.words[0] if len(group.words) > 1 else "~" + key[:3]].append(key)
     for keys in blocks.values():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                if is_spelling_variant(a, b):
-                    links.join(a, b)
+        for i, j in _spelling_candidates(keys):
+            if is_spelling_variant(keys[i], keys[j]):
+                links.join(keys[i], keys[j])
+
+
+def _spelling_candidates(keys: list[str]) -> Iterator[tuple[int, int]]:
+    """Positions ``i < j`` of the keys that may be spelling variants, in the order of every
+    pair: ``is_spelling_variant`` needs the same last word (names of different lengths) or,
+    for names of one length, last words that begin alike."""
+    same_last: dict[str, list[int]] = defaultdict(list)
+    same_shape: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        words = key.split()
+        same_last[words[-1]].append(position)
+        same_shape[len(words), words[-1][:3]].append(position)
+    for i, key in enumerate(keys):
+        words = key.split()
+        after = {j for j in same_last[words[-1]] if j > i}
+        after.update(j for j in same_shape[len(words), words[-1][:3]] if j > i)
+        for j in sorted(after):
+            yield i, j
 
 
 def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:

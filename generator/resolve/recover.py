@@ -22,12 +22,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from operator import attrgetter
 
 import ahocorasick
 
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 from generator.nlp.offsets import OffsetIndex
+from generator.resolve.entities import MENTION_ORDER
 from generator.resolve.memo import Recovered, ResolveMemo, digest
 
 MAX_SPAN_CHARS = 300
@@ -292,9 +292,5 @@ def recover_mentions(entities: list[Entity], sources: list[Source], analyses: di
             for entity_id, mention in _recovered(source, analyses[source.id], known, plan,
                                                  taken[source.id], frozenset(present[source.id])):
                 added[entity_id].append(mention)
-    return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]), key=_ORDER)))
+    return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]), key=MENTION_ORDER)))
             if added[e.id] else e for e in entities]
-
-
-_ORDER = attrgetter("source", "start")
-"""A mention's place in the corpus: source id, then offset."""
