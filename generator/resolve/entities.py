@@ -58,7 +58,8 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
     """Entities for all mentions in ``analyses``, with user overrides applied (``memo``: the
     previous build's per-name results, see ``resolve.memo``)."""
     mentions = [m for a in analyses for m in split_coordinations(trim_headline_spillover(a))]
-    groups = group_mentions((m for m in mentions if not overrides.ignores(m.text)), memo)
+    groups = group_mentions([m for m in mentions if not overrides.ignores(m.text)]
+                            if overrides.ignore else mentions, memo)
     strip_nationality_prefixes(groups)
     links = Links(groups)
     for a, b in overrides.merge_pairs(groups):
@@ -92,7 +93,7 @@ def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
         return Counter(p.name for p in places).most_common(1)[0][0]
     forms: Counter = Counter()
     for group in groups:
-        forms.update(group.forms)
+        forms.update(m.text for m in group.mentions)
     longest = max(len(form.split()) for form in forms)
     best = [(count, len(form), form) for form, count in forms.items() if len(form.split()) == longest]
     return max(best)[2]  # ties: the fuller spelling ("Thomas Doe" over "Tom Doe")

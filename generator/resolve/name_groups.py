@@ -42,7 +42,7 @@ class NameGroup:
 
     def label_share(self, *labels: str) -> float:
         """Share of mentions that NER tagged with one of ``labels``."""
-        return sum(m.label in labels for m in self.mentions) / len(self.mentions)
+        return len([m for m in self.mentions if m.label in labels]) / len(self.mentions)
 
 
 class Links:

@@ -42,8 +42,8 @@ def is_mostly_person(group: NameGroup) -> bool:
     """Half or more of the mentions are tagged PERSON or follow a person's title; a PERSON
     tag on a name written after "the" ("the Comets") is no vote: people's names take no
     article."""
-    votes = sum((m.label == "PERSON" and "determiner" not in m.cues) or "title:person" in m.cues
-                for m in group.mentions)
+    votes = len([m for m in group.mentions
+                 if (m.label == "PERSON" and "determiner" not in m.cues) or "title:person" in m.cues])
     return votes * 2 >= len(group.mentions)
 
 
@@ -160,7 +160,7 @@ def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides
     for key, group in groups.items():
         if len(group.words) == 2 and is_mostly_person(group) and not overrides.keeps_apart(key):
             longer[group.words[-1]][group.words[0]].add(key)
-    short_forms: dict[tuple[str, str], bool] = {}  # the same few given names pair up again and again
+    short_forms: dict[str, dict[str, bool]] = defaultdict(dict)  # short -> given -> may stand for it
     for key, group in groups.items():
         if len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key):
             continue
@@ -168,18 +168,24 @@ def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides
         if (not (first.istitle() and first.isalpha())
                 or first.lower() in NAME_PARTICLES or first.lower() in PERSON_TITLES):
             continue
-        fits = {links.find(k) for given, keys in longer.get(group.words[-1], {}).items()
-                if _short_form(group.words[0], given, short_forms) for k in keys if k != key}
+        fits = _fitting(group.words[0], longer.get(group.words[-1], {}), short_forms[group.words[0]])
+        fits = {links.find(k) for k in fits if k != key}
         fits.discard(links.find(key))
         if len(fits) == 1:
             links.join(fits.pop(), key)
 
 
-def _short_form(short: str, given: str, known: dict[tuple[str, str], bool]) -> bool:
-    """``is_short_form(short, given)``, worked out once per pair into ``known``."""
-    found = known.get((short, given))
-    if found is None:
-        found = known[short, given] = is_short_form(short, given)
+def _fitting(short: str, by_given: dict[str, set[str]], verdicts: dict[str, bool]) -> list[str]:
+    """The keys of ``by_given`` (given name -> keys) under a given name ``short`` may stand
+    for; ``verdicts`` keeps ``is_short_form`` of ``short`` per given name (the same few given
+    names pair up again and again)."""
+    found = []
+    for given, keys in by_given.items():
+        fits = verdicts.get(given)
+        if fits is None:
+            fits = verdicts[given] = is_short_form(short, given)
+        if fits:
+            found += keys
     return found
 
 
