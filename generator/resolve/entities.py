@@ -101,7 +101,8 @@ def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
 
 def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
     """One entity from a cluster of name groups."""
-    mentions = sorted((m for g in groups for m in g.mentions), key=MENTION_ORDER)
+    mentions = [m for g in groups for m in g.mentions]
+    mentions.sort(key=MENTION_ORDER)
     known_place = any(g.place is not None for g in groups)
     is_group = all(g.key.startswith("group:") for g in groups)
     entity_type = "group" if is_group else vote_type(mentions, known_place)

@@ -35,6 +35,13 @@ class NameGroup:
         """How often each written form occurs."""
         return Counter(m.text for m in self.mentions)
 
+    @property
+    def usual_form(self) -> str:
+        """The most frequent written form (of equals, the first written); "" without mentions."""
+        if len(self.mentions) < 2:
+            return self.mentions[0].text if self.mentions else ""
+        return self.forms.most_common(1)[0][0]
+
     @cached_property
     def words(self) -> list[str]:
         """Words of the key (worked out once: a group's key never changes)."""

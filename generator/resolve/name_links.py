@@ -164,7 +164,7 @@ def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides
     for key, group in groups.items():
         if len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key):
             continue
-        first = group.forms.most_common(1)[0][0].split()[0] if group.mentions else ""
+        first = group.usual_form.split()[0] if group.mentions else ""
         if (not (first.istitle() and first.isalpha())
                 or first.lower() in NAME_PARTICLES or first.lower() in PERSON_TITLES):
             continue
@@ -214,7 +214,7 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
     """Join an all-capitals name to the only multi-word name whose initials it spells
     (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
-    usual = {key: group.forms.most_common(1)[0][0] for key, group in groups.items()}
+    usual = {key: group.usual_form for key, group in groups.items()}
     for key, group in groups.items():
         if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
             by_initials[initials(usual[key])].add(key)
@@ -281,10 +281,11 @@ def _clusters(groups: dict[str, NameGroup], links: Links) -> dict[str, tuple[set
     """Cluster root -> (sources, mention count, titles), in one pass over the groups."""
     found: dict[str, tuple[set[str], int, list[str]]] = {}
     for key, group in groups.items():
-        sources, count, titles = found.get(links.find(key), (set(), 0, []))
-        sources.update(m.source for m in group.mentions)
+        root = links.find(key)
+        sources, count, titles = found.get(root, (set(), 0, []))
+        sources.update([m.source for m in group.mentions])
         titles += [m.title for m in group.mentions]
-        found[links.find(key)] = (sources, count + len(group.mentions), titles)
+        found[root] = (sources, count + len(group.mentions), titles)
     return found
 
 

@@ -46,12 +46,12 @@ def _index_mentions(entities: list[Entity]) -> tuple[dict[str, set[str]], dict[s
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     present: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
-        entity_id = entity.id
         for mention in entity.mentions:
             taken[mention.source].append((mention.start, mention.end))
-            present[mention.source].add(entity_id)
-            if "noun:person" not in mention.cues:  # a headline's "Woman" is no name to look for
-                owners[mention.text].add(entity_id)
+        for source in {m.source for m in entity.mentions}:
+            present[source].add(entity.id)
+        for form in {m.text for m in entity.mentions if "noun:person" not in m.cues}:  # "Woman": no name
+            owners[form].add(entity.id)
     return owners, taken, present
 
 

@@ -57,19 +57,20 @@ def voters(mentions: Sequence[Mention]) -> Sequence[Mention]:
 
 def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
     """Evidence points per entity type."""
-    scores: Counter = Counter()
+    points: dict[EntityType, float] = {}  # a plain dict: a Counter's += is Python code
     voting = voters(mentions)
     for mention in voting:
-        scores[LABEL_TYPES.get(mention.label, "organization")] += 1.0
+        kind = LABEL_TYPES.get(mention.label, "organization")
+        points[kind] = points.get(kind, 0) + 1.0
         suffix_type = _suffix_type(mention.text)
         if suffix_type:
-            scores[suffix_type] += SUFFIX_WEIGHT
+            points[suffix_type] = points.get(suffix_type, 0) + SUFFIX_WEIGHT
         for cue in mention.cues:
             for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
-                scores[entity_type] += weight
+                points[entity_type] = points.get(entity_type, 0) + weight
     if known_place:
-        scores["place"] += len(voting)
-    return scores
+        points["place"] = points.get("place", 0) + len(voting)
+    return Counter(points)
 
 
 _NO_WEIGHTS: dict[EntityType, float] = {}
