@@ -78,15 +78,20 @@ def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
     """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when the body names "Jane
     Doe" but never "Jane Doe Heads"."""
     titles = {s.index for s in analysis.sentences if s.is_title}
+    if not any(m.sentence in titles for m in analysis.mentions):
+        return list(analysis.mentions)
     long_headline_name = any(m.sentence in titles and len(m.text.split()) > 2 for m in analysis.mentions)
     body_names = {normalise(m.text) for m in analysis.mentions
                   if m.sentence not in titles} if long_headline_name else set()
     out = []
     for m in analysis.mentions:
+        if m.sentence not in titles:
+            out.append(m)
+            continue
         words = m.text.split()
-        if m.sentence in titles and len(words) >= HEADLINE_NAME_MAX_WORDS:
+        if len(words) >= HEADLINE_NAME_MAX_WORDS:
             continue  # a title-case headline read as one long name
-        if (m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names
+        if (len(words) > 2 and normalise(" ".join(words[:-1])) in body_names
                 and normalise(m.text) not in body_names):  # "Springfield Comets" the body writes too
             cut = m.text.rindex(words[-1])
             m = replace(m, end=m.start + len(m.text[:cut].rstrip()), text=m.text[:cut].rstrip())
@@ -102,7 +107,8 @@ def split_coordinations(mentions: list[Mention]) -> list[Mention]:
     """"Springfield and Doe" tagged as one name -> "Springfield" and "Doe", when the same
     article names one of the two as a person on its own: a person's name makes no
     organisation name with "and" in it ("Marks and Spencer" stays whole)."""
-    matches = [_COORDINATION.match(m.text) for m in mentions]
+    matches = [_COORDINATION.match(m.text) if " and " in m.text or " & " in m.text else None
+               for m in mentions]  # no pattern run on names without "and" or "&"
     if not any(matches):
         return list(mentions)
     people = {normalise(m.text) for m in mentions if m.label == "PERSON" or "title:person" in m.cues}
