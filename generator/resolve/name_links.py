@@ -277,11 +277,15 @@ class _Person:
     gender: str
 
 
-def _clusters(groups: dict[str, NameGroup], links: Links) -> dict[str, tuple[set[str], int, list[str]]]:
-    """Cluster root -> (sources, mention count, titles), in one pass over the groups."""
+def _clusters(groups: dict[str, NameGroup], links: Links,
+              roots: set[str]) -> dict[str, tuple[set[str], int, list[str]]]:
+    """Cluster root -> (sources, mention count, titles) of the clusters of ``roots``, in one
+    pass over the groups."""
     found: dict[str, tuple[set[str], int, list[str]]] = {}
     for key, group in groups.items():
         root = links.find(key)
+        if root not in roots:
+            continue
         sources, count, titles = found.get(root, (set(), 0, []))
         sources.update([m.source for m in group.mentions])
         titles += [m.title for m in group.mentions]
@@ -318,7 +322,8 @@ def decide_shared_names(groups: dict[str, NameGroup], links: Links,
     group ``<key>@<source>@<root>`` joined with that entity. Returns the names still
     ambiguous, with their candidates."""
     still: dict[str, set[str]] = {}
-    clusters = _clusters(groups, links)  # once: the decisions below only add to these
+    wanted = {links.find(root) for roots in ambiguous.values() for root in roots}
+    clusters = _clusters(groups, links, wanted)  # once: the decisions below only add to these
     for key, roots in ambiguous.items():
         people = _candidates(clusters, {links.find(root) for root in roots})
         moved, kept = _decide_all(groups[key].mentions, people)
