@@ -11,6 +11,9 @@ person's family name alone ("Doe" for Jane Doe) only in articles that never
 write it in lower case.
 Corpus-wide: one Aho-Corasick automaton over every form per run, one pass per
 article (``FormScanner``), so the cost grows with the text, not with texts x forms.
+A rebuild reuses what an article gave when nothing recovery reads of it changed,
+and scans the texts the last build saw only for the forms new since (``ScanPlan``;
+both kept in ``resolve.memo``).
 """
 
 from __future__ import annotations
@@ -23,11 +26,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-import ahocorasick
-
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 from generator.nlp.offsets import OffsetIndex
 from generator.resolve.entities import MENTION_ORDER
+from generator.resolve.form_scanner import FormScanner, leftmost_longest
 from generator.resolve.memo import Recovered, ResolveMemo, digest
 
 MAX_SPAN_CHARS = 300
@@ -93,56 +95,6 @@ def shouted_forms(forms: dict[str, str]) -> dict[str, str]:
     return {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
 
 
-def _is_word(char: str) -> bool:
-    """True for a character regular expressions count as ``\\w``."""
-    return char.isalnum() or char == "_"
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` neither starts nor ends inside a word."""
-    return (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end]))
-
-
-class FormScanner:
-    """Every whole-word occurrence of a set of forms in one pass over a text.
-
-    Finds what ``(?<!\\w)(?:form|form|...)(?!\\w)`` with the forms longest first finds
-    with ``finditer``: scanning left to right, at each position the longest form that
-    starts and ends at a word boundary, then on after its end (no overlaps).
-    """
-
-    def __init__(self, forms: Iterable[str]) -> None:
-        """Build the automaton over ``forms`` (non-empty strings)."""
-        self._automaton = ahocorasick.Automaton()
-        for form in forms:
-            self._automaton.add_word(form, len(form))
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
-
-    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
-        """``(start, end)`` of each occurrence, left to right."""
-        if self._empty:
-            return
-        longest: dict[int, int] = {}
-        for last, length in self._automaton.iter(text):
-            start, end = last + 1 - length, last + 1
-            if _bounded(text, start, end):
-                longest[start] = max(end, longest.get(start, end))
-        position = 0
-        for start in sorted(longest):
-            if start >= position:
-                position = longest[start]
-                yield start, position
-
-    def whole_words(self, text: str) -> frozenset[str]:
-        """The forms written whole-word in ``text`` (whether or not a longer one covers them)."""
-        if self._empty:
-            return frozenset()
-        return frozenset(text[last + 1 - length:last + 1] for last, length in self._automaton.iter(text)
-                         if _bounded(text, last + 1 - length, last + 1))
-
-
 @dataclass(frozen=True)
 class Guarded:
     """Forms no entity was written as, used only where ``_fits`` allows."""
@@ -174,17 +126,18 @@ def _fits(form: str, guarded: Guarded, sentence: Sentence, text: str) -> bool:
 
 
 def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
-                    scanner: FormScanner, taken: list[tuple[int, int]],
+                    occurrences: Iterable[tuple[int, int]], taken: list[tuple[int, int]],
                     guarded: Guarded | None = None,
                     present: frozenset[str] = frozenset()) -> list[tuple[str, Mention]]:
     """(entity id, new mention) for each unclaimed occurrence of a known form in one source
-    (forms in ``guarded`` only where ``_fits`` allows; a shared form goes to the only one of
-    its entities ``present`` in the source)."""
+    (``occurrences``: ``FormScanner.finditer`` of its text; forms in ``guarded`` only where
+    ``_fits`` allows; a shared form goes to the only one of its entities ``present`` in the
+    source)."""
     guarded = guarded or Guarded()
     found = []
     claimed = OffsetIndex(taken, MAX_SPAN_CHARS)
     starts = [s.start for s in analysis.sentences]
-    for start, end in scanner.finditer(source.text):
+    for start, end in occurrences:
         form = source.text[start:end]
         if claimed.overlapping(start, end):
             continue
@@ -221,21 +174,25 @@ class ScanPlan:
         """The automaton of the forms the previous build did not look for."""
         return FormScanner(self.new)
 
-    def holds(self, text: str) -> tuple[bytes, frozenset[str]]:
-        """A digest of ``text``, and the forms looked for that it holds whole-word."""
+    def holds(self, text: str) -> tuple[bytes, frozenset[str], list[tuple[int, int]] | None]:
+        """A digest of ``text``, the forms looked for that it holds whole-word and, when it was
+        scanned for all of them, their ``FormScanner.hits``."""
         text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         kept = self.memo.kept.holds.get(text_key)
+        hits = None
         if kept is None:
-            found = self._scanner.whole_words(text)
+            hits = self._scanner.hits(text)
+            found = frozenset(text[start:end] for start, end in hits)
         else:
             found = (kept & self.looked_for) | self._new_scanner.whole_words(text)
         self.memo.fresh.holds[text_key] = found
-        return text_key, found
+        return text_key, found, hits
 
-    def scanner_for(self, holds: frozenset[str]) -> FormScanner:
-        """An automaton finding in a text what the whole one finds there, given the forms the
-        text ``holds``: the whole one once built, else one of those forms only."""
-        return self.__dict__.get("_scanner") or FormScanner(holds)
+    def occurrences(self, text: str, holds: frozenset[str],
+                    hits: list[tuple[int, int]] | None) -> Iterator[tuple[int, int]]:
+        """``FormScanner.finditer`` of ``text`` for every form looked for, from its ``hits`` when
+        known, else by an automaton of the forms it ``holds`` (the others are not in it)."""
+        return leftmost_longest(hits) if hits is not None else FormScanner(holds).finditer(text)
 
 
 @dataclass
@@ -262,14 +219,15 @@ def _recovered(source: Source, analysis: ArticleAnalysis, known: KnownForms, pla
                taken: list[tuple[int, int]], present: frozenset[str]) -> Recovered:
     """``missed_mentions`` of one article, or its result kept for the same inputs: the text,
     sentences, existing mentions and the facts of the known forms the text holds, all it reads."""
-    text_key, holds = plan.holds(source.text)
+    text_key, holds, hits = plan.holds(source.text)
     spans = tuple((s.start, s.end, s.index) for s in analysis.sentences)
     key = digest((source.id, text_key, spans, sorted(taken), sorted(present),
                   [known.facts(form) for form in sorted(holds)]))
     found = plan.memo.recovered(key)
     if found is None:  # only the forms the text holds can be found in it
-        found = tuple(missed_mentions(source, analysis, known.forms, plan.scanner_for(holds), taken,
-                                      known.guarded, present))
+        occurrences = plan.occurrences(source.text, holds, hits)
+        found = tuple(missed_mentions(source, analysis, known.forms, occurrences, taken, known.guarded,
+                                      present))
         plan.memo.keep_recovered(key, found)
     return found
 
