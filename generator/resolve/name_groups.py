@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TypeVar
 
 from generator.knowledge import gazetteer
 from generator.knowledge.names import normalise
@@ -20,27 +21,48 @@ from generator.model import ArticleAnalysis, Mention
 from generator.resolve.memo import GroupKey, GroupReads, ResolveMemo
 
 HEADLINE_NAME_MAX_WORDS = 5
+T = TypeVar("T")
 
 
 @dataclass
 class NameGroup:
-    """All mentions that share one comparison key."""
+    """All mentions that share one comparison key.
+
+    What is worked out of the mentions (``usual_form``, ``label_share``, ``remembered``) is
+    kept until the mentions change: resolution only appends to ``mentions`` or replaces the
+    list, and either is seen (code editing the list otherwise must call ``forget``).
+    """
 
     key: str
     mentions: list[Mention]
     place: gazetteer.Place | None = None
+    _known: dict[object, tuple[list[Mention], int, object]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def remembered(self, what: object, work_out: Callable[[], T]) -> T:
+        """``work_out()``, worked out once while the mentions stay as they are (``what`` names it)."""
+        found = self._known.get(what)
+        if found is not None and found[0] is self.mentions and found[1] == len(self.mentions):
+            return found[2]  # type: ignore[return-value]
+        value = work_out()
+        self._known[what] = (self.mentions, len(self.mentions), value)  # the list held: its id is not reused
+        return value
+
+    def forget(self) -> None:
+        """Drop what was worked out of the mentions."""
+        self._known.clear()
 
     @property
     def forms(self) -> Counter:
         """How often each written form occurs."""
-        return Counter(m.text for m in self.mentions)
+        return Counter([m.text for m in self.mentions])
 
     @property
     def usual_form(self) -> str:
         """The most frequent written form (of equals, the first written); "" without mentions."""
         if len(self.mentions) < 2:
             return self.mentions[0].text if self.mentions else ""
-        return self.forms.most_common(1)[0][0]
+        return self.remembered("usual form", lambda: self.forms.most_common(1)[0][0])
 
     @cached_property
     def words(self) -> list[str]:
@@ -49,7 +71,8 @@ class NameGroup:
 
     def label_share(self, *labels: str) -> float:
         """Share of mentions that NER tagged with one of ``labels``."""
-        return len([m for m in self.mentions if m.label in labels]) / len(self.mentions)
+        return self.remembered(labels, lambda: len([m for m in self.mentions if m.label in labels])
+                               / len(self.mentions))
 
 
 class Links:

@@ -42,9 +42,9 @@ def is_mostly_person(group: NameGroup) -> bool:
     """Half or more of the mentions are tagged PERSON or follow a person's title; a PERSON
     tag on a name written after "the" ("the Comets") is no vote: people's names take no
     article."""
-    votes = len([m for m in group.mentions
-                 if (m.label == "PERSON" and "determiner" not in m.cues) or "title:person" in m.cues])
-    return votes * 2 >= len(group.mentions)
+    return group.remembered("mostly person", lambda: 2 * len(
+        [m for m in group.mentions if (m.label == "PERSON" and "determiner" not in m.cues)
+         or "title:person" in m.cues]) >= len(group.mentions))
 
 
 def _other_name(group: NameGroup) -> bool:
