@@ -30,7 +30,7 @@ class NameGroup:
 
     What is worked out of the mentions (``usual_form``, ``label_share``, ``remembered``) is
     kept until the mentions change: resolution only appends to ``mentions`` or replaces the
-    list, and either is seen (code editing the list otherwise must call ``forget``).
+    list, and either is seen (code changing the list in other ways must replace it).
     """
 
     key: str
@@ -47,10 +47,6 @@ class NameGroup:
         value = work_out()
         self._known[what] = (self.mentions, len(self.mentions), value)  # the list held: its id is not reused
         return value
-
-    def forget(self) -> None:
-        """Drop what was worked out of the mentions."""
-        self._known.clear()
 
     @property
     def forms(self) -> Counter:
