@@ -4,6 +4,7 @@ a damaged memo file is ignored."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
@@ -109,3 +110,39 @@ def test_a_damaged_or_foreign_memo_is_ignored(tmp_path):
     header, rest = whole.split(b"\n", 1)
     path.write_bytes(b"other code\n" + rest)
     assert read_memo(tmp_path).kept.recovered == {}
+
+
+PEOPLE = ["Anna Keller", "Tom Keller", "Mira Holt", "Dana Pruitt", "Ivo Brandt"]
+ORGANISATIONS = ["Vela Systems", "Corvan Labs", "Ostrava Rovers", "Northern Navy", "Southern Navy"]
+LINES = ["{a} met {b} in Ostrava", "{a_last} said the {o} deal holds", "{o} hired {b}",
+         "{b_last} declined to comment", "The {o_last} and {a_last} agreed", "{o} thanked {a}"]
+
+
+def random_article(pick: random.Random) -> tuple[list[str], list[tuple[str, str]]]:
+    """An article of a few lines naming two people and an organisation; the first line that
+    writes a full name has it tagged, the rest is left to recovery."""
+    a, b = pick.sample(PEOPLE, 2)
+    o = pick.choice(ORGANISATIONS)
+    names = {"a": a, "b": b, "o": o, "a_last": a.split()[-1], "b_last": b.split()[-1],
+             "o_last": o.split()[-1]}
+    lines = [line.format(**names) for line in pick.sample(LINES, 4)]
+    text = ". ".join(lines)
+    tagged = [(name, label) for name, label in ((a, "PERSON"), (b, "PERSON"), (o, "ORG")) if name in text]
+    return lines, tagged
+
+
+def test_random_adds_edits_and_deletes_through_the_memo_equal_builds_without_it(tmp_path):
+    pick = random.Random(13)
+    articles = {f"s{n}": random_article(pick) for n in range(6)}
+    for step in range(24):
+        kind = pick.choice(["add", "edit", "delete"]) if len(articles) > 2 else "add"
+        if kind == "add":
+            articles[f"s{len(articles) + step + 10}"] = random_article(pick)
+        else:
+            chosen = pick.choice(sorted(articles))
+            if kind == "edit":
+                articles[chosen] = random_article(pick)
+            else:
+                del articles[chosen]
+        data = corpus(articles)
+        assert entities(data, tmp_path) == entities(data, None), (step, kind)
