@@ -31,6 +31,7 @@ from generator.nlp.offsets import OffsetIndex
 from generator.resolve.entities import MENTION_ORDER
 from generator.resolve.form_scanner import FormScanner, leftmost_longest
 from generator.resolve.memo import Recovered, ResolveMemo, digest
+from generator.storage.checked_pickle import paused_collector
 
 MAX_SPAN_CHARS = 300
 """Longest existing mention looked back over when testing a new one for overlap."""
@@ -236,19 +237,20 @@ def recover_mentions(entities: list[Entity], sources: list[Source], analyses: di
                      memo: ResolveMemo | None = None) -> list[Entity]:
     """Entities with the occurrences NER missed added to their mentions (``memo``: what the
     previous build found per article, see ``resolve.memo``)."""
-    owners, taken, present = _index_mentions(entities)
-    forms = name_forms(owners)
-    guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(owners))
-    forms |= guarded.shouted | guarded.surnames
-    if not forms and not guarded.shared:
-        return entities
-    known = KnownForms(forms, guarded)
-    plan = ScanPlan(frozenset(forms) | frozenset(guarded.shared), memo or ResolveMemo())
-    added: dict[str, list[Mention]] = defaultdict(list)
-    for source in sources:
-        if source.id in analyses:
-            for entity_id, mention in _recovered(source, analyses[source.id], known, plan,
-                                                 taken[source.id], frozenset(present[source.id])):
-                added[entity_id].append(mention)
-    return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]), key=MENTION_ORDER)))
-            if added[e.id] else e for e in entities]
+    with paused_collector():  # many new objects and no cycles (see ``entities.resolve``)
+        owners, taken, present = _index_mentions(entities)
+        forms = name_forms(owners)
+        guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(owners))
+        forms |= guarded.shouted | guarded.surnames
+        if not forms and not guarded.shared:
+            return entities
+        known = KnownForms(forms, guarded)
+        plan = ScanPlan(frozenset(forms) | frozenset(guarded.shared), memo or ResolveMemo())
+        added: dict[str, list[Mention]] = defaultdict(list)
+        for source in sources:
+            if source.id in analyses:
+                for entity_id, mention in _recovered(source, analyses[source.id], known, plan,
+                                                     taken[source.id], frozenset(present[source.id])):
+                    added[entity_id].append(mention)
+        return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]), key=MENTION_ORDER)))
+                if added[e.id] else e for e in entities]
