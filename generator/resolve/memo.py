@@ -26,6 +26,7 @@ import contextlib
 import hashlib
 import marshal
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from generator.knowledge.gazetteer import Place
@@ -102,8 +103,9 @@ def digest(value: object) -> bytes:
     return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).digest()
 
 
+@cache
 def memo_header() -> str:
-    """The line naming the code and the gazetteer data a memo was made with."""
+    """The line naming the code and the gazetteer data a memo was made with (read once)."""
     return f"{code_fingerprint()} {index_cache_path().name}"
 
 
