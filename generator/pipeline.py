@@ -59,6 +59,8 @@ from generator.publish.snapshot import read_snapshot, store_snapshot
 from generator.publish.writer import WriteResult, read_manifest
 from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.resolve import parse_overrides, recover_mentions, resolve
+from generator.resolve.memo import read_memo as read_resolve_memo
+from generator.resolve.memo import write_memo as write_resolve_memo
 from generator.site.event_policy import mark_event_pages
 from generator.site.parts import SiteJob, finish_site, make_part, site_job
 from generator.site.planner import PARTS
@@ -293,7 +295,9 @@ def collect(config: Config, progress: Progress = no_progress,
     warnings += [BuildWarning(s.path, s.error) for s in sources
                  if s.status != "ok" and all(w.source != s.path for w in warnings)]
     overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
-    entities = recover_mentions(resolve(analyses.values(), overrides), sources, analyses)
+    names = read_resolve_memo(config.cache)  # per-name and per-article results of the last build
+    entities = recover_mentions(resolve(analyses.values(), overrides, names), sources, analyses, names)
+    write_resolve_memo(config.cache, names)
     entities = mark_pages(entities, config.min_mentions_for_page, config.max_pages_per_article,
                           sources_for_page(config.min_sources_for_page, len(analyses)),
                           quoted_entities(entities, analyses.values()))

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from generator.model import Mention
-from generator.resolve.name_groups import group_key, group_mentions, split_coordinations
+from generator.resolve.name_groups import NameGroup, group_key, group_mentions, split_coordinations
+from generator.resolve.name_links import is_mostly_person
 
 TEXT = ("Dana Quell left Springfield. Months later Springfield and Quell agreed again. "
         "Marks and Spencer sold shares. Quell and Quell is a law firm.")
@@ -42,3 +43,17 @@ def test_group_mentions_buckets_each_mention_under_its_own_key():
     placed = {m.source: key for key, group in groups.items() for m in group.mentions}
     assert placed == {m.source: group_key(m)[0] for m in mentions}
     assert len(set(placed.values())) >= 4  # the label and the cue do change some keys
+
+
+
+def test_what_a_group_works_out_of_its_mentions_follows_them_when_they_change():
+    def worked_out(group: NameGroup) -> tuple[float, str, bool]:
+        return group.label_share("PERSON"), group.usual_form, is_mostly_person(group)
+
+    quell = NameGroup("quell", [at("Quell", "ORG")])
+    assert worked_out(quell) == (0.0, "Quell", False)
+    quell.mentions.append(Mention("a", 0, 10, "Dana Quell", "PERSON", 0))
+    quell.mentions.append(Mention("a", 0, 10, "Dana Quell", "PERSON", 0))
+    assert worked_out(quell) == (2 / 3, "Dana Quell", True), "appended mentions count"
+    quell.mentions = [at("Quell", "ORG"), at("Quell", "GPE", 1)]
+    assert worked_out(quell) == (0.0, "Quell", False), "a new list counts"

@@ -21,10 +21,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from operator import attrgetter
 
 from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
 from generator.model import ArticleAnalysis, Entity
+from generator.resolve.memo import ResolveMemo
 from generator.resolve.name_groups import (
     Links,
     NameGroup,
@@ -46,35 +48,43 @@ from generator.resolve.overrides import Overrides
 from generator.resolve.person_nouns import decide_person_nouns
 from generator.resolve.team_places import give_places_to_teams
 from generator.resolve.typing_rules import vote_type
+from generator.storage.checked_pickle import paused_collector
+
+MENTION_ORDER = attrgetter("source", "start")
+"""A mention's place in the corpus: source id, then offset."""
 
 
-def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides) -> list[Entity]:
-    """Entities for all mentions in ``analyses``, with user overrides applied."""
-    mentions = [m for a in analyses for m in split_coordinations(trim_headline_spillover(a))]
-    groups = group_mentions(m for m in mentions if not overrides.ignores(m.text))
-    strip_nationality_prefixes(groups)
-    links = Links(groups)
-    for a, b in overrides.merge_pairs(groups):
-        links.join(a, b)
-    link_spelling_variants(groups, links, overrides)
-    link_spacing_variants(groups, links, overrides)
-    link_short_given_names(groups, links, overrides)
-    ambiguous = link_surnames(groups, links, overrides)
-    ambiguous.update(link_name_suffixes(groups, links, overrides))
-    link_acronyms(groups, links, overrides)
-    ambiguous = decide_shared_names(groups, links, ambiguous)
-    give_places_to_teams(groups, links)
-    decide_person_nouns(groups, links)
-    built: dict[str, Entity] = {}
-    for root, keys in links.clusters().items():
-        members = [groups[k] for k in keys if groups[k].mentions]
-        if members:
-            built[root] = build_entity(members, overrides)
-    slugs = assign_slugs(built)
-    ambiguous_with = ambiguity_notes(ambiguous, links, slugs)
-    entities = [replace(e, id=slugs[root], ambiguous_with=ambiguous_with.get(root, ()))
-                for root, e in built.items()]
-    return link_groups_to_countries(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
+def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
+            memo: ResolveMemo | None = None) -> list[Entity]:
+    """Entities for all mentions in ``analyses``, with user overrides applied (``memo``: the
+    previous build's per-name results, see ``resolve.memo``)."""
+    with paused_collector():  # many new objects and no cycles: the collector's passes cost a quarter
+        mentions = [m for a in analyses for m in split_coordinations(trim_headline_spillover(a))]
+        groups = group_mentions([m for m in mentions if not overrides.ignores(m.text)]
+                                if overrides.ignore else mentions, memo)
+        strip_nationality_prefixes(groups)
+        links = Links(groups)
+        for a, b in overrides.merge_pairs(groups):
+            links.join(a, b)
+        link_spelling_variants(groups, links, overrides)
+        link_spacing_variants(groups, links, overrides)
+        link_short_given_names(groups, links, overrides)
+        ambiguous = link_surnames(groups, links, overrides)
+        ambiguous.update(link_name_suffixes(groups, links, overrides))
+        link_acronyms(groups, links, overrides)
+        ambiguous = decide_shared_names(groups, links, ambiguous)
+        give_places_to_teams(groups, links)
+        decide_person_nouns(groups, links)
+        built: dict[str, Entity] = {}
+        for root, keys in links.clusters().items():
+            members = [groups[k] for k in keys if groups[k].mentions]
+            if members:
+                built[root] = build_entity(members, overrides)
+        slugs = assign_slugs(built)
+        ambiguous_with = ambiguity_notes(ambiguous, links, slugs)
+        entities = [replace(e, id=slugs[root], ambiguous_with=ambiguous_with.get(root, ()))
+                    for root, e in built.items()]
+        return link_groups_to_countries(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
 
 
 def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
@@ -85,7 +95,7 @@ def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
         return Counter(p.name for p in places).most_common(1)[0][0]
     forms: Counter = Counter()
     for group in groups:
-        forms.update(group.forms)
+        forms.update(m.text for m in group.mentions)
     longest = max(len(form.split()) for form in forms)
     best = [(count, len(form), form) for form, count in forms.items() if len(form.split()) == longest]
     return max(best)[2]  # ties: the fuller spelling ("Thomas Doe" over "Tom Doe")
@@ -93,7 +103,8 @@ def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
 
 def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
     """One entity from a cluster of name groups."""
-    mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.source, m.start))
+    mentions = [m for g in groups for m in g.mentions]
+    mentions.sort(key=MENTION_ORDER)
     known_place = any(g.place is not None for g in groups)
     is_group = all(g.key.startswith("group:") for g in groups)
     entity_type = "group" if is_group else vote_type(mentions, known_place)

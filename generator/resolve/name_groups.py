@@ -10,37 +10,65 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TypeVar
 
 from generator.knowledge import gazetteer
 from generator.knowledge.names import normalise
 from generator.model import ArticleAnalysis, Mention
+from generator.resolve.memo import GroupKey, GroupReads, ResolveMemo
 
 HEADLINE_NAME_MAX_WORDS = 5
+T = TypeVar("T")
 
 
 @dataclass
 class NameGroup:
-    """All mentions that share one comparison key."""
+    """All mentions that share one comparison key.
+
+    What is worked out of the mentions (``usual_form``, ``label_share``, ``remembered``) is
+    kept until the mentions change: resolution only appends to ``mentions`` or replaces the
+    list, and either is seen (code changing the list in other ways must replace it).
+    """
 
     key: str
     mentions: list[Mention]
     place: gazetteer.Place | None = None
+    _known: dict[object, tuple[list[Mention], int, object]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def remembered(self, what: object, work_out: Callable[[], T]) -> T:
+        """``work_out()``, worked out once while the mentions stay as they are (``what`` names it)."""
+        found = self._known.get(what)
+        if found is not None and found[0] is self.mentions and found[1] == len(self.mentions):
+            return found[2]  # type: ignore[return-value]
+        value = work_out()
+        self._known[what] = (self.mentions, len(self.mentions), value)  # the list held: its id is not reused
+        return value
 
     @property
     def forms(self) -> Counter:
         """How often each written form occurs."""
-        return Counter(m.text for m in self.mentions)
+        return Counter([m.text for m in self.mentions])
 
     @property
+    def usual_form(self) -> str:
+        """The most frequent written form (of equals, the first written); "" without mentions."""
+        if len(self.mentions) < 2:
+            return self.mentions[0].text if self.mentions else ""
+        return self.remembered("usual form", lambda: self.forms.most_common(1)[0][0])
+
+    @cached_property
     def words(self) -> list[str]:
-        """Words of the key."""
+        """Words of the key (worked out once: a group's key never changes)."""
         return self.key.split()
 
     def label_share(self, *labels: str) -> float:
         """Share of mentions that NER tagged with one of ``labels``."""
-        return sum(m.label in labels for m in self.mentions) / len(self.mentions)
+        return self.remembered(labels, lambda: len([m for m in self.mentions if m.label in labels])
+                               / len(self.mentions))
 
 
 class Links:
@@ -69,15 +97,20 @@ def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
     """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when the body names "Jane
     Doe" but never "Jane Doe Heads"."""
     titles = {s.index for s in analysis.sentences if s.is_title}
+    if not any(m.sentence in titles for m in analysis.mentions):
+        return list(analysis.mentions)
     long_headline_name = any(m.sentence in titles and len(m.text.split()) > 2 for m in analysis.mentions)
     body_names = {normalise(m.text) for m in analysis.mentions
                   if m.sentence not in titles} if long_headline_name else set()
     out = []
     for m in analysis.mentions:
+        if m.sentence not in titles:
+            out.append(m)
+            continue
         words = m.text.split()
-        if m.sentence in titles and len(words) >= HEADLINE_NAME_MAX_WORDS:
+        if len(words) >= HEADLINE_NAME_MAX_WORDS:
             continue  # a title-case headline read as one long name
-        if (m.sentence in titles and len(words) > 2 and normalise(" ".join(words[:-1])) in body_names
+        if (len(words) > 2 and normalise(" ".join(words[:-1])) in body_names
                 and normalise(m.text) not in body_names):  # "Springfield Comets" the body writes too
             cut = m.text.rindex(words[-1])
             m = replace(m, end=m.start + len(m.text[:cut].rstrip()), text=m.text[:cut].rstrip())
@@ -93,7 +126,8 @@ def split_coordinations(mentions: list[Mention]) -> list[Mention]:
     """"Springfield and Doe" tagged as one name -> "Springfield" and "Doe", when the same
     article names one of the two as a person on its own: a person's name makes no
     organisation name with "and" in it ("Marks and Spencer" stays whole)."""
-    matches = [_COORDINATION.match(m.text) for m in mentions]
+    matches = [_COORDINATION.match(m.text) if " and " in m.text or " & " in m.text else None
+               for m in mentions]  # no pattern run on names without "and" or "&"
     if not any(matches):
         return list(mentions)
     people = {normalise(m.text) for m in mentions if m.label == "PERSON" or "title:person" in m.cues}
@@ -146,21 +180,34 @@ def group_key(mention: Mention) -> tuple[str, gazetteer.Place | None]:
     return " ".join(words), None
 
 
-def group_mentions(mentions: Iterable[Mention]) -> dict[str, NameGroup]:
+def group_mentions(mentions: Iterable[Mention], memo: ResolveMemo | None = None) -> dict[str, NameGroup]:
     """Mentions bucketed by ``group_key``, worked out once per distinct (text, label, person
-    title cue): the only parts of a mention it reads."""
+    title cue): the only parts of a mention it reads (``memo``: the previous build's keys)."""
     groups: dict[str, NameGroup] = {}
-    keys: dict[tuple[str, str, bool], tuple[str, gazetteer.Place | None]] = {}
+    keys: dict[GroupReads, GroupKey] = {}
     for mention in mentions:
         reads = (mention.text, mention.label, "title:person" in mention.cues)
-        if reads not in keys:
-            keys[reads] = group_key(mention)
-        key, place = keys[reads]
-        if not key.split(":")[-1]:
-            continue
-        group = groups.setdefault(key, NameGroup(key, [], place))
+        found = keys.get(reads)
+        if found is None:
+            found = keys[reads] = _group_key(mention, reads, memo)
+        key, place = found
+        group = groups.get(key)
+        if group is None:
+            if not key.split(":")[-1]:
+                continue
+            group = groups[key] = NameGroup(key, [], place)
         group.mentions.append(mention)
     return groups
+
+
+def _group_key(mention: Mention, reads: GroupReads, memo: ResolveMemo | None) -> GroupKey:
+    """``group_key(mention)``, from ``memo`` when it has the key of the same ``reads``."""
+    found = memo.group_key(reads) if memo is not None else None
+    if found is None:
+        found = group_key(mention)
+        if memo is not None:
+            memo.keep_group_key(reads, found)
+    return found
 
 
 def strip_nationality_prefixes(groups: dict[str, NameGroup]) -> None:

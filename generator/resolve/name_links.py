@@ -13,7 +13,7 @@ lists under ``split`` never join anything automatically.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -42,9 +42,9 @@ def is_mostly_person(group: NameGroup) -> bool:
     """Half or more of the mentions are tagged PERSON or follow a person's title; a PERSON
     tag on a name written after "the" ("the Comets") is no vote: people's names take no
     article."""
-    votes = sum((m.label == "PERSON" and "determiner" not in m.cues) or "title:person" in m.cues
-                for m in group.mentions)
-    return votes * 2 >= len(group.mentions)
+    return group.remembered("mostly person", lambda: 2 * len(
+        [m for m in group.mentions if (m.label == "PERSON" and "determiner" not in m.cues)
+         or "title:person" in m.cues]) >= len(group.mentions))
 
 
 def _other_name(group: NameGroup) -> bool:
@@ -61,12 +61,13 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
         For each name several longer names end with ("Navy"), the keys of those names.
     """
     by_last: dict[str, list[str]] = defaultdict(list)
+    other = {key: _other_name(group) and not overrides.keeps_apart(key) for key, group in groups.items()}
     for key, group in groups.items():
-        if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
+        if len(group.words) > 1 and other[key]:
             by_last[group.words[-1]].append(key)
     ambiguous: dict[str, set[str]] = {}
     for key, group in groups.items():
-        if not _other_name(group) or overrides.keeps_apart(key):
+        if not other[key]:
             continue
         longer = {links.find(k) for k in by_last.get(group.words[-1], ()) if k.endswith(" " + key)}
         longer.discard(links.find(key))
@@ -127,10 +128,27 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
         if is_personish(group) and not overrides.keeps_apart(key):
             blocks[group.words[0] if len(group.words) > 1 else "~" + key[:3]].append(key)
     for keys in blocks.values():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                if is_spelling_variant(a, b):
-                    links.join(a, b)
+        for i, j in _spelling_candidates(keys):
+            if is_spelling_variant(keys[i], keys[j]):
+                links.join(keys[i], keys[j])
+
+
+def _spelling_candidates(keys: list[str]) -> Iterator[tuple[int, int]]:
+    """Positions ``i < j`` of the keys that may be spelling variants, in the order of every
+    pair: ``is_spelling_variant`` needs the same last word (names of different lengths) or,
+    for names of one length, last words that begin alike."""
+    same_last: dict[str, list[int]] = defaultdict(list)
+    same_shape: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        words = key.split()
+        same_last[words[-1]].append(position)
+        same_shape[len(words), words[-1][:3]].append(position)
+    for i, key in enumerate(keys):
+        words = key.split()
+        after = {j for j in same_last[words[-1]] if j > i}
+        after.update(j for j in same_shape[len(words), words[-1][:3]] if j > i)
+        for j in sorted(after):
+            yield i, j
 
 
 def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
@@ -142,17 +160,33 @@ def link_short_given_names(groups: dict[str, NameGroup], links: Links, overrides
     for key, group in groups.items():
         if len(group.words) == 2 and is_mostly_person(group) and not overrides.keeps_apart(key):
             longer[group.words[-1]][group.words[0]].add(key)
+    short_forms: dict[str, dict[str, bool]] = defaultdict(dict)  # short -> given -> may stand for it
     for key, group in groups.items():
-        first = group.forms.most_common(1)[0][0].split()[0] if group.mentions else ""
-        if (len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key)
-                or not (first.istitle() and first.isalpha())
+        if len(group.words) != 2 or group.place is not None or overrides.keeps_apart(key):
+            continue
+        first = group.usual_form.split()[0] if group.mentions else ""
+        if (not (first.istitle() and first.isalpha())
                 or first.lower() in NAME_PARTICLES or first.lower() in PERSON_TITLES):
             continue
-        fits = {links.find(k) for given, keys in longer.get(group.words[-1], {}).items()
-                if is_short_form(group.words[0], given) for k in keys if k != key}
+        fits = _fitting(group.words[0], longer.get(group.words[-1], {}), short_forms[group.words[0]])
+        fits = {links.find(k) for k in fits if k != key}
         fits.discard(links.find(key))
         if len(fits) == 1:
             links.join(fits.pop(), key)
+
+
+def _fitting(short: str, by_given: dict[str, set[str]], verdicts: dict[str, bool]) -> list[str]:
+    """The keys of ``by_given`` (given name -> keys) under a given name ``short`` may stand
+    for; ``verdicts`` keeps ``is_short_form`` of ``short`` per given name (the same few given
+    names pair up again and again)."""
+    found = []
+    for given, keys in by_given.items():
+        fits = verdicts.get(given)
+        if fits is None:
+            fits = verdicts[given] = is_short_form(short, given)
+        if fits:
+            found += keys
+    return found
 
 
 def link_spacing_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
@@ -180,12 +214,12 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
     """Join an all-capitals name to the only multi-word name whose initials it spells
     (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
+    usual = {key: group.usual_form for key, group in groups.items()}
     for key, group in groups.items():
-        form = group.forms.most_common(1)[0][0]
         if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
-            by_initials[initials(form)].add(key)
+            by_initials[initials(usual[key])].add(key)
     for key, group in groups.items():
-        form = group.forms.most_common(1)[0][0].replace(".", "")
+        form = usual[key].replace(".", "")
         if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key) or _state_like(group):
             continue
         candidates = {links.find(k) for k in by_initials.get(form, ())}
@@ -243,14 +277,19 @@ class _Person:
     gender: str
 
 
-def _clusters(groups: dict[str, NameGroup], links: Links) -> dict[str, tuple[set[str], int, list[str]]]:
-    """Cluster root -> (sources, mention count, titles), in one pass over the groups."""
+def _clusters(groups: dict[str, NameGroup], links: Links,
+              roots: set[str]) -> dict[str, tuple[set[str], int, list[str]]]:
+    """Cluster root -> (sources, mention count, titles) of the clusters of ``roots``, in one
+    pass over the groups."""
     found: dict[str, tuple[set[str], int, list[str]]] = {}
     for key, group in groups.items():
-        sources, count, titles = found.get(links.find(key), (set(), 0, []))
-        sources.update(m.source for m in group.mentions)
+        root = links.find(key)
+        if root not in roots:
+            continue
+        sources, count, titles = found.get(root, (set(), 0, []))
+        sources.update([m.source for m in group.mentions])
         titles += [m.title for m in group.mentions]
-        found[links.find(key)] = (sources, count + len(group.mentions), titles)
+        found[root] = (sources, count + len(group.mentions), titles)
     return found
 
 
@@ -283,7 +322,8 @@ def decide_shared_names(groups: dict[str, NameGroup], links: Links,
     group ``<key>@<source>@<root>`` joined with that entity. Returns the names still
     ambiguous, with their candidates."""
     still: dict[str, set[str]] = {}
-    clusters = _clusters(groups, links)  # once: the decisions below only add to these
+    wanted = {links.find(root) for roots in ambiguous.values() for root in roots}
+    clusters = _clusters(groups, links, wanted)  # once: the decisions below only add to these
     for key, roots in ambiguous.items():
         people = _candidates(clusters, {links.find(root) for root in roots})
         moved, kept = _decide_all(groups[key].mentions, people)

@@ -52,11 +52,11 @@ class Overrides:
 
     def renamed(self, name: str) -> str:
         """The user's canonical name for an entity, or ``name``."""
-        return self.rename.get(normalise(name), name)
+        return self.rename.get(normalise(name), name) if self.rename else name
 
     def retyped(self, name: str, entity_type: EntityType) -> EntityType:
         """The user's type for an entity, or ``entity_type``."""
-        return self.retype.get(normalise(name), entity_type)
+        return self.retype.get(normalise(name), entity_type) if self.retype else entity_type
 
 
 def _matching_key(name: str, keys) -> str | None:

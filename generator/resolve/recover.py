@@ -11,20 +11,27 @@ person's family name alone ("Doe" for Jane Doe) only in articles that never
 write it in lower case.
 Corpus-wide: one Aho-Corasick automaton over every form per run, one pass per
 article (``FormScanner``), so the cost grows with the text, not with texts x forms.
+A rebuild reuses what an article gave when nothing recovery reads of it changed,
+and scans the texts the last build saw only for the forms new since (``ScanPlan``;
+both kept in ``resolve.memo``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-
-import ahocorasick
+from functools import cached_property
 
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 from generator.nlp.offsets import OffsetIndex
+from generator.resolve.entities import MENTION_ORDER
+from generator.resolve.form_scanner import FormScanner, leftmost_longest
+from generator.resolve.memo import Recovered, ResolveMemo, digest
+from generator.storage.checked_pickle import paused_collector
 
 MAX_SPAN_CHARS = 300
 """Longest existing mention looked back over when testing a new one for overlap."""
@@ -33,26 +40,38 @@ MIN_FORM_LENGTH = 3
 RECOVERED_CUE = "recovered"
 
 
-def _form_owners(entities: list[Entity]) -> dict[str, set[str]]:
-    """Written form -> ids of the entities mentioned under it (headline nouns left out)."""
+def _index_mentions(entities: list[Entity]) -> tuple[dict[str, set[str]], dict[str, list[tuple[int, int]]],
+                                                     dict[str, set[str]]]:
+    """In one pass over the mentions: written form -> ids of the entities mentioned under it
+    (headline nouns left out), and by source id the spans of its mentions and the ids of the
+    entities they belong to."""
     owners: dict[str, set[str]] = defaultdict(set)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    present: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         for mention in entity.mentions:
-            if "noun:person" not in mention.cues:  # a headline's "Woman" is no name to look for
-                owners[mention.text].add(entity.id)
-    return owners
+            taken[mention.source].append((mention.start, mention.end))
+        for source in {m.source for m in entity.mentions}:
+            present[source].add(entity.id)
+        for form in {m.text for m in entity.mentions if "noun:person" not in m.cues}:  # "Woman": no name
+            owners[form].add(entity.id)
+    return owners, taken, present
 
 
-def name_forms(entities: list[Entity]) -> dict[str, str]:
-    """Written form -> entity id, for forms that belong to exactly one entity."""
-    return {form: ids.pop() for form, ids in _form_owners(entities).items()
-            if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
+def _usable(form: str) -> bool:
+    """Long enough and with a capital letter."""
+    return len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)
 
 
-def shared_forms(entities: list[Entity]) -> dict[str, frozenset[str]]:
+def name_forms(owners: dict[str, set[str]]) -> dict[str, str]:
+    """Written form -> entity id, for forms that belong to exactly one entity (``owners``:
+    see ``_index_mentions``)."""
+    return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1 and _usable(form)}
+
+
+def shared_forms(owners: dict[str, set[str]]) -> dict[str, frozenset[str]]:
     """Written forms of several entities ("Navy" of two navies) -> their ids."""
-    return {form: frozenset(ids) for form, ids in _form_owners(entities).items()
-            if len(ids) > 1 and len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)}
+    return {form: frozenset(ids) for form, ids in owners.items() if len(ids) > 1 and _usable(form)}
 
 
 def surname_forms(entities: list[Entity], forms: dict[str, str]) -> dict[str, str]:
@@ -75,49 +94,6 @@ def shouted_forms(forms: dict[str, str]) -> dict[str, str]:
         if form.upper() not in forms:
             owners[form.upper()].add(entity_id)
     return {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
-
-
-def _is_word(char: str) -> bool:
-    """True for a character regular expressions count as ``\\w``."""
-    return char.isalnum() or char == "_"
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` neither starts nor ends inside a word."""
-    return (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end]))
-
-
-class FormScanner:
-    """Every whole-word occurrence of a set of forms in one pass over a text.
-
-    Finds what ``(?<!\\w)(?:form|form|...)(?!\\w)`` with the forms longest first finds
-    with ``finditer``: scanning left to right, at each position the longest form that
-    starts and ends at a word boundary, then on after its end (no overlaps).
-    """
-
-    def __init__(self, forms: Iterable[str]) -> None:
-        """Build the automaton over ``forms`` (non-empty strings)."""
-        self._automaton = ahocorasick.Automaton()
-        for form in forms:
-            self._automaton.add_word(form, len(form))
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
-
-    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
-        """``(start, end)`` of each occurrence, left to right."""
-        if self._empty:
-            return
-        longest: dict[int, int] = {}
-        for last, length in self._automaton.iter(text):
-            start, end = last + 1 - length, last + 1
-            if _bounded(text, start, end):
-                longest[start] = max(end, longest.get(start, end))
-        position = 0
-        for start in sorted(longest):
-            if start >= position:
-                position = longest[start]
-                yield start, position
 
 
 @dataclass(frozen=True)
@@ -151,17 +127,18 @@ def _fits(form: str, guarded: Guarded, sentence: Sentence, text: str) -> bool:
 
 
 def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
-                    scanner: FormScanner, taken: list[tuple[int, int]],
+                    occurrences: Iterable[tuple[int, int]], taken: list[tuple[int, int]],
                     guarded: Guarded | None = None,
                     present: frozenset[str] = frozenset()) -> list[tuple[str, Mention]]:
     """(entity id, new mention) for each unclaimed occurrence of a known form in one source
-    (forms in ``guarded`` only where ``_fits`` allows; a shared form goes to the only one of
-    its entities ``present`` in the source)."""
+    (``occurrences``: ``FormScanner.finditer`` of its text; forms in ``guarded`` only where
+    ``_fits`` allows; a shared form goes to the only one of its entities ``present`` in the
+    source)."""
     guarded = guarded or Guarded()
     found = []
     claimed = OffsetIndex(taken, MAX_SPAN_CHARS)
     starts = [s.start for s in analysis.sentences]
-    for start, end in scanner.finditer(source.text):
+    for start, end in occurrences:
         form = source.text[start:end]
         if claimed.overlapping(start, end):
             continue
@@ -176,28 +153,104 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
     return found
 
 
-def recover_mentions(entities: list[Entity], sources: list[Source],
-                     analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
-    """Entities with the occurrences NER missed added to their mentions."""
-    forms = name_forms(entities)
-    guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(entities))
-    forms |= guarded.shouted | guarded.surnames
-    if not forms and not guarded.shared:
-        return entities
-    scanner = FormScanner(forms | dict.fromkeys(guarded.shared, ""))
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    present: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        for m in entity.mentions:
-            taken[m.source].append((m.start, m.end))
-            present[m.source].add(entity.id)
-    added: dict[str, list[Mention]] = defaultdict(list)
-    for source in sources:
-        if source.id in analyses:
-            for entity_id, mention in missed_mentions(source, analyses[source.id], forms, scanner,
-                                                      taken[source.id], guarded,
-                                                      frozenset(present[source.id])):
-                added[entity_id].append(mention)
-    return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]),
-                                             key=lambda m: (m.source, m.start))))
-            if added[e.id] else e for e in entities]
+class ScanPlan:
+    """Which of the forms looked for each text holds whole-word: for a text the previous build
+    saw (``memo``), what it held then of the forms still looked for and a scan for the forms
+    new since; else a scan for all of them."""
+
+    def __init__(self, looked_for: frozenset[str], memo: ResolveMemo) -> None:
+        """Plan the scans for ``looked_for``, recording them in ``memo.fresh``."""
+        self.looked_for = looked_for
+        self.memo = memo
+        self.new = looked_for - memo.kept.scanned
+        memo.fresh.scanned = looked_for
+
+    @cached_property
+    def _scanner(self) -> FormScanner:
+        """The automaton of every form looked for (built on first use)."""
+        return FormScanner(self.looked_for)
+
+    @cached_property
+    def _new_scanner(self) -> FormScanner:
+        """The automaton of the forms the previous build did not look for."""
+        return FormScanner(self.new)
+
+    def holds(self, text: str) -> tuple[bytes, frozenset[str], list[tuple[int, int]] | None]:
+        """A digest of ``text``, the forms looked for that it holds whole-word and, when it was
+        scanned for all of them, their ``FormScanner.hits``."""
+        text_key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        kept = self.memo.kept.holds.get(text_key)
+        hits = None
+        if kept is None:
+            hits = self._scanner.hits(text)
+            found = frozenset(text[start:end] for start, end in hits)
+        else:
+            found = (kept & self.looked_for) | self._new_scanner.whole_words(text)
+        self.memo.fresh.holds[text_key] = found
+        return text_key, found, hits
+
+    def occurrences(self, text: str, holds: frozenset[str],
+                    hits: list[tuple[int, int]] | None) -> Iterator[tuple[int, int]]:
+        """``FormScanner.finditer`` of ``text`` for every form looked for, from its ``hits`` when
+        known, else by an automaton of the forms it ``holds`` (the others are not in it)."""
+        return leftmost_longest(hits) if hits is not None else FormScanner(holds).finditer(text)
+
+
+@dataclass
+class KnownForms:
+    """The forms recovery uses and what it knows of each."""
+
+    forms: dict[str, str]
+    """Form -> the one entity id it goes to (``Guarded`` forms included)."""
+    guarded: Guarded
+    """The forms used with care."""
+    _facts: dict[str, tuple] = field(default_factory=dict)
+
+    def facts(self, form: str) -> tuple:
+        """All ``missed_mentions`` reads of ``form`` in ``forms`` and ``guarded``."""
+        found = self._facts.get(form)
+        if found is None:
+            found = self._facts[form] = (form, self.forms.get(form, ""), form in self.guarded.shouted,
+                                         form in self.guarded.surnames,
+                                         tuple(sorted(self.guarded.shared.get(form, ()))))
+        return found
+
+
+def _recovered(source: Source, analysis: ArticleAnalysis, known: KnownForms, plan: ScanPlan,
+               taken: list[tuple[int, int]], present: frozenset[str]) -> Recovered:
+    """``missed_mentions`` of one article, or its result kept for the same inputs: the text,
+    sentences, existing mentions and the facts of the known forms the text holds, all it reads."""
+    text_key, holds, hits = plan.holds(source.text)
+    spans = tuple((s.start, s.end, s.index) for s in analysis.sentences)
+    key = digest((source.id, text_key, spans, sorted(taken), sorted(present),
+                  [known.facts(form) for form in sorted(holds)]))
+    found = plan.memo.recovered(key)
+    if found is None:  # only the forms the text holds can be found in it
+        occurrences = plan.occurrences(source.text, holds, hits)
+        found = tuple(missed_mentions(source, analysis, known.forms, occurrences, taken, known.guarded,
+                                      present))
+        plan.memo.keep_recovered(key, found)
+    return found
+
+
+def recover_mentions(entities: list[Entity], sources: list[Source], analyses: dict[str, ArticleAnalysis],
+                     memo: ResolveMemo | None = None) -> list[Entity]:
+    """Entities with the occurrences NER missed added to their mentions (``memo``: what the
+    previous build found per article, see ``resolve.memo``)."""
+    with paused_collector():  # many new objects and no cycles (see ``entities.resolve``)
+        owners, taken, present = _index_mentions(entities)
+        forms = name_forms(owners)
+        guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(owners))
+        forms |= guarded.shouted | guarded.surnames
+        if not forms and not guarded.shared:
+            return entities
+        known = KnownForms(forms, guarded)
+        plan = ScanPlan(frozenset(forms) | frozenset(guarded.shared), memo or ResolveMemo())
+        added: dict[str, list[Mention]] = defaultdict(list)
+        for source in sources:
+            if source.id in analyses:
+                for entity_id, mention in _recovered(source, analyses[source.id], known, plan,
+                                                     taken[source.id], frozenset(present[source.id])):
+                    added[entity_id].append(mention)
+        return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]), key=MENTION_ORDER)))
+                if added[e.id] else e for e in entities]

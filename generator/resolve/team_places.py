@@ -20,15 +20,18 @@ from generator.resolve.typing_rules import vote_type
 TEAM_CUE = "contest:team"
 
 
-def _teams_by_place_words(groups: dict[str, NameGroup]) -> dict[str, set[str]]:
-    """Leading words ("springfield") -> keys of organisation names starting with them and
-    going on ("springfield comets")."""
+def _teams_by_place_words(groups: dict[str, NameGroup], wanted: set[str]) -> dict[str, set[str]]:
+    """Leading words ("springfield") of those ``wanted`` -> keys of organisation names starting
+    with them and going on ("springfield comets")."""
     found: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
-        if (group.place is None and len(group.words) > 1 and not key.startswith("group:")
-                and group.mentions and vote_type(group.mentions, known_place=False) == "organization"):
-            for n in range(1, len(group.words)):
-                found[" ".join(group.words[:n])].add(key)
+        if group.place is not None or len(group.words) < 2 or key.startswith("group:") or not group.mentions:
+            continue
+        leading = [" ".join(group.words[:n]) for n in range(1, len(group.words))]
+        if (any(words in wanted for words in leading)
+                and vote_type(group.mentions, known_place=False) == "organization"):
+            for words in leading:
+                found[words].add(key)
     return found
 
 
@@ -40,14 +43,17 @@ def _is_place(group: NameGroup) -> bool:
 def give_places_to_teams(groups: dict[str, NameGroup], links: Links) -> None:
     """Move each team-marked mention of a place to a group ``<key>@<source>@<root>`` joined
     with the one organisation named after that place (see module doc)."""
-    teams = _teams_by_place_words(groups)
-    for key, group in list(groups.items()):
-        if not _is_place(group) or not any(TEAM_CUE in m.cues for m in group.mentions):
-            continue
+    marked = [key for key, group in groups.items()
+              if _is_place(group) and any(TEAM_CUE in m.cues for m in group.mentions)]
+    wanted = {normalise(m.text) for key in marked for m in groups[key].mentions if TEAM_CUE in m.cues}
+    teams = _teams_by_place_words(groups, wanted) if wanted else {}
+    for key in marked:
+        group = groups[key]
         kept: list[Mention] = []
         for mention in group.mentions:
-            roots = {links.find(k) for k in teams.get(normalise(mention.text), ())}
-            if TEAM_CUE not in mention.cues or len(roots) != 1:
+            roots = {links.find(k) for k in teams.get(normalise(mention.text), ())} \
+                if TEAM_CUE in mention.cues else set()
+            if len(roots) != 1:
                 kept.append(mention)
                 continue
             root = roots.pop()

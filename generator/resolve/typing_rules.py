@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from generator.knowledge.names import FACILITY_WORDS, ORGANISATION_WORDS, last_word
 from generator.model import EntityType, Mention
@@ -56,18 +57,33 @@ def voters(mentions: Sequence[Mention]) -> Sequence[Mention]:
 
 def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
     """Evidence points per entity type."""
-    scores: Counter = Counter()
-    for mention in voters(mentions):
-        scores[LABEL_TYPES.get(mention.label, "organization")] += 1.0
-        word = last_word(mention.text)
-        if word in ORGANISATION_WORDS or word in FACILITY_WORDS:
-            scores["organization" if word in ORGANISATION_WORDS else "place"] += SUFFIX_WEIGHT
+    points: dict[EntityType, float] = {}  # a plain dict: a Counter's += is Python code
+    voting = voters(mentions)
+    for mention in voting:
+        kind = LABEL_TYPES.get(mention.label, "organization")
+        points[kind] = points.get(kind, 0) + 1.0
+        suffix_type = _suffix_type(mention.text)
+        if suffix_type:
+            points[suffix_type] = points.get(suffix_type, 0) + SUFFIX_WEIGHT
         for cue in mention.cues:
-            for entity_type, weight in CUE_WEIGHTS.get(cue, {}).items():
-                scores[entity_type] += weight
+            for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
+                points[entity_type] = points.get(entity_type, 0) + weight
     if known_place:
-        scores["place"] += len(voters(mentions))
-    return scores
+        points["place"] = points.get("place", 0) + len(voting)
+    return Counter(points)
+
+
+_NO_WEIGHTS: dict[EntityType, float] = {}
+
+
+@lru_cache(maxsize=1 << 16)
+def _suffix_type(text: str) -> EntityType | None:
+    """The type a name's last word gives ("... Department": organization, "... Stadium":
+    place), else None; kept per written form, as every cluster's vote asks again."""
+    word = last_word(text)
+    if word in ORGANISATION_WORDS:
+        return "organization"
+    return "place" if word in FACILITY_WORDS else None
 
 
 def vote_type(mentions: Sequence[Mention], known_place: bool) -> EntityType:
