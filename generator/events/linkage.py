@@ -9,8 +9,14 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 Merge = tuple[int, int, float]
 """One linkage step: group ``j`` joined into group ``i`` at similarity ``s``."""
+
+DENSE_ITEMS = 6000
+"""Most items linked over a dense matrix of their groups' similarities (``_dense_linkage``,
+8 bytes a pair of items: 288 MB at this size); more are linked over neighbour dicts."""
 
 
 def average_linkage(n: int, pairs: dict[tuple[int, int], float],
@@ -30,11 +36,37 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
     groups that both hold items of previous stories, but of none in common, are then as
     alike as their mean similarity minus ``stickiness`` (``_stickiness``); the merges
     record that score.
+
+    Up to ``DENSE_ITEMS`` items, the groups' similarities are kept in a dense matrix
+    (``_dense_linkage``): the same merges, to the bit, with each join's update done at once.
     """
+    if n <= DENSE_ITEMS:
+        return _dense_linkage(n, pairs, apart, down_to, before, stickiness)
+    return _sparse_linkage(n, pairs, apart, down_to, before, stickiness)
+
+
+def _kept_apart(n: int, apart: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    """Item -> the items it is kept apart from."""
     blocked: dict[int, set[int]] = {i: set() for i in range(n)}
     for i, j in apart:
         blocked[i].add(j)
         blocked[j].add(i)
+    return blocked
+
+
+def _join_apart(blocked: dict[int, set[int]], i: int, j: int) -> None:
+    """Group ``j`` joins ``i``: what was kept apart from ``j`` is now from ``i``."""
+    moved = blocked.pop(j)  # kept apart from j: now from i (the others already are)
+    blocked[i] |= moved
+    for k in moved:
+        blocked[k].discard(j)
+        blocked[k].add(i)
+
+
+def _sparse_linkage(n: int, pairs: dict[tuple[int, int], float], apart: Iterable[tuple[int, int]],
+                    down_to: float, before: Sequence[int] | None, stickiness: float) -> list[Merge]:
+    """``average_linkage`` over neighbour dicts, each group's similarities to the groups it has any to."""
+    blocked = _kept_apart(n, apart)
     near: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     for (i, j), score in pairs.items():
         if score > 0:
@@ -42,7 +74,7 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
     size = dict.fromkeys(range(n), 1)
     stories = {i: frozenset({before[i]} - {-1}) for i in range(n)} if before is not None else None
     heap = [(-adjusted, i, j) for (i, j), s in pairs.items()
-            if s > 0 and (adjusted := s + _stickiness(stories, i, j, stickiness)) >= down_to]
+            if s > 0 and s >= down_to and (adjusted := s + _stickiness(stories, i, j, stickiness)) >= down_to]
     heapq.heapify(heap)
     merges: list[Merge] = []
     while heap:
@@ -51,17 +83,102 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
         if stale or j in blocked[i]:
             continue  # stale (one side has grown since) or kept apart
         merges.append((i, j, -score))
-        moved = blocked.pop(j)  # kept apart from j: now from i (the others already are)
-        blocked[i] |= moved
-        for k in moved:
-            blocked[k].discard(j)
-            blocked[k].add(i)
+        _join_apart(blocked, i, j)
         if stories is not None:
             stories[i] |= stories.pop(j)
         for k, s in _joined(near, size, i, j).items():
             if (adjusted := s + _stickiness(stories, i, k, stickiness)) >= down_to:
                 heapq.heappush(heap, (-adjusted, min(i, k), max(i, k)))
     return merges
+
+
+def _dense_linkage(n: int, pairs: dict[tuple[int, int], float], apart: Iterable[tuple[int, int]],
+                   down_to: float, before: Sequence[int] | None, stickiness: float) -> list[Merge]:
+    """``average_linkage`` over an n x n matrix of the groups' similarities (0 to a joined-away
+    group). A join's new row is worked out for every group at once, with the arithmetic the
+    neighbour dicts use (a missing similarity is 0.0 there too), so the merges are the same."""
+    blocked = _apart_matrix(n, apart)
+    alike = _alike_matrix(n, pairs)
+    size = np.ones(n, dtype=np.int64)
+    stories = {i: frozenset({before[i]} - {-1}) for i in range(n)} if before is not None else None
+    held = _story_matrix(before) if before is not None else None
+    holds = held.any(axis=1) if held is not None else None
+    rows, columns = np.nonzero(np.triu(alike >= down_to) & (alike > 0))
+    strong = zip(rows.tolist(), columns.tolist(), alike[rows, columns].tolist(), strict=True)
+    heap = [(-adjusted, i, j) for i, j, s in strong
+            if (adjusted := s + _stickiness(stories, i, j, stickiness)) >= down_to]
+    heapq.heapify(heap)
+    merges: list[Merge] = []
+    while heap:
+        score, i, j = heapq.heappop(heap)
+        now = float(alike[i, j])
+        if not now > 0 or now + _stickiness(stories, i, j, stickiness) != -score or blocked[i, j]:
+            continue  # stale (one side has grown or gone since) or kept apart
+        merges.append((i, j, -score))
+        kept_apart = blocked[i] | blocked[j]
+        blocked[i], blocked[:, i], blocked[j], blocked[:, j] = kept_apart, kept_apart, False, False
+        first, second = int(size[i]), int(size[j])
+        row = (first * alike[i] + second * alike[j]) / (first + second)
+        row[[i, j]] = 0.0
+        alike[i], alike[:, i], alike[j], alike[:, j] = row, row, 0.0, 0.0
+        size[i], size[j] = first + second, 0
+        adjusted = row
+        if stories is not None:
+            adjusted = row + _story_join(stories, held, holds, i, j) * -stickiness
+        for k, s in zip(*(a.tolist() for a in _above(row, adjusted, down_to)), strict=True):
+            heapq.heappush(heap, (-s, min(i, k), max(i, k)))
+    return merges
+
+
+def _alike_matrix(n: int, pairs: dict[tuple[int, int], float]) -> np.ndarray:
+    """The n x n symmetric matrix of the positive similarities of ``pairs`` (0 elsewhere)."""
+    alike = np.zeros((n, n), dtype=np.float64)
+    if pairs:
+        ends = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
+        scores = np.fromiter(pairs.values(), dtype=np.float64, count=len(pairs))
+        ends, scores = ends[scores > 0], scores[scores > 0]
+        alike[ends[:, 0], ends[:, 1]] = scores
+        alike[ends[:, 1], ends[:, 0]] = scores
+    return alike
+
+
+def _apart_matrix(n: int, apart: Iterable[tuple[int, int]]) -> np.ndarray:
+    """The n x n symmetric matrix of whether two items are kept apart."""
+    blocked = np.zeros((n, n), dtype=np.bool_)
+    ends = np.array(list(apart), dtype=np.int64).reshape(-1, 2)
+    blocked[ends[:, 0], ends[:, 1]] = blocked[ends[:, 1], ends[:, 0]] = True
+    return blocked
+
+
+def _story_matrix(before: Sequence[int]) -> np.ndarray:
+    """Item x previous story: whether the item was in the story (-1: none)."""
+    numbers = np.array(before, dtype=np.int64).reshape(-1)
+    held = np.zeros((len(numbers), int(numbers.max(initial=-1)) + 1), dtype=np.bool_)
+    held[np.flatnonzero(numbers >= 0), numbers[numbers >= 0]] = True
+    return held
+
+
+def _story_join(stories: dict[int, frozenset[int]], held: np.ndarray, holds: np.ndarray,
+                i: int, j: int) -> np.ndarray:
+    """Group ``j``'s previous stories join ``i``'s (``held``: group x story; ``holds``: whether
+    a group holds any); per group, whether it and ``i`` both hold some and none in common
+    (``_stickiness`` of each group with ``i``)."""
+    stories[i] |= stories[j]
+    stories[j] = frozenset()
+    held[i] |= held[j]
+    held[j] = False
+    holds[i] |= holds[j]
+    holds[j] = False
+    if not stories[i]:
+        return np.zeros(len(held), dtype=np.bool_)
+    return holds & ~held[:, sorted(stories[i])].any(axis=1)
+
+
+def _above(row: np.ndarray, adjusted: np.ndarray, down_to: float) -> tuple[np.ndarray, np.ndarray]:
+    """The groups a joined group has a positive similarity to that reaches ``down_to`` once
+    adjusted, and their adjusted similarities."""
+    near = np.flatnonzero((row > 0) & (adjusted >= down_to))
+    return near, adjusted[near]
 
 
 def _stickiness(stories: dict[int, frozenset[int]] | None, i: int, j: int, amount: float) -> float:

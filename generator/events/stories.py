@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,8 +35,10 @@ from dataclasses import dataclass
 
 from generator.events.linkage import average_linkage, cut
 from generator.events.pair_memo import PairMemo
+from generator.events.profile_weights import weighted_vectors
 from generator.events.reports import dated_occasions, different_occasions, taking_part
 from generator.events.story_pairs import PairScorer, blocked_pairs, date_factor, without_common_deadline
+from generator.events.term_memo import TermMemo
 from generator.knowledge.stop_words import STOP_WORDS
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
@@ -119,19 +120,18 @@ class Profile:
         return different_occasions(self.timed, other.timed)
 
 
-def profiles(briefing: Briefing) -> dict[str, Profile]:
-    """Source id -> profile, with TF-IDF weights over the briefing's analysed sources."""
+def profiles(briefing: Briefing, terms: TermMemo | None = None) -> dict[str, Profile]:
+    """Source id -> profile, with TF-IDF weights over the briefing's analysed sources
+    (``terms``: the articles' key terms kept by the previous build, see ``term_memo``)."""
     by_span = _entity_at(briefing)
     deadlines = _deadlines_of(briefing)
-    counts = article_features(briefing, by_span, deadlines)
-    df = Counter(key for features in counts.values() for key in features)
-    n = len(counts)
-    idf = {key: math.log((n + IDF_PRIOR) / held) for key, held in df.items()}
+    counts = article_features(briefing, by_span, deadlines, terms)
+    vectors = weighted_vectors(list(counts.values()), BLOCK_WEIGHTS, IDF_PRIOR)
     sources = {s.id: s for s in briefing.sources}
     found = {}
-    for source, features in counts.items():
+    for (source, _), vector in zip(counts.items(), vectors, strict=True):
         analysis = briefing.analyses[source]
-        found[source] = Profile(_weighted(features, idf), article_days(sources[source], analysis),
+        found[source] = Profile(vector, article_days(sources[source], analysis),
                                 dated_occasions(analysis, by_span), frozenset(deadlines.get(source, ())),
                                 stated_years(sources[source], analysis))
     return found
@@ -170,29 +170,16 @@ def stated_years(source: Source, analysis: ArticleAnalysis | None) -> frozenset[
     return frozenset(years)
 
 
-def _weighted(features: Counter, idf: dict[str, float]) -> dict[str, float]:
-    """Per-kind TF-IDF (sublinear tf; ``idf``: smoothed inverse document frequency of each
-    feature), each kind normalised and scaled, then the whole normalised."""
-    blocks: dict[str, dict[str, float]] = {}
-    for key, tf in features.items():
-        kind = key[:key.index(":")]
-        blocks.setdefault(kind, {})[key] = (1 + math.log(tf)) * idf[key]
-    vector = {}
-    for kind, block in blocks.items():
-        norm = math.sqrt(sum(w * w for w in block.values())) or 1.0
-        vector.update({k: BLOCK_WEIGHTS[kind] * w / norm for k, w in block.items()})
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-    return {k: w / norm for k, w in vector.items() if w > 0}
-
-
 def article_features(briefing: Briefing, by_span: dict[tuple[str, int, int], str],
-                     deadlines: dict[str, set[str]]) -> dict[str, Counter]:
+                     deadlines: dict[str, set[str]], terms: TermMemo | None = None) -> dict[str, Counter]:
     """Source id -> counts of its features: names, places, terms, numbers, dates, events, deadlines.
 
     Args:
         by_span: ``_entity_at(briefing)``.
         deadlines: ``_deadlines_of(briefing)``.
+        terms: the key terms kept by the previous build (recalled by text and name spans).
     """
+    terms = terms or TermMemo()
     features = {source: Counter[str]() for source in briefing.analyses}
     named: dict[str, list[tuple[int, int]]] = {source: [] for source in briefing.analyses}
     for entity in briefing.entities:
@@ -203,8 +190,7 @@ def article_features(briefing: Briefing, by_span: dict[tuple[str, int, int], str
                 named[m.source].append((m.start, m.end))
     texts = {s.id: s.text for s in briefing.sources}
     for source, analysis in briefing.analyses.items():
-        terms = key_terms(texts.get(source, ""), named[source])
-        features[source].update(f"num:{w}" if w[0].isdigit() else f"term:{w}" for w in terms)
+        features[source].update(terms.counts(texts.get(source, ""), named[source], key_terms))
         features[source].update(f"time:{t.value}" for t in analysis.times if _DATED.match(t.value))
         parties = taking_part(analysis, by_span)
         features[source].update(f"event:{family}:{entity}" for family, entity, _ in parties)
@@ -290,7 +276,8 @@ def story_groups(briefing: Briefing, memo: PairMemo | None = None) -> list[tuple
     """Groups of the briefing's analysed source ids about the same sequence of events
     (``memo``: the previous build's pairs, see ``pair_memo``)."""
     ok = [s.id for s in briefing.sources if s.status == "ok" and s.id in briefing.analyses]
-    return cluster_articles(ok, profiles(briefing), memo, previous_stories(briefing, ok))
+    return cluster_articles(ok, profiles(briefing, memo.terms if memo else None), memo,
+                            previous_stories(briefing, ok))
 
 
 def previous_stories(briefing: Briefing, articles: list[str]) -> dict[str, str]:

@@ -8,8 +8,9 @@ one after the other, the other vector's weight of each is read from dense rows
 of the larger vectors (a few hundred articles at a time), and the products are
 added up feature by feature across all pairs at once. Each pair's sum then adds the
 same products in the same order as the one-by-one loop (a feature missing from
-the larger vector adds 0.0, which changes no sum), so the scores are equal to
-the last bit and the stories do not change.
+the larger vector adds 0.0, which changes no sum; so features held by one vector
+only are left out altogether), so the scores are equal to the last bit and the
+stories do not change.
 """
 
 from __future__ import annotations
@@ -105,13 +106,17 @@ class PairScorer:
         """``vectors``: feature -> weight of each article; ``days``: the days each states;
         ``years``: its publication year and the years its dates state."""
         vocabulary: dict[str, int] = {}
-        columns = [np.array([vocabulary.setdefault(k, len(vocabulary)) for k in v], dtype=np.int64)
-                   for v in vectors]
-        self.lengths = np.array([len(v) for v in vectors], dtype=np.int64)
+        features = np.array([vocabulary.setdefault(k, len(vocabulary)) for v in vectors for k in v],
+                            dtype=np.int64)
+        self.sizes = np.array([len(v) for v in vectors], dtype=np.int64)  # the smaller vector leads a sum
+        shared = np.bincount(features, minlength=len(vocabulary))[features] > 1  # in two vectors or more
+        kept = np.cumsum(np.bincount(features[shared], minlength=len(vocabulary)) > 0) - 1
+        self.features = kept[features[shared]]  # a feature of one vector adds only 0.0 products: left out
+        self.weights = np.array([w for v in vectors for w in v.values()], dtype=np.float64)[shared]
+        owner = np.repeat(np.arange(len(vectors), dtype=np.int64), self.sizes)
+        self.lengths = np.bincount(owner[shared], minlength=len(vectors)).astype(np.int64)
         self.starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
-        self.features = np.concatenate([*columns, np.zeros(0, dtype=np.int64)])
-        self.weights = np.array([w for v in vectors for w in v.values()], dtype=np.float64)
-        self.width = max(1, len(vocabulary))
+        self.width = max(1, int(kept[-1]) + 1 if len(kept) else 1)
         self.days = [sorted(day.toordinal() for day in d) for d in days]
         self.years = years
 
@@ -124,7 +129,7 @@ class PairScorer:
         if not pairs:
             return []
         first, second = np.array(pairs, dtype=np.int64).T
-        swap = self.lengths[second] < self.lengths[first]  # the smaller vector leads; ties: the first
+        swap = self.sizes[second] < self.sizes[first]  # the smaller vector leads; ties: the first
         small, big = np.where(swap, second, first), np.where(swap, first, second)
         by_big = np.argsort(big, kind="stable")  # ``_lookup`` reads the larger vectors in order
         dots = np.empty(len(pairs), dtype=np.float64)
@@ -139,13 +144,20 @@ class PairScorer:
         offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
         flat = np.repeat(self.starts[small] - offsets, counts) + np.arange(int(counts.sum()), dtype=np.int64)
         products = self.weights[flat] * self._lookup(np.repeat(big, counts), self.features[flat])
-        dots = np.zeros(len(small), dtype=np.float64)
         by_length = np.argsort(-counts, kind="stable")
         longest = int(counts.max()) if len(counts) else 0
         remaining = np.searchsorted(-counts[by_length], -np.arange(longest), side="left")
-        for position in range(longest):  # position by position: each pair's sum in order
-            active = by_length[: remaining[position]]
-            dots[active] += products[offsets[active] + position]
+        # the products laid out position by position, each position's pairs longest first
+        ends = np.cumsum(remaining)
+        starts = ends - remaining
+        rank = np.arange(int(ends[-1]) if longest else 0, dtype=np.int64) - np.repeat(starts, remaining)
+        position = np.repeat(np.arange(longest, dtype=np.int64), remaining)
+        products = products[offsets[by_length][rank] + position]
+        sums = np.zeros(len(small), dtype=np.float64)
+        for start, active in zip(starts.tolist(), remaining.tolist(), strict=True):
+            sums[:active] += products[start:start + active]  # position by position: each pair's sum in order
+        dots = np.empty(len(small), dtype=np.float64)
+        dots[by_length] = sums
         return dots
 
     def _lookup(self, rows: np.ndarray, features: np.ndarray) -> np.ndarray:
