@@ -40,9 +40,21 @@ def average_linkage(n: int, pairs: dict[tuple[int, int], float],
     Up to ``DENSE_ITEMS`` items, the groups' similarities are kept in a dense matrix
     (``_dense_linkage``): the same merges, to the bit, with each join's update done at once.
     """
+    ends = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
+    scores = np.fromiter(pairs.values(), dtype=np.float64, count=len(pairs))
+    return linkage_of(n, ends, scores, np.array(list(apart), dtype=np.int64).reshape(-1, 2),
+                      down_to, before, stickiness)
+
+
+def linkage_of(n: int, pairs: np.ndarray, scores: np.ndarray, apart: np.ndarray, down_to: float = 0.0,
+               before: Sequence[int] | None = None, stickiness: float = 0.0) -> list[Merge]:
+    """``average_linkage`` of an (m, 2) array of pairs with their similarities ``scores`` and
+    a (k, 2) array of pairs kept ``apart``."""
     if n <= DENSE_ITEMS:
-        return _dense_linkage(n, pairs, apart, down_to, before, stickiness)
-    return _sparse_linkage(n, pairs, apart, down_to, before, stickiness)
+        return _dense_linkage(n, pairs, scores, apart, down_to, before, stickiness)
+    ends = zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True)
+    listed = dict(zip(ends, scores.tolist(), strict=True))
+    return _sparse_linkage(n, listed, zip(*apart.T.tolist(), strict=True), down_to, before, stickiness)
 
 
 def _kept_apart(n: int, apart: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
@@ -92,20 +104,25 @@ def _sparse_linkage(n: int, pairs: dict[tuple[int, int], float], apart: Iterable
     return merges
 
 
-def _dense_linkage(n: int, pairs: dict[tuple[int, int], float], apart: Iterable[tuple[int, int]],
+def _dense_linkage(n: int, pairs: np.ndarray, scores: np.ndarray, apart: np.ndarray,
                    down_to: float, before: Sequence[int] | None, stickiness: float) -> list[Merge]:
     """``average_linkage`` over an n x n matrix of the groups' similarities (0 to a joined-away
-    group). A join's new row is worked out for every group at once, with the arithmetic the
-    neighbour dicts use (a missing similarity is 0.0 there too), so the merges are the same."""
-    blocked = _apart_matrix(n, apart)
-    alike = _alike_matrix(n, pairs)
+    group). A join's new similarities are worked out for all its neighbours at once, with the
+    arithmetic the neighbour dicts use (a missing similarity is 0.0 there too), so the merges
+    are the same."""
+    blocked = np.zeros((n, n), dtype=np.bool_)
+    blocked[apart[:, 0], apart[:, 1]] = blocked[apart[:, 1], apart[:, 0]] = True
+    ends, scores = pairs[scores > 0], scores[scores > 0]
+    alike = np.zeros((n, n), dtype=np.float64)
+    alike[ends[:, 0], ends[:, 1]] = scores
+    alike[ends[:, 1], ends[:, 0]] = scores
     size = np.ones(n, dtype=np.int64)
     stories = {i: frozenset({before[i]} - {-1}) for i in range(n)} if before is not None else None
     held = _story_matrix(before) if before is not None else None
     holds = held.any(axis=1) if held is not None else None
-    rows, columns = np.nonzero(np.triu(alike >= down_to) & (alike > 0))
-    strong = zip(rows.tolist(), columns.tolist(), alike[rows, columns].tolist(), strict=True)
-    heap = [(-adjusted, i, j) for i, j, s in strong
+    strong = scores >= down_to
+    firsts, seconds = ends[strong].T.tolist()
+    heap = [(-adjusted, i, j) for i, j, s in zip(firsts, seconds, scores[strong].tolist(), strict=True)
             if (adjusted := s + _stickiness(stories, i, j, stickiness)) >= down_to]
     heapq.heapify(heap)
     merges: list[Merge] = []
@@ -115,39 +132,30 @@ def _dense_linkage(n: int, pairs: dict[tuple[int, int], float], apart: Iterable[
         if not now > 0 or now + _stickiness(stories, i, j, stickiness) != -score or blocked[i, j]:
             continue  # stale (one side has grown or gone since) or kept apart
         merges.append((i, j, -score))
-        kept_apart = blocked[i] | blocked[j]
-        blocked[i], blocked[:, i], blocked[j], blocked[:, j] = kept_apart, kept_apart, False, False
-        first, second = int(size[i]), int(size[j])
-        row = (first * alike[i] + second * alike[j]) / (first + second)
-        row[[i, j]] = 0.0
-        alike[i], alike[:, i], alike[j], alike[:, j] = row, row, 0.0, 0.0
-        size[i], size[j] = first + second, 0
+        moved = np.flatnonzero(blocked[j])  # kept apart from j: now from i
+        blocked[i, moved] = blocked[moved, i] = True
+        blocked[j, moved] = blocked[moved, j] = False
+        near, row = _joined_row(alike, size, i, j)
         adjusted = row
         if stories is not None:
-            adjusted = row + _story_join(stories, held, holds, i, j) * -stickiness
-        for k, s in zip(*(a.tolist() for a in _above(row, adjusted, down_to)), strict=True):
+            adjusted = row + _story_join(stories, held, holds, i, j, near) * -stickiness
+        queued = adjusted >= down_to
+        for k, s in zip(near[queued].tolist(), adjusted[queued].tolist(), strict=True):
             heapq.heappush(heap, (-s, min(i, k), max(i, k)))
     return merges
 
 
-def _alike_matrix(n: int, pairs: dict[tuple[int, int], float]) -> np.ndarray:
-    """The n x n symmetric matrix of the positive similarities of ``pairs`` (0 elsewhere)."""
-    alike = np.zeros((n, n), dtype=np.float64)
-    if pairs:
-        ends = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
-        scores = np.fromiter(pairs.values(), dtype=np.float64, count=len(pairs))
-        ends, scores = ends[scores > 0], scores[scores > 0]
-        alike[ends[:, 0], ends[:, 1]] = scores
-        alike[ends[:, 1], ends[:, 0]] = scores
-    return alike
-
-
-def _apart_matrix(n: int, apart: Iterable[tuple[int, int]]) -> np.ndarray:
-    """The n x n symmetric matrix of whether two items are kept apart."""
-    blocked = np.zeros((n, n), dtype=np.bool_)
-    ends = np.array(list(apart), dtype=np.int64).reshape(-1, 2)
-    blocked[ends[:, 0], ends[:, 1]] = blocked[ends[:, 1], ends[:, 0]] = True
-    return blocked
+def _joined_row(alike: np.ndarray, size: np.ndarray, i: int, j: int) -> tuple[np.ndarray, np.ndarray]:
+    """Join group ``j`` into ``i`` in ``alike``; the groups ``i`` is now alike to, and how alike."""
+    near = np.flatnonzero((alike[i] > 0) | (alike[j] > 0))
+    near = near[(near != i) & (near != j)]
+    first, second = int(size[i]), int(size[j])
+    row = (first * alike[i, near] + second * alike[j, near]) / (first + second)
+    alike[j, near] = alike[near, j] = 0.0
+    alike[i, j] = alike[j, i] = 0.0
+    alike[i, near] = alike[near, i] = row
+    size[i], size[j] = first + second, 0
+    return near, row
 
 
 def _story_matrix(before: Sequence[int]) -> np.ndarray:
@@ -159,10 +167,10 @@ def _story_matrix(before: Sequence[int]) -> np.ndarray:
 
 
 def _story_join(stories: dict[int, frozenset[int]], held: np.ndarray, holds: np.ndarray,
-                i: int, j: int) -> np.ndarray:
+                i: int, j: int, near: np.ndarray) -> np.ndarray:
     """Group ``j``'s previous stories join ``i``'s (``held``: group x story; ``holds``: whether
-    a group holds any); per group, whether it and ``i`` both hold some and none in common
-    (``_stickiness`` of each group with ``i``)."""
+    a group holds any); per group of ``near``, whether it and ``i`` both hold some and none
+    in common (``_stickiness`` of each with ``i``)."""
     stories[i] |= stories[j]
     stories[j] = frozenset()
     held[i] |= held[j]
@@ -170,15 +178,8 @@ def _story_join(stories: dict[int, frozenset[int]], held: np.ndarray, holds: np.
     holds[i] |= holds[j]
     holds[j] = False
     if not stories[i]:
-        return np.zeros(len(held), dtype=np.bool_)
-    return holds & ~held[:, sorted(stories[i])].any(axis=1)
-
-
-def _above(row: np.ndarray, adjusted: np.ndarray, down_to: float) -> tuple[np.ndarray, np.ndarray]:
-    """The groups a joined group has a positive similarity to that reaches ``down_to`` once
-    adjusted, and their adjusted similarities."""
-    near = np.flatnonzero((row > 0) & (adjusted >= down_to))
-    return near, adjusted[near]
+        return np.zeros(len(near), dtype=np.bool_)
+    return holds[near] & ~held[np.ix_(near, sorted(stories[i]))].any(axis=1)
 
 
 def _stickiness(stories: dict[int, frozenset[int]] | None, i: int, j: int, amount: float) -> float:

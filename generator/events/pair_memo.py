@@ -108,10 +108,10 @@ class PairMemo:
     terms: TermMemo = field(default_factory=TermMemo, repr=False)
     """The articles' key terms, the previous build's and this build's."""
 
-    def facts(self, pairs: Sequence[tuple[int, int]], keys: Sequence[int],
-              work_out: Callable[[list[tuple[int, int]]], PairFacts]) -> PairFacts:
-        """Date factor and ``parted`` of each pair of article positions: kept ones recalled,
-        the rest from ``work_out``; this build's pairs become ``fresh``."""
+    def facts(self, pairs: Sequence[tuple[int, int]] | np.ndarray, keys: Sequence[int],
+              work_out: Callable[[list[tuple[int, int]]], PairFacts]) -> tuple[np.ndarray, np.ndarray]:
+        """Date factor and ``parted`` of each pair of article positions (arrays): kept ones
+        recalled, the rest from ``work_out``; this build's pairs become ``fresh``."""
         table = np.array(keys, dtype=np.uint64)
         positions = np.array(pairs, dtype=np.int64).reshape(-1, 2)
         factors, parted = np.empty(len(pairs), dtype=np.float64), np.zeros(len(pairs), dtype=np.bool_)
@@ -120,10 +120,10 @@ class PairMemo:
             hit, kept_factors, kept_parted = self.kept.recall(table, positions)
             factors[hit], parted[hit] = kept_factors, kept_parted
         missing = np.flatnonzero(~hit)
-        new_factors, new_parted = work_out([pairs[i] for i in missing.tolist()])
+        new_factors, new_parted = work_out([(a, b) for a, b in positions[missing].tolist()])
         factors[missing], parted[missing] = new_factors, new_parted
         self.fresh = kept_pairs(table, positions, factors, parted)
-        return factors.tolist(), parted.tolist()
+        return factors, parted
 
 
 def read_memo(folder: Path | None, fingerprint: str) -> PairMemo:

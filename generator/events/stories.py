@@ -33,11 +33,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.events.linkage import average_linkage, cut
+import numpy as np
+
+from generator.events.linkage import cut, linkage_of
 from generator.events.pair_memo import PairMemo
 from generator.events.profile_weights import weighted_vectors
 from generator.events.reports import dated_occasions, different_occasions, taking_part
-from generator.events.story_pairs import PairScorer, blocked_pairs, date_factor, without_common_deadline
+from generator.events.story_pairs import PairScorer, apart_array, blocked_pair_arrays, date_factor
 from generator.events.term_memo import TermMemo
 from generator.knowledge.stop_words import STOP_WORDS
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
@@ -239,7 +241,16 @@ def similarity(a: Profile, b: Profile) -> float:
 def candidate_pairs(vectors: list[Profile], memo: PairMemo | None = None,
                     ) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
     """Similarity of the pairs of articles worth scoring, and the pairs of them that are
-    ``Profile.apart``.
+    ``Profile.apart`` (``scored_pairs`` as a dict and a set)."""
+    pairs, scores, apart = scored_pairs(vectors, memo)
+    found = zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True)
+    return dict(zip(found, scores.tolist(), strict=True)), set(zip(*apart.T.tolist(), strict=True))
+
+
+def scored_pairs(vectors: list[Profile], memo: PairMemo | None = None,
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (a < b) of articles worth scoring (an (m, 2) array), their similarities, and
+    the pairs of them that are ``Profile.apart`` (a (k, 2) array).
 
     Blocking: an article is scored against the articles holding one of its
     ``BLOCK_KEYS`` heaviest features among those at most ``BLOCK_LIMIT`` articles
@@ -248,15 +259,14 @@ def candidate_pairs(vectors: list[Profile], memo: PairMemo | None = None,
     and ``Profile.apart`` would score them one by one; their date factors and
     occasions come from ``memo`` where the previous build worked them out.
     """
-    found, finders = blocked_pairs([p.vector for p in vectors], BLOCK_LIMIT, BLOCK_KEYS)
+    found, finders = blocked_pair_arrays([p.vector for p in vectors], BLOCK_LIMIT, BLOCK_KEYS)
     scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors], [p.years for p in vectors])
-    ordered = [(n, j if n == i else i) for (i, j), n in zip(found, finders, strict=True)]
+    ordered = np.stack((finders, np.where(finders == found[:, 0], found[:, 1], found[:, 0])), axis=1)
     timed = [p.timed for p in vectors]
     work_out = functools.partial(scorer.pair_facts, timed=timed)
     factors, parted = (memo or PairMemo()).facts(ordered, scorer.memo_keys(timed), work_out)
-    scores = [dot * factor for dot, factor in zip(scorer.dots(ordered), factors, strict=True)]
-    apart = without_common_deadline(found, parted, [p.deadlines for p in vectors])
-    return dict(zip(found, scores, strict=True)), apart
+    apart = apart_array(found, parted, [p.deadlines for p in vectors])
+    return found, scorer.dot_array(ordered) * factors, apart
 
 
 def cluster_articles(sources: list[str], vectors: dict[str, Profile],
@@ -264,11 +274,11 @@ def cluster_articles(sources: list[str], vectors: dict[str, Profile],
                      before: dict[str, str] | None = None) -> list[tuple[str, ...]]:
     """Groups of source ids (each in the given order, groups by first source; ``before``:
     source id -> its story in the previous build, see ``STORY_STICKINESS``)."""
-    pairs, apart = candidate_pairs([vectors[s] for s in sources], memo)
+    pairs, scores, apart = scored_pairs([vectors[s] for s in sources], memo)
     numbers: dict[str, int] = {}
     previous = [numbers.setdefault(before[s], len(numbers)) if s in before else -1
                 for s in sources] if before else None
-    merges = average_linkage(len(sources), pairs, apart, STORY_SIMILARITY, previous, STORY_STICKINESS)
+    merges = linkage_of(len(sources), pairs, scores, apart, STORY_SIMILARITY, previous, STORY_STICKINESS)
     return [tuple(sources[i] for i in group) for group in cut(len(sources), merges, STORY_SIMILARITY)]
 
 

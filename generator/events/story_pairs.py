@@ -66,30 +66,38 @@ def blocked_pairs(vectors: Sequence[dict[str, float]], limit: int,
                   keys_each: int) -> tuple[list[tuple[int, int]], list[int]]:
     """The pairs (a < b) of articles one of which holds the other's feature among its
     ``keys_each`` heaviest held by at most ``limit`` articles, in the order they are first
-    found going through the articles in order (each one's features heaviest first, each
-    feature's holders in order), and the article that found each (its vector leads the
-    pair's sum when the two are of one length, see ``PairScorer``)."""
-    holders: dict[str, list[int]] = {}
-    for n, vector in enumerate(vectors):
-        for key in vector:
-            holders.setdefault(key, []).append(n)
-    held: dict[str, np.ndarray] = {}
-    chunks, finders = [], []
-    for n, vector in enumerate(vectors):
-        rare = [k for k in vector if len(holders[k]) <= limit]
-        for key in sorted(rare, key=vector.__getitem__, reverse=True)[:keys_each]:
-            if key not in held:
-                held[key] = np.array(holders[key], dtype=np.int64)
-            chunks.append(held[key])
-            finders.append(n)
-    if not chunks:
-        return [], []
-    others = np.concatenate(chunks)
-    finder = np.repeat(np.array(finders, dtype=np.int64), [len(c) for c in chunks])
+    found going through the articles in order (each one's features heaviest first, ties in
+    the vector's order; each feature's holders in order), and the article that found each (its
+    vector leads the pair's sum when the two are of one length, see ``PairScorer``)."""
+    pairs, finders = blocked_pair_arrays(vectors, limit, keys_each)
+    return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True)), finders.tolist()
+
+
+def blocked_pair_arrays(vectors: Sequence[dict[str, float]], limit: int,
+                        keys_each: int) -> tuple[np.ndarray, np.ndarray]:
+    """``blocked_pairs`` as an (m, 2) array of pairs and an array of their finders."""
+    vocabulary: dict[str, int] = {}
+    features = np.array([vocabulary.setdefault(k, len(vocabulary)) for v in vectors for k in v],
+                        dtype=np.int64)
+    owner = np.repeat(np.arange(len(vectors), dtype=np.int64), [len(v) for v in vectors])
+    weights = np.array([w for v in vectors for w in v.values()], dtype=np.float64)
+    held = np.bincount(features, minlength=len(vocabulary))
+    rare = np.flatnonzero(held[features] <= limit)
+    rare = rare[np.lexsort((rare, -weights[rare], owner[rare]))]  # per article: heaviest first
+    first_of = np.searchsorted(owner[rare], owner[rare])  # each entry's article's first rare entry
+    keys = rare[np.arange(len(rare)) - first_of < keys_each]
+    holders = owner[np.argsort(features, kind="stable")]  # by feature, each in article order
+    starts = np.concatenate(([0], np.cumsum(held)[:-1])).astype(np.int64)
+    counts = held[features[keys]]
+    if not counts.sum():
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+    others = holders[np.repeat(starts[features[keys]] - offsets, counts) + np.arange(int(counts.sum()))]
+    finder = np.repeat(owner[keys], counts)
     others, finder = others[others != finder], finder[others != finder]
     low, high = np.minimum(others, finder), np.maximum(others, finder)
     first = np.sort(np.unique(low * len(vectors) + high, return_index=True)[1])  # first finds, in order
-    return list(zip(low[first].tolist(), high[first].tolist(), strict=True)), finder[first].tolist()
+    return np.stack((low[first], high[first]), axis=1), finder[first]
 
 
 class PairScorer:
@@ -97,6 +105,9 @@ class PairScorer:
 
     DENSE_CELLS = 1 << 21
     """Most weights (8 bytes each) laid out at once to look the larger vectors' weights up."""
+    WHOLE_CELLS = 1 << 24
+    """Most weights (8 bytes each) laid out at once as one dense matrix of all vectors'
+    weights (``_dots_by_leader``); more vectors are looked up ``DENSE_CELLS`` at a time."""
     PAIRS_AT_ONCE = 1 << 15
     """Most pairs scored at once: their products (one per feature of the smaller vector) are
     held together, about 40 bytes each, so a build's memory does not grow with its pair count."""
@@ -126,17 +137,43 @@ class PairScorer:
 
     def dots(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         """The cosine of each (a, b) pair of article numbers, without the date factor."""
-        if not pairs:
-            return []
-        first, second = np.array(pairs, dtype=np.int64).T
+        return self.dot_array(np.array(pairs, dtype=np.int64).reshape(-1, 2)).tolist()
+
+    def dot_array(self, pairs: np.ndarray) -> np.ndarray:
+        """``dots`` of an (m, 2) array of pairs, as an array."""
+        if not len(pairs):
+            return np.zeros(0, dtype=np.float64)
+        first, second = pairs.T
         swap = self.sizes[second] < self.sizes[first]  # the smaller vector leads; ties: the first
         small, big = np.where(swap, second, first), np.where(swap, first, second)
+        if len(self.lengths) * self.width <= self.WHOLE_CELLS:
+            return self._dots_by_leader(small, big)
         by_big = np.argsort(big, kind="stable")  # ``_lookup`` reads the larger vectors in order
         dots = np.empty(len(pairs), dtype=np.float64)
         for start in range(0, len(by_big), self.PAIRS_AT_ONCE):  # each pair's sum is its own
             part = by_big[start:start + self.PAIRS_AT_ONCE]
             dots[part] = self._dots(small[part], big[part])
-        return dots.tolist()
+        return dots
+
+    def _dots_by_leader(self, small: np.ndarray, big: np.ndarray) -> np.ndarray:
+        """``_dots`` of all pairs, the pairs of one leading (smaller) vector at a time: the
+        other vectors' weights of its features are read at once from a dense matrix of every
+        vector's weights (feature x article), and each pair's products are added in the
+        leader's order (``np.cumsum`` adds one after the other)."""
+        columns = np.zeros((self.width, len(self.lengths)), dtype=np.float64)
+        columns[self.features, np.repeat(np.arange(len(self.lengths)), self.lengths)] = self.weights
+        order = np.argsort(small, kind="stable")
+        leaders, at = np.unique(small[order], return_index=True)
+        dots = np.zeros(len(small), dtype=np.float64)
+        ends = [*at[1:].tolist(), len(order)]
+        for leader, low, high in zip(leaders.tolist(), at.tolist(), ends, strict=True):
+            start, length = int(self.starts[leader]), int(self.lengths[leader])
+            if length:
+                mine = order[low:high]
+                products = self.weights[start:start + length, None] * columns[
+                    self.features[start:start + length, None], big[mine]]
+                dots[mine] = np.cumsum(products, axis=0)[-1]
+        return dots
 
     def _dots(self, small: np.ndarray, big: np.ndarray) -> np.ndarray:
         """Sum over the features of ``small`` (in its order) of the products with ``big``'s weights."""
@@ -216,3 +253,12 @@ def without_common_deadline(pairs: Iterable[tuple[int, int]], parted_pairs: Iter
     """The ``parted`` pairs whose articles report no deadline in common."""
     return {(a, b) for (a, b), apart in zip(pairs, parted_pairs, strict=True)
             if apart and not deadlines[a] & deadlines[b]}
+
+
+def apart_array(pairs: np.ndarray, parted_pairs: np.ndarray,
+                deadlines: Sequence[frozenset[str]]) -> np.ndarray:
+    """``without_common_deadline`` of an (m, 2) array of pairs, as a (k, 2) array in their order."""
+    parted_at = np.flatnonzero(parted_pairs)
+    kept = [n for n, (a, b) in zip(parted_at.tolist(), pairs[parted_at].tolist(), strict=True)
+            if not deadlines[a] & deadlines[b]]
+    return pairs[np.array(kept, dtype=np.int64)].reshape(-1, 2)
