@@ -258,7 +258,11 @@ def without_common_deadline(pairs: Iterable[tuple[int, int]], parted_pairs: Iter
 def apart_array(pairs: np.ndarray, parted_pairs: np.ndarray,
                 deadlines: Sequence[frozenset[str]]) -> np.ndarray:
     """``without_common_deadline`` of an (m, 2) array of pairs, as a (k, 2) array in their order."""
-    parted_at = np.flatnonzero(parted_pairs)
-    kept = [n for n, (a, b) in zip(parted_at.tolist(), pairs[parted_at].tolist(), strict=True)
-            if not deadlines[a] & deadlines[b]]
-    return pairs[np.array(kept, dtype=np.int64)].reshape(-1, 2)
+    reporting = np.array([bool(d) for d in deadlines], dtype=np.bool_)
+    both = parted_pairs & reporting[pairs[:, 0]] & reporting[pairs[:, 1]] if len(pairs) else parted_pairs
+    both_at = np.flatnonzero(both)  # only these can share a deadline
+    shared = [n for n, (a, b) in zip(both_at.tolist(), pairs[both_at].tolist(), strict=True)
+              if deadlines[a] & deadlines[b]]
+    kept = parted_pairs.copy()
+    kept[shared] = False
+    return pairs[kept].reshape(-1, 2)
