@@ -39,7 +39,7 @@ from generator.events.linkage import cut, linkage_of
 from generator.events.pair_memo import PairMemo
 from generator.events.profile_weights import weighted_vectors
 from generator.events.reports import dated_occasions, different_occasions, taking_part
-from generator.events.story_pairs import PairScorer, apart_array, blocked_pair_arrays, date_factor
+from generator.events.story_pairs import PairScorer, apart_array, blocked_pair_arrays, date_factor, laid_out
 from generator.events.term_memo import TermMemo
 from generator.knowledge.stop_words import STOP_WORDS
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
@@ -259,8 +259,9 @@ def scored_pairs(vectors: list[Profile], memo: PairMemo | None = None,
     and ``Profile.apart`` would score them one by one; their date factors and
     occasions come from ``memo`` where the previous build worked them out.
     """
-    found, finders = blocked_pair_arrays([p.vector for p in vectors], BLOCK_LIMIT, BLOCK_KEYS)
-    scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors], [p.years for p in vectors])
+    laid = laid_out([p.vector for p in vectors])
+    found, finders = blocked_pair_arrays(laid, BLOCK_LIMIT, BLOCK_KEYS)
+    scorer = PairScorer(laid, [p.days for p in vectors], [p.years for p in vectors])
     ordered = np.stack((finders, np.where(finders == found[:, 0], found[:, 1], found[:, 0])), axis=1)
     timed = [p.timed for p in vectors]
     work_out = functools.partial(scorer.pair_facts, timed=timed)

@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -73,15 +74,38 @@ def blocked_pairs(vectors: Sequence[dict[str, float]], limit: int,
     return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True)), finders.tolist()
 
 
-def blocked_pair_arrays(vectors: Sequence[dict[str, float]], limit: int,
-                        keys_each: int) -> tuple[np.ndarray, np.ndarray]:
-    """``blocked_pairs`` as an (m, 2) array of pairs and an array of their finders."""
+@dataclass(frozen=True)
+class LaidOut:
+    """Sparse vectors laid out one after the other, each in its own order."""
+
+    features: np.ndarray
+    """The number of each entry's feature (numbered as first seen)."""
+    weights: np.ndarray
+    """The weight of each entry."""
+    sizes: np.ndarray
+    """How many entries each vector has."""
+    width: int
+    """How many features there are."""
+
+
+def laid_out(vectors: Sequence[dict[str, float]] | LaidOut) -> LaidOut:
+    """Feature -> weight ``vectors`` laid out (as they are when already laid out)."""
+    if isinstance(vectors, LaidOut):
+        return vectors
     vocabulary: dict[str, int] = {}
     features = np.array([vocabulary.setdefault(k, len(vocabulary)) for v in vectors for k in v],
                         dtype=np.int64)
-    owner = np.repeat(np.arange(len(vectors), dtype=np.int64), [len(v) for v in vectors])
     weights = np.array([w for v in vectors for w in v.values()], dtype=np.float64)
-    held = np.bincount(features, minlength=len(vocabulary))
+    return LaidOut(features, weights, np.array([len(v) for v in vectors], dtype=np.int64), len(vocabulary))
+
+
+def blocked_pair_arrays(vectors: Sequence[dict[str, float]] | LaidOut, limit: int,
+                        keys_each: int) -> tuple[np.ndarray, np.ndarray]:
+    """``blocked_pairs`` as an (m, 2) array of pairs and an array of their finders."""
+    vectors = laid_out(vectors)
+    features, weights = vectors.features, vectors.weights
+    owner = np.repeat(np.arange(len(vectors.sizes), dtype=np.int64), vectors.sizes)
+    held = np.bincount(features, minlength=vectors.width)
     rare = np.flatnonzero(held[features] <= limit)
     rare = rare[np.lexsort((rare, -weights[rare], owner[rare]))]  # per article: heaviest first
     first_of = np.searchsorted(owner[rare], owner[rare])  # each entry's article's first rare entry
@@ -96,7 +120,7 @@ def blocked_pair_arrays(vectors: Sequence[dict[str, float]], limit: int,
     finder = np.repeat(owner[keys], counts)
     others, finder = others[others != finder], finder[others != finder]
     low, high = np.minimum(others, finder), np.maximum(others, finder)
-    first = np.sort(np.unique(low * len(vectors) + high, return_index=True)[1])  # first finds, in order
+    first = np.sort(np.unique(low * len(vectors.sizes) + high, return_index=True)[1])  # first finds, in order
     return np.stack((low[first], high[first]), axis=1), finder[first]
 
 
@@ -112,20 +136,19 @@ class PairScorer:
     """Most pairs scored at once: their products (one per feature of the smaller vector) are
     held together, about 40 bytes each, so a build's memory does not grow with its pair count."""
 
-    def __init__(self, vectors: Sequence[dict[str, float]], days: Sequence[frozenset[dt.date]],
+    def __init__(self, vectors: Sequence[dict[str, float]] | LaidOut, days: Sequence[frozenset[dt.date]],
                  years: Sequence[frozenset[int]]) -> None:
-        """``vectors``: feature -> weight of each article; ``days``: the days each states;
-        ``years``: its publication year and the years its dates state."""
-        vocabulary: dict[str, int] = {}
-        features = np.array([vocabulary.setdefault(k, len(vocabulary)) for v in vectors for k in v],
-                            dtype=np.int64)
-        self.sizes = np.array([len(v) for v in vectors], dtype=np.int64)  # the smaller vector leads a sum
-        shared = np.bincount(features, minlength=len(vocabulary))[features] > 1  # in two vectors or more
-        kept = np.cumsum(np.bincount(features[shared], minlength=len(vocabulary)) > 0) - 1
+        """``vectors``: feature -> weight of each article (or ``laid_out``); ``days``: the days
+        each states; ``years``: its publication year and the years its dates state."""
+        vectors = laid_out(vectors)
+        features, count = vectors.features, len(vectors.sizes)
+        self.sizes = vectors.sizes  # the smaller vector leads a sum
+        shared = np.bincount(features, minlength=vectors.width)[features] > 1  # in two vectors or more
+        kept = np.cumsum(np.bincount(features[shared], minlength=vectors.width) > 0) - 1
         self.features = kept[features[shared]]  # a feature of one vector adds only 0.0 products: left out
-        self.weights = np.array([w for v in vectors for w in v.values()], dtype=np.float64)[shared]
-        owner = np.repeat(np.arange(len(vectors), dtype=np.int64), self.sizes)
-        self.lengths = np.bincount(owner[shared], minlength=len(vectors)).astype(np.int64)
+        self.weights = vectors.weights[shared]
+        owner = np.repeat(np.arange(count, dtype=np.int64), self.sizes)
+        self.lengths = np.bincount(owner[shared], minlength=count).astype(np.int64)
         self.starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
         self.width = max(1, int(kept[-1]) + 1 if len(kept) else 1)
         self.days = [sorted(day.toordinal() for day in d) for d in days]
