@@ -1,5 +1,9 @@
 """Average-linkage clustering over sparse pair similarities, in the order a heap gives.
 
+Up to ``DENSE_ITEMS`` items the groups' similarities are kept in a dense matrix and each
+join updates its neighbours at once (numpy); more items are linked over neighbour dicts.
+Both give the same merges, to the bit.
+
 Used by the stories (``stories.cluster_articles``, with the previous build's stories kept
 apart, ``stories.STORY_STICKINESS``) and by the TF-IDF story baseline of the evaluation.
 """

@@ -17,9 +17,12 @@ is at least ``STORY_SIMILARITY`` alike: average rather than single linkage, so
 one shared background name does not chain two stories together. A rebuild
 keeps the previous build's stories apart unless clearly alike (``STORY_STICKINESS``),
 so that an article added, edited or deleted does not regroup stories that do not hold it. Only pairs
-sharing a feature held by at most ``BLOCK_LIMIT`` articles are scored, and the
-linkage updates sparse neighbour lists, so the cost stays near linear in the
-number of articles. The weights and the threshold were chosen on the ECB+
+sharing a feature held by at most ``BLOCK_LIMIT`` articles are scored, and each
+join of the linkage updates only the joined groups' neighbours, so the cost stays
+near linear in the number of articles. A rebuild reads the key terms (``term_memo``) and
+works out the date factors and occasions (``pair_memo``) only of new or edited articles;
+weights, scores and linkage are worked out anew over all, with numpy (``profile_weights``,
+``story_pairs``, ``linkage``). The weights and the threshold were chosen on the ECB+
 development topics (``scripts/evaluate.py ecbplus``).
 """
 
