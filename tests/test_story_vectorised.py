@@ -62,24 +62,23 @@ def test_weights_at_once_equal_on_random_counts(seed):
     assert [list(v.items()) for v in found] == [list(v.items()) for v in plain_weighted(counts)]
 
 
-@pytest.mark.parametrize("whole_cells", [0, 1 << 24])  # looked up a few rows at a time, or all at once
+@pytest.mark.parametrize("dense_cells", [1, 1000, 1 << 24])  # one leader at a time, a few, all at once
 @pytest.mark.parametrize("seed", range(4))
-def test_pair_dots_equal_the_one_by_one_sums(seed, whole_cells, monkeypatch):
+def test_pair_dots_equal_the_one_by_one_sums(seed, dense_cells, monkeypatch):
     rng = random.Random(seed)
     vectors = [{f"term:{k}": rng.random() for k in rng.sample(range(40), rng.randrange(0, 20))}
                for _ in range(50)]
     vectors[7] = dict(vectors[3])  # one length: the first of the pair leads
     profiles = [Profile(v) for v in vectors]
     pairs = [(a, b) for a in range(50) for b in range(50) if a != b and rng.random() < 0.3]
-    monkeypatch.setattr(PairScorer, "WHOLE_CELLS", whole_cells)
-    monkeypatch.setattr(PairScorer, "DENSE_CELLS", 200)
+    monkeypatch.setattr(PairScorer, "DENSE_CELLS", dense_cells)
     scorer = PairScorer(vectors, [frozenset()] * 50, [frozenset()] * 50)
     assert scorer.dots(pairs) == [similarity(profiles[a], profiles[b]) for a, b in pairs]  # to the bit
 
 
-@pytest.mark.parametrize("whole_cells", [0, 1 << 24])
-def test_pair_dots_leave_out_features_of_one_vector_only_without_changing_a_sum(whole_cells, monkeypatch):
-    monkeypatch.setattr(PairScorer, "WHOLE_CELLS", whole_cells)
+@pytest.mark.parametrize("dense_cells", [1, 1 << 24])
+def test_pair_dots_leave_out_features_of_one_vector_only_without_changing_a_sum(dense_cells, monkeypatch):
+    monkeypatch.setattr(PairScorer, "DENSE_CELLS", dense_cells)
     vectors = [{"only-a": 0.7, "x": 0.1, "y": 0.7},  # "only-a", "only-c": held by one vector
                {"y": 0.6, "x": 0.3, "z": 0.74},
                {"z": 0.5, "only-c": 0.5, "x": 0.2, "y": 0.1, "w": 0.67},

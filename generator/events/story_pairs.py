@@ -3,14 +3,14 @@
 ``stories.similarity`` of two profiles is the sum, in the order of the smaller
 vector's features, of the products of their weights, times the date penalty.
 ``PairScorer.similarities`` computes every listed pair's sum with numpy
-array operations: the smaller vector's features of every pair are laid out
-one after the other, the other vector's weight of each is read from dense rows
-of the larger vectors (a few hundred articles at a time), and the products are
-added up feature by feature across all pairs at once. Each pair's sum then adds the
-same products in the same order as the one-by-one loop (a feature missing from
-the larger vector adds 0.0, which changes no sum; so features held by one vector
-only are left out altogether), so the scores are equal to the last bit and the
-stories do not change.
+array operations, the pairs of one leading (smaller) vector at a time: the other
+vectors' weights of its features are read at once from a dense matrix of the
+weights of every vector (over the features of a batch of leaders), and each
+pair's products are added one after the other (``np.cumsum``). Each pair's sum
+then adds the same products in the same order as the one-by-one loop (a feature
+missing from the larger vector adds 0.0, which changes no sum; so features held
+by one vector only are left out altogether), so the scores are equal to the last
+bit and the stories do not change.
 """
 
 from __future__ import annotations
@@ -127,14 +127,9 @@ def blocked_pair_arrays(vectors: Sequence[dict[str, float]] | LaidOut, limit: in
 class PairScorer:
     """Cosine similarities of pairs of sparse vectors, with the date penalty."""
 
-    DENSE_CELLS = 1 << 21
-    """Most weights (8 bytes each) laid out at once to look the larger vectors' weights up."""
-    WHOLE_CELLS = 1 << 24
-    """Most weights (8 bytes each) laid out at once as one dense matrix of all vectors'
-    weights (``_dots_by_leader``); more vectors are looked up ``DENSE_CELLS`` at a time."""
-    PAIRS_AT_ONCE = 1 << 15
-    """Most pairs scored at once: their products (one per feature of the smaller vector) are
-    held together, about 40 bytes each, so a build's memory does not grow with its pair count."""
+    DENSE_CELLS = 1 << 24
+    """Most weights (8 bytes each) laid out at once: a batch of leading vectors reads the
+    other vectors' weights of the batch's features from a matrix of at most this many."""
 
     def __init__(self, vectors: Sequence[dict[str, float]] | LaidOut, days: Sequence[frozenset[dt.date]],
                  years: Sequence[frozenset[int]]) -> None:
@@ -148,7 +143,8 @@ class PairScorer:
         self.features = kept[features[shared]]  # a feature of one vector adds only 0.0 products: left out
         self.weights = vectors.weights[shared]
         owner = np.repeat(np.arange(count, dtype=np.int64), self.sizes)
-        self.lengths = np.bincount(owner[shared], minlength=count).astype(np.int64)
+        self.owner = owner[shared]  # the article of each entry
+        self.lengths = np.bincount(self.owner, minlength=count).astype(np.int64)
         self.starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
         self.width = max(1, int(kept[-1]) + 1 if len(kept) else 1)
         self.days = [sorted(day.toordinal() for day in d) for d in days]
@@ -169,76 +165,60 @@ class PairScorer:
         first, second = pairs.T
         swap = self.sizes[second] < self.sizes[first]  # the smaller vector leads; ties: the first
         small, big = np.where(swap, second, first), np.where(swap, first, second)
-        if len(self.lengths) * self.width <= self.WHOLE_CELLS:
-            return self._dots_by_leader(small, big)
-        by_big = np.argsort(big, kind="stable")  # ``_lookup`` reads the larger vectors in order
-        dots = np.empty(len(pairs), dtype=np.float64)
-        for start in range(0, len(by_big), self.PAIRS_AT_ONCE):  # each pair's sum is its own
-            part = by_big[start:start + self.PAIRS_AT_ONCE]
-            dots[part] = self._dots(small[part], big[part])
-        return dots
-
-    def _dots_by_leader(self, small: np.ndarray, big: np.ndarray) -> np.ndarray:
-        """``_dots`` of all pairs, the pairs of one leading (smaller) vector at a time: the
-        other vectors' weights of its features are read at once from a dense matrix of every
-        vector's weights (feature x article), and each pair's products are added in the
-        leader's order (``np.cumsum`` adds one after the other)."""
-        columns = np.zeros((self.width, len(self.lengths)), dtype=np.float64)
-        columns[self.features, np.repeat(np.arange(len(self.lengths)), self.lengths)] = self.weights
         order = np.argsort(small, kind="stable")
         leaders, at = np.unique(small[order], return_index=True)
+        bounds = [*at.tolist(), len(order)]
+        starts, lengths = self.starts[leaders].tolist(), self.lengths[leaders].tolist()
         dots = np.zeros(len(small), dtype=np.float64)
-        ends = [*at[1:].tolist(), len(order)]
-        for leader, low, high in zip(leaders.tolist(), at.tolist(), ends, strict=True):
-            start, length = int(self.starts[leader]), int(self.lengths[leader])
-            if length:
-                mine = order[low:high]
-                products = self.weights[start:start + length, None] * columns[
-                    self.features[start:start + length, None], big[mine]]
-                dots[mine] = np.cumsum(products, axis=0)[-1]
+        batches = self._batches(starts, lengths)
+        rows = min(self.width, max(self._most_features(), max(lengths, default=0)))  # one leader at least
+        columns = np.zeros((rows, len(self.lengths)), dtype=np.float64)
+        for batch in batches:
+            column_of, written = self._weights_of(self.features[np.concatenate(
+                [np.arange(starts[n], starts[n] + lengths[n], dtype=np.int64) for n in batch])], columns)
+            for n in batch:
+                start, length = starts[n], lengths[n]
+                if length:
+                    mine = order[bounds[n]:bounds[n + 1]]
+                    products = self.weights[start:start + length, None] * columns[
+                        column_of[self.features[start:start + length], None], big[mine]]
+                    dots[mine] = np.cumsum(products, axis=0)[-1]  # added one after the other
+            columns[written] = 0.0
         return dots
 
-    def _dots(self, small: np.ndarray, big: np.ndarray) -> np.ndarray:
-        """Sum over the features of ``small`` (in its order) of the products with ``big``'s weights."""
-        counts = self.lengths[small]
-        offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
-        flat = np.repeat(self.starts[small] - offsets, counts) + np.arange(int(counts.sum()), dtype=np.int64)
-        products = self.weights[flat] * self._lookup(np.repeat(big, counts), self.features[flat])
-        by_length = np.argsort(-counts, kind="stable")
-        longest = int(counts.max()) if len(counts) else 0
-        remaining = np.searchsorted(-counts[by_length], -np.arange(longest), side="left")
-        # the products laid out position by position, each position's pairs longest first
-        ends = np.cumsum(remaining)
-        starts = ends - remaining
-        rank = np.arange(int(ends[-1]) if longest else 0, dtype=np.int64) - np.repeat(starts, remaining)
-        position = np.repeat(np.arange(longest, dtype=np.int64), remaining)
-        products = products[offsets[by_length][rank] + position]
-        sums = np.zeros(len(small), dtype=np.float64)
-        for start, active in zip(starts.tolist(), remaining.tolist(), strict=True):
-            sums[:active] += products[start:start + active]  # position by position: each pair's sum in order
-        dots = np.empty(len(small), dtype=np.float64)
-        dots[by_length] = sums
-        return dots
+    def _most_features(self) -> int:
+        """Most features of a batch of leading vectors (``DENSE_CELLS``)."""
+        return max(1, self.DENSE_CELLS // max(1, len(self.lengths)))
 
-    def _lookup(self, rows: np.ndarray, features: np.ndarray) -> np.ndarray:
-        """Weight of each (article, feature), ``rows`` in ascending order; 0.0 where the
-        article lacks the feature. The articles are laid out as dense rows over the
-        vocabulary, ``DENSE_CELLS`` weights at a time, and each weight is read from its row."""
-        found = np.empty(len(rows), dtype=np.float64)
-        step = max(1, self.DENSE_CELLS // self.width)
-        count = len(self.lengths)
-        bounds = np.searchsorted(rows, np.arange(0, count + step, step)).tolist()
-        for chunk, first in enumerate(range(0, count, step)):
-            low, high = bounds[chunk], bounds[chunk + 1]
-            if low == high:
-                continue
-            last = min(count, first + step)
-            start, end = int(self.starts[first]), int(self.starts[last - 1] + self.lengths[last - 1])
-            dense = np.zeros((last - first, self.width), dtype=np.float64)
-            dense[np.repeat(np.arange(last - first), self.lengths[first:last]),
-                  self.features[start:end]] = self.weights[start:end]
-            found[low:high] = dense[rows[low:high] - first, features[low:high]]
-        return found
+    def _batches(self, starts: list[int], lengths: list[int]) -> list[range]:
+        """Runs of leading vectors (their entries: ``starts``, ``lengths``) whose features
+        together, times the number of articles, make at most ``DENSE_CELLS`` weights (one
+        leader at least)."""
+        most = self._most_features()
+        seen = np.zeros(self.width, dtype=np.bool_)
+        batches, first, held = [], 0, 0
+        for n, (start, length) in enumerate(zip(starts, lengths, strict=True)):
+            features = self.features[start:start + length]
+            new = int((~seen[features]).sum())
+            if held + new > most and n > first:
+                batches.append(range(first, n))
+                seen[:], first, new = False, n, length
+            seen[features] = True
+            held = held + new if n > first else new
+        return [*batches, range(first, len(starts))] if starts else batches
+
+    def _weights_of(self, features: np.ndarray, columns: np.ndarray,
+                    ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        """Write every vector's weights of ``features`` into the rows of ``columns`` (feature
+        x article, all 0.0); the row of each feature number (-1 for the others), and the
+        cells written."""
+        column_of = np.full(self.width, -1, dtype=np.int64)
+        wanted = np.unique(features)
+        column_of[wanted] = np.arange(len(wanted))
+        inside = column_of[self.features] >= 0
+        written = (column_of[self.features[inside]], self.owner[inside])
+        columns[written] = self.weights[inside]
+        return column_of, written
 
     def _date_factor(self, a: int, b: int) -> float:
         """``date_factor`` of articles ``a`` and ``b``."""
