@@ -13,10 +13,11 @@ only for the pairs whose key pair it has not seen (the new or edited articles'
 pairs, or pairs of articles whose resolved parties changed); deadlines are
 corpus-wide and checked on every build.
 
-Kept in the cache folder (``MEMO_FILE``) behind a line naming the code (a memo
-of other code is ignored), as a checksummed pickle written atomically; a
-missing, damaged or foreign file is ignored and written anew. Only the pairs of
-the last build are kept, so the file does not grow from build to build.
+Kept in the cache folder (``MEMO_FILE``), with the articles' key terms
+(``term_memo``), behind a line naming the code (a memo of other code is
+ignored), as a checksummed pickle written atomically; a missing, damaged or
+foreign file is ignored and written anew. Only the pairs and articles of the
+last build are kept, so the file does not grow from build to build.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from generator.events.term_memo import TermMemo, well_formed
 from generator.storage.checked_pickle import read_headed, write_headed
 
 MEMO_FILE = "story-pairs.memo"
@@ -103,11 +105,13 @@ class PairMemo:
     """Read from the cache folder; None when there was no usable memo."""
     fresh: KeptPairs | None = field(default=None, repr=False)
     """This build's pairs, for the next build (``write_memo``)."""
+    terms: TermMemo = field(default_factory=TermMemo, repr=False)
+    """The articles' key terms, the previous build's and this build's."""
 
-    def facts(self, pairs: Sequence[tuple[int, int]], keys: Sequence[int],
-              work_out: Callable[[list[tuple[int, int]]], PairFacts]) -> PairFacts:
-        """Date factor and ``parted`` of each pair of article positions: kept ones recalled,
-        the rest from ``work_out``; this build's pairs become ``fresh``."""
+    def facts(self, pairs: Sequence[tuple[int, int]] | np.ndarray, keys: Sequence[int],
+              work_out: Callable[[list[tuple[int, int]]], PairFacts]) -> tuple[np.ndarray, np.ndarray]:
+        """Date factor and ``parted`` of each pair of article positions (arrays): kept ones
+        recalled, the rest from ``work_out``; this build's pairs become ``fresh``."""
         table = np.array(keys, dtype=np.uint64)
         positions = np.array(pairs, dtype=np.int64).reshape(-1, 2)
         factors, parted = np.empty(len(pairs), dtype=np.float64), np.zeros(len(pairs), dtype=np.bool_)
@@ -116,16 +120,20 @@ class PairMemo:
             hit, kept_factors, kept_parted = self.kept.recall(table, positions)
             factors[hit], parted[hit] = kept_factors, kept_parted
         missing = np.flatnonzero(~hit)
-        new_factors, new_parted = work_out([pairs[i] for i in missing.tolist()])
+        new_factors, new_parted = work_out([(a, b) for a, b in positions[missing].tolist()])
         factors[missing], parted[missing] = new_factors, new_parted
         self.fresh = kept_pairs(table, positions, factors, parted)
-        return factors.tolist(), parted.tolist()
+        return factors, parted
 
 
 def read_memo(folder: Path | None, fingerprint: str) -> PairMemo:
     """The memo kept in ``folder`` by a build of the code ``fingerprint``, else an empty one."""
     kept = read_headed(folder / MEMO_FILE, fingerprint) if folder is not None else None
-    return PairMemo(kept if isinstance(kept, KeptPairs) and kept.well_formed() else None)
+    if not (isinstance(kept, tuple) and len(kept) == 2):
+        return PairMemo()
+    pairs, terms = kept
+    return PairMemo(pairs if isinstance(pairs, KeptPairs) and pairs.well_formed() else None,
+                    terms=TermMemo(terms if well_formed(terms) else {}))
 
 
 def write_memo(folder: Path | None, fingerprint: str, memo: PairMemo) -> None:
@@ -133,4 +141,4 @@ def write_memo(folder: Path | None, fingerprint: str, memo: PairMemo) -> None:
     if folder is None or memo.fresh is None:
         return
     with contextlib.suppress(OSError):
-        write_headed(folder / MEMO_FILE, fingerprint, memo.fresh)
+        write_headed(folder / MEMO_FILE, fingerprint, (memo.fresh, memo.terms.fresh))

@@ -17,9 +17,12 @@ is at least ``STORY_SIMILARITY`` alike: average rather than single linkage, so
 one shared background name does not chain two stories together. A rebuild
 keeps the previous build's stories apart unless clearly alike (``STORY_STICKINESS``),
 so that an article added, edited or deleted does not regroup stories that do not hold it. Only pairs
-sharing a feature held by at most ``BLOCK_LIMIT`` articles are scored, and the
-linkage updates sparse neighbour lists, so the cost stays near linear in the
-number of articles. The weights and the threshold were chosen on the ECB+
+sharing a feature held by at most ``BLOCK_LIMIT`` articles are scored, and each
+join of the linkage updates only the joined groups' neighbours, so the cost stays
+near linear in the number of articles. A rebuild reads the key terms (``term_memo``) and
+works out the date factors and occasions (``pair_memo``) only of new or edited articles;
+weights, scores and linkage are worked out anew over all, with numpy (``profile_weights``,
+``story_pairs``, ``linkage``). The weights and the threshold were chosen on the ECB+
 development topics (``scripts/evaluate.py ecbplus``).
 """
 
@@ -28,16 +31,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.events.linkage import average_linkage, cut
+import numpy as np
+
+from generator.events.linkage import cut, linkage_of
 from generator.events.pair_memo import PairMemo
+from generator.events.profile_weights import weighted_vectors
 from generator.events.reports import dated_occasions, different_occasions, taking_part
-from generator.events.story_pairs import PairScorer, blocked_pairs, date_factor, without_common_deadline
+from generator.events.story_pairs import PairScorer, apart_array, blocked_pair_arrays, date_factor, laid_out
+from generator.events.term_memo import TermMemo
 from generator.knowledge.stop_words import STOP_WORDS
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
 from generator.temporal.calendar import value_range
@@ -119,19 +125,18 @@ class Profile:
         return different_occasions(self.timed, other.timed)
 
 
-def profiles(briefing: Briefing) -> dict[str, Profile]:
-    """Source id -> profile, with TF-IDF weights over the briefing's analysed sources."""
+def profiles(briefing: Briefing, terms: TermMemo | None = None) -> dict[str, Profile]:
+    """Source id -> profile, with TF-IDF weights over the briefing's analysed sources
+    (``terms``: the articles' key terms kept by the previous build, see ``term_memo``)."""
     by_span = _entity_at(briefing)
     deadlines = _deadlines_of(briefing)
-    counts = article_features(briefing, by_span, deadlines)
-    df = Counter(key for features in counts.values() for key in features)
-    n = len(counts)
-    idf = {key: math.log((n + IDF_PRIOR) / held) for key, held in df.items()}
+    counts = article_features(briefing, by_span, deadlines, terms)
+    vectors = weighted_vectors(list(counts.values()), BLOCK_WEIGHTS, IDF_PRIOR)
     sources = {s.id: s for s in briefing.sources}
     found = {}
-    for source, features in counts.items():
+    for (source, _), vector in zip(counts.items(), vectors, strict=True):
         analysis = briefing.analyses[source]
-        found[source] = Profile(_weighted(features, idf), article_days(sources[source], analysis),
+        found[source] = Profile(vector, article_days(sources[source], analysis),
                                 dated_occasions(analysis, by_span), frozenset(deadlines.get(source, ())),
                                 stated_years(sources[source], analysis))
     return found
@@ -170,29 +175,16 @@ def stated_years(source: Source, analysis: ArticleAnalysis | None) -> frozenset[
     return frozenset(years)
 
 
-def _weighted(features: Counter, idf: dict[str, float]) -> dict[str, float]:
-    """Per-kind TF-IDF (sublinear tf; ``idf``: smoothed inverse document frequency of each
-    feature), each kind normalised and scaled, then the whole normalised."""
-    blocks: dict[str, dict[str, float]] = {}
-    for key, tf in features.items():
-        kind = key[:key.index(":")]
-        blocks.setdefault(kind, {})[key] = (1 + math.log(tf)) * idf[key]
-    vector = {}
-    for kind, block in blocks.items():
-        norm = math.sqrt(sum(w * w for w in block.values())) or 1.0
-        vector.update({k: BLOCK_WEIGHTS[kind] * w / norm for k, w in block.items()})
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-    return {k: w / norm for k, w in vector.items() if w > 0}
-
-
 def article_features(briefing: Briefing, by_span: dict[tuple[str, int, int], str],
-                     deadlines: dict[str, set[str]]) -> dict[str, Counter]:
+                     deadlines: dict[str, set[str]], terms: TermMemo | None = None) -> dict[str, Counter]:
     """Source id -> counts of its features: names, places, terms, numbers, dates, events, deadlines.
 
     Args:
         by_span: ``_entity_at(briefing)``.
         deadlines: ``_deadlines_of(briefing)``.
+        terms: the key terms kept by the previous build (recalled by text and name spans).
     """
+    terms = terms or TermMemo()
     features = {source: Counter[str]() for source in briefing.analyses}
     named: dict[str, list[tuple[int, int]]] = {source: [] for source in briefing.analyses}
     for entity in briefing.entities:
@@ -203,8 +195,7 @@ def article_features(briefing: Briefing, by_span: dict[tuple[str, int, int], str
                 named[m.source].append((m.start, m.end))
     texts = {s.id: s.text for s in briefing.sources}
     for source, analysis in briefing.analyses.items():
-        terms = key_terms(texts.get(source, ""), named[source])
-        features[source].update(f"num:{w}" if w[0].isdigit() else f"term:{w}" for w in terms)
+        features[source].update(terms.counts(texts.get(source, ""), named[source], key_terms))
         features[source].update(f"time:{t.value}" for t in analysis.times if _DATED.match(t.value))
         parties = taking_part(analysis, by_span)
         features[source].update(f"event:{family}:{entity}" for family, entity, _ in parties)
@@ -253,7 +244,16 @@ def similarity(a: Profile, b: Profile) -> float:
 def candidate_pairs(vectors: list[Profile], memo: PairMemo | None = None,
                     ) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
     """Similarity of the pairs of articles worth scoring, and the pairs of them that are
-    ``Profile.apart``.
+    ``Profile.apart`` (``scored_pairs`` as a dict and a set)."""
+    pairs, scores, apart = scored_pairs(vectors, memo)
+    found = zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True)
+    return dict(zip(found, scores.tolist(), strict=True)), set(zip(*apart.T.tolist(), strict=True))
+
+
+def scored_pairs(vectors: list[Profile], memo: PairMemo | None = None,
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (a < b) of articles worth scoring (an (m, 2) array), their similarities, and
+    the pairs of them that are ``Profile.apart`` (a (k, 2) array).
 
     Blocking: an article is scored against the articles holding one of its
     ``BLOCK_KEYS`` heaviest features among those at most ``BLOCK_LIMIT`` articles
@@ -262,15 +262,15 @@ def candidate_pairs(vectors: list[Profile], memo: PairMemo | None = None,
     and ``Profile.apart`` would score them one by one; their date factors and
     occasions come from ``memo`` where the previous build worked them out.
     """
-    found, finders = blocked_pairs([p.vector for p in vectors], BLOCK_LIMIT, BLOCK_KEYS)
-    scorer = PairScorer([p.vector for p in vectors], [p.days for p in vectors], [p.years for p in vectors])
-    ordered = [(n, j if n == i else i) for (i, j), n in zip(found, finders, strict=True)]
+    laid = laid_out([p.vector for p in vectors])
+    found, finders = blocked_pair_arrays(laid, BLOCK_LIMIT, BLOCK_KEYS)
+    scorer = PairScorer(laid, [p.days for p in vectors], [p.years for p in vectors])
+    ordered = np.stack((finders, np.where(finders == found[:, 0], found[:, 1], found[:, 0])), axis=1)
     timed = [p.timed for p in vectors]
     work_out = functools.partial(scorer.pair_facts, timed=timed)
     factors, parted = (memo or PairMemo()).facts(ordered, scorer.memo_keys(timed), work_out)
-    scores = [dot * factor for dot, factor in zip(scorer.dots(ordered), factors, strict=True)]
-    apart = without_common_deadline(found, parted, [p.deadlines for p in vectors])
-    return dict(zip(found, scores, strict=True)), apart
+    apart = apart_array(found, parted, [p.deadlines for p in vectors])
+    return found, scorer.dot_array(ordered) * factors, apart
 
 
 def cluster_articles(sources: list[str], vectors: dict[str, Profile],
@@ -278,11 +278,11 @@ def cluster_articles(sources: list[str], vectors: dict[str, Profile],
                      before: dict[str, str] | None = None) -> list[tuple[str, ...]]:
     """Groups of source ids (each in the given order, groups by first source; ``before``:
     source id -> its story in the previous build, see ``STORY_STICKINESS``)."""
-    pairs, apart = candidate_pairs([vectors[s] for s in sources], memo)
+    pairs, scores, apart = scored_pairs([vectors[s] for s in sources], memo)
     numbers: dict[str, int] = {}
     previous = [numbers.setdefault(before[s], len(numbers)) if s in before else -1
                 for s in sources] if before else None
-    merges = average_linkage(len(sources), pairs, apart, STORY_SIMILARITY, previous, STORY_STICKINESS)
+    merges = linkage_of(len(sources), pairs, scores, apart, STORY_SIMILARITY, previous, STORY_STICKINESS)
     return [tuple(sources[i] for i in group) for group in cut(len(sources), merges, STORY_SIMILARITY)]
 
 
@@ -290,7 +290,8 @@ def story_groups(briefing: Briefing, memo: PairMemo | None = None) -> list[tuple
     """Groups of the briefing's analysed source ids about the same sequence of events
     (``memo``: the previous build's pairs, see ``pair_memo``)."""
     ok = [s.id for s in briefing.sources if s.status == "ok" and s.id in briefing.analyses]
-    return cluster_articles(ok, profiles(briefing), memo, previous_stories(briefing, ok))
+    return cluster_articles(ok, profiles(briefing, memo.terms if memo else None), memo,
+                            previous_stories(briefing, ok))
 
 
 def previous_stories(briefing: Briefing, articles: list[str]) -> dict[str, str]:

@@ -3,13 +3,14 @@
 ``stories.similarity`` of two profiles is the sum, in the order of the smaller
 vector's features, of the products of their weights, times the date penalty.
 ``PairScorer.similarities`` computes every listed pair's sum with numpy
-array operations: the smaller vector's features of every pair are laid out
-one after the other, the other vector's weight of each is read from dense rows
-of the larger vectors (a few hundred articles at a time), and the products are
-added up feature by feature across all pairs at once. Each pair's sum then adds the
-same products in the same order as the one-by-one loop (a feature missing from
-the larger vector adds 0.0, which changes no sum), so the scores are equal to
-the last bit and the stories do not change.
+array operations, the pairs of one leading (smaller) vector at a time: the other
+vectors' weights of its features are read at once from a dense matrix of the
+weights of every vector (over the features of a batch of leaders), and each
+pair's products are added one after the other (``np.cumsum``). Each pair's sum
+then adds the same products in the same order as the one-by-one loop (a feature
+missing from the larger vector adds 0.0, which changes no sum; so features held
+by one vector only are left out altogether), so the scores are equal to the last
+bit and the stories do not change.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -65,53 +67,86 @@ def blocked_pairs(vectors: Sequence[dict[str, float]], limit: int,
                   keys_each: int) -> tuple[list[tuple[int, int]], list[int]]:
     """The pairs (a < b) of articles one of which holds the other's feature among its
     ``keys_each`` heaviest held by at most ``limit`` articles, in the order they are first
-    found going through the articles in order (each one's features heaviest first, each
-    feature's holders in order), and the article that found each (its vector leads the
-    pair's sum when the two are of one length, see ``PairScorer``)."""
-    holders: dict[str, list[int]] = {}
-    for n, vector in enumerate(vectors):
-        for key in vector:
-            holders.setdefault(key, []).append(n)
-    held: dict[str, np.ndarray] = {}
-    chunks, finders = [], []
-    for n, vector in enumerate(vectors):
-        rare = [k for k in vector if len(holders[k]) <= limit]
-        for key in sorted(rare, key=vector.__getitem__, reverse=True)[:keys_each]:
-            if key not in held:
-                held[key] = np.array(holders[key], dtype=np.int64)
-            chunks.append(held[key])
-            finders.append(n)
-    if not chunks:
-        return [], []
-    others = np.concatenate(chunks)
-    finder = np.repeat(np.array(finders, dtype=np.int64), [len(c) for c in chunks])
+    found going through the articles in order (each one's features heaviest first, ties in
+    the vector's order; each feature's holders in order), and the article that found each (its
+    vector leads the pair's sum when the two are of one length, see ``PairScorer``)."""
+    pairs, finders = blocked_pair_arrays(vectors, limit, keys_each)
+    return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True)), finders.tolist()
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """Sparse vectors laid out one after the other, each in its own order."""
+
+    features: np.ndarray
+    """The number of each entry's feature (numbered as first seen)."""
+    weights: np.ndarray
+    """The weight of each entry."""
+    sizes: np.ndarray
+    """How many entries each vector has."""
+    width: int
+    """How many features there are."""
+
+
+def laid_out(vectors: Sequence[dict[str, float]] | LaidOut) -> LaidOut:
+    """Feature -> weight ``vectors`` laid out (as they are when already laid out)."""
+    if isinstance(vectors, LaidOut):
+        return vectors
+    vocabulary: dict[str, int] = {}
+    features = np.array([vocabulary.setdefault(k, len(vocabulary)) for v in vectors for k in v],
+                        dtype=np.int64)
+    weights = np.array([w for v in vectors for w in v.values()], dtype=np.float64)
+    return LaidOut(features, weights, np.array([len(v) for v in vectors], dtype=np.int64), len(vocabulary))
+
+
+def blocked_pair_arrays(vectors: Sequence[dict[str, float]] | LaidOut, limit: int,
+                        keys_each: int) -> tuple[np.ndarray, np.ndarray]:
+    """``blocked_pairs`` as an (m, 2) array of pairs and an array of their finders."""
+    vectors = laid_out(vectors)
+    features, weights = vectors.features, vectors.weights
+    owner = np.repeat(np.arange(len(vectors.sizes), dtype=np.int64), vectors.sizes)
+    held = np.bincount(features, minlength=vectors.width)
+    rare = np.flatnonzero(held[features] <= limit)
+    rare = rare[np.lexsort((rare, -weights[rare], owner[rare]))]  # per article: heaviest first
+    first_of = np.searchsorted(owner[rare], owner[rare])  # each entry's article's first rare entry
+    keys = rare[np.arange(len(rare)) - first_of < keys_each]
+    holders = owner[np.argsort(features, kind="stable")]  # by feature, each in article order
+    starts = np.concatenate(([0], np.cumsum(held)[:-1])).astype(np.int64)
+    counts = held[features[keys]]
+    if not counts.sum():
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
+    offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
+    others = holders[np.repeat(starts[features[keys]] - offsets, counts) + np.arange(int(counts.sum()))]
+    finder = np.repeat(owner[keys], counts)
     others, finder = others[others != finder], finder[others != finder]
     low, high = np.minimum(others, finder), np.maximum(others, finder)
-    first = np.sort(np.unique(low * len(vectors) + high, return_index=True)[1])  # first finds, in order
-    return list(zip(low[first].tolist(), high[first].tolist(), strict=True)), finder[first].tolist()
+    first = np.sort(np.unique(low * len(vectors.sizes) + high, return_index=True)[1])  # first finds, in order
+    return np.stack((low[first], high[first]), axis=1), finder[first]
 
 
 class PairScorer:
     """Cosine similarities of pairs of sparse vectors, with the date penalty."""
 
-    DENSE_CELLS = 1 << 21
-    """Most weights (8 bytes each) laid out at once to look the larger vectors' weights up."""
-    PAIRS_AT_ONCE = 1 << 15
-    """Most pairs scored at once: their products (one per feature of the smaller vector) are
-    held together, about 40 bytes each, so a build's memory does not grow with its pair count."""
+    DENSE_CELLS = 1 << 24
+    """Most weights (8 bytes each) laid out at once: a batch of leading vectors reads the
+    other vectors' weights of the batch's features from a matrix of at most this many."""
 
-    def __init__(self, vectors: Sequence[dict[str, float]], days: Sequence[frozenset[dt.date]],
+    def __init__(self, vectors: Sequence[dict[str, float]] | LaidOut, days: Sequence[frozenset[dt.date]],
                  years: Sequence[frozenset[int]]) -> None:
-        """``vectors``: feature -> weight of each article; ``days``: the days each states;
-        ``years``: its publication year and the years its dates state."""
-        vocabulary: dict[str, int] = {}
-        columns = [np.array([vocabulary.setdefault(k, len(vocabulary)) for k in v], dtype=np.int64)
-                   for v in vectors]
-        self.lengths = np.array([len(v) for v in vectors], dtype=np.int64)
+        """``vectors``: feature -> weight of each article (or ``laid_out``); ``days``: the days
+        each states; ``years``: its publication year and the years its dates state."""
+        vectors = laid_out(vectors)
+        features, count = vectors.features, len(vectors.sizes)
+        self.sizes = vectors.sizes  # the smaller vector leads a sum
+        shared = np.bincount(features, minlength=vectors.width)[features] > 1  # in two vectors or more
+        kept = np.cumsum(np.bincount(features[shared], minlength=vectors.width) > 0) - 1
+        self.features = kept[features[shared]]  # a feature of one vector adds only 0.0 products: left out
+        self.weights = vectors.weights[shared]
+        owner = np.repeat(np.arange(count, dtype=np.int64), self.sizes)
+        self.owner = owner[shared]  # the article of each entry
+        self.lengths = np.bincount(self.owner, minlength=count).astype(np.int64)
         self.starts = np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
-        self.features = np.concatenate([*columns, np.zeros(0, dtype=np.int64)])
-        self.weights = np.array([w for v in vectors for w in v.values()], dtype=np.float64)
-        self.width = max(1, len(vocabulary))
+        self.width = max(1, int(kept[-1]) + 1 if len(kept) else 1)
         self.days = [sorted(day.toordinal() for day in d) for d in days]
         self.years = years
 
@@ -121,52 +156,69 @@ class PairScorer:
 
     def dots(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         """The cosine of each (a, b) pair of article numbers, without the date factor."""
-        if not pairs:
-            return []
-        first, second = np.array(pairs, dtype=np.int64).T
-        swap = self.lengths[second] < self.lengths[first]  # the smaller vector leads; ties: the first
-        small, big = np.where(swap, second, first), np.where(swap, first, second)
-        by_big = np.argsort(big, kind="stable")  # ``_lookup`` reads the larger vectors in order
-        dots = np.empty(len(pairs), dtype=np.float64)
-        for start in range(0, len(by_big), self.PAIRS_AT_ONCE):  # each pair's sum is its own
-            part = by_big[start:start + self.PAIRS_AT_ONCE]
-            dots[part] = self._dots(small[part], big[part])
-        return dots.tolist()
+        return self.dot_array(np.array(pairs, dtype=np.int64).reshape(-1, 2)).tolist()
 
-    def _dots(self, small: np.ndarray, big: np.ndarray) -> np.ndarray:
-        """Sum over the features of ``small`` (in its order) of the products with ``big``'s weights."""
-        counts = self.lengths[small]
-        offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
-        flat = np.repeat(self.starts[small] - offsets, counts) + np.arange(int(counts.sum()), dtype=np.int64)
-        products = self.weights[flat] * self._lookup(np.repeat(big, counts), self.features[flat])
+    def dot_array(self, pairs: np.ndarray) -> np.ndarray:
+        """``dots`` of an (m, 2) array of pairs, as an array."""
+        if not len(pairs):
+            return np.zeros(0, dtype=np.float64)
+        first, second = pairs.T
+        swap = self.sizes[second] < self.sizes[first]  # the smaller vector leads; ties: the first
+        small, big = np.where(swap, second, first), np.where(swap, first, second)
+        order = np.argsort(small, kind="stable")
+        leaders, at = np.unique(small[order], return_index=True)
+        bounds = [*at.tolist(), len(order)]
+        starts, lengths = self.starts[leaders].tolist(), self.lengths[leaders].tolist()
         dots = np.zeros(len(small), dtype=np.float64)
-        by_length = np.argsort(-counts, kind="stable")
-        longest = int(counts.max()) if len(counts) else 0
-        remaining = np.searchsorted(-counts[by_length], -np.arange(longest), side="left")
-        for position in range(longest):  # position by position: each pair's sum in order
-            active = by_length[: remaining[position]]
-            dots[active] += products[offsets[active] + position]
+        batches = self._batches(starts, lengths)
+        rows = min(self.width, max(self._most_features(), max(lengths, default=0)))  # one leader at least
+        columns = np.zeros((rows, len(self.lengths)), dtype=np.float64)
+        for batch in batches:
+            column_of, written = self._weights_of(self.features[np.concatenate(
+                [np.arange(starts[n], starts[n] + lengths[n], dtype=np.int64) for n in batch])], columns)
+            for n in batch:
+                start, length = starts[n], lengths[n]
+                if length:
+                    mine = order[bounds[n]:bounds[n + 1]]
+                    products = self.weights[start:start + length, None] * columns[
+                        column_of[self.features[start:start + length], None], big[mine]]
+                    dots[mine] = np.cumsum(products, axis=0)[-1]  # added one after the other
+            columns[written] = 0.0
         return dots
 
-    def _lookup(self, rows: np.ndarray, features: np.ndarray) -> np.ndarray:
-        """Weight of each (article, feature), ``rows`` in ascending order; 0.0 where the
-        article lacks the feature. The articles are laid out as dense rows over the
-        vocabulary, ``DENSE_CELLS`` weights at a time, and each weight is read from its row."""
-        found = np.empty(len(rows), dtype=np.float64)
-        step = max(1, self.DENSE_CELLS // self.width)
-        count = len(self.lengths)
-        bounds = np.searchsorted(rows, np.arange(0, count + step, step)).tolist()
-        for chunk, first in enumerate(range(0, count, step)):
-            low, high = bounds[chunk], bounds[chunk + 1]
-            if low == high:
-                continue
-            last = min(count, first + step)
-            start, end = int(self.starts[first]), int(self.starts[last - 1] + self.lengths[last - 1])
-            dense = np.zeros((last - first, self.width), dtype=np.float64)
-            dense[np.repeat(np.arange(last - first), self.lengths[first:last]),
-                  self.features[start:end]] = self.weights[start:end]
-            found[low:high] = dense[rows[low:high] - first, features[low:high]]
-        return found
+    def _most_features(self) -> int:
+        """Most features of a batch of leading vectors (``DENSE_CELLS``)."""
+        return max(1, self.DENSE_CELLS // max(1, len(self.lengths)))
+
+    def _batches(self, starts: list[int], lengths: list[int]) -> list[range]:
+        """Runs of leading vectors (their entries: ``starts``, ``lengths``) whose features
+        together, times the number of articles, make at most ``DENSE_CELLS`` weights (one
+        leader at least)."""
+        most = self._most_features()
+        seen = np.zeros(self.width, dtype=np.bool_)
+        batches, first, held = [], 0, 0
+        for n, (start, length) in enumerate(zip(starts, lengths, strict=True)):
+            features = self.features[start:start + length]
+            new = int((~seen[features]).sum())
+            if held + new > most and n > first:
+                batches.append(range(first, n))
+                seen[:], first, new = False, n, length
+            seen[features] = True
+            held = held + new if n > first else new
+        return [*batches, range(first, len(starts))] if starts else batches
+
+    def _weights_of(self, features: np.ndarray, columns: np.ndarray,
+                    ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        """Write every vector's weights of ``features`` into the rows of ``columns`` (feature
+        x article, all 0.0); the row of each feature number (-1 for the others), and the
+        cells written."""
+        column_of = np.full(self.width, -1, dtype=np.int64)
+        wanted = np.unique(features)
+        column_of[wanted] = np.arange(len(wanted))
+        inside = column_of[self.features] >= 0
+        written = (column_of[self.features[inside]], self.owner[inside])
+        columns[written] = self.weights[inside]
+        return column_of, written
 
     def _date_factor(self, a: int, b: int) -> float:
         """``date_factor`` of articles ``a`` and ``b``."""
@@ -204,3 +256,16 @@ def without_common_deadline(pairs: Iterable[tuple[int, int]], parted_pairs: Iter
     """The ``parted`` pairs whose articles report no deadline in common."""
     return {(a, b) for (a, b), apart in zip(pairs, parted_pairs, strict=True)
             if apart and not deadlines[a] & deadlines[b]}
+
+
+def apart_array(pairs: np.ndarray, parted_pairs: np.ndarray,
+                deadlines: Sequence[frozenset[str]]) -> np.ndarray:
+    """``without_common_deadline`` of an (m, 2) array of pairs, as a (k, 2) array in their order."""
+    reporting = np.array([bool(d) for d in deadlines], dtype=np.bool_)
+    both = parted_pairs & reporting[pairs[:, 0]] & reporting[pairs[:, 1]] if len(pairs) else parted_pairs
+    both_at = np.flatnonzero(both)  # only these can share a deadline
+    shared = [n for n, (a, b) in zip(both_at.tolist(), pairs[both_at].tolist(), strict=True)
+              if deadlines[a] & deadlines[b]]
+    kept = parted_pairs.copy()
+    kept[shared] = False
+    return pairs[kept].reshape(-1, 2)
