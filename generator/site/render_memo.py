@@ -181,7 +181,8 @@ class RenderMemo:
 
     def read_digest(self, read: tuple[str, ...]) -> str:
         """Digest of what the linker gives this build for each id in ``read``."""
-        return digest("\0".join(self.value(item) for item in read).encode())
+        values, value = self._values, self.value
+        return digest("\0".join([values.get(item) or value(item) for item in read]).encode())
 
     def value(self, item: str) -> str:
         """Digest of everything the linker's helpers read about one id ("e", "s" or "v" and the id)."""

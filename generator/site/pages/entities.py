@@ -111,10 +111,25 @@ class EntityContext:
 
 
 @dataclass(frozen=True)
+class ListedEntity:
+    """What an index row shows of an entity: not the whole entity, whose mention list the render
+    memo key (``site.render_memo``) would otherwise digest for every row of every index page."""
+
+    id: str
+    """The entity's id."""
+    has_page: bool
+    """Whether it has a page of its own."""
+    aliases: tuple[str, ...]
+    """Its other names."""
+    mention_count: int
+    """How many mentions it has."""
+
+
+@dataclass(frozen=True)
 class IndexRow:
     """One entity on its type's index page."""
 
-    entity: Entity
+    entity: ListedEntity
     """The entity."""
     description: str
     """First role, else the most supported statement about it on one line, else empty."""
@@ -227,16 +242,17 @@ def index_row(entity: Entity, briefing: Briefing | None = None,
     """One line on an index page: the first role, else (given ``briefing``) the top statement
     (``summary``: gives an entity's ``entity_summary``, when the caller keeps them)."""
     count = len({m.source for m in entity.mentions})
+    listed = ListedEntity(entity.id, entity.has_page, entity.aliases, len(entity.mentions))
     roles = [row for row in first_roles(entity) if row.text.strip()]
     if roles:
-        return IndexRow(entity, role_phrase(roles[0].text), count, roles[0].citations)
+        return IndexRow(listed, role_phrase(roles[0].text), count, roles[0].citations)
     if summary is not None:
         top = summary(entity)[:1]
     else:
         top = entity_summary(entity, briefing, limit=1, sources=sources) if briefing else []
     if top:
-        return IndexRow(entity, one_line(top[0].lead.text), count, top[0].citations)
-    return IndexRow(entity, "", count)
+        return IndexRow(listed, one_line(top[0].lead.text), count, top[0].citations)
+    return IndexRow(listed, "", count)
 
 
 def plan_entity_pages(briefing: Briefing, min_mentions: int,
