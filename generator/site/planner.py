@@ -22,7 +22,7 @@ from generator.site.page import Page
 from generator.site.pages.changes import plan_changes_page
 from generator.site.pages.compare import plan_compare_page
 from generator.site.pages.deadlines import plan_deadline_pages
-from generator.site.pages.entities import plan_entity_indexes, plan_entity_page_share
+from generator.site.pages.entities import plan_entity_indexes, plan_entity_page_share, summaries
 from generator.site.pages.events import plan_event_pages
 from generator.site.pages.figures import plan_figure_pages
 from generator.site.pages.home import home_context
@@ -42,8 +42,9 @@ def _entity_pages(number: int, count: int) -> PartPlanner:
 
 def _home_and_indexes(briefing: Briefing, min_mentions: int, index: BriefingIndex,
                       memo: PageMemo) -> list[Page]:
-    return [Page("index.md", "home.md.j2", home_context(briefing)),
-            *plan_entity_indexes(briefing, min_mentions, index, memo)]
+    summary = summaries(briefing, index, memo)  # the key people's, worked out once for both
+    return [Page("index.md", "home.md.j2", home_context(briefing, summary)),
+            *plan_entity_indexes(briefing, min_mentions, index, memo, summary)]
 
 
 def _sources(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> list[Page]:

@@ -260,7 +260,7 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
     """Index page per type and a page per entity that has one (``index``: the planner's lookups;
     ``memo``: summaries and figures kept between builds)."""
     index = index or index_briefing(briefing)
-    summary = _summaries(briefing, index, memo)
+    summary = summaries(briefing, index, memo)
     return [*plan_entity_indexes(briefing, min_mentions, index, memo, summary),
             *plan_entity_page_share(briefing, index, memo, summary=summary)]
 
@@ -269,7 +269,7 @@ Summary = Callable[[Entity], list[Statement]]
 """An entity's summary (``entity_summary``), worked out once per entity and call of a planner."""
 
 
-def _summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) -> Summary:
+def summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) -> Summary:
     """``Summary`` over the briefing, each worked out once for the entity's index row and page."""
     summaries: dict[str, list[Statement]] = {}
 
@@ -284,7 +284,7 @@ def _summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) 
 def plan_entity_indexes(briefing: Briefing, min_mentions: int, index: BriefingIndex,
                         memo: PageMemo | None = None, summary: Summary | None = None) -> list[Page]:
     """The index pages of each entity type, a row per entity (with or without a page)."""
-    summary = summary or _summaries(briefing, index, memo)
+    summary = summary or summaries(briefing, index, memo)
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
@@ -302,7 +302,7 @@ def plan_entity_page_share(briefing: Briefing, index: BriefingIndex, memo: PageM
                            share: tuple[int, int] = (0, 1), summary: Summary | None = None) -> list[Page]:
     """The pages of the entities that have one, or with ``share`` (k, n) every n-th of them
     from the k-th (so that n processes can each plan a share)."""
-    summary = summary or _summaries(briefing, index, memo)
+    summary = summary or summaries(briefing, index, memo)
     graph = people_graph(briefing, index.co_mentions)
     statements = statements_by_speaker(briefing)
     with_page = [e for entity_type in TYPE_TITLES for e in briefing.entities
