@@ -1,17 +1,35 @@
-"""The summary memo's key (``summarize.summary_inputs``) and the people-graph cut of the
-"Appears with" figure: cheaper forms of what they replace, never a stale or different result."""
+"""The summary memo's key (``summarize.summary_inputs``), the people-graph cut of the
+"Appears with" figure and the render memo's digests of shared objects: cheaper forms of what
+they replace, never a stale or different result."""
 
 from __future__ import annotations
 
+import copy
 import random
 from collections import Counter
+from dataclasses import dataclass, fields, replace
 from itertools import combinations
 
 import pytest
 
-from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Sentence, Source
+from generator.model import (
+    ArticleAnalysis,
+    Briefing,
+    Citation,
+    Deadline,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    Sentence,
+    Source,
+    Story,
+)
 from generator.site.figures import co_mention_edge, entity_node
+from generator.site.linker import Linker
+from generator.site.page import Page
 from generator.site.pages.figures import NEIGHBOURHOOD_SIZE, PeopleGraph
+from generator.site.render_memo import SHARED, RenderMemo
 from generator.site.summarize import sentences_about, summary_inputs
 from generator.svg.graph import neighbourhood
 
@@ -96,3 +114,53 @@ def test_the_figure_cut_from_the_counts_is_the_whole_graph_cut(seed):
         cut = neighbourhood(kept, graph.among(n.id for n in kept), centre, limit=NEIGHBOURHOOD_SIZE)
         assert cut == whole_graph_cut(graph, centre)
         assert all(node == entity_node(entities[node.id], node.href) for node in cut[0])
+
+
+CITATION = Citation("s0", 0, 8, "Ada Vell", 0)
+SHARED_OBJECTS = [
+    Source("s0", "s0.txt", "ok", text=TEXT),
+    Entity("ada-vell", "Ada Vell", "person", (), (Mention("s0", 0, 8, "Ada Vell", "PERSON", 0),)),
+    Event("e1", "Talks", "meeting", ("ada-vell",), None, None, (CITATION,)),
+    Quote("q1", "We will meet.", "ada-vell", (CITATION,)),
+    Deadline("d1", "Reply", "ada-vell", (), "reply", (), None, "open", ()),
+    Story("t1", "The talks", ("s0",)),
+]
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A page context holding briefing objects twice, in a list and alone."""
+
+    items: list
+    first: object
+
+
+def other_value(value: object) -> object:
+    """A value unequal to ``value``, of its type where that is simple."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, (int, float)):
+        return value + 1
+    if isinstance(value, str):
+        return value + "!"
+    if isinstance(value, tuple):
+        return value + value[:1] if value else ("x",)
+    return "changed"
+
+
+def key(context: Holder) -> str | None:
+    memo = RenderMemo(None, None, Linker(Briefing("t", [], {})), [])
+    return memo.key(Page("x.md", "x.md.j2", context))
+
+
+@pytest.mark.parametrize("shared", SHARED_OBJECTS, ids=lambda obj: type(obj).__name__)
+def test_a_page_key_follows_every_field_of_each_object_keyed_by_its_digest(shared):
+    assert type(shared) in SHARED
+    base = key(Holder([shared], shared))
+    assert base is not None
+    equal = copy.deepcopy(shared)
+    assert key(Holder([equal], equal)) == base  # an equal object (next build's), the same key
+    for field in fields(shared):
+        changed = replace(shared, **{field.name: other_value(getattr(shared, field.name))})
+        assert key(Holder([changed], changed)) != base, field.name
+        assert key(Holder([shared], changed)) != base, field.name
