@@ -6,9 +6,9 @@ the linker tells it about the entities, sources and events it links to. The memo
 atomically, tagged with the code fingerprint) holds for each page:
 
 - its key: a digest of every template file, the page path and template, and the
-  pickled context, in which each ``Source`` and ``Entity`` is replaced by the
-  digest of its own pickle (hashing every page's copy of shared sources costs
-  ten times the rendering); a context holding the whole ``Briefing`` (the build
+  pickled context, in which each source, entity, event, quote, deadline and story
+  (``SHARED``) is replaced by the digest of its own pickle (hashing every page's
+  copy of shared sources costs ten times the rendering); a context holding the whole ``Briefing`` (the build
   report) is never kept;
 - what the page read through the linker (``RecordingLinker``): entity, source and
   event ids, and a digest of what the linker gives for each of them *this* build
@@ -31,7 +31,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from generator.model import Briefing, Citation, Deadline, Entity, Source
+from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Source, Story
 from generator.site.linker import Linker
 from generator.site.memo import read_memo, write_memo
 from generator.site.page import Page
@@ -113,8 +113,14 @@ def _digest_ref(value: str) -> str:
     return value
 
 
+SHARED = (Source, Entity, Event, Quote, Deadline, Story)
+"""Objects of the briefing that many pages' contexts hold (an event is on its page, its story's,
+the timeline's, the Events index's and each participant's): each is pickled once per process
+for its digest, which every context holding it is keyed with."""
+
+
 class _ContextPickler(pickle.Pickler):
-    """Pickles a context with each source and entity replaced by the digest of its own pickle.
+    """Pickles a context with each ``SHARED`` object replaced by the digest of its own pickle.
 
     A ``dispatch_table`` entry per type: the C pickler calls Python only for those objects,
     not for each of the millions of strings and numbers of the contexts.
@@ -123,9 +129,10 @@ class _ContextPickler(pickle.Pickler):
     def __init__(self, file: io.BytesIO, known: dict[int, tuple[Any, str]]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.known = known
-        self.dispatch_table = {Source: self._reference, Entity: self._reference, Briefing: _refuse}
+        self.dispatch_table = {kind: self._reference for kind in SHARED}
+        self.dispatch_table[Briefing] = _refuse
 
-    def _reference(self, obj: Source | Entity) -> tuple:
+    def _reference(self, obj: object) -> tuple:
         found = self.known.get(id(obj))
         if found is None:  # the object is kept, so its id is not reused while the memo lives
             found = self.known[id(obj)] = (obj, digest(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)))
@@ -181,7 +188,8 @@ class RenderMemo:
 
     def read_digest(self, read: tuple[str, ...]) -> str:
         """Digest of what the linker gives this build for each id in ``read``."""
-        return digest("\0".join(self.value(item) for item in read).encode())
+        values, value = self._values, self.value
+        return digest("\0".join([values.get(item) or value(item) for item in read]).encode())
 
     def value(self, item: str) -> str:
         """Digest of everything the linker's helpers read about one id ("e", "s" or "v" and the id)."""

@@ -56,14 +56,17 @@ def merge_statements(citations: Iterable[Citation]) -> list[Statement]:
     (``_first_same``), and a group keeps one sentence per source.
     """
     groups: list[list[Citation]] = []
+    group_sources: list[set[str]] = []
     leads: list[str] = []
     for citation in citations:
         found = _first_same(citation.text, leads)
         if found is None:
             groups.append([citation])
+            group_sources.append({citation.source})
             leads.append(citation.text)
-        elif all(c.source != citation.source for c in groups[found]):
+        elif citation.source not in group_sources[found]:
             groups[found].append(citation)
+            group_sources[found].add(citation.source)
     return [Statement(tuple(group)) for group in groups]
 
 
@@ -105,27 +108,31 @@ def sentences_about(entity: Entity, briefing: Briefing,
 
 def _body_sentences(entity: Entity, briefing: Briefing) -> Iterator[tuple[str, Sentence]]:
     """(source id, sentence) of each body sentence mentioning the entity, once, in corpus order."""
+    analyses = briefing.analyses
     seen: set[tuple[str, int]] = set()
     for mention in entity.mentions:
         key = (mention.source, mention.sentence)
-        sentence = briefing.analyses[mention.source].sentences[mention.sentence]
-        if key in seen or sentence.is_title:
+        if key in seen:
             continue
         seen.add(key)
-        yield mention.source, sentence
+        sentence = analyses[mention.source].sentences[mention.sentence]
+        if not sentence.is_title:
+            yield mention.source, sentence
 
 
 def summary_inputs(entity: Entity, briefing: Briefing, sources: dict[str, Source]) -> tuple:
-    """What ``sentences_about`` gives, named without copying its texts: each sentence's
-    source, index and offsets, and its source's ``content_hash`` (which fixes the text; the
-    sentence's own text when a source has none). A key of the summary memo: keying by the
-    citations themselves built and hashed every sentence of every entity on every build."""
-    inputs = []
+    """What ``sentences_about`` gives, named without copying its texts: for each run of its
+    sentences from one source, the source and its ``content_hash`` (which fixes the text), then
+    each sentence's index and offsets (and its own text when the source has no hash). A key of
+    the summary memo: keying by the citations themselves built and hashed every sentence of
+    every entity on every build, and naming the hash once per run keeps the key short."""
+    runs: list[tuple[str, str, list[tuple]]] = []
     for source_id, sentence in _body_sentences(entity, briefing):
-        source = sources[source_id]
-        text = source.content_hash or source.text[sentence.start:sentence.end]
-        inputs.append((source_id, sentence.index, sentence.start, sentence.end, text))
-    return tuple(inputs)
+        if not runs or runs[-1][0] != source_id:
+            runs.append((source_id, sources[source_id].content_hash, []))
+        text = "" if runs[-1][1] else sources[source_id].text[sentence.start:sentence.end]
+        runs[-1][2].append((sentence.index, sentence.start, sentence.end, text))
+    return tuple((source_id, content_hash, tuple(run)) for source_id, content_hash, run in runs)
 
 
 def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6,

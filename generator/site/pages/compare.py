@@ -17,6 +17,7 @@ the matrix is on the first page only.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from generator.deadlines.build import Disagreement as DeadlineDisagreement
@@ -100,7 +101,8 @@ def _entity_rows(entities: list[Entity], sources: list[Source], entity_type: str
     members = sorted((e for e in entities if e.type == entity_type), key=lambda e: -len(e.mentions))
     rows = []
     for entity in members[:MAX_ROWS_PER_TYPE]:
-        counts = tuple(sum(m.source == s.id for m in entity.mentions) for s in sources)
+        per_source = Counter(m.source for m in entity.mentions)
+        counts = tuple(per_source[s.id] for s in sources)
         rows.append(MatrixRow(entity.name, "", entity.id, counts))
     return rows
 

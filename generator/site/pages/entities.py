@@ -111,10 +111,25 @@ class EntityContext:
 
 
 @dataclass(frozen=True)
+class ListedEntity:
+    """What an index row shows of an entity: not the whole entity, whose mention list the render
+    memo key (``site.render_memo``) would otherwise digest for every row of every index page."""
+
+    id: str
+    """The entity's id."""
+    has_page: bool
+    """Whether it has a page of its own."""
+    aliases: tuple[str, ...]
+    """Its other names."""
+    mention_count: int
+    """How many mentions it has."""
+
+
+@dataclass(frozen=True)
 class IndexRow:
     """One entity on its type's index page."""
 
-    entity: Entity
+    entity: ListedEntity
     """The entity."""
     description: str
     """First role, else the most supported statement about it on one line, else empty."""
@@ -227,16 +242,17 @@ def index_row(entity: Entity, briefing: Briefing | None = None,
     """One line on an index page: the first role, else (given ``briefing``) the top statement
     (``summary``: gives an entity's ``entity_summary``, when the caller keeps them)."""
     count = len({m.source for m in entity.mentions})
+    listed = ListedEntity(entity.id, entity.has_page, entity.aliases, len(entity.mentions))
     roles = [row for row in first_roles(entity) if row.text.strip()]
     if roles:
-        return IndexRow(entity, role_phrase(roles[0].text), count, roles[0].citations)
+        return IndexRow(listed, role_phrase(roles[0].text), count, roles[0].citations)
     if summary is not None:
         top = summary(entity)[:1]
     else:
         top = entity_summary(entity, briefing, limit=1, sources=sources) if briefing else []
     if top:
-        return IndexRow(entity, one_line(top[0].lead.text), count, top[0].citations)
-    return IndexRow(entity, "", count)
+        return IndexRow(listed, one_line(top[0].lead.text), count, top[0].citations)
+    return IndexRow(listed, "", count)
 
 
 def plan_entity_pages(briefing: Briefing, min_mentions: int,
@@ -244,7 +260,7 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
     """Index page per type and a page per entity that has one (``index``: the planner's lookups;
     ``memo``: summaries and figures kept between builds)."""
     index = index or index_briefing(briefing)
-    summary = _summaries(briefing, index, memo)
+    summary = summaries(briefing, index, memo)
     return [*plan_entity_indexes(briefing, min_mentions, index, memo, summary),
             *plan_entity_page_share(briefing, index, memo, summary=summary)]
 
@@ -253,7 +269,7 @@ Summary = Callable[[Entity], list[Statement]]
 """An entity's summary (``entity_summary``), worked out once per entity and call of a planner."""
 
 
-def _summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) -> Summary:
+def summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) -> Summary:
     """``Summary`` over the briefing, each worked out once for the entity's index row and page."""
     summaries: dict[str, list[Statement]] = {}
 
@@ -268,7 +284,7 @@ def _summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) 
 def plan_entity_indexes(briefing: Briefing, min_mentions: int, index: BriefingIndex,
                         memo: PageMemo | None = None, summary: Summary | None = None) -> list[Page]:
     """The index pages of each entity type, a row per entity (with or without a page)."""
-    summary = summary or _summaries(briefing, index, memo)
+    summary = summary or summaries(briefing, index, memo)
     pages = []
     for entity_type, title in TYPE_TITLES.items():
         members = [e for e in briefing.entities if e.type == entity_type]
@@ -286,7 +302,7 @@ def plan_entity_page_share(briefing: Briefing, index: BriefingIndex, memo: PageM
                            share: tuple[int, int] = (0, 1), summary: Summary | None = None) -> list[Page]:
     """The pages of the entities that have one, or with ``share`` (k, n) every n-th of them
     from the k-th (so that n processes can each plan a share)."""
-    summary = summary or _summaries(briefing, index, memo)
+    summary = summary or summaries(briefing, index, memo)
     graph = people_graph(briefing, index.co_mentions)
     statements = statements_by_speaker(briefing)
     with_page = [e for entity_type in TYPE_TITLES for e in briefing.entities

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from generator.model import Briefing, Deadline, Event, Source, Story
 from generator.site.markup import source_labels
-from generator.site.pages.entities import IndexRow, index_row
+from generator.site.pages.entities import IndexRow, Summary, index_row
 from generator.site.pages.story_sections import StorySection, story_sections
 from generator.site.summarize import Statement, lead_statements
 
@@ -78,8 +78,9 @@ def briefing_title(briefing: Briefing) -> str:
     return ranked[-1].title if ranked and ranked[-1].title.strip() else DEFAULT_TITLE
 
 
-def home_context(briefing: Briefing) -> HomeContext:
-    """The overview: lead statements, key people, deadlines, events, stories, sources."""
+def home_context(briefing: Briefing, summary: Summary | None = None) -> HomeContext:
+    """The overview: lead statements, key people, deadlines, events, stories, sources
+    (``summary``: the entities' summaries, when the caller keeps them)."""
     people = sorted((e for e in briefing.entities if e.type == "person" and e.has_page),
                     key=lambda e: -len(e.mentions))
     labels = source_labels(briefing)
@@ -91,7 +92,7 @@ def home_context(briefing: Briefing) -> HomeContext:
     return HomeContext(
         title=briefing_title(briefing),
         statements=[] if briefing.stories else lead_statements(briefing),
-        key_people=[index_row(e, briefing) for e in people[:KEY_PEOPLE]],
+        key_people=[index_row(e, briefing, summary=summary) for e in people[:KEY_PEOPLE]],
         counts=dict(counts),
         sources=ok[:SOURCES],
         skipped=sum(s.status != "ok" for s in briefing.sources),
