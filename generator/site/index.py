@@ -88,10 +88,8 @@ def index_briefing(briefing: Briefing) -> BriefingIndex:
         _add(index.deadlines_of_entity, [deadline.setter, *deadline.bound], deadline)
     for source_id, analysis in briefing.analyses.items():
         index.sentences[source_id] = {s.index: s for s in analysis.sentences}
-    for entity in briefing.entities:
-        for m in entity.mentions:
-            index.entities_at.setdefault((m.source, m.sentence), set()).add(entity.id)
-    index.co_mentions = co_mentions(briefing)
+    index.entities_at = entities_by_sentence(briefing)
+    index.co_mentions = co_mentions(briefing, index.entities_at)
     return index
 
 
@@ -110,14 +108,23 @@ def by_count(rows: list[tuple[Entity, int]]) -> list[tuple[Entity, int]]:
     return sorted(rows, key=lambda row: (-row[1], row[0].name, row[0].id))
 
 
-def co_mentions(briefing: Briefing) -> dict[str, Counter]:
-    """For each entity id, how many sentences it shares with each other entity."""
+def entities_by_sentence(briefing: Briefing) -> dict[tuple[str, int], set[str]]:
+    """(source id, sentence index) -> ids of the entities mentioned there."""
     by_sentence: dict[tuple[str, int], set[str]] = {}
     for entity in briefing.entities:
         for m in entity.mentions:
             by_sentence.setdefault((m.source, m.sentence), set()).add(entity.id)
+    return by_sentence
+
+
+def co_mentions(briefing: Briefing,
+                by_sentence: dict[tuple[str, int], set[str]] | None = None) -> dict[str, Counter]:
+    """For each entity id, how many sentences it shares with each other entity (``by_sentence``:
+    ``entities_by_sentence(briefing)`` when the caller has it)."""
+    by_sentence = entities_by_sentence(briefing) if by_sentence is None else by_sentence
     counts: dict[str, Counter] = {e.id: Counter() for e in briefing.entities}
     for ids in by_sentence.values():
-        for a in ids:
-            counts[a].update(sorted(ids - {a}))  # sorted: ties keep one order on every run
+        if len(ids) > 1:  # most sentences name one entity: nothing to count
+            for a in ids:
+                counts[a].update(sorted(ids - {a}))  # sorted: ties keep one order on every run
     return counts

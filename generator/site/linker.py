@@ -42,13 +42,14 @@ def hover_preview(sentence: str, shown: str = "") -> str:
 class Linker:
     """Knows every page path and every mention, for one finished briefing."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, targets: dict[str, str] | None = None) -> None:
+        """``targets``: ``event_targets`` of the briefing's events when the caller has them."""
         self.entities: dict[str, Entity] = {e.id: e for e in briefing.entities}
         self.source_labels = source_labels(briefing)
         self.source_hovers = {s.id: ", ".join(filter(None, (s.title or s.path, s.outlet)))
                               for s in briefing.sources}
         self.source_texts = {s.id: s.text for s in briefing.sources}
-        self.event_targets = event_targets(briefing.events, briefing.stories)
+        self.event_targets = event_targets(briefing.events, briefing.stories) if targets is None else targets
         self.sentence_spans = {source_id: {s.index: (s.start, s.end) for s in analysis.sentences}
                                for source_id, analysis in briefing.analyses.items()}
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)

@@ -75,7 +75,7 @@ def site_job(briefing: Briefing, min_mentions: int, templates: Path | None = Non
     and compiled templates, None keeps nothing; ``docs``: where the previous pages are)."""
     with paused_collector():
         index = index_briefing(briefing)
-        linker = Linker(briefing)
+        linker = Linker(briefing, index.event_targets)
     environment = make_environment(templates, cache / COMPILED_TEMPLATES if cache else None)
     for name in environment.list_templates(filter_func=lambda name: name.endswith(".j2")):
         with contextlib.suppress(TemplateError):  # a page using it reports the error
