@@ -102,8 +102,8 @@ def test_the_key_reads_what_clustering_reads():
     key = story_key(reports)
     assert story_key(list(reports)) == key
     first = reports[0]
-    for changed in (replace(first, participants=first.participants | {"other"}), replace(first, place="place-z"),
-                    replace(first, published=dt.date(2020, 1, 1)),
+    for changed in (replace(first, participants=first.participants | {"other"}),
+                    replace(first, place="place-z"), replace(first, published=dt.date(2020, 1, 1)),
                     replace(first, candidate=replace(first.candidate, aspect="other"))):
         assert story_key([changed, *reports[1:]]) != key
     assert story_key(reports[1:]) != key
