@@ -28,6 +28,7 @@ import marshal
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from generator.knowledge.gazetteer import Place
 from generator.knowledge.gazetteer_index import index_cache_path
@@ -37,6 +38,9 @@ from generator.storage.checked_pickle import read_headed, write_headed
 
 MEMO_FILE = "resolve-memo.bin"
 """The memo's file in the cache folder (not ``*.pickle``: the NLP cache purges those)."""
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 GroupReads = tuple[str, str, bool]
 """What ``group_key`` reads of a mention: text, NER label, a person's title before it."""
@@ -75,10 +79,7 @@ class ResolveMemo:
 
     def group_key(self, reads: GroupReads) -> GroupKey | None:
         """The kept ``group_key`` of ``reads``, else None; a found one is kept again."""
-        found = self.kept.group_keys.get(reads)
-        if found is not None:
-            self.fresh.group_keys[reads] = found
-        return found
+        return _recalled(self.kept.group_keys, self.fresh.group_keys, reads)
 
     def keep_group_key(self, reads: GroupReads, key: GroupKey) -> None:
         """Keep a ``group_key`` worked out in this build."""
@@ -86,14 +87,19 @@ class ResolveMemo:
 
     def recovered(self, article: bytes) -> Recovered | None:
         """What recovery added in the article with key ``article``, else None (kept again)."""
-        found = self.kept.recovered.get(article)
-        if found is not None:
-            self.fresh.recovered[article] = found
-        return found
+        return _recalled(self.kept.recovered, self.fresh.recovered, article)
 
     def keep_recovered(self, article: bytes, found: Recovered) -> None:
         """Keep what recovery added in an article this build."""
         self.fresh.recovered[article] = found
+
+
+def _recalled(kept: dict[K, V], fresh: dict[K, V], key: K) -> V | None:
+    """``kept[key]``, also put in ``fresh`` (so the next build keeps it), else None."""
+    found = kept.get(key)
+    if found is not None:
+        fresh[key] = found
+    return found
 
 
 def digest(value: object) -> bytes:
