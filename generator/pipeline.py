@@ -426,13 +426,20 @@ def frozen_heap() -> Iterator[None]:
 
 def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None],
                   now: dt.datetime) -> tuple[BuildResult, bytes]:
-    """Collect, make and write the site and the export; the result and its ``kept_briefing``
-    (made, like the export, while the site's processes make the pages)."""
+    """Collect, make and write the site and the export; the result and its ``kept_briefing``.
+
+    The export and the kept briefing are made by a forked process (``executor.beside``) from
+    the moment the briefing is finished, while this one works out the site's lookups
+    (``site_job``, one core's work) and then makes the pages with the other processes.
+    """
     previous = read_snapshot(config.docs, config.cache)  # before this build overwrites the export
     briefing = collect(config, progress, warn, now, previous, freeze=True)
-    job = site_job(briefing, config.min_mentions_for_page, config.templates, config.cache, config.docs)
-    gc.freeze()  # the corpus-wide results too, before the site's processes fork
-    pages, (export, snapshot), kept = pages_and_export(job)
+    gc.freeze()  # the corpus-wide results, before any process forks
+    with beside(partial(export_files, briefing)) as export_made:
+        job = site_job(briefing, config.min_mentions_for_page, config.templates, config.cache, config.docs)
+        gc.freeze()  # the site's lookups too
+        pages = made_pages(job)
+        export, snapshot, kept = export_made()
     files: dict[str, str | bytes] = {**pages, **export}
     files.update(asset_files())
     written = write_files(config.docs, files)
@@ -441,15 +448,27 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
     return BuildResult(briefing, written), kept
 
 
-def pages_and_export(job: SiteJob) -> tuple[dict[str, str], tuple[dict[str, str], BuildSnapshot], bytes]:
-    """The site's pages, made in parts by forked processes (``site.parts``), and meanwhile here
-    the export with its snapshot (``exported``) and the build stamp's ``kept_briefing``. The
-    memos are written once the processes are gone: one killed meanwhile leaves none behind."""
+def export_files(briefing: Briefing) -> tuple[dict[str, str | bytes], BuildSnapshot, bytes]:
+    """The export's files with their snapshot (``exported``) and the build stamp's
+    ``kept_briefing``. Files come as UTF-8 bytes, which cross from a forked process at the cost
+    of a copy (text is encoded on the way); one that does not encode stays text, for the writer."""
+    files, snapshot = exported(briefing)
+    return {path: _utf8(text) for path, text in files.items()}, snapshot, kept_briefing(briefing)
+
+
+def _utf8(text: str) -> str | bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text
+
+
+def made_pages(job: SiteJob) -> dict[str, str]:
+    """The site's pages, made in parts by forked processes (``site.parts``). The memos are
+    written once the processes are gone: one killed meanwhile leaves none behind."""
     with forked_map(partial(make_part, job), list(PARTS), usable_cores()) as made:
-        export = exported(job.briefing)
-        kept = kept_briefing(job.briefing)
         parts = made()
-    return finish_site(job, parts), export, kept
+    return finish_site(job, parts)
 
 
 def write_pdf(config: Config, output: Path, full: bool = False) -> Path:

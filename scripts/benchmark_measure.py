@@ -32,7 +32,7 @@ STAGES = {
     "merge_deadlines": "deadlines merge",
     "group_stories": "stories",
     "site_job": "site lookups and memos",
-    "pages_and_export": "pages, export alongside",
+    "made_pages": "pages (export made beside)",
     "write_files": "writing",
 }
 """Functions looked up by ``generator.pipeline`` at call time -> printed label."""

@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import pickle
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 
 import pytest
 
 from generator import pipeline
+from generator.executor import beside
 from generator.publish import exported
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.memo import MEMO_FILE, read_memo
@@ -18,15 +20,20 @@ from tests.render_check import count_renders, write_docs
 
 
 def made(job: SiteJob, cores: int, monkeypatch) -> tuple[dict[str, str], tuple, bytes]:
-    """The build's pages, export and kept briefing (``pipeline.pages_and_export``) on ``cores``."""
+    """The build's pages (``pipeline.made_pages``) on ``cores``, its export and kept briefing
+    (``pipeline.export_files``, made in a forked process when the build runs)."""
     monkeypatch.setattr(pipeline, "usable_cores", lambda: cores)
-    return pipeline.pages_and_export(job)
+    with beside(partial(pipeline.export_files, job.briefing)) as export_made:
+        pages = pipeline.made_pages(job)
+        files, _, kept = export_made()
+    return pages, files, kept
 
 
 def test_parts_made_by_forked_processes_equal_one_process_and_plain_rendering(seed_briefing, monkeypatch):
     alone, export_alone, _ = made(site_job(seed_briefing, 1), 1, monkeypatch)
     forked, export, kept = made(site_job(seed_briefing, 1), 2, monkeypatch)
-    assert export[0] == export_alone[0] == exported(seed_briefing)[0]
+    expected = {path: text.encode("utf-8") for path, text in exported(seed_briefing)[0].items()}
+    assert export == export_alone == expected
     assert pickle.loads(kept).sources == seed_briefing.sources
     assert list(forked) == list(alone)
     assert forked == alone

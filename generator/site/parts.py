@@ -80,8 +80,10 @@ def site_job(briefing: Briefing, min_mentions: int, templates: Path | None = Non
     for name in environment.list_templates(filter_func=lambda name: name.endswith(".j2")):
         with contextlib.suppress(TemplateError):  # a page using it reports the error
             environment.get_template(name)  # compiled (and kept) here, not by each forked process
-    return SiteJob(briefing, min_mentions, index, linker, environment, PageMemo(cache),
-                   RenderMemo(cache, docs, linker, template_dirs(templates)))
+    render_memo = RenderMemo(cache, docs, linker, template_dirs(templates))
+    with paused_collector():
+        render_memo.prime(briefing)
+    return SiteJob(briefing, min_mentions, index, linker, environment, PageMemo(cache), render_memo)
 
 
 def make_part(job: SiteJob, part: str) -> MadePart:

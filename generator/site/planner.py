@@ -78,7 +78,7 @@ PARTS: dict[str, PartPlanner] = {
 }
 """The site's pages in parts planned independently of each other (each part's planner reads
 the finished briefing and the lookups of ``index_briefing`` only). Forked processes take them
-in this order (``pipeline.pages_and_export``), a free process the next: the costly parts first,
+in this order (``pipeline.made_pages``), a free process the next: the costly parts first,
 and the entity pages in quarters, so that two processes end about together both in a cold
 build and in a rebuild after one new article. In halves, at 2,000 articles, the halves cost
 1.8 and 1.2 CPU s of a rebuild and the other parts 0.7-0.9 s each, and the process holding

@@ -133,10 +133,16 @@ class _ContextPickler(pickle.Pickler):
         self.dispatch_table[Briefing] = _refuse
 
     def _reference(self, obj: object) -> tuple:
-        found = self.known.get(id(obj))
-        if found is None:  # the object is kept, so its id is not reused while the memo lives
-            found = self.known[id(obj)] = (obj, digest(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)))
-        return _digest_ref, (found[1],)
+        return _digest_ref, (object_digest(self.known, obj),)
+
+
+def object_digest(known: dict[int, tuple[Any, str]], obj: object) -> str:
+    """The digest of ``obj``'s pickle, worked out once and kept in ``known`` (with the object,
+    so that its id is not reused while ``known`` lives)."""
+    found = known.get(id(obj))
+    if found is None:
+        found = known[id(obj)] = (obj, digest(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)))
+    return found[1]
 
 
 def _refuse(obj: Briefing) -> tuple:
@@ -156,6 +162,24 @@ class RenderMemo:
         self.templates = _folders_digest(templates)
         self._objects: dict[int, tuple[Any, str]] = {}
         self._values: dict[str, str] = {}
+
+    def prime(self, briefing: Briefing) -> None:
+        """Work out now the digest of every ``SHARED`` object of ``briefing`` and the linker's
+        value of every source, entity and event, which each page's key and check read.
+
+        Called before the processes making the site's parts fork, so that they inherit them:
+        each process worked them out again for itself (at 2,000 articles, 2.2-2.4 s of CPU
+        in the two processes together against 0.8-0.9 s here, once).
+        """
+        if not self.active:
+            return
+        for shared in (briefing.sources, briefing.entities, briefing.events, briefing.quotes,
+                       briefing.deadlines, briefing.stories):
+            for obj in shared:
+                object_digest(self._objects, obj)
+        for kind, items in (("s", briefing.sources), ("e", briefing.entities), ("v", briefing.events)):
+            for item in items:
+                self.value(kind + item.id)
 
     def key(self, page: Page) -> str | None:
         """Digest of the templates, the page's path and template and its context (None: not kept)."""
