@@ -62,7 +62,7 @@ from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.resolve.memo import read_memo as read_resolve_memo
 from generator.resolve.memo import write_memo as write_resolve_memo
 from generator.site.event_policy import mark_event_pages
-from generator.site.parts import SiteJob, finish_site, make_part, site_job
+from generator.site.parts import SiteJob, SitePages, finish_site, make_part, site_job
 from generator.site.planner import PARTS
 from generator.site.policy import (
     mark_deadline_pages,
@@ -440,9 +440,9 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
         gc.freeze()  # the site's lookups too
         pages = made_pages(job)
         export, snapshot, kept = export_made()
-    files: dict[str, str | bytes] = {**pages, **export}
+    files: dict[str, str | bytes] = {**pages.texts, **export}
     files.update(asset_files())
-    written = write_files(config.docs, files)
+    written = write_files(config.docs, files, current=pages.on_disk)
     store_snapshot(config.docs, config.cache, snapshot)
     briefing.warnings.extend(written.warnings)
     return BuildResult(briefing, written), kept
@@ -463,7 +463,7 @@ def _utf8(text: str) -> str | bytes:
         return text
 
 
-def made_pages(job: SiteJob) -> dict[str, str]:
+def made_pages(job: SiteJob) -> SitePages:
     """The site's pages, made in parts by forked processes (``site.parts``). The memos are
     written once the processes are gone: one killed meanwhile leaves none behind."""
     with forked_map(partial(make_part, job), list(PARTS), usable_cores()) as made:

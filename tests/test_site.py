@@ -138,6 +138,22 @@ def test_hand_written_pages_are_kept_and_stale_pages_removed(tmp_path):
     assert (docs / "people" / "mine.md").exists()
 
 
+def test_pages_the_caller_found_current_are_kept_owned_and_not_rewritten(tmp_path):
+    from generator.publish.writer import read_manifest, write_files
+
+    docs = tmp_path / "docs"
+    write_files(docs, {"people/a.md": "a", "people/b.md": "b", "index.md": "home"})
+    (docs / "people" / "a.md").chmod(0o444)  # a write would replace it; a read would not matter
+    before = (docs / "people" / "a.md").stat().st_mtime_ns
+    again = write_files(docs, {"index.md": "home, new"}, current=["people/a.md"])
+    assert again.written == ["index.md"] and again.removed == ["people/b.md"]
+    assert again.unchanged == ["people/a.md"]
+    assert read_manifest(docs) == {"people/a.md", "index.md"}
+    assert (docs / "people" / "a.md").stat().st_mtime_ns == before
+    third = write_files(docs, {"index.md": "home, new"})  # no longer generated: removed
+    assert third.removed == ["people/a.md"] and not (docs / "people" / "a.md").exists()
+
+
 def test_generated_markdown_marks_itself(seed_site):
     text = (seed_site / "docs" / "people" / "steve-witkoff.md").read_text()
     assert re.match(r"---\ntitle: Steve Witkoff\ngenerated_by: briefing\n", text)

@@ -15,11 +15,11 @@ from generator.executor import beside
 from generator.publish import exported
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.memo import MEMO_FILE, read_memo
-from generator.site.parts import SiteJob, site_job
+from generator.site.parts import SiteJob, SitePages, site_job
 from tests.render_check import count_renders, write_docs
 
 
-def made(job: SiteJob, cores: int, monkeypatch) -> tuple[dict[str, str], tuple, bytes]:
+def made(job: SiteJob, cores: int, monkeypatch) -> tuple[SitePages, dict, bytes]:
     """The build's pages (``pipeline.made_pages``) on ``cores``, its export and kept briefing
     (``pipeline.export_files``, made in a forked process when the build runs)."""
     monkeypatch.setattr(pipeline, "usable_cores", lambda: cores)
@@ -35,22 +35,37 @@ def test_parts_made_by_forked_processes_equal_one_process_and_plain_rendering(se
     expected = {path: text.encode("utf-8") for path, text in exported(seed_briefing)[0].items()}
     assert export == export_alone == expected
     assert pickle.loads(kept).sources == seed_briefing.sources
-    assert list(forked) == list(alone)
+    assert list(forked.texts) == list(alone.texts)
     assert forked == alone
-    assert alone == render_pages(plan_pages(seed_briefing, 1), Linker(seed_briefing))
+    assert not alone.on_disk  # nothing kept from a build before
+    assert alone.texts == render_pages(plan_pages(seed_briefing, 1), Linker(seed_briefing))
 
 
 def test_a_forked_build_keeps_every_part_s_memo_entries(seed_briefing, tmp_path, monkeypatch):
     cache, docs = tmp_path / "cache", tmp_path / "docs"
     cache.mkdir()
     first, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 2, monkeypatch)
-    write_docs(docs, first)
+    write_docs(docs, first.texts)
     assert read_memo(cache / MEMO_FILE)  # the figures and summaries of the entity parts
 
     rendered = count_renders(monkeypatch)
     again, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
-    assert again == first
     assert rendered and all(path.startswith("report") for path in rendered)  # context: the whole briefing
+    assert list(again.texts) == rendered  # the rest is in docs/ as it would be rendered:
+    assert sorted([*again.texts, *again.on_disk]) == sorted(first.texts)
+    assert all((docs / path).read_text("utf-8") == first.texts[path] for path in again.on_disk)
+
+
+def test_a_page_edited_in_docs_is_rendered_again_not_kept(seed_briefing, tmp_path, monkeypatch):
+    cache, docs = tmp_path / "cache", tmp_path / "docs"
+    cache.mkdir()
+    first, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    write_docs(docs, first.texts)
+    edited = next(path for path in first.texts if path.startswith("sources/"))
+    (docs / edited).write_text("edited by hand", "utf-8")
+    again, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    assert again.texts[edited] == first.texts[edited]
+    assert edited not in again.on_disk
 
 
 def test_a_part_whose_process_dies_fails_the_site_instead_of_hanging(seed_briefing, monkeypatch):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import stat as stat_module
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,8 +81,11 @@ def is_generated(path: Path, manifest: set[str], rel: str, data: bytes = b"") ->
     return head == data or any(mark in head[:400] for mark in SIGNATURES)
 
 
-def write_files(docs: Path, files: dict[str, str | bytes]) -> WriteResult:
+def write_files(docs: Path, files: dict[str, str | bytes], current: Iterable[str] = ()) -> WriteResult:
     """Write ``files`` (docs-relative path -> content) crash-safely and prune stale ones.
+
+    ``current``: paths of files more this build generates, which the caller found in docs/
+    holding their content already (``site.render_memo``): kept as they are, not read again.
 
     Raises:
         OutputError: docs/ cannot be written (a full disk, no permission);
@@ -93,6 +97,9 @@ def write_files(docs: Path, files: dict[str, str | bytes]) -> WriteResult:
     encoded = {rel: c.encode("utf-8") if isinstance(c, str) else c for rel, c in sorted(files.items())}
     owned = _owned(docs, encoded, previous, result)
     changed = _changed(docs, owned, encoded, result)
+    kept = sorted(set(current) - set(encoded))
+    result.unchanged.extend(kept)
+    owned += kept
     try:
         _write_manifest(docs, previous | set(owned))
         _commit_all(docs, _write_temporaries(docs, changed, encoded))

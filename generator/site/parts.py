@@ -30,7 +30,7 @@ from generator.site.render import (
     COMPILED_TEMPLATES,
     check_unique,
     make_environment,
-    render_with_memo,
+    render_changed,
     template_dirs,
 )
 from generator.site.render_memo import RenderMemo
@@ -58,11 +58,24 @@ class SiteJob:
 
 
 @dataclass
+class SitePages:
+    """The site's pages: those rendered this build, and those docs/ holds already."""
+
+    texts: dict[str, str]
+    """Docs-relative path -> Markdown of each page rendered, in plan order of the parts."""
+    on_disk: list[str]
+    """Paths of the pages whose file in docs/ holds them as they would be rendered (the render
+    memo checked the file's digest; the text is not read back or handed on)."""
+
+
+@dataclass
 class MadePart:
     """One part's pages and the memo entries it used."""
 
     texts: dict[str, str]
-    """Docs-relative path -> Markdown, in plan order."""
+    """Docs-relative path -> Markdown of each page rendered, in plan order."""
+    on_disk: list[str]
+    """Paths of the part's other pages: docs/ holds each as it would be rendered."""
     planned: dict[str, Any]
     """The ``PageMemo`` entries the part used."""
     rendered: dict[str, Any]
@@ -90,21 +103,22 @@ def make_part(job: SiteJob, part: str) -> MadePart:
     """Plan and render one part, with memos of its own."""
     planned, rendered = job.page_memo.fresh(), job.render_memo.fresh()
     pages = plan_part(job.briefing, part, job.min_mentions, job.index, planned)
-    texts = render_with_memo(job.environment, pages, job.linker, rendered)
-    return MadePart(texts, planned.used, rendered.used)
+    texts, on_disk = render_changed(job.environment, pages, job.linker, rendered)
+    return MadePart(texts, on_disk, planned.used, rendered.used)
 
 
-def finish_site(job: SiteJob, made: list[MadePart]) -> dict[str, str]:
-    """Path -> Markdown of every page, in the order of ``made``; the memo entries every part
-    used saved for the next build.
+def finish_site(job: SiteJob, made: list[MadePart]) -> SitePages:
+    """The pages of every part, in the order of ``made``; the memo entries every part used
+    saved for the next build.
 
     Raises:
         ValueError: two parts planned a page at one path.
     """
-    check_unique(path for part in made for path in part.texts)
+    check_unique(path for part in made for path in [*part.texts, *part.on_disk])
     for part in made:
         job.page_memo.add(part.planned)
         job.render_memo.add(part.rendered)
     job.page_memo.save()
     job.render_memo.save()
-    return {path: text for part in made for path, text in part.texts.items()}
+    return SitePages({path: text for part in made for path, text in part.texts.items()},
+                     [path for part in made for path in part.on_disk])

@@ -167,15 +167,34 @@ def check_unique(paths: Iterable[str]) -> None:
 
 def render_with_memo(env: Environment, pages: list[Page], linker: Linker, memo: RenderMemo) -> dict[str, str]:
     """``render_pages`` with the environment and the memo given (the caller saves the memo)."""
-    paths = [page.path for page in pages]
-    check_unique(paths)
+    check_unique(page.path for page in pages)
     texts: dict[str, str] = {}
     for page in pages:
         key = memo.key(page) if memo.active else None
         text = memo.reuse(page, key)
-        if text is None:
-            recorder = RecordingLinker(linker)  # notes what the page reads through the linker
-            text = render_page(env, page, recorder)  # type: ignore[arg-type]
-            memo.keep(key, tuple(sorted(recorder.read)), text)
-        texts[page.path] = text
+        texts[page.path] = text if text is not None else _rendered(env, page, linker, memo, key)
     return texts
+
+
+def render_changed(env: Environment, pages: list[Page], linker: Linker,
+                   memo: RenderMemo) -> tuple[dict[str, str], list[str]]:
+    """Path -> Markdown of the pages rendered, in plan order, and the paths of the others: those
+    docs/ holds as the memo kept them (checked there, neither decoded nor handed on)."""
+    check_unique(page.path for page in pages)
+    texts: dict[str, str] = {}
+    on_disk: list[str] = []
+    for page in pages:
+        key = memo.key(page) if memo.active else None
+        if memo.on_disk(page, key) is not None:
+            on_disk.append(page.path)
+        else:
+            texts[page.path] = _rendered(env, page, linker, memo, key)
+    return texts, on_disk
+
+
+def _rendered(env: Environment, page: Page, linker: Linker, memo: RenderMemo, key: str | None) -> str:
+    """The page rendered, noting in ``memo`` what it read through the linker."""
+    recorder = RecordingLinker(linker)
+    text = render_page(env, page, recorder)  # type: ignore[arg-type]
+    memo.keep(key, tuple(sorted(recorder.read)), text)
+    return text

@@ -193,6 +193,12 @@ class RenderMemo:
 
     def reuse(self, page: Page, key: str | None) -> str | None:
         """The page's text from docs/ when nothing it was made from changed, else None."""
+        data = self.on_disk(page, key)
+        return data.decode("utf-8") if data is not None else None
+
+    def on_disk(self, page: Page, key: str | None) -> bytes | None:
+        """The page's bytes in docs/ when nothing it was made from changed and they are the
+        text the memo kept, else None (the page is then rendered)."""
         entry = self.previous.get(key) if key else None
         if entry is None or self.docs is None or self.read_digest(entry[0]) != entry[1]:
             return None
@@ -203,7 +209,7 @@ class RenderMemo:
         if digest(data) != entry[2]:
             return None
         self.used[key] = entry
-        return data.decode("utf-8")
+        return data
 
     def keep(self, key: str | None, read: tuple[str, ...], text: str) -> None:
         """Remember a page rendered this build."""
