@@ -3,7 +3,8 @@
 TimeML writes its value with the week number left open in the anchor's year ("1989-WXX"): so
 TimeBank does every time ("For the week, the index dropped", "the week's most active session"),
 and leaves no bare "the week" untagged. "the week before the vote" and "the week ended Friday"
-count from another date, and "the day of the week" names no week. No spaCy model, no network.
+count from another date, "the day of the week" names no week, and "Person of the Week" is a
+title. No spaCy model, no network.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def test_the_week_without_anchor_stays_open() -> None:
     "Sales rose in the week before the vote.",
     "Sales rose in the week ended Oct. 24.",
     "Shops open any day of the week.",
+    "She was named Person of the Week on the evening news.",
+    "He was voted Player of the week twice.",
 ])
 def test_the_week_counted_from_another_date_or_generic_is_not_tagged(sentence: str) -> None:
     assert [e.text for e in tag(sentence, OCT) if "week" in e.text.lower()] == []

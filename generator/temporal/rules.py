@@ -294,9 +294,10 @@ def _the_week(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"For the week, the index fell", "the week's busiest session": a week the text speaks of
     without naming it; TimeML leaves its number open in the anchor's year ("2013-WXX"). Not "the
     week before the vote" or "the week ended Friday" (counted from another date), nor "the day of
-    the week"."""
-    if _WEEK_COUNTED.match(ctx.text, m.end()) or re.search(r"\b(?:days?|time)\s+of\s+$", ctx.before(m, 10),
-                                                           re.IGNORECASE):
+    the week", nor a title ("Person of the Week", "Player of the week")."""
+    if _WEEK_COUNTED.match(ctx.text, m.end()) or m["unit"][0].isupper() or re.search(
+        r"\b(?:(?i:days?|time)|[A-Z]\w*)\s+of\s+$", ctx.before(m, 16)
+    ):
         return None
     if ctx.anchor is None:
         return "DATE", "XXXX-WXX", UNRESOLVED
