@@ -120,7 +120,7 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
     if match["clock"]:
         return _clock(expr, match["clock"], refs, text, anchor)
     if match["q"] or match["near"]:
-        return _from_quarter(expr, match, refs, anchor)
+        return _from_quarter(expr, match, refs, anchor, _over_months(expr, text))
     if match["wday"]:
         return _weekday_from(expr, match, refs)
     if not refs:
@@ -129,13 +129,14 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
         value = "PAST_REF" if match["sign"] == "-" else "FUTURE_REF"
         return replace(expr, value=value, provenance=UNRESOLVED)
     length, sign = f"P{match['n']}{match['unit']}", int(f"{match['sign']}1")
+    granularity = "Y" if match["unit"] == "Y" and _over_months(expr, text) else match["gran"]
     if (same := _day_within(expr, match, refs[-1])) is not None:
         return same
     for ref in reversed(refs):  # the last date fine enough to count from
         if ref.derived and match["unit"] == "Y":
             continue
-        if (value := shifted(ref, sign, length, match["gran"])) is not None:
-            if not match["gran"] and _after_the_report(value, expr, text, anchor):
+        if (value := shifted(ref, sign, length, granularity)) is not None:
+            if not granularity and _after_the_report(value, expr, text, anchor):
                 length_value = amounts.duration_value(float(match["n"]), match["unit"])
                 return replace(expr, type="DURATION", value=length_value, provenance="stated")
             value += match["part"] or ""
@@ -179,13 +180,14 @@ _QUARTER_CONTEXT = 600
 
 
 def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[_Reference],
-                  anchor: dt.date | None) -> TimeExpression | None:  # fmt: skip
+                  anchor: dt.date | None, over_months: bool = False) -> TimeExpression | None:  # fmt: skip
     """Financial reporting: "the quarter" is the quarter the text reports on (the last quarter
     it stated, else the last one completed before the anchor); "the year-ago quarter" and
     "a year ago" near a stated quarter are that quarter a year before; "the 1988 quarter" is
-    it in 1988. Far from any stated quarter, "a year ago" counts from the anchor."""
+    it in 1988. Far from any stated quarter, or in a sentence on several months
+    (``over_months``), "a year ago" counts from the anchor."""
     context = None if match["q"] == "-0" else _context_quarter(expr, refs)
-    if match["near"] and context is None:
+    if match["near"] and (context is None or over_months):
         return _years_from_anchor(expr, match, anchor)
     if context is not None:
         year, quarter, how = context.day.year, (context.day.month + 2) // 3, _how(expr, context, "")
@@ -198,6 +200,18 @@ def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[_Refere
     shift = match["q"] or f"{match['sign']}{match['n']}"
     year = int(shift[1:]) if shift[0] == "=" else year + int(float(shift))
     return replace(expr, value=f"{year}-Q{quarter}", provenance=how)
+
+
+_MONTHS_REPORTED = re.compile(r"\b(?:the|first|latest)\s+(?:(?:first|latest)\s+)?(?:six|nine|\d{1,2})[\s-]"
+                              r"months?\b|\bfirst\s+half\b", re.IGNORECASE)
+
+
+def _over_months(expr: TimeExpression, text: str) -> bool:
+    """True when the sentence reports on several months before ``expr`` ("For the nine months, net
+    rose to $5 million from $4 million a year earlier"): the months of the year before are
+    meant, which no quarter holds."""
+    start = max(text.rfind(". ", 0, expr.start), text.rfind("\n", 0, expr.start), 0)
+    return bool(_MONTHS_REPORTED.search(text, start, expr.start))
 
 
 def _context_quarter(expr: TimeExpression, refs: list[_Reference]) -> _Reference | None:

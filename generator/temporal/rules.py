@@ -274,6 +274,8 @@ def period(m: re.Match[str], ctx: Context) -> Resolved | None:
             and not ctx.headline(m)):
         return None  # a title in the middle of a sentence ("on ABC's This Week")
     rel, unit = re.sub(r"\s+", " ", m["rel"].lower()), m["unit"].lower()
+    if rel == "the" and unit == "week" and not m["edge"]:
+        return _the_week(m, ctx)
     if rel == "the" and not m["edge"] and unit != "weekend":
         return None
     if rel == "the" and unit == "weekend":
@@ -283,6 +285,23 @@ def period(m: re.Match[str], ctx: Context) -> Resolved | None:
                                                  re.IGNORECASE):
         return "DURATION", "P10Y", "stated"  # "over the past decade": ten years, not the 2010s
     return relative(ctx, m, offset, lambda a: _period_value(a, unit, offset), f"'{rel}'")
+
+
+_WEEK_COUNTED = re.compile(r"\s+(?:of|before|after|ended|ending|earlier|later)\b", re.IGNORECASE)
+
+
+def _the_week(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"For the week, the index fell", "the week's busiest session": a week the text speaks of
+    without naming it; TimeML leaves its number open in the anchor's year ("2013-WXX"). Not "the
+    week before the vote" or "the week ended Friday" (counted from another date), nor "the day of
+    the week", nor a title ("Person of the Week", "Player of the week")."""
+    if _WEEK_COUNTED.match(ctx.text, m.end()) or m["unit"][0].isupper() or re.search(
+        r"\b(?:(?i:days?|time)|[A-Z]\w*)\s+of\s+$", ctx.before(m, 16)
+    ):
+        return None
+    if ctx.anchor is None:
+        return "DATE", "XXXX-WXX", UNRESOLVED
+    return "DATE", f"{ctx.anchor.year}-WXX", ctx.resolved(m, "week not named")
 
 
 def _the_weekend(m: re.Match[str], ctx: Context) -> Resolved:
