@@ -225,7 +225,7 @@ class RenderMemo:
         """Digest of everything the linker's helpers read about one id ("e", "s" or "v" and the id)."""
         found = self._values.get(item)
         if found is None:
-            found = self._values[item] = digest(repr(self._raw_value(item)).encode("utf-8", "surrogatepass"))
+            found = self._values[item] = digest(pickle.dumps(self._raw_value(item), pickle.HIGHEST_PROTOCOL))
         return found
 
     def _raw_value(self, item: str) -> tuple:
