@@ -173,7 +173,8 @@ class RenderMemo:
         """
         if not self.active:
             return
-        for shared in (briefing.sources, briefing.entities, briefing.events, briefing.quotes,
+        with_page = [entity for entity in briefing.entities if entity.has_page]  # others: in no context
+        for shared in (briefing.sources, with_page, briefing.events, briefing.quotes,
                        briefing.deadlines, briefing.stories):
             for obj in shared:
                 object_digest(self._objects, obj)
