@@ -44,3 +44,16 @@ def test_caps_count_per_article():
     )
     assert len({e for e in pages(result) if e.startswith("a")}) == 2
     assert len({e for e in pages(result) if e.startswith("b")}) == 2
+
+
+def test_with_page_flag_is_replace_without_copying_what_has_the_flag():
+    from dataclasses import replace
+
+    from generator.model import Event, with_page_flag
+
+    event = Event(id="e1", title="talks", kind="meeting", participants=(), place=None, date=None,
+                  citations=(), has_page=True)
+    assert with_page_flag(event, True) is event
+    flagged = with_page_flag(event, False)
+    assert flagged == replace(event, has_page=False) and flagged is not event
+    assert event.has_page  # the original is untouched

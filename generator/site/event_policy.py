@@ -30,10 +30,10 @@ on the anchor of its row, on the page that holds that row.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from generator.events.stories import STORY_PREFIX
-from generator.model import Event, Story
+from generator.model import Event, Story, with_page_flag
 from generator.site.markup import event_page
 from generator.site.pages.paging import Bundle, stable_paths, stable_runs
 from generator.site.policy import beyond_article_cap, sources_for_page
@@ -69,7 +69,7 @@ def mark_event_pages(events: list[Event], per_article: int, per_story: int = EVE
     capped = beyond_article_cap(eligible, lambda e: {e.story}, lambda e: -len(e.citations),
                                 min(per_story, per_article))
     kept = {e.id for e in eligible} - {e.id for e in capped}
-    return [replace(e, has_page=_reported_by(e) >= needed or e.id in kept) for e in events]
+    return [with_page_flag(e, _reported_by(e) >= needed or e.id in kept) for e in events]
 
 
 def _reported_by(event: Event) -> int:

@@ -30,10 +30,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any, TypeVar
 
-from generator.model import ArticleAnalysis, Deadline, Entity
+from generator.model import ArticleAnalysis, Deadline, Entity, with_page_flag
 
 Item = TypeVar("Item")
 AUTO_MIN_SOURCES = 2
@@ -95,10 +94,10 @@ def mark_pages(entities: list[Entity], min_mentions: int, per_article: int,
                                 lambda e: {m.source for m in e.mentions},
                                 lambda e: (-len(e.mentions), e.name, e.id), per_article)
     eligible -= {e.id for e in capped}
-    return [replace(e, has_page=e.id in eligible) for e in entities]
+    return [with_page_flag(e, e.id in eligible) for e in entities]
 
 
 def mark_deadline_pages(deadlines: list[Deadline], min_sources: int) -> list[Deadline]:
     """The deadlines with ``has_page`` set: reported by at least ``min_sources`` sources."""
-    return [replace(d, has_page=not d.reports or len({r.citation.source for r in d.reports}) >= min_sources)
+    return [with_page_flag(d, not d.reports or len({r.citation.source for r in d.reports}) >= min_sources)
             for d in deadlines]
