@@ -362,3 +362,30 @@ def test_ctrl_c_while_writing_exits_130_and_the_next_build_finishes(warm, tmp_pa
     monkeypatch.setattr(atomic, "_replace", os.replace)
     assert build(root, monkeypatch, capsys)[0] == EXIT_OK
     assert len(consistent(root)["sources"]) == 2
+
+
+def test_the_export_process_killed_fails_the_build_and_leaves_the_output_as_it_was(
+        warm, tmp_path, monkeypatch, capsys):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from generator import pipeline
+
+    root = copy_project(warm, tmp_path / "p")
+    before = docs_snapshot(root)
+    (root / "seeds" / "nairobi.txt").unlink()
+    parent, export_files = os.getpid(), pipeline.export_files
+
+    def killed(briefing):
+        if os.getpid() != parent:
+            os._exit(9)  # as the kernel's out-of-memory killer would
+        return export_files(briefing)
+
+    monkeypatch.setattr(pipeline, "export_files", killed)
+    monkeypatch.setattr(executor_stage, "usable_cores", lambda: 2)  # forked on any machine
+    with pytest.raises(BrokenProcessPool):
+        build(root, monkeypatch, capsys)
+    assert docs_snapshot(root) == before  # nothing written, the previous site and export kept
+    monkeypatch.setattr(pipeline, "export_files", export_files)
+    code, err = build(root, monkeypatch, capsys)
+    assert code == EXIT_OK and "Traceback" not in err
+    assert {s["path"] for s in consistent(root)["sources"]} == {"geneva.txt", "oslo.md"}
