@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from generator.model import TimeExpression
-from generator.temporal import amounts, anaphora, conjoined, named, rules
+from generator.temporal import amounts, anaphora, conjoined, named, relative_words, rules
 from generator.temporal import vocab as v
 from generator.temporal.calendar import (
     Direction,
@@ -92,10 +92,10 @@ _TABLE: list[tuple[str, Handler]] = [
      rf"\b(?P<mon>{v.MONTH_RE})\b(?!\s*\d)", rules.month_alone),
     (rf"(?:\b(?P<rel>(?i:this|last|next|coming|past|early|late|earlier|later|(?P<anaphoric>the\s+"
      r"(?:previous|preceding|following))))\s+)?\b(?P<day>"
-     rf"{v.WEEKDAY_RE})\b(?!\s+{_PAPERS})(?:\s+(?P<part>(?i:{v.DAY_PART_RE}))\b)?", rules.weekday),
+     rf"{v.WEEKDAY_RE})\b(?!\s+{_PAPERS})(?:\s+(?P<part>(?i:{v.DAY_PART_RE}))\b)?", relative_words.weekday),
     (rf"(?i)\b(?:the\s+day\s+(?P<pre>before|after)\s+)?(?P<word>today|tonight|yesterday|"
-     rf"tomorrow)(?:\s+(?P<part>{v.DAY_PART_RE}))?\b", rules.day_word),
-    (rf"(?i)\b(?P<word>this|last)\s+(?P<part>{v.DAY_PART_RE})\b", rules.day_word),
+     rf"tomorrow)(?:\s+(?P<part>{v.DAY_PART_RE}))?\b", relative_words.day_word),
+    (rf"(?i)\b(?P<word>this|last)\s+(?P<part>{v.DAY_PART_RE})\b", relative_words.day_word),
     (rf"(?i)\b(?:(?P<det>the|that)\s+(?:(?:comparable|corresponding|same)\s+)?(?:(?P<latest>latest|most\s+"
      rf"recent)\s+)?)?(?:(?P<ago>year[\s-](?:ago|earlier))(?:\s+(?P<unit>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period))?"
      rf"(?!\s+(?:first\s+)?(?:{v.NUMBER_RE})[\s-]+(?:months|weeks))|(?:(?P<year>"
@@ -134,11 +134,11 @@ _TABLE: list[tuple[str, Handler]] = [
      r"(?P<rel>this\s+past|latest|most\s+recent|this|last|next|"
      r"past|coming|previous|current|the)\s+(?:fiscal\s+)?(?P<unit>week|month|year|quarter|decade|"
      r"weekend|summer|"
-     r"winter|spring|autumn|fall)\b", rules.period),
+     r"winter|spring|autumn|fall)\b", relative_words.period),
     (r"(?i)\b(?:(?P<now>now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
      r"right\s+now|(?P<adj>(?P<then>then[\s-]+)?current))|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|(?:"
      rf"{v.NUMBER_RE})\s)))|(?P<future>soon|as\s+soon\s+as\s+possible|a\s+later\s+date|{v.TERM_RE}|the\s+"
-     r"(?:near\s+|distant\s+)?future))\b", rules.reference),
+     r"(?:near\s+|distant\s+)?future))\b", relative_words.reference),
     (r"(?i)\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", named.century),
     (rf"(?i)(?<=\bin\s){_AMOUNT}", amounts.in_duration),  # before a plain length: it wins a tie
     (rf"(?i){_AMOUNT}", amounts.duration),
