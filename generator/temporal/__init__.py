@@ -3,7 +3,7 @@
 Modules: ``tagger`` (the entry point), ``rules`` (patterns to values: calendar dates),
 ``relative_words`` (weekdays, day words, periods, references),
 ``vocab`` (word lists), ``calendar`` (date arithmetic and value ranges),
-``tense`` (direction of relative dates), ``named`` (holidays, seasons),
+``tense`` (direction of relative dates), ``named`` (quarters, seasons), ``holidays``,
 ``amounts`` (durations), ``anaphora`` (dates that refer to earlier ones),
 ``conjoined`` (expressions joined by "and", "or" and commas).
 """

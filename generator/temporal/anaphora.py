@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.model import TimeExpression
-from generator.temporal import amounts, named
+from generator.temporal import amounts, holidays
 from generator.temporal import calendar as cal
 from generator.temporal import vocab as v
 from generator.temporal.rules import UNRESOLVED
@@ -51,7 +51,7 @@ _YEARLESS = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 _IN_YEAR = re.compile(r"\b(?:in|during|of)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 """A date after "since" starts a span that runs to now: a later day of the clause is not in its year."""
-_NAMED = re.compile(rf"\b(?:{v.MONTH_ANY_RE})|{named.HOLIDAY_RE}", re.IGNORECASE)
+_NAMED = re.compile(rf"\b(?:{v.MONTH_ANY_RE})|{holidays.HOLIDAY_RE}", re.IGNORECASE)
 _SAME_CLAUSE = 40
 """How far (characters) a day may follow a stated year and still take it ("in 2008, ended on
 Christmas Eve"); further on, a new clause usually speaks of another time."""

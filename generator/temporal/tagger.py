@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from generator.model import TimeExpression
-from generator.temporal import amounts, anaphora, conjoined, named, relative_words, rules
+from generator.temporal import amounts, anaphora, conjoined, holidays, named, relative_words, rules
 from generator.temporal import vocab as v
 from generator.temporal.calendar import (
     Direction,
@@ -119,8 +119,8 @@ _TABLE: list[tuple[str, Handler]] = [
     (rf"\b(?:(?P<edge>{_E})\s*)?(?P<mon>{v.MONTH_RE})\s+(?P<which>(?i:this|last|next))\s+(?i:year)\b",
      named.month_of_year),
     (rf"\b(?i:every|each)\s+(?P<what>{v.MONTH_RE}|{_SEASON})\b", named.every_month),
-    (rf"(?i)\b(?P<name>{named.HOLIDAY_RE})\b(?P<week>\s+week\b)?(?:,?\s+(?P<year>{v.YEAR_RE})\b)?",
-     named.holiday),
+    (rf"(?i)\b(?P<name>{holidays.HOLIDAY_RE})\b(?P<week>\s+week\b)?(?:,?\s+(?P<year>{v.YEAR_RE})\b)?",
+     holidays.holiday),
     (r"(?i)\b(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|preceding|same)|that(?:\s+same)?"
      r"|(?:(?<=earlier\s)|(?<=later\s))in\s+the)\s+"  # "later in the day": that day
      rf"(?P<unit>day|week|month|year|{v.DAY_PART_RE})\b", named.anaphoric),
