@@ -4,7 +4,8 @@ Modules: ``tagger`` (the entry point), ``rules`` (patterns to values: calendar d
 ``relative_words`` (weekdays, day words, periods, references),
 ``vocab`` (word lists), ``calendar`` (date arithmetic and value ranges),
 ``tense`` (direction of relative dates), ``named`` (quarters, seasons), ``holidays``,
-``amounts`` (durations), ``anaphora`` (dates that refer to earlier ones),
+``amounts`` (durations), ``anaphora`` (dates that refer to earlier ones), ``reference``
+(the date they count from),
 ``conjoined`` (expressions joined by "and", "or" and commas).
 """
 
