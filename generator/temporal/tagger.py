@@ -14,10 +14,11 @@ was obtained in ``provenance``: "stated", "'Wednesday' resolved against
 2025-08-06 (past tense)", or "date not resolved" when there is no anchor and the
 value stays underspecified (XXXX-08-08, XXXX-WXX-3, PAST_REF, ...).
 
-The resolution rules are documented in ``temporal_rules`` (calendar words),
-``temporal_named`` (quarters, seasons, holidays), ``temporal_anaphora`` (reference
-time) and ``temporal_tense`` (tense cues); calendar helpers for the event and deadline
-stages live in ``temporal_calendar`` and are re-exported here.
+The resolution rules are documented in ``temporal.rules`` (calendar words),
+``temporal.relative_words`` (weekdays, periods), ``temporal.named`` (quarters, seasons),
+``temporal.holidays``, ``temporal.anaphora`` (reference time) and ``temporal.tense`` (tense
+cues); calendar helpers for the event and deadline stages live in ``temporal.calendar`` and
+are re-exported here.
 """
 
 from __future__ import annotations
