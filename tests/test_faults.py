@@ -314,7 +314,7 @@ def test_configuration_errors_exit_2_naming_the_key(tmp_path, monkeypatch, capsy
 def test_entities_by_sentence_match_spacy_and_stay_linear(nlp):
     from spacy.tokens import Doc
 
-    from generator.nlp.mentions import sentence_ents
+    from generator.nlp.entity_spans import sentence_ents
 
     doc = nlp("Anna Berg met Jonas Dahl in Geneva. The World Bank paid. Kofi Mensah left on Monday.")
     for sent in doc.sents:

@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from generator.model import TimeExpression
-from generator.temporal import amounts, named
+from generator.temporal import amounts, holidays
 from generator.temporal import calendar as cal
 from generator.temporal import vocab as v
+from generator.temporal.reference import Reference, as_reference, provenance, shifted
 from generator.temporal.rules import UNRESOLVED
 from generator.temporal.tense import tense_at
 
@@ -43,44 +44,27 @@ _PLACEHOLDER = re.compile(r"@(?:(?P<near>~)?(?P<sign>[+-])P(?P<n>\d+(?:\.\d+)?)(
                           r"(?:/(?P<gran>DE|[DWMQY]))?(?P<part>T(?:MO|AF|EV|NI))?|(?P<clock>T\d\d:\d\d)"
                           r"|Q(?P<q>[+-]\d|=\d{4})"
                           r"|W(?P<wsign>[+-])(?P<wday>[0-6])(?P<wpart>T[A-Z]{2})?)")  # fmt: skip
-_CALENDAR = re.compile(
-    r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|-W(?P<w>\d\d)(?P<we>-WE)?|-Q(?P<q>[1-4]))?"
-)
-_ORDER = ["D", "W", "M", "Q", "Y", "DE"]
 _YEARLESS = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 _IN_YEAR = re.compile(r"\b(?:in|during|of)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 """A date after "since" starts a span that runs to now: a later day of the clause is not in its year."""
-_NAMED = re.compile(rf"\b(?:{v.MONTH_ANY_RE})|{named.HOLIDAY_RE}", re.IGNORECASE)
+_NAMED = re.compile(rf"\b(?:{v.MONTH_ANY_RE})|{holidays.HOLIDAY_RE}", re.IGNORECASE)
 _SAME_CLAUSE = 40
 """How far (characters) a day may follow a stated year and still take it ("in 2008, ended on
 Christmas Eve"); further on, a new clause usually speaks of another time."""
 _RELATIVE_WORD = re.compile(r"\b(?:last|next|this|coming|past|previous)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Reference:
-    day: dt.date
-    granularity: str
-    value: str
-    text: str
-    start: int
-    end: int
-    stated: bool
-    derived: bool = False
-    """Counted from another date ("a year earlier"): no context for later counts by years."""
-
-
 def resolve(exprs: list[TimeExpression], text: str, anchor: dt.date | None) -> list[TimeExpression]:
     """Replace placeholder values using the reference time; drop what cannot be resolved."""
-    refs = [_Reference(anchor, "D", anchor.isoformat(), "", -1, -1, False)] if anchor else []
+    refs = [Reference(anchor, "D", anchor.isoformat(), "", -1, -1, False)] if anchor else []
     out: list[TimeExpression] = []
     for expr in _quarters_ended(exprs, text):
         resolved = _resolved(expr, refs, text, anchor)
         if resolved is None:
             continue
         out.append(resolved)
-        if ref := _as_reference(resolved):
+        if ref := as_reference(resolved):
             refs.append(replace(ref, derived=_counted(expr.value)))
     return out
 
@@ -112,7 +96,7 @@ def _counted(placeholder: str) -> bool:
     return placeholder.startswith("@") and not placeholder.startswith(("@Q+0", "@Q-0", "@T"))
 
 
-def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
+def _resolved(expr: TimeExpression, refs: list[Reference], text: str,
               anchor: dt.date | None) -> TimeExpression | None:  # fmt: skip
     match = _PLACEHOLDER.fullmatch(expr.value)
     if match is None:
@@ -140,7 +124,7 @@ def _resolved(expr: TimeExpression, refs: list[_Reference], text: str,
                 length_value = amounts.duration_value(float(match["n"]), match["unit"])
                 return replace(expr, type="DURATION", value=length_value, provenance="stated")
             value += match["part"] or ""
-            return replace(expr, value=value, provenance=_how(expr, ref, "counted from it"))
+            return replace(expr, value=value, provenance=provenance(expr, ref, "counted from it"))
     return None
 
 
@@ -154,16 +138,16 @@ def _after_the_report(value: str, expr: TimeExpression, text: str, anchor: dt.da
             and tense_at(text, expr.start, expr.end) != "future")
 
 
-def _day_within(expr: TimeExpression, match: re.Match[str], ref: _Reference) -> TimeExpression | None:
+def _day_within(expr: TimeExpression, match: re.Match[str], ref: Reference) -> TimeExpression | None:
     """"that (same) day" right after a month or year ("last October ... that same day"): a day
     of that month or year the text does not give ("1998-10-XX"), not an older stated day."""
     if match["n"] != "0" or match["gran"] != "D" or ref.end < 0 or ref.granularity not in ("M", "Y"):
         return None
     value = f"{ref.value}-XX" if ref.granularity == "M" else f"{ref.day.year}-XX-XX"
-    return replace(expr, value=value + (match["part"] or ""), provenance=_how(expr, ref, "a day in it"))
+    return replace(expr, value=value + (match["part"] or ""), provenance=provenance(expr, ref, "a day in it"))
 
 
-def _weekday_from(expr: TimeExpression, match: re.Match[str], refs: list[_Reference]) -> TimeExpression:
+def _weekday_from(expr: TimeExpression, match: re.Match[str], refs: list[Reference]) -> TimeExpression:
     """"the previous Friday" (before the last day mentioned), "the following Monday" (after it)."""
     days = [r for r in refs if r.granularity == "D"]
     if not days:
@@ -172,14 +156,14 @@ def _weekday_from(expr: TimeExpression, match: re.Match[str], refs: list[_Refere
     direction: cal.Direction = "past" if match["wsign"] == "-" else "future"
     day = cal.resolve_weekday(days[-1].day, int(match["wday"]), direction, inclusive=False)
     value = f"{day.isoformat()}{match['wpart'] or ''}"
-    return replace(expr, value=value, provenance=_how(expr, days[-1], "counted from it"))
+    return replace(expr, value=value, provenance=provenance(expr, days[-1], "counted from it"))
 
 
 _QUARTER_CONTEXT = 600
 """How far back (characters) a stated quarter sets the context of "a year ago" and "the quarter"."""
 
 
-def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[_Reference],
+def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[Reference],
                   anchor: dt.date | None, over_months: bool = False) -> TimeExpression | None:  # fmt: skip
     """Financial reporting: "the quarter" is the quarter the text reports on (the last quarter
     it stated, else the last one completed before the anchor); "the year-ago quarter" and
@@ -190,7 +174,7 @@ def _from_quarter(expr: TimeExpression, match: re.Match[str], refs: list[_Refere
     if match["near"] and (context is None or over_months):
         return _years_from_anchor(expr, match, anchor)
     if context is not None:
-        year, quarter, how = context.day.year, (context.day.month + 2) // 3, _how(expr, context, "")
+        year, quarter, how = context.day.year, (context.day.month + 2) // 3, provenance(expr, context, "")
     elif anchor is not None:
         index = anchor.year * 4 + (anchor.month - 1) // 3 - 1
         year, quarter = index // 4, index % 4 + 1
@@ -214,7 +198,7 @@ def _over_months(expr: TimeExpression, text: str) -> bool:
     return bool(_MONTHS_REPORTED.search(text, start, expr.start))
 
 
-def _context_quarter(expr: TimeExpression, refs: list[_Reference]) -> _Reference | None:
+def _context_quarter(expr: TimeExpression, refs: list[Reference]) -> Reference | None:
     """The last quarter the text stated (not counted) within ``_QUARTER_CONTEXT`` before, among
     those begun by the anchor: a forecast for a quarter to come ("losses through the third quarter
     of next year") is no quarter the text reports results of."""
@@ -234,66 +218,7 @@ def _years_from_anchor(expr: TimeExpression, match: re.Match[str],
     return replace(expr, value=str(anchor.year + years), provenance=how)
 
 
-def _how(expr: TimeExpression, ref: _Reference, how: str) -> str:
-    if ref.end >= 0:
-        how = f"date mentioned before: '{ref.text}'"
-    return f"'{expr.text}' resolved against {ref.value} ({how})"
-
-
-def _as_reference(expr: TimeExpression) -> _Reference | None:
-    if expr.type not in ("DATE", "TIME") or not (match := _CALENDAR.fullmatch(expr.value)):
-        return None
-    year = int(match["y"])
-    try:
-        if match["d"]:
-            day, gran = dt.date(year, int(match["m"]), int(match["d"])), "D"
-        elif match["w"]:
-            day, gran = dt.date.fromisocalendar(year, int(match["w"]), 6 if match["we"] else 1), "W"
-        elif match["m"]:
-            day, gran = dt.date(year, int(match["m"]), 1), "M"
-        elif match["q"]:
-            day, gran = dt.date(year, 3 * int(match["q"]) - 2, 1), "Q"
-        else:
-            day, gran = dt.date(year, 1, 1), "Y"
-    except ValueError:
-        return None
-    value = day.isoformat() if match["we"] else expr.value.split("T")[0]
-    gran = "D" if match["we"] else gran  # a weekend counts from its Saturday
-    return _Reference(day, gran, value, expr.text, expr.start, expr.end, expr.provenance == "stated")
-
-
-def shifted(ref: _Reference, sign: int, length: str, granularity: str | None) -> str | None:
-    """The reference moved by ``length`` (e.g. "P2D"), as a value of the right granularity."""
-    unit = "DE" if length.endswith("DE") else length[-1]
-    granularity = granularity or _granularity(ref.granularity, unit)
-    if granularity is None or _ORDER.index(granularity) < _ORDER.index(ref.granularity):
-        return None  # "two days later" after "in March": no day to count from
-    try:
-        day = cal.add_duration(ref.day, length, sign)
-    except ValueError:
-        return None  # "3,000 years later": beyond the calendar
-    return _format(day, granularity)
-
-
-def _granularity(ref: str, unit: str) -> str | None:
-    """A day keeps days and weeks ("a week later" is a day); a month or quarter keeps its
-    granularity when moved by months or years ("a year earlier" than a quarter is a quarter)."""
-    if ref in ("M", "Q") and unit in ("M", "Y"):
-        return ref
-    if unit in ("D", "W"):
-        return ref if ref in ("D", "W") else None
-    return unit
-
-
-def _format(day: dt.date, granularity: str) -> str:
-    formats = {
-        "D": day.isoformat(), "W": cal.week_value(day), "M": cal.month_value(day),
-        "Q": f"{day.year}-Q{(day.month - 1) // 3 + 1}", "Y": str(day.year), "DE": str(day.year)[:3],
-    }  # fmt: skip
-    return formats[granularity]
-
-
-def _clock(expr: TimeExpression, clock: str, refs: list[_Reference], text: str,
+def _clock(expr: TimeExpression, clock: str, refs: list[Reference], text: str,
            anchor: dt.date | None) -> TimeExpression:  # fmt: skip
     """A clock time on the last day of its paragraph (a past one in a past sentence)."""
     paragraph = max(text.rfind("\n", 0, expr.start), 0)
@@ -301,14 +226,14 @@ def _clock(expr: TimeExpression, clock: str, refs: list[_Reference], text: str,
     days = [r for r in refs if r.granularity == "D" and r.end >= paragraph]
     days = [r for r in days if not (past and anchor and r.day > anchor)]
     if days:
-        return replace(expr, value=f"{days[-1].value}{clock}", provenance=_how(expr, days[-1], ""))
+        return replace(expr, value=f"{days[-1].value}{clock}", provenance=provenance(expr, days[-1], ""))
     if anchor is None:
         return replace(expr, value=f"XXXX-XX-XX{clock}", provenance=UNRESOLVED)
     how = f"'{expr.text}' resolved against {anchor} (day of publication)"
     return replace(expr, value=f"{anchor}{clock}", provenance=how)
 
 
-def _year_from_previous(expr: TimeExpression, previous: _Reference | None, text: str,
+def _year_from_previous(expr: TimeExpression, previous: Reference | None, text: str,
                         anchor: dt.date | None) -> TimeExpression:  # fmt: skip
     """"The last recount, in 2008, ended on Christmas Eve": the day is in 2008."""
     if previous is None or anchor is None or previous.end < 0 or not previous.stated:

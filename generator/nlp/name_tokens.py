@@ -1,0 +1,105 @@
+"""The words of the name itself inside an entity span.
+
+``name_tokens`` strips a leading "the", titles, job words and other words written
+before a name, keeps the last name of "X and Y" read as one person and trims headline
+names (see ``headlines``); the titles and job words it strips are returned for the mention.
+"""
+
+from __future__ import annotations
+
+from generator.knowledge.gazetteer import demonym_country
+from generator.knowledge.names import (
+    FACILITY_WORDS,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    SPEECH_VERBS,
+    is_job_word,
+    is_title_modifier,
+    is_title_word,
+)
+from generator.model import Source
+from generator.nlp.headlines import (
+    headline_body,
+    part_the_body_names,
+    without_headline_spillover,
+    without_trailing_job,
+    written_in_lower_case,
+)
+
+
+def name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
+    """The tokens of the name itself, and the title or job words stripped from before it.
+
+    A name ending in an organisation or building word keeps its words ("Justice
+    Department", "the Harbourside Dome"). Otherwise leading "the", titles
+    ("President"), job words ("Producer"), speech verbs ("Said"), lower-case
+    words ("comedian"), short capital abbreviations before a person's name
+    ("AG") and, at a sentence or headline start, words the article also writes
+    in lower case ("Hire") are no part of the name, nor is a team written before
+    such a job word ("Comets QB Jane Doe"). Of "X and Y" tagged as one
+    person, Y is kept. In a headline, a person's name the body never writes is
+    cut to the part it does write, and trailing headline words are dropped.
+    """
+    tokens = _from_inner_job(_last_conjunct(list(ent))) if ent.label_ == "PERSON" else list(ent)
+    body = headline_body(ent.sent, source, offset)
+    headline = body is not None
+    stripped: list[str] = []
+    if headline and ent.label_ == "PERSON":
+        tokens = part_the_body_names(tokens, source, offset, body or "")
+        tokens = without_headline_spillover(tokens, source, offset, body or "")
+    elif headline:
+        tokens = without_trailing_job(tokens, source, offset, body or "")
+    if tokens[-1].lower_ in ORGANISATION_WORDS or tokens[-1].lower_ in FACILITY_WORDS:
+        return (tokens[1:], stripped) if len(tokens) > 1 and tokens[0].lower_ == "the" else (tokens, stripped)
+    while len(tokens) > 1:
+        token = tokens[0]
+        if not (token.lower_ == "the" or _is_strippable_title(token, ent.label_)
+                or (tokens[1].text[:1].isupper() and _is_glued_word(token, ent.label_, source, headline))):
+            break
+        tokens.pop(0)
+        if token.lower_ != "the" and (is_title_word(token.text) or is_title_modifier(token.text)
+                                      or is_job_word(token.text)):
+            stripped.append(token.text)
+    return tokens, stripped
+
+
+def _from_inner_job(tokens: list) -> list:
+    """"Comets QB Jane Doe" -> "QB Jane Doe": a person's span holding a job word or a short
+    capitals abbreviation ("QB", "WR") before a capitalised name starts at it (the job
+    word is then stripped as glued), so the team before it is no part of the name."""
+    for i in range(len(tokens) - 2, 0, -1):
+        word = tokens[i].text
+        short_caps = word.isalpha() and word.isupper() and 2 <= len(word) <= 3
+        if (is_job_word(word) or short_caps) and tokens[i + 1].text[:1].isupper():
+            return tokens[i:]
+    return tokens
+
+
+def _last_conjunct(tokens: list) -> list:
+    """"Springfield and Doe" -> "Doe": a coordination read as one person keeps its last name."""
+    cuts = [i for i, t in enumerate(tokens) if t.lower_ in ("and", "&") and 0 < i < len(tokens) - 1]
+    return tokens[cuts[-1] + 1:] if cuts else tokens
+
+
+def _is_glued_word(token, label: str, source: Source, headline: bool) -> bool:
+    """A word written before a name that is no part of it (see ``name_tokens``)."""
+    word = token.text
+    if word.islower():
+        return word not in NAME_PARTICLES
+    if is_job_word(word) or (label == "PERSON" and word.lower() in SPEECH_VERBS):
+        return True
+    if label == "PERSON" and demonym_country(word) is not None:
+        return True  # "American Jane Doe": a nationality, no part of the name
+    if label == "PERSON" and word.isalpha() and word.isupper() and len(word) <= 3:
+        return True  # "AG Doe", "WR Doe": an abbreviated job title
+    starts = headline or token.is_sent_start or token.i == 0
+    return starts and label == "PERSON" and written_in_lower_case(word, source.text)
+
+
+def _is_strippable_title(token, label: str) -> bool:
+    """A title word before a name: any title for PERSON, honorifics otherwise."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    followed_by_name = nxt is not None and nxt.text[:1].isupper() and not is_title_word(nxt.text)
+    if not (is_title_word(token.text) or is_title_modifier(token.text)):
+        return False
+    return label == "PERSON" or (followed_by_name and token.text[:1].isupper() and nxt.pos_ == "PROPN")
