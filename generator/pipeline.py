@@ -35,8 +35,10 @@ from pathlib import Path
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, numbered_stories
+from generator.events.cluster_memo import ClusterMemo
 from generator.events.cluster_memo import read_memo as read_cluster_memo
 from generator.events.cluster_memo import write_memo as write_cluster_memo
+from generator.events.merge import StoryWork, work_ahead
 from generator.events.pair_memo import PairMemo, read_memo, write_memo
 from generator.events.reports import Report as EventReport
 from generator.events.reports import resolve_reports as event_reports
@@ -60,6 +62,8 @@ from generator.publish.lock import build_lock
 from generator.publish.snapshot import read_snapshot, store_snapshot
 from generator.publish.writer import WriteResult, read_manifest
 from generator.quotes import find_quotes, merge_quotes, merge_statements
+from generator.quotes.match_memo import read_memo as read_quote_memo
+from generator.quotes.match_memo import write_memo as write_quote_memo
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.resolve.memo import read_memo as read_resolve_memo
 from generator.resolve.memo import write_memo as write_resolve_memo
@@ -323,9 +327,9 @@ def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) ->
     """Corpus-wide merges of per-article quotes, events and deadlines (``memo_folder``: where
     story grouping keeps what it worked out for pairs of articles, ``events.pair_memo``)."""
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
-    stories, reports = stories_beside_quotes(briefing, memo_folder, built)  # shared by events and stories
     clusters = read_cluster_memo(memo_folder, cache.code_fingerprint())
-    briefing.events = merge_events(briefing, stories, reports, clusters)
+    stories, reports, ahead = stories_beside_quotes(briefing, memo_folder, built, clusters)
+    briefing.events = merge_events(briefing, stories, reports, clusters, ahead)
     write_cluster_memo(memo_folder, cache.code_fingerprint(), clusters)
     briefing.stories = group_stories(briefing, stories)
     briefing.date_windows = date_windows(briefing, built)
@@ -333,10 +337,14 @@ def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) ->
 
 
 def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None, built: dt.date,
-                          ) -> tuple[dict[str, tuple[str, ...]], list[EventReport]]:
+                          clusters: ClusterMemo) -> tuple[dict[str, tuple[str, ...]], list[EventReport],
+                                                          dict[tuple[int, ...], StoryWork]]:
     """The briefing's numbered stories, grouped in a forked process (``executor.beside``) while
-    this one merges the deadlines, quotes and statements into ``briefing`` and resolves the
-    names of the event mentions (``event_reports``, returned for the event merge).
+    this one merges the deadlines, quotes (``quotes.match_memo`` read and written back) and
+    statements into ``briefing``, resolves the names of the event mentions
+    (``event_reports``) and works out the events of the previous build's stories
+    (``events.merge.work_ahead``, with the event ``clusters`` memo), both returned for the
+    event merge.
 
     The stories weigh the merged deadlines each article reports: they are sent to the
     forked process (``_DeadlinesChannel``) as soon as merged, which meanwhile counts every
@@ -344,19 +352,23 @@ def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None, built: d
     written back here; the mention lookups are made before the fork, once for both.
     """
     memo = read_memo(memo_folder, cache.code_fingerprint())
+    quote_matches = read_quote_memo(memo_folder, cache.code_fingerprint())
     briefing.mention_index()
     channel = _DeadlinesChannel()
     with beside(partial(_stories_and_memo, briefing, memo, channel.receive)) as grouped, \
             channel.sending() as send:
         briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
         send(deadline_sources(briefing.deadlines))
-        briefing.quotes = merge_quotes(briefing)
+        briefing.quotes = merge_quotes(briefing, quote_matches)
+        write_quote_memo(memo_folder, cache.code_fingerprint(), quote_matches)
         briefing.statements = merge_statements(briefing)
         reports = event_reports(briefing)
+        guessed = briefing.previous.stories if briefing.previous else {}
+        ahead = work_ahead(reports, guessed, clusters, briefing.entities)
         stories, memo = grouped()
     channel.close()
     write_memo(memo_folder, cache.code_fingerprint(), memo)
-    return stories, reports
+    return stories, reports, ahead
 
 
 class _DeadlinesChannel:

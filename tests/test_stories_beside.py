@@ -11,6 +11,7 @@ import pytest
 
 from generator import executor, pipeline
 from generator.events import stories
+from generator.events.cluster_memo import ClusterMemo
 from generator.model import ArticleAnalysis, Briefing, Citation, Deadline, DeadlineReport, Source
 
 TEXTS = {"s1": "Farmers blocked the northern highway with tractors at dawn.",
@@ -38,7 +39,7 @@ def test_the_stories_grouped_beside_weigh_the_deadlines_merged_here(cores, monke
     alone.deadlines = shared_deadline(alone)
     expected = stories.numbered_stories(alone)
     assert sorted(expected.values()) == [("s1", "s2"), ("s3",)]  # joined by the deadline alone
-    found, _ = pipeline.stories_beside_quotes(briefing(), tmp_path, dt.date(2026, 1, 1))
+    found, _, _ = pipeline.stories_beside_quotes(briefing(), tmp_path, dt.date(2026, 1, 1), ClusterMemo())
     assert found == expected
 
 
@@ -70,4 +71,4 @@ def test_a_failed_deadline_merge_is_raised_and_the_forked_process_does_not_wait(
     monkeypatch.setattr(executor, "usable_cores", lambda: 2)
     monkeypatch.setattr(pipeline, "merge_deadlines", _fails)
     with pytest.raises(ValueError, match="the deadline merge's own error"):
-        pipeline.stories_beside_quotes(briefing(), tmp_path, dt.date(2026, 1, 1))
+        pipeline.stories_beside_quotes(briefing(), tmp_path, dt.date(2026, 1, 1), ClusterMemo())
