@@ -11,7 +11,7 @@ import pytest
 from generator.events import merge as event_merge
 from generator.events.cluster_memo import ClusterMemo
 from generator.model import Briefing, Entity
-from tests.test_cluster_memo import PEOPLE, random_reports
+from tests.test_cluster_memo import PEOPLE, counted, random_reports
 
 ENTITIES = [Entity(person, person.title(), "person", (), ()) for person in PEOPLE]
 
@@ -35,19 +35,6 @@ def regrouped(rng: random.Random, story_of: dict[str, str]) -> dict[str, str]:
     return {source: story.replace("story-", "story-1") for source, story in moved.items()}
 
 
-def counted(monkeypatch) -> list[int]:
-    """The number of reports of each story clustered anew."""
-    calls: list[int] = []
-    original = event_merge._one_story
-
-    def counting(reports, story_id):
-        calls.append(len(reports))
-        return original(reports, story_id)
-
-    monkeypatch.setattr(event_merge, "_one_story", counting)
-    return calls
-
-
 @pytest.mark.parametrize("seed", range(6))
 def test_the_events_equal_a_merge_without_work_ahead(seed, monkeypatch):
     rng = random.Random(seed)
@@ -58,7 +45,7 @@ def test_the_events_equal_a_merge_without_work_ahead(seed, monkeypatch):
     plain = event_merge.build_events(clusters, ENTITIES, actual)
     assert event_merge.merge(briefing(), stories, reports) == plain
     ahead = event_merge.work_ahead(reports, stories_of(guessed), ClusterMemo(), ENTITIES)
-    calls = counted(monkeypatch)
+    calls = counted(ClusterMemo(), monkeypatch)
     assert event_merge.merge(briefing(), stories, reports, ClusterMemo(), ahead) == plain
     same = {tuple(sorted(s for s, story in guessed.items() if story == g)) for g in set(guessed.values())}
     changed = [sources for sources in stories.values() if tuple(sorted(sources)) not in same]
@@ -69,7 +56,7 @@ def test_every_story_guessed_right_is_taken_from_the_work_ahead_and_kept(monkeyp
     reports, story_of = random_reports(random.Random(9))
     stories = stories_of(story_of)
     ahead = event_merge.work_ahead(reports, stories, ClusterMemo(), ENTITIES)
-    calls = counted(monkeypatch)
+    calls = counted(ClusterMemo(), monkeypatch)
     memo = ClusterMemo()
     found = event_merge.merge(briefing(), stories, reports, memo, ahead)
     assert calls == []
