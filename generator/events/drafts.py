@@ -33,6 +33,8 @@ class Draft:
     """``slugify`` of the title."""
     distinguished: str
     """Its title when another event has it too (``_distinguished``)."""
+    distinguished_slug: str
+    """``slugify`` of that title."""
     fields: dict[str, Any]
     """The rest of the ``Event``'s fields by name."""
 
@@ -44,7 +46,8 @@ def draft(members: list[Report], names: dict[str, str]) -> Draft:
     title = _title(members, kind, place, names)
     cites = {(r.source, r.candidate.citation.sentence): r.candidate.citation for r in members}
     times = {(t.text, t.value): t for r in members if (t := r.candidate.time) is not None}
-    return Draft(title, slugify(title), _distinguished(title, members), {
+    distinguished = _distinguished(title, members)
+    return Draft(title, slugify(title), distinguished, slugify(distinguished), {
         "kind": kind,
         "participants": _ranked(p for r in members for p in r.participants),
         "place": place,
@@ -62,8 +65,8 @@ def drafted_events(drafted: list[tuple[list[Report], Draft]], story_of: Mapping[
     repeated = Counter(d.title for _, d in drafted)
     events, used = [], Counter[str]()
     for members, d in drafted:
-        title = d.title if repeated[d.title] == 1 else d.distinguished
-        slug = (d.slug if title is d.title else slugify(title)) or "event"
+        title, slug = (d.title, d.slug) if repeated[d.title] == 1 else (d.distinguished, d.distinguished_slug)
+        slug = slug or "event"
         used[slug] += 1
         event_id = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
         events.append(Event(id=event_id, title=title, story=story_of.get(members[0].source, ""), **d.fields))
