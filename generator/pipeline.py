@@ -24,6 +24,7 @@ import datetime as dt
 import gc
 import hashlib
 import itertools
+import multiprocessing
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -34,11 +35,14 @@ from pathlib import Path
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, numbered_stories
+from generator.events.cluster_memo import ClusterMemo
 from generator.events.cluster_memo import read_memo as read_cluster_memo
 from generator.events.cluster_memo import write_memo as write_cluster_memo
+from generator.events.merge import StoryWork, work_ahead
 from generator.events.pair_memo import PairMemo, read_memo, write_memo
 from generator.events.reports import Report as EventReport
 from generator.events.reports import resolve_reports as event_reports
+from generator.events.stories import deadline_sources
 from generator.executor import (
     POOL_MIN_ARTICLES,
     Executor,
@@ -58,6 +62,8 @@ from generator.publish.lock import build_lock
 from generator.publish.snapshot import read_snapshot, store_snapshot
 from generator.publish.writer import WriteResult, read_manifest
 from generator.quotes import find_quotes, merge_quotes, merge_statements
+from generator.quotes.match_memo import read_memo as read_quote_memo
+from generator.quotes.match_memo import write_memo as write_quote_memo
 from generator.resolve import parse_overrides, recover_mentions, resolve
 from generator.resolve.memo import read_memo as read_resolve_memo
 from generator.resolve.memo import write_memo as write_resolve_memo
@@ -321,35 +327,92 @@ def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) ->
     """Corpus-wide merges of per-article quotes, events and deadlines (``memo_folder``: where
     story grouping keeps what it worked out for pairs of articles, ``events.pair_memo``)."""
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
-    briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
-    stories, reports = stories_beside_quotes(briefing, memo_folder)  # shared by the events and the stories
     clusters = read_cluster_memo(memo_folder, cache.code_fingerprint())
-    briefing.events = merge_events(briefing, stories, reports, clusters)
+    stories, reports, ahead = stories_beside_quotes(briefing, memo_folder, built, clusters)
+    briefing.events = merge_events(briefing, stories, reports, clusters, ahead)
     write_cluster_memo(memo_folder, cache.code_fingerprint(), clusters)
     briefing.stories = group_stories(briefing, stories)
     briefing.date_windows = date_windows(briefing, built)
     return briefing
 
 
-def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None,
-                          ) -> tuple[dict[str, tuple[str, ...]], list[EventReport]]:
+def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None, built: dt.date,
+                          clusters: ClusterMemo) -> tuple[dict[str, tuple[str, ...]], list[EventReport],
+                                                          dict[tuple[int, ...], StoryWork]]:
     """The briefing's numbered stories, grouped in a forked process (``executor.beside``) while
-    this one merges the quotes and statements into ``briefing`` and resolves the names of the
-    event mentions (``event_reports``, returned for the event merge): none reads another. The
-    pairs' memo (``events.pair_memo``) is read and written back here."""
+    this one merges the deadlines, quotes (``quotes.match_memo`` read and written back) and
+    statements into ``briefing``, resolves the names of the event mentions
+    (``event_reports``) and works out the events of the previous build's stories
+    (``events.merge.work_ahead``, with the event ``clusters`` memo), both returned for the
+    event merge.
+
+    The stories weigh the merged deadlines each article reports: they are sent to the
+    forked process (``_DeadlinesChannel``) as soon as merged, which meanwhile counts every
+    other feature of the articles. The pairs' memo (``events.pair_memo``) is read and
+    written back here; the mention lookups are made before the fork, once for both.
+    """
     memo = read_memo(memo_folder, cache.code_fingerprint())
-    with beside(partial(_stories_and_memo, briefing, memo)) as grouped:
-        briefing.quotes = merge_quotes(briefing)
+    quote_matches = read_quote_memo(memo_folder, cache.code_fingerprint())
+    briefing.mention_index()
+    channel = _DeadlinesChannel()
+    with beside(partial(_stories_and_memo, briefing, memo, channel.receive)) as grouped, \
+            channel.sending() as send:
+        briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
+        send(deadline_sources(briefing.deadlines))
+        briefing.quotes = merge_quotes(briefing, quote_matches)
+        write_quote_memo(memo_folder, cache.code_fingerprint(), quote_matches)
         briefing.statements = merge_statements(briefing)
         reports = event_reports(briefing)
+        guessed = briefing.previous.stories if briefing.previous else {}
+        ahead = work_ahead(reports, guessed, clusters, briefing.entities)
         stories, memo = grouped()
+    channel.close()
     write_memo(memo_folder, cache.code_fingerprint(), memo)
-    return stories, reports
+    return stories, reports, ahead
 
 
-def _stories_and_memo(briefing: Briefing, memo: PairMemo) -> tuple[dict[str, tuple[str, ...]], PairMemo]:
-    """``numbered_stories`` and the memo it filled."""
-    return numbered_stories(briefing, memo), memo
+class _DeadlinesChannel:
+    """A queue carrying the merged deadlines' sources (``events.stories.deadline_sources``)
+    from this process to the one grouping the stories, made before it forks. A block of
+    ``sending`` left unsent (an error) sends None, on which the receiver raises, so the
+    forked process never waits forever; the queue's thread is not waited for at exit (a
+    receiver that died reads nothing)."""
+
+    def __init__(self) -> None:
+        self._queue = multiprocessing.Queue()
+        self._queue.cancel_join_thread()
+
+    @contextlib.contextmanager
+    def sending(self) -> Iterator[Callable[[dict[str, list[str]]], None]]:
+        """A function sending source id -> ids of its deadlines, once."""
+        sent: list[dict[str, list[str]]] = []
+
+        def send(sources: dict[str, list[str]]) -> None:
+            sent.append(sources)
+            self._queue.put(sources)
+        try:
+            yield send
+        finally:
+            if not sent:
+                self._queue.put(None)
+
+    def receive(self) -> dict[str, list[str]]:
+        """What was sent (in the forked process)."""
+        sources = self._queue.get()
+        if sources is None:
+            raise RuntimeError("the deadlines were not merged")
+        return sources
+
+    def close(self) -> None:
+        """No more to send or receive."""
+        self._queue.close()
+
+
+def _stories_and_memo(briefing: Briefing, memo: PairMemo,
+                      deadlines: Callable[[], dict[str, list[str]]],
+                      ) -> tuple[dict[str, tuple[str, ...]], PairMemo]:
+    """``numbered_stories`` and the memo it filled (``deadlines``: see ``stories.profiles``)."""
+    return numbered_stories(briefing, memo, deadlines), memo
 
 
 def date_windows(briefing: Briefing, built: dt.date) -> dict:

@@ -54,14 +54,25 @@ class ClusterMemo:
     def clusters(self, reports: list[Report],
                  work_out: Callable[[list[Report]], list[list[Report]]]) -> list[list[Report]]:
         """The clusters of one story's ``reports``: the previous build's when its key is known,
-        else ``work_out(reports)``."""
+        else ``work_out(reports)``; kept for the next build."""
+        key, found = self.recall(reports, work_out)
+        self.keep(key, found)
+        return [[reports[n] for n in members] for members in found]
+
+    def recall(self, reports: list[Report],
+               work_out: Callable[[list[Report]], list[list[Report]]]) -> tuple[str, Positions]:
+        """The key of one story's ``reports`` and their clusters as positions: the previous
+        build's when the key is known, else ``work_out(reports)``'s (not kept: see ``keep``)."""
         key = story_key(reports)
         found = self.kept.get(key)
         if found is None or not _covers(found, len(reports)):
             position = {id(report): n for n, report in enumerate(reports)}
             found = tuple(tuple(position[id(r)] for r in members) for members in work_out(reports))
-        self.fresh[key] = found
-        return [[reports[n] for n in members] for members in found]
+        return key, found
+
+    def keep(self, key: str, clusters: Positions) -> None:
+        """Keep the clusters of a story of this build for the next."""
+        self.fresh[key] = clusters
 
 
 def _covers(clusters: Positions, count: int) -> bool:

@@ -23,29 +23,32 @@ legal or job happening (reports naming the victim, the suspect or the police)
 unless places lie clearly apart or days differ: a story's main event exists once;
 ``join_same_sentence`` joins clusters of one family citing one sentence (``joins``).
 
-Stories (``stories.story_groups``, by article content) are found first.
+Stories (``stories.story_groups``, by article content) are found first. Each
+story is clustered on its own (``story_work``: recalled from ``cluster_memo``
+when its reports are as in the previous build) and its clusters drafted as
+events (``drafts``); ``work_ahead`` does that for the previous build's stories
+while this build's are grouped, and the stories that came out the same are
+taken from it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import partial
 
-from generator.events import triggers as lex
-from generator.events.agreement import contains, other_day, places_agree, times_conflict
-from generator.events.cluster_memo import ClusterMemo
+from generator.events.agreement import other_day, places_agree, times_conflict
+from generator.events.cluster_memo import ClusterMemo, Positions
+from generator.events.drafts import Draft, draft, drafted_events
 from generator.events.joins import join_same_sentence, join_story_events
 from generator.events.reports import Report, resolve_reports
 from generator.events.stories import numbered_stories
-from generator.knowledge.names import slugify
-from generator.model import Briefing, Entity, Event, TimeExpression
-from generator.temporal.calendar import value_range
+from generator.model import Briefing, Entity, Event
 
 
 def merge(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None,
-          reports: list[Report] | None = None, memo: ClusterMemo | None = None) -> list[Event]:
+          reports: list[Report] | None = None, memo: ClusterMemo | None = None,
+          ahead: Mapping[tuple[int, ...], StoryWork] | None = None) -> list[Event]:
     """Events of the whole corpus, each citing every report of it.
 
     Args:
@@ -53,25 +56,69 @@ def merge(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None,
         stories: ``numbered_stories(briefing)`` when the caller already has them.
         reports: ``resolve_reports(briefing)`` when the caller already has them.
         memo: the previous build's clusters (``cluster_memo``); this build's are added to it.
+        ahead: ``work_ahead`` of stories guessed before they were grouped: a story whose
+            reports are those of one of them is not worked out again.
     """
     reports = resolve_reports(briefing) if reports is None else reports
     stories = numbered_stories(briefing) if stories is None else stories
     story_of = {source: sid for sid, sources in stories.items() for source in sources}
-    clusters = story_clusters(reports, story_of, memo or ClusterMemo())
-    return build_events(clusters, briefing.entities, story_of)
+    names = {e.id: e.name for e in briefing.entities}
+    memo = memo or ClusterMemo()
+    found: list[tuple[list[Report], Draft]] = []
+    for story_id, members in _by_story(reports, story_of).items():
+        work = (ahead or {}).get(tuple(r.order for r in members))
+        work = work or story_work(members, story_id, memo, names)
+        memo.keep(work.key, work.positions)
+        found += zip(work.clusters, work.drafts, strict=True)
+    return drafted_events(sorted(found, key=lambda pair: pair[0][0].order), story_of)
 
 
-def story_clusters(reports: list[Report], story_of: dict[str, str], memo: ClusterMemo) -> list[list[Report]]:
-    """The clusters of every story (``cluster`` and the joins), by order of first report.
+@dataclass(frozen=True)
+class StoryWork:
+    """What the event merge works out for the reports of one story."""
 
-    Nothing joins reports of two stories, so each story is clustered on its own, and
-    a story whose reports are as they were in the previous build is not clustered again.
-    """
+    key: str
+    """``cluster_memo.story_key`` of the reports."""
+    positions: Positions
+    """The clusters as positions into the reports."""
+    clusters: list[list[Report]]
+    """The clusters, by order of first report."""
+    drafts: list[Draft]
+    """The draft of each cluster's event."""
+
+
+def work_ahead(reports: list[Report], guessed: Mapping[str, Iterable[str]], memo: ClusterMemo,
+               entities: list[Entity]) -> dict[tuple[int, ...], StoryWork]:
+    """``story_work`` of the stories ``guessed`` (story id -> sources; the previous build's,
+    while this build's are grouped), by the ``order`` of their reports."""
+    story_of = {source: sid for sid, sources in guessed.items() for source in sources}
+    names = {e.id: e.name for e in entities}
+    return {tuple(r.order for r in members): story_work(members, sid, memo, names)
+            for sid, members in _by_story(reports, story_of).items() if sid}
+
+
+def _by_story(reports: list[Report], story_of: Mapping[str, str]) -> dict[str, list[Report]]:
+    """Story id ("" for none) -> its reports, in corpus order."""
     by_story: dict[str, list[Report]] = {}
     for report in reports:
         by_story.setdefault(story_of.get(report.source, ""), []).append(report)
+    return by_story
+
+
+def story_work(reports: list[Report], story_id: str, memo: ClusterMemo, names: dict[str, str]) -> StoryWork:
+    """The clusters of one story's reports (recalled from ``memo`` when kept there, else
+    ``cluster`` and the joins; not kept again) and their events' drafts (``names``: entity
+    id -> name). Nothing joins reports of two stories, so each story is clustered on its own."""
+    key, positions = memo.recall(reports, partial(_one_story, story_id=story_id))
+    clusters = sorted(([reports[n] for n in members] for members in positions), key=lambda c: c[0].order)
+    return StoryWork(key, positions, clusters, [draft(members, names) for members in clusters])
+
+
+def story_clusters(reports: list[Report], story_of: dict[str, str], memo: ClusterMemo) -> list[list[Report]]:
+    """The clusters of every story (``cluster`` and the joins), by order of first report;
+    a story whose reports are as they were in the previous build is not clustered again."""
     found = []
-    for story_id, members in by_story.items():
+    for story_id, members in _by_story(reports, story_of).items():
         found += memo.clusters(members, partial(_one_story, story_id=story_id))
     return sorted(found, key=lambda members: members[0].order)
 
@@ -180,113 +227,4 @@ def build_events(clusters: list[list[Report]], entities: list[Entity],
                  story_of: dict[str, str]) -> list[Event]:
     """One Event per cluster, with unique ids and generated titles."""
     names = {e.id: e.name for e in entities}
-    places = [_main_place(members) for members in clusters]
-    kinds = [_most_common(r.candidate.kind for r in members) for members in clusters]
-    titles = [_title(*told, names) for told in zip(clusters, kinds, places, strict=True)]
-    repeated = Counter(titles)
-    events, used = [], Counter[str]()
-    for members, title, kind, place in zip(clusters, titles, kinds, places, strict=True):
-        if repeated[title] > 1:
-            title = _distinguished(title, members)
-        slug = slugify(title) or "event"
-        used[slug] += 1
-        event_id = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
-        events.append(_event(event_id, title, members, (kind, place), story_of))
-    return sorted(events, key=_event_order)
-
-
-def _event(event_id: str, title: str, members: list[Report], kind_place: tuple[str, str | None],
-           story_of: dict[str, str]) -> Event:
-    """The event of a cluster; ``kind_place``: its most reported kind and its ``_main_place``."""
-    cites = {(r.source, r.candidate.citation.sentence): r.candidate.citation for r in members}
-    times = {(t.text, t.value): t for r in members if (t := r.candidate.time) is not None}
-    return Event(
-        id=event_id,
-        title=title,
-        kind=kind_place[0],
-        participants=_ranked(p for r in members for p in r.participants),
-        place=kind_place[1],
-        date=resolved_date(list(times.values())),
-        citations=tuple(cites.values()),
-        stated_times=tuple(times.values()),
-        story=story_of.get(members[0].source, ""),
-        described=_ranked(d for r in members for d in r.described),
-        status=status(members),
-        reported_times=tuple((t, r.candidate.citation) for r in members if (t := r.candidate.time)),
-    )
-
-
-def status(members: list[Report]) -> str:
-    """"expected, then confirmed" when the first report expects it and a later one confirms it;
-    else "confirmed" if any report does, "expected" if one expects it, "" if none tells."""
-    told = sorted((r for r in members if r.candidate.status),
-                  key=lambda r: (r.published or dt.date.min, r.order))
-    kinds = [r.candidate.status for r in told]
-    if "confirmed" in kinds and "expected" in kinds and kinds[0] == "expected":
-        return "expected, then confirmed"
-    return "confirmed" if "confirmed" in kinds else (kinds[0] if kinds else "")
-
-
-def _ranked(ids) -> tuple[str, ...]:
-    """Most reported first; ties by id, so the order never depends on set iteration."""
-    counts = _counts(ids)
-    return tuple(sorted(counts, key=lambda i: (-counts[i], i)))
-
-
-def _counts(values: Iterable[str]) -> dict[str, int]:
-    """How often each value occurs, in order of first occurrence (``Counter`` without its
-    overhead, which showed on the thousands of one-report events of a large corpus)."""
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return counts
-
-
-def _most_common(values: Iterable[str]) -> str:
-    """The most frequent value, the first seen among equals (as ``Counter.most_common``)."""
-    counts = _counts(values)
-    return max(counts, key=counts.__getitem__)
-
-
-def _main_place(members: list[Report]) -> str | None:
-    """The most reported place; among equals, the one inside the other."""
-    placed = [r for r in members if r.place]
-    if not placed:
-        return None
-    counts = _counts(r.place for r in placed)
-    geo = {r.place: r.geo for r in placed}
-    return max(counts, key=lambda p: (counts[p], any(contains(geo[o], geo[p]) for o in counts)))
-
-
-def resolved_date(times: list[TimeExpression]) -> TimeExpression | None:
-    """The most reported time that names a calendar day or period, else None."""
-    resolved = [t for t in times if value_range(t.value)]
-    if not resolved:
-        return None
-    best = _most_common(t.value for t in resolved)
-    return next(t for t in resolved if t.value == best)
-
-
-def _title(members: list[Report], kind: str, place: str | None, names: dict[str, str]) -> str:
-    """The title of a cluster whose most reported kind is ``kind`` and main place ``place``."""
-    word, at, by = lex.KIND_LABELS.get(kind, (kind.title(), "in", "by"))
-    if members[0].candidate.aspect == "earlier":
-        word = f"Earlier {word.lower()}"
-    if place:
-        return f"{word} {at} {names.get(place, place)}"
-    people = [names.get(p, p) for p in _ranked(p for r in members for p in r.participants)]
-    if lex.family(kind) == "meeting" and len(people) > 1:
-        return f"{word} of {people[0]} and {people[1]}"
-    return f"{word} {by} {people[0]}" if people else word
-
-
-def _distinguished(title: str, members: list[Report]) -> str:
-    """A repeated title with the first stated time ("Visit to X, Tuesday")."""
-    times = [r.candidate.time.text for r in members if r.candidate.time]
-    return f"{title}, {times[0]}" if times else title
-
-
-def _event_order(event: Event) -> tuple:
-    day = value_range(event.date.value)[0] if event.date else dt.date.max
-    first = event.citations[0]
-    return (day, first.source, first.sentence)
+    return drafted_events([(members, draft(members, names)) for members in clusters], story_of)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.events import triggers as lex
@@ -100,8 +100,12 @@ def taking_part(analysis: ArticleAnalysis, by_span: dict) -> Iterator[tuple[str,
 
 def dated_occasions(analysis: ArticleAnalysis, by_span: dict) -> frozenset[tuple[str, str, str]]:
     """(occasion, entity id, time value) of an article's current dated visits and meetings."""
-    return frozenset((OCCASIONS[family], entity, event.time.value)
-                     for family, entity, event in taking_part(analysis, by_span)
+    return occasions_of(taking_part(analysis, by_span))
+
+
+def occasions_of(parties: Iterable[tuple[str, str, EventCandidate]]) -> frozenset[tuple[str, str, str]]:
+    """``dated_occasions`` of an article's ``taking_part``."""
+    return frozenset((OCCASIONS[family], entity, event.time.value) for family, entity, event in parties
                      if event.time is not None and family in OCCASIONS)
 
 

@@ -33,7 +33,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,11 +41,11 @@ import numpy as np
 from generator.events.linkage import cut, linkage_of
 from generator.events.pair_memo import PairMemo
 from generator.events.profile_weights import weighted_vectors
-from generator.events.reports import dated_occasions, different_occasions, taking_part
+from generator.events.reports import different_occasions, occasions_of, taking_part
 from generator.events.story_pairs import PairScorer, apart_array, blocked_pair_arrays, date_factor, laid_out
 from generator.events.term_memo import TermMemo
 from generator.knowledge.stop_words import STOP_WORDS
-from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Source, Story
+from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Deadline, Source, Story
 from generator.temporal.calendar import value_range
 
 STORY_SIMILARITY = 0.16
@@ -125,30 +125,38 @@ class Profile:
         return different_occasions(self.timed, other.timed)
 
 
-def profiles(briefing: Briefing, terms: TermMemo | None = None) -> dict[str, Profile]:
+def profiles(briefing: Briefing, terms: TermMemo | None = None,
+             deadlines: Callable[[], Mapping[str, Iterable[str]]] | None = None) -> dict[str, Profile]:
     """Source id -> profile, with TF-IDF weights over the briefing's analysed sources
-    (``terms``: the articles' key terms kept by the previous build, see ``term_memo``)."""
+    (``terms``: the articles' key terms kept by the previous build, see ``term_memo``).
+
+    ``deadlines`` gives, when first called, source id -> ids of the merged deadlines it
+    reports (default: ``deadline_sources(briefing.deadlines)``). It is called once every
+    other feature is counted, so a caller may merge the deadlines meanwhile (see
+    ``pipeline.stories_beside_quotes``).
+    """
     by_span = _entity_at(briefing)
-    deadlines = _deadlines_of(briefing)
-    counts = article_features(briefing, by_span, deadlines, terms)
-    vectors = weighted_vectors(list(counts.values()), BLOCK_WEIGHTS, IDF_PRIOR)
+    counts, timed = article_features(briefing, by_span, terms)
     sources = {s.id: s for s in briefing.sources}
-    found = {}
-    for (source, _), vector in zip(counts.items(), vectors, strict=True):
-        analysis = briefing.analyses[source]
-        found[source] = Profile(vector, article_days(sources[source], analysis),
-                                dated_occasions(analysis, by_span), frozenset(deadlines.get(source, ())),
-                                stated_years(sources[source], analysis))
-    return found
+    dated = {source: (article_days(sources[source], briefing.analyses[source]),
+                      stated_years(sources[source], briefing.analyses[source])) for source in counts}
+    reported = deadlines() if deadlines is not None else deadline_sources(briefing.deadlines)
+    for source, features in counts.items():
+        features.update(f"deadline:{d}" for d in reported.get(source, ()))
+    vectors = weighted_vectors(list(counts.values()), BLOCK_WEIGHTS, IDF_PRIOR)
+    return {source: Profile(vector, dated[source][0], timed[source], frozenset(reported.get(source, ())),
+                            dated[source][1])
+            for source, vector in zip(counts, vectors, strict=True)}
 
 
-def _deadlines_of(briefing: Briefing) -> dict[str, set[str]]:
-    """Source id -> ids of the merged deadlines it reports."""
+def deadline_sources(deadlines: Iterable[Deadline]) -> dict[str, list[str]]:
+    """Source id -> ids of the merged deadlines it reports (each once, in the order of a set
+    of them, as the profiles count them)."""
     found: dict[str, set[str]] = {}
-    for deadline in briefing.deadlines:
+    for deadline in deadlines:
         for report in deadline.reports:
             found.setdefault(report.citation.source, set()).add(deadline.id)
-    return found
+    return {source: list(ids) for source, ids in found.items()}
 
 
 def _entity_at(briefing: Briefing) -> dict[tuple[str, int, int], str]:
@@ -176,12 +184,13 @@ def stated_years(source: Source, analysis: ArticleAnalysis | None) -> frozenset[
 
 
 def article_features(briefing: Briefing, by_span: dict[tuple[str, int, int], str],
-                     deadlines: dict[str, set[str]], terms: TermMemo | None = None) -> dict[str, Counter]:
-    """Source id -> counts of its features: names, places, terms, numbers, dates, events, deadlines.
+                     terms: TermMemo | None = None,
+                     ) -> tuple[dict[str, Counter], dict[str, frozenset[tuple[str, str, str]]]]:
+    """Source id -> counts of its features but the deadlines (names, places, terms, numbers,
+    dates, events), and source id -> its ``dated_occasions``.
 
     Args:
         by_span: ``_entity_at(briefing)``.
-        deadlines: ``_deadlines_of(briefing)``.
         terms: the key terms kept by the previous build (recalled by text and name spans).
     """
     terms = terms or TermMemo()
@@ -194,13 +203,14 @@ def article_features(briefing: Briefing, by_span: dict[tuple[str, int, int], str
                 features[m.source][f"{kind}:{entity.id}"] += 1
                 named[m.source].append((m.start, m.end))
     texts = {s.id: s.text for s in briefing.sources}
+    timed = {}
     for source, analysis in briefing.analyses.items():
         features[source].update(terms.counts(texts.get(source, ""), named[source], key_terms))
         features[source].update(f"time:{t.value}" for t in analysis.times if _DATED.match(t.value))
-        parties = taking_part(analysis, by_span)
+        parties = list(taking_part(analysis, by_span))
         features[source].update(f"event:{family}:{entity}" for family, entity, _ in parties)
-        features[source].update(f"deadline:{d}" for d in deadlines.get(source, ()))
-    return features
+        timed[source] = occasions_of(parties)
+    return features, timed
 
 
 def key_terms(text: str, names: list[tuple[int, int]]) -> list[str]:
@@ -286,11 +296,12 @@ def cluster_articles(sources: list[str], vectors: dict[str, Profile],
     return [tuple(sources[i] for i in group) for group in cut(len(sources), merges, STORY_SIMILARITY)]
 
 
-def story_groups(briefing: Briefing, memo: PairMemo | None = None) -> list[tuple[str, ...]]:
+def story_groups(briefing: Briefing, memo: PairMemo | None = None,
+                 deadlines: Callable[[], Mapping[str, Iterable[str]]] | None = None) -> list[tuple[str, ...]]:
     """Groups of the briefing's analysed source ids about the same sequence of events
-    (``memo``: the previous build's pairs, see ``pair_memo``)."""
+    (``memo``: the previous build's pairs, see ``pair_memo``; ``deadlines``: see ``profiles``)."""
     ok = [s.id for s in briefing.sources if s.status == "ok" and s.id in briefing.analyses]
-    return cluster_articles(ok, profiles(briefing, memo.terms if memo else None), memo,
+    return cluster_articles(ok, profiles(briefing, memo.terms if memo else None, deadlines), memo,
                             previous_stories(briefing, ok))
 
 
@@ -346,9 +357,12 @@ def _story_number(story_id: str) -> int:
     return int(digits) if story_id.startswith(STORY_PREFIX) and digits.isdigit() else 0
 
 
-def numbered_stories(briefing: Briefing, memo: PairMemo | None = None) -> dict[str, tuple[str, ...]]:
-    """Story id -> sources of the briefing's stories (``story_groups`` numbered by ``story_ids``)."""
-    return story_ids(story_groups(briefing, memo), briefing.previous)
+def numbered_stories(briefing: Briefing, memo: PairMemo | None = None,
+                     deadlines: Callable[[], Mapping[str, Iterable[str]]] | None = None,
+                     ) -> dict[str, tuple[str, ...]]:
+    """Story id -> sources of the briefing's stories (``story_groups`` numbered by ``story_ids``;
+    ``deadlines``: see ``profiles``)."""
+    return story_ids(story_groups(briefing, memo, deadlines), briefing.previous)
 
 
 def group_stories(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None) -> list[Story]:

@@ -19,13 +19,16 @@ test itself), from three indexes that miss no pair:
   grams share one of their first ``len - t + 1`` grams in any fixed order
   (prefix filtering), so only those, rarest first, are indexed and probed.
   Keys too short for the bound to be positive are compared with all such keys.
+
+``same_quotation_keys`` gives each key of a build the keys that are the same
+quotation, comparing only the keys the previous build did not hold.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 Q = 3
@@ -142,35 +145,34 @@ class KeyIndex:
             self._short[len(key)].append(number)
 
 
-class SpeakerIndex:
-    """``KeyIndex`` of quote keys split by speaker, asked only where a report may match.
+BRUTE_FORCE_PAIRS = 200_000
+"""Most comparisons of new keys with every key that ``same_quotation_keys`` makes one by one;
+more new keys are looked up in a ``KeyIndex`` of every key."""
 
-    Quote reports merge only when their speakers are compatible
-    (``extract._compatible_speakers``): a short quote only with the same speaker
-    (or both unnamed), a longer one with the same speaker or an unnamed one, and
-    an unnamed longer one with any. Each speaker's keys, and all keys, are indexed
-    apart, so a named speaker's quote meets the keys of that speaker and the
-    unnamed instead of every speaker's.
+
+def same_quotation_keys(keys: list[str], same: Callable[[str, str], bool],
+                        kept: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each of the distinct, non-empty ``keys`` -> the keys among them that are the same
+    quotation (``same``, a symmetric test; a key is its own quotation).
+
+    ``kept``: the same of the previous build's keys among themselves. A kept key's matches
+    are its kept matches still present (the previous build compared it with every key it
+    held) and the new keys matching it; only the new keys are compared with every key, one
+    by one when few (``BRUTE_FORCE_PAIRS``), else with those a ``KeyIndex`` proposes.
     """
-
-    def __init__(self, all_keys: Iterable[str]) -> None:
-        """``all_keys``: every key that will be added."""
-        self._order = GramOrder(all_keys)
-        self._everyone = KeyIndex(self._order)
-        self._by_speaker: dict[str | None, KeyIndex] = {}
-
-    def candidates(self, key: str, speaker: str | None, short: bool) -> set[int]:
-        """Numbers of added keys that may be the same quotation with a compatible speaker."""
-        if speaker is None and not short:
-            return self._everyone.candidates(key)
-        found = self._by_speaker[speaker].candidates(key) if speaker in self._by_speaker else set()
-        if not short and None in self._by_speaker:
-            found |= self._by_speaker[None].candidates(key)
-        return found
-
-    def add(self, number: int, key: str, speaker: str | None) -> None:
-        """Index ``key`` of ``speaker`` under ``number``."""
-        self._everyone.add(number, key)
-        if speaker not in self._by_speaker:
-            self._by_speaker[speaker] = KeyIndex(self._order)
-        self._by_speaker[speaker].add(number, key)
+    present = set(keys)
+    found = {key: [m for m in kept[key] if m in present] for key in keys if key in kept}
+    new = [key for key in keys if key not in found]
+    if len(new) * len(keys) <= BRUTE_FORCE_PAIRS:
+        mates = {key: [other for other in keys if same(key, other)] for key in new}
+    else:
+        index = KeyIndex(keys)
+        for number, key in enumerate(keys):
+            index.add(number, key)
+        mates = {key: [keys[n] for n in sorted(index.candidates(key)) if same(key, keys[n])] for key in new}
+    for key, matching in mates.items():
+        found[key] = matching
+        for other in matching:
+            if other not in mates:
+                found[other].append(key)
+    return {key: tuple(matching) for key, matching in found.items()}

@@ -31,7 +31,8 @@ from generator.knowledge.names import normalise
 from generator.model import Briefing, Quote, QuoteCandidate, Source
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.attribution import Attribution, attribute
-from generator.quotes.blocking import SpeakerIndex
+from generator.quotes.blocking import same_quotation_keys
+from generator.quotes.match_memo import QuoteMatchMemo
 from generator.quotes.spans import QuoteSpan, find_spans
 from generator.quotes.statements import find_statements
 
@@ -131,16 +132,17 @@ def _previous_mention(paragraph: Paragraph, start: int, end: int):
     return None
 
 
-def merge_quotes(briefing: Briefing) -> list[Quote]:
+def merge_quotes(briefing: Briefing, memo: QuoteMatchMemo | None = None) -> list[Quote]:
     """One Quote per distinct quotation, citing every source that reports it.
 
     Quotes come in timeline order: by the publication date of their first report
     (undated sources last, in file order), then by position in the source.
+    ``memo``: the previous build's matching keys (``match_memo``); this build's are added.
     """
     reports = [(candidate, _speaker_id(briefing, source.id, candidate))
                for source in _timeline(briefing.sources)
                for candidate in _direct_quotes(briefing, source.id)]
-    return _with_unique_ids([_quote(group) for group in group_reports(reports)])
+    return _with_unique_ids([_quote(group) for group in group_reports(reports, memo)])
 
 
 def _direct_quotes(briefing: Briefing, source_id: str) -> list[QuoteCandidate]:
@@ -166,33 +168,36 @@ Report = tuple[QuoteCandidate, "str | None"]
 """A quote candidate and the entity id of its speaker."""
 
 
-def group_reports(reports: list[Report]) -> list[list[Report]]:
+def group_reports(reports: list[Report], memo: QuoteMatchMemo | None = None) -> list[list[Report]]:
     """Each report joins the earliest group holding a compatible report of the same
     quotation (``_compatible`` and ``same_quote``), else starts a group.
 
-    Only the earlier reports ``blocking.SpeakerIndex`` proposes are compared, which include
-    every one that can pass the test: the groups are those of comparing with all. Whether
-    an earlier report matches depends only on its speaker and key, and the earliest group
-    wins, so one report per (speaker, key) is indexed, standing for the earliest group
-    holding that speaker and key.
+    The keys that are the same quotation come from ``blocking.same_quotation_keys``
+    (``memo``: the previous build's, see ``match_memo``; this build's become its
+    ``fresh``), so only reports of matching keys are compared: the groups are those of
+    comparing with all. Whether an earlier report matches depends only on its speaker and
+    key, and the earliest group wins, so one report per (speaker, key) is looked at,
+    standing for the earliest group holding that speaker and key.
     """
+    memo = memo or QuoteMatchMemo()
     keys = [quote_key(candidate.citation.text) for candidate, _ in reports]
-    index = SpeakerIndex(keys)
+    matches = same_quotation_keys(list(dict.fromkeys(k for k in keys if k)), _same_key, memo.kept)
+    memo.fresh = matches
     groups: list[list[Report]] = []
     group_of: dict[int, int] = {}
     stands_for: dict[tuple[str | None, str], int] = {}
+    standing: dict[str, list[tuple[str | None, int]]] = {}  # key -> (speaker, report standing for it)
     for number, (candidate, speaker) in enumerate(reports):
         short = _few_words(candidate)
-        others = [other for other in index.candidates(keys[number], speaker, short)
-                  if _compatible_speakers(short, speaker, reports[other][1])]
-        group = next((group_of[other] for other in sorted(others, key=group_of.__getitem__)
-                      if _same_key(keys[number], keys[other])), len(groups))
+        group = min((group_of[other] for key in matches.get(keys[number], ())
+                     for who, other in standing.get(key, ()) if _compatible_speakers(short, speaker, who)),
+                    default=len(groups))
         if group == len(groups):
             groups.append([])
         groups[group].append((candidate, speaker))
         first = stands_for.setdefault((speaker, keys[number]), number)
         if first == number:
-            index.add(number, keys[number], speaker)
+            standing.setdefault(keys[number], []).append((speaker, number))
         group_of[first] = min(group, group_of.get(first, group))
     return groups
 

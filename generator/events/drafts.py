@@ -1,0 +1,149 @@
+"""The event of each cluster of reports: a ``Draft`` per cluster (title, kind, place,
+participants, date, status, citations), then ids made unique over the corpus.
+
+A draft reads nothing but its cluster's reports and the names of their entities, so the
+event merge may draft a story's events before the stories are numbered (``merge.work_ahead``);
+``drafted_events`` gives each its id (a slug of its title, suffixed when taken, a repeated
+title told apart by its first stated time) and its story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.events import triggers as lex
+from generator.events.agreement import contains
+from generator.events.reports import Report
+from generator.knowledge.names import slugify
+from generator.model import Event, TimeExpression
+from generator.temporal.calendar import value_range
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the event of one cluster is, but for its id and its story."""
+
+    title: str
+    """Its title when no other event has it."""
+    slug: str
+    """``slugify`` of the title."""
+    distinguished: str
+    """Its title when another event has it too (``_distinguished``)."""
+    distinguished_slug: str
+    """``slugify`` of that title."""
+    fields: dict[str, Any]
+    """The rest of the ``Event``'s fields by name."""
+
+
+def draft(members: list[Report], names: dict[str, str]) -> Draft:
+    """The draft of a cluster's event (``names``: entity id -> name)."""
+    place = _main_place(members)
+    kind = _most_common(r.candidate.kind for r in members)
+    title = _title(members, kind, place, names)
+    cites = {(r.source, r.candidate.citation.sentence): r.candidate.citation for r in members}
+    times = {(t.text, t.value): t for r in members if (t := r.candidate.time) is not None}
+    distinguished = _distinguished(title, members)
+    return Draft(title, slugify(title), distinguished, slugify(distinguished), {
+        "kind": kind,
+        "participants": _ranked(p for r in members for p in r.participants),
+        "place": place,
+        "date": resolved_date(list(times.values())),
+        "citations": tuple(cites.values()),
+        "stated_times": tuple(times.values()),
+        "described": _ranked(d for r in members for d in r.described),
+        "status": status(members),
+        "reported_times": tuple((t, r.candidate.citation) for r in members if (t := r.candidate.time)),
+    })
+
+
+def drafted_events(drafted: list[tuple[list[Report], Draft]], story_of: Mapping[str, str]) -> list[Event]:
+    """The events of the clusters' drafts, with unique ids, in ``_event_order``."""
+    repeated = Counter(d.title for _, d in drafted)
+    events, used = [], Counter[str]()
+    for members, d in drafted:
+        title, slug = (d.title, d.slug) if repeated[d.title] == 1 else (d.distinguished, d.distinguished_slug)
+        slug = slug or "event"
+        used[slug] += 1
+        event_id = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+        events.append(Event(id=event_id, title=title, story=story_of.get(members[0].source, ""), **d.fields))
+    return sorted(events, key=_event_order)
+
+
+def status(members: list[Report]) -> str:
+    """"expected, then confirmed" when the first report expects it and a later one confirms it;
+    else "confirmed" if any report does, "expected" if one expects it, "" if none tells."""
+    told = sorted((r for r in members if r.candidate.status),
+                  key=lambda r: (r.published or dt.date.min, r.order))
+    kinds = [r.candidate.status for r in told]
+    if "confirmed" in kinds and "expected" in kinds and kinds[0] == "expected":
+        return "expected, then confirmed"
+    return "confirmed" if "confirmed" in kinds else (kinds[0] if kinds else "")
+
+
+def _ranked(ids) -> tuple[str, ...]:
+    """Most reported first; ties by id, so the order never depends on set iteration."""
+    counts = _counts(ids)
+    return tuple(sorted(counts, key=lambda i: (-counts[i], i)))
+
+
+def _counts(values: Iterable[str]) -> dict[str, int]:
+    """How often each value occurs, in order of first occurrence (``Counter`` without its
+    overhead, which showed on the thousands of one-report events of a large corpus)."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def _most_common(values: Iterable[str]) -> str:
+    """The most frequent value, the first seen among equals (as ``Counter.most_common``)."""
+    counts = _counts(values)
+    return max(counts, key=counts.__getitem__)
+
+
+def _main_place(members: list[Report]) -> str | None:
+    """The most reported place; among equals, the one inside the other."""
+    placed = [r for r in members if r.place]
+    if not placed:
+        return None
+    counts = _counts(r.place for r in placed)
+    geo = {r.place: r.geo for r in placed}
+    return max(counts, key=lambda p: (counts[p], any(contains(geo[o], geo[p]) for o in counts)))
+
+
+def resolved_date(times: list[TimeExpression]) -> TimeExpression | None:
+    """The most reported time that names a calendar day or period, else None."""
+    resolved = [t for t in times if value_range(t.value)]
+    if not resolved:
+        return None
+    best = _most_common(t.value for t in resolved)
+    return next(t for t in resolved if t.value == best)
+
+
+def _title(members: list[Report], kind: str, place: str | None, names: dict[str, str]) -> str:
+    """The title of a cluster whose most reported kind is ``kind`` and main place ``place``."""
+    word, at, by = lex.KIND_LABELS.get(kind, (kind.title(), "in", "by"))
+    if members[0].candidate.aspect == "earlier":
+        word = f"Earlier {word.lower()}"
+    if place:
+        return f"{word} {at} {names.get(place, place)}"
+    people = [names.get(p, p) for p in _ranked(p for r in members for p in r.participants)]
+    if lex.family(kind) == "meeting" and len(people) > 1:
+        return f"{word} of {people[0]} and {people[1]}"
+    return f"{word} {by} {people[0]}" if people else word
+
+
+def _distinguished(title: str, members: list[Report]) -> str:
+    """A repeated title with the first stated time ("Visit to X, Tuesday")."""
+    times = [r.candidate.time.text for r in members if r.candidate.time]
+    return f"{title}, {times[0]}" if times else title
+
+
+def _event_order(event: Event) -> tuple:
+    day = value_range(event.date.value)[0] if event.date else dt.date.max
+    first = event.citations[0]
+    return (day, first.source, first.sentence)
