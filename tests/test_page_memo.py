@@ -163,3 +163,24 @@ def test_the_recording_linker_takes_every_argument_the_linker_takes():
     for name in helpers:
         assert (list(inspect.signature(getattr(RecordingLinker, name)).parameters)
                 == list(inspect.signature(getattr(Linker, name)).parameters)), name
+
+
+def test_a_part_hands_back_reused_entries_by_key_and_the_memo_takes_them_back_whole(tmp_path):
+    from generator.site.memo import PageMemo
+
+    first = PageMemo(tmp_path)
+    first.get("summary", ("a",), lambda: ["kept"])
+    first.get("summary", ("b",), lambda: ["gone"])
+    first.save()
+    memo = PageMemo(tmp_path)
+    part = memo.fresh()
+    assert part.get("summary", ("a",), lambda: ["computed"]) == ["kept"]
+    assert part.get("summary", ("c",), lambda: ["new"]) == ["new"]
+    new, kept = part.handed_back()
+    assert list(new.values()) == [["new"]] and len(kept) == 1  # the reused one by key only
+    memo.add((new, kept))
+    memo.save()
+    again = PageMemo(tmp_path).fresh()
+    assert again.get("summary", ("a",), lambda: ["computed"]) == ["kept"]
+    assert again.get("summary", ("c",), lambda: ["computed"]) == ["new"]
+    assert again.get("summary", ("b",), lambda: ["computed"]) == ["computed"]  # unused: not kept

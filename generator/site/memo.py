@@ -70,14 +70,38 @@ class PageMemo:
         part.used, part.hits = {}, 0
         return part
 
-    def add(self, used: dict[str, Any]) -> None:
-        """Keep the results a ``fresh`` part used."""
-        self.used.update(used)
+    def handed_back(self) -> Handed:
+        """What a ``fresh`` part used, for ``add`` (see ``hand_back``)."""
+        return hand_back(self.used, self.previous)
+
+    def add(self, handed: Handed) -> None:
+        """Keep the results a ``fresh`` part used (its ``handed_back``)."""
+        take_back(self.used, self.previous, handed)
 
     def save(self) -> None:
         """Write this build's results for the next build; a failed write only costs time."""
         if self.folder is not None:
             write_memo(self.folder / MEMO_FILE, self.used)
+
+
+Handed = tuple[dict[str, Any], list[str]]
+"""What a part made in another process hands back of the memo entries it used: those new this
+build, and the keys of those it took from the previous build."""
+
+
+def hand_back(used: dict[str, Any], previous: dict[str, Any]) -> Handed:
+    """``used`` as ``Handed``: an entry that is the previous build's own object goes back as its
+    key only (the memo that made the part holds it), so a rebuild's processes do not pickle, and
+    the building process does not read back, every figure, summary and page entry they reused."""
+    kept = [key for key, value in used.items() if previous.get(key) is value]
+    return {key: value for key, value in used.items() if previous.get(key) is not value}, kept
+
+
+def take_back(used: dict[str, Any], previous: dict[str, Any], handed: Handed) -> None:
+    """Add to ``used`` the entries ``hand_back`` gave, the kept ones from ``previous``."""
+    new, kept = handed
+    used.update(new)
+    used.update((key, previous[key]) for key in kept)
 
 
 def detached(value: T) -> T:

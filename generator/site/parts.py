@@ -17,14 +17,13 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, TemplateError
 
 from generator.model import Briefing
 from generator.site.index import BriefingIndex, index_briefing
 from generator.site.linker import Linker
-from generator.site.memo import PageMemo
+from generator.site.memo import Handed, PageMemo
 from generator.site.planner import plan_part
 from generator.site.render import (
     COMPILED_TEMPLATES,
@@ -76,10 +75,10 @@ class MadePart:
     """Docs-relative path -> Markdown of each page rendered, in plan order."""
     on_disk: list[str]
     """Paths of the part's other pages: docs/ holds each as it would be rendered."""
-    planned: dict[str, Any]
-    """The ``PageMemo`` entries the part used."""
-    rendered: dict[str, Any]
-    """The ``RenderMemo`` entries the part used."""
+    planned: Handed
+    """The ``PageMemo`` entries the part used (``handed_back``)."""
+    rendered: Handed
+    """The ``RenderMemo`` entries the part used (``handed_back``)."""
 
 
 def site_job(briefing: Briefing, min_mentions: int, templates: Path | None = None,
@@ -104,7 +103,7 @@ def make_part(job: SiteJob, part: str) -> MadePart:
     planned, rendered = job.page_memo.fresh(), job.render_memo.fresh()
     pages = plan_part(job.briefing, part, job.min_mentions, job.index, planned)
     texts, on_disk = render_changed(job.environment, pages, job.linker, rendered)
-    return MadePart(texts, on_disk, planned.used, rendered.used)
+    return MadePart(texts, on_disk, planned.handed_back(), rendered.handed_back())
 
 
 def finish_site(job: SiteJob, made: list[MadePart]) -> SitePages:

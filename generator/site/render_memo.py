@@ -33,7 +33,7 @@ from typing import Any
 
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Source, Story
 from generator.site.linker import Linker
-from generator.site.memo import read_memo, write_memo
+from generator.site.memo import Handed, hand_back, read_memo, take_back, write_memo
 from generator.site.page import Page
 
 MEMO_FILE = "render-memo.bin"
@@ -250,9 +250,13 @@ class RenderMemo:
         part.used = {}
         return part
 
-    def add(self, used: dict[str, Entry]) -> None:
-        """Keep the pages a ``fresh`` part rendered or reused."""
-        self.used.update(used)
+    def handed_back(self) -> Handed:
+        """What a ``fresh`` part used, for ``add`` (see ``memo.hand_back``)."""
+        return hand_back(self.used, self.previous)
+
+    def add(self, handed: Handed) -> None:
+        """Keep the pages a ``fresh`` part rendered or reused (its ``handed_back``)."""
+        take_back(self.used, self.previous, handed)
 
     def save(self) -> None:
         """Write this build's pages for the next build; a failed write only costs time."""
