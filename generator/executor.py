@@ -30,7 +30,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from functools import cache, partial
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from generator.config import BriefingError, Config
 from generator.model import ArticleAnalysis, Source
@@ -149,6 +149,46 @@ def _run_inherited(item: Any) -> Any:
     """In a process ``forked_map`` forked: its function on one item."""
     assert _INHERITED is not None
     return _INHERITED(item)
+
+
+class Handoff(Generic[T]):
+    """One value sent from this process to a process it forks afterwards (made before the fork:
+    a ``multiprocessing`` queue). A ``sending`` block left without sending (an error) sends
+    None, on which the receiver raises, so the forked process never waits forever; the
+    queue's thread is not waited for at exit (a receiver that died reads nothing)."""
+
+    def __init__(self) -> None:
+        self._queue: Any = multiprocessing.Queue()
+        self._queue.cancel_join_thread()
+
+    @contextlib.contextmanager
+    def sending(self) -> Iterator[Callable[[T], None]]:
+        """A function sending the value, once."""
+        sent: list[T] = []
+
+        def send(value: T) -> None:
+            sent.append(value)
+            self._queue.put(value)
+        try:
+            yield send
+        finally:
+            if not sent:
+                self._queue.put(None)
+
+    def receive(self) -> T:
+        """The value sent (in the forked process).
+
+        Raises:
+            RuntimeError: the sender's block ended without sending it.
+        """
+        value = self._queue.get()
+        if value is None:
+            raise RuntimeError("the value a forked process waited for was never sent")
+        return value
+
+    def close(self) -> None:
+        """No more to send or receive."""
+        self._queue.close()
 
 
 @contextlib.contextmanager

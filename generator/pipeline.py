@@ -8,13 +8,10 @@ Each stage is a subpackage of ``generator`` whose functions take and return
 ``generator.model`` objects; a stage imports only stages before it. No page is
 rendered before every article is read and every name resolved.
 
-A build whose inputs equal the previous build's (``inputs_fingerprint``: every
-file of the seeds and template folders and the config file by size and
-modification time, the code, the settings, the spaCy pipeline, the build
-date) and whose generated files are still as it left them is skipped: docs/
-stays as it is and the previous build's ``Briefing``, without its analyses, is
-returned (``BuildStamp`` in the cache folder). The "What changed" page then still
-describes the last build that changed something.
+A build whose inputs equal the previous build's and whose generated files are
+still as it left them is skipped (``publish.stamp``): docs/ stays as it is and
+the previous build's ``Briefing``, without its analyses, is returned. The "What
+changed" page then still describes the last build that changed something.
 """
 
 from __future__ import annotations
@@ -22,14 +19,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import hashlib
 import itertools
-import multiprocessing
-import pickle
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
-from importlib import resources
 from pathlib import Path
 
 from generator.config import Config
@@ -46,6 +39,7 @@ from generator.events.stories import deadline_sources
 from generator.executor import (
     POOL_MIN_ARTICLES,
     Executor,
+    Handoff,
     analysed_beside,
     beside,
     forked_map,
@@ -60,7 +54,14 @@ from generator.nlp import cache, parse_article
 from generator.publish import asset_files, exported, write_files, write_pdf_file
 from generator.publish.lock import build_lock
 from generator.publish.snapshot import read_snapshot, store_snapshot
-from generator.publish.writer import WriteResult, read_manifest
+from generator.publish.stamp import (
+    STAMP_FILE,
+    BuildResult,
+    build_inputs,
+    kept_briefing,
+    stamp_build,
+    unchanged_build,
+)
 from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.quotes.match_memo import read_memo as read_quote_memo
 from generator.quotes.match_memo import write_memo as write_quote_memo
@@ -77,122 +78,15 @@ from generator.site.policy import (
     sources_for_deadline_page,
     sources_for_page,
 )
-from generator.storage.checked_pickle import paused_collector, read_headed, write_headed
+from generator.storage.checked_pickle import paused_collector
 from generator.temporal import tag as tag_text
 from generator.temporal.dating import infer_windows, story_windows
 
 Progress = Callable[[Iterable, str, int], Iterator]
 
-STAMP_FILE = "last-build.stamp"
-"""The ``BuildStamp`` of the last build, in the cache folder, behind a line holding its
-inputs: a build whose inputs differ reads that line, not the whole briefing."""
-
-
 def no_progress(items: Iterable, description: str, total: int) -> Iterator:
     """Progress reporter that reports nothing."""
     return iter(items)
-
-
-@dataclass
-class BuildResult:
-    """What ``build`` produced, for the CLI summary and for tests."""
-
-    briefing: Briefing
-    written: WriteResult
-
-    @property
-    def skipped(self) -> list[Source]:
-        """Sources that could not be used."""
-        return [s for s in self.briefing.sources if s.status != "ok"]
-
-
-@dataclass(frozen=True)
-class BuildStamp:
-    """What a build read and wrote, for skipping the next build when nothing changed."""
-
-    inputs: str
-    """``build_inputs`` of the build."""
-    files: dict[str, tuple[int, int]]
-    """Docs-relative path of every generated file -> (size, modification time in ns) after the write."""
-    briefing: bytes
-    """The build's briefing, pickled while the pages were made (``kept_briefing``), without
-    the warnings of writing them."""
-    write_warnings: list[BuildWarning]
-    """The warnings of writing the pages (hand-written pages kept)."""
-
-
-def kept_briefing(briefing: Briefing) -> bytes:
-    """The briefing as a stamp keeps it: pickled without the articles' analyses (kept in the
-    cache already; a quarter of the stamp at 2,000 articles) and without the previous build's
-    snapshot (an input, a fifth of the rest)."""
-    return pickle.dumps(replace(briefing, analyses={}, previous=None), pickle.HIGHEST_PROTOCOL)
-
-
-PACKAGE_DATA = (Path(str(resources.files("site_templates"))),
-                Path(str(resources.files("generator"))) / "schema")
-"""Files besides the code that a build reads: built-in templates, stylesheet, export schema."""
-
-
-def inputs_fingerprint(config: Config) -> str:
-    """Hash of every file a build reads (articles, templates, config, package data) by path,
-    size and modification time, and of the code."""
-    digest = hashlib.sha256(cache.code_fingerprint().encode())
-    folders = [config.seeds, *PACKAGE_DATA] + ([config.templates] if config.templates else [])
-    files = [config.config_file] if config.config_file else []
-    for folder in folders:
-        files += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
-            if folder.is_dir() else []
-    for path in files:
-        stat = path.stat()
-        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
-
-
-def build_inputs(config: Config, built: dt.date) -> str:
-    """``inputs_fingerprint`` with the settings, the spaCy pipeline and the build date
-    (due years and publication windows depend on it)."""
-    parts = (inputs_fingerprint(config), repr(config), cache.pipeline_identity(config.pipeline), built)
-    return hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _file_states(docs: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """(size, modification time) of each file; a missing file is (-1, -1)."""
-    states = {}
-    for rel in paths:
-        try:
-            stat = (docs / rel).stat()
-            states[rel] = (stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            states[rel] = (-1, -1)
-    return states
-
-
-def unchanged_build(config: Config, inputs: str) -> BuildResult | None:
-    """The previous build's result when its inputs were ``inputs`` and its files are intact."""
-    if config.cache is None:
-        return None
-    stamp = read_headed(config.cache / STAMP_FILE, inputs)
-    if not isinstance(stamp, BuildStamp) or stamp.inputs != inputs:
-        return None
-    if read_manifest(config.docs) != set(stamp.files):
-        return None
-    if _file_states(config.docs, stamp.files) != stamp.files:  # a generated file was edited or removed
-        return None
-    with paused_collector():
-        briefing = pickle.loads(stamp.briefing)
-    briefing.warnings.extend(stamp.write_warnings)
-    return BuildResult(briefing, WriteResult(unchanged=sorted(stamp.files)))
-
-
-def stamp_build(config: Config, inputs: str, result: BuildResult, kept: bytes) -> None:
-    """Record the build for ``unchanged_build`` (``kept``: its ``kept_briefing``); a failed
-    write only costs the next build time."""
-    if config.cache is None:
-        return
-    written = result.written.written + result.written.unchanged
-    stamp = BuildStamp(inputs, _file_states(config.docs, written), kept, result.written.warnings)
-    with contextlib.suppress(OSError):
-        write_headed(config.cache / STAMP_FILE, inputs, stamp)
 
 
 def analyse(source: Source, nlp) -> ArticleAnalysis:
@@ -347,14 +241,14 @@ def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None, built: d
     event merge.
 
     The stories weigh the merged deadlines each article reports: they are sent to the
-    forked process (``_DeadlinesChannel``) as soon as merged, which meanwhile counts every
+    forked process (``executor.Handoff``) as soon as merged, which meanwhile counts every
     other feature of the articles. The pairs' memo (``events.pair_memo``) is read and
     written back here; the mention lookups are made before the fork, once for both.
     """
     memo = read_memo(memo_folder, cache.code_fingerprint())
     quote_matches = read_quote_memo(memo_folder, cache.code_fingerprint())
     briefing.mention_index()
-    channel = _DeadlinesChannel()
+    channel: Handoff[dict[str, list[str]]] = Handoff()
     with beside(partial(_stories_and_memo, briefing, memo, channel.receive)) as grouped, \
             channel.sending() as send:
         briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
@@ -369,43 +263,6 @@ def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None, built: d
     channel.close()
     write_memo(memo_folder, cache.code_fingerprint(), memo)
     return stories, reports, ahead
-
-
-class _DeadlinesChannel:
-    """A queue carrying the merged deadlines' sources (``events.stories.deadline_sources``)
-    from this process to the one grouping the stories, made before it forks. A block of
-    ``sending`` left unsent (an error) sends None, on which the receiver raises, so the
-    forked process never waits forever; the queue's thread is not waited for at exit (a
-    receiver that died reads nothing)."""
-
-    def __init__(self) -> None:
-        self._queue = multiprocessing.Queue()
-        self._queue.cancel_join_thread()
-
-    @contextlib.contextmanager
-    def sending(self) -> Iterator[Callable[[dict[str, list[str]]], None]]:
-        """A function sending source id -> ids of its deadlines, once."""
-        sent: list[dict[str, list[str]]] = []
-
-        def send(sources: dict[str, list[str]]) -> None:
-            sent.append(sources)
-            self._queue.put(sources)
-        try:
-            yield send
-        finally:
-            if not sent:
-                self._queue.put(None)
-
-    def receive(self) -> dict[str, list[str]]:
-        """What was sent (in the forked process)."""
-        sources = self._queue.get()
-        if sources is None:
-            raise RuntimeError("the deadlines were not merged")
-        return sources
-
-    def close(self) -> None:
-        """No more to send or receive."""
-        self._queue.close()
 
 
 def _stories_and_memo(briefing: Briefing, memo: PairMemo,

@@ -51,7 +51,8 @@ from generator.mkdocs_plugin.markdown_cost import (
 )
 from generator.mkdocs_plugin.search_cost import hide_unsearched, show_unsearched
 from generator.mkdocs_plugin.theme_files import unloaded_theme_files
-from generator.pipeline import build, inputs_fingerprint
+from generator.pipeline import build
+from generator.publish.stamp import inputs_fingerprint
 
 __all__ = ["BriefingPlugin", "FigureStash", "LeanInlinePatterns", "MemoisedLinks", "NavMemo", "QuickTables"]
 

@@ -1,0 +1,132 @@
+"""The build stamp: a build whose inputs equal the previous build's is skipped.
+
+``inputs_fingerprint`` hashes every file of the seeds and template folders and the config
+file by size and modification time, the package data and the code; ``build_inputs`` adds the
+settings, the spaCy pipeline and the build date. When they equal the last build's and its
+generated files are still as it left them, ``unchanged_build`` returns that build's
+``Briefing`` (kept without its analyses, ``kept_briefing``) and docs/ stays as it is; the
+pipeline (``generator.pipeline``) records each build with ``stamp_build``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from generator.config import Config
+from generator.model import Briefing, BuildWarning, Source
+from generator.nlp import cache
+from generator.publish.writer import WriteResult, read_manifest
+from generator.storage.checked_pickle import paused_collector, read_headed, write_headed
+
+STAMP_FILE = "last-build.stamp"
+"""The ``BuildStamp`` of the last build, in the cache folder, behind a line holding its
+inputs: a build whose inputs differ reads that line, not the whole briefing."""
+
+
+@dataclass
+class BuildResult:
+    """What ``build`` produced, for the CLI summary and for tests."""
+
+    briefing: Briefing
+    written: WriteResult
+
+    @property
+    def skipped(self) -> list[Source]:
+        """Sources that could not be used."""
+        return [s for s in self.briefing.sources if s.status != "ok"]
+
+
+@dataclass(frozen=True)
+class BuildStamp:
+    """What a build read and wrote, for skipping the next build when nothing changed."""
+
+    inputs: str
+    """``build_inputs`` of the build."""
+    files: dict[str, tuple[int, int]]
+    """Docs-relative path of every generated file -> (size, modification time in ns) after the write."""
+    briefing: bytes
+    """The build's briefing, pickled while the pages were made (``kept_briefing``), without
+    the warnings of writing them."""
+    write_warnings: list[BuildWarning]
+    """The warnings of writing the pages (hand-written pages kept)."""
+
+
+def kept_briefing(briefing: Briefing) -> bytes:
+    """The briefing as a stamp keeps it: pickled without the articles' analyses (kept in the
+    cache already; a quarter of the stamp at 2,000 articles) and without the previous build's
+    snapshot (an input, a fifth of the rest)."""
+    return pickle.dumps(replace(briefing, analyses={}, previous=None), pickle.HIGHEST_PROTOCOL)
+
+
+PACKAGE_DATA = (Path(str(resources.files("site_templates"))),
+                Path(str(resources.files("generator"))) / "schema")
+"""Files besides the code that a build reads: built-in templates, stylesheet, export schema."""
+
+
+def inputs_fingerprint(config: Config) -> str:
+    """Hash of every file a build reads (articles, templates, config, package data) by path,
+    size and modification time, and of the code."""
+    digest = hashlib.sha256(cache.code_fingerprint().encode())
+    folders = [config.seeds, *PACKAGE_DATA] + ([config.templates] if config.templates else [])
+    files = [config.config_file] if config.config_file else []
+    for folder in folders:
+        files += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if folder.is_dir() else []
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def build_inputs(config: Config, built: dt.date) -> str:
+    """``inputs_fingerprint`` with the settings, the spaCy pipeline and the build date
+    (due years and publication windows depend on it)."""
+    parts = (inputs_fingerprint(config), repr(config), cache.pipeline_identity(config.pipeline), built)
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _file_states(docs: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """(size, modification time) of each file; a missing file is (-1, -1)."""
+    states = {}
+    for rel in paths:
+        try:
+            stat = (docs / rel).stat()
+            states[rel] = (stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            states[rel] = (-1, -1)
+    return states
+
+
+def unchanged_build(config: Config, inputs: str) -> BuildResult | None:
+    """The previous build's result when its inputs were ``inputs`` and its files are intact."""
+    if config.cache is None:
+        return None
+    stamp = read_headed(config.cache / STAMP_FILE, inputs)
+    if not isinstance(stamp, BuildStamp) or stamp.inputs != inputs:
+        return None
+    if read_manifest(config.docs) != set(stamp.files):
+        return None
+    if _file_states(config.docs, stamp.files) != stamp.files:  # a generated file was edited or removed
+        return None
+    with paused_collector():
+        briefing = pickle.loads(stamp.briefing)
+    briefing.warnings.extend(stamp.write_warnings)
+    return BuildResult(briefing, WriteResult(unchanged=sorted(stamp.files)))
+
+
+def stamp_build(config: Config, inputs: str, result: BuildResult, kept: bytes) -> None:
+    """Record the build for ``unchanged_build`` (``kept``: its ``kept_briefing``); a failed
+    write only costs the next build time."""
+    if config.cache is None:
+        return
+    written = result.written.written + result.written.unchanged
+    stamp = BuildStamp(inputs, _file_states(config.docs, written), kept, result.written.warnings)
+    with contextlib.suppress(OSError):
+        write_headed(config.cache / STAMP_FILE, inputs, stamp)
