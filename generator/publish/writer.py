@@ -84,7 +84,7 @@ def is_generated(path: Path, manifest: set[str], rel: str, data: bytes = b"") ->
 def write_files(docs: Path, files: dict[str, str | bytes], current: Iterable[str] = ()) -> WriteResult:
     """Write ``files`` (docs-relative path -> content) crash-safely and prune stale ones.
 
-    ``current``: paths of files more this build generates, which the caller found in docs/
+    ``current``: paths of further files this build generates which the caller found in docs/
     holding their content already (``site.render_memo``): kept as they are, not read again.
 
     Raises:

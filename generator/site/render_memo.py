@@ -15,7 +15,9 @@ atomically, tagged with the code fingerprint) holds for each page:
   (an entity's name and page; a source's label, title, text, sentences and the
   pages of the entities its mentions link to; an event's link target);
 - a digest of the Markdown. The text itself is not kept: the writer put it in
-  docs/ last build, and it is read back from there when its digest matches.
+  docs/ last build, and the file is checked against the digest there (``on_disk``;
+  a build then leaves it as it is, and ``reuse`` reads it back for callers that want
+  the text).
 
 A page is reused only when its key is the memo's, the linker gives the same for
 every id it read, and docs/ still holds its exact text; anything else (a damaged
