@@ -18,14 +18,13 @@ of the last build are kept, so the file does not grow from build to build.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import pickle
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.events.reports import Report
-from generator.storage.checked_pickle import read_headed, write_headed
+from generator.storage.checked_pickle import read_cached, write_cached
 
 MEMO_FILE = "event-clusters.memo"
 """The memo of the last build's event clusters, in the cache folder."""
@@ -82,13 +81,10 @@ def _covers(clusters: Positions, count: int) -> bool:
 
 def read_memo(folder: Path | None, fingerprint: str) -> ClusterMemo:
     """The memo kept in ``folder`` by a build of the code ``fingerprint``, else an empty one."""
-    kept = read_headed(folder / MEMO_FILE, fingerprint) if folder is not None else None
+    kept = read_cached(folder, MEMO_FILE, fingerprint)
     return ClusterMemo(kept if isinstance(kept, dict) else None)
 
 
 def write_memo(folder: Path | None, fingerprint: str, memo: ClusterMemo) -> None:
     """Keep this build's clusters in ``folder``; a failed write only costs the next build time."""
-    if folder is None:
-        return
-    with contextlib.suppress(OSError):
-        write_headed(folder / MEMO_FILE, fingerprint, memo.fresh)
+    write_cached(folder, MEMO_FILE, fingerprint, memo.fresh)

@@ -22,7 +22,6 @@ last build are kept, so the file does not grow from build to build.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from generator.events.term_memo import TermMemo, well_formed
-from generator.storage.checked_pickle import read_headed, write_headed
+from generator.storage.checked_pickle import read_cached, write_cached
 
 MEMO_FILE = "story-pairs.memo"
 """The memo of the last build's pairs, in the cache folder."""
@@ -128,7 +127,7 @@ class PairMemo:
 
 def read_memo(folder: Path | None, fingerprint: str) -> PairMemo:
     """The memo kept in ``folder`` by a build of the code ``fingerprint``, else an empty one."""
-    kept = read_headed(folder / MEMO_FILE, fingerprint) if folder is not None else None
+    kept = read_cached(folder, MEMO_FILE, fingerprint)
     if not (isinstance(kept, tuple) and len(kept) == 2):
         return PairMemo()
     pairs, terms = kept
@@ -138,7 +137,5 @@ def read_memo(folder: Path | None, fingerprint: str) -> PairMemo:
 
 def write_memo(folder: Path | None, fingerprint: str, memo: PairMemo) -> None:
     """Keep this build's pairs in ``folder``; a failed write only costs the next build time."""
-    if folder is None or memo.fresh is None:
-        return
-    with contextlib.suppress(OSError):
-        write_headed(folder / MEMO_FILE, fingerprint, (memo.fresh, memo.terms.fresh))
+    if memo.fresh is not None:
+        write_cached(folder, MEMO_FILE, fingerprint, (memo.fresh, memo.terms.fresh))

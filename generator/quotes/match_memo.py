@@ -15,11 +15,10 @@ the last build are kept, so the file does not grow from build to build.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.storage.checked_pickle import read_headed, write_headed
+from generator.storage.checked_pickle import read_cached, write_cached
 
 MEMO_FILE = "quote-matches.memo"
 """The memo of the last build's quote keys, in the cache folder."""
@@ -47,13 +46,10 @@ def _well_formed(kept: object) -> bool:
 
 def read_memo(folder: Path | None, fingerprint: str) -> QuoteMatchMemo:
     """The memo kept in ``folder`` by a build of the code ``fingerprint``, else an empty one."""
-    kept = read_headed(folder / MEMO_FILE, fingerprint) if folder is not None else None
+    kept = read_cached(folder, MEMO_FILE, fingerprint)
     return QuoteMatchMemo(kept if _well_formed(kept) else {})
 
 
 def write_memo(folder: Path | None, fingerprint: str, memo: QuoteMatchMemo) -> None:
     """Keep this build's matches in ``folder``; a failed write only costs the next build time."""
-    if folder is None:
-        return
-    with contextlib.suppress(OSError):
-        write_headed(folder / MEMO_FILE, fingerprint, memo.fresh)
+    write_cached(folder, MEMO_FILE, fingerprint, memo.fresh)

@@ -22,7 +22,6 @@ costs time. Only what this build used is written back, so the file does not grow
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from generator.knowledge.gazetteer import Place
 from generator.knowledge.gazetteer_index import index_cache_path
 from generator.model import Mention
 from generator.nlp.cache import code_fingerprint
-from generator.storage.checked_pickle import read_headed, write_headed
+from generator.storage.checked_pickle import read_cached, write_cached
 
 MEMO_FILE = "resolve-memo.bin"
 """The memo's file in the cache folder (not ``*.pickle``: the NLP cache purges those)."""
@@ -117,13 +116,10 @@ def memo_header() -> str:
 
 def read_memo(folder: Path | None) -> ResolveMemo:
     """The memo kept in ``folder`` by this code, else an empty one."""
-    kept = read_headed(folder / MEMO_FILE, memo_header()) if folder is not None else None
+    kept = read_cached(folder, MEMO_FILE, memo_header())
     return ResolveMemo(kept if isinstance(kept, Kept) and kept.well_formed() else None)
 
 
 def write_memo(folder: Path | None, memo: ResolveMemo) -> None:
     """Keep this build's results in ``folder``; a failed write only costs the next build time."""
-    if folder is None:
-        return
-    with contextlib.suppress(OSError):
-        write_headed(folder / MEMO_FILE, memo_header(), memo.fresh)
+    write_cached(folder, MEMO_FILE, memo_header(), memo.fresh)

@@ -86,6 +86,21 @@ def write_headed(path: Path, header: str, value: Any) -> None:
     write_atomic(path, header.encode() + b"\n" + dumps_checked(value))
 
 
+
+def read_cached(folder: Path | None, name: str, header: str) -> Any | None:
+    """``read_headed`` of the file ``name`` in the cache ``folder``; None without a folder."""
+    return read_headed(folder / name, header) if folder is not None else None
+
+
+def write_cached(folder: Path | None, name: str, header: str, value: Any) -> None:
+    """``write_headed`` of ``value`` to the file ``name`` in the cache ``folder``: nothing
+    without a folder, and a write that fails (a full disk, no permission) only costs the next
+    build the time the file would have saved."""
+    if folder is None:
+        return
+    with contextlib.suppress(OSError):
+        write_headed(folder / name, header, value)
+
 def user_cache_dir() -> Path:
     """Per-user cache folder of briefing: ``$BRIEFING_CACHE_DIR``, else the platform's cache folder."""
     if os.environ.get("BRIEFING_CACHE_DIR"):
