@@ -50,14 +50,6 @@ class ClusterMemo:
         self.fresh: dict[str, Positions] = {}
         """Story key -> clusters of this build (what ``write_memo`` keeps)."""
 
-    def clusters(self, reports: list[Report],
-                 work_out: Callable[[list[Report]], list[list[Report]]]) -> list[list[Report]]:
-        """The clusters of one story's ``reports``: the previous build's when its key is known,
-        else ``work_out(reports)``; kept for the next build."""
-        key, found = self.recall(reports, work_out)
-        self.keep(key, found)
-        return [[reports[n] for n in members] for members in found]
-
     def recall(self, reports: list[Report],
                work_out: Callable[[list[Report]], list[list[Report]]]) -> tuple[str, Positions]:
         """The key of one story's ``reports`` and their clusters as positions: the previous

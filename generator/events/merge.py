@@ -33,7 +33,7 @@ taken from it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -63,13 +63,9 @@ def merge(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None,
     stories = numbered_stories(briefing) if stories is None else stories
     story_of = {source: sid for sid, sources in stories.items() for source in sources}
     names = {e.id: e.name for e in briefing.entities}
-    memo = memo or ClusterMemo()
-    found: list[tuple[list[Report], Draft]] = []
-    for story_id, members in _by_story(reports, story_of).items():
-        work = (ahead or {}).get(tuple(r.order for r in members))
-        work = work or story_work(members, story_id, memo, names)
-        memo.keep(work.key, work.positions)
-        found += zip(work.clusters, work.drafts, strict=True)
+    found: list[tuple[list[Report], Draft]] = [
+        pair for work in _story_works(reports, story_of, memo or ClusterMemo(), names, ahead)
+        for pair in zip(work.clusters, work.drafts, strict=True)]
     return drafted_events(sorted(found, key=lambda pair: pair[0][0].order), story_of)
 
 
@@ -114,12 +110,22 @@ def story_work(reports: list[Report], story_id: str, memo: ClusterMemo, names: d
     return StoryWork(key, positions, clusters, [draft(members, names) for members in clusters])
 
 
+def _story_works(reports: list[Report], story_of: Mapping[str, str], memo: ClusterMemo,
+                 names: dict[str, str], ahead: Mapping[tuple[int, ...], StoryWork] | None = None,
+                 ) -> Iterator[StoryWork]:
+    """``story_work`` of each story, taken from ``ahead`` when its reports are those of a story
+    worked out there, and kept in ``memo`` for the next build."""
+    for story_id, members in _by_story(reports, story_of).items():
+        work = (ahead or {}).get(tuple(r.order for r in members))
+        work = work or story_work(members, story_id, memo, names)
+        memo.keep(work.key, work.positions)
+        yield work
+
+
 def story_clusters(reports: list[Report], story_of: dict[str, str], memo: ClusterMemo) -> list[list[Report]]:
     """The clusters of every story (``cluster`` and the joins), by order of first report;
     a story whose reports are as they were in the previous build is not clustered again."""
-    found = []
-    for story_id, members in _by_story(reports, story_of).items():
-        found += memo.clusters(members, partial(_one_story, story_id=story_id))
+    found = [members for work in _story_works(reports, story_of, memo, {}) for members in work.clusters]
     return sorted(found, key=lambda members: members[0].order)
 
 
@@ -221,10 +227,3 @@ def _score(report: Report, members: list[Report]) -> int:
     together = frozenset().union(*(m.participants for m in members))
     same_place = any(m.place == report.place and report.place for m in members)
     return len(report.participants & together) + 2 * same_place
-
-
-def build_events(clusters: list[list[Report]], entities: list[Entity],
-                 story_of: dict[str, str]) -> list[Event]:
-    """One Event per cluster, with unique ids and generated titles."""
-    names = {e.id: e.name for e in entities}
-    return drafted_events([(members, draft(members, names)) for members in clusters], story_of)
