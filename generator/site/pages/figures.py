@@ -96,14 +96,13 @@ class PeopleGraph:
     def strongest(self, entity_id: str, limit: int) -> list[str]:
         """The ``limit`` entities sharing most sentences with the entity (then the heavier node,
         then id): the neighbours ``svg.graph.neighbourhood`` keeps from the edges touching it,
-        ranked from the counts without making an edge per neighbour."""
-        strength: dict[str, float] = {}
-        weight: dict[str, float] = {}
-        for other, count in self.shared.get(entity_id, {}).items():
-            node = self.node(other) if other != entity_id and other in self.entities else None
-            if node is not None:
-                strength[other], weight[other] = float(count), node.weight
-        return sorted(strength, key=lambda i: (-strength[i], -weight[i], i))[:limit]
+        ranked from the counts without making an edge or a node per neighbour (a node's weight
+        is its entity's mentions, ``figures.entity_node``)."""
+        entities, shared = self.entities, self.shared
+        ranked = [(-count, -len(entities[other].mentions), other)
+                  for other, count in shared.get(entity_id, {}).items()
+                  if other != entity_id and other in entities and shared.get(other)]
+        return [other for _, _, other in sorted(ranked)[:limit]]
 
     def among(self, node_ids) -> list[GraphEdge]:
         """The edges joining two of ``node_ids``."""
@@ -126,7 +125,7 @@ def neighbourhood_svg(graph: PeopleGraph, entity: Entity, memo: PageMemo | None 
     # The strongest neighbours (as ``neighbourhood`` over the edges touching the entity would
     # keep them), then the edges among them: the same result as ``neighbourhood`` over the
     # whole graph.
-    kept = [graph.nodes[entity.id], *(graph.nodes[i] for i in graph.strongest(entity.id, NEIGHBOURHOOD_SIZE))]
+    kept = [graph.nodes[entity.id], *(graph.node(i) for i in graph.strongest(entity.id, NEIGHBOURHOOD_SIZE))]
     among = graph.among(node.id for node in kept)
     near_nodes, near_edges = neighbourhood(kept, among, entity.id, limit=NEIGHBOURHOOD_SIZE)
     if not near_edges:
