@@ -47,6 +47,11 @@ class Clock:
     cpu: float
 
 
+def median_clock(clocks: list[Clock]) -> Clock:
+    """The clock of the run with the median wall time (the later of the two middle ones)."""
+    return sorted(clocks, key=lambda clock: clock.wall)[len(clocks) // 2]
+
+
 def cpu_seconds() -> float:
     """User + system CPU of this process and its finished children."""
     own = resource.getrusage(resource.RUSAGE_SELF)
