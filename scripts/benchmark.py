@@ -15,8 +15,9 @@ default local executor), a no-change rebuild, +1 article, one edited article
 and one deleted article, each timed (wall and CPU, worker processes included)
 ``--repeats`` times, every time with text the cache has not seen (another new
 article, another added sentence, another deleted file; the change is taken back
-and built untimed in between), and the median printed as a share of the cold build; peak memory, pages written and, with
-``--mkdocs``, ``mkdocs build`` time, site and search index size. Each figure is
+and built untimed in between), and the median printed as a share of the cold
+build; peak memory, pages written and, with ``--mkdocs``, ``mkdocs build`` time,
+site and search index size. Each figure is
 printed beside its goal from issue 13 (the goals are stated at 2,000 articles).
 Prints figures; asserts nothing. The baseline's model load is outside its timing.
 

@@ -11,6 +11,8 @@ from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Sentence
 from generator.nlp.cache import code_fingerprint
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.memo import MEMO_FILE, PageMemo
+from generator.site.parts import finish_site, make_part, site_job
+from generator.site.planner import PARTS
 from generator.site.render_memo import MEMO_FILE as RENDER_MEMO_FILE
 from generator.site.render_memo import RecordingLinker
 from generator.storage.checked_pickle import read_headed, write_headed
@@ -184,3 +186,31 @@ def test_a_part_hands_back_reused_entries_by_key_and_the_memo_takes_them_back_wh
     assert again.get("summary", ("a",), lambda: ["computed"]) == ["kept"]
     assert again.get("summary", ("c",), lambda: ["computed"]) == ["new"]
     assert again.get("summary", ("b",), lambda: ["computed"]) == ["computed"]  # unused: not kept
+
+
+def site_in_parts(briefing: Briefing, cache: Path, docs: Path) -> list[str]:
+    """The site made part by part as a build makes it, written to ``docs``; the paths rendered."""
+    job = site_job(briefing, 1, None, cache, docs)
+    pages = finish_site(job, [make_part(job, part) for part in PARTS])
+    write_docs(docs, pages.texts)
+    return list(pages.texts)
+
+
+def test_an_unchanged_entity_page_keeps_its_figure_and_summary_for_the_next_change(tmp_path, monkeypatch):
+    cache, docs = tmp_path / "cache", tmp_path / "docs"
+    cache.mkdir()
+    site_in_parts(town(BEFORE), cache, docs)
+    first = set(PageMemo(cache).previous)
+    assert {key.split(":")[0] for key in first} == {"neighbourhood", "summary"}
+    assert "people/ada-vell.md" not in site_in_parts(town(BEFORE), cache, docs)  # found unchanged
+    assert set(PageMemo(cache).previous) == first  # its figure and summary are still kept
+    computed = []
+    real_get = PageMemo.get
+
+    def counting(memo, kind, inputs, compute):
+        return real_get(memo, kind, inputs, lambda: computed.append(kind) or compute())
+
+    monkeypatch.setattr(PageMemo, "get", counting)
+    docs.joinpath("people/ada-vell.md").write_text("edited by hand", encoding="utf-8")
+    assert "people/ada-vell.md" in site_in_parts(town(BEFORE), cache, docs)
+    assert computed == []  # made again from the kept figure and summary

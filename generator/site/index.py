@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Deadline, Entity, Event, Quote, Sentence, Source, Story
+from generator.site.digests import Digests
 from generator.site.event_policy import EventsIndexLayout, event_targets, index_layout
 from generator.site.markup import source_labels
 
@@ -55,6 +56,8 @@ class BriefingIndex:
     co_mentions: dict[str, Counter] = field(default_factory=dict)
     """Entity id -> how many sentences it shares with each other entity (``co_mentions``): the
     entity pages, the people graph and the relationship graph read one count."""
+    digests: Digests = field(default_factory=Digests)
+    """Digests of the briefing's objects, for the planners' and the render memo's keys."""
 
 
 def _add(table: dict, keys, value) -> None:

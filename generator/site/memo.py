@@ -21,7 +21,7 @@ import contextlib
 import copy
 import hashlib
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,6 +43,8 @@ class PageMemo:
         self.previous: dict[str, Any] = read_memo(folder / MEMO_FILE) if folder else {}
         self.used: dict[str, Any] = {}
         self.hits = 0
+        self.recording: list[str] | None = None
+        """Keys ``get`` is asked for while a caller records them (``recorded``)."""
 
     def get(self, kind: str, inputs: object, compute: Callable[[], T]) -> T:
         """``compute()``, or its result from the previous build when ``inputs`` are equal.
@@ -53,6 +55,8 @@ class PageMemo:
             inputs: everything ``compute`` reads, as values whose ``repr`` is exact.
         """
         key = kind + ":" + hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
+        if self.recording is not None:
+            self.recording.append(key)
         if key in self.used:
             return self.used[key]
         if key in self.previous:
@@ -63,11 +67,27 @@ class PageMemo:
         self.used[key] = value
         return value
 
+    @contextlib.contextmanager
+    def recorded(self) -> Iterator[list[str]]:
+        """The keys ``get`` is asked for inside, in a list filled as they come."""
+        self.recording = keys = []
+        try:
+            yield keys
+        finally:
+            self.recording = None
+
+    def keep_previous(self, keys: Iterable[str]) -> None:
+        """Keep for the next build the previous build's results under ``keys`` (those a page
+        found unchanged was made from, so that they are there when it changes)."""
+        for key in keys:
+            if key not in self.used and key in self.previous:
+                self.used[key] = self.previous[key]
+
     def fresh(self) -> PageMemo:
         """A memo reusing the same previous results that records its own (one part of the
         site, perhaps made in another process: its ``used`` is ``add``ed back)."""
         part = copy.copy(self)
-        part.used, part.hits = {}, 0
+        part.used, part.hits, part.recording = {}, 0, None
         return part
 
     def handed_back(self) -> Handed:

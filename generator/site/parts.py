@@ -92,7 +92,7 @@ def site_job(briefing: Briefing, min_mentions: int, templates: Path | None = Non
     for name in environment.list_templates(filter_func=lambda name: name.endswith(".j2")):
         with contextlib.suppress(TemplateError):  # a page using it reports the error
             environment.get_template(name)  # compiled (and kept) here, not by each forked process
-    render_memo = RenderMemo(cache, docs, linker, template_dirs(templates))
+    render_memo = RenderMemo(cache, docs, linker, template_dirs(templates), index.digests)
     with paused_collector():
         render_memo.prime(briefing)
     return SiteJob(briefing, min_mentions, index, linker, environment, PageMemo(cache), render_memo)
@@ -102,7 +102,7 @@ def make_part(job: SiteJob, part: str) -> MadePart:
     """Plan and render one part, with memos of its own."""
     planned, rendered = job.page_memo.fresh(), job.render_memo.fresh()
     pages = plan_part(job.briefing, part, job.min_mentions, job.index, planned)
-    texts, on_disk = render_changed(job.environment, pages, job.linker, rendered)
+    texts, on_disk = render_changed(job.environment, pages, job.linker, rendered, planned)
     return MadePart(texts, on_disk, planned.handed_back(), rendered.handed_back())
 
 

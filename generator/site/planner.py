@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.model import Briefing
 from generator.site.index import BriefingIndex, index_briefing
 from generator.site.memo import PageMemo
-from generator.site.page import Page
+from generator.site.page import DeferredPage, Page, PlannedPage
 from generator.site.pages.changes import plan_changes_page
 from generator.site.pages.compare import plan_compare_page
 from generator.site.pages.deadlines import plan_deadline_pages
@@ -31,31 +31,33 @@ from generator.site.pages.sources import plan_source_pages
 from generator.site.pages.tags import plan_tags_pages
 from generator.storage.checked_pickle import paused_collector
 
-PartPlanner = Callable[[Briefing, int, BriefingIndex, PageMemo], list[Page]]
+Pages = list[PlannedPage]
+
+PartPlanner = Callable[[Briefing, int, BriefingIndex, PageMemo], Pages]
 
 
 def _entity_pages(number: int, count: int) -> PartPlanner:
-    def share(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> list[Page]:
+    def share(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> Pages:
         return plan_entity_page_share(briefing, index, memo, (number, count))
     return share
 
 
 def _home_and_indexes(briefing: Briefing, min_mentions: int, index: BriefingIndex,
-                      memo: PageMemo) -> list[Page]:
+                      memo: PageMemo) -> Pages:
     summary = summaries(briefing, index, memo)  # the key people's, worked out once for both
     return [Page("index.md", "home.md.j2", home_context(briefing, summary)),
             *plan_entity_indexes(briefing, min_mentions, index, memo, summary)]
 
 
-def _sources(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> list[Page]:
+def _sources(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> Pages:
     return plan_source_pages(briefing, index)
 
 
-def _events(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> list[Page]:
+def _events(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> Pages:
     return plan_event_pages(briefing, index)
 
 
-def _the_rest(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> list[Page]:
+def _the_rest(briefing: Briefing, min_mentions: int, index: BriefingIndex, memo: PageMemo) -> Pages:
     return [
         *plan_deadline_pages(briefing, index),
         *plan_compare_page(briefing, index.event_targets),
@@ -87,7 +89,7 @@ with the other three quarters between the costly parts, one process of a rebuild
 0.74 s after the other."""
 
 
-def plan_pages(briefing: Briefing, min_mentions: int, memo_folder: Path | None = None) -> list[Page]:
+def plan_pages(briefing: Briefing, min_mentions: int, memo_folder: Path | None = None) -> Pages:
     """Every generated page of the site (the lookups of ``index_briefing`` built once for all).
 
     Args:
@@ -98,12 +100,15 @@ def plan_pages(briefing: Briefing, min_mentions: int, memo_folder: Path | None =
     with paused_collector():
         index = index_briefing(briefing)
     pages = [page for part in PARTS for page in plan_part(briefing, part, min_mentions, index, memo)]
+    for page in pages:  # deferred contexts made now, so that the memo keeps their figures
+        if isinstance(page, DeferredPage):
+            page.make()
     memo.save()
     return pages
 
 
 def plan_part(briefing: Briefing, part: str, min_mentions: int, index: BriefingIndex,
-              memo: PageMemo) -> list[Page]:
+              memo: PageMemo) -> Pages:
     """The pages of one of the ``PARTS``."""
     # Planning makes no cycles; even with the build's rare full collections
     # (``pipeline.BUILD_GC_THRESHOLD``) the young ones cost about a tenth of its CPU.

@@ -8,6 +8,7 @@ article text can never become Markdown, HTML or template code.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from functools import lru_cache, partial
 from importlib import resources
@@ -28,7 +29,8 @@ from generator.site.markup import (
     md_escape,
     source_page,
 )
-from generator.site.page import Page
+from generator.site.memo import PageMemo
+from generator.site.page import PlannedPage
 from generator.site.render_memo import RecordingLinker, RenderMemo
 from generator.site.timewords import FILTERS as TIME_FILTERS
 from generator.storage.compiled_templates import CompiledTemplates
@@ -76,7 +78,7 @@ the build report lists input files. The Deadlines index is searched: a deadline 
 reports has no page, and its row is where search finds it."""
 
 
-def front_matter(page: Page, title: str, tags: list[str]) -> Markup:
+def front_matter(page: PlannedPage, title: str, tags: list[str]) -> Markup:
     """YAML front matter marking the page as generated.
 
     MkDocs and Material print the ``title`` meta into the page head, header and
@@ -109,7 +111,7 @@ def _cached_entry(key: str, value: tuple) -> str:
     return yaml.safe_dump({key: plain}, allow_unicode=True, sort_keys=False)
 
 
-def render_page(env: Environment, page: Page, linker: Linker) -> str:
+def render_page(env: Environment, page: PlannedPage, linker: Linker) -> str:
     """Markdown text of one page."""
     template = env.get_template(page.template)
     return template.render(
@@ -140,7 +142,7 @@ def plural(count: int, word: str, words: str = "") -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def render_pages(pages: list[Page], linker: Linker, user_dir: Path | None = None,
+def render_pages(pages: list[PlannedPage], linker: Linker, user_dir: Path | None = None,
                  memo_folder: Path | None = None, docs: Path | None = None) -> dict[str, str]:
     """Path -> Markdown for every page, in one process; refuses two pages at one path.
 
@@ -165,7 +167,8 @@ def check_unique(paths: Iterable[str]) -> None:
         seen.add(path)
 
 
-def render_with_memo(env: Environment, pages: list[Page], linker: Linker, memo: RenderMemo) -> dict[str, str]:
+def render_with_memo(env: Environment, pages: list[PlannedPage], linker: Linker,
+                     memo: RenderMemo) -> dict[str, str]:
     """``render_pages`` with the environment and the memo given (the caller saves the memo)."""
     check_unique(page.path for page in pages)
     texts: dict[str, str] = {}
@@ -176,10 +179,14 @@ def render_with_memo(env: Environment, pages: list[Page], linker: Linker, memo: 
     return texts
 
 
-def render_changed(env: Environment, pages: list[Page], linker: Linker,
-                   memo: RenderMemo) -> tuple[dict[str, str], list[str]]:
+def render_changed(env: Environment, pages: list[PlannedPage], linker: Linker, memo: RenderMemo,
+                   planned: PageMemo | None = None) -> tuple[dict[str, str], list[str]]:
     """Path -> Markdown of the pages rendered, in plan order, and the paths of the others: those
-    docs/ holds as the memo kept them (checked there, neither decoded nor handed on)."""
+    docs/ holds as the memo kept them (checked there, neither decoded nor handed on).
+
+    ``planned``: the page memo the contexts are made with; the figures and summaries a
+    deferred context took from it are kept for the next build when its page is unchanged.
+    """
     check_unique(page.path for page in pages)
     texts: dict[str, str] = {}
     on_disk: list[str] = []
@@ -187,14 +194,19 @@ def render_changed(env: Environment, pages: list[Page], linker: Linker,
         key = memo.key(page) if memo.active else None
         if memo.on_disk(page, key) is not None:
             on_disk.append(page.path)
+            if planned is not None:
+                planned.keep_previous(memo.planned(key))
         else:
-            texts[page.path] = _rendered(env, page, linker, memo, key)
+            texts[page.path] = _rendered(env, page, linker, memo, key, planned)
     return texts, on_disk
 
 
-def _rendered(env: Environment, page: Page, linker: Linker, memo: RenderMemo, key: str | None) -> str:
-    """The page rendered, noting in ``memo`` what it read through the linker."""
+def _rendered(env: Environment, page: PlannedPage, linker: Linker, memo: RenderMemo, key: str | None,
+              planned: PageMemo | None = None) -> str:
+    """The page rendered, noting in ``memo`` what it read through the linker (and, given the
+    page memo its context is made with, the keys it took from there)."""
     recorder = RecordingLinker(linker)
-    text = render_page(env, page, recorder)  # type: ignore[arg-type]
-    memo.keep(key, tuple(sorted(recorder.read)), text)
+    with planned.recorded() if planned is not None else contextlib.nullcontext([]) as keys:
+        text = render_page(env, page, recorder)  # type: ignore[arg-type]
+    memo.keep(key, tuple(sorted(recorder.read)), text, tuple(dict.fromkeys(keys)))
     return text

@@ -31,23 +31,19 @@ import hashlib
 import io
 import pickle
 from pathlib import Path
-from typing import Any
 
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Source, Story
+from generator.site.digests import Digests, digest
 from generator.site.linker import Linker
 from generator.site.memo import Handed, hand_back, read_memo, take_back, write_memo
-from generator.site.page import Page
+from generator.site.page import PlannedPage
 
 MEMO_FILE = "render-memo.bin"
 """The memo's file in the cache folder (not ``*.pickle``: the NLP cache purges those)."""
 
-Entry = tuple[tuple[str, ...], str, str]
-"""(ids the page read through the linker, digest of their values, digest of the page text)."""
-
-
-def digest(data: bytes) -> str:
-    """A short hash of ``data``."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+Entry = tuple[tuple[str, ...], str, str, tuple[str, ...]]
+"""(ids the page read through the linker, digest of their values, digest of the page text, keys
+of the figures and summaries its deferred context took from the page memo)."""
 
 
 class RecordingLinker:
@@ -128,23 +124,14 @@ class _ContextPickler(pickle.Pickler):
     not for each of the millions of strings and numbers of the contexts.
     """
 
-    def __init__(self, file: io.BytesIO, known: dict[int, tuple[Any, str]]) -> None:
+    def __init__(self, file: io.BytesIO, digests: Digests) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.known = known
+        self.digests = digests
         self.dispatch_table = {kind: self._reference for kind in SHARED}
         self.dispatch_table[Briefing] = _refuse
 
     def _reference(self, obj: object) -> tuple:
-        return _digest_ref, (object_digest(self.known, obj),)
-
-
-def object_digest(known: dict[int, tuple[Any, str]], obj: object) -> str:
-    """The digest of ``obj``'s pickle, worked out once and kept in ``known`` (with the object,
-    so that its id is not reused while ``known`` lives)."""
-    found = known.get(id(obj))
-    if found is None:
-        found = known[id(obj)] = (obj, digest(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)))
-    return found[1]
+        return _digest_ref, (self.digests.of(obj),)
 
 
 def _refuse(obj: Briefing) -> tuple:
@@ -154,15 +141,17 @@ def _refuse(obj: Briefing) -> tuple:
 class RenderMemo:
     """The previous build's rendered pages, checked against this build's inputs."""
 
-    def __init__(self, folder: Path | None, docs: Path | None, linker: Linker, templates: list[str]) -> None:
-        """Read the memo of ``folder`` (None: keep nothing) for pages written to ``docs``."""
+    def __init__(self, folder: Path | None, docs: Path | None, linker: Linker, templates: list[str],
+                 digests: Digests | None = None) -> None:
+        """Read the memo of ``folder`` (None: keep nothing) for pages written to ``docs``
+        (``digests``: the planners' own, when they key pages by them)."""
         self.folder, self.docs, self.linker = folder, docs, linker
         self.active = folder is not None and docs is not None
         """Whether pages are keyed, reused and kept at all."""
         self.previous: dict[str, Entry] = read_memo(folder / MEMO_FILE) if folder and docs else {}
         self.used: dict[str, Entry] = {}
         self.templates = _folders_digest(templates)
-        self._objects: dict[int, tuple[Any, str]] = {}
+        self.digests = digests if digests is not None else Digests()
         self._values: dict[str, str] = {}
 
     def prime(self, briefing: Briefing) -> None:
@@ -179,27 +168,33 @@ class RenderMemo:
         for shared in (briefing.sources, with_page, briefing.events, briefing.quotes,
                        briefing.deadlines, briefing.stories):
             for obj in shared:
-                object_digest(self._objects, obj)
+                self.digests.of(obj)
+        for analysis in briefing.analyses.values():
+            self.digests.of(analysis.sentences)  # read by the keys of entity pages
         for kind, items in (("s", briefing.sources), ("e", briefing.entities), ("v", briefing.events)):
             for item in items:
                 self.value(kind + item.id)
 
-    def key(self, page: Page) -> str | None:
-        """Digest of the templates, the page's path and template and its context (None: not kept)."""
+    def key(self, page: PlannedPage) -> str | None:
+        """Digest of the templates, the page's path and template and its context, or the digest
+        of its inputs when its planner gave them (``DeferredPage``: its context is not made
+        here); None: not kept."""
+        head = f"{self.templates}\0{page.path}\0{page.template}\0".encode("utf-8", "surrogatepass")
+        if page.inputs:
+            return digest(head + b"inputs\0" + page.inputs.encode())
         buffer = io.BytesIO()
         try:
-            _ContextPickler(buffer, self._objects).dump(page.context)
+            _ContextPickler(buffer, self.digests).dump(page.context)
         except (_Unkeyable, pickle.PicklingError, TypeError, AttributeError):
             return None
-        head = f"{self.templates}\0{page.path}\0{page.template}\0".encode("utf-8", "surrogatepass")
         return digest(head + buffer.getvalue())
 
-    def reuse(self, page: Page, key: str | None) -> str | None:
+    def reuse(self, page: PlannedPage, key: str | None) -> str | None:
         """The page's text from docs/ when nothing it was made from changed, else None."""
         data = self.on_disk(page, key)
         return data.decode("utf-8") if data is not None else None
 
-    def on_disk(self, page: Page, key: str | None) -> bytes | None:
+    def on_disk(self, page: PlannedPage, key: str | None) -> bytes | None:
         """The page's bytes in docs/ when nothing it was made from changed and they are the
         text the memo kept, else None (the page is then rendered)."""
         entry = self.previous.get(key) if key else None
@@ -214,10 +209,16 @@ class RenderMemo:
         self.used[key] = entry
         return data
 
-    def keep(self, key: str | None, read: tuple[str, ...], text: str) -> None:
-        """Remember a page rendered this build."""
+    def keep(self, key: str | None, read: tuple[str, ...], text: str, planned: tuple[str, ...] = ()) -> None:
+        """Remember a page rendered this build (``planned``: the page memo keys its context used
+        when it was made while rendering, ``DeferredPage``)."""
         if key is not None:
-            self.used[key] = (read, self.read_digest(read), digest(text.encode("utf-8")))
+            self.used[key] = (read, self.read_digest(read), digest(text.encode("utf-8")), planned)
+
+    def planned(self, key: str | None) -> tuple[str, ...]:
+        """The page memo keys the context of a page found unchanged used when it was made."""
+        entry = self.used.get(key) if key else None
+        return entry[3] if entry is not None and len(entry) > 3 else ()
 
     def read_digest(self, read: tuple[str, ...]) -> str:
         """Digest of what the linker gives this build for each id in ``read``."""

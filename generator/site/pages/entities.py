@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from generator.model import (
     Briefing,
@@ -20,11 +21,12 @@ from generator.model import (
     Source,
 )
 from generator.quotes.statements import statements_by_speaker
+from generator.site.digests import pickle_digest
 from generator.site.index import BriefingIndex, by_count, index_briefing
 from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.memo import PageMemo
-from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, Page
-from generator.site.pages.figures import PeopleGraph, neighbourhood_svg, people_graph
+from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, DeferredPage, Page, PlannedPage
+from generator.site.pages.figures import PeopleGraph, neighbourhood_inputs, neighbourhood_svg, people_graph
 from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
 from generator.site.summarize import Statement, entity_summary
 
@@ -224,10 +226,14 @@ def first_sources(citations: tuple[Citation, ...], limit: int = CITE_LIMIT) -> t
 
 def _neighbourhood(graph: PeopleGraph | None, entity: Entity, memo: PageMemo | None) -> str:
     """The "Appears with" figure of a person named in ``NEIGHBOURHOOD_MIN_SOURCES`` sources or more."""
-    named_in = len({m.source for m in entity.mentions})
-    if not graph or entity.type != "person" or named_in < NEIGHBOURHOOD_MIN_SOURCES:
+    if not graph or not _draws_neighbourhood(graph, entity):
         return ""
     return neighbourhood_svg(graph, entity, memo)
+
+
+def _draws_neighbourhood(graph: PeopleGraph, entity: Entity) -> bool:
+    """Whether the entity's page may have an "Appears with" figure."""
+    return entity.type == "person" and len({m.source for m in entity.mentions}) >= NEIGHBOURHOOD_MIN_SOURCES
 
 
 def role_phrase(text: str) -> str:
@@ -299,16 +305,54 @@ def plan_entity_indexes(briefing: Briefing, min_mentions: int, index: BriefingIn
 
 
 def plan_entity_page_share(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None = None,
-                           share: tuple[int, int] = (0, 1), summary: Summary | None = None) -> list[Page]:
+                           share: tuple[int, int] = (0, 1),
+                           summary: Summary | None = None) -> list[PlannedPage]:
     """The pages of the entities that have one, or with ``share`` (k, n) every n-th of them
-    from the k-th (so that n processes can each plan a share)."""
+    from the k-th (so that n processes can each plan a share). Each page's context is made
+    only when it is read (``DeferredPage``): a rebuild reads it only for a page whose inputs
+    (``entity_page_inputs``) changed."""
     summary = summary or summaries(briefing, index, memo)
     graph = people_graph(briefing, index.co_mentions)
     statements = statements_by_speaker(briefing)
     with_page = [e for entity_type in TYPE_TITLES for e in briefing.entities
                  if e.type == entity_type and e.has_page]
     number, count = share
-    return [Page(entity_page(entity.type, entity.id), "entity.md.j2",
-                 entity_context(entity, briefing, index.co_mentions[entity.id], graph, index,
-                                statements, summary(entity), memo))
+
+    def context(entity: Entity) -> EntityContext:
+        return entity_context(entity, briefing, index.co_mentions[entity.id], graph, index,
+                              statements, summary(entity), memo)
+
+    return [DeferredPage(entity_page(entity.type, entity.id), "entity.md.j2",
+                         entity_page_inputs(entity, briefing, index, graph, statements.get(entity.id, ())),
+                         partial(context, entity))
             for entity in with_page[number::count]]
+
+
+def entity_page_inputs(entity: Entity, briefing: Briefing, index: BriefingIndex, graph: PeopleGraph,
+                       statements: Iterable[ReportedStatement]) -> str:
+    """Digest of everything ``entity_context`` makes the entity's page from: the entity (its
+    mentions, roles, names), each source naming it in corpus order (text, title, date) and its
+    sentences, its quotes, events, deadlines and statements, the names and shared sentences of
+    every entity it shares one with, and its neighbourhood figure's nodes and edges. A change
+    to any of them changes the digest; ``tests/test_deferred_pages.py`` checks it against the
+    page's context over rebuilds."""
+    digests = index.digests
+    named_in = dict.fromkeys(m.source for m in entity.mentions)
+    rows = sorted(row for source_id in named_in for row in index.source_rows.get(source_id, ()))
+    quotes = index.quotes_by_speaker.get(entity.id, ())
+    quoted_in = [q.citations[0].source for q in quotes if q.citations[0].source in index.sources]
+    parts = (
+        digests.of(entity),
+        [digests.of(source) for _, source in rows],
+        [(digests.of(index.sources[s]), digests.of(briefing.analyses[s].sentences))
+         for s in named_in if s in index.sources and s in briefing.analyses],
+        [digests.of(quote) for quote in quotes],
+        [digests.of(index.sources[source_id]) for source_id in quoted_in],
+        [digests.of(event) for event in index.events_of_entity.get(entity.id, ())],
+        [digests.of(deadline) for deadline in index.deadlines_of_entity.get(entity.id, ())],
+        pickle_digest(list(statements)),
+        sorted((other, count, index.entities[other].name, index.entities[other].type)
+               for other, count in index.co_mentions[entity.id].items()),
+        neighbourhood_inputs(graph, entity) if _draws_neighbourhood(graph, entity) else (),
+    )
+    return pickle_digest(parts)

@@ -120,8 +120,39 @@ def people_graph(briefing: Briefing, shared: dict[str, Counter] | None = None) -
 def neighbourhood_svg(graph: PeopleGraph, entity: Entity, memo: PageMemo | None = None) -> Markup:
     """A small graph of the entity and those it appears with most (links valid from people/;
     ``memo``: keeps the drawing, a pure function of the nodes, edges and title, between builds)."""
-    if graph.node(entity.id) is None:
+    drawing = neighbourhood_drawing(graph, entity)
+    if drawing is None:
         return Markup("")
+    inputs = (field_values(drawing.args[0]), field_values(drawing.args[1]), drawing.keywords)
+    return Markup((memo or PageMemo()).get("neighbourhood", inputs, drawing))
+
+
+def neighbourhood_inputs(graph: PeopleGraph, entity: Entity) -> tuple:
+    """What the entity's ``neighbourhood_svg`` draws, worked out from the counts without making
+    the figure's nodes and edges: its title, then for the entity and each of its ``strongest``
+    neighbours the id, name, type, page and circle size step, then for each two of them the
+    sentences they share (the exact count for the entity's own lines) and the line's size
+    step. Equal for two entities exactly when their figures' inputs are (``() `` for none)."""
+    if graph.node(entity.id) is None:
+        return ()
+    kept = [entity.id, *graph.strongest(entity.id, NEIGHBOURHOOD_SIZE)]
+    if len(kept) == 1:
+        return ()
+    people = [graph.entities[i] for i in kept]
+    sizes = steps([float(len(person.mentions)) for person in people])
+    nodes = [(i, p.name, p.type, p.has_page, size) for i, p, size in zip(kept, people, sizes, strict=True)]
+    pairs = [(a, b, graph.shared[a].get(b, 0)) for n, a in enumerate(kept) for b in kept[n + 1:]]
+    pairs = [pair for pair in pairs if pair[2]]
+    lines = steps([float(count) for _, _, count in pairs])
+    return (entity.name, nodes, [(a, b, size, count if entity.id in (a, b) else None)
+                                 for (a, b, count), size in zip(pairs, lines, strict=True)])
+
+
+def neighbourhood_drawing(graph: PeopleGraph, entity: Entity) -> partial | None:
+    """``render_graph`` with the nodes, edges and title of the entity's neighbourhood (None:
+    no one appears with the entity)."""
+    if graph.node(entity.id) is None:
+        return None
     # The strongest neighbours (as ``neighbourhood`` over the edges touching the entity would
     # keep them), then the edges among them: the same result as ``neighbourhood`` over the
     # whole graph.
@@ -129,12 +160,10 @@ def neighbourhood_svg(graph: PeopleGraph, entity: Entity, memo: PageMemo | None 
     among = graph.among(node.id for node in kept)
     near_nodes, near_edges = neighbourhood(kept, among, entity.id, limit=NEIGHBOURHOOD_SIZE)
     if not near_edges:
-        return Markup("")
+        return None
     near_nodes, near_edges = _in_steps(near_nodes), _in_steps(_counts_at_centre(near_edges, entity.id))
-    drawing = partial(render_graph, near_nodes, near_edges, width=640, height=420,
-                      title=f"Who appears with {entity.name}", centre=entity.id, stylesheet=True)
-    inputs = (field_values(near_nodes), field_values(near_edges), drawing.keywords)
-    return Markup((memo or PageMemo()).get("neighbourhood", inputs, drawing))
+    return partial(render_graph, near_nodes, near_edges, width=640, height=420,
+                   title=f"Who appears with {entity.name}", centre=entity.id, stylesheet=True)
 
 
 SIZE_STEPS = 6
@@ -159,11 +188,20 @@ def _counts_at_centre(edges: list[GraphEdge], centre: str) -> list[GraphEdge]:
 
 def _in_steps(items: list[T]) -> list[T]:
     """Graph nodes or edges with their weights rounded up to one of ``SIZE_STEPS`` steps."""
-    top = max((math.sqrt(max(item.weight, 0.0)) for item in items), default=0.0)
-    if top == 0:
+    weights = [item.weight for item in items]
+    stepped = steps(weights)
+    if stepped is weights:
         return items
-    return [_weighed(item, float(math.ceil(SIZE_STEPS * math.sqrt(max(item.weight, 0.0)) / top) ** 2))
-            for item in items]
+    return [_weighed(item, weight) for item, weight in zip(items, stepped, strict=True)]
+
+
+def steps(weights: list[float]) -> list[float]:
+    """Each weight rounded up to one of ``SIZE_STEPS`` steps on a square-root scale against the
+    heaviest (``weights`` itself when all are 0)."""
+    top = max((math.sqrt(max(weight, 0.0)) for weight in weights), default=0.0)
+    if top == 0:
+        return weights
+    return [float(math.ceil(SIZE_STEPS * math.sqrt(max(weight, 0.0)) / top) ** 2) for weight in weights]
 
 
 def _weighed(item: T, weight: float) -> T:
