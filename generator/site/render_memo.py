@@ -8,8 +8,9 @@ atomically, tagged with the code fingerprint) holds for each page:
 - its key: a digest of every template file, the page path and template, and the
   pickled context, in which each source, entity, event, quote, deadline and story
   (``SHARED``) is replaced by the digest of its own pickle (hashing every page's
-  copy of shared sources costs ten times the rendering); a context holding the whole ``Briefing`` (the build
-  report) is never kept;
+  copy of shared sources costs ten times the rendering); a context holding the whole
+  ``Briefing`` (the build report) is never kept. A ``DeferredPage`` (an entity page) is
+  keyed by the digest of its inputs instead, and its context is made only to render it;
 - what the page read through the linker (``RecordingLinker``): entity, source and
   event ids, and a digest of what the linker gives for each of them *this* build
   (an entity's name and page; a source's label, title, text, sentences and the
@@ -17,7 +18,9 @@ atomically, tagged with the code fingerprint) holds for each page:
 - a digest of the Markdown. The text itself is not kept: the writer put it in
   docs/ last build, and the file is checked against the digest there (``on_disk``;
   a build then leaves it as it is, and ``reuse`` reads it back for callers that want
-  the text).
+  the text);
+- the page memo keys (figures, summaries) a deferred context was made from, kept for
+  the next build while the page is found unchanged (``planned``).
 
 A page is reused only when its key is the memo's, the linker gives the same for
 every id it read, and docs/ still holds its exact text; anything else (a damaged
