@@ -79,3 +79,41 @@ def test_merging_statements_at_once_groups_as_comparing_each_group_in_turn():
             citations.append(Citation(f"s{rng.randint(1, 6)}", 0, 1, " ".join(sentence), n))
         got = [s.citations for s in merge_statements(citations)]
         assert got == _reference_merge(citations)
+
+
+def one_at_a_time(citations: list[Citation]) -> list[list[Citation]]:
+    """The merge rule applied sentence by sentence, each scored against every group in order:
+    the reference the batched ``merge_statements`` must equal."""
+    from rapidfuzz import fuzz
+
+    from generator.site.summarize import REWRITE_RATIO, REWRITE_TOKEN_SET, SAME_STATEMENT_SCORE
+
+    groups: list[list[Citation]] = []
+    for citation in citations:
+        for group in groups:
+            ratio = fuzz.ratio(citation.text, group[0].text)
+            rewrite = ratio >= REWRITE_RATIO and fuzz.token_set_ratio(group[0].text, citation.text) >= REWRITE_TOKEN_SET
+            if ratio >= SAME_STATEMENT_SCORE or rewrite:
+                if citation.source not in {c.source for c in group}:
+                    group.append(citation)
+                break
+        else:
+            groups.append([citation])
+    return groups
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_batched_merging_groups_as_one_sentence_at_a_time(seed):
+    import random
+
+    rng = random.Random(seed)
+    words = "talks resumed in oslo on friday the envoy said union strike minister offer rejected".split()
+    stems = [" ".join(rng.choice(words) for _ in range(rng.randint(4, 9))) for _ in range(rng.randint(2, 40))]
+    early = rng.randint(1, len(stems))  # the first sentences from a few stems, the others later
+    citations = []
+    for n in range(rng.randint(1, 300)):  # across batches, with many new groups in a later one
+        text = rng.choice(stems[:early] if n < 100 else stems)
+        if rng.random() < 0.5:
+            text += " " + rng.choice(words)
+        citations.append(cite(f"s{rng.randint(0, 30)}", text, n))
+    assert [list(s.citations) for s in merge_statements(citations)] == one_at_a_time(citations)
