@@ -226,12 +226,12 @@ def first_sources(citations: tuple[Citation, ...], limit: int = CITE_LIMIT) -> t
 
 def _neighbourhood(graph: PeopleGraph | None, entity: Entity, memo: PageMemo | None) -> str:
     """The "Appears with" figure of a person named in ``NEIGHBOURHOOD_MIN_SOURCES`` sources or more."""
-    if not graph or not _draws_neighbourhood(graph, entity):
+    if not graph or not _draws_neighbourhood(entity):
         return ""
     return neighbourhood_svg(graph, entity, memo)
 
 
-def _draws_neighbourhood(graph: PeopleGraph, entity: Entity) -> bool:
+def _draws_neighbourhood(entity: Entity) -> bool:
     """Whether the entity's page may have an "Appears with" figure."""
     return entity.type == "person" and len({m.source for m in entity.mentions}) >= NEIGHBOURHOOD_MIN_SOURCES
 
@@ -353,6 +353,6 @@ def entity_page_inputs(entity: Entity, briefing: Briefing, index: BriefingIndex,
         pickle_digest(list(statements)),
         sorted((other, count, index.entities[other].name, index.entities[other].type)
                for other, count in index.co_mentions[entity.id].items()),
-        neighbourhood_inputs(graph, entity) if _draws_neighbourhood(graph, entity) else (),
+        neighbourhood_inputs(graph, entity) if _draws_neighbourhood(entity) else (),
     )
     return pickle_digest(parts)

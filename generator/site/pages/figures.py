@@ -132,7 +132,7 @@ def neighbourhood_inputs(graph: PeopleGraph, entity: Entity) -> tuple:
     the figure's nodes and edges: its title, then for the entity and each of its ``strongest``
     neighbours the id, name, type, page and circle size step, then for each two of them the
     sentences they share (the exact count for the entity's own lines) and the line's size
-    step. Equal for two entities exactly when their figures' inputs are (``() `` for none)."""
+    step. Equal for two builds exactly when the figure's inputs are (``()``: no figure)."""
     if graph.node(entity.id) is None:
         return ()
     kept = [entity.id, *graph.strongest(entity.id, NEIGHBOURHOOD_SIZE)]
