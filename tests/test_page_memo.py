@@ -214,3 +214,19 @@ def test_an_unchanged_entity_page_keeps_its_figure_and_summary_for_the_next_chan
     docs.joinpath("people/ada-vell.md").write_text("edited by hand", encoding="utf-8")
     assert "people/ada-vell.md" in site_in_parts(town(BEFORE), cache, docs)
     assert computed == []  # made again from the kept figure and summary
+
+
+def test_the_templates_digest_follows_their_files_not_where_they_are(tmp_path):
+    from generator.site.render_memo import _folders_digest
+
+    for name in ("a", "b"):
+        (tmp_path / name / "pages").mkdir(parents=True)
+        (tmp_path / name / "pages" / "x.md.j2").write_text("{{ c }}", encoding="utf-8")
+    first, moved = str(tmp_path / "a"), str(tmp_path / "b")
+    assert _folders_digest([first]) == _folders_digest([moved])  # a project moved elsewhere
+    (tmp_path / "b" / "pages" / "x.md.j2").write_text("{{ c }}!", encoding="utf-8")
+    assert _folders_digest([first]) != _folders_digest([moved])
+    (tmp_path / "b" / "pages" / "x.md.j2").write_text("{{ c }}", encoding="utf-8")
+    (tmp_path / "b" / "pages" / "x.md.j2").rename(tmp_path / "b" / "pages" / "y.md.j2")
+    assert _folders_digest([first]) != _folders_digest([moved])
+    assert _folders_digest([first, moved]) != _folders_digest([moved, first])

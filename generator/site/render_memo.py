@@ -271,12 +271,13 @@ class RenderMemo:
 
 
 def _folders_digest(folders: list[str]) -> str:
-    """Digest of every file (path and bytes) under the template folders, in search order."""
+    """Digest of every file (path within its folder, and bytes) under the template folders, in
+    search order: not of where the folders are, so a project moved elsewhere keeps its pages."""
     hasher = hashlib.blake2b(digest_size=16)
-    for folder in folders:
+    for number, folder in enumerate(folders):
         root = Path(folder)
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            name = f"{folder}\0{path.relative_to(root).as_posix()}\0"
+            name = f"{number}\0{path.relative_to(root).as_posix()}\0"
             hasher.update(name.encode("utf-8", "surrogateescape"))
             hasher.update(path.read_bytes())
     return hasher.hexdigest()
