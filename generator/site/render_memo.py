@@ -36,7 +36,7 @@ import pickle
 from pathlib import Path
 
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Source, Story
-from generator.site.digests import Digests, digest
+from generator.site.digests import Digests, digest, pickle_digest
 from generator.site.linker import Linker
 from generator.site.memo import Handed, hand_back, read_memo, take_back, write_memo
 from generator.site.page import PlannedPage
@@ -232,7 +232,7 @@ class RenderMemo:
         """Digest of everything the linker's helpers read about one id ("e", "s" or "v" and the id)."""
         found = self._values.get(item)
         if found is None:
-            found = self._values[item] = digest(pickle.dumps(self._raw_value(item), pickle.HIGHEST_PROTOCOL))
+            found = self._values[item] = pickle_digest(self._raw_value(item))
         return found
 
     def _raw_value(self, item: str) -> tuple:
