@@ -343,9 +343,8 @@ def entity_page_inputs(entity: Entity, briefing: Briefing, index: BriefingIndex,
     quoted_in = [q.citations[0].source for q in quotes if q.citations[0].source in index.sources]
     parts = (
         digests.of(entity),
-        [digests.of(source) for _, source in rows],
-        [(digests.of(index.sources[s]), digests.of(briefing.analyses[s].sentences))
-         for s in named_in if s in index.sources and s in briefing.analyses],
+        [digests.of(source) for _, source in rows],  # every source the summary reads is one of them
+        [digests.of(briefing.analyses[s].sentences) for s in named_in if s in briefing.analyses],
         [digests.of(quote) for quote in quotes],
         [digests.of(index.sources[source_id]) for source_id in quoted_in],
         [digests.of(event) for event in index.events_of_entity.get(entity.id, ())],
