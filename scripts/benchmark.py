@@ -12,7 +12,8 @@ The baseline is ``nlp.pipe`` of the same pipeline over the same article texts
 (``Source.text``, one doc per article) in one process, run after the builds in a process
 of its own (see ``run``). The builds: a cold build (the
 default local executor), a no-change rebuild, +1 article, one edited article
-and one deleted article, each timed (wall and CPU, worker processes included)
+and one deleted article, each in a new process as ``briefing build`` runs it
+(``in_new_process``) and timed there (wall and CPU, worker processes included)
 ``--repeats`` times, every time with text the cache has not seen (another new
 article, another added sentence, another deleted file; the change is taken back
 and built untimed in between), and the median printed as a share of the cold
@@ -34,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import io
 import multiprocessing
 import os
@@ -46,6 +46,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -64,6 +65,7 @@ from generator.mkdocs_plugin import BriefingPlugin  # noqa: E402
 from generator.nlp import cache  # noqa: E402
 
 MIB = 1024 * 1024
+T = TypeVar("T")
 REBUILD_GOALS = {"no-change rebuild": 3.0, "+1 article": 10.0, "one edit": 10.0, "one delete": 10.0}
 """Goal per rebuild: at most this % of the cold build's wall time."""
 
@@ -145,45 +147,94 @@ def changes(seeds: Path, count: int, varied: bool) -> list[Change]:
             Change("one delete", delete, undelete)]
 
 
-def timed_rebuilds(config: Config, change: Change, repeats: int, stages: bool,
-                   ) -> tuple[list[bm.Clock], int, str]:
+def timed_rebuilds(config: Config, change: Change, repeats: int, setup: BuildSetup,
+                   ) -> tuple[list[TimedBuild], int, str]:
     """``change`` made and timed ``repeats`` times, each but the last taken back and built
-    again untimed in between; the clocks, the pages the last build rewrote and the stages
+    again untimed in between; the builds, the pages the last build rewrote and the stages
     of the build with the median wall time."""
-    clocks, breakdowns, rewritten = [], [], 0
+    builds: list[TimedBuild] = []
     for number in range(repeats):
         change.apply(number)
-        result, clock, breakdown = build(config, stages)
-        clocks.append(clock)
-        breakdowns.append(breakdown)
-        rewritten = pages(result)
-        del result  # not alive during the next build, as in a new `briefing build` process
+        builds.append(build(config, setup))
         if number < repeats - 1 and change.label != "no-change rebuild":
             change.undo(number)
-            build(config, False)
-            bm.TIMES.clear()  # that build's stages are not the next one's
-    median = sorted(range(repeats), key=lambda n: clocks[n].wall)[repeats // 2]
-    return clocks, rewritten, breakdowns[median]
+            build(config, replace(setup, stages=False))
+    median = sorted(range(repeats), key=lambda n: builds[n].clock.wall)[repeats // 2]
+    return builds, builds[-1].pages, builds[median].stages
 
 
-def build(config: Config, stages: bool) -> tuple[pipeline.BuildResult, bm.Clock, str]:
-    """One timed build and its per-stage breakdown when ``stages`` (else ""), started as in a
-    new process: without the previous builds' garbage, which a collection would walk inside it."""
-    gc.collect()
+@dataclass(frozen=True)
+class BuildSetup:
+    """How a new process builds: the benchmark's switches it applies before building."""
+
+    stages: bool = False
+    """Time each stage (``bm.instrument``)."""
+    pinned: bool = False
+    """Cache keys without the code fingerprint (``--workdir``)."""
+    processes: int | None = None
+    """Local executor processes (``--processes``)."""
+
+    def apply(self) -> None:
+        """Set this process up (a new one: nothing is undone)."""
+        if self.stages:
+            bm.instrument()
+        if self.pinned:
+            cache.code_fingerprint = lambda: "benchmark"  # see --workdir
+        if self.processes:
+            processes = self.processes
+            pipeline.make_executor = lambda config, warn=print: LocalExecutor(warn, processes)
+
+
+@dataclass(frozen=True)
+class TimedBuild:
+    """What a build in a new process measured."""
+
+    clock: bm.Clock
+    pages: int
+    """Markdown pages it (re)wrote."""
+    stages: str
+    """Its per-stage times ("" unless ``BuildSetup.stages``)."""
+    rss: tuple[float, float]
+    """Peak resident MiB of the building process and of its largest child."""
+
+
+def build(config: Config, setup: BuildSetup) -> TimedBuild:
+    """One build, timed in a new process (see ``in_new_process``)."""
+    return in_new_process(_build_here, config, setup)
+
+
+def _build_here(config: Config, setup: BuildSetup) -> TimedBuild:
+    setup.apply()
     result, clock = bm.measure(lambda: pipeline.build(config, warn=lambda message: None))
     breakdown = io.StringIO()
-    if stages:
+    if setup.stages:
         with contextlib.redirect_stdout(breakdown):
             bm.print_stages(clock.wall)
-    return result, clock, breakdown.getvalue()
+    return TimedBuild(clock, pages(result), breakdown.getvalue(), bm.peak_rss_mib())
 
 
-def plugin_reload(config: Config) -> None:
-    """What the MkDocs plugin does before a `mkdocs serve` (re)build when no input changed."""
+def in_new_process(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` in a new (spawned) process, as ``briefing build`` runs: with none of
+    this process's heap, and without the spaCy pipeline a build loaded here, so a rebuild that
+    parses an article pays for loading it (about 0.9 s). The imports are not timed: the
+    function times what it measures itself."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as new:
+        return new.submit(function, *args).result()
+
+
+def plugin_reload(config: Config, setup: BuildSetup) -> bm.Clock:
+    """What the MkDocs plugin does before a new `mkdocs serve` builds when no input changed,
+    timed in a new process."""
+    return in_new_process(_plugin_reload_here, config, setup)
+
+
+def _plugin_reload_here(config: Config, setup: BuildSetup) -> bm.Clock:
+    setup.apply()
     plugin = BriefingPlugin()
     plugin.load_config({})
     plugin.briefing_config = config
-    plugin.on_pre_build(config=None)
+    _, clock = bm.measure(lambda: plugin.on_pre_build(config=None))
+    return clock
 
 
 def pages(result: pipeline.BuildResult) -> int:
@@ -207,49 +258,49 @@ def bare_baseline(pipeline_name: str, texts: list[str]) -> tuple[bm.Clock, float
 def run(config: Config, seeds: Path, count: int, args: argparse.Namespace) -> None:
     """The builds, then the baseline, then (optionally) MkDocs, printed as one table.
 
-    The baseline runs after the builds, in a process of its own: spaCy over the whole corpus
-    in this process left it a heap that made every later rebuild here about a third slower
-    than in a new process (at 2,000 articles, +1 article 14.3 s here against 10.2-11.2 s in a
-    new process on the same files), and a user's `briefing build` or `mkdocs serve` carries
-    no such heap."""
+    Each build runs in a new process, the baseline in a process of its own after them: spaCy
+    over the whole corpus in one process left it a heap that made every later rebuild there
+    about a third slower (at 2,000 articles, +1 article 14.3 s against 10.2-11.2 s in a new
+    process on the same files), and a build after the cold one in the same process found
+    the spaCy pipeline loaded, so a rebuild that parsed an article did not pay for loading
+    it (about 0.6 s of a 5.7 s +1 rebuild), which a user's `briefing build` does."""
     texts = [s.text for s in ingest(seeds)[0] if s.status == "ok"]
-    bm.reset_peak_rss()  # the builds' peak is measured on their own
-    cold_result, cold, cold_stages = build(config, args.stages)
-    written = pages(cold_result)
-    del cold_result  # a briefing kept alive would be walked by every later build's garbage collections
-    rebuilds = [(change.label, *timed_rebuilds(config, change, args.repeats, args.stages))
+    setup = BuildSetup(args.stages, bool(args.workdir), args.processes)
+    cold = build(config, setup)
+    rebuilds = [(change.label, *timed_rebuilds(config, change, args.repeats, setup))
                 for change in changes(seeds, count, args.varied)]
-    _, reload = bm.measure(lambda: plugin_reload(config))
-    own, child = bm.peak_rss_mib()
+    reload = plugin_reload(config, setup)
+    everything = [cold, *(timed for _, builds, _, _ in rebuilds for timed in builds)]
+    own, child = (max(timed.rss[n] for timed in everything) for n in (0, 1))
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as alone:
         bare, bare_rss = alone.submit(bare_baseline, config.pipeline, texts).result()
     row("figure", "measured", "ratio", "goal (issue 13, at 2,000)")
     row("bare spaCy nlp.pipe", f"wall {bare.wall:.1f} s, cpu {bare.cpu:.1f} s", "1.00x", "baseline")
     row("peak RSS of it", f"{bare_rss:.0f} MiB", "", "(nlp.pipe batches 1,000 docs)")
-    print(cold_stages, end="")
-    row("cold build", f"wall {cold.wall:.1f} s, cpu {cold.cpu:.1f} s",
-        f"{cold.wall / bare.wall:.2f}x wall, {cold.cpu / bare.cpu:.2f}x cpu",
-        "<= 1.25x bare spaCy wall", cold.wall / bare.wall <= 1.25)
-    row("per article (cold)", f"{1000 * cold.wall / count:.0f} ms wall, {1000 * cold.cpu / count:.0f} ms cpu",
-        f"bare {1000 * bare.cpu / len(texts):.0f} ms cpu", "")
-    for label, clocks, rewritten, stages in rebuilds:
+    print(cold.stages, end="")
+    row("cold build", f"wall {cold.clock.wall:.1f} s, cpu {cold.clock.cpu:.1f} s",
+        f"{cold.clock.wall / bare.wall:.2f}x wall, {cold.clock.cpu / bare.cpu:.2f}x cpu",
+        "<= 1.25x bare spaCy wall", cold.clock.wall / bare.wall <= 1.25)
+    row("per article (cold)", f"{1000 * cold.clock.wall / count:.0f} ms wall, "
+        f"{1000 * cold.clock.cpu / count:.0f} ms cpu", f"bare {1000 * bare.cpu / len(texts):.0f} ms cpu", "")
+    for label, builds, rewritten, stages in rebuilds:
         print(stages, end="")
-        clock = bm.median_clock(clocks)
-        share = 100 * clock.wall / cold.wall
-        runs = " / ".join(f"{100 * c.wall / cold.wall:.1f}" for c in clocks)
+        clock = bm.median_clock([timed.clock for timed in builds])
+        share = 100 * clock.wall / cold.clock.wall
+        runs = " / ".join(f"{100 * timed.clock.wall / cold.clock.wall:.1f}" for timed in builds)
         row(label, f"wall {clock.wall:.2f} s, {rewritten} pages rewritten",
-            f"{share:.1f}% of cold (cpu {100 * clock.cpu / cold.cpu:.1f}%)",
+            f"{share:.1f}% of cold (cpu {100 * clock.cpu / cold.clock.cpu:.1f}%)",
             f"<= {REBUILD_GOALS[label]:g}%", share <= REBUILD_GOALS[label])
-        if len(clocks) > 1:
-            print(f"{'':<22} the median of {len(clocks)} runs: {runs} % of cold")
-    share = 100 * reload.wall / cold.wall
+        if len(builds) > 1:
+            print(f"{'':<22} the median of {len(builds)} runs: {runs} % of cold")
+    share = 100 * reload.wall / cold.clock.wall
     row("plugin, inputs unchanged", f"wall {reload.wall:.2f} s (a new `mkdocs serve`)",
         f"{share:.1f}% of cold", "<= 3%", share <= 3)
     row("peak RSS of builds", f"{own:.0f} MiB (worker {child:.0f} MiB)", "", "<= 2048 MiB",
         max(own, child) <= 2048)
-    row("pages written (cold)", f"{written} ({written / count:.1f} per article)", "", "")
+    row("pages written (cold)", f"{cold.pages} ({cold.pages / count:.1f} per article)", "", "")
     if args.mkdocs:
-        report_site(config.root, cold)
+        report_site(config.root, cold.clock)
 
 
 def report_site(root: Path, cold: bm.Clock) -> None:
@@ -310,13 +361,9 @@ def arguments() -> argparse.Namespace:
 
 def main() -> None:
     args = arguments()
-    if args.stages:
-        bm.instrument()
-    if args.processes:
-        pipeline.make_executor = lambda config, warn=print: LocalExecutor(warn, args.processes)
     with workdir(args.workdir) as root:
         if args.workdir:
-            cache.code_fingerprint = lambda: "benchmark"  # see --workdir
+            cache.code_fingerprint = lambda: "benchmark"  # see --workdir (each build's process pins it too)
         seeds = root / "seeds"
         shutil.rmtree(seeds, ignore_errors=True)
         if args.ecbplus:
