@@ -27,7 +27,6 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 from functools import cache, partial
 from typing import Any, Generic, Protocol, TypeVar
@@ -205,33 +204,89 @@ def pipeline_loaded(name: str) -> bool:
     return name in _PIPELINES
 
 
-@contextlib.contextmanager
-def analysed_beside(analyse: Analyse, sources: list[Source], pipeline: str,
-                    warn: Callable[[str], None]) -> Iterator[Callable[[], list[Outcome]]]:
-    """A few ``sources`` analysed in a forked process (``beside``), which loads the pipeline,
-    while the body runs here (a rebuild reads the cache meanwhile); the body gets a function
-    that waits and returns their outcomes, giving the pipeline's warnings to ``warn``. A process
-    that dies answers nothing: the caller analyses what is left. Loading errors are raised."""
-    if not sources:
-        yield list
-        return
-    with beside(partial(_outcomes_and_warnings, analyse, sources, pipeline)) as done:
-        def outcomes() -> list[Outcome]:
-            try:
-                messages, found = done()
-            except BrokenProcessPool:
-                return []
-            for message in messages:
-                warn(message)
-            return found
-        yield outcomes
+class PipelineAhead:
+    """A forked process that loads the spaCy pipeline from the moment it is made, while this
+    one goes on (a rebuild reads the folder, the cache and the memos meanwhile), then analyses
+    the few articles it is sent (``send``) with ``LocalExecutor`` in one process.
+
+    Loading the pipeline in a process that has not (importing spaCy and reading the model,
+    about 0.9 s) takes longer than parsing a few articles; made as a build starts, the
+    process has loaded it by the time the build knows which articles it must parse. Sent
+    none (or ``close``d first), the process is killed: it only cost the idle core some CPU.
+    """
+
+    def __init__(self, analyse: Analyse, pipeline: str) -> None:
+        self._connection, theirs = multiprocessing.get_context("fork").Pipe()
+        self._process = multiprocessing.get_context("fork").Process(
+            target=_load_then_analyse, args=(theirs, analyse, pipeline), daemon=True)
+        self._process.start()
+        theirs.close()  # only the child holds its end: a child that dies ends our reads
+        self.sent = False
+
+    def send(self, sources: list[Source]) -> None:
+        """The articles to analyse; none kills the process."""
+        if not sources:
+            self.close()
+            return
+        self._connection.send(sources)
+        self.sent = True
+
+    def outcomes(self, warn: Callable[[str], None]) -> list[Outcome]:
+        """Waits for the outcomes of the articles sent, giving the pipeline's warnings to
+        ``warn``; [] when none were sent or the process died (the caller analyses what is left).
+
+        Raises:
+            BriefingError: the pipeline could not be loaded there (as ``LocalExecutor.map``).
+        """
+        if not self.sent:
+            return []
+        try:
+            raised, messages, found = self._connection.recv()
+        except (EOFError, OSError):
+            return []
+        finally:
+            self.close()
+        for message in messages:
+            warn(message)
+        if raised is not None:
+            raise raised
+        return found
+
+    def close(self) -> None:
+        """Stop the process if it still runs."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._connection.close()
 
 
-def _outcomes_and_warnings(analyse: Analyse, sources: list[Source], pipeline: str,
-                           ) -> tuple[list[str], list[Outcome]]:
-    """``LocalExecutor`` in this process over ``sources``, and the warnings it gave."""
+def _load_then_analyse(connection: Any, analyse: Analyse, pipeline: str) -> None:
+    """In the process ``PipelineAhead`` forks: load the pipeline, then analyse what is sent and
+    send back (exception raised or None, the pipeline's warnings, outcomes)."""
+    with contextlib.suppress(BriefingError):  # raised again below, when the articles come
+        worker_pipeline(pipeline, _ignore)  # its warnings are repeated to the executor below
+    sources = connection.recv()
     messages: list[str] = []
-    return messages, list(LocalExecutor(messages.append, processes=1).map(analyse, sources, pipeline))
+    try:
+        executor = LocalExecutor(messages.append, processes=1)
+        connection.send((None, messages, list(executor.map(analyse, sources, pipeline))))
+    except BriefingError as err:
+        connection.send((err, messages, []))
+
+
+@contextlib.contextmanager
+def pipeline_ahead(analyse: Analyse, pipeline: str, wanted: bool = True) -> Iterator[PipelineAhead | None]:
+    """A ``PipelineAhead`` while the body runs (stopped at its end), when ``wanted``, this
+    process has not loaded ``pipeline`` and another core is free to load it; else None."""
+    if not wanted or pipeline_loaded(pipeline) or usable_cores() < 2 \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        yield None
+        return
+    ahead = PipelineAhead(analyse, pipeline)
+    try:
+        yield ahead
+    finally:
+        ahead.close()
 
 
 class LocalExecutor(AbstractContextManager):

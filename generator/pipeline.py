@@ -28,10 +28,12 @@ from pathlib import Path
 from generator.config import Config
 from generator.deadlines import deadline_windows, find_deadlines, infer_due_years, merge_deadlines
 from generator.events import find_events, group_stories, merge_events, numbered_stories
+from generator.events.cluster_memo import MEMO_FILE as CLUSTER_MEMO
 from generator.events.cluster_memo import ClusterMemo
 from generator.events.cluster_memo import read_memo as read_cluster_memo
 from generator.events.cluster_memo import write_memo as write_cluster_memo
 from generator.events.merge import StoryWork, work_ahead
+from generator.events.pair_memo import MEMO_FILE as PAIR_MEMO
 from generator.events.pair_memo import PairMemo, read_memo, write_memo
 from generator.events.reports import Report as EventReport
 from generator.events.reports import resolve_reports as event_reports
@@ -40,10 +42,11 @@ from generator.executor import (
     POOL_MIN_ARTICLES,
     Executor,
     Handoff,
-    analysed_beside,
+    PipelineAhead,
     beside,
     forked_map,
     make_executor,
+    pipeline_ahead,
     pipeline_loaded,
     usable_cores,
 )
@@ -63,12 +66,15 @@ from generator.publish.stamp import (
     unchanged_build,
 )
 from generator.quotes import find_quotes, merge_quotes, merge_statements
+from generator.quotes.match_memo import MEMO_FILE as QUOTE_MEMO
 from generator.quotes.match_memo import read_memo as read_quote_memo
 from generator.quotes.match_memo import write_memo as write_quote_memo
 from generator.resolve import parse_overrides, recover_mentions, resolve
+from generator.resolve.memo import MEMO_FILE as RESOLVE_MEMO
 from generator.resolve.memo import read_memo as read_resolve_memo
 from generator.resolve.memo import write_memo as write_resolve_memo
 from generator.site.event_policy import mark_event_pages
+from generator.site.memo import MEMO_FILE as PAGE_MEMO
 from generator.site.parts import SiteJob, SitePages, finish_site, make_part, site_job
 from generator.site.planner import PARTS
 from generator.site.policy import (
@@ -78,7 +84,8 @@ from generator.site.policy import (
     sources_for_deadline_page,
     sources_for_page,
 )
-from generator.storage.checked_pickle import paused_collector
+from generator.site.render_memo import MEMO_FILE as RENDER_MEMO
+from generator.storage.checked_pickle import paused_collector, read_ahead
 from generator.temporal import tag as tag_text
 from generator.temporal.dating import infer_windows, story_windows
 
@@ -118,24 +125,31 @@ def cached(config: Config, source: Source, pipeline_id: str,
 
 def analyse_all(sources: list[Source], config: Config, progress: Progress,
                 warn: Callable[[str], None], executor: Executor | None = None,
-                freeze: bool = False) -> tuple[list[Source], dict[str, ArticleAnalysis]]:
+                freeze: bool = False, ahead: PipelineAhead | None = None,
+                ) -> tuple[list[Source], dict[str, ArticleAnalysis]]:
     """NLP over every ok source: cached ones from the cache, the rest on ``executor``.
 
     The executor (default: ``make_executor(config)``, local or Dask) yields each
     article's analysis or failure reason; an article that fails is marked skipped.
     A few uncached articles of a local build (a rebuild after an article was added
     or edited) are analysed by a forked process while the cache is read here
-    (``analysed_ahead``): loading spaCy takes longer than parsing them.
+    (``analysed_ahead``): loading spaCy takes longer than parsing them. That process is
+    ``ahead`` when the caller started it before reading the folder (``collect``), else
+    started here.
     Cache entries this build did not use (deleted or changed articles) are purged.
     ``freeze``: freeze the cached analyses as soon as they are loaded (see ``collect``).
     """
     ok = [s for s in sources if s.status == "ok"]
     pipeline_id = cache.pipeline_identity(config.pipeline)  # the pipeline loading would use
-    ahead = analysed_ahead(config, ok, pipeline_id) if executor is None else []
-    with analysed_beside(analyse, ahead, config.pipeline, warn) as early:
-        skip = {s.id for s in ahead}
-        found = cached_analyses(config, [s for s in ok if s.id not in skip], pipeline_id, freeze)
-        outcomes = early()
+    few = analysed_ahead(config, ok, pipeline_id) if executor is None else []
+    with contextlib.ExitStack() as stack:
+        if ahead is None and few:
+            ahead = stack.enter_context(pipeline_ahead(analyse, config.pipeline))
+        if ahead is not None:
+            ahead.send(few)
+        sent = {s.id for s in few} if ahead is not None and ahead.sent else set()
+        found = cached_analyses(config, [s for s in ok if s.id not in sent], pipeline_id, freeze)
+        outcomes = ahead.outcomes(warn) if ahead is not None else []
     answered = {source.id for source, _ in outcomes}
     missing = [s for s in ok if s.id not in found and s.id not in answered]
     failed: dict[str, str] = {}
@@ -176,7 +190,8 @@ def analysed_ahead(config: Config, ok: list[Source], pipeline_id: str) -> list[S
 
 def collect(config: Config, progress: Progress = no_progress,
             warn: Callable[[str], None] = print, now: dt.datetime | None = None,
-            previous: BuildSnapshot | None = None, freeze: bool = False) -> Briefing:
+            previous: BuildSnapshot | None = None, freeze: bool = False,
+            ahead: PipelineAhead | None = None) -> Briefing:
     """Read, analyse and resolve the whole corpus into a Briefing.
 
     Args:
@@ -186,10 +201,12 @@ def collect(config: Config, progress: Progress = no_progress,
             and story ids stay as they were there.
         freeze: freeze the objects alive once the articles are analysed
             (``gc.freeze``); the caller unfreezes them (``frozen_heap``).
+        ahead: a process loading the spaCy pipeline since before the folder was read, for
+            the few articles to parse (see ``analyse_all``).
     """
     known = SourceCache(config.cache / CACHE_FILE, cache.code_fingerprint()) if config.cache else None
     sources, warnings = ingest(config.seeds, known)
-    sources, analyses = analyse_all(sources, config, progress, warn, freeze=freeze)
+    sources, analyses = analyse_all(sources, config, progress, warn, freeze=freeze, ahead=ahead)
     if freeze:
         gc.freeze()
     warnings += [BuildWarning(s.path, s.error) for s in sources
@@ -348,24 +365,39 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
                   now: dt.datetime) -> tuple[BuildResult, bytes]:
     """Collect, make and write the site and the export; the result and its ``kept_briefing``.
 
+    A process loading the spaCy pipeline (``executor.PipelineAhead``) is forked first, in
+    case an article must be parsed: it loads it while this one reads the last build's memos
+    (``memo_files``, ``read_ahead``), the folder and the cache.
+
     The export and the kept briefing are made by a forked process (``executor.beside``) from
     the moment the briefing is finished, while this one works out the site's lookups
     (``site_job``, one core's work) and then makes the pages with the other processes.
     """
-    previous = read_snapshot(config.docs, config.cache)  # before this build overwrites the export
-    briefing = collect(config, progress, warn, now, previous, freeze=True)
-    gc.freeze()  # the corpus-wide results, before any process forks
-    with beside(partial(export_files, briefing)) as export_made:
-        job = site_job(briefing, config.min_mentions_for_page, config.templates, config.cache, config.docs)
-        gc.freeze()  # the site's lookups too
-        pages = made_pages(job)
-        export, snapshot, kept = export_made()
+    with pipeline_ahead(analyse, config.pipeline, wanted=not config.scheduler) as ahead, \
+            read_ahead(memo_files(config.cache)):
+        previous = read_snapshot(config.docs, config.cache)  # before this build overwrites the export
+        briefing = collect(config, progress, warn, now, previous, freeze=True, ahead=ahead)
+        gc.freeze()  # the corpus-wide results, before any process forks
+        with beside(partial(export_files, briefing)) as export_made:
+            job = site_job(briefing, config.min_mentions_for_page, config.templates, config.cache,
+                           config.docs)
+            gc.freeze()  # the site's lookups too
+            pages = made_pages(job)
+            export, snapshot, kept = export_made()
     files: dict[str, str | bytes] = {**pages.texts, **export}
     files.update(asset_files())
     written = write_files(config.docs, files, current=pages.on_disk)
     store_snapshot(config.docs, config.cache, snapshot)
     briefing.warnings.extend(written.warnings)
     return BuildResult(briefing, written), kept
+
+
+def memo_files(folder: Path | None) -> list[Path]:
+    """The files in the cache ``folder`` where the stages keep what the next build reuses."""
+    if folder is None:
+        return []
+    names = (RESOLVE_MEMO, CLUSTER_MEMO, PAIR_MEMO, QUOTE_MEMO, PAGE_MEMO, RENDER_MEMO)
+    return [folder / name for name in names]
 
 
 def export_files(briefing: Briefing) -> tuple[dict[str, str | bytes], BuildSnapshot, bytes]:

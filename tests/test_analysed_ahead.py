@@ -5,6 +5,7 @@ that dies leaves its articles to this one."""
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -88,3 +89,45 @@ def test_the_pipelines_warnings_and_errors_reach_the_build(project, monkeypatch,
     monkeypatch.setattr(executor_module, "load_pipeline", missing)
     with pytest.raises(BriefingError, match="not installed"):
         analyse_all(sources, config, no_progress, print)
+
+
+def test_the_pipeline_starts_loading_before_the_folder_is_read(project, tmp_path, monkeypatch, nlp):
+    """A build forks the loading process first: reading the folder waits here until the
+    pipeline is loading elsewhere (which never happens if the process is forked only once
+    the uncached articles are known), and the articles it is sent are parsed there."""
+    config, _ = project
+    config = replace(config, cache=tmp_path / "cache")
+    loading = tmp_path / "loading"
+
+    def slow_load(name, warn):
+        loading.write_text(str(os.getpid()))
+        return nlp
+
+    def ingest_once_loading(*args, **kwargs):
+        deadline = time.monotonic() + 30
+        while not loading.exists():
+            assert time.monotonic() < deadline, "no process loads the pipeline while the folder is read"
+            time.sleep(0.01)
+        return ingest(*args, **kwargs)
+
+    monkeypatch.setattr(executor_module, "load_pipeline", slow_load)
+    monkeypatch.setattr(pipeline, "ingest", ingest_once_loading)
+    briefing = pipeline.build(config, warn=print).briefing
+    assert int(loading.read_text()) != os.getpid()
+    assert len(briefing.analyses) == len([s for s in briefing.sources if s.status == "ok"]) > 1
+    assert not executor_module.pipeline_loaded(config.pipeline)  # nothing was parsed here
+
+
+def test_a_loading_process_sent_nothing_is_stopped(project, monkeypatch, nlp):
+    config, _ = project
+
+    def never_loads(name, warn):
+        time.sleep(60)
+        return nlp
+
+    monkeypatch.setattr(executor_module, "load_pipeline", never_loads)
+    ahead = executor_module.PipelineAhead(pipeline.analyse, config.pipeline)
+    started = time.monotonic()
+    ahead.send([])
+    assert not ahead._process.is_alive() and time.monotonic() - started < 10
+    assert ahead.outcomes(print) == []

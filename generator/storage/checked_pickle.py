@@ -14,7 +14,7 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,11 @@ def paused_collector() -> Iterator[None]:
 def read_headed(path: Path, header: str) -> Any | None:
     """The value ``write_headed`` kept in ``path`` behind the line ``header``; None when the
     file is missing or unreadable, holds another header (say, of other code or inputs: only
-    that line is read) or is damaged."""
+    that line is read) or is damaged. A file ``read_ahead`` read is not read again."""
+    ahead = _READ_AHEAD.pop(path, None)
+    if ahead is not None:
+        line, value = ahead
+        return value if line == header.encode() + b"\n" else None
     try:
         with path.open("rb") as handle:
             if handle.readline() != header.encode() + b"\n":
@@ -76,12 +80,35 @@ def read_headed(path: Path, header: str) -> Any | None:
         return None
 
 
+_READ_AHEAD: dict[Path, tuple[bytes, Any]] = {}
+"""Path -> (first line, value behind it) of the files ``read_ahead`` read and nobody took yet."""
+
+
+@contextlib.contextmanager
+def read_ahead(paths: Iterable[Path]) -> Iterator[None]:
+    """Read the headed files at ``paths`` now, so that ``read_headed`` inside finds each value
+    made (once: a second read, or a read after ``write_headed`` replaced the file, goes to
+    the disk); what nobody read is dropped at the end.
+
+    A build reads the memos of the last build this way while another process loads the
+    spaCy pipeline (``executor.PipelineAhead``), instead of stage by stage after it waited.
+    """
+    for path in paths:
+        with contextlib.suppress(OSError), path.open("rb") as handle:
+            _READ_AHEAD[path] = (handle.readline(), loads_checked(handle.read()))
+    try:
+        yield
+    finally:
+        _READ_AHEAD.clear()
+
+
 def write_headed(path: Path, header: str, value: Any) -> None:
     """Keep ``value`` in ``path`` (a checksummed pickle behind the line ``header``), atomically.
 
     Raises:
         OSError: the folder or file cannot be written; the previous file is left as it was.
     """
+    _READ_AHEAD.pop(path, None)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, header.encode() + b"\n" + dumps_checked(value))
 
