@@ -134,8 +134,8 @@ def analyse_all(sources: list[Source], config: Config, progress: Progress,
     A few uncached articles of a local build (a rebuild after an article was added
     or edited) are analysed by a forked process while the cache is read here
     (``analysed_ahead``): loading spaCy takes longer than parsing them. That process is
-    ``ahead`` when the caller started it before reading the folder (``collect``), else
-    started here.
+    ``ahead`` when the build started it before reading the folder (``_write_frozen``), else
+    it is started here.
     Cache entries this build did not use (deleted or changed articles) are purged.
     ``freeze``: freeze the cached analyses as soon as they are loaded (see ``collect``).
     """
