@@ -7,6 +7,7 @@ import os
 import pickle
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -66,6 +67,35 @@ def test_a_page_edited_in_docs_is_rendered_again_not_kept(seed_briefing, tmp_pat
     again, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
     assert again.texts[edited] == first.texts[edited]
     assert edited not in again.on_disk
+
+
+def test_a_page_found_in_docs_once_is_known_by_its_file_state_until_the_file_changes(
+        seed_briefing, tmp_path, monkeypatch):
+    cache, docs = tmp_path / "cache", tmp_path / "docs"
+    cache.mkdir()
+    first, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    write_docs(docs, first.texts)
+    second, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    assert second.on_disk  # found by reading each file: its state is noted
+
+    read: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def noting(path: Path) -> bytes:
+        read.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", noting)
+    third, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    assert third.on_disk == second.on_disk
+    assert not [path for path in read if docs in path.parents]  # no page file read again
+
+    edited = next(path for path in third.on_disk if path.startswith("sources/"))
+    (docs / edited).write_text("edited by hand", "utf-8")
+    os.utime(docs / edited, ns=(10**9, 10**9))  # another modification time, whatever the clock
+    fourth, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    assert fourth.texts[edited] == first.texts[edited]
+    assert edited not in fourth.on_disk
 
 
 def test_a_part_whose_process_dies_fails_the_site_instead_of_hanging(seed_briefing, monkeypatch):

@@ -192,7 +192,7 @@ def render_changed(env: Environment, pages: list[PlannedPage], linker: Linker, m
     on_disk: list[str] = []
     for page in pages:
         key = memo.key(page) if memo.active else None
-        if memo.on_disk(page, key) is not None:
+        if memo.on_disk(page, key):
             on_disk.append(page.path)
             if planned is not None:
                 planned.keep_previous(memo.planned(key))

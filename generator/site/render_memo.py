@@ -18,7 +18,10 @@ atomically, tagged with the code fingerprint) holds for each page:
 - a digest of the Markdown. The text itself is not kept: the writer put it in
   docs/ last build, and the file is checked against the digest there (``on_disk``;
   a build then leaves it as it is, and ``reuse`` reads it back for callers that want
-  the text);
+  the text). Once a build has found the file holding that text, the entry keeps the
+  file's size and modification time, and later builds compare those instead of reading
+  the file again (as the build stamp does, ``publish.stamp``; a file edited since has
+  another modification time, so it is read, found changed and rendered again);
 - the page memo keys (figures, summaries) a deferred context was made from, kept for
   the next build while the page is found unchanged (``planned``).
 
@@ -44,9 +47,13 @@ from generator.site.page import PlannedPage
 MEMO_FILE = "render-memo.bin"
 """The memo's file in the cache folder (not ``*.pickle``: the NLP cache purges those)."""
 
-Entry = tuple[tuple[str, ...], str, str, tuple[str, ...]]
+FileState = tuple[int, int]
+"""Size and modification time (ns) of a page's file in docs/."""
+
+Entry = tuple[tuple[str, ...], str, str, tuple[str, ...], FileState | None]
 """(ids the page read through the linker, digest of their values, digest of the page text, keys
-of the figures and summaries its deferred context took from the page memo)."""
+of the figures and summaries its deferred context took from the page memo, the state of the
+file found holding that text, None until a build has found it)."""
 
 
 class RecordingLinker:
@@ -194,29 +201,38 @@ class RenderMemo:
 
     def reuse(self, page: PlannedPage, key: str | None) -> str | None:
         """The page's text from docs/ when nothing it was made from changed, else None."""
-        data = self.on_disk(page, key)
-        return data.decode("utf-8") if data is not None else None
-
-    def on_disk(self, page: PlannedPage, key: str | None) -> bytes | None:
-        """The page's bytes in docs/ when nothing it was made from changed and they are the
-        text the memo kept, else None (the page is then rendered)."""
-        entry = self.previous.get(key) if key else None
-        if entry is None or self.docs is None or self.read_digest(entry[0]) != entry[1]:
+        if not self.on_disk(page, key) or self.docs is None:
             return None
         try:
-            data = (self.docs / page.path).read_bytes()
+            return (self.docs / page.path).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def on_disk(self, page: PlannedPage, key: str | None) -> bool:
+        """Whether docs/ holds the page as it would be rendered: nothing it was made from
+        changed, and its file holds the text the memo kept (the file is read only when its
+        size or modification time is not the one the memo noted). Else it is rendered."""
+        entry = self.previous.get(key) if key else None
+        if entry is None or self.docs is None or self.read_digest(entry[0]) != entry[1]:
+            return False
+        path = self.docs / page.path
+        try:
+            stat = path.stat()
+            state = (stat.st_size, stat.st_mtime_ns)
+            if _file_state(entry) != state:
+                if digest(path.read_bytes()) != entry[2]:
+                    return False
+                entry = (*entry[:4], state)  # else the previous build's own entry (``hand_back``)
         except OSError:
-            return None
-        if digest(data) != entry[2]:
-            return None
+            return False
         self.used[key] = entry
-        return data
+        return True
 
     def keep(self, key: str | None, read: tuple[str, ...], text: str, planned: tuple[str, ...] = ()) -> None:
         """Remember a page rendered this build (``planned``: the page memo keys its context used
-        when it was made while rendering, ``DeferredPage``)."""
+        when it was made while rendering, ``DeferredPage``); the next build reads its file once."""
         if key is not None:
-            self.used[key] = (read, self.read_digest(read), digest(text.encode("utf-8")), planned)
+            self.used[key] = (read, self.read_digest(read), digest(text.encode("utf-8")), planned, None)
 
     def planned(self, key: str | None) -> tuple[str, ...]:
         """The page memo keys the context of a page found unchanged used when it was made."""
@@ -268,6 +284,11 @@ class RenderMemo:
         """Write this build's pages for the next build; a failed write only costs time."""
         if self.active and self.folder is not None:
             write_memo(self.folder / MEMO_FILE, self.used)
+
+
+def _file_state(entry: tuple) -> FileState | None:
+    """The file state an entry noted (None: none, or an entry of another shape)."""
+    return entry[4] if len(entry) > 4 else None
 
 
 def _folders_digest(folders: list[str]) -> str:
