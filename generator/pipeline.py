@@ -78,8 +78,9 @@ from generator.site.memo import MEMO_FILE as PAGE_MEMO
 from generator.site.parts import SiteJob, SitePages, finish_site, make_part, site_job
 from generator.site.planner import PARTS
 from generator.site.policy import (
+    entities_with_pages,
+    flag_pages,
     mark_deadline_pages,
-    mark_pages,
     quoted_entities,
     sources_for_deadline_page,
     sources_for_page,
@@ -215,9 +216,14 @@ def collect(config: Config, progress: Progress = no_progress,
     names = read_resolve_memo(config.cache)  # per-name and per-article results of the last build
     entities = recover_mentions(resolve(analyses.values(), overrides, names), sources, analyses, names)
     write_resolve_memo(config.cache, names)
-    entities = mark_pages(entities, config.min_mentions_for_page, config.max_pages_per_article,
-                          sources_for_page(config.min_sources_for_page, len(analyses)),
-                          quoted_entities(entities, analyses.values()))
+    with_pages: set[str] = set()
+
+    def decide_pages() -> None:  # the page policy reads the entities only: beside story grouping
+        with_pages.update(entities_with_pages(
+            entities, config.min_mentions_for_page, config.max_pages_per_article,
+            sources_for_page(config.min_sources_for_page, len(analyses)),
+            quoted_entities(entities, analyses.values())))
+
     briefing = Briefing(
         title=config.title,
         sources=sources,
@@ -227,19 +233,23 @@ def collect(config: Config, progress: Progress = no_progress,
         built_at=now or dt.datetime.now(dt.timezone.utc),
         previous=previous,
     )
-    briefing = extract_corpus_items(briefing, config.cache)
+    briefing = extract_corpus_items(briefing, config.cache, meanwhile=decide_pages)
+    briefing.entities = flag_pages(briefing.entities, with_pages)
     briefing.events = mark_event_pages(briefing.events, config.max_pages_per_article, articles=len(analyses))
     briefing.deadlines = mark_deadline_pages(briefing.deadlines,
                                               sources_for_deadline_page(config.min_sources_for_page))
     return briefing
 
 
-def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) -> Briefing:
+def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None,
+                         meanwhile: Callable[[], None] | None = None) -> Briefing:
     """Corpus-wide merges of per-article quotes, events and deadlines (``memo_folder``: where
-    story grouping keeps what it worked out for pairs of articles, ``events.pair_memo``)."""
+    story grouping keeps what it worked out for pairs of articles, ``events.pair_memo``;
+    ``meanwhile``: more work for this process while the stories are grouped, see
+    ``stories_beside_quotes``)."""
     built = (briefing.built_at or dt.datetime.now(dt.timezone.utc)).date()
     clusters = read_cluster_memo(memo_folder, cache.code_fingerprint())
-    stories, reports, ahead = stories_beside_quotes(briefing, memo_folder, built, clusters)
+    stories, reports, ahead = stories_beside_quotes(briefing, memo_folder, built, clusters, meanwhile)
     briefing.events = merge_events(briefing, stories, reports, clusters, ahead)
     write_cluster_memo(memo_folder, cache.code_fingerprint(), clusters)
     briefing.stories = group_stories(briefing, stories)
@@ -248,14 +258,16 @@ def extract_corpus_items(briefing: Briefing, memo_folder: Path | None = None) ->
 
 
 def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None, built: dt.date,
-                          clusters: ClusterMemo) -> tuple[dict[str, tuple[str, ...]], list[EventReport],
-                                                          dict[tuple[int, ...], StoryWork]]:
+                          clusters: ClusterMemo, meanwhile: Callable[[], None] | None = None,
+                          ) -> tuple[dict[str, tuple[str, ...]], list[EventReport],
+                                     dict[tuple[int, ...], StoryWork]]:
     """The briefing's numbered stories, grouped in a forked process (``executor.beside``) while
     this one merges the deadlines, quotes (``quotes.match_memo`` read and written back) and
     statements into ``briefing``, resolves the names of the event mentions
     (``event_reports``) and works out the events of the previous build's stories
     (``events.merge.work_ahead``, with the event ``clusters`` memo), both returned for the
-    event merge.
+    event merge; then it runs ``meanwhile`` (``collect``: the page policy's choice of
+    entities), before it waits for the stories.
 
     The stories weigh the merged deadlines each article reports: they are sent to the
     forked process (``executor.Handoff``) as soon as merged, which meanwhile counts every
@@ -276,6 +288,8 @@ def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None, built: d
         reports = event_reports(briefing)
         guessed = briefing.previous.stories if briefing.previous else {}
         ahead = work_ahead(reports, guessed, clusters, briefing.entities)
+        if meanwhile is not None:
+            meanwhile()  # the forked process takes longer at 2,000 articles and more
         stories, memo = grouped()
     channel.close()
     write_memo(memo_folder, cache.code_fingerprint(), memo)

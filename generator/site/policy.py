@@ -87,14 +87,24 @@ def beyond_article_cap(items: Iterable[Item], sources: Callable[[Item], set[str]
 def mark_pages(entities: list[Entity], min_mentions: int, per_article: int,
                min_sources: int = 1, quoted: set[str] | None = None) -> list[Entity]:
     """The entities with ``has_page`` set by the policy above (``quoted``: see ``quoted_entities``)."""
+    return flag_pages(entities, entities_with_pages(entities, min_mentions, per_article, min_sources, quoted))
+
+
+def entities_with_pages(entities: list[Entity], min_mentions: int, per_article: int,
+                        min_sources: int = 1, quoted: set[str] | None = None) -> set[str]:
+    """Ids of the entities the policy above gives a page (``mark_pages`` sets their flag)."""
     quoted = quoted or set()
     eligible = {e.id for e in entities
                 if len(e.mentions) >= min_mentions and matters(e, min_sources, quoted)}
     capped = beyond_article_cap([e for e in entities if e.id in eligible],
                                 lambda e: {m.source for m in e.mentions},
                                 lambda e: (-len(e.mentions), e.name, e.id), per_article)
-    eligible -= {e.id for e in capped}
-    return [with_page_flag(e, e.id in eligible) for e in entities]
+    return eligible - {e.id for e in capped}
+
+
+def flag_pages(entities: list[Entity], with_pages: set[str]) -> list[Entity]:
+    """The entities with ``has_page`` set when their id is in ``with_pages``."""
+    return [with_page_flag(e, e.id in with_pages) for e in entities]
 
 
 def mark_deadline_pages(deadlines: list[Deadline], min_sources: int) -> list[Deadline]:
