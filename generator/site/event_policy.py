@@ -62,14 +62,16 @@ def mark_event_pages(events: list[Event], per_article: int, per_story: int = EVE
     """
     needed = sources_for_page(None, articles)
     told_by: dict[str, set[str]] = {}
+    reported_by = [_reported_by(event) for event in events]
     for event in events:
         told_by.setdefault(event.story, set()).update(c.source for c in event.citations)
-    eligible = [e for e in events
-                if _reported_by(e) < needed and e.story and len(told_by[e.story]) >= needed]
+    eligible = [e for e, sources in zip(events, reported_by, strict=True)
+                if sources < needed and e.story and len(told_by[e.story]) >= needed]
     capped = beyond_article_cap(eligible, lambda e: {e.story}, lambda e: -len(e.citations),
                                 min(per_story, per_article))
     kept = {e.id for e in eligible} - {e.id for e in capped}
-    return [with_page_flag(e, _reported_by(e) >= needed or e.id in kept) for e in events]
+    return [with_page_flag(e, sources >= needed or e.id in kept)
+            for e, sources in zip(events, reported_by, strict=True)]
 
 
 def _reported_by(event: Event) -> int:
