@@ -70,7 +70,6 @@ from generator.quotes.match_memo import MEMO_FILE as QUOTE_MEMO
 from generator.quotes.match_memo import read_memo as read_quote_memo
 from generator.quotes.match_memo import write_memo as write_quote_memo
 from generator.resolve import parse_overrides, recover_mentions, resolve
-from generator.resolve.entities import Prepared, prepare
 from generator.resolve.memo import MEMO_FILE as RESOLVE_MEMO
 from generator.resolve.memo import read_memo as read_resolve_memo
 from generator.resolve.memo import write_memo as write_resolve_memo
@@ -128,7 +127,6 @@ def cached(config: Config, source: Source, pipeline_id: str,
 def analyse_all(sources: list[Source], config: Config, progress: Progress,
                 warn: Callable[[str], None], executor: Executor | None = None,
                 freeze: bool = False, ahead: PipelineAhead | None = None,
-                meanwhile: Callable[[Iterable[ArticleAnalysis]], None] | None = None,
                 ) -> tuple[list[Source], dict[str, ArticleAnalysis]]:
     """NLP over every ok source: cached ones from the cache, the rest on ``executor``.
 
@@ -141,7 +139,6 @@ def analyse_all(sources: list[Source], config: Config, progress: Progress,
     it is started here.
     Cache entries this build did not use (deleted or changed articles) are purged.
     ``freeze``: freeze the cached analyses as soon as they are loaded (see ``collect``).
-    ``meanwhile``: called with the cached analyses before the wait for the others.
     """
     ok = [s for s in sources if s.status == "ok"]
     pipeline_id = cache.pipeline_identity(config.pipeline)  # the pipeline loading would use
@@ -153,8 +150,6 @@ def analyse_all(sources: list[Source], config: Config, progress: Progress,
             ahead.send(few)
         sent = {s.id for s in few} if ahead is not None and ahead.sent else set()
         found = cached_analyses(config, [s for s in ok if s.id not in sent], pipeline_id, freeze)
-        if meanwhile is not None:
-            meanwhile(found.values())
         outcomes = ahead.outcomes(warn) if ahead is not None else []
     answered = {source.id for source, _ in outcomes}
     missing = [s for s in ok if s.id not in found and s.id not in answered]
@@ -212,17 +207,14 @@ def collect(config: Config, progress: Progress = no_progress,
     """
     known = SourceCache(config.cache / CACHE_FILE, cache.code_fingerprint()) if config.cache else None
     sources, warnings = ingest(config.seeds, known)
-    prepared: Prepared = {}  # the cached articles' mentions, worked out while a parse is awaited
-    sources, analyses = analyse_all(sources, config, progress, warn, freeze=freeze, ahead=ahead,
-                                    meanwhile=partial(prepare, into=prepared))
+    sources, analyses = analyse_all(sources, config, progress, warn, freeze=freeze, ahead=ahead)
     if freeze:
         gc.freeze()
     warnings += [BuildWarning(s.path, s.error) for s in sources
                  if s.status != "ok" and all(w.source != s.path for w in warnings)]
     overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
     names = read_resolve_memo(config.cache)  # per-name and per-article results of the last build
-    entities = recover_mentions(resolve(analyses.values(), overrides, names, prepared), sources, analyses,
-                                names)
+    entities = recover_mentions(resolve(analyses.values(), overrides, names), sources, analyses, names)
     write_resolve_memo(config.cache, names)
     with_pages: set[str] = set()
 

@@ -25,7 +25,7 @@ from operator import attrgetter
 
 from generator.knowledge import gazetteer
 from generator.knowledge.names import slugify
-from generator.model import ArticleAnalysis, Entity, Mention
+from generator.model import ArticleAnalysis, Entity
 from generator.resolve.memo import ResolveMemo
 from generator.resolve.name_groups import (
     Links,
@@ -54,31 +54,12 @@ MENTION_ORDER = attrgetter("source", "start")
 """A mention's place in the corpus: source id, then offset."""
 
 
-Prepared = dict[str, tuple[ArticleAnalysis, list[Mention]]]
-"""Source id -> (its analysis, ``article_mentions`` of it), worked out before ``resolve`` runs."""
-
-
-def article_mentions(analysis: ArticleAnalysis) -> list[Mention]:
-    """One article's mentions as resolution reads them: a name spilling over from a title-case
-    headline trimmed, "A and B" split where the article names one of them alone. Depends on
-    the article only, so a build works them out while it waits for a parse (``prepare``)."""
-    return split_coordinations(trim_headline_spillover(analysis))
-
-
-def prepare(analyses: Iterable[ArticleAnalysis], into: Prepared) -> None:
-    """``article_mentions`` of each analysis, kept in ``into`` for ``resolve``."""
-    with paused_collector():
-        into.update((a.source, (a, article_mentions(a))) for a in analyses)
-
-
 def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
-            memo: ResolveMemo | None = None, prepared: Prepared | None = None) -> list[Entity]:
+            memo: ResolveMemo | None = None) -> list[Entity]:
     """Entities for all mentions in ``analyses``, with user overrides applied (``memo``: the
-    previous build's per-name results, see ``resolve.memo``; ``prepared``: the
-    ``article_mentions`` of some of these very analyses, worked out already)."""
-    prepared = prepared or {}
+    previous build's per-name results, see ``resolve.memo``)."""
     with paused_collector():  # many new objects and no cycles: the collector's passes cost a quarter
-        mentions = [m for a in analyses for m in _article_mentions(a, prepared)]
+        mentions = [m for a in analyses for m in split_coordinations(trim_headline_spillover(a))]
         groups = group_mentions([m for m in mentions if not overrides.ignores(m.text)]
                                 if overrides.ignore else mentions, memo)
         strip_nationality_prefixes(groups)
@@ -104,11 +85,6 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
         entities = [replace(e, id=slugs[root], ambiguous_with=ambiguous_with.get(root, ()))
                     for root, e in built.items()]
         return link_groups_to_countries(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
-
-
-def _article_mentions(analysis: ArticleAnalysis, prepared: Prepared) -> list[Mention]:
-    found = prepared.get(analysis.source)
-    return found[1] if found is not None and found[0] is analysis else article_mentions(analysis)
 
 
 def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
