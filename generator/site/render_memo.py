@@ -201,10 +201,12 @@ class RenderMemo:
 
     def reuse(self, page: PlannedPage, key: str | None) -> str | None:
         """The page's text from docs/ when nothing it was made from changed, else None."""
-        if not self.on_disk(page, key) or self.docs is None:
+        found = self._found(page, key)
+        if found is None:
             return None
+        path, data = found
         try:
-            return (self.docs / page.path).read_bytes().decode("utf-8")
+            return (path.read_bytes() if data is None else data).decode("utf-8")
         except (OSError, UnicodeDecodeError):
             return None
 
@@ -212,21 +214,27 @@ class RenderMemo:
         """Whether docs/ holds the page as it would be rendered: nothing it was made from
         changed, and its file holds the text the memo kept (the file is read only when its
         size or modification time is not the one the memo noted). Else it is rendered."""
+        return self._found(page, key) is not None
+
+    def _found(self, page: PlannedPage, key: str | None) -> tuple[Path, bytes | None] | None:
+        """``on_disk``'s check: the page's file and its bytes when they had to be read (None
+        when its state was the one noted), or None when the page must be rendered."""
         entry = self.previous.get(key) if key else None
         if entry is None or self.docs is None or self.read_digest(entry[0]) != entry[1]:
-            return False
-        path = self.docs / page.path
+            return None
+        path, data = self.docs / page.path, None
         try:
             stat = path.stat()
             state = (stat.st_size, stat.st_mtime_ns)
-            if _file_state(entry) != state:
-                if digest(path.read_bytes()) != entry[2]:
-                    return False
+            if entry[4] != state:
+                data = path.read_bytes()
+                if digest(data) != entry[2]:
+                    return None
                 entry = (*entry[:4], state)  # else the previous build's own entry (``hand_back``)
         except OSError:
-            return False
+            return None
         self.used[key] = entry
-        return True
+        return path, data
 
     def keep(self, key: str | None, read: tuple[str, ...], text: str, planned: tuple[str, ...] = ()) -> None:
         """Remember a page rendered this build (``planned``: the page memo keys its context used
@@ -237,7 +245,7 @@ class RenderMemo:
     def planned(self, key: str | None) -> tuple[str, ...]:
         """The page memo keys the context of a page found unchanged used when it was made."""
         entry = self.used.get(key) if key else None
-        return entry[3] if entry is not None and len(entry) > 3 else ()
+        return entry[3] if entry is not None else ()
 
     def read_digest(self, read: tuple[str, ...]) -> str:
         """Digest of what the linker gives this build for each id in ``read``."""
@@ -284,11 +292,6 @@ class RenderMemo:
         """Write this build's pages for the next build; a failed write only costs time."""
         if self.active and self.folder is not None:
             write_memo(self.folder / MEMO_FILE, self.used)
-
-
-def _file_state(entry: tuple) -> FileState | None:
-    """The file state an entry noted (None: none, or an entry of another shape)."""
-    return entry[4] if len(entry) > 4 else None
 
 
 def _folders_digest(folders: list[str]) -> str:
