@@ -3,6 +3,7 @@ and Timeline pages of its own stories and days, and leaves the others byte-ident
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -12,9 +13,12 @@ from generator.site import event_policy
 from generator.site.event_policy import EVENTS_INDEX, OTHER_PREFIX, index_layout, mark_event_pages
 from generator.site.linker import Linker
 from generator.site.markup import source_labels
-from generator.site.pages import timeline
+from generator.site.pages import report, timeline
+from generator.site.pages import sources as sources_pages
 from generator.site.pages.events import plan_event_pages
 from generator.site.pages.paging import Bundle, is_cut, stable_paths, stable_runs
+from generator.site.pages.report import plan_report_pages
+from generator.site.pages.sources import plan_source_pages
 from generator.site.pages.timeline import TIMELINE, timeline_bundles, timeline_context
 from generator.site.render import render_pages
 from tests.large_briefing import large_briefing
@@ -155,3 +159,34 @@ def test_an_article_added_or_deleted_leaves_the_pages_of_other_stories_byte_iden
     changed = {path for path in rows | after.keys() if before.get(path) != after.get(path)}
     assert changed - allowed <= {EVENTS_INDEX, TIMELINE}  # besides the two lists of pages
     assert any(p.startswith("events/pages/") for p in changed) and len(rows - changed) > len(rows) // 2
+
+
+# ------------------------------------------------- the pages of plain lists after the first
+
+
+def _list_pages(briefing: Briefing, previous: Briefing | None) -> dict[str, str]:
+    """The Sources index and build report pages, labels kept from ``previous``."""
+    if previous is not None:
+        labels = source_labels(previous)
+        briefing.previous = BuildSnapshot(None, {}, {}, frozenset(), frozenset(), frozenset(), {},
+                                          source_labels=labels, next_label=len(labels) + 1)
+    pages = [p for p in plan_source_pages(briefing) if p.template == "source_index.md.j2"]
+    return render_pages(pages + plan_report_pages(briefing), Linker(briefing))
+
+
+def test_an_article_added_at_the_end_leaves_the_middle_pages_of_the_sources_and_report_unchanged(monkeypatch):
+    """A page after the first gives only its own rows: neither the number of files nor the build
+    time, which changed every page at each build."""
+    monkeypatch.setattr(sources_pages, "ROWS_PER_PAGE", 20)
+    monkeypatch.setattr(report, "ROWS_PER_PAGE", 20)
+    full = large_briefing(150)
+    last = full.sources[-1].id
+    base = _without(full, last)
+    full = replace(full, built_at=full.built_at + dt.timedelta(days=1))
+    before, after = _list_pages(base, None), _list_pages(full, base)
+    assert before.keys() == after.keys() and len(before) == 16  # 8 pages of each list
+    changed = {path for path in before if before[path] != after[path]}
+    assert changed == {"sources/index.md", "sources/pages/8.md", "report.md", "report/pages/8.md"}
+    assert "150 sources" in after["sources/index.md"] and "149 sources" in before["sources/index.md"]
+    assert "150 input files" in after["report.md"] and "Sources in file order, 20 on this page." in after[
+        "sources/pages/4.md"]

@@ -70,7 +70,7 @@ def make_environment(user_dir: Path | None = None, compiled: Path | None = None)
 
 SEARCH_BOOST = {"entity.md.j2": 10, "source.md.j2": 0.5}
 """Material search boost by template: entity pages rank above the long source texts."""
-SEARCH_EXCLUDED = frozenset({"timeline.md.j2", "source_index.md.j2", "report.md.j2"})
+SEARCH_EXCLUDED = frozenset({"timeline.md.j2", "source_index.md.j2", "report.md.j2", "report_files.md.j2"})
 """Templates whose pages stay out of the search index, which every visitor downloads and which
 grows with each row: the timeline's rows repeat the Events index's (which is searched); every
 source has a page of its own, found by its title, so the Sources index only repeats those pages;

@@ -94,7 +94,7 @@ class CompareContext:
     pager: Pager = Pager(1, ())
     """This page among the comparison's pages (the disagreements go on over several)."""
     total_disagreements: int = 0
-    """Disagreements on all pages."""
+    """Disagreements on all pages, given on the first page only (see ``paging.first_only``)."""
 
 
 def _entity_rows(entities: list[Entity], sources: list[Source], entity_type: str) -> list[MatrixRow]:
@@ -182,6 +182,10 @@ def plan_compare_page(briefing: Briefing, targets: dict[str, str] | None = None)
     sources-compared/pages/<n>.md when the disagreements go on over ``DISAGREEMENTS_PER_PAGE``."""
     whole = compare_context(briefing, targets)
     runs = split_rows(whole.disagreements, DISAGREEMENTS_PER_PAGE)
+    pages = pagers("sources-compared.md", len(runs))
+    first = replace(whole, disagreements=runs[0], pager=pages[0],
+                    total_disagreements=len(whole.disagreements))
+    rest = replace(whole, sources=[], sections=[], total_sources=0)  # the matrix is on the first page
     return [Page(pager.paths[pager.number - 1], "sources_compared.md.j2",
-                 replace(whole, disagreements=run, pager=pager, total_disagreements=len(whole.disagreements)))
-            for run, pager in zip(runs, pagers("sources-compared.md", len(runs)), strict=True)]
+                 first if pager.number == 1 else replace(rest, disagreements=run, pager=pager))
+            for run, pager in zip(runs, pages, strict=True)]

@@ -17,7 +17,7 @@ from generator.model import Briefing, Citation, Deadline, DeadlineReport, Source
 from generator.site.index import BriefingIndex, index_briefing
 from generator.site.markup import deadline_page
 from generator.site.page import Page
-from generator.site.pages.paging import Pager, pagers, split_rows
+from generator.site.pages.paging import Pager, first_only, pagers, split_rows
 from generator.site.timewords import day_words, value_words
 
 DEADLINE_ROWS_PER_PAGE = 100
@@ -48,7 +48,7 @@ class DeadlinesIndexContext:
     pager: Pager = Pager(1, ())
     """This page among the index's pages (``DEADLINE_ROWS_PER_PAGE`` rows each)."""
     total: int = 0
-    """Deadlines on all pages."""
+    """Deadlines on all pages, given on the first page only (0 on the others: ``paging.first_only``)."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,8 @@ def plan_deadline_pages(briefing: Briefing, index: BriefingIndex | None = None) 
     runs = split_rows(rows, DEADLINE_ROWS_PER_PAGE)
     index_pages = [
         Page(pager.paths[pager.number - 1], "deadlines_index.md.j2",
-             DeadlinesIndexContext("Deadlines", run, day_words(newest) if newest else "", pager, len(rows)))
+             DeadlinesIndexContext("Deadlines", run, day_words(newest) if newest else "", pager,
+                                   first_only(pager, len(rows))))
         for run, pager in zip(runs, pagers("deadlines/index.md", len(runs)), strict=True)
     ]
     return index_pages + [

@@ -27,7 +27,7 @@ from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
 from generator.site.memo import PageMemo
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, DeferredPage, Page, PlannedPage
 from generator.site.pages.figures import PeopleGraph, neighbourhood_inputs, neighbourhood_svg, people_graph
-from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
+from generator.site.pages.paging import ROWS_PER_PAGE, Pager, first_only, pagers, split_rows
 from generator.site.summarize import Statement, entity_summary
 
 LIST_LIMIT = 25
@@ -158,7 +158,8 @@ class IndexContext:
     pager: Pager = Pager(1, ())
     """This page among the pages of the list (``ROWS_PER_PAGE`` rows each)."""
     total: int = 0
-    """Entities of the type, on all pages."""
+    """Entities of the type, on all pages, given on the first page only (0 on the others:
+    ``paging.first_only``)."""
 
 
 def first_roles(entity: Entity) -> list[RoleRow]:
@@ -300,7 +301,8 @@ def plan_entity_indexes(briefing: Briefing, min_mentions: int, index: BriefingIn
         for run, pager in zip(runs, pagers(f"{TYPE_FOLDERS[entity_type]}/index.md", len(runs)), strict=True):
             pages.append(Page(pager.paths[pager.number - 1], "entity_index.md.j2",
                               IndexContext(title, entity_type, run, min_mentions,
-                                           TYPE_SINGULAR[entity_type], pager, len(rows))))
+                                           TYPE_SINGULAR[entity_type], pager,
+                                           first_only(pager, len(rows)))))
     return pages
 
 

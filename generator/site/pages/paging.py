@@ -56,6 +56,15 @@ def split_rows(rows: list[Row], size: int) -> list[list[Row]]:
     return [rows[start:start + size] for start in range(0, len(rows), size)] or [[]]
 
 
+def first_only(pager: Pager, total: int) -> int:
+    """``total`` (a list's length) for its first page, 0 for the others.
+
+    A page after the first gives only its own rows, so that a row added or removed on another
+    page leaves it unchanged (with the total on every page, one new article rewrote every
+    page of the Sources, Deadlines and entity lists); the first page gives the total."""
+    return total if pager.number == 1 else 0
+
+
 def pagers(first: str, count: int) -> list[Pager]:
     """One pager per page of a list of ``count`` pages."""
     paths = page_paths(first, count)

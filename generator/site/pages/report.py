@@ -74,8 +74,23 @@ def missing(briefing: Briefing, lacks) -> MissingMetadata:
     return MissingMetadata(rows, len(times), examples)
 
 
+@dataclass(frozen=True)
+class ReportFilesContext:
+    """Context of a page of the report after the first: the file table goes on.
+
+    It holds nothing about the whole build (its time, the number of files), so that an
+    article added or deleted in a stretch of the table leaves the other pages as they were
+    (with the build time on every page, each build rewrote them all)."""
+
+    files: list[Source]
+    """The input files on this page, in the report's order."""
+    pager: Pager
+    """This page among the report's pages."""
+
+
 def plan_report_pages(briefing: Briefing) -> list[Page]:
-    """report.md, and report/pages/<n>.md when the file table is longer than one page."""
+    """report.md, and report/pages/<n>.md (``ReportFilesContext``) when the file table is
+    longer than one page."""
     built_at = moment_words(briefing.built_at) if briefing.built_at else ""
     context = ReportContext(briefing, built_at,
                             usable=sum(s.status == "ok" for s in briefing.sources),
@@ -83,5 +98,7 @@ def plan_report_pages(briefing: Briefing) -> list[Page]:
                             no_outlet=missing(briefing, lambda s: not s.outlet))
     files = sorted(briefing.sources, key=lambda s: s.status == "ok")  # stable: file order within
     runs = split_rows(files, ROWS_PER_PAGE)
-    return [Page(pager.paths[pager.number - 1], "report.md.j2", replace(context, files=run, pager=pager))
-            for run, pager in zip(runs, pagers("report.md", len(runs)), strict=True)]
+    pages = pagers("report.md", len(runs))
+    first = Page(pages[0].paths[0], "report.md.j2", replace(context, files=runs[0], pager=pages[0]))
+    return [first, *(Page(pager.paths[pager.number - 1], "report_files.md.j2", ReportFilesContext(run, pager))
+                     for run, pager in zip(runs[1:], pages[1:], strict=True))]

@@ -11,7 +11,7 @@ from generator.site.markup import source_page
 from generator.site.page import Page
 from generator.site.pages.entities import EntityRef, entity_refs
 from generator.site.pages.events import story_tag
-from generator.site.pages.paging import ROWS_PER_PAGE, Pager, pagers, split_rows
+from generator.site.pages.paging import ROWS_PER_PAGE, Pager, first_only, pagers, split_rows
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class SourcesContext:
     pager: Pager = Pager(1, ())
     """This page among the Sources pages (``ROWS_PER_PAGE`` rows each)."""
     total: int = 0
-    """Sources on all pages."""
+    """Sources on all pages, given on the first page only (0 on the others: ``paging.first_only``)."""
 
 
 def mentions_per_source(briefing: Briefing) -> dict[str, Counter]:
@@ -89,6 +89,7 @@ def plan_source_pages(briefing: Briefing, index: BriefingIndex | None = None) ->
         sentences = len(briefing.analyses[source.id].sentences)
         rows.append((label, source, sentences, len(briefing.analyses[source.id].mentions)))
     runs = split_rows(rows, ROWS_PER_PAGE)
-    pages += [Page(pager.paths[pager.number - 1], "source_index.md.j2", SourcesContext(run, pager, len(rows)))
+    pages += [Page(pager.paths[pager.number - 1], "source_index.md.j2",
+                   SourcesContext(run, pager, first_only(pager, len(rows))))
               for run, pager in zip(runs, pagers("sources/index.md", len(runs)), strict=True)]
     return pages
