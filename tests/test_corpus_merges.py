@@ -14,13 +14,20 @@ import datetime as dt
 import heapq
 import random
 
+import numpy as np
 import pytest
 
 from generator.deadlines.build import Report
 from generator.deadlines.merge import cluster, links
 from generator.events.linkage import average_linkage, cut
 from generator.events.stories import Profile, candidate_pairs, key_terms, similarity
-from generator.events.story_pairs import YEAR_PENALTY, PairScorer, apart_pairs
+from generator.events.story_pairs import (
+    YEAR_PENALTY,
+    PairScorer,
+    apart_array,
+    apart_pairs,
+    without_common_deadline,
+)
 from generator.model import Citation, DeadlineCandidate, TimeExpression
 
 DUES = ["2026-03-01", "2026-03-02", "XXXX-03-01", "XXXX-WXX-5", "2026-W10-1", "XXXX-03-02"]
@@ -92,6 +99,19 @@ def test_pair_scores_equal_scoring_each_pair_alone(seed, dense_cells, monkeypatc
     apart = apart_pairs(pairs, [p.timed for p in vectors], [p.deadlines for p in vectors])
     assert apart == {(a, b) for a, b in pairs if vectors[a].apart(vectors[b])}
     assert apart  # the random profiles do hold occasions on different days
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_apart_array_keeps_the_parted_pairs_sharing_no_deadline_in_their_order(seed):
+    rng = random.Random(seed)
+    deadlines = [frozenset(f"d{rng.randrange(10)}" for _ in range(rng.randrange(4))) for _ in range(40)]
+    pairs = [(a, b) for a in range(40) for b in range(40) if a != b and rng.random() < 0.3]
+    parted = [rng.random() < 0.6 for _ in pairs]
+    expected = without_common_deadline(pairs, parted, deadlines)
+    kept = apart_array(np.array(pairs), np.array(parted), deadlines).tolist()
+    assert kept == [list(pair) for pair, apart in zip(pairs, parted, strict=True) if pair in expected]
+    assert any(apart and deadlines[a] & deadlines[b] for (a, b), apart in zip(pairs, parted, strict=True))
+    assert len(expected) < sum(parted)  # some parted pairs share a deadline and are dropped
 
 
 def test_candidate_pairs_scores_each_blocked_pair_from_its_finder():

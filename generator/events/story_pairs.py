@@ -264,8 +264,28 @@ def apart_array(pairs: np.ndarray, parted_pairs: np.ndarray,
     reporting = np.array([bool(d) for d in deadlines], dtype=np.bool_)
     both = parted_pairs & reporting[pairs[:, 0]] & reporting[pairs[:, 1]] if len(pairs) else parted_pairs
     both_at = np.flatnonzero(both)  # only these can share a deadline
-    shared = [n for n, (a, b) in zip(both_at.tolist(), pairs[both_at].tolist(), strict=True)
-              if deadlines[a] & deadlines[b]]
+    codes = _pair_codes(pairs[both_at], len(deadlines))
     kept = parted_pairs.copy()
-    kept[shared] = False
+    kept[both_at[np.isin(codes, _pair_codes(sharing_pairs(deadlines), len(deadlines)))]] = False
     return pairs[kept].reshape(-1, 2)
+
+
+def sharing_pairs(deadlines: Sequence[frozenset[str]]) -> np.ndarray:
+    """Every pair of articles reporting a deadline in common, as an (m, 2) array (with repeats).
+
+    Worked out from each deadline's reporting articles, which are few: intersecting the two
+    articles' sets pair by pair, in Python, cost a third of story grouping at 2,000 articles."""
+    holders: dict[str, list[int]] = {}
+    for article, reported in enumerate(deadlines):
+        for deadline in reported:
+            holders.setdefault(deadline, []).append(article)
+    groups = [np.array(articles, dtype=np.int64) for articles in holders.values() if len(articles) > 1]
+    pairs = [np.stack((group[a], group[b]), axis=1) for group in groups
+             for a, b in [np.triu_indices(len(group), 1)]]
+    return np.concatenate(pairs) if pairs else np.empty((0, 2), dtype=np.int64)
+
+
+def _pair_codes(pairs: np.ndarray, count: int) -> np.ndarray:
+    """One integer per unordered pair of ``count`` articles."""
+    pairs = pairs.reshape(-1, 2).astype(np.int64)
+    return pairs.min(axis=1) * count + pairs.max(axis=1)
