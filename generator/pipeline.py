@@ -271,14 +271,16 @@ def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None, built: d
 
     The stories weigh the merged deadlines each article reports: they are sent to the
     forked process (``executor.Handoff``) as soon as merged, which meanwhile counts every
-    other feature of the articles. The pairs' memo (``events.pair_memo``) is read and
-    written back here; the mention lookups are made before the fork, once for both.
+    other feature of the articles. The pairs' memo (``events.pair_memo``) is read here and
+    written back by the forked process once the stories are grouped (sent back, its 4 MB
+    at 2,000 articles kept this process waiting); the mention lookups are made before the
+    fork, once for both.
     """
     memo = read_memo(memo_folder, cache.code_fingerprint())
     quote_matches = read_quote_memo(memo_folder, cache.code_fingerprint())
     briefing.mention_index()
     channel: Handoff[dict[str, list[str]]] = Handoff()
-    with beside(partial(_stories_and_memo, briefing, memo, channel.receive)) as grouped, \
+    with beside(partial(_stories_keeping_memo, briefing, memo, channel.receive, memo_folder)) as grouped, \
             channel.sending() as send:
         briefing.deadlines = infer_due_years(merge_deadlines(briefing), built)  # evidence for the stories
         send(deadline_sources(briefing.deadlines))
@@ -290,17 +292,19 @@ def stories_beside_quotes(briefing: Briefing, memo_folder: Path | None, built: d
         ahead = work_ahead(reports, guessed, clusters, briefing.entities)
         if meanwhile is not None:
             meanwhile()  # the forked process takes longer at 2,000 articles and more
-        stories, memo = grouped()
+        stories = grouped()
     channel.close()
-    write_memo(memo_folder, cache.code_fingerprint(), memo)
     return stories, reports, ahead
 
 
-def _stories_and_memo(briefing: Briefing, memo: PairMemo,
-                      deadlines: Callable[[], dict[str, list[str]]],
-                      ) -> tuple[dict[str, tuple[str, ...]], PairMemo]:
-    """``numbered_stories`` and the memo it filled (``deadlines``: see ``stories.profiles``)."""
-    return numbered_stories(briefing, memo, deadlines), memo
+def _stories_keeping_memo(briefing: Briefing, memo: PairMemo,
+                          deadlines: Callable[[], dict[str, list[str]]],
+                          memo_folder: Path | None) -> dict[str, tuple[str, ...]]:
+    """``numbered_stories``, once the memo it filled is written to ``memo_folder``
+    (``deadlines``: see ``stories.profiles``)."""
+    stories = numbered_stories(briefing, memo, deadlines)
+    write_memo(memo_folder, cache.code_fingerprint(), memo)
+    return stories
 
 
 def date_windows(briefing: Briefing, built: dt.date) -> dict:
