@@ -264,9 +264,10 @@ def apart_array(pairs: np.ndarray, parted_pairs: np.ndarray,
     reporting = np.array([bool(d) for d in deadlines], dtype=np.bool_)
     both = parted_pairs & reporting[pairs[:, 0]] & reporting[pairs[:, 1]] if len(pairs) else parted_pairs
     both_at = np.flatnonzero(both)  # only these can share a deadline
-    codes = _pair_codes(pairs[both_at], len(deadlines))
+    sharing = np.isin(_pair_codes(pairs[both_at], len(deadlines)),
+                      _pair_codes(sharing_pairs(deadlines), len(deadlines)))
     kept = parted_pairs.copy()
-    kept[both_at[np.isin(codes, _pair_codes(sharing_pairs(deadlines), len(deadlines)))]] = False
+    kept[both_at[sharing]] = False
     return pairs[kept].reshape(-1, 2)
 
 
@@ -279,9 +280,11 @@ def sharing_pairs(deadlines: Sequence[frozenset[str]]) -> np.ndarray:
     for article, reported in enumerate(deadlines):
         for deadline in reported:
             holders.setdefault(deadline, []).append(article)
-    groups = [np.array(articles, dtype=np.int64) for articles in holders.values() if len(articles) > 1]
-    pairs = [np.stack((group[a], group[b]), axis=1) for group in groups
-             for a, b in [np.triu_indices(len(group), 1)]]
+    pairs = []
+    for articles in holders.values():
+        group = np.array(articles, dtype=np.int64)
+        first, second = np.triu_indices(len(group), 1)  # each pair once (none for one article)
+        pairs.append(np.stack((group[first], group[second]), axis=1))
     return np.concatenate(pairs) if pairs else np.empty((0, 2), dtype=np.int64)
 
 
