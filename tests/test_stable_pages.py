@@ -4,6 +4,7 @@ and Timeline pages of its own stories and days, and leaves the others byte-ident
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import pytest
@@ -13,8 +14,10 @@ from generator.site import event_policy
 from generator.site.event_policy import EVENTS_INDEX, OTHER_PREFIX, index_layout, mark_event_pages
 from generator.site.linker import Linker
 from generator.site.markup import source_labels
+from generator.site.pages import deadlines as deadlines_pages
 from generator.site.pages import report, timeline
 from generator.site.pages import sources as sources_pages
+from generator.site.pages.deadlines import plan_deadline_pages
 from generator.site.pages.events import plan_event_pages
 from generator.site.pages.paging import Bundle, is_cut, stable_paths, stable_runs
 from generator.site.pages.report import plan_report_pages
@@ -190,3 +193,19 @@ def test_an_article_added_at_the_end_leaves_the_middle_pages_of_the_sources_and_
     assert "150 sources" in after["sources/index.md"] and "149 sources" in before["sources/index.md"]
     assert "150 input files" in after["report.md"] and "Sources in file order, 20 on this page." in after[
         "sources/pages/4.md"]
+
+
+def test_each_page_of_a_paged_list_gives_its_row_count_in_a_paragraph_of_its_own(monkeypatch):
+    """The count line ends with a conditional (the total on the first page only): what follows
+    it (the pager, a note) must still start a new paragraph, not run on in the same one; and
+    so must the note after the pager at the foot of the Sources list."""
+    monkeypatch.setattr(sources_pages, "ROWS_PER_PAGE", 40)
+    monkeypatch.setattr(deadlines_pages, "DEADLINE_ROWS_PER_PAGE", 5)
+    briefing = large_briefing(150)
+    pages = [p for p in [*plan_source_pages(briefing), *plan_deadline_pages(briefing)]
+             if p.template in ("source_index.md.j2", "deadlines_index.md.j2")]
+    rendered = render_pages(pages, Linker(briefing))
+    assert {path.split("/")[0] for path in rendered} == {"sources", "deadlines"} and len(rendered) > 4
+    for path, text in rendered.items():
+        assert "on this page.\n\n" in text, path
+        assert not re.search(r"\]\([^)]*\)\n[A-Z]", text), path  # a link line running into a sentence
