@@ -11,6 +11,7 @@ import markdown
 import pytest
 
 from generator.site.markup import display_text, external_link, link, md_escape, relative, relative_path
+from generator.site.render import make_environment, plural
 
 
 @pytest.mark.parametrize("text", [
@@ -91,3 +92,11 @@ def test_relative_path_is_posix_relpath_of_docs_paths():
         path = "/".join(shuffle.choice(parts) for _ in range(shuffle.randint(0, 4)))
         folder = "/".join(shuffle.choice(parts) for _ in range(shuffle.randint(0, 4)))
         assert relative_path(path, folder) == posixpath.relpath(path or ".", folder or "."), (path, folder)
+
+
+def test_counts_of_a_thousand_and_more_are_written_with_a_comma():
+    assert plural(1, "source") == "1 source"
+    assert plural(2893, "name") == "2,893 names"
+    assert plural(1000, "entry", "entries") == "1,000 entries"
+    template = make_environment().from_string('{{ n | number }} people')
+    assert template.render(n=2893) == "2,893 people" and template.render(n=126) == "126 people"
