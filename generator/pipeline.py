@@ -75,6 +75,7 @@ from generator.resolve.memo import read_memo as read_resolve_memo
 from generator.resolve.memo import write_memo as write_resolve_memo
 from generator.site.event_policy import mark_event_pages
 from generator.site.memo import MEMO_FILE as PAGE_MEMO
+from generator.site.memo import delta_path as memo_delta
 from generator.site.parts import SiteJob, SitePages, finish_site, make_part, site_job
 from generator.site.planner import PARTS
 from generator.site.policy import (
@@ -415,7 +416,8 @@ def memo_files(folder: Path | None) -> list[Path]:
     if folder is None:
         return []
     names = (RESOLVE_MEMO, CLUSTER_MEMO, PAIR_MEMO, QUOTE_MEMO, PAGE_MEMO, RENDER_MEMO)
-    return [folder / name for name in names]
+    site_deltas = [memo_delta(folder / name) for name in (PAGE_MEMO, RENDER_MEMO)]
+    return [folder / name for name in names] + site_deltas
 
 
 def export_files(briefing: Briefing) -> tuple[dict[str, str | bytes], BuildSnapshot, bytes]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Sentence, Source
 from generator.nlp.cache import code_fingerprint
 from generator.site import Linker, plan_pages, render_pages
-from generator.site.memo import MEMO_FILE, PageMemo
+from generator.site.memo import MEMO_FILE, PageMemo, delta_path, read_memo
 from generator.site.parts import finish_site, make_part, site_job
 from generator.site.planner import PARTS
 from generator.site.render_memo import MEMO_FILE as RENDER_MEMO_FILE
@@ -73,11 +73,13 @@ def test_a_summary_follows_an_edit_of_its_sentence_with_or_without_content_hashe
 
 
 def poison(folder: Path, fingerprint: str) -> None:
-    """Rewrite the memo in ``folder`` with every figure replaced by a marker, under ``fingerprint``."""
-    entries = read_headed(folder / MEMO_FILE, code_fingerprint())
+    """Rewrite the memo in ``folder`` with every figure replaced by a marker, under ``fingerprint``
+    (one base file, no delta)."""
+    entries = read_memo(folder / MEMO_FILE)
     entries = {key: "POISONED-FIGURE" if key.startswith("neighbourhood:") else value
                for key, value in entries.items()}
-    write_headed(folder / MEMO_FILE, fingerprint, entries)
+    write_headed(folder / MEMO_FILE, fingerprint, ("poisoned", entries))
+    delta_path(folder / MEMO_FILE).unlink(missing_ok=True)
 
 
 def test_a_memo_written_by_other_code_is_not_used(tmp_path):
@@ -230,3 +232,29 @@ def test_the_templates_digest_follows_their_files_not_where_they_are(tmp_path):
     (tmp_path / "b" / "pages" / "x.md.j2").rename(tmp_path / "b" / "pages" / "y.md.j2")
     assert _folders_digest([first]) != _folders_digest([moved])
     assert _folders_digest([first, moved]) != _folders_digest([moved, first])
+
+
+def test_a_save_with_few_new_entries_writes_only_the_delta_and_many_a_new_base(tmp_path):
+    base = tmp_path / MEMO_FILE
+    first = PageMemo(tmp_path)
+    for n in range(40):
+        first.get("summary", (n,), lambda n=n: [n])
+    first.save()
+    written = base.read_bytes()
+    second = PageMemo(tmp_path)
+    assert [second.get("summary", (n,), lambda: ["computed"]) for n in range(40)] == [[n] for n in range(40)]
+    second.get("summary", ("new",), lambda: ["fresh"])
+    second.save()
+    assert base.read_bytes() == written  # the base as it was: one new entry went to the delta
+    third = PageMemo(tmp_path)
+    assert len(third.previous) == 41
+    assert third.get("summary", ("new",), lambda: ["computed"]) == ["fresh"]
+    assert third.get("summary", (7,), lambda: ["computed"]) == [7]
+    for n in range(100, 140):  # most of what it keeps is new: a new base, the unused left out
+        third.get("summary", (n,), lambda n=n: [n])
+    third.save()
+    assert base.read_bytes() != written
+    kept = PageMemo(tmp_path).previous
+    assert len(kept) == 42  # "new", 7 and the 40 new ones
+    write_headed(delta_path(base), code_fingerprint(), ("another base", [], {"summary:x": ["wrong"]}))
+    assert PageMemo(tmp_path).previous == kept  # a delta of another base is left out
