@@ -2,8 +2,8 @@
 
 A page's Markdown is a function of the templates, its path, its context and what
 the linker tells it about the entities, sources and events it links to. The memo
-(``render-memo.bin`` in the cache folder, a checksummed pickle written
-atomically, tagged with the code fingerprint) holds for each page:
+(``render-memo.bin`` and its delta in the cache folder, see ``memo.write_memo``: checksummed
+pickles written atomically, tagged with the code fingerprint) holds for each page:
 
 - its key: a digest of every template file, the page path and template, and the
   pickled context, in which each source, entity, event, quote, deadline and story
