@@ -10,7 +10,7 @@ are never used. It is imported by name on purpose: ``scripts/benchmark.py --work
 pins the fingerprint the pipeline looks up (``cache.code_fingerprint``) so that a
 workdir keeps its parses across code changes, and that must not keep figures and
 summaries, or compiled templates (``site.render``), of other code. A memo is kept in two
-files, a base and a delta of what changed since (``write_memo``; the render memo is kept
+files, a base and a delta of what changed since (``MemoFiles``; the render memo is kept
 the same way), each a checksummed pickle written atomically: a damaged, truncated or
 foreign file is read as an empty memo (everything is computed again), never an error. Only
 the results this build used are read back, so the memo does not grow with entities that
@@ -42,8 +42,8 @@ class PageMemo:
 
     def __init__(self, folder: Path | None = None) -> None:
         """Read the memo of ``folder`` (None: a memo that starts empty and is never saved)."""
-        self.folder = folder
-        self.previous: dict[str, Any] = read_memo(folder / MEMO_FILE) if folder else {}
+        self.files = MemoFiles(folder / MEMO_FILE) if folder else None
+        self.previous: dict[str, Any] = self.files.read() if self.files else {}
         self.used: dict[str, Any] = {}
         self.hits = 0
         self.recording: list[str] | None = None
@@ -103,8 +103,8 @@ class PageMemo:
 
     def save(self) -> None:
         """Write this build's results for the next build; a failed write only costs time."""
-        if self.folder is not None:
-            write_memo(self.folder / MEMO_FILE, self.used)
+        if self.files is not None:
+            self.files.write(self.used)
 
 
 Handed = tuple[dict[str, Any], list[str]]
@@ -141,47 +141,55 @@ def field_values(items: Iterable[object]) -> tuple[tuple, ...]:
     return tuple(tuple(vars(item).values()) for item in items)
 
 
+class MemoFiles:
+    """The two files a memo is kept in: a base (``path``: an id and entries) and a delta
+    (``delta_path``: the base's id, the keys kept, and the entries new since the base).
+
+    ``read`` gives the base's entries under the kept keys and the delta's, and remembers the
+    base; ``write`` then writes only a delta against it while it still holds most of what is
+    kept. After one new article at 2,000 articles that is about 100 of 8,000 figures and
+    summaries, and writing the whole page memo (8.5 MB) again took 0.09 s at the end of every
+    rebuild. A new base is written when more than ``REBASE_SHARE`` of the entries are new, or
+    when entries no longer used make up half the base, so the files stay near the size of what
+    a build uses. A delta of another base (a write stopped between the two files) is left out:
+    the base's entries alone are still right for their keys, as every entry is. Missing,
+    damaged, truncated files or another fingerprint are all a miss, never an error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._base: tuple[str, dict[str, Any]] | None = None
+        """The id and entries of the base on disk, once read or written."""
+
+    def read(self) -> dict[str, Any]:
+        """The entries the last ``write`` kept, when this code wrote them, else none."""
+        base = read_headed(self.path, code_fingerprint())
+        delta = read_headed(delta_path(self.path), code_fingerprint())
+        if not (isinstance(base, tuple) and len(base) == 2 and isinstance(base[1], dict)):
+            return {}
+        base_id, entries = self._base = base
+        if not (isinstance(delta, tuple) and len(delta) == 3 and delta[0] == base_id):
+            return dict(entries)
+        _, kept, new = delta
+        return {**{key: entries[key] for key in kept if key in entries}, **new}
+
+    def write(self, entries: dict[str, Any]) -> None:
+        """Keep ``entries`` for the next ``read``, atomically; a failed write only costs time.
+        The entries that are not the base's own objects go to the delta, the others by key."""
+        base_id, base = self._base or (None, {})
+        new = {key: value for key, value in entries.items() if base.get(key) is not value}
+        kept = [key for key in entries if key not in new]
+        with contextlib.suppress(OSError):
+            if base_id is None or len(new) > len(entries) * REBASE_SHARE or len(base) > 2 * len(kept):
+                base_id = os.urandom(8).hex()
+                write_headed(self.path, code_fingerprint(), (base_id, entries))
+                self._base = (base_id, entries)
+                new, kept = {}, list(entries)
+            write_headed(delta_path(self.path), code_fingerprint(), (base_id, kept, new))
+
+
 def read_memo(path: Path) -> dict[str, Any]:
-    """The entries the last ``write_memo`` to ``path`` kept, when this code wrote them, else none
-    (missing, damaged, truncated or another fingerprint: all a miss, never an error).
-
-    A memo is two files: a base (``path``: an id and entries) and a delta (``delta_path``:
-    the base's id, the keys kept, and the entries new since the base). The entries are the
-    base's under the kept keys and the delta's. A delta of another base (a write stopped
-    between the two files) is left out: the base's entries alone are still right for their
-    keys, as every entry is."""
-    base = read_headed(path, code_fingerprint())
-    delta = read_headed(delta_path(path), code_fingerprint())
-    if not (isinstance(base, tuple) and len(base) == 2 and isinstance(base[1], dict)):
-        return {}
-    base_id, entries = base
-    _BASES[path] = (base_id, entries)
-    if not (isinstance(delta, tuple) and len(delta) == 3 and delta[0] == base_id):
-        return dict(entries)
-    _, kept, new = delta
-    return {**{key: entries[key] for key in kept if key in entries}, **new}
-
-
-def write_memo(path: Path, entries: dict[str, Any]) -> None:
-    """Keep ``entries`` for the next ``read_memo`` of ``path``, atomically; a failed write only
-    costs time.
-
-    When the base read this build still holds most of them, only the delta is written: the
-    entries that are not the base's own objects, and the keys of those that are. After one new
-    article at 2,000 articles that is about 100 of 8,000 figures and summaries, and writing
-    the whole page memo (8.5 MB) again took 0.09 s at the end of every rebuild. A new base is
-    written when the new entries reach a quarter of the whole (``REBASE_SHARE``), or when
-    entries no longer used make up half the base, so the files stay near the size of what a
-    build uses."""
-    base_id, base = _BASES.pop(path, (None, {}))
-    new = {key: value for key, value in entries.items() if base.get(key) is not value}
-    kept = [key for key in entries if key not in new]
-    with contextlib.suppress(OSError):
-        if base_id is None or len(new) > len(entries) * REBASE_SHARE or len(base) > 2 * len(kept):
-            base_id = os.urandom(8).hex()
-            write_headed(path, code_fingerprint(), (base_id, entries))
-            new, kept = {}, list(entries)
-        write_headed(delta_path(path), code_fingerprint(), (base_id, kept, new))
+    """The entries of the memo kept at ``path`` (``MemoFiles.read``)."""
+    return MemoFiles(path).read()
 
 
 def delta_path(path: Path) -> Path:
@@ -190,7 +198,4 @@ def delta_path(path: Path) -> Path:
 
 
 REBASE_SHARE = 0.25
-"""``write_memo`` writes a new base when more than this share of the entries is new."""
-
-_BASES: dict[Path, tuple[str, dict[str, Any]]] = {}
-"""Memo base path -> the id and entries of the base ``read_memo`` read, until ``write_memo``."""
+"""``MemoFiles.write`` writes a new base when more than this share of the entries is new."""

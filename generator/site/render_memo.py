@@ -2,7 +2,7 @@
 
 A page's Markdown is a function of the templates, its path, its context and what
 the linker tells it about the entities, sources and events it links to. The memo
-(``render-memo.bin`` and its delta in the cache folder, see ``memo.write_memo``: checksummed
+(``render-memo.bin`` and its delta in the cache folder, see ``memo.MemoFiles``: checksummed
 pickles written atomically, tagged with the code fingerprint) holds for each page:
 
 - its key: a digest of every template file, the page path and template, and the
@@ -41,7 +41,7 @@ from pathlib import Path
 from generator.model import Briefing, Citation, Deadline, Entity, Event, Quote, Source, Story
 from generator.site.digests import Digests, digest, pickle_digest
 from generator.site.linker import Linker
-from generator.site.memo import Handed, hand_back, read_memo, take_back, write_memo
+from generator.site.memo import Handed, MemoFiles, hand_back, take_back
 from generator.site.page import PlannedPage
 
 MEMO_FILE = "render-memo.bin"
@@ -155,10 +155,11 @@ class RenderMemo:
                  digests: Digests | None = None) -> None:
         """Read the memo of ``folder`` (None: keep nothing) for pages written to ``docs``
         (``digests``: the planners' own, when they key pages by them)."""
-        self.folder, self.docs, self.linker = folder, docs, linker
+        self.docs, self.linker = docs, linker
         self.active = folder is not None and docs is not None
         """Whether pages are keyed, reused and kept at all."""
-        self.previous: dict[str, Entry] = read_memo(folder / MEMO_FILE) if folder and docs else {}
+        self.files = MemoFiles(folder / MEMO_FILE) if folder and docs else None
+        self.previous: dict[str, Entry] = self.files.read() if self.files else {}
         self.used: dict[str, Entry] = {}
         self.templates = _folders_digest(templates)
         self.digests = digests if digests is not None else Digests()
@@ -290,8 +291,8 @@ class RenderMemo:
 
     def save(self) -> None:
         """Write this build's pages for the next build; a failed write only costs time."""
-        if self.active and self.folder is not None:
-            write_memo(self.folder / MEMO_FILE, self.used)
+        if self.files is not None:
+            self.files.write(self.used)
 
 
 def _folders_digest(folders: list[str]) -> str:
