@@ -62,7 +62,7 @@ def make_environment(user_dir: Path | None = None, compiled: Path | None = None)
     )
     env.filters["attr"] = lambda value: Markup(attr_escape(value))
     env.filters["html"] = lambda value: Markup(html_text(value))
-    env.filters["number"] = lambda value: f"{value:,}"  # 2,893, as ``plural`` counts
+    env.filters["number"] = number
     env.filters.update(TIME_FILTERS)
     env.filters["yaml"] = lambda value: Markup(yaml.safe_dump(value, allow_unicode=True,
                                                               default_flow_style=True).strip())
@@ -138,9 +138,14 @@ def render_page(env: Environment, page: PlannedPage, linker: Linker) -> str:
     )
 
 
+def number(count: int) -> str:
+    """A count as pages write it: "126", "2,893"."""
+    return f"{count:,}"
+
+
 def plural(count: int, word: str, words: str = "") -> str:
     """"1 mention", "2 mentions", "1,572 deadlines" (or the given plural form)."""
-    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+    return f"{number(count)} {word if count == 1 else (words or word + 's')}"
 
 
 def render_pages(pages: list[PlannedPage], linker: Linker, user_dir: Path | None = None,
