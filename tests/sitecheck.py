@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -64,3 +66,8 @@ def broken_links(site: Path) -> list[str]:
             elif fragment and target.suffix == ".html" and fragment not in parsed[target].ids:
                 broken.append(f"{page.relative_to(site.resolve())}: {href} (no such anchor)")
     return broken
+
+
+def published_export(site: Path) -> dict:
+    """The export as the site publishes it: ``data/briefing.json.gz``, gzip-compressed JSON."""
+    return json.loads(gzip.decompress((site / "data" / "briefing.json.gz").read_bytes()))

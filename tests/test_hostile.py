@@ -27,7 +27,7 @@ from generator.pipeline import build
 from generator.site.markup import md_escape
 from tests.conftest import REPO, make_project
 from tests.hostile_corpus import BODY, EXPECTED_SKIPS, article, write_hostile_seeds
-from tests.sitecheck import Html5Parser, broken_links
+from tests.sitecheck import Html5Parser, broken_links, published_export
 
 LIVE_TAGS = {"iframe", "img", "object", "embed", "frame", "base", "style", "meta", "link"}
 HEAD_TAGS = {"meta", "link", "style"}
@@ -105,7 +105,7 @@ def hostile(tmp_path_factory):
 @pytest.fixture(scope="module")
 def export(hostile):
     root = hostile[0]
-    return json.loads((root / "site" / "data" / "briefing.json").read_text(encoding="utf-8"))
+    return published_export(root / "site")
 
 
 # ---------------------------------------------------------------- every file accounted for

@@ -18,6 +18,7 @@ from generator.site.pages.events import day_versions, plan_event_pages
 from generator.site.planner import plan_pages
 from generator.site.render import render_pages
 from tests.large_briefing import large_briefing
+from tests.sitecheck import published_export
 
 MAX_PAGE = 200 * 1024
 LINK = re.compile(r"\]\(([^)\s]+)")
@@ -256,7 +257,7 @@ def test_the_deadlines_index_is_split_with_every_deadline_once():
 def test_event_rows_are_found_by_title_but_their_article_sentence_stays_out_of_search(seed_site):
     import json
 
-    export = json.loads((seed_site / "site" / "data" / "briefing.json").read_text())
+    export = published_export(seed_site / "site")
     entries = json.loads((seed_site / "site" / "search" / "search_index.json").read_text())["docs"]
     rows = " ".join(e["text"] for e in entries if e["location"].startswith("events/#"))
     event = next(e for e in export["events"] if e["citations"])
@@ -291,7 +292,7 @@ def test_the_sources_index_stays_out_of_search_but_source_pages_and_the_deadline
     assert "events/" in folders  # the Events index is searched: events without a page are rows only
     assert "deadlines/" in folders  # so is the Deadlines index: a deadline one source reports is a row
     index_text = " ".join(e["text"] for e in entries if e["location"].split("#")[0] == "deadlines/")
-    export = json.loads((seed_site / "site" / "data" / "briefing.json").read_text())
+    export = published_export(seed_site / "site")
     assert export["deadlines"] and all(d["title"] in index_text for d in export["deadlines"])
     assert not any(d["status"] in index_text for d in export["deadlines"])  # status cells left out
 

@@ -7,6 +7,7 @@ environment.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -77,12 +78,15 @@ def test_gh_deploy_pushes_the_site_to_a_gh_pages_branch(tmp_path: Path, committe
         return run(["git", f"--git-dir={remote}", *args], tmp_path, git_env)
 
     files = set(on_pages("ls-tree", "-r", "--name-only", "gh-pages").split())
-    expected = {"index.html", "data/briefing.json", "data/briefing.schema.json", ".nojekyll",
+    expected = {"index.html", "data/briefing.json.gz", "data/briefing.schema.json", ".nojekyll",
                 "people/index.html", "sources/harbour-footbridge/index.html", "report/index.html",
                 "about/index.html", "assets/briefing.css", "search/search_index.json"}
     assert expected <= files, sorted(expected - files)
     assert not any(name.endswith(".md") for name in files)
-    export = json.loads(on_pages("show", "gh-pages:data/briefing.json"))
+    assert "data/briefing.json" not in files  # published compressed only
+    blob = subprocess.run(["git", f"--git-dir={remote}", "show", "gh-pages:data/briefing.json.gz"],
+                          capture_output=True, check=True).stdout
+    export = json.loads(gzip.decompress(blob))
     assert [s["path"] for s in export["sources"]] == ["harbour-footbridge.txt"]
     assert any(e["type"] == "person" and e["page"] for e in export["entities"])
     assert on_pages("branch", "--list").split() == ["gh-pages"]

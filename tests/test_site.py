@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import subprocess
@@ -10,8 +11,9 @@ import sys
 import pytest
 import yaml
 
+from generator.mkdocs_plugin.export_file import CompressedExport
 from tests.conftest import make_project
-from tests.sitecheck import broken_links, parse
+from tests.sitecheck import broken_links, parse, published_export
 
 pytestmark = pytest.mark.model
 
@@ -60,10 +62,28 @@ def test_people_index_lists_the_people(seed_site):
         assert name in text
 
 
+def test_site_publishes_the_export_compressed_byte_for_byte(seed_site):
+    published = (seed_site / "site" / "data" / "briefing.json.gz").read_bytes()
+    assert gzip.decompress(published) == (seed_site / "docs" / "data" / "briefing.json").read_bytes()
+    assert not (seed_site / "site" / "data" / "briefing.json").exists()
+    assert published[4:8] == b"\0\0\0\0"  # no time stamp: an unchanged export gives the same file
+
+
+def test_compressed_export_is_made_again_only_when_the_export_changes(tmp_path):
+    export = tmp_path / "briefing.json"
+    export.write_text('{"a": 1}')
+    published = CompressedExport()
+    first = published.compressed(export)
+    assert published.compressed(export) is first  # kept while the file is unchanged
+    export.write_text('{"a": 22}')
+    assert gzip.decompress(published.compressed(export)) == b'{"a": 22}'
+    assert gzip.decompress(first) == b'{"a": 1}'
+
+
 def test_export_validates_against_its_schema(seed_site):
     import jsonschema
 
-    data = json.loads((seed_site / "site" / "data" / "briefing.json").read_text())
+    data = published_export(seed_site / "site")
     schema = json.loads((seed_site / "site" / "data" / "briefing.schema.json").read_text())
     jsonschema.validate(data, schema)
     texts = {s["id"]: s["text"] for s in data["sources"]}
@@ -167,7 +187,7 @@ def test_graph_and_map_links_resolve(seed_site):
 
 
 def test_tags_page_lists_each_story_with_its_event_pages(seed_site):
-    export = json.loads((seed_site / "site" / "data" / "briefing.json").read_text())
+    export = published_export(seed_site / "site")
     stories = export["stories"]
     with_page = {e["id"] for e in export["events"] if "#" not in e["page"]}  # the rest are index rows
     page = (seed_site / "site" / "tags" / "index.html").read_text()

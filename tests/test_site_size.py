@@ -27,6 +27,7 @@ from generator.site.pages.report import plan_report_pages
 from generator.site.pages.sources import plan_source_pages
 from generator.site.pages.tags import plan_tags_pages, story_runs
 from generator.site.render import render_pages
+from tests.sitecheck import published_export
 
 MAX_PAGE = 200 * 1024
 
@@ -91,7 +92,7 @@ def search_entries(seed_site) -> list[dict]:
 
 
 def test_search_keeps_source_titles_and_aliases_but_not_the_article_text(seed_site):
-    export = json.loads((seed_site / "site" / "data" / "briefing.json").read_text())
+    export = published_export(seed_site / "site")
     entries = search_entries(seed_site)
     text = " ".join(e["title"] + " " + e["text"] for e in entries)
     source = next(s for s in export["sources"] if s["status"] == "ok")

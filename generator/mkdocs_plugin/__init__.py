@@ -23,7 +23,8 @@ priorities 50 and -50 see them as comments; ``NavMemo`` renders Material's navig
 sidebar once per folder of pages outside the nav; and the theme's files no page loads
 (source maps, search languages not used) are left out of the site (``theme_files``).
 Each HTML page's inline SVGs lose their namespace declarations, which only an XML parser
-reads (``inline_svg``).
+reads (``inline_svg``). The site carries the export gzip-compressed, as
+``data/briefing.json.gz`` (``export_file``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.config import BriefingError, Config, load_config, with_overrides
+from generator.mkdocs_plugin.export_file import CompressedExport
 from generator.mkdocs_plugin.inline_svg import drop_svg_namespaces
 from generator.mkdocs_plugin.link_cost import MemoisedLinks
 from generator.mkdocs_plugin.markdown_cost import (
@@ -132,6 +134,7 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         self.hidden_parts: dict[str, list[str]] = {}
         self.material_search = False
         """Whether Material's search plugin reads the pages (it alone knows ``data-search-exclude``)."""
+        self.export = CompressedExport()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -212,12 +215,13 @@ class BriefingPlugin(BasePlugin[BriefingPluginConfig]):
         return drop_svg_namespaces(output_content) if template_name.endswith(".html") else output_content
 
     def on_files(self, files, *, config):
-        """The theme's files no page loads left out of the site (``theme_files``)."""
+        """The theme's files no page loads left out of the site (``theme_files``), and the
+        export published compressed (``export_file``)."""
         search = material_search(config)
         languages = list(search.config.lang or []) if search else None
         for file in unloaded_theme_files(files, config.theme.dirs, languages):
             files.remove(file)
-        return files
+        return self.export.publish(files, config)
 
     def on_nav(self, nav, *, config, files):
         self.nav_urls = nav_urls(nav.items)
