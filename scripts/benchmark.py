@@ -308,15 +308,16 @@ def report_site(root: Path, cold: bm.Clock) -> None:
     site = bm.mkdocs_site(root)
     row("mkdocs build", f"wall {site.clock.wall:.1f} s, cpu {site.clock.cpu:.1f} s",
         f"{site.clock.wall / cold.wall:.2f}x cold build", "<= 1x cold build", site.clock.wall <= cold.wall)
-    row("site", f"{site.site_bytes / MIB:.1f} MiB ({site.site_bytes / 1e6:.1f} MB), {site.pages} HTML pages",
-        "", "<= 100 MB (judged as MiB)", site.site_bytes <= 100 * MIB)
-    row("search index", f"{site.index_bytes / MIB:.1f} MiB ({site.index_bytes / 1e6:.1f} MB)", "", "<= 5 MB",
-        site.index_bytes <= 5 * MIB)
+    # The goals are judged in decimal units, the stricter reading (1 MB = 10^6 bytes).
+    row("site", f"{site.site_bytes / 1e6:.1f} MB ({site.site_bytes / MIB:.1f} MiB), {site.pages} HTML pages",
+        "", "<= 100 MB", site.site_bytes <= 100e6)
+    row("search index", f"{site.index_bytes / 1e6:.1f} MB ({site.index_bytes / MIB:.1f} MiB)", "", "<= 5 MB",
+        site.index_bytes <= 5e6)
     sizes = sorted((p.stat().st_size, p.parent.relative_to(root / "site").as_posix())
                    for p in (root / "site").rglob("*.html"))
-    over = sum(size > 200 * 1024 for size, _ in sizes)
-    row("largest page", f"{sizes[-1][0] / 1024:.0f} KB ({sizes[-1][1] or 'home'})",
-        f"{over} pages over 200 KB", "<= 200 KB", sizes[-1][0] <= 200 * 1024)
+    over = sum(size > 200e3 for size, _ in sizes)
+    row("largest page", f"{sizes[-1][0] / 1e3:.0f} KB ({sizes[-1][1] or 'home'})",
+        f"{over} pages over 200 KB", "<= 200 KB", sizes[-1][0] <= 200e3)
 
 
 @contextmanager
