@@ -322,7 +322,8 @@ def entity_measures(runs: list[TopicRun], args: argparse.Namespace) -> None:
               f"{s.same_string[2]:>8.3f}{s.last_word[2]:>7.3f}{s.coverage:>7.3f}"
               f"{s.persons_right:>5}/{s.persons:<4}")
     total = rows[-1][1]
-    print(f"person typing precision {total.person_precision:.3f} ({total.persons_right}/{total.persons})")
+    print(f"person typing precision {total.person_precision:.3f} ({total.persons_right}/{total.persons}), "
+          f"recall {total.person_recall:.3f} ({total.gold_persons_typed}/{total.gold_persons})")
 
 
 def _pooled_scores(golds: list, runs: list[TopicRun]) -> ent.EntityScores:

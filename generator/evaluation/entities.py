@@ -8,7 +8,8 @@ mention strings themselves: "same lowercased string" and "same last word".
 
 Person typing precision: of our person entities covering at least one gold
 named mention, the share whose covered gold mentions are mostly
-``HUMAN_PART_PER``.
+``HUMAN_PART_PER``. Person typing recall: of our entities (of any type) whose
+covered gold mentions are mostly ``HUMAN_PART_PER``, the share typed person.
 
 Nothing here reads files or runs the pipeline; ``scripts/evaluate.py ecbplus``
 is the glue.
@@ -78,6 +79,10 @@ class EntityScores:
     """Our person entities covering gold mentions that are mostly gold persons."""
     persons: int
     """Our person entities covering at least one gold named mention."""
+    gold_persons_typed: int = 0
+    """Our entities covering mostly gold person mentions that are typed person."""
+    gold_persons: int = 0
+    """Our entities covering mostly gold person mentions (of any type)."""
 
     @property
     def coverage(self) -> float:
@@ -88,6 +93,11 @@ class EntityScores:
     def person_precision(self) -> float:
         """Share of our covering person entities that are gold people."""
         return self.persons_right / self.persons if self.persons else 0.0
+
+    @property
+    def person_recall(self) -> float:
+        """Share of our entities covering mostly gold people that are typed person."""
+        return self.gold_persons_typed / self.gold_persons if self.gold_persons else 0.0
 
 
 def gold_named(documents: Iterable[_Document], source_id=lambda name: name.rsplit(".", 1)[0]) -> GoldNamed:
@@ -155,11 +165,23 @@ def person_typing(gold: GoldNamed, covered: Mapping[Span, str], briefing: Briefi
     return right, len(tags)
 
 
+def person_typing_recall(gold: GoldNamed, covered: Mapping[Span, str], briefing: Briefing) -> tuple[int, int]:
+    """(typed person, total) over our entities, of any type, covering gold mentions that are
+    mostly gold people."""
+    persons = {e.id for e in briefing.entities if e.type == "person"}
+    tags: dict[str, Counter] = defaultdict(Counter)
+    for span, entity in covered.items():
+        tags[entity][gold.tags[span] == PERSON_TAG] += 1
+    people = [entity for entity, counts in tags.items() if counts[True] > counts[False]]
+    return sum(entity in persons for entity in people), len(people)
+
+
 def entity_scores(gold: GoldNamed, briefing: Briefing) -> EntityScores:
-    """Named B-cubed (ours and both baselines), coverage and person typing precision."""
+    """Named B-cubed (ours and both baselines), coverage and person typing precision and recall."""
     covered = covering_entities(gold, our_mentions(briefing))
     ours = {span: covered.get(span, f"singleton:{span}") for span in gold.chains}
     right, persons = person_typing(gold, covered, briefing)
+    typed, gold_persons = person_typing_recall(gold, covered, briefing)
     return EntityScores(
         ours=b_cubed(gold.chains, ours),
         same_string=b_cubed(gold.chains, same_string_baseline(gold)),
@@ -168,6 +190,8 @@ def entity_scores(gold: GoldNamed, briefing: Briefing) -> EntityScores:
         gold=len(gold.chains),
         persons_right=right,
         persons=persons,
+        gold_persons_typed=typed,
+        gold_persons=gold_persons,
     )
 
 

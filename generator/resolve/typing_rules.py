@@ -4,6 +4,8 @@ Weights (per mention):
 - NER label: PERSON -> person, ORG -> organization, GPE/LOC/FAC -> place,
   NORP -> group (1 point each).
 - "title:person" cue (President X, Mr. X, X's role words): person +2.
+- A role the text gives the mention whose nouns hold a title or job word ("X, the
+  party leader of Y", "the driver, X", "X, a pin-up model"): person +2, as a title.
 - "verb:said" cue (X said/told/warned): person +0.5, organization +0.5.
 - "prep:place" cue (in X, to X, from X): place +1.
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
@@ -25,7 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from generator.knowledge.names import FACILITY_WORDS, ORGANISATION_WORDS, last_word
+from generator.knowledge.names import FACILITY_WORDS, JOB_WORDS, ORGANISATION_WORDS, PERSON_TITLES, last_word
 from generator.model import EntityType, Mention
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -44,6 +46,8 @@ CUE_WEIGHTS: dict[str, dict[EntityType, float]] = {
     "determiner": {"organization": 1.5},
     "state:place": {"place": 3.0},
 }
+ROLE_WEIGHT = 2.0
+"""Points for person per mention given a person's role (``is_person_role``), as for a title."""
 SUFFIX_WEIGHT = 2.0
 """Points for the type a name's last word gives ("... Department": organization,
 "... Stadium": place)."""
@@ -68,12 +72,31 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
         for cue in mention.cues:
             for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
                 points[entity_type] = points.get(entity_type, 0) + weight
+        if any(is_person_role(role.text) for role in mention.roles):
+            points["person"] = points.get("person", 0) + ROLE_WEIGHT
     if known_place:
         points["place"] = points.get("place", 0) + len(voting)
     return Counter(points)
 
 
 _NO_WEIGHTS: dict[EntityType, float] = {}
+
+
+ROLE_HEAD_ENDS = frozenset({"of", "to", "for", "at", "with", "and", "or"})
+"""Words after a role's head noun: "head coach of the team", "queen and pop culture icon"."""
+
+
+@lru_cache(maxsize=1 << 16)
+def is_person_role(role: str) -> bool:
+    """Whether a role names a person's office or job: its head noun, the last word before its
+    complement or an "and", is a title or job word ("party leader of Kenya", "pin-up model";
+    not "official biography", "largest retailer", nor the "Ministry" of "Ministry of Trade")."""
+    head = ""
+    for word in role.lower().replace("-", " ").replace(",", " ").split():
+        if word in ROLE_HEAD_ENDS:
+            break
+        head = word
+    return head in PERSON_TITLES or head in JOB_WORDS
 
 
 @lru_cache(maxsize=1 << 16)
