@@ -69,7 +69,7 @@ from generator.quotes import find_quotes, merge_quotes, merge_statements
 from generator.quotes.match_memo import MEMO_FILE as QUOTE_MEMO
 from generator.quotes.match_memo import read_memo as read_quote_memo
 from generator.quotes.match_memo import write_memo as write_quote_memo
-from generator.resolve import parse_overrides, recover_mentions, resolve
+from generator.resolve import outlet_key, parse_overrides, recover_mentions, resolve
 from generator.resolve.memo import MEMO_FILE as RESOLVE_MEMO
 from generator.resolve.memo import read_memo as read_resolve_memo
 from generator.resolve.memo import write_memo as write_resolve_memo
@@ -215,7 +215,9 @@ def collect(config: Config, progress: Progress = no_progress,
                  if s.status != "ok" and all(w.source != s.path for w in warnings)]
     overrides = parse_overrides(config.entities, str(config.config_file or "briefing.yml"))
     names = read_resolve_memo(config.cache)  # per-name and per-article results of the last build
-    entities = recover_mentions(resolve(analyses.values(), overrides, names), sources, analyses, names)
+    outlets = frozenset(outlet_key(s.outlet) for s in sources if s.outlet)  # named in metadata
+    resolved = resolve(analyses.values(), overrides, names, outlets)
+    entities = recover_mentions(resolved, sources, analyses, names)
     write_resolve_memo(config.cache, names)
     with_pages: set[str] = set()
 

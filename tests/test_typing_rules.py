@@ -1,4 +1,5 @@
-"""Entity typing by evidence (``resolve.typing_rules``): a person's role is evidence for a person."""
+"""Entity typing by evidence (``resolve.typing_rules``): a person's role is evidence for a person,
+and an outlet the metadata names is an organisation."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from dataclasses import replace
 import pytest
 
 from generator.model import Citation, Mention, Role
-from generator.resolve.typing_rules import is_person_role, vote_type
+from generator.resolve.entities import build_entity
+from generator.resolve.name_groups import NameGroup
+from generator.resolve.overrides import Overrides
+from generator.resolve.typing_rules import is_person_role, outlet_key, vote_type
 
 
 @pytest.mark.parametrize("role, person", [
@@ -42,3 +46,19 @@ def test_roles_outvote_a_name_the_model_keeps_tagging_as_a_place():
 def test_a_role_that_names_no_person_is_no_evidence():
     mentions = [mention("GPE", "county seat", 0), mention("GPE", start=100), mention("PERSON", start=200)]
     assert vote_type(mentions, known_place=False) == "place"
+
+
+def test_a_name_the_metadata_gives_as_an_outlet_is_an_organisation():
+    said = [Mention("a", 50, 65, "Evening Courier", "PERSON", 1, cues=("verb:said",)),
+            Mention("b", 80, 95, "Evening Courier", "PERSON", 2)]
+    groups = [NameGroup("evening courier", said)]
+    assert build_entity(groups, Overrides()).type == "person"  # what the model's tags say
+    outlets = frozenset({outlet_key("The Evening Courier")})
+    assert build_entity(groups, Overrides(), outlets).type == "organization"
+    retyped = Overrides(retype={"evening courier": "person"})  # the user's word is final
+    assert build_entity(groups, retyped, outlets).type == "person"
+
+
+def test_an_outlet_named_like_no_mention_changes_nothing():
+    groups = [NameGroup("jane doe", [Mention("a", 0, 8, "Jane Doe", "PERSON", 0)])]
+    assert build_entity(groups, Overrides(), frozenset({outlet_key("Doe Weekly")})).type == "person"

@@ -13,7 +13,9 @@ Steps, each a small function over plain data:
    the team named after the place (``team_places``); a headline person noun
    ("Woman Killed") goes to the person its article means (``person_nouns``).
 3. Each joined cluster becomes an ``Entity`` whose type is voted over every
-   mention's NER label and parse cues (see ``typing_rules``).
+   mention's NER label and parse cues (see ``typing_rules``); a name the
+   corpus's own metadata gives as an article's outlet ("told the Evening
+   Courier") is an organisation whatever the vote (``typing_rules.outlet_key``).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from generator.resolve.name_links import (
 from generator.resolve.overrides import Overrides
 from generator.resolve.person_nouns import decide_person_nouns
 from generator.resolve.team_places import give_places_to_teams
-from generator.resolve.typing_rules import vote_type
+from generator.resolve.typing_rules import outlet_key, vote_type
 from generator.storage.checked_pickle import paused_collector
 
 MENTION_ORDER = attrgetter("source", "start")
@@ -55,9 +57,10 @@ MENTION_ORDER = attrgetter("source", "start")
 
 
 def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
-            memo: ResolveMemo | None = None) -> list[Entity]:
+            memo: ResolveMemo | None = None, outlets: frozenset[str] = frozenset()) -> list[Entity]:
     """Entities for all mentions in ``analyses``, with user overrides applied (``memo``: the
-    previous build's per-name results, see ``resolve.memo``)."""
+    previous build's per-name results, see ``resolve.memo``; ``outlets``: the ``outlet_key``
+    of each outlet the sources' metadata names)."""
     with paused_collector():  # many new objects and no cycles: the collector's passes cost a quarter
         mentions = [m for a in analyses for m in split_coordinations(trim_headline_spillover(a))]
         groups = group_mentions([m for m in mentions if not overrides.ignores(m.text)]
@@ -79,7 +82,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
         for root, keys in links.clusters().items():
             members = [groups[k] for k in keys if groups[k].mentions]
             if members:
-                built[root] = build_entity(members, overrides)
+                built[root] = build_entity(members, overrides, outlets)
         slugs = assign_slugs(built)
         ambiguous_with = ambiguity_notes(ambiguous, links, slugs)
         entities = [replace(e, id=slugs[root], ambiguous_with=ambiguous_with.get(root, ()))
@@ -101,13 +104,16 @@ def canonical_name(groups: list[NameGroup], entity_type: str) -> str:
     return max(best)[2]  # ties: the fuller spelling ("Thomas Doe" over "Tom Doe")
 
 
-def build_entity(groups: list[NameGroup], overrides: Overrides) -> Entity:
-    """One entity from a cluster of name groups."""
+def build_entity(groups: list[NameGroup], overrides: Overrides,
+                 outlets: frozenset[str] = frozenset()) -> Entity:
+    """One entity from a cluster of name groups (``outlets``: as for ``resolve``)."""
     mentions = [m for g in groups for m in g.mentions]
     mentions.sort(key=MENTION_ORDER)
     known_place = any(g.place is not None for g in groups)
     is_group = all(g.key.startswith("group:") for g in groups)
     entity_type = "group" if is_group else vote_type(mentions, known_place)
+    if outlets and entity_type != "group" and any(outlet_key(m.text) in outlets for m in mentions):
+        entity_type = "organization"
     name = canonical_name(groups, entity_type)
     name = overrides.renamed(name)
     entity_type = overrides.retyped(name, entity_type)

@@ -16,6 +16,10 @@ Weights (per mention):
 - The place gazetteer knows the name: place gets +1 per mention, so only
   strong person evidence (titles) outweighs it.
 
+A name the corpus's own metadata gives as an article's outlet is an organisation whatever
+the vote (``resolve.entities.build_entity``): small models read "told the Evening
+Courier" as a person as often as not, and the metadata knows better.
+
 When a cluster holds multi-word forms (full names), only those vote: NER is
 far more reliable on "Jane Doe" than on a bare "Doe", which small models often
 tag as an organisation.
@@ -27,7 +31,14 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from generator.knowledge.names import FACILITY_WORDS, JOB_WORDS, ORGANISATION_WORDS, PERSON_TITLES, last_word
+from generator.knowledge.names import (
+    FACILITY_WORDS,
+    JOB_WORDS,
+    ORGANISATION_WORDS,
+    PERSON_TITLES,
+    last_word,
+    normalise,
+)
 from generator.model import EntityType, Mention
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -114,3 +125,11 @@ def vote_type(mentions: Sequence[Mention], known_place: bool) -> EntityType:
     scores = type_scores(mentions, known_place)
     order: list[EntityType] = ["person", "organization", "place", "group"]
     return max(order, key=lambda t: (scores[t], -order.index(t)))
+
+
+@lru_cache(maxsize=1 << 16)
+def outlet_key(name: str) -> str:
+    """Comparison key of an outlet's name, written in metadata or in the text: normalised,
+    without a leading "the" ("The Evening Courier" and "Evening Courier" are one outlet)."""
+    key = normalise(name)
+    return key[4:] if key.startswith("the ") else key
