@@ -62,3 +62,25 @@ def test_a_name_the_metadata_gives_as_an_outlet_is_an_organisation():
 def test_an_outlet_named_like_no_mention_changes_nothing():
     groups = [NameGroup("jane doe", [Mention("a", 0, 8, "Jane Doe", "PERSON", 0)])]
     assert build_entity(groups, Overrides(), frozenset({outlet_key("Doe Weekly")})).type == "person"
+
+
+def test_an_initialism_written_with_spaces_is_no_full_name_that_outvotes_the_rest():
+    # "F. B. I." tagged PERSON four times, "Federal Bureau of Investigation" ORG three times:
+    # the initialism is no full name, and "Bureau of ..." is an organisation's head word.
+    initials = [Mention("a", i * 20, i * 20 + 8, "F. B. I.", "PERSON", 0) for i in range(4)]
+    spelled = [Mention("b", i * 40, i * 40 + 31, "Federal Bureau of Investigation", "ORG", 0)
+               for i in range(3)]
+    assert vote_type(initials + spelled, known_place=False) == "organization"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("University of Texas", "organization"),
+    ("Department of the Interior", "organization"),
+    ("Bank of America", "organization"),
+    ("Gulf of Aden", "place"),  # no organisation word before "of"
+    ("Duke of Edinburgh", "person"),
+])
+def test_an_organisation_word_before_of_makes_an_organisation(name, kind):
+    label = {"place": "LOC", "person": "PERSON"}.get(kind, "PERSON")  # the model's tag, if wrong
+    mentions = [Mention("a", 0, len(name), name, label, 0)]
+    assert vote_type(mentions, known_place=False) == kind

@@ -1,7 +1,7 @@
 """The words of the name itself inside an entity span.
 
-``name_tokens`` strips a leading "the", titles, job words and other words written
-before a name, keeps the last name of "X and Y" read as one person and trims headline
+``name_tokens`` strips punctuation at the span's ends, a leading "the", titles, job words
+and other words written before a name, keeps the last name of "X and Y" read as one person and trims headline
 names (see ``headlines``); the titles and job words it strips are returned for the mention.
 """
 
@@ -40,7 +40,8 @@ def name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     person, Y is kept. In a headline, a person's name the body never writes is
     cut to the part it does write, and trailing headline words are dropped.
     """
-    tokens = _from_inner_job(_last_conjunct(list(ent))) if ent.label_ == "PERSON" else list(ent)
+    tokens = _without_edge_punctuation(list(ent))
+    tokens = _from_inner_job(_last_conjunct(tokens)) if ent.label_ == "PERSON" else tokens
     body = headline_body(ent.sent, source, offset)
     headline = body is not None
     stripped: list[str] = []
@@ -61,6 +62,17 @@ def name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
                                       or is_job_word(token.text)):
             stripped.append(token.text)
     return tokens, stripped
+
+
+def _without_edge_punctuation(tokens: list) -> list:
+    """The span without punctuation at its ends: "Jane Doe - -" of a text that writes a dash
+    as "- -" (the tokens of "--"), or "( Jane Doe" (all kept when nothing else is left)."""
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].is_punct:
+        start += 1
+    while end > start and tokens[end - 1].is_punct:
+        end -= 1
+    return tokens[start:end] or tokens
 
 
 def _from_inner_job(tokens: list) -> list:

@@ -11,8 +11,9 @@ Weights (per mention):
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
 - "determiner" cue (the X, the X's): organization +1.5 (people's names take no article).
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
-- The name's last word is an organisation word ("Department", "Foundation"):
-  organization +2; a building or venue word ("Dome", "Stadium"): place +2.
+- The name's last word, or its word before "of", is an organisation word ("Department",
+  "Foundation", "Bureau of Investigation", "University of Texas"): organization +2; its
+  last word is a building or venue word ("Dome", "Stadium"): place +2.
 - The place gazetteer knows the name: place gets +1 per mention, so only
   strong person evidence (titles) outweighs it.
 
@@ -20,9 +21,9 @@ A name the corpus's own metadata gives as an article's outlet is an organisation
 the vote (``resolve.entities.build_entity``): small models read "told the Evening
 Courier" as a person as often as not, and the metadata knows better.
 
-When a cluster holds multi-word forms (full names), only those vote: NER is
-far more reliable on "Jane Doe" than on a bare "Doe", which small models often
-tag as an organisation.
+When a cluster holds multi-word forms (full names; an initialism written with spaces,
+"F. B. I.", is none), only those vote: NER is far more reliable on "Jane Doe" than on a
+bare "Doe", which small models often tag as an organisation.
 """
 
 from __future__ import annotations
@@ -66,8 +67,15 @@ SUFFIX_WEIGHT = 2.0
 
 def voters(mentions: Sequence[Mention]) -> Sequence[Mention]:
     """Full-name mentions when there are any, else all mentions."""
-    full = [m for m in mentions if len(m.text.split()) > 1 and m.label != "NORP"]
+    full = [m for m in mentions if m.label != "NORP" and _is_full_name(m.text)]
     return full or mentions
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_full_name(text: str) -> bool:
+    """More than one word, and not an initialism written with spaces ("F. B. I.")."""
+    words = text.split()
+    return len(words) > 1 and not all(len(word.rstrip(".")) <= 1 for word in words)
 
 
 def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
@@ -115,9 +123,17 @@ def _suffix_type(text: str) -> EntityType | None:
     """The type a name's last word gives ("... Department": organization, "... Stadium":
     place), else None; kept per written form, as every cluster's vote asks again."""
     word = last_word(text)
-    if word in ORGANISATION_WORDS:
-        return "organization"
+    if word in ORGANISATION_WORDS or _head_before_of(text) in ORGANISATION_WORDS:
+        return "organization"  # "... Department", "Bureau of Investigation", "University of Texas"
     return "place" if word in FACILITY_WORDS else None
+
+
+def _head_before_of(text: str) -> str:
+    """The word before a name's first "of", lower case ("Bureau" of "Federal Bureau of
+    Investigation"), or ""."""
+    words = text.lower().split()
+    at = words.index("of") if "of" in words else 0
+    return words[at - 1] if at > 0 else ""
 
 
 def vote_type(mentions: Sequence[Mention], known_place: bool) -> EntityType:
