@@ -5,6 +5,10 @@ talks") and odd contexts. Once the corpus has resolved a written form to one
 entity, every other case-sensitive, whole-word occurrence of that form inside
 a kept sentence is the same name. Forms shared by two entities, forms shorter
 than ``MIN_FORM_LENGTH`` and forms without a capital letter are not used.
+The form of an entity known by one word only that the article also writes in lower case
+as a common word ("General", "Coach") is not used where it runs into another capitalised
+word ("Attorney General John Doe", "Coach Jane Doe"), outside title lines: there it is
+part of a longer name (``inside_longer_name``).
 Two kinds of forms nobody wrote are used with care: a form in capitals
 ("ROVERS" for "Rovers") only inside an all-capitals headline, and a
 person's family name alone ("Doe" for Jane Doe) only in articles that never
@@ -26,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from generator.knowledge.names import is_honorific, is_title_word
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 from generator.nlp.offsets import OffsetIndex
 from generator.resolve.entities import MENTION_ORDER
@@ -86,6 +91,11 @@ def surname_forms(entities: list[Entity], forms: dict[str, str]) -> dict[str, st
             if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and form not in forms}
 
 
+def lone_word_forms(entities: list[Entity]) -> frozenset[str]:
+    """The forms of the entities whose name is one word ("General", "Endangered")."""
+    return frozenset(m.text for e in entities if " " not in e.name.strip() for m in e.mentions)
+
+
 def shouted_forms(forms: dict[str, str]) -> dict[str, str]:
     """Capitals-only spelling -> entity id, for forms whose capitals no other form shares
     ("ROVERS" for "Rovers"); used in all-capitals sentences only."""
@@ -106,6 +116,9 @@ class Guarded:
     """Family names of people -> person id (see ``surname_forms``)."""
     shared: dict[str, frozenset[str]] = field(default_factory=dict)
     """Forms of several entities -> their ids; used in an article naming only one of them."""
+    lone: frozenset[str] = frozenset()
+    """Forms of entities whose name is one word ("General"); not used inside a longer name
+    (``inside_longer_name``) in an article that writes them in lower case too."""
 
 
 def _sentence_at(analysis: ArticleAnalysis, starts: list[int], start: int, end: int) -> Sentence | None:
@@ -116,14 +129,36 @@ def _sentence_at(analysis: ArticleAnalysis, starts: list[int], start: int, end: 
     return analysis.sentences[i]
 
 
+def _written_in_lower_case(form: str, text: str) -> bool:
+    """Whether ``text`` writes ``form`` in lower case as a whole word ("the general said")."""
+    return re.search(rf"(?<!\w){re.escape(form.lower())}(?!\w)", text) is not None
+
+
 def _fits(form: str, guarded: Guarded, sentence: Sentence, text: str) -> bool:
     """A form as the entity was written; its capitals only in an all-capitals sentence;
     a family name only in an article that never writes it in lower case ("Young")."""
     if form in guarded.shouted:
         return not any(c.islower() for c in text[sentence.start:sentence.end])
     if form in guarded.surnames:
-        return re.search(rf"(?<!\w){re.escape(form.lower())}(?!\w)", text) is None
+        return not _written_in_lower_case(form, text)
     return True
+
+
+_WORD_BEFORE = re.compile(r"([\w.'’-]+) $")
+
+
+def inside_longer_name(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the occurrence ``[start, end)`` runs into another capitalised word: the next
+    word, or the word before unless it is a title ("President Doe") or the sentence's first
+    word. Then it is part of a longer name, not a mention of the known one: "General" of
+    "Attorney General John Doe", "Endangered" of "Endangered Species Act", "Washington" of
+    "Washington Post". Title lines, where every word is capitalised, are not asked."""
+    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+        return True
+    before = _WORD_BEFORE.search(text, max(sentence_start, start - 40), start)
+    if before is None or not before.group(1)[:1].isupper() or before.start(1) <= sentence_start:
+        return False
+    return not (is_title_word(before.group(1)) or is_honorific(before.group(1)))
 
 
 def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
@@ -144,6 +179,9 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
             continue
         sentence = _sentence_at(analysis, starts, start, end)
         if sentence is None or not _fits(form, guarded, sentence, source.text):
+            continue
+        if form in guarded.lone and not sentence.is_title and inside_longer_name(
+                source.text, start, end, sentence.start) and _written_in_lower_case(form, source.text):
             continue
         owners = guarded.shared.get(form, frozenset()) & present
         entity_id = forms.get(form) or (min(owners) if len(owners) == 1 else None)
@@ -212,7 +250,8 @@ class KnownForms:
         if found is None:
             found = self._facts[form] = (form, self.forms.get(form, ""), form in self.guarded.shouted,
                                          form in self.guarded.surnames,
-                                         tuple(sorted(self.guarded.shared.get(form, ()))))
+                                         tuple(sorted(self.guarded.shared.get(form, ()))),
+                                         form in self.guarded.lone)
         return found
 
 
@@ -240,7 +279,8 @@ def recover_mentions(entities: list[Entity], sources: list[Source], analyses: di
     with paused_collector():  # many new objects and no cycles (see ``entities.resolve``)
         owners, taken, present = _index_mentions(entities)
         forms = name_forms(owners)
-        guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(owners))
+        guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(owners),
+                          lone_word_forms(entities))
         forms |= guarded.shouted | guarded.surnames
         if not forms and not guarded.shared:
             return entities
