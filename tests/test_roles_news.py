@@ -59,6 +59,16 @@ def test_abstract_nouns_and_group_adjectives_are_no_entities(tmp_path):
     assert not names & {"Slavophobia", "Franco-German"}
 
 
+def test_time_zones_are_no_entities(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Polls opened at 8:00 am local time (0300 GMT) on Sunday in Ashgabat. "
+                 "Voting closed at 1300 GMT. Counting went on at 9 p.m. EST.\n",
+    })
+    names = {n for e in b.entities for n in (e.name, *e.aliases)}
+    assert not names & {"GMT", "EST"}
+    assert "Ashgabat" in names
+
+
 def test_a_role_the_name_s_own_verb_gives(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Rovers Hire Daniel Okafor As Head Coach\n\n"

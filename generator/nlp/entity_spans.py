@@ -12,6 +12,10 @@ import bisect
 import re
 
 from generator.knowledge.names import ORGANISATION_WORDS
+from generator.temporal.vocab import TIME_ZONE_ABBREVIATIONS
+
+ZONES = frozenset(zone for zone in TIME_ZONE_ABBREVIATIONS if len(zone) > 2)
+"""Time zones that are no name ("GMT", "EST"); not "CT" or "PT", which are also US states."""
 
 _ENTS_KEY = "briefing.sorted_ents"
 """Key in ``Doc.user_data`` of the doc's entities sorted by start, for ``sentence_ents``."""
@@ -78,12 +82,12 @@ ABSTRACT_SUFFIXES = ("ism", "isms", "phobia", "philia", "mania")
 
 
 def is_no_name(ent) -> bool:
-    """An amount ("40bn"), an abstract noun ("Slavophobia"), a hyphenated adjective of
+    """An amount ("40bn"), a time zone ("GMT"), an abstract noun ("Slavophobia"), a hyphenated adjective of
     two groups ("Franco-German talks"), a title of a work ("the novel X", "X, a
     novel") or a role an actor plays ("playing X", "the character X"): none of them a
     person, organisation or place."""
-    if _AMOUNT.match(ent.text):
-        return True
+    if _AMOUNT.match(ent.text) or ent.text in ZONES:
+        return True  # "40bn", the "GMT" of "0300 GMT"
     if len(ent) == 1 and ent.label_ in ("ORG", "NORP") and ent.text.lower().endswith(ABSTRACT_SUFFIXES):
         return True
     if ent.label_ == "NORP" and "-" in ent.text and all(p[:1].isupper() for p in ent.text.split("-")):

@@ -98,10 +98,10 @@ DURATION_MODIFIERS = alternation(
 """Words before a length that belong to it (TimeML's mod: "about", "more than"; not a focus word
 such as "only"); a bare "the" only before a plural unit ("the nine months", not "the eight-year
 war": TimeML leaves the article of a modifier out)."""
-TIME_ZONES = (
-    r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|"
-    r"(?:local|[A-Z][a-z]+)\s+time"
-)
+TIME_ZONE_ABBREVIATIONS = ("GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "ET", "EST", "EDT",
+                           "CT", "CST", "CDT", "PT", "PST", "PDT")
+"""Time zones written as capitals after a clock time ("0300 GMT"); no name (``nlp.entity_spans``)."""
+TIME_ZONES = "|".join(TIME_ZONE_ABBREVIATIONS) + r"|(?:local|[A-Z][a-z]+)\s+time"
 TERM_RE = (r"the\s+(?:near|short|long|medium)\s+term"
            r"(?=\s*[^\w\s-]|\s+(?:and|or|but|to|for|as|in|at|when|while)\b)")
 """"in the short term", "the near term": a time to come (FUTURE_REF), not "the long term debt"."""
