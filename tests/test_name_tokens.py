@@ -20,3 +20,17 @@ def test_punctuation_at_the_ends_of_a_span_is_no_part_of_the_name(nlp, sentence,
     source = Source("a", "a.txt", "ok", text=sentence, paragraphs=((0, len(sentence)),))
     tokens, _ = name_tokens(ent, source, 0)
     assert sentence[tokens[0].idx:tokens[-1].idx + len(tokens[-1])] == name
+
+
+@pytest.mark.parametrize("sentence, span, label, name", [
+    ("She was walking along 117th Street near 97th Avenue .", "117th Street", "FAC", "117th Street"),
+    ("The shooting occurred in the 12200 block of 223rd Street .", "223rd Street", "FAC", "223rd Street"),
+    ("Police said comedian Jane Doe was not hurt .", "comedian Jane Doe", "PERSON", "Jane Doe"),
+])
+def test_a_number_before_a_name_is_part_of_it_but_a_lower_case_word_is_not(nlp, sentence, span, label, name):
+    doc = nlp(sentence)
+    start = sentence.index(span)
+    ent = doc.char_span(start, start + len(span), label=label, alignment_mode="expand")
+    source = Source("a", "a.txt", "ok", text=sentence, paragraphs=((0, len(sentence)),))
+    tokens, _ = name_tokens(ent, source, 0)
+    assert sentence[tokens[0].idx:tokens[-1].idx + len(tokens[-1])] == name

@@ -98,7 +98,7 @@ FACILITY_WORDS = frozenset(
     """
     dome stadium arena centre center theatre theater square bridge tower palace
     airport station hotel museum cathedral highway freeway interstate route avenue
-    road boulevard plaza mall building prison jail
+    road street boulevard plaza mall building prison jail
     """.split()
 )
 
