@@ -45,6 +45,9 @@ STATEMENTS = [
     ("a position inside another actor's reported clause is that actor's statement",
      "Maria Lopez said Russia rejected the plan.",
      [("Russia rejected the plan", "Maria Lopez", "said")]),
+    ("refusing to say is the position, not what was not said",
+     "Peter Hansen refused to say who had ordered the strike.",
+     [("refused to say who had ordered the strike", "Peter Hansen", "refused")]),
     ("pronoun subject resolved to the person",
      "Peter Hansen arrived in Oslo on Monday. He called for an immediate ceasefire.",
      [("called for an immediate ceasefire", "Peter Hansen", "called")]),
@@ -61,6 +64,13 @@ NOT_STATEMENTS = [
      "Peter Hansen avoided a crisis by rejecting the offer."),
     ("'call' without 'for' takes no position",
      "Maria Lopez called him on Monday."),
+    ("declining to say states nothing",
+     "The pastor, Larry Kroon, declined to say whether the church had received any recent threats."),
+    ("an indirect question is no statement",
+     "Maria Lopez would not say if the plant would close."),
+    ("a clause whose subject the parse gave the saying verb reads as no statement",
+     "Kroon said the nondenominational church, which he described as \"just a local church,\" "
+     "is about 30 years old."),
 ]
 
 

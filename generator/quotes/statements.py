@@ -13,7 +13,8 @@ definite office) gives an "indirect" ``QuoteCandidate``:
   -> "rejected the threats as unlawful".
 
 A statement whose words hold quote marks is the quote's business (it is a
-direct quote), a negated saying verb ("did not say") states nothing, and a
+direct quote), a negated or declined saying verb ("did not say", "declined to say") and an
+indirect question ("would not say whether ...") state nothing, and a
 verb under a preposition or modifying a noun ("by supporting X", "the
 rejected plan") is no statement of its subject. Inside another saying verb's
 clause ("X said Y rejected the plan") the statement is X's, not Y's.
@@ -47,6 +48,11 @@ POSITION_LEMMAS = frozenset(
     """.split()
 )
 """Verbs whose verb phrase is the statement."""
+DECLINE_LEMMAS = frozenset({"decline", "refuse", "fail", "hesitate"})
+"""Verbs whose infinitive saying verb says nothing ("declined to say whether ...")."""
+QUESTION_MARKS = frozenset({"whether", "if"})
+"""Words opening an indirect question: "would not say if the plant would close" states nothing."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 PHRASE_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "acomp", "prt"})
 MIN_WORDS = 2
@@ -68,7 +74,7 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
         return None
     if any(s.holds(paragraph.offset + verb.idx) for s in spans) or verb.dep_ in ("pcomp", "amod", "acl"):
         return None
-    if _reported_by_another(verb):
+    if _reported_by_another(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECLINE_LEMMAS):
         return None
     words = _clause(verb) if lemma in SAY_LEMMAS else _phrase(verb)
     if words is None or len(words) < MIN_WORDS:
@@ -95,11 +101,18 @@ def _reported_by_another(verb) -> bool:
 
 
 def _clause(verb) -> list | None:
-    """The reported clause of a saying verb, without "that"; None when negated or absent."""
+    """The reported clause of a saying verb, without "that"; None when negated or absent, when
+    it is an indirect question ("whether ...") or a "that" clause whose subject the parse gave
+    the saying verb (the words left would read as a fragment: "said is about 30 years old")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
     if clause is None:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
+        return None
+    if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in SUBJECT_DEPS for c in clause.children):
         return None
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i < clause.i)]
     tokens = _trim(tokens) or []
