@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from generator.config import BriefingError
+from generator.ingest.article import first_sentence
 from generator.ingest.read import ingest
 
 ARTICLE = "Officials met in the capital on Monday to discuss the budget.\nThe talks ended without agreement.\n"
@@ -55,6 +56,18 @@ def test_title_falls_back_to_first_sentence(tmp_path):
     (source,), _ = ingest(tmp_path)
     assert source.title == "Officials met in the capital on Monday to discuss the budget."
     assert source.title_span is None
+
+
+@pytest.mark.parametrize("line, sentence", [
+    ("Fire hit the church where Gov. Sarah Palin prays. The damage was large.",
+     "Fire hit the church where Gov. Sarah Palin prays."),
+    ("FBI chief J. Edgar Hoover died. He was 77.", "FBI chief J. Edgar Hoover died."),
+    ("The U.S. Navy sank a pirate ship. Nobody was hurt.", "The U.S. Navy sank a pirate ship."),
+    ("Polls closed at 5 p.m. Counting began at once.", "Polls closed at 5 p.m."),
+    ("He left. She stayed.", "He left."),
+])
+def test_a_title_taken_from_the_first_sentence_runs_past_titles_and_initials(line, sentence):
+    assert first_sentence(line) == sentence
 
 
 def test_html_main_text_is_extracted(tmp_path):

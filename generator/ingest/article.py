@@ -16,7 +16,7 @@ from typing import Any
 from generator.ingest.boilerplate import is_furniture, is_headline, is_section_end
 from generator.ingest.files import ArticleError
 from generator.ingest.metadata import publication_date, usable_metadata
-from generator.knowledge.names import normalise
+from generator.knowledge.names import is_title_word, normalise
 from generator.model import Source
 
 MAX_TEXT_CHARS = 500_000
@@ -111,8 +111,30 @@ def choose_title(
         return title, None, paragraphs
     if is_headline(first) and len(paragraphs) > 1:
         return first, (first_start, first_end), paragraphs[1:]
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", first, maxsplit=1)[0]
-    return sentence.strip(), None, paragraphs
+    return first_sentence(first).strip(), None, paragraphs
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+"""A full stop, question or exclamation mark, then space and a capital or opening quote."""
+
+
+def first_sentence(line: str) -> str:
+    """The line up to its first sentence end, not counting a full stop that ends a title or an
+    initial before a name ("where Gov. Sarah Palin ...", "J. Edgar Hoover", "U.S. Navy")."""
+    for end in _SENTENCE_END.finditer(line):
+        word = line[:end.start()].rsplit(None, 1)[-1]
+        if not _abbreviation(word):
+            return line[:end.start()]
+    return line
+
+
+def _abbreviation(word: str) -> bool:
+    """A title written short ("Gov.", "Sen.", "Dr."), an initial ("J.") or dotted capitals ("U.S.")."""
+    bare = word.lstrip("(“\"'")
+    if not bare.endswith("."):
+        return False
+    letters = bare.replace(".", "")
+    return is_title_word(bare) or len(letters) == 1 or (letters.isupper() and bare.count(".") > 1)
 
 
 def content_hash(text: str, meta: dict[str, Any]) -> str:
