@@ -69,9 +69,10 @@ def _reference_display_text(value: object) -> str:
 
 
 def _reference_md_escape(value: object) -> str:
-    """``md_escape`` as it was written first: html.escape, then a backslash before each special."""
-    text = html.escape(_reference_display_text(value), quote=True)
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>])", r"\\\1", text)
+    """``md_escape`` in two steps: a backslash before each Markdown special of the text, then
+    html.escape (so the "#" of the apostrophe's "&#x27;" is not backslashed)."""
+    text = re.sub(r"([\\`*_{}\[\]()#+\-.!|])", r"\\\1", _reference_display_text(value))
+    return html.escape(text, quote=True)
 
 
 def test_escaping_by_one_translation_equals_the_two_step_escape_on_random_text():
@@ -100,3 +101,13 @@ def test_counts_of_a_thousand_and_more_are_written_with_a_comma():
     assert plural(1000, "entry", "entries") == "1,000 entries"
     template = make_environment().from_string('{{ n | number }} people')
     assert template.render(n=2893) == "2,893 people" and template.render(n=126) == "126 people"
+
+
+def test_an_apostrophe_in_a_heading_keeps_the_table_of_contents_and_anchor_clean():
+    import markdown
+
+    parser = markdown.Markdown(extensions=["toc"])
+    parser.convert("## " + md_escape("It's Bo's \"last\" deal & more"))
+    (heading,) = parser.toc_tokens
+    assert heading["id"] == "its-bos-last-deal-more"  # was "itx27s-box27s-..."
+    assert html.unescape(heading["name"]) == "It's Bo's \"last\" deal & more"  # was "It&#x27;s ..."

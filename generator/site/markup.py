@@ -26,11 +26,12 @@ _NOT_AS_SHOWN = re.compile(_HIDDEN_CHARACTERS.pattern + r"|[^\S ]|  ")
 """Anything ``display_text`` would change: a hidden character, a whitespace other than a space,
 or two spaces in a row."""
 _ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()#+-.!|"},
-                          "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&\\#x27;"})
-"""``html.escape(quote=True)``, then a backslash before each of Python-Markdown's escapable
-characters (``markdown.Markdown.ESCAPED_CHARS``) and "|" (tables) left in the result, which keeps
-them literal: one translation of each character (the "#" of the apostrophe's "&#x27;" is
-backslashed as the two steps would)."""
+                          "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+"""``html.escape(quote=True)``, and a backslash before each of Python-Markdown's escapable
+characters (``markdown.Markdown.ESCAPED_CHARS``) and "|" (tables) of the text, which keeps them
+literal: one translation of each character. The "#" of the apostrophe's "&#x27;" is not
+backslashed: it cannot start a line, and backslashed it is no entity to the table of contents,
+which then showed "It&amp;#x27;s" and made the anchor "itx27s"."""
 
 TYPE_FOLDERS = {
     "person": "people",
