@@ -78,3 +78,24 @@ def test_a_role_the_name_s_own_verb_gives(tmp_path):
     assert "new head coach of the Rovers" in roles_of(b, "Daniel Okafor")
     assert "mayor of Eastfield" in roles_of(b, "Mira Solberg")
     assert "Coach" in {m.text for m in entity_named(b, "Daniel Okafor").mentions}
+
+
+def test_a_title_before_a_name_is_its_role_not_the_words_before_the_title(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "The fire caused damage to Alaska Gov. Sarah Palin's church. Neighbours built "
+                 "an appalling effigy of Gov. Palin. Later she spoke with Secretary of State "
+                 "Ida Berg.\n",
+    })
+    palin = roles_of(b, "Sarah Palin")
+    assert not any(role.startswith(("damage", "appalling")) for role in palin), palin
+    assert palin <= {"Alaska Gov.", "Gov."}
+    assert "Secretary of State" in roles_of(b, "Ida Berg")  # a complement after the title stays
+
+
+def test_a_note_in_brackets_after_a_name_is_no_role(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Running back Reggie Bush (knee) is out for the season, and Jan Novak, a "
+                 "Czech political analyst, said the team would struggle.\n",
+    })
+    assert "knee" not in {r.text.strip("( ") for e in b.entities for r in e.roles}
+    assert "Czech political analyst" in roles_of(b, "Jan Novak")

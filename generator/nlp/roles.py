@@ -57,7 +57,18 @@ def premodifier_role(ent, name_start: int):
     span = doc[i:end]
     if not span or span[-1].lower_ in ROLE_CONNECTORS or not any(is_title_word(t.text) for t in span):
         return None
+    span = _from_the_title_phrase(span)
     return None if all(is_honorific(t.text) for t in span) else span
+
+
+def _from_the_title_phrase(span):
+    """The span from the words of its first title on: a connector before the first title word
+    joins other words to it, not to the name ("damage to Alaska Gov. Doe" -> "Alaska Gov.",
+    "an effigy of Gov. Doe" -> "Gov."); one after it is the title's complement ("US
+    Ambassador to the UN", "Secretary of State")."""
+    first_title = next(t.i for t in span if is_title_word(t.text))
+    connectors = [t.i for t in span if t.i < first_title and t.lower_ in ROLE_CONNECTORS]
+    return span.doc[connectors[-1] + 1:span.end] if connectors else span
 
 
 def _is_role_start(token) -> bool:
@@ -71,11 +82,18 @@ def _is_role_token(token) -> bool:
 
 
 def apposition_role(ent):
-    """"Jan Novak, a Czech political analyst" -> "a Czech political analyst"."""
+    """"Jan Novak, a Czech political analyst" -> "a Czech political analyst"; not a note in
+    brackets ("Jane Doe (knee) is out": an injury, an age, a party)."""
     for child in ent.root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not _in_brackets(child):
             return trim_phrase(child)
     return None
+
+
+def _in_brackets(token) -> bool:
+    """Whether the phrase of ``token`` opens with a bracket, or follows one."""
+    first = min(t.i for t in token.subtree)
+    return token.doc[first].text == "(" or (first > 0 and token.doc[first - 1].text == "(")
 
 
 def predicate_role(ent):
