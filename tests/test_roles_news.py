@@ -84,11 +84,14 @@ def test_a_title_before_a_name_is_its_role_not_the_words_before_the_title(tmp_pa
     b = briefing_of(tmp_path, {
         "a.txt": "The fire caused damage to Alaska Gov. Sarah Palin's church. Neighbours built "
                  "an appalling effigy of Gov. Palin. Later she spoke with Secretary of State "
-                 "Ida Berg.\n",
+                 "Ida Berg. Arson is suspected in the burning of the church former vice "
+                 "presidential candidate Sarah Palin attends. The party leader Jane Doe spoke.\n",
     })
     palin = roles_of(b, "Sarah Palin")
     assert not any(role.startswith(("damage", "appalling")) for role in palin), palin
-    assert palin <= {"Alaska Gov.", "Gov."}
+    assert palin <= {"Alaska Gov.", "Gov.", "former vice presidential candidate",
+                     "vice presidential candidate"}, palin  # not "church former vice ..."
+    assert "party leader" in roles_of(b, "Jane Doe")
     assert "Secretary of State" in roles_of(b, "Ida Berg")  # a complement after the title stays
 
 

@@ -62,13 +62,16 @@ def premodifier_role(ent, name_start: int):
 
 
 def _from_the_title_phrase(span):
-    """The span from the words of its first title on: a connector before the first title word
+    """The span from the words of its title phrase on. A connector before the first title word
     joins other words to it, not to the name ("damage to Alaska Gov. Doe" -> "Alaska Gov.",
     "an effigy of Gov. Doe" -> "Gov."); one after it is the title's complement ("US
-    Ambassador to the UN", "Secretary of State")."""
-    first_title = next(t.i for t in span if is_title_word(t.text))
-    connectors = [t.i for t in span if t.i < first_title and t.lower_ in ROLE_CONNECTORS]
-    return span.doc[connectors[-1] + 1:span.end] if connectors else span
+    Ambassador to the UN", "Secretary of State"). Words before the phrase of the last title
+    word belong to another phrase ("the church former vice presidential candidate Doe
+    attends" -> "former vice presidential candidate"; "party leader" keeps "party")."""
+    titles = [t for t in span if is_title_word(t.text)]
+    connectors = [t.i for t in span if t.i < titles[0].i and t.lower_ in ROLE_CONNECTORS]
+    start = max(connectors[-1] + 1 if connectors else span.start, titles[-1].left_edge.i)
+    return span.doc[start:span.end]
 
 
 def _is_role_start(token) -> bool:
