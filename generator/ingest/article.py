@@ -120,7 +120,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
 def first_sentence(line: str) -> str:
     """The line up to its first sentence end, not counting a full stop that ends a title or an
-    initial before a name ("where Gov. Sarah Palin ...", "J. Edgar Hoover", "U.S. Navy")."""
+    initial before a name ("where Gov. Jane Doe ...", "J. Doe", "U.S. Navy")."""
     for end in _SENTENCE_END.finditer(line):
         word = line[:end.start()].rsplit(None, 1)[-1]
         if not _abbreviation(word):

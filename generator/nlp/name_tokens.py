@@ -96,7 +96,7 @@ def _last_conjunct(tokens: list) -> list:
 def _is_glued_word(token, label: str, source: Source, headline: bool) -> bool:
     """A word written before a name that is no part of it (see ``name_tokens``)."""
     word = token.text
-    if word.islower():  # "comedian Jane Doe"; not "de" of "de Gaulle", nor "117th" of "117th Street"
+    if word.islower():  # "comedian Jane Doe"; not "de" of "de Gaulle", nor "42nd" of "42nd Street"
         return word not in NAME_PARTICLES and not word[:1].isdigit()
     if is_job_word(word) or (label == "PERSON" and word.lower() in SPEECH_VERBS):
         return True

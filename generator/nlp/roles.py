@@ -66,8 +66,8 @@ def _from_the_title_phrase(span):
     joins other words to it, not to the name ("damage to Alaska Gov. Doe" -> "Alaska Gov.",
     "an effigy of Gov. Doe" -> "Gov."); one after it is the title's complement ("US
     Ambassador to the UN", "Secretary of State"). Words before the phrase of the last title
-    word belong to another phrase ("the church former vice presidential candidate Doe
-    attends" -> "former vice presidential candidate"; "party leader" keeps "party")."""
+    word belong to another phrase ("the firm former finance minister Doe
+    founded" -> "former finance minister"; "party leader" keeps "party")."""
     titles = [t for t in span if is_title_word(t.text)]
     connectors = [t.i for t in span if t.i < titles[0].i and t.lower_ in ROLE_CONNECTORS]
     start = max(connectors[-1] + 1 if connectors else span.start, titles[-1].left_edge.i)
@@ -86,11 +86,22 @@ def _is_role_token(token) -> bool:
 
 def apposition_role(ent):
     """"Jan Novak, a Czech political analyst" -> "a Czech political analyst"; not a note in
-    brackets ("Jane Doe (knee) is out": an injury, an age, a party)."""
+    brackets ("Jane Doe (knee) is out": an injury, an age, a party), nor a list of others
+    (``_names_others``)."""
     for child in ent.root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and not _in_brackets(child):
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not _in_brackets(child) \
+                and not _names_others(child):
             return trim_phrase(child)
     return None
+
+
+def _names_others(noun) -> bool:
+    """Whether an apposition lists other people ("Jane Doe, her husband John and 100
+    parishioners"): it names someone itself, or is joined by "and" to a name or a plural
+    ("a lawyer and former judge" is one person's two roles)."""
+    return any((c.dep_ == "appos" and c.pos_ == "PROPN")
+               or (c.dep_ == "conj" and (c.pos_ == "PROPN" or c.tag_ in ("NNS", "NNPS")))
+               for c in noun.children)
 
 
 def _in_brackets(token) -> bool:

@@ -14,8 +14,8 @@ Steps, each a small function over plain data:
    ("Woman Killed") goes to the person its article means (``person_nouns``).
 3. Each joined cluster becomes an ``Entity`` whose type is voted over every
    mention's NER label and parse cues (see ``typing_rules``); a name the
-   corpus's own metadata gives as an article's outlet ("told the Evening
-   Courier") is an organisation whatever the vote (``typing_rules.outlet_key``).
+   corpus's own metadata gives as an article's outlet ("told the Daily
+   Clarion") is an organisation whatever the vote (``typing_rules.outlet_key``).
 """
 
 from __future__ import annotations

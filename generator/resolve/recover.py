@@ -92,7 +92,7 @@ def surname_forms(entities: list[Entity], forms: dict[str, str]) -> dict[str, st
 
 
 def lone_word_forms(entities: list[Entity]) -> frozenset[str]:
-    """The forms of the entities whose name is one word ("General", "Endangered")."""
+    """The forms of the entities whose name is one word ("General", "Federal")."""
     return frozenset(m.text for e in entities if " " not in e.name.strip() for m in e.mentions)
 
 
@@ -151,8 +151,8 @@ def inside_longer_name(text: str, start: int, end: int, sentence_start: int) -> 
     """Whether the occurrence ``[start, end)`` runs into another capitalised word: the next
     word, or the word before unless it is a title ("President Doe") or the sentence's first
     word. Then it is part of a longer name, not a mention of the known one: "General" of
-    "Attorney General John Doe", "Endangered" of "Endangered Species Act", "Washington" of
-    "Washington Post". Title lines, where every word is capitalised, are not asked."""
+    "Attorney General John Doe", "Federal" of "Federal Reserve Board", "Springfield" of
+    "Springfield Herald". Title lines, where every word is capitalised, are not asked."""
     if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
         return True
     before = _WORD_BEFORE.search(text, max(sentence_start, start - 40), start)

@@ -5,24 +5,24 @@ Weights (per mention):
   NORP -> group (1 point each).
 - "title:person" cue (President X, Mr. X, X's role words): person +2.
 - A role the text gives the mention whose nouns hold a title or job word ("X, the
-  party leader of Y", "the driver, X", "X, a pin-up model"): person +2, as a title.
+  party leader of Y", "the driver, X", "X, a fashion model"): person +2, as a title.
 - "verb:said" cue (X said/told/warned): person +0.5, organization +0.5.
 - "prep:place" cue (in X, to X, from X): place +1.
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
 - "determiner" cue (the X, the X's): organization +1.5 (people's names take no article).
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
 - The name's last word, or its word before "of", is an organisation word ("Department",
-  "Foundation", "Bureau of Investigation", "University of Texas"): organization +2; its
+  "Foundation", "Bureau of Statistics", "University of Leeds"): organization +2; its
   last word is a building or venue word ("Dome", "Stadium"): place +2.
 - The place gazetteer knows the name: place gets +1 per mention, so only
   strong person evidence (titles) outweighs it.
 
 A name the corpus's own metadata gives as an article's outlet is an organisation whatever
-the vote (``resolve.entities.build_entity``): small models read "told the Evening
-Courier" as a person as often as not, and the metadata knows better.
+the vote (``resolve.entities.build_entity``): small models read "told the Daily
+Clarion" as a person as often as not, and the metadata knows better.
 
 When a cluster holds multi-word forms (full names; an initialism written with spaces,
-"F. B. I.", is none), only those vote: NER is far more reliable on "Jane Doe" than on a
+"A. B. C.", is none), only those vote: NER is far more reliable on "Jane Doe" than on a
 bare "Doe", which small models often tag as an organisation.
 """
 
@@ -73,7 +73,7 @@ def voters(mentions: Sequence[Mention]) -> Sequence[Mention]:
 
 @lru_cache(maxsize=1 << 16)
 def _is_full_name(text: str) -> bool:
-    """More than one word, and not an initialism written with spaces ("F. B. I.")."""
+    """More than one word, and not an initialism written with spaces ("A. B. C.")."""
     words = text.split()
     return len(words) > 1 and not all(len(word.rstrip(".")) <= 1 for word in words)
 
@@ -102,13 +102,13 @@ _NO_WEIGHTS: dict[EntityType, float] = {}
 
 
 ROLE_HEAD_ENDS = frozenset({"of", "to", "for", "at", "with", "and", "or"})
-"""Words after a role's head noun: "head coach of the team", "queen and pop culture icon"."""
+"""Words after a role's head noun: "head coach of the team", "chair and chief executive"."""
 
 
 @lru_cache(maxsize=1 << 16)
 def is_person_role(role: str) -> bool:
     """Whether a role names a person's office or job: its head noun, the last word before its
-    complement or an "and", is a title or job word ("party leader of Kenya", "pin-up model";
+    complement or an "and", is a title or job word ("party leader of the region", "fashion model";
     not "official biography", "largest retailer", nor the "Ministry" of "Ministry of Trade")."""
     head = ""
     for word in role.lower().replace("-", " ").replace(",", " ").split():
@@ -124,13 +124,13 @@ def _suffix_type(text: str) -> EntityType | None:
     place), else None; kept per written form, as every cluster's vote asks again."""
     word = last_word(text)
     if word in ORGANISATION_WORDS or _head_before_of(text) in ORGANISATION_WORDS:
-        return "organization"  # "... Department", "Bureau of Investigation", "University of Texas"
+        return "organization"  # "... Department", "Bureau of Statistics", "University of Leeds"
     return "place" if word in FACILITY_WORDS else None
 
 
 def _head_before_of(text: str) -> str:
-    """The word before a name's first "of", lower case ("Bureau" of "Federal Bureau of
-    Investigation"), or ""."""
+    """The word before a name's first "of", lower case ("bureau" of "National Bureau of
+    Statistics"), or ""."""
     words = text.lower().split()
     at = words.index("of") if "of" in words else 0
     return words[at - 1] if at > 0 else ""
@@ -146,6 +146,6 @@ def vote_type(mentions: Sequence[Mention], known_place: bool) -> EntityType:
 @lru_cache(maxsize=1 << 16)
 def outlet_key(name: str) -> str:
     """Comparison key of an outlet's name, written in metadata or in the text: normalised,
-    without a leading "the" ("The Evening Courier" and "Evening Courier" are one outlet)."""
+    without a leading "the" ("The Daily Clarion" and "Daily Clarion" are one outlet)."""
     key = normalise(name)
     return key[4:] if key.startswith("the ") else key
