@@ -82,10 +82,10 @@ ABSTRACT_SUFFIXES = ("ism", "isms", "phobia", "philia", "mania")
 
 
 def is_no_name(ent) -> bool:
-    """An amount ("40bn"), a time zone ("GMT"), an abstract noun ("Slavophobia"), a hyphenated adjective of
-    two groups ("Franco-German talks"), a title of a work ("the novel X", "X, a
-    novel") or a role an actor plays ("playing X", "the character X"): none of them a
-    person, organisation or place."""
+    """An amount ("40bn"), a time zone ("GMT"), an abstract noun ("Slavophobia"), a
+    hyphenated adjective of two groups ("Franco-German talks"), a title of a work ("the
+    novel X", "X, a novel") or a role an actor plays ("playing X", "the character X"): none
+    of them a person, organisation or place."""
     if _AMOUNT.match(ent.text) or ent.text in ZONES:
         return True  # "40bn", the "GMT" of "0300 GMT"
     if len(ent) == 1 and ent.label_ in ("ORG", "NORP") and ent.text.lower().endswith(ABSTRACT_SUFFIXES):

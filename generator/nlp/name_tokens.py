@@ -1,8 +1,9 @@
 """The words of the name itself inside an entity span.
 
 ``name_tokens`` strips punctuation at the span's ends, a leading "the", titles, job words
-and other words written before a name, keeps the last name of "X and Y" read as one person and trims headline
-names (see ``headlines``); the titles and job words it strips are returned for the mention.
+and other words written before a name, keeps the last name of "X and Y" read as one
+person and trims headline names (see ``headlines``); the titles and job words it strips
+are returned for the mention.
 """
 
 from __future__ import annotations

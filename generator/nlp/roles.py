@@ -62,12 +62,14 @@ def premodifier_role(ent, name_start: int):
 
 
 def _from_the_title_phrase(span):
-    """The span from the words of its title phrase on. A connector before the first title word
-    joins other words to it, not to the name ("damage to Alaska Gov. Doe" -> "Alaska Gov.",
-    "an effigy of Gov. Doe" -> "Gov."); one after it is the title's complement ("US
-    Ambassador to the UN", "Secretary of State"). Words before the phrase of the last title
-    word belong to another phrase ("the firm former finance minister Doe
-    founded" -> "former finance minister"; "party leader" keeps "party")."""
+    """The span from the words of its title phrase on.
+
+    A connector before the first title word joins other words to it, not to the name
+    ("damage to Alaska Gov. Doe" -> "Alaska Gov.", "an effigy of Gov. Doe" -> "Gov."); one
+    after it is the title's complement ("US Ambassador to the UN", "Secretary of State").
+    Words before the phrase of the last title word belong to another phrase ("the firm
+    former finance minister Doe founded" -> "former finance minister"; "party leader" keeps
+    "party")."""
     titles = [t for t in span if is_title_word(t.text)]
     connectors = [t.i for t in span if t.i < titles[0].i and t.lower_ in ROLE_CONNECTORS]
     start = max(connectors[-1] + 1 if connectors else span.start, titles[-1].left_edge.i)
