@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup
-from generator.resolve.name_links import is_mostly_person, link_name_suffixes
+from generator.resolve.name_links import is_mostly_person, is_personish, link_name_suffixes, link_surnames
 from generator.resolve.overrides import Overrides
 
 
@@ -27,3 +27,20 @@ def test_a_team_nickname_mistagged_as_a_person_joins_its_full_name():
     links = Links(groups)
     link_name_suffixes(groups, links, Overrides())
     assert links.find("pumas") == links.find("harbor city pumas")
+
+
+def test_a_place_is_no_family_name_of_an_organisation_named_after_it():
+    # NER tags the town and, once, the church named after it as people; "Hill" must not
+    # join "Hill Bible Church" as a family name written first ("Xi" of "Xi Jinping" does).
+    groups = {
+        "hill": group("hill", ("Hill", "PERSON", ()), ("Hill", "GPE", ("prep:place",))),
+        "hill bible church": group("hill bible church", ("Hill Bible Church", "ORG", ()),
+                                   ("Hill Bible Church", "PERSON", ())),
+        "xi": group("xi", ("Xi", "PERSON", ())),
+        "xi jinping": group("xi jinping", ("Xi Jinping", "PERSON", ())),
+    }
+    links = Links(groups)
+    link_surnames(groups, links, Overrides())
+    assert links.find("hill") != links.find("hill bible church")
+    assert links.find("xi") == links.find("xi jinping")
+    assert not is_personish(groups["hill bible church"])

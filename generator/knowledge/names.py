@@ -89,7 +89,7 @@ ORGANISATION_WORDS = frozenset(
     corp corp. corporation inc inc. ltd ltd. llc plc partners advisors advisers
     holdings capital media news network networks entertainment studios records
     airlines airways motors industries systems technologies labs pharmaceuticals
-    times journal herald tribune telegraph guardian gazette magazine press
+    times journal herald tribune telegraph guardian gazette magazine press church
     """.split()
 )
 

@@ -20,7 +20,14 @@ from rapidfuzz import fuzz
 
 from generator.knowledge import gazetteer
 from generator.knowledge.given_names import is_short_form
-from generator.knowledge.names import GIVEN_NAME_TITLES, NAME_PARTICLES, PERSON_TITLES, normalise
+from generator.knowledge.names import (
+    FACILITY_WORDS,
+    GIVEN_NAME_TITLES,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    PERSON_TITLES,
+    normalise,
+)
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup
 from generator.resolve.overrides import Overrides
@@ -32,8 +39,11 @@ at least this share of the candidates' mentions across the corpus."""
 
 
 def is_personish(group: NameGroup) -> bool:
-    """A name no gazetteer place or group whose mentions NER or a title call a person."""
+    """A name no gazetteer place or group whose mentions NER or a title call a person, and
+    whose last word is no organisation or building word (NER tags "Hill Bible Church" a
+    person now and then, and "Hill" would then join it as a family name written first)."""
     return group.place is None and not group.key.startswith("group:") and (
+        group.words[-1] not in ORGANISATION_WORDS and group.words[-1] not in FACILITY_WORDS) and (
         group.label_share("PERSON") > 0 or any("title:person" in m.cues for m in group.mentions)
     )
 
