@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup
 from generator.resolve.name_links import is_personish, title_gender
-from generator.resolve.typing_rules import vote_type
+from generator.resolve.typing_rules import role_nouns, vote_type
 
 NOUN_GENDER = {
     **dict.fromkeys("woman girl mother grandmother wife daughter mom mum sister aunt niece "
@@ -55,13 +55,6 @@ def is_noun_mention(mention: Mention) -> bool:
 def _names(group: NameGroup) -> list[Mention]:
     """The group's mentions that are names, not headline nouns."""
     return [m for m in group.mentions if not is_noun_mention(m)]
-
-
-def role_nouns(role: str) -> list[str]:
-    """The words of a role before its complement ("head coach of the team" -> head, coach)."""
-    words = role.lower().split()
-    cut = next((i for i, w in enumerate(words) if w in ("of", "to", "for", "at", "with")), len(words))
-    return words[:cut]
 
 
 def _full_name_people(groups: dict[str, NameGroup], links: Links) -> set[str]:

@@ -101,21 +101,22 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
 _NO_WEIGHTS: dict[EntityType, float] = {}
 
 
-ROLE_HEAD_ENDS = frozenset({"of", "to", "for", "at", "with", "and", "or"})
-"""Words after a role's head noun: "head coach of the team", "chair and chief executive"."""
+def role_nouns(role: str) -> list[str]:
+    """The words of a role before its complement ("head coach of the team" -> head, coach)."""
+    words = role.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "to", "for", "at", "with")), len(words))
+    return words[:cut]
 
 
 @lru_cache(maxsize=1 << 16)
 def is_person_role(role: str) -> bool:
-    """Whether a role names a person's office or job: its head noun, the last word before its
-    complement or an "and", is a title or job word ("party leader of the region", "fashion model";
-    not "official biography", "largest retailer", nor the "Ministry" of "Ministry of Trade")."""
-    head = ""
-    for word in role.lower().replace("-", " ").replace(",", " ").split():
-        if word in ROLE_HEAD_ENDS:
-            break
-        head = word
-    return head in PERSON_TITLES or head in JOB_WORDS
+    """Whether a role names a person's office or job: its head noun, the last of its
+    ``role_nouns`` before an "and", is a title or job word ("party leader of the region",
+    "fashion model", "chair and chief executive"; not "official biography", "largest
+    retailer", nor the "Ministry" of "Ministry of Trade")."""
+    nouns = role_nouns(role.replace("-", " ").replace(",", " "))
+    nouns = nouns[:next((i for i, w in enumerate(nouns) if w in ("and", "or")), len(nouns))]
+    return bool(nouns) and (nouns[-1] in PERSON_TITLES or nouns[-1] in JOB_WORDS)
 
 
 @lru_cache(maxsize=1 << 16)
