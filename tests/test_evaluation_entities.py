@@ -137,3 +137,13 @@ def test_evaluate_script_prints_the_ecbplus_entity_table(tmp_path, capsys):
     ours_f1, same_string, last_word = (float(rows["all"][i]) for i in (4, 5, 6))
     assert 0.0 < ours_f1 <= 1.0 and 0.0 < same_string <= 1.0 and 0.0 < last_word <= 1.0
     assert "person typing precision" in out
+
+
+def test_person_recall_counts_gold_people_typed_otherwise():
+    gold = ent.gold_named([Doc("a_1ecb.xml", GOLD)])
+    ours = briefing(entity("doe", "person", span("Jane Doe")),
+                    entity("roe", "organization", span("John Roe")),
+                    entity("acme", "person", span("Acme")))
+    scores = ent.entity_scores(gold, ours)
+    assert (scores.gold_persons_typed, scores.gold_persons) == (1, 2)  # Roe is no organisation
+    assert scores.person_recall == 0.5

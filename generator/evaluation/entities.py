@@ -153,26 +153,28 @@ def last_word_baseline(gold: GoldNamed) -> dict[Span, str]:
     return {span: head_word(span.text) for span in gold.chains}
 
 
+def _gold_person_votes(gold: GoldNamed, covered: Mapping[Span, str]) -> dict[str, Counter]:
+    """Entity id -> how many of the gold mentions it covers are gold people (True) or not (False)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for span, entity in covered.items():
+        votes[entity][gold.tags[span] == PERSON_TAG] += 1
+    return votes
+
+
 def person_typing(gold: GoldNamed, covered: Mapping[Span, str], briefing: Briefing) -> tuple[int, int]:
     """(right, total) over our person entities covering gold mentions: right when most
     of the gold mentions they cover are gold people."""
     persons = {e.id for e in briefing.entities if e.type == "person"}
-    tags: dict[str, Counter] = defaultdict(Counter)
-    for span, entity in covered.items():
-        if entity in persons:
-            tags[entity][gold.tags[span] == PERSON_TAG] += 1
-    right = sum(counts[True] > counts[False] for counts in tags.values())
-    return right, len(tags)
+    ours = [counts for entity, counts in _gold_person_votes(gold, covered).items() if entity in persons]
+    return sum(counts[True] > counts[False] for counts in ours), len(ours)
 
 
 def person_typing_recall(gold: GoldNamed, covered: Mapping[Span, str], briefing: Briefing) -> tuple[int, int]:
     """(typed person, total) over our entities, of any type, covering gold mentions that are
     mostly gold people."""
     persons = {e.id for e in briefing.entities if e.type == "person"}
-    tags: dict[str, Counter] = defaultdict(Counter)
-    for span, entity in covered.items():
-        tags[entity][gold.tags[span] == PERSON_TAG] += 1
-    people = [entity for entity, counts in tags.items() if counts[True] > counts[False]]
+    people = [entity for entity, counts in _gold_person_votes(gold, covered).items()
+              if counts[True] > counts[False]]
     return sum(entity in persons for entity in people), len(people)
 
 
