@@ -59,9 +59,9 @@ def test_title_falls_back_to_first_sentence(tmp_path):
 
 
 @pytest.mark.parametrize("line, sentence", [
-    ("Fire hit the church where Gov. Sarah Palin prays. The damage was large.",
-     "Fire hit the church where Gov. Sarah Palin prays."),
-    ("FBI chief J. Edgar Hoover died. He was 77.", "FBI chief J. Edgar Hoover died."),
+    ("Fire hit the church where Gov. Nora Vellacott prays. The damage was large.",
+     "Fire hit the church where Gov. Nora Vellacott prays."),
+    ("Agency chief J. Amos Trell retired. He was 77.", "Agency chief J. Amos Trell retired."),
     ("The U.S. Navy sank a pirate ship. Nobody was hurt.", "The U.S. Navy sank a pirate ship."),
     ("Polls closed at 5 p.m. Counting began at once.", "Polls closed at 5 p.m."),
     ("He left. She stayed.", "He left."),

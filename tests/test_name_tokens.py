@@ -9,8 +9,8 @@ from generator.nlp.name_tokens import name_tokens
 
 
 @pytest.mark.parametrize("sentence, span, name", [
-    ("He watched Catching Fire - - the sequel - - twice .", "Catching Fire - -", "Catching Fire"),
-    ("The director - - John Mitchell - - resigned .", "- - John Mitchell - -", "John Mitchell"),
+    ("He watched Silver Harbor - - the sequel - - twice .", "Silver Harbor - -", "Silver Harbor"),
+    ("The director - - Amos Trell - - resigned .", "- - Amos Trell - -", "Amos Trell"),
     ("Jane Doe , the mayor , spoke .", "Jane Doe", "Jane Doe"),
 ])
 def test_punctuation_at_the_ends_of_a_span_is_no_part_of_the_name(nlp, sentence, span, name):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_resolve import briefing_of, entity_named
+from tests.test_resolve_news import names_and_aliases
 
 pytestmark = pytest.mark.model
 
@@ -55,8 +56,7 @@ def test_abstract_nouns_and_group_adjectives_are_no_entities(tmp_path):
         "a.txt": "The minister blamed Slavophobia for the crisis and warned of Franco-German "
                  "tensions. Officials in Paris said Germans and French voters were worried.\n",
     })
-    names = {n for e in b.entities for n in (e.name, *e.aliases)}
-    assert not names & {"Slavophobia", "Franco-German"}
+    assert not names_and_aliases(b) & {"Slavophobia", "Franco-German"}
 
 
 def test_time_zones_are_no_entities(tmp_path):
@@ -64,7 +64,7 @@ def test_time_zones_are_no_entities(tmp_path):
         "a.txt": "Polls opened at 8:00 am local time (0300 GMT) on Sunday in Ashgabat. "
                  "Voting closed at 1300 GMT. Counting went on at 9 p.m. EST.\n",
     })
-    names = {n for e in b.entities for n in (e.name, *e.aliases)}
+    names = names_and_aliases(b)
     assert not names & {"GMT", "EST"}
     assert "Ashgabat" in names
 
@@ -82,23 +82,23 @@ def test_a_role_the_name_s_own_verb_gives(tmp_path):
 
 def test_a_title_before_a_name_is_its_role_not_the_words_before_the_title(tmp_path):
     b = briefing_of(tmp_path, {
-        "a.txt": "The fire caused damage to Alaska Gov. Sarah Palin's church. Neighbours built "
-                 "an appalling effigy of Gov. Palin. Later she spoke with Secretary of State "
+        "a.txt": "The fire caused damage to Ohio Gov. Nora Vellacott's church. Neighbours built "
+                 "an appalling effigy of Gov. Vellacott. Later she spoke with Secretary of State "
                  "Ida Berg. Arson is suspected in the burning of the church former vice "
-                 "presidential candidate Sarah Palin attends. The party leader Jane Doe spoke. "
-                 "Sarah Palin, her husband Todd and up to 1,000 fellow parishioners will attend.\n",
+                 "presidential candidate Nora Vellacott attends. The party leader Jane Doe spoke. "
+                 "Nora Vellacott, her husband Ben and up to 1,000 fellow parishioners will attend.\n",
     })
-    palin = roles_of(b, "Sarah Palin")
-    assert not any(role.startswith(("damage", "appalling", "her husband")) for role in palin), palin
-    assert palin <= {"Alaska Gov.", "Gov.", "former vice presidential candidate",
-                     "vice presidential candidate"}, palin  # not "church former vice ..."
+    governor = roles_of(b, "Nora Vellacott")
+    assert not any(role.startswith(("damage", "appalling", "her husband")) for role in governor), governor
+    assert governor <= {"Ohio Gov.", "Gov.", "former vice presidential candidate",
+                        "vice presidential candidate"}, governor  # not "church former vice ..."
     assert "party leader" in roles_of(b, "Jane Doe")
     assert "Secretary of State" in roles_of(b, "Ida Berg")  # a complement after the title stays
 
 
 def test_a_note_in_brackets_after_a_name_is_no_role(tmp_path):
     b = briefing_of(tmp_path, {
-        "a.txt": "Running back Reggie Bush (knee) is out for the season, and Jan Novak, a "
+        "a.txt": "Running back Tomas Brill (knee) is out for the season, and Jan Novak, a "
                  "Czech political analyst, said the team would struggle.\n",
     })
     assert "knee" not in {r.text.strip("( ") for e in b.entities for r in e.roles}

@@ -65,11 +65,11 @@ NOT_STATEMENTS = [
     ("'call' without 'for' takes no position",
      "Maria Lopez called him on Monday."),
     ("declining to say states nothing",
-     "The pastor, Larry Kroon, declined to say whether the church had received any recent threats."),
+     "The pastor, Amos Trell, declined to say whether the hall had received any recent threats."),
     ("an indirect question is no statement",
-     "Maria Lopez would not say if the plant would close."),
+     "Maria Lopez will say on Monday whether the plant will close."),
     ("a clause whose subject the parse gave the saying verb reads as no statement",
-     "Kroon said the nondenominational church, which he described as \"just a local church,\" "
+     "Trell said the nondenominational church, which he described as \"just a local church,\" "
      "is about 30 years old."),
 ]
 
