@@ -429,6 +429,9 @@ class DateWindow:
     """Each clue in words, citing the article's own wording."""
     inferred: bool = True
     """Always True: this is an inference, never a stated date."""
+    open_end: bool = False
+    """True when nothing but the build date bounds ``latest`` (the only clue is a day the
+    article tells as past): the article may be years older than the build."""
 
 
 @dataclass(frozen=True)

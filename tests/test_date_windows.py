@@ -8,10 +8,21 @@ from dataclasses import replace
 import pytest
 
 from generator.deadlines.dating import deadline_windows
+from generator.model import (
+    Briefing,
+    Citation,
+    DateWindow,
+    Deadline,
+    DeadlineReport,
+    Source,
+    Story,
+    TimeExpression,
+)
 from generator.pipeline import analyse
+from generator.site.pages.story_sections import story_sections
+from generator.site.timewords import window_words
 from generator.temporal import dating, tag
 from generator.temporal.dating import infer_windows
-from generator.model import Citation, DateWindow, Deadline, DeadlineReport, Source, TimeExpression
 
 
 def source(sid: str, published: dt.date | None = None) -> Source:
@@ -95,3 +106,46 @@ def test_an_undated_article_keeps_its_whole_text_tagged_and_rebuilds_reuse_it(nl
 
     monkeypatch.setattr(dating.temporal, "tag", no_tagging)
     assert infer_windows([undated], dt.date(2026, 1, 1), {"u": analysis.undated_times}) == expected
+
+
+BUILT = dt.date(2026, 12, 1)
+
+
+def test_a_window_only_the_build_date_bounds_is_open_ended():
+    past = dating.infer_window("a", "The accord was signed on March 3, 2009, officials said.", BUILT)
+    weekday = dating.infer_window("b", "Talks resume on Friday, August 8, the envoy said.", BUILT)
+    assert past.open_end and (past.earliest, past.latest) == (dt.date(2009, 3, 3), BUILT)
+    assert not weekday.open_end and weekday.latest < BUILT
+
+
+def test_a_clue_that_bounds_the_last_day_closes_an_open_window():
+    own = DateWindow("a", dt.date(2009, 3, 3), BUILT, ("told as past",), open_end=True)
+    closed = dating.narrowed("a", own, dt.date(2009, 3, 10), dt.date(2009, 4, 7), "story clue")
+    still_open = dating.narrowed("a", own, dt.date(2026, 11, 20), dt.date(2026, 12, 18), "recent story")
+    assert not closed.open_end and closed.latest == dt.date(2009, 4, 7)
+    assert still_open.open_end and still_open.latest == BUILT
+
+
+def test_an_open_window_reads_as_a_first_day_and_a_closed_one_as_a_span():
+    assert window_words(DateWindow("a", dt.date(2009, 2, 22), BUILT, ("x",), open_end=True)) \
+        == "Written on Sunday 22 February 2009 or later"
+    assert window_words(DateWindow("a", dt.date(2025, 8, 1), dt.date(2025, 8, 8), ("x",))) \
+        == "Probably written between Friday 1 August 2025 and Friday 8 August 2025"
+
+
+def _story_period(windows: dict[str, DateWindow]) -> tuple[str, bool]:
+    sources = [source(sid) for sid in ("a", "b", "c")]
+    briefing = Briefing(title="t", sources=sources, analyses={}, entities=[],
+                        stories=[Story("s1", "Story", tuple(s.id for s in sources))], date_windows=windows)
+    section = story_sections(briefing)[0]
+    return section.period, section.period_inferred
+
+
+def test_a_story_period_leaves_out_windows_only_the_build_date_bounds():
+    windows = {"a": DateWindow("a", dt.date(1974, 8, 9), BUILT, ("x",), open_end=True),
+               "b": DateWindow("b", dt.date(2013, 4, 19), dt.date(2013, 5, 16), ("x",)),
+               "c": DateWindow("c", dt.date(2013, 4, 25), dt.date(2013, 5, 20), ("x",))}
+    assert _story_period(windows) == ("Friday 19 April 2013 to Monday 20 May 2013", True)
+    open_only = {"a": windows["a"],
+                 "b": DateWindow("b", dt.date(2009, 2, 22), BUILT, ("x",), open_end=True)}
+    assert _story_period(open_only) == ("Sunday 22 February 2009 or later", True)

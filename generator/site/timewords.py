@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.model import DateWindow
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -49,6 +51,15 @@ EMBEDDED_VALUE = re.compile(
 def day_words(day: dt.date) -> str:
     """A calendar day in words: "Friday 8 August 2025"."""
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def window_words(window: DateWindow) -> str:
+    """When an undated article was probably written: "Probably written between Friday 1 August
+    2025 and Friday 8 August 2025", or "Written on Sunday 22 February 2009 or later" when only
+    the build date bounds the window (``DateWindow.open_end``)."""
+    if window.open_end:
+        return f"Written on {day_words(window.earliest)} or later"
+    return f"Probably written between {day_words(window.earliest)} and {day_words(window.latest)}"
 
 
 def moment_words(moment: dt.datetime) -> str:
@@ -172,6 +183,7 @@ def _amount(number: str, unit: str) -> str:
     return f"{number} {unit if number == '1' else plural}"
 
 
-FILTERS = {"when": time_words, "words": plain_words, "day": day_words, "moment": moment_words}
+FILTERS = {"when": time_words, "words": plain_words, "day": day_words, "moment": moment_words,
+           "window": window_words}
 """Template filters of the site and print environments: ``{{ event.date | when }}``,
 ``{{ note | words }}``, ``{{ source.published | day }}``, ``{{ built | moment }}``."""

@@ -16,8 +16,10 @@ Across articles, ``story_windows`` places an undated article of a story within
 ``STORY_DAYS`` of the middle date of the story's dated articles (most reports of
 one story appear within two weeks of each other), inside its own window.
 
-The build date bounds the latest possible day. Every window is marked inferred
-and lists its evidence in words; nothing here changes a ``Source`` or a page.
+The build date bounds the latest possible day; a window that nothing else bounds
+is marked ``open_end`` (an archive's article that tells a day of 2009 as past may
+be from 2009 or from any year since). Every window is marked inferred and lists
+its evidence in words; nothing here changes a ``Source`` or a page.
 """
 
 from __future__ import annotations
@@ -66,9 +68,10 @@ def infer_window(source_id: str, text: str, build_date: dt.date,
     if (happened := latest_past_day(text, expressions)) is not None:
         earliest = happened[0]
         evidence.append(f"'{happened[1]}' is told as past: written on {happened[0]} or later")
-    latest, named_year = build_date, latest_named_year(expressions)
+    latest, named_year, bounded = build_date, latest_named_year(expressions), False
     for expression in expressions:
         if (found := weekday_date(expression, earliest, build_date, named_year)) is not None:
+            bounded = True
             day, years = found
             earliest = max(earliest, day - dt.timedelta(days=NEAR_DAYS))
             latest = min(latest, day + dt.timedelta(days=NEAR_DAYS))
@@ -79,7 +82,7 @@ def infer_window(source_id: str, text: str, build_date: dt.date,
             break
     if len(evidence) == 1:
         return None  # no clue
-    return DateWindow(source_id, earliest, latest, tuple(evidence))
+    return DateWindow(source_id, earliest, latest, tuple(evidence), open_end=not bounded)
 
 
 def weekday_date(expression: TimeExpression, earliest: dt.date, build_date: dt.date,
@@ -140,7 +143,8 @@ def story_windows(sources: Iterable[Source], stories: Iterable[Story], windows: 
                 f"reports of one story mostly appear within {STORY_DAYS} days of each other")
         for source_id in (i for i in story.sources if i in undated):
             own = out.get(source_id) or DateWindow(source_id, dt.date.min, build_date,
-                                                   (f"not after the build date {build_date}",))
+                                                   (f"not after the build date {build_date}",),
+                                                   open_end=True)
             near = dt.timedelta(days=STORY_DAYS)
             out[source_id] = narrowed(source_id, own, middle - near, middle + near, clue)
     return out
@@ -150,10 +154,12 @@ def narrowed(source_id: str, own: DateWindow | None, earliest: dt.date, latest: 
              clue: str) -> DateWindow:
     """``own`` window cut to [earliest, latest] with ``clue`` added to its evidence; a window
     of the clue alone when there is none; ``own`` unchanged when the two contradict (the
-    article's own evidence wins)."""
+    article's own evidence wins). The window stays open-ended when the clue's last day is not
+    before the build date that bounded ``own``."""
     if own is None:
         return DateWindow(source_id, earliest, latest, (clue,))
     low, high = max(own.earliest, earliest), min(own.latest, latest)
     if low > high:
         return own
-    return DateWindow(source_id, low, high, (*own.evidence, clue))
+    still_open = own.open_end and latest >= own.latest
+    return DateWindow(source_id, low, high, (*own.evidence, clue), open_end=still_open)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from generator.model import (
     Briefing,
     Citation,
+    DateWindow,
     Deadline,
     DeadlineReport,
     Event,
@@ -220,7 +221,9 @@ def _day_of(briefing: Briefing, source_id: str, published: dt.date | None) -> dt
     if published:
         return published
     window = briefing.date_windows.get(source_id)
-    return window.latest if window else None
+    if window is None:
+        return None
+    return window.earliest if window.open_end else window.latest  # not the build date
 
 
 def _period(briefing: Briefing, story: Story, sources: list[Source]) -> tuple[str, bool]:
@@ -229,10 +232,19 @@ def _period(briefing: Briefing, story: Story, sources: list[Source]) -> tuple[st
     if published:
         return _span(published[0], published[-1]), False
     windows = [briefing.date_windows[i] for i in story.sources if i in briefing.date_windows]
-    if windows:
-        first, last = min(w.earliest for w in windows), max(w.latest for w in windows)
-        return _span(first, last), True
-    return "", False
+    return (_inferred_period(windows), True) if windows else ("", False)
+
+
+def _inferred_period(windows: list[DateWindow]) -> str:
+    """The days the inferred publication windows of a story's articles span. Windows that
+    only the build date bounds (``DateWindow.open_end``) are left out when others are bounded;
+    when none is, the period is the latest of their first days "or later": the article telling
+    the most recent day as past was written then or later, and reports of one story appear
+    close together (``temporal.dating.STORY_DAYS``); the build date says nothing of when."""
+    bounded = [w for w in windows if not w.open_end]
+    if bounded:
+        return _span(min(w.earliest for w in bounded), max(w.latest for w in bounded))
+    return f"{day_words(max(w.earliest for w in windows))} or later"
 
 
 def _span(first: dt.date, last: dt.date) -> str:
