@@ -52,6 +52,24 @@ def test_two_people_sharing_a_surname_stay_apart(tmp_path):
     assert set(shared.ambiguous_with) == {entity_named(b, n).id for n in ("Anna Keller", "Thomas Keller")}
 
 
+def test_a_shared_surname_goes_to_the_only_person_its_article_named_before_it(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Governor Anna Keller died on Monday at her home in the capital, her office said.\n"
+                 "Keller had led the state for two terms.\n"
+                 "She is survived by her husband, Thomas Keller, and two daughters.\n"
+                 "Keller said the family was grateful for the messages.\n",
+    })
+    text = b.sources[0].text
+
+    def owner_at(phrase: str) -> str:  # the entity of the "Keller" starting the phrase
+        start = text.index(phrase)
+        return next(e.name for e in b.entities for m in e.mentions if m.start == start)
+
+    assert entity_named(b, "Anna Keller").id != entity_named(b, "Thomas Keller").id
+    assert owner_at("Keller had led") == "Anna Keller"  # only she was named before it
+    assert owner_at("Keller said the family") == "Keller"  # both were: left undecided
+
+
 def test_place_spelling_variants_merge_by_gazetteer(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Talks between delegations resumed in Kiev on Monday, officials said.\n",

@@ -2,7 +2,8 @@
 
 In order of precedence after user ``merge`` overrides: a one-word name joins
 the only multi-word person name ending in it (surname linking; a surname
-shared by several people stays apart and is reported as ambiguous);
+shared by several people goes, mention by mention, to the one its article
+means, ``decide_shared_names``, else stays apart and is reported as ambiguous);
 near-identical spellings of person names with the same first word join, and so
 do names that differ only by middle initials ("Jane Q. Doe")
 (fuzzy, blocked by the first word so cost stays near linear); an all-capitals
@@ -282,47 +283,64 @@ def title_gender(titles: Iterable[str]) -> str:
 class _Person:
     """What the article-level decision knows of one candidate full name (a cluster root)."""
 
-    sources: set[str]
+    first_at: dict[str, int]
+    """Source id -> where that article first names the candidate (start offset)."""
     mentions: int
     gender: str
 
 
-def _clusters(groups: dict[str, NameGroup], links: Links,
-              roots: set[str]) -> dict[str, tuple[set[str], int, list[str]]]:
-    """Cluster root -> (sources, mention count, titles) of the clusters of ``roots``, in one
-    pass over the groups."""
-    found: dict[str, tuple[set[str], int, list[str]]] = {}
+_Cluster = tuple[dict[str, int], int, list[str]]
+"""Source id -> first start, mention count and titles of one cluster (``_clusters``)."""
+
+
+def _clusters(groups: dict[str, NameGroup], links: Links, roots: set[str]) -> dict[str, _Cluster]:
+    """Cluster root -> (source -> first start, mention count, titles) of the clusters of
+    ``roots``, in one pass over the groups."""
+    found: dict[str, _Cluster] = {}
     for key, group in groups.items():
         root = links.find(key)
         if root not in roots:
             continue
-        sources, count, titles = found.get(root, (set(), 0, []))
-        sources.update([m.source for m in group.mentions])
+        first_at, count, titles = found.get(root, ({}, 0, []))
+        for m in group.mentions:
+            first_at[m.source] = min(m.start, first_at.get(m.source, m.start))
         titles += [m.title for m in group.mentions]
-        found[root] = (sources, count + len(group.mentions), titles)
+        found[root] = (first_at, count + len(group.mentions), titles)
     return found
 
 
-def _candidates(clusters: dict[str, tuple[set[str], int, list[str]]], roots: set[str]) -> dict[str, _Person]:
-    """Sources, mention count and title gender of each candidate cluster."""
-    return {root: _Person(set(clusters[root][0]), clusters[root][1], title_gender(clusters[root][2]))
+def _candidates(clusters: dict[str, _Cluster], roots: set[str]) -> dict[str, _Person]:
+    """First mention per source, mention count and title gender of each candidate cluster."""
+    return {root: _Person(dict(clusters[root][0]), clusters[root][1], title_gender(clusters[root][2]))
             for root in sorted(roots) if root in clusters}
 
 
 def _decide(mention: Mention, people: dict[str, _Person]) -> str | None:
     """The candidate a shared surname means here, from the article's own evidence: the
-    only candidate the article names, of the gender its title gives; else the corpus's
-    dominant candidate when the article names none. None when undecidable."""
+    only candidate the article names, of the gender its title gives, or the only one of
+    those it names before the mention (``_named_before``); else the corpus's dominant
+    candidate when the article names none. None when undecidable."""
     gender = title_gender([mention.title])
     fitting = {root: p for root, p in people.items() if not (gender and p.gender and p.gender != gender)}
-    named_here = [root for root, p in fitting.items() if mention.source in p.sources]
+    named_here = [root for root, p in fitting.items() if mention.source in p.first_at]
     if len(named_here) == 1:
         return named_here[0]
-    if named_here or not fitting:
+    if named_here:
+        return _named_before(mention, {root: fitting[root] for root in named_here})
+    if not fitting:
         return None
     total = sum(p.mentions for p in people.values())
     best = max(sorted(fitting), key=lambda root: fitting[root].mentions)
     return best if fitting[best].mentions >= DOMINANT_SHARE * total else None
+
+
+def _named_before(mention: Mention, named_here: dict[str, _Person]) -> str | None:
+    """The one candidate the article names before ``mention``, else None: a family name
+    refers back to a person already introduced ("Jane Doe ... Doe said"), and relatives of
+    that name named later in the article ("survived by her son, John Doe") are no
+    antecedent yet. Two candidates named before it leave it undecided."""
+    before = [root for root, p in named_here.items() if p.first_at[mention.source] < mention.start]
+    return before[0] if len(before) == 1 else None
 
 
 def decide_shared_names(groups: dict[str, NameGroup], links: Links,
@@ -356,7 +374,7 @@ def _decide_all(mentions: list[Mention], people: dict[str, _Person]
     moved: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     rest = []
     for mention in mentions:
-        named_here = [root for root, p in people.items() if mention.source in p.sources]
+        named_here = [root for root, p in people.items() if mention.source in p.first_at]
         if len(named_here) == 1:
             moved[mention.source, named_here[0]].append(mention)
             person = people[named_here[0]]
