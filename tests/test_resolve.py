@@ -70,6 +70,16 @@ def test_a_shared_surname_goes_to_the_only_person_its_article_named_before_it(tm
     assert owner_at("Keller said the family") == "Keller"  # both were: left undecided
 
 
+def test_a_family_name_of_two_words_links_to_the_only_full_name_ending_with_it(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Police arrested Marco Lo Verde, a businessman, in Palermo on Monday.\n",
+        "b.txt": "Prosecutors said Lo Verde had run the family's affairs for a decade.\n",
+    })
+    person = entity_named(b, "Marco Lo Verde")
+    assert {m.source for m in person.mentions} == {"a", "b"}
+    assert owner_of(b, "Lo Verde") == {"Marco Lo Verde"}
+
+
 def test_place_spelling_variants_merge_by_gazetteer(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Talks between delegations resumed in Kiev on Monday, officials said.\n",

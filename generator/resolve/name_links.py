@@ -3,7 +3,8 @@
 In order of precedence after user ``merge`` overrides: a one-word name joins
 the only multi-word person name ending in it (surname linking; a surname
 shared by several people goes, mention by mention, to the one its article
-means, ``decide_shared_names``, else stays apart and is reported as ambiguous);
+means, ``decide_shared_names``, else stays apart and is reported as ambiguous),
+and a person's name of several words the only longer one ending with all its words;
 near-identical spellings of person names with the same first word join, and so
 do names that differ only by middle initials ("Jane Q. Doe")
 (fuzzy, blocked by the first word so cost stays near linear); an all-capitals
@@ -122,6 +123,28 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
             links.join(full_names.pop(), key)
         elif full_names:
             ambiguous[key] = full_names
+    ambiguous.update(_link_longer_surnames(groups, links, overrides, by_last))
+    return ambiguous
+
+
+def _link_longer_surnames(groups: dict[str, NameGroup], links: Links, overrides: Overrides,
+                          by_last: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Join a person's name of several words to the only longer person name ending with all
+    of them: a family name of two words ("Lo Presti" of "Gaetano Lo Presti", "Van Rompuy"),
+    a name without its first given name ("Mary Smith" of "Anna Mary Smith"). ``by_last``:
+    last word -> keys of the multi-word person names; returns the names several end with."""
+    ambiguous: dict[str, set[str]] = {}
+    for key, group in groups.items():
+        size = len(group.words)
+        if size < 2 or not is_personish(group) or overrides.keeps_apart(key):
+            continue
+        longer = {links.find(k) for k in by_last.get(group.words[-1], ())
+                  if len(groups[k].words) > size and groups[k].words[-size:] == group.words}
+        longer.discard(links.find(key))
+        if len(longer) == 1:
+            links.join(longer.pop(), key)
+        elif longer:
+            ambiguous[key] = longer
     return ambiguous
 
 
