@@ -34,3 +34,18 @@ def test_a_number_before_a_name_is_part_of_it_but_a_lower_case_word_is_not(nlp, 
     source = Source("a", "a.txt", "ok", text=sentence, paragraphs=((0, len(sentence)),))
     tokens, _ = name_tokens(ent, source, 0)
     assert sentence[tokens[0].idx:tokens[-1].idx + len(tokens[-1])] == name
+
+
+@pytest.mark.parametrize("sentence, span, name, title", [
+    ("Coroner Amos Trell said the cause was not known .", "Coroner Amos Trell", "Amos Trell", "Coroner"),
+    ("The service was led by Archbishop Jane Doe on Sunday .", "Archbishop Jane Doe", "Jane Doe", "Archbishop"),
+    ("Councilwoman Rita Vell voted against the plan .", "Councilwoman Rita Vell", "Rita Vell", "Councilwoman"),
+])
+def test_an_office_written_before_a_name_is_its_title_not_part_of_it(nlp, sentence, span, name, title):
+    doc = nlp(sentence)
+    start = sentence.index(span)
+    ent = doc.char_span(start, start + len(span), label="PERSON", alignment_mode="expand")
+    source = Source("a", "a.txt", "ok", text=sentence, paragraphs=((0, len(sentence)),))
+    tokens, stripped = name_tokens(ent, source, 0)
+    assert sentence[tokens[0].idx:tokens[-1].idx + len(tokens[-1])] == name
+    assert stripped == [title]

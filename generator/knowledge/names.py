@@ -22,6 +22,9 @@ PERSON_TITLES = frozenset(
     judge justice leader speaker analyst adviser advisor aide official officer
     commissioner attorney representative sgt sgt. sergeant cpl cpl. corporal det det.
     detective inspector insp insp. supt supt. superintendent trooper sheriff deputy
+    bishop archbishop cardinal rabbi imam reverend rev rev. councilman councilwoman
+    councillor councilor alderman assemblyman assemblywoman coroner magistrate
+    constable marshal treasurer comptroller ombudsman
     """.split()
 )
 
