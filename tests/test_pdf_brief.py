@@ -20,7 +20,7 @@ from generator.publish.pdf import MAX_PAGES, bounded_layout, render_html
 from generator.publish.pdf_references import Links, References, shortened
 from generator.publish.pdf_summary import BRIEF, FULL, Summary
 from generator.publish.pdf_summary import shortened as shortened_summary
-from generator.site.pages.story_sections import unquoted
+from generator.site.statement_words import unquoted
 from tests.conftest import make_project
 from tests.large_briefing import large_briefing
 

@@ -29,7 +29,7 @@ from generator.config import BriefingError, Config
 from generator.model import Briefing
 from generator.publish.pdf_document import Links, PrintContext, Printed, References, print_context
 from generator.publish.pdf_summary import BRIEF, FULL, Budget, Summary, shortened
-from generator.site.pages.story_sections import unquoted
+from generator.site.statement_words import unquoted
 from generator.site.timewords import FILTERS as TIME_FILTERS
 
 OFFLINE_SCHEMES = ("file", "data")

@@ -32,6 +32,7 @@ from generator.site.markup import (
 from generator.site.memo import PageMemo
 from generator.site.page import PlannedPage
 from generator.site.render_memo import RecordingLinker, RenderMemo
+from generator.site.statement_words import position_words
 from generator.site.timewords import FILTERS as TIME_FILTERS
 from generator.storage.compiled_templates import CompiledTemplates
 
@@ -63,6 +64,7 @@ def make_environment(user_dir: Path | None = None, compiled: Path | None = None)
     env.filters["attr"] = lambda value: Markup(attr_escape(value))
     env.filters["html"] = lambda value: Markup(html_text(value))
     env.filters["number"] = number
+    env.filters["position"] = position_words
     env.filters.update(TIME_FILTERS)
     env.filters["yaml"] = lambda value: Markup(yaml.safe_dump(value, allow_unicode=True,
                                                               default_flow_style=True).strip())

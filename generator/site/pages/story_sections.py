@@ -27,6 +27,7 @@ from generator.model import (
     Story,
     TimeExpression,
 )
+from generator.site.statement_words import position_words
 from generator.site.summarize import Statement, lead_statements
 from generator.site.timewords import day_words
 
@@ -38,8 +39,6 @@ POSITIONS_PER_ACTOR = 2
 """Most positions shown per actor."""
 EVENTS = 5
 """Most events listed per story."""
-QUOTE_MARKS = "\"“”„‘’«»"
-"""Quotation marks a quote's text may carry at its ends."""
 OPEN_STATUSES = frozenset({"upcoming", "unknown", "shortened", "extended"})
 """Deadline statuses that are still worth watching."""
 
@@ -167,23 +166,6 @@ def _section(briefing: Briefing, story: Story, grouped: _ByStory) -> StorySectio
         events=_events(grouped.events.get(story.id, [])),
         watch=[d for d in deadlines if d.status in OPEN_STATUSES],
     )
-
-
-def position_words(statement: ReportedStatement) -> str:
-    """"said: “quote”" for a quote; the reporting verb and clause, the verb written once, else.
-
-    A quote's own quotation marks at either end are dropped, so the marks are never doubled.
-    """
-    if statement.kind == "direct":
-        return f"said: “{unquoted(statement.text)}”"
-    verb = statement.verb or "said"
-    text = statement.text
-    return text if text.lower().startswith(verb.lower() + " ") else f"{verb} {text}"
-
-
-def unquoted(text: str) -> str:
-    """The text without quotation marks at its ends (a quote's text is printed inside new ones)."""
-    return text.strip().strip(QUOTE_MARKS).strip()
 
 
 def _positions(mine: list[ReportedStatement]) -> list[Position]:

@@ -1,0 +1,31 @@
+"""A reported statement in words after its speaker's name (``site.statement_words``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import ReportedStatement
+from generator.site.statement_words import position_words
+
+
+def statement(text: str, verb: str = "said", kind: str = "indirect") -> ReportedStatement:
+    return ReportedStatement("st-1", "jane-doe", kind, verb, text, ())
+
+
+@pytest.mark.parametrize("text, words", [
+    ("No one was hurt in the fire", "said no one was hurt in the fire"),  # the clause opened its sentence
+    ("A craft group was in the building", "said a craft group was in the building"),
+    ("The talks would resume on Monday", "said the talks would resume on Monday"),
+    ("Amos Trell had resigned", "said Amos Trell had resigned"),  # a name keeps its capital
+    ("I will not run again", "said I will not run again"),
+    ("May was right to call the vote", "said May was right to call the vote"),  # not a closed-class word
+    ("talks would resume", "said talks would resume"),
+])
+def test_a_clause_that_opened_its_sentence_reads_on_after_the_verb(text: str, words: str) -> None:
+    assert position_words(statement(text)) == words
+
+
+def test_the_verb_is_written_once_and_a_quote_keeps_its_words() -> None:
+    assert position_words(statement("rejected the threats as unlawful", verb="rejected")) \
+        == "rejected the threats as unlawful"
+    assert position_words(statement("“No one was hurt,”", kind="direct")) == "said: “No one was hurt,”"
