@@ -79,6 +79,7 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
     words = _clause(verb) if lemma in SAY_LEMMAS else _phrase(verb)
     if words is None or len(words) < MIN_WORDS:
         return None
+    words = _with_addressee(verb, words)
     start = paragraph.offset + words[0].idx
     end = paragraph.offset + words[-1].idx + len(words[-1].text)
     if any(s.open < end and start < s.close for s in spans):
@@ -117,6 +118,15 @@ def _clause(verb) -> list | None:
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i < clause.i)]
     tokens = _trim(tokens) or []
     return tokens[1:] if tokens and tokens[0].lower_ == "that" else tokens or None
+
+
+def _with_addressee(verb, words: list) -> list:
+    """The clause from the person told, when the verb names one before it ("told the judge
+    that the actress had checked in"): after the verb alone, "told the actress had checked
+    in" would misread."""
+    told = [c for c in verb.children
+            if c.dep_ in ("dobj", "dative") and verb.i < c.i and c.right_edge.i < words[0].i]
+    return list(verb.doc[told[0].left_edge.i: words[-1].i + 1]) if told else words
 
 
 def _phrase(verb) -> list | None:
