@@ -47,12 +47,12 @@ def build_deadline(
     due = best_due([r.candidate.due for r in cluster])
     bound = tuple(i for i, _ in Counter(i for r in cluster for i in r.bound).most_common())
     demand = best_demand([r.candidate.demand for r in cluster])
-    title = f"Deadline for {by_id[bound[0]].name}" if bound else "Deadline"
-    title += f": {demand}" if demand else ""
+    setter = best_setter(cluster, by_id)
+    title = deadline_title(demand, [by_id[i].name for i in bound], by_id[setter].name if setter else "", due)
     return Deadline(
         id=slugify(title),
         title=title,
-        setter=best_setter(cluster, by_id),
+        setter=setter,
         bound=bound,
         demand=demand,
         consequences=consequences([r.candidate for r in cluster]),
@@ -61,6 +61,17 @@ def build_deadline(
         reports=reports,
         disagreements=tuple(d.note() for d in find_disagreements(reports, by_id)),
     )
+
+
+def deadline_title(demand: str, bound: list[str], setter: str, due: TimeExpression | None) -> str:
+    """"Deadline for <the party bound>: <demand>"; without a demand or a party, the deadline is
+    told apart by who set it or by its due time as the articles write it ("Deadline of May 10")."""
+    title = f"Deadline for {bound[0]}" if bound else "Deadline"
+    if demand:
+        return f"{title}: {demand}"
+    if bound:
+        return title
+    return f"Deadline set by {setter}" if setter else f"Deadline of {due.text}" if due else title
 
 
 def to_report(report: Report) -> DeadlineReport:

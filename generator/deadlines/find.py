@@ -39,6 +39,8 @@ from generator.nlp.paragraph import Paragraph
 
 DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "cutoff", "cut-off"})
 WINDOW_NOUNS = frozenset({"window", "timeline", "timeframe", "period"})
+REPORTING_VERBS = frozenset({"said", "says", "say", "told", "tells", "tell", "added", "reported"})
+"""Verbs that report what was said: a phrase they head tells of the deadline, demands nothing."""
 EXPIRE_VERBS = roles.EXPIRE_LEMMAS
 SHORTEN_VERBS = frozenset({"shorten", "cut", "reduce", "slash", "tighten", "advance", "trim"})
 EXTEND_VERBS = frozenset({"extend", "prolong", "lengthen", "postpone", "delay", "relax"})
@@ -254,6 +256,8 @@ def build_candidate(
     )
     bound = roles.bound_of(paragraph, (dated or main).anchor, sent)
     demand = demand_of(paragraph, sent, times, main, dated)
+    if demand is not None and not demands_something(paragraph.source.text[demand[0]:demand[1]]):
+        demand = None
     if not (due or current or demand or (setter and bound)):
         return None
     pieces = [main.words, *(d.words for d in (dated,) if d), *(p for p in (due_words, demand) if p)]
@@ -277,3 +281,13 @@ def build_candidate(
         change=change,
         previous=previous,
     )
+
+
+def demands_something(words: str) -> bool:
+    """Whether the phrase read as the demand asks for anything: not the deadline noun itself
+    ("a deadline": the judge gave him a May 10 deadline) nor a reporting verb's phrase
+    ("told lawmakers in Berlin")."""
+    kept = [w for w in words.lower().split()
+            if w not in ("a", "an", "the") and not any(c.isdigit() for c in w)]  # "30-day"
+    return bool(kept) and not all(w in DEADLINE_NOUNS | WINDOW_NOUNS for w in kept) \
+        and kept[0] not in REPORTING_VERBS
