@@ -88,7 +88,25 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
     if speaker is None:
         return None
     return QuoteCandidate(paragraph.cite(start, end), (speaker.start, speaker.end), speaker.text,
-                          verb.text, kind="indirect")
+                          reporting_verb(verb) if lemma in SAY_LEMMAS else verb.text, kind="indirect")
+
+
+IRREGULAR_PAST = {"say": "said", "tell": "told", "admit": "admitted"}
+"""Past forms of the ``SAY_LEMMAS`` and ``POSITION_LEMMAS`` that do not add "-ed"."""
+
+
+def reporting_verb(verb) -> str:
+    """A saying verb as the pages print it before its clause: as written, but a gerund in
+    the past tense ("X, saying the talks had failed" -> "said"), which after a name would read
+    "X saying the talks had failed". (A position verb is printed within its own phrase.)"""
+    if verb.tag_ != "VBG":
+        return verb.text
+    lemma = verb.lemma_.lower()
+    if lemma in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    return lemma[:-1] + "ied" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma + "ed"
 
 
 def _reported_by_another(verb) -> bool:
