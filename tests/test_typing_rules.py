@@ -7,11 +7,12 @@ from dataclasses import replace
 
 import pytest
 
+from generator.knowledge.role_words import is_person_role
 from generator.model import Citation, Mention, Role
 from generator.resolve.entities import build_entity
 from generator.resolve.name_groups import NameGroup
 from generator.resolve.overrides import Overrides
-from generator.resolve.typing_rules import is_person_role, outlet_key, vote_type
+from generator.resolve.typing_rules import outlet_key, vote_type
 
 
 @pytest.mark.parametrize("role, person", [

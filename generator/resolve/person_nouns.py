@@ -18,10 +18,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from generator.knowledge.role_words import role_nouns
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup
 from generator.resolve.name_links import is_personish, title_gender
-from generator.resolve.typing_rules import role_nouns, vote_type
+from generator.resolve.typing_rules import vote_type
 
 NOUN_GENDER = {
     **dict.fromkeys("woman girl mother grandmother wife daughter mom mum sister aunt niece "

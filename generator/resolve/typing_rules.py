@@ -34,12 +34,11 @@ from functools import lru_cache
 
 from generator.knowledge.names import (
     FACILITY_WORDS,
-    JOB_WORDS,
     ORGANISATION_WORDS,
-    PERSON_TITLES,
     last_word,
     normalise,
 )
+from generator.knowledge.role_words import is_person_role
 from generator.model import EntityType, Mention
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -99,24 +98,6 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
 
 
 _NO_WEIGHTS: dict[EntityType, float] = {}
-
-
-def role_nouns(role: str) -> list[str]:
-    """The words of a role before its complement ("head coach of the team" -> head, coach)."""
-    words = role.lower().split()
-    cut = next((i for i, w in enumerate(words) if w in ("of", "to", "for", "at", "with")), len(words))
-    return words[:cut]
-
-
-@lru_cache(maxsize=1 << 16)
-def is_person_role(role: str) -> bool:
-    """Whether a role names a person's office or job: its head noun, the last of its
-    ``role_nouns`` before an "and", is a title or job word ("party leader of the region",
-    "fashion model", "chair and chief executive"; not "official biography", "largest
-    retailer", nor the "Ministry" of "Ministry of Trade")."""
-    nouns = role_nouns(role.replace("-", " ").replace(",", " "))
-    nouns = nouns[:next((i for i, w in enumerate(nouns) if w in ("and", "or")), len(nouns))]
-    return bool(nouns) and (nouns[-1] in PERSON_TITLES or nouns[-1] in JOB_WORDS)
 
 
 @lru_cache(maxsize=1 << 16)
