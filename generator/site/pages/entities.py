@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from generator.knowledge.role_words import is_person_role
 from generator.model import (
     Briefing,
     Citation,
@@ -33,6 +34,8 @@ from generator.site.summarize import Statement, entity_summary
 LIST_LIMIT = 25
 """Most rows of each list on an entity page (roles, mentions by source, quotes, positions,
 events, deadlines): a page must not grow with the corpus; it says how many rows it leaves out."""
+ROLE_WORDS_MAX = 12
+"""Most words of a role shown as an entity's description (see ``describes``)."""
 CITE_LIMIT = 5
 """Most sources cited for one role, summary statement or quote on an entity page."""
 NEIGHBOURHOOD_MIN_SOURCES = 2
@@ -162,10 +165,28 @@ class IndexContext:
     ``paging.first_only``)."""
 
 
+def describes(text: str) -> bool:
+    """Whether a role reads as a description of its entity: it starts with a letter (not
+    ", 46 KOs" of "(55-3, 46 KOs)", nor "' Sept. 20 win over ...") and is a phrase, not a
+    sentence the parse attached to the name (at most ``ROLE_WORDS_MAX`` words)."""
+    words = text.split()
+    return bool(words) and text[:1].isalpha() and len(words) <= ROLE_WORDS_MAX
+
+
+def description_roles(entity: Entity) -> list[RoleRow]:
+    """``first_roles`` that describe the entity (``describes``); for a person, those naming an
+    office or job first ("associate director at the FBI" before "nickname for the source")."""
+    rows = first_roles(entity)
+    if entity.type == "person":
+        rows = sorted(rows, key=lambda row: not is_person_role(row.text))  # stable: by sources next
+    return rows
+
+
 def first_roles(entity: Entity) -> list[RoleRow]:
-    """Distinct roles (case-insensitive), each with up to one citation per source."""
+    """Distinct roles (case-insensitive) that describe the entity (``describes``), each with up
+    to one citation per source, the most cited first."""
     rows: dict[str, list[Role]] = {}
-    for role in entity.roles:
+    for role in (r for r in entity.roles if describes(r.text)):
         key = re.sub(r"^(the|an?) ", "", role.text.lower())
         rows.setdefault(key, []).append(role)
     out = []
@@ -250,7 +271,7 @@ def index_row(entity: Entity, briefing: Briefing | None = None,
     (``summary``: gives an entity's ``entity_summary``, when the caller keeps them)."""
     count = len({m.source for m in entity.mentions})
     listed = ListedEntity(entity.id, entity.has_page, entity.aliases, len(entity.mentions))
-    roles = [row for row in first_roles(entity) if row.text.strip()]
+    roles = description_roles(entity)
     if roles:
         return IndexRow(listed, role_phrase(roles[0].text), count, roles[0].citations)
     if summary is not None:
