@@ -8,18 +8,24 @@ from generator.model import Source
 from generator.nlp.name_tokens import name_tokens
 
 
+def name_in(nlp, sentence: str, span: str, label: str) -> tuple[str, list[str]]:
+    """The name ``name_tokens`` keeps of ``span`` tagged ``label`` in ``sentence``, and the
+    words it strips as titles."""
+    doc = nlp(sentence)
+    start = sentence.index(span)
+    ent = doc.char_span(start, start + len(span), label=label, alignment_mode="expand")
+    source = Source("a", "a.txt", "ok", text=sentence, paragraphs=((0, len(sentence)),))
+    tokens, stripped = name_tokens(ent, source, 0)
+    return sentence[tokens[0].idx:tokens[-1].idx + len(tokens[-1])], stripped
+
+
 @pytest.mark.parametrize("sentence, span, name", [
     ("He watched Silver Harbor - - the sequel - - twice .", "Silver Harbor - -", "Silver Harbor"),
     ("The director - - Amos Trell - - resigned .", "- - Amos Trell - -", "Amos Trell"),
     ("Jane Doe , the mayor , spoke .", "Jane Doe", "Jane Doe"),
 ])
 def test_punctuation_at_the_ends_of_a_span_is_no_part_of_the_name(nlp, sentence, span, name):
-    doc = nlp(sentence)
-    start = sentence.index(span)
-    ent = doc.char_span(start, start + len(span), label="PERSON", alignment_mode="expand")
-    source = Source("a", "a.txt", "ok", text=sentence, paragraphs=((0, len(sentence)),))
-    tokens, _ = name_tokens(ent, source, 0)
-    assert sentence[tokens[0].idx:tokens[-1].idx + len(tokens[-1])] == name
+    assert name_in(nlp, sentence, span, "PERSON")[0] == name
 
 
 @pytest.mark.parametrize("sentence, span, label, name", [
@@ -28,12 +34,7 @@ def test_punctuation_at_the_ends_of_a_span_is_no_part_of_the_name(nlp, sentence,
     ("Police said comedian Jane Doe was not hurt .", "comedian Jane Doe", "PERSON", "Jane Doe"),
 ])
 def test_a_number_before_a_name_is_part_of_it_but_a_lower_case_word_is_not(nlp, sentence, span, label, name):
-    doc = nlp(sentence)
-    start = sentence.index(span)
-    ent = doc.char_span(start, start + len(span), label=label, alignment_mode="expand")
-    source = Source("a", "a.txt", "ok", text=sentence, paragraphs=((0, len(sentence)),))
-    tokens, _ = name_tokens(ent, source, 0)
-    assert sentence[tokens[0].idx:tokens[-1].idx + len(tokens[-1])] == name
+    assert name_in(nlp, sentence, span, label)[0] == name
 
 
 @pytest.mark.parametrize("sentence, span, name, title", [
@@ -42,10 +43,4 @@ def test_a_number_before_a_name_is_part_of_it_but_a_lower_case_word_is_not(nlp, 
     ("Councilwoman Rita Vell voted against the plan .", "Councilwoman Rita Vell", "Rita Vell", "Councilwoman"),
 ])
 def test_an_office_written_before_a_name_is_its_title_not_part_of_it(nlp, sentence, span, name, title):
-    doc = nlp(sentence)
-    start = sentence.index(span)
-    ent = doc.char_span(start, start + len(span), label="PERSON", alignment_mode="expand")
-    source = Source("a", "a.txt", "ok", text=sentence, paragraphs=((0, len(sentence)),))
-    tokens, stripped = name_tokens(ent, source, 0)
-    assert sentence[tokens[0].idx:tokens[-1].idx + len(tokens[-1])] == name
-    assert stripped == [title]
+    assert name_in(nlp, sentence, span, "PERSON") == (name, [title])
