@@ -91,6 +91,18 @@ def is_headline_word(tokens: list, text: str) -> bool:
     return all(written_in_lower_case(t.text, text) for t in tokens)
 
 
+def is_sentence_start_word(tokens: list, text: str) -> bool:
+    """One word NER took for a name only because it opens a sentence ("Arson is suspected
+    in ..."): the article also writes it in lower case, and never right after another
+    capitalised word, as a family name is ("Jack White", "Mr. White")."""
+    if len(tokens) != 1 or not tokens[0].is_sent_start:
+        return False
+    word = tokens[0].text
+    if not written_in_lower_case(word, text):
+        return False
+    return re.search(rf"\b[A-Z][\w'’.-]*\s+{re.escape(word)}\b", text) is None
+
+
 def part_the_body_names(tokens: list, source: Source, offset: int, body: str) -> list:
     """"Academy Picked Jane Doe" -> "Jane Doe": of a headline name the body never writes,
     the longest run of words from and to a capitalised word that the body does write."""

@@ -20,7 +20,13 @@ from generator.nlp.entity_spans import (
     sentence_ents,
     with_organisation_word,
 )
-from generator.nlp.headlines import headline_body, headline_names, headline_person_nouns, is_headline_word
+from generator.nlp.headlines import (
+    headline_body,
+    headline_names,
+    headline_person_nouns,
+    is_headline_word,
+    is_sentence_start_word,
+)
 from generator.nlp.name_tokens import name_tokens
 from generator.nlp.roles import find_roles
 
@@ -47,6 +53,8 @@ def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
     headline = headline_body(ent.sent, source, offset) is not None
     if not tokens or (headline and is_headline_word(tokens, source.text)):
         return None  # "Charged" of a headline's "Driver Charged": a word, not a name
+    if is_sentence_start_word(tokens, source.text):
+        return None  # "Arson is suspected in ...": a word a sentence start capitalises
     start = offset + tokens[0].idx
     end = strip_possessive(source.text, start, offset + tokens[-1].idx + len(tokens[-1].text))
     text = source.text[start:end]
