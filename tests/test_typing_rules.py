@@ -85,3 +85,16 @@ def test_an_organisation_word_before_of_makes_an_organisation(name, kind):
     label = {"place": "LOC", "person": "PERSON"}.get(kind, "PERSON")  # the model's tag, if wrong
     mentions = [Mention("a", 0, len(name), name, label, 0)]
     assert vote_type(mentions, known_place=False) == kind
+
+
+def test_a_person_tag_on_a_name_written_after_the_is_no_vote():
+    # "the Harbor Herons beat ...": small models tag a team's nickname PERSON; people's names
+    # take no article, so those tags are no evidence, while the article still counts for an
+    # organisation.
+    def herons(label: str, start: int, *cues: str) -> Mention:
+        return Mention("a", start, start + 13, "Harbor Herons", label, 0, cues=cues)
+
+    mentions = [herons("PERSON", 0, "determiner"), herons("PERSON", 100, "determiner"),
+                herons("PERSON", 200), herons("PERSON", 300)]
+    assert vote_type(mentions, known_place=False) == "organization"
+    assert vote_type([replace(m, cues=()) for m in mentions], known_place=False) == "person"

@@ -2,7 +2,8 @@
 
 Weights (per mention):
 - NER label: PERSON -> person, ORG -> organization, GPE/LOC/FAC -> place,
-  NORP -> group (1 point each).
+  NORP -> group (1 point each); a PERSON tag on a name written after "the" ("the
+  Comets") is none: people's names take no article.
 - "title:person" cue (President X, Mr. X, X's role words): person +2.
 - A role the text gives the mention whose nouns hold a title or job word ("X, the
   party leader of Y", "the driver, X", "X, a fashion model"): person +2, as a title.
@@ -83,7 +84,8 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
     voting = voters(mentions)
     for mention in voting:
         kind = LABEL_TYPES.get(mention.label, "organization")
-        points[kind] = points.get(kind, 0) + 1.0
+        if not (kind == "person" and "determiner" in mention.cues):  # "the Comets": no person's name
+            points[kind] = points.get(kind, 0) + 1.0
         suffix_type = _suffix_type(mention.text)
         if suffix_type:
             points[suffix_type] = points.get(suffix_type, 0) + SUFFIX_WEIGHT
