@@ -134,12 +134,11 @@ def _link_longer_surnames(groups: dict[str, NameGroup], links: Links, overrides:
     a name without its first given name ("Mary Smith" of "Anna Mary Smith"). ``by_last``:
     last word -> keys of the multi-word person names; returns the names several end with."""
     ambiguous: dict[str, set[str]] = {}
-    for key, group in groups.items():
-        size = len(group.words)
-        if size < 2 or not is_personish(group) or overrides.keeps_apart(key):
-            continue
-        longer = {links.find(k) for k in by_last.get(group.words[-1], ())
-                  if len(groups[k].words) > size and groups[k].words[-size:] == group.words}
+    for key in (k for keys in by_last.values() for k in keys):  # the multi-word person names
+        words = groups[key].words
+        size = len(words)
+        longer = {links.find(k) for k in by_last[words[-1]]
+                  if len(groups[k].words) > size and groups[k].words[-size:] == words}
         longer.discard(links.find(key))
         if len(longer) == 1:
             links.join(longer.pop(), key)
