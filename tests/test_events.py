@@ -159,6 +159,13 @@ def _briefing(articles: list[tuple[str, str, list[EventCandidate]]]) -> Briefing
     return Briefing("t", sources, analyses, entities)
 
 
+def test_a_place_taking_part_is_the_place_of_an_event_that_reports_none():
+    text = "Ann Lee checked into a Rome clinic for a stay."
+    briefing = _briefing([("a", text, [_candidate("a", text, "visit", ["Ann Lee", "Rome"], None)])])
+    (event,) = merge_events(briefing)
+    assert (event.title, event.place, event.participants) == ("Visit to Rome", "rome", ("ann-lee",))
+
+
 def test_same_visit_in_two_articles_merges():
     a = "Ann Lee will visit Rome on Sunday."
     b = "Ann Lee arrived in Rome with Bo Chan."

@@ -10,7 +10,7 @@ import pytest
 
 from generator.events import merge as event_merge
 from generator.events.cluster_memo import ClusterMemo
-from generator.events.drafts import draft, drafted_events
+from generator.events.drafts import EntityNames, draft, drafted_events
 from generator.model import Briefing, Entity
 from tests.test_cluster_memo import PEOPLE, counted, random_reports
 
@@ -43,8 +43,7 @@ def test_the_events_equal_a_merge_without_work_ahead(seed, monkeypatch):
     actual = regrouped(rng, guessed)
     stories = stories_of(actual)
     clusters = event_merge.story_clusters(reports, actual, ClusterMemo())
-    names = {e.id: e.name for e in ENTITIES}
-    plain = drafted_events([(members, draft(members, names)) for members in clusters], actual)
+    plain = drafted_events([(members, draft(members, EntityNames.of(ENTITIES))) for members in clusters], actual)
     assert event_merge.merge(briefing(), stories, reports) == plain
     ahead = event_merge.work_ahead(reports, stories_of(guessed), ClusterMemo(), ENTITIES)
     calls = counted(ClusterMemo(), monkeypatch)

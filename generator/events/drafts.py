@@ -19,7 +19,7 @@ from generator.events import triggers as lex
 from generator.events.agreement import contains
 from generator.events.reports import Report
 from generator.knowledge.names import slugify
-from generator.model import Event, TimeExpression
+from generator.model import Entity, Event, TimeExpression
 from generator.temporal.calendar import value_range
 
 
@@ -39,17 +39,35 @@ class Draft:
     """The rest of the ``Event``'s fields by name."""
 
 
-def draft(members: list[Report], names: dict[str, str]) -> Draft:
-    """The draft of a cluster's event (``names``: entity id -> name)."""
-    place = _main_place(members)
+@dataclass(frozen=True)
+class EntityNames:
+    """What a draft reads of the resolved entities: their names and which are places."""
+
+    names: dict[str, str]
+    """Entity id -> name."""
+    places: frozenset[str] = frozenset()
+    """Ids of the entities that are places."""
+
+    @classmethod
+    def of(cls, entities: Iterable[Entity]) -> EntityNames:
+        """The names and places of ``entities``."""
+        entities = list(entities)
+        return cls({e.id: e.name for e in entities}, frozenset(e.id for e in entities if e.type == "place"))
+
+
+def draft(members: list[Report], known: EntityNames) -> Draft:
+    """The draft of a cluster's event (``known``: the entities' names and places). With no
+    place reported as the event's, a place among its participants is its place ("rehab in a
+    New York facility"): the title reads "Visit to New York", not "Visit by New York"."""
+    place = _main_place(members) or _place_taking_part(members, known.places)
     kind = _most_common(r.candidate.kind for r in members)
-    title = _title(members, kind, place, names)
+    title = _title(members, kind, place, known.names)
     cites = {(r.source, r.candidate.citation.sentence): r.candidate.citation for r in members}
     times = {(t.text, t.value): t for r in members if (t := r.candidate.time) is not None}
     distinguished = _distinguished(title, members)
     return Draft(title, slugify(title), distinguished, slugify(distinguished), {
         "kind": kind,
-        "participants": _ranked(p for r in members for p in r.participants),
+        "participants": _ranked(p for r in members for p in r.participants if p != place),
         "place": place,
         "date": resolved_date(list(times.values())),
         "citations": tuple(cites.values()),
@@ -113,6 +131,12 @@ def _main_place(members: list[Report]) -> str | None:
     counts = _counts(r.place for r in placed)
     geo = {r.place: r.geo for r in placed}
     return max(counts, key=lambda p: (counts[p], any(contains(geo[o], geo[p]) for o in counts)))
+
+
+def _place_taking_part(members: list[Report], places: frozenset[str]) -> str | None:
+    """The most reported participant that is a place, else None."""
+    found = [p for p in _ranked(p for r in members for p in r.participants) if p in places]
+    return found[0] if found else None
 
 
 def resolved_date(times: list[TimeExpression]) -> TimeExpression | None:

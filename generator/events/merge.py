@@ -39,7 +39,7 @@ from functools import partial
 
 from generator.events.agreement import other_day, places_agree, times_conflict
 from generator.events.cluster_memo import ClusterMemo, Positions
-from generator.events.drafts import Draft, draft, drafted_events
+from generator.events.drafts import Draft, EntityNames, draft, drafted_events
 from generator.events.joins import join_same_sentence, join_story_events
 from generator.events.reports import Report, resolve_reports
 from generator.events.stories import numbered_stories
@@ -62,9 +62,9 @@ def merge(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None,
     reports = resolve_reports(briefing) if reports is None else reports
     stories = numbered_stories(briefing) if stories is None else stories
     story_of = {source: sid for sid, sources in stories.items() for source in sources}
-    names = {e.id: e.name for e in briefing.entities}
+    known = EntityNames.of(briefing.entities)
     found: list[tuple[list[Report], Draft]] = [
-        pair for work in _story_works(reports, story_of, memo or ClusterMemo(), names, ahead)
+        pair for work in _story_works(reports, story_of, memo or ClusterMemo(), known, ahead)
         for pair in zip(work.clusters, work.drafts, strict=True)]
     return drafted_events(sorted(found, key=lambda pair: pair[0][0].order), story_of)
 
@@ -88,8 +88,8 @@ def work_ahead(reports: list[Report], guessed: Mapping[str, Iterable[str]], memo
     """``story_work`` of the stories ``guessed`` (story id -> sources; the previous build's,
     while this build's are grouped), by the ``order`` of their reports."""
     story_of = {source: sid for sid, sources in guessed.items() for source in sources}
-    names = {e.id: e.name for e in entities}
-    return {tuple(r.order for r in members): story_work(members, sid, memo, names)
+    known = EntityNames.of(entities)
+    return {tuple(r.order for r in members): story_work(members, sid, memo, known)
             for sid, members in _by_story(reports, story_of).items() if sid}
 
 
@@ -101,23 +101,24 @@ def _by_story(reports: list[Report], story_of: Mapping[str, str]) -> dict[str, l
     return by_story
 
 
-def story_work(reports: list[Report], story_id: str, memo: ClusterMemo, names: dict[str, str]) -> StoryWork:
+def story_work(reports: list[Report], story_id: str, memo: ClusterMemo, known: EntityNames) -> StoryWork:
     """The clusters of one story's reports (recalled from ``memo`` when kept there, else
-    ``cluster`` and the joins; not kept again) and their events' drafts (``names``: entity
-    id -> name). Nothing joins reports of two stories, so each story is clustered on its own."""
+    ``cluster`` and the joins; not kept again) and their events' drafts (``known``: the
+    entities' names and places). Nothing joins reports of two stories, so each story is
+    clustered on its own."""
     key, positions = memo.recall(reports, partial(_one_story, story_id=story_id))
     clusters = sorted(([reports[n] for n in members] for members in positions), key=lambda c: c[0].order)
-    return StoryWork(key, positions, clusters, [draft(members, names) for members in clusters])
+    return StoryWork(key, positions, clusters, [draft(members, known) for members in clusters])
 
 
 def _story_works(reports: list[Report], story_of: Mapping[str, str], memo: ClusterMemo,
-                 names: dict[str, str], ahead: Mapping[tuple[int, ...], StoryWork] | None = None,
+                 known: EntityNames, ahead: Mapping[tuple[int, ...], StoryWork] | None = None,
                  ) -> Iterator[StoryWork]:
     """``story_work`` of each story, taken from ``ahead`` when its reports are those of a story
     worked out there, and kept in ``memo`` for the next build."""
     for story_id, members in _by_story(reports, story_of).items():
         work = (ahead or {}).get(tuple(r.order for r in members))
-        work = work or story_work(members, story_id, memo, names)
+        work = work or story_work(members, story_id, memo, known)
         memo.keep(work.key, work.positions)
         yield work
 
@@ -125,7 +126,8 @@ def _story_works(reports: list[Report], story_of: Mapping[str, str], memo: Clust
 def story_clusters(reports: list[Report], story_of: dict[str, str], memo: ClusterMemo) -> list[list[Report]]:
     """The clusters of every story (``cluster`` and the joins), by order of first report;
     a story whose reports are as they were in the previous build is not clustered again."""
-    found = [members for work in _story_works(reports, story_of, memo, {}) for members in work.clusters]
+    found = [members for work in _story_works(reports, story_of, memo, EntityNames({}))
+             for members in work.clusters]
     return sorted(found, key=lambda members: members[0].order)
 
 
