@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.deadlines.build import deadline_title
+from generator.deadlines.build import best_demand, deadline_title
 from generator.deadlines.find import demands_something
 from generator.model import TimeExpression
 
@@ -28,3 +28,8 @@ def test_without_a_demand_the_title_names_the_party_the_setter_or_the_due_time()
     assert deadline_title("", [], "Amos Trell", due) == "Deadline set by Amos Trell"
     assert deadline_title("", [], "", due) == "Deadline of May 10"
     assert deadline_title("", [], "", None) == "Deadline"
+
+
+def test_of_equal_demands_the_one_in_lower_case_is_the_title_s():
+    assert best_demand(["Act", "act"]) == "act"  # a title-case headline, then the body
+    assert best_demand(["withdraw its troops", "Withdraw", "withdraw its troops"]) == "withdraw its troops"

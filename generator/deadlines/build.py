@@ -100,7 +100,9 @@ def best_setter(cluster: list[Report], by_id: dict[str, Entity]) -> str | None:
 
 
 def best_demand(demands: list[str]) -> str:
-    """The demand wording most sources share (articles and inflection aside)."""
+    """The demand wording most sources share (articles and inflection aside); of equal ones,
+    the shortest, then one written in lower case ("act" of the body before "Act" of a
+    title-case headline)."""
     given = [d for d in demands if d]
     if not given:
         return ""
@@ -113,7 +115,7 @@ def best_demand(demands: list[str]) -> str:
         for d in given
     ]
     counts = Counter(key)
-    return min(given, key=lambda d: (-counts[key[given.index(d)]], len(d)))
+    return min(given, key=lambda d: (-counts[key[given.index(d)]], len(d), d[:1].isupper()))
 
 
 def consequences(candidates: list[DeadlineCandidate]) -> tuple[str, ...]:
