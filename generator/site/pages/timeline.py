@@ -9,6 +9,7 @@ Events index page holding it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from generator.deadlines.infer import INFERRED
@@ -23,6 +24,7 @@ from generator.site.pages.paging import (
     stable_paths,
     stable_runs,
 )
+from generator.site.timewords import value_words
 from generator.temporal.calendar import value_range
 
 KIND_NAMES = {"visit": "Visit", "meeting": "Meeting", "talks": "Talks",
@@ -36,6 +38,8 @@ TIMELINE_FOLDER = "timeline/pages"
 UNDATED_PREFIX = "undated-"
 """Key prefix of the rows without a resolved date, bundled by the article reporting them."""
 NOT_DATED = "not dated: "
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+"""A time value naming a calendar day (perhaps with a clock time)."""
 """How page titles name the rows whose date was not resolved, before the article's label."""
 TIMELINE_ROWS_PER_PAGE = 100
 """Rows per Timeline page (each row cites its sources): under 200 KB of HTML a page. On real
@@ -99,7 +103,7 @@ def plan_timeline_pages(briefing: Briefing, targets: dict[str, str]) -> list[Pag
     paths = stable_paths(TIMELINE_FOLDER, runs)
     pages = [Page(path, "timeline.md.j2", _timeline_page(whole, run))
              for run, path in zip(runs, paths, strict=True)]
-    sheets = [ContentsRow(path, _span(run), sum(len(b.rows) for b in run))
+    sheets = [ContentsRow(path, sheet_span(run), sum(len(b.rows) for b in run))
               for run, path in zip(runs, paths, strict=True)]
     return [Page(TIMELINE, "timeline_contents.md.j2", TimelineContentsContext(sheets)), *pages]
 
@@ -116,22 +120,24 @@ def timeline_bundles(whole: TimelineContext) -> list[Bundle[tuple]]:
                       for label, source, rows in whole.undated]
 
 
-def _span(run: list[Bundle[tuple]]) -> str:
-    """What a page of the timeline holds: "5 March 2024 to 9 April 2024", "not dated: S12 to S40",
-    "30 May 2025 to not dated: S1"."""
-    first, last = _label(run[0]), _label(run[-1])
-    if first.startswith(NOT_DATED) and last.startswith(NOT_DATED):
-        return span(first, last.removeprefix(NOT_DATED))
-    return span(first, last)
+def sheet_span(run: list[Bundle[tuple]]) -> str:
+    """What a page of the timeline holds: "5 March 2024 to 9 April 2024", "not dated: S12 to
+    S40", "1974 to 30 May 2025; not dated: S1 to S9"."""
+    dated = [bundle for bundle in run if bundle.rows[0][0] is None]
+    labels = [group[0] for group in (bundle.rows[0][0] for bundle in run) if group is not None]
+    parts = [span(_dated_label(dated[0]), _dated_label(dated[-1]))] if dated else []
+    parts += [NOT_DATED + span(labels[0], labels[-1])] if labels else []
+    return "; ".join(parts)
 
 
-def _label(bundle: Bundle[tuple]) -> str:
-    """A bundle of the timeline as page titles name it ("5 March 2024", "not dated: S12")."""
-    group = bundle.rows[0][0]
-    if group is not None:
-        return f"{NOT_DATED}{group[0]}"
+def _dated_label(bundle: Bundle[tuple]) -> str:
+    """A day's bundle as page titles name it: "5 March 2024"; a row dated only by its year,
+    month or quarter by those ("1974", "March 2009"), not by the first day they hold."""
     day = dt.date.fromisoformat(bundle.key)
-    return "no calendar day" if day == dt.date.max else f"{day.day} {day:%B %Y}"
+    if day == dt.date.max:
+        return "no calendar day"
+    value = bundle.rows[0][1].date
+    return f"{day.day} {day:%B %Y}" if _DAY_VALUE.match(value) else value_words(value)
 
 
 def _timeline_page(whole: TimelineContext, run: list[Bundle[tuple]]) -> TimelineContext:
@@ -146,7 +152,7 @@ def _timeline_page(whole: TimelineContext, run: list[Bundle[tuple]]) -> Timeline
         else:
             undated.append((*group, rows))
     windows = {s.id: whole.windows[s.id] for _, s, _ in undated if s.id in whole.windows}
-    return TimelineContext(dated, undated, windows, TIMELINE, _span(run))
+    return TimelineContext(dated, undated, windows, TIMELINE, sheet_span(run))
 
 
 def timeline_context(briefing: Briefing, targets: dict[str, str] | None = None) -> TimelineContext:
