@@ -103,3 +103,12 @@ def test_a_note_in_brackets_after_a_name_is_no_role(tmp_path):
     })
     assert "knee" not in {r.text.strip("( ") for e in b.entities for r in e.roles}
     assert "Czech political analyst" in roles_of(b, "Jan Novak")
+
+
+def test_an_apposition_after_of_a_thing_describes_the_thing_unless_it_names_an_office(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Police removed an effigy of Sarah Quell, part of a Halloween display in a yard, "
+                 "on Monday.\n\nThe son of Tomas Brill, a retired judge, spoke at the hearing.\n",
+    })
+    assert not {r for r in roles_of(b, "Sarah Quell") if "display" in r}
+    assert "retired judge" in roles_of(b, "Tomas Brill")

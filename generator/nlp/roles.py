@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.knowledge.names import JOB_WORDS, PERSON_TITLES, is_honorific, is_title_word
+from generator.knowledge.role_words import is_person_role
 from generator.model import Citation, Role, Source
 
 ROLE_CONNECTORS = frozenset({"to", "of", "for"})
@@ -93,8 +94,18 @@ def apposition_role(ent):
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not _in_brackets(child) \
                 and not _names_others(child):
-            return trim_phrase(child)
+            role = trim_phrase(child)
+            if role is not None and _of_a_thing(ent) and not is_person_role(role.text):
+                return None  # "an effigy of Jane Doe, part of a display": the effigy's
+            return role
     return None
+
+
+def _of_a_thing(ent) -> bool:
+    """Whether the name is the object of "of" after a noun ("an effigy of Jane Doe"), where an
+    apposition that names no office or job describes that noun, not the person."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
 
 
 def _names_others(noun) -> bool:
