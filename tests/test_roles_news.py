@@ -105,10 +105,12 @@ def test_a_note_in_brackets_after_a_name_is_no_role(tmp_path):
     assert "Czech political analyst" in roles_of(b, "Jan Novak")
 
 
-def test_an_apposition_after_of_a_thing_describes_the_thing_unless_it_names_an_office(tmp_path):
+def test_an_apposition_after_of_a_thing_or_according_to_names_no_role_unless_an_office(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Police removed an effigy of Sarah Quell, part of a Halloween display in a yard, "
-                 "on Monday.\n\nThe son of Tomas Brill, a retired judge, spoke at the hearing.\n",
+                 "on Monday.\n\nThe son of Tomas Brill, a retired judge, spoke at the hearing.\n\n"
+                 "Instead it was, according to Sarah Quell, the offices where records were stored, "
+                 "that burned.\n",
     })
-    assert not {r for r in roles_of(b, "Sarah Quell") if "display" in r}
+    assert not {r for r in roles_of(b, "Sarah Quell") if "display" in r or "offices" in r}
     assert "retired judge" in roles_of(b, "Tomas Brill")

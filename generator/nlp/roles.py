@@ -95,17 +95,22 @@ def apposition_role(ent):
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not _in_brackets(child) \
                 and not _names_others(child):
             role = trim_phrase(child)
-            if role is not None and _of_a_thing(ent) and not is_person_role(role.text):
+            if role is not None and _not_described_here(ent) and not is_person_role(role.text):
                 return None  # "an effigy of Jane Doe, part of a display": the effigy's
             return role
     return None
 
 
-def _of_a_thing(ent) -> bool:
-    """Whether the name is the object of "of" after a noun ("an effigy of Jane Doe"), where an
-    apposition that names no office or job describes that noun, not the person."""
+def _not_described_here(ent) -> bool:
+    """Whether the name is the object of "of" after a noun ("an effigy of Jane Doe") or of
+    "according to" ("according to Jane Doe, the offices were destroyed"): there an apposition
+    that names no office or job describes that noun, or is the clause's subject, not the
+    person."""
     head = ent.root.head
-    return ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+    if ent.root.dep_ != "pobj":
+        return False
+    return (head.lower_ == "of" and head.head.pos_ == "NOUN") or (
+        head.lower_ == "to" and head.head.lower_ == "according")
 
 
 def _names_others(noun) -> bool:
