@@ -9,7 +9,6 @@ Events index page holding it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from generator.deadlines.infer import INFERRED
@@ -25,7 +24,7 @@ from generator.site.pages.paging import (
     stable_runs,
 )
 from generator.site.timewords import value_words
-from generator.temporal.calendar import value_range
+from generator.temporal.calendar import to_date, value_range
 
 KIND_NAMES = {"visit": "Visit", "meeting": "Meeting", "talks": "Talks",
               "announcement": "Announcement", "attack": "Attack", "threat": "Threat",
@@ -38,8 +37,6 @@ TIMELINE_FOLDER = "timeline/pages"
 UNDATED_PREFIX = "undated-"
 """Key prefix of the rows without a resolved date, bundled by the article reporting them."""
 NOT_DATED = "not dated: "
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-"""A time value naming a calendar day (perhaps with a clock time)."""
 """How page titles name the rows whose date was not resolved, before the article's label."""
 TIMELINE_ROWS_PER_PAGE = 100
 """Rows per Timeline page (each row cites its sources): under 200 KB of HTML a page. On real
@@ -137,7 +134,7 @@ def _dated_label(bundle: Bundle[tuple]) -> str:
     if day == dt.date.max:
         return "no calendar day"
     value = bundle.rows[0][1].date
-    return f"{day.day} {day:%B %Y}" if _DAY_VALUE.match(value) else value_words(value)
+    return f"{day.day} {day:%B %Y}" if to_date(value) else value_words(value)
 
 
 def _timeline_page(whole: TimelineContext, run: list[Bundle[tuple]]) -> TimelineContext:
