@@ -59,15 +59,17 @@ def draft(members: list[Report], known: EntityNames) -> Draft:
     """The draft of a cluster's event (``known``: the entities' names and places). With no
     place reported as the event's, a place among its participants is its place ("rehab in a
     New York facility"): the title reads "Visit to New York", not "Visit by New York"."""
-    place = _main_place(members) or _place_taking_part(members, known.places)
+    ranked = _ranked(p for r in members for p in r.participants)
+    place = _main_place(members) or next((p for p in ranked if p in known.places), None)
+    participants = tuple(p for p in ranked if p != place)
     kind = _most_common(r.candidate.kind for r in members)
-    title = _title(members, kind, place, known.names)
+    title = _title(members, kind, place, participants, known.names)
     cites = {(r.source, r.candidate.citation.sentence): r.candidate.citation for r in members}
     times = {(t.text, t.value): t for r in members if (t := r.candidate.time) is not None}
     distinguished = _distinguished(title, members)
     return Draft(title, slugify(title), distinguished, slugify(distinguished), {
         "kind": kind,
-        "participants": _ranked(p for r in members for p in r.participants if p != place),
+        "participants": participants,
         "place": place,
         "date": resolved_date(list(times.values())),
         "citations": tuple(cites.values()),
@@ -133,12 +135,6 @@ def _main_place(members: list[Report]) -> str | None:
     return max(counts, key=lambda p: (counts[p], any(contains(geo[o], geo[p]) for o in counts)))
 
 
-def _place_taking_part(members: list[Report], places: frozenset[str]) -> str | None:
-    """The most reported participant that is a place, else None."""
-    found = [p for p in _ranked(p for r in members for p in r.participants) if p in places]
-    return found[0] if found else None
-
-
 def resolved_date(times: list[TimeExpression]) -> TimeExpression | None:
     """The most reported time that names a calendar day or period, else None."""
     resolved = [t for t in times if value_range(t.value)]
@@ -148,14 +144,16 @@ def resolved_date(times: list[TimeExpression]) -> TimeExpression | None:
     return next(t for t in resolved if t.value == best)
 
 
-def _title(members: list[Report], kind: str, place: str | None, names: dict[str, str]) -> str:
-    """The title of a cluster whose most reported kind is ``kind`` and main place ``place``."""
+def _title(members: list[Report], kind: str, place: str | None, participants: tuple[str, ...],
+           names: dict[str, str]) -> str:
+    """The title of a cluster whose most reported kind is ``kind``, main place ``place`` and
+    other participants ``participants``, most reported first."""
     word, at, by = lex.KIND_LABELS.get(kind, (kind.title(), "in", "by"))
     if members[0].candidate.aspect == "earlier":
         word = f"Earlier {word.lower()}"
     if place:
         return f"{word} {at} {names.get(place, place)}"
-    people = [names.get(p, p) for p in _ranked(p for r in members for p in r.participants)]
+    people = [names.get(p, p) for p in participants]
     if lex.family(kind) == "meeting" and len(people) > 1:
         return f"{word} of {people[0]} and {people[1]}"
     return f"{word} {by} {people[0]}" if people else word
