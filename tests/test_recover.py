@@ -77,3 +77,43 @@ def test_a_one_word_common_name_inside_a_longer_capitalised_name_is_not_recovere
     assert found["General"] == []  # "Attorney General Jane Roe"
     assert found["Endangered"] == ["Endangered Speci"]  # only in the title line
     assert found["Mo Kent"] == ["Kent Fired"]  # a name of more words than one: used everywhere
+
+
+def title_and_body(title: str, body: str, source: str = "a") -> tuple[Source, ArticleAnalysis]:
+    """An article of a title line and one body sentence."""
+    text = f"{title}\n{body}"
+    sentences = (Sentence(0, 0, len(title), 0, is_title=True), Sentence(1, len(title) + 1, len(text), 1))
+    return (Source(source, f"{source}.txt", "ok", text=text, paragraphs=((0, len(text)),)),
+            ArticleAnalysis(source, "", sentences, ()))
+
+
+def test_a_name_of_running_text_takes_the_place_of_a_shorter_span_in_a_title():
+    source, analysis = title_and_body("Dana Quill Resigns After Vote", "Officials met on Monday.")
+    other, other_analysis = title_and_body("Vote Held", "Dana Quill resigned, Quill said.", source="b")
+    short = Entity("dana", "Dana", "person", (), (Mention("a", 0, 4, "Dana", "PERSON", 0),),
+                   ambiguous_with=("dana-quill",))
+    full = Entity("dana-quill", "Dana Quill", "person", (),
+                  (Mention("b", 10, 20, "Dana Quill", "PERSON", 1), Mention("b", 31, 36, "Quill", "PERSON", 1)),
+                  ambiguous_with=("dana",))
+    result = recover_mentions([short, full], [source, other], {"a": analysis, "b": other_analysis})
+    assert [e.id for e in result] == ["dana-quill"]  # the short span's entity had no other mention
+    (entity,) = result
+    assert [(m.source, m.text) for m in entity.mentions if m.source == "a"] == [("a", "Dana Quill")]
+    assert entity.ambiguous_with == ()  # no reference to an entity gone
+
+
+def test_only_names_of_running_text_in_capitals_take_the_place_of_a_span():
+    headline, headline_analysis = title_and_body("Rook Harbour Hit By Storm", "Crews worked all night.")
+    careless, careless_analysis = title_and_body("Storm Hits Rook in May", "Rook in spring is calm.", "b")
+    elsewhere, elsewhere_analysis = title_and_body("Rook Harbour Hit Again", "Nobody was hurt.", "c")
+    rook = Entity("rook", "Rook", "place", (), (Mention("a", 0, 4, "Rook", "GPE", 0),
+                                                 Mention("b", 11, 15, "Rook", "GPE", 0)))
+    in_titles = Entity("rook-harbour-hit", "Rook Harbour Hit", "organization", (),
+                       (Mention("c", 0, 16, "Rook Harbour Hit", "ORG", 0),))  # in a title only
+    tagged_with_in = Entity("rook-in", "Rook in", "place", (), (Mention("b", 23, 30, "Rook in", "GPE", 1),))
+    result = recover_mentions([rook, in_titles, tagged_with_in], [headline, careless, elsewhere],
+                              {"a": headline_analysis, "b": careless_analysis, "c": elsewhere_analysis})
+    found = {e.id: sorted((m.source, m.text) for m in e.mentions) for e in result}
+    assert found["rook"] == [("a", "Rook"), ("b", "Rook")]  # the titles' own spans stay
+    assert found["rook-harbour-hit"] == [("c", "Rook Harbour Hit")]
+    assert found["rook-in"] == [("b", "Rook in")]

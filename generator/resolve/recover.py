@@ -13,6 +13,9 @@ Two kinds of forms nobody wrote are used with care: a form in capitals
 ("ROVERS" for "Rovers") only inside an all-capitals headline, and a
 person's family name alone ("Doe" for Jane Doe) only in articles that never
 write it in lower case.
+In a title line, where the NER model's spans often stop short ("Jane" of "Jane Doe Quits
+Job"), a known name that running text writes, every word capitalised, takes the place of the
+shorter mentions inside it; an entity left with no mention is dropped.
 Corpus-wide: one Aho-Corasick automaton over every form per run, one pass per
 article (``FormScanner``), so the cost grows with the text, not with texts x forms.
 A rebuild reuses what an article gave when nothing recovery reads of it changed,
@@ -43,6 +46,8 @@ MAX_SPAN_CHARS = 300
 
 MIN_FORM_LENGTH = 3
 RECOVERED_CUE = "recovered"
+WIDENED_CUE = "in place of a shorter mention"
+"""Cue of a recovered mention that took the place of the mentions inside it (``_displaces``)."""
 
 
 def _index_mentions(entities: list[Entity]) -> tuple[dict[str, set[str]], dict[str, list[tuple[int, int]]],
@@ -119,6 +124,9 @@ class Guarded:
     lone: frozenset[str] = frozenset()
     """Forms of entities whose name is one word ("General"); not used inside a longer name
     (``inside_longer_name``) in an article that writes them in lower case too."""
+    running: frozenset[str] = frozenset()
+    """Forms written outside title lines; only they take the place of a shorter mention in a
+    title (``_displaces``)."""
 
 
 def _sentence_at(analysis: ArticleAnalysis, starts: list[int], start: int, end: int) -> Sentence | None:
@@ -168,17 +176,19 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
     """(entity id, new mention) for each unclaimed occurrence of a known form in one source
     (``occurrences``: ``FormScanner.finditer`` of its text; forms in ``guarded`` only where
     ``_fits`` allows; a shared form goes to the only one of its entities ``present`` in the
-    source)."""
+    source). In a title line, an occurrence may take the place of the shorter mentions inside
+    it (``_displaces``)."""
     guarded = guarded or Guarded()
     found = []
     claimed = OffsetIndex(taken, MAX_SPAN_CHARS)
     starts = [s.start for s in analysis.sentences]
     for start, end in occurrences:
         form = source.text[start:end]
-        if claimed.overlapping(start, end):
-            continue
         sentence = _sentence_at(analysis, starts, start, end)
         if sentence is None or not _fits(form, guarded, sentence, source.text):
+            continue
+        overlapped = [taken[i] for i in claimed.overlapping(start, end)]
+        if overlapped and not (sentence.is_title and _displaces(form, start, end, overlapped, guarded)):
             continue
         if form in guarded.lone and not sentence.is_title and inside_longer_name(
                 source.text, start, end, sentence.start) and _written_in_lower_case(form, source.text):
@@ -186,9 +196,30 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
         owners = guarded.shared.get(form, frozenset()) & present
         entity_id = forms.get(form) or (min(owners) if len(owners) == 1 else None)
         if entity_id is not None:
-            mention = Mention(source.id, start, end, form, "", sentence.index, cues=(RECOVERED_CUE,))
+            cues = (RECOVERED_CUE, WIDENED_CUE) if overlapped else (RECOVERED_CUE,)
+            mention = Mention(source.id, start, end, form, "", sentence.index, cues=cues)
             found.append((entity_id, mention))
     return found
+
+
+def _displaces(form: str, start: int, end: int, overlapped: list[tuple[int, int]],
+               guarded: Guarded) -> bool:
+    """Whether a known name at ``[start, end)`` of a title line replaces the mentions it
+    overlaps there: each lies inside it ("Jane" of "Jane Doe Quits Job"), and running text
+    writes it so, every word capitalised (``Guarded.running``; a form of headlines only,
+    "Doe Quits", or a careless tag, "Doe in", is no better reading). Headlines capitalise
+    every word, and the NER model's spans there often stop short."""
+    return (form in guarded.running and all(not word[:1].islower() for word in form.split())
+            and all(start <= s and e <= end and (s, e) != (start, end) for s, e in overlapped))
+
+
+def running_forms(entities: list[Entity], analyses: dict[str, ArticleAnalysis]) -> frozenset[str]:
+    """The words of the mentions outside title lines."""
+    def in_title(mention: Mention) -> bool:
+        analysis = analyses.get(mention.source)
+        return (analysis is not None and mention.sentence < len(analysis.sentences)
+                and analysis.sentences[mention.sentence].is_title)
+    return frozenset(m.text for e in entities for m in e.mentions if not in_title(m))
 
 
 class ScanPlan:
@@ -251,7 +282,7 @@ class KnownForms:
             found = self._facts[form] = (form, self.forms.get(form, ""), form in self.guarded.shouted,
                                          form in self.guarded.surnames,
                                          tuple(sorted(self.guarded.shared.get(form, ()))),
-                                         form in self.guarded.lone)
+                                         form in self.guarded.lone, form in self.guarded.running)
         return found
 
 
@@ -260,7 +291,7 @@ def _recovered(source: Source, analysis: ArticleAnalysis, known: KnownForms, pla
     """``missed_mentions`` of one article, or its result kept for the same inputs: the text,
     sentences, existing mentions and the facts of the known forms the text holds, all it reads."""
     text_key, holds, hits = plan.holds(source.text)
-    spans = tuple((s.start, s.end, s.index) for s in analysis.sentences)
+    spans = tuple((s.start, s.end, s.index, s.is_title) for s in analysis.sentences)
     key = digest((source.id, text_key, spans, sorted(taken), sorted(present),
                   [known.facts(form) for form in sorted(holds)]))
     found = plan.memo.recovered(key)
@@ -272,6 +303,27 @@ def _recovered(source: Source, analysis: ArticleAnalysis, known: KnownForms, pla
     return found
 
 
+def _without_displaced(entities: list[Entity], added: dict[str, list[Mention]]) -> list[Entity]:
+    """``entities`` with the ``added`` mentions, less the mentions an added one overlaps (it took
+    their place in a title line, ``_displaces``) and less the entities left with no mention."""
+    displacing: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for mention in (m for mentions in added.values() for m in mentions if WIDENED_CUE in m.cues):
+        displacing[mention.source].append((mention.start, mention.end))
+    kept = []
+    for entity in entities:
+        mentions = [m for m in entity.mentions if m.source not in displacing or not any(
+            m.start < e and s < m.end for s, e in displacing[m.source])]
+        mentions += added.get(entity.id, [])
+        if mentions:
+            kept.append(entity if mentions == list(entity.mentions) else
+                        replace(entity, mentions=tuple(sorted(mentions, key=MENTION_ORDER))))
+    ids = {e.id for e in kept}
+    return [e if set(e.ambiguous_with) <= ids and (e.country is None or e.country in ids) else
+            replace(e, ambiguous_with=tuple(i for i in e.ambiguous_with if i in ids),
+                    country=e.country if e.country in ids else None)
+            for e in kept]
+
+
 def recover_mentions(entities: list[Entity], sources: list[Source], analyses: dict[str, ArticleAnalysis],
                      memo: ResolveMemo | None = None) -> list[Entity]:
     """Entities with the occurrences NER missed added to their mentions (``memo``: what the
@@ -280,7 +332,7 @@ def recover_mentions(entities: list[Entity], sources: list[Source], analyses: di
         owners, taken, present = _index_mentions(entities)
         forms = name_forms(owners)
         guarded = Guarded(shouted_forms(forms), surname_forms(entities, forms), shared_forms(owners),
-                          lone_word_forms(entities))
+                          lone_word_forms(entities), running_forms(entities, analyses))
         forms |= guarded.shouted | guarded.surnames
         if not forms and not guarded.shared:
             return entities
@@ -292,5 +344,5 @@ def recover_mentions(entities: list[Entity], sources: list[Source], analyses: di
                 for entity_id, mention in _recovered(source, analyses[source.id], known, plan,
                                                      taken[source.id], frozenset(present[source.id])):
                     added[entity_id].append(mention)
-        return [replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.id]), key=MENTION_ORDER)))
-                if added[e.id] else e for e in entities]
+        return _without_displaced(entities, added) if added else entities
+
