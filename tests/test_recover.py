@@ -117,3 +117,12 @@ def test_only_names_of_running_text_in_capitals_take_the_place_of_a_span():
     assert found["rook"] == [("a", "Rook"), ("b", "Rook")]  # the titles' own spans stay
     assert found["rook-harbour-hit"] == [("c", "Rook Harbour Hit")]
     assert found["rook-in"] == [("b", "Rook in")]
+
+
+def test_a_family_name_alone_is_not_recovered_where_a_longer_name_goes_on():
+    text = "Pell Industries grew. Pell smiled."
+    source = Source("a", "a.txt", "ok", text=text, paragraphs=((0, len(text)),))
+    analysis = ArticleAnalysis("a", "", (Sentence(0, 0, 21, 0), Sentence(1, 22, len(text), 0)), ())
+    person = Entity("nora-pell", "Nora Pell", "person", (), (Mention("b", 0, 9, "Nora Pell", "PERSON", 0),))
+    (result,) = recover_mentions([person], [source], {"a": analysis})
+    assert [m.start for m in result.mentions if m.source == "a"] == [text.index("Pell smiled")]

@@ -12,7 +12,7 @@ part of a longer name (``inside_longer_name``).
 Two kinds of forms nobody wrote are used with care: a form in capitals
 ("ROVERS" for "Rovers") only inside an all-capitals headline, and a
 person's family name alone ("Doe" for Jane Doe) only in articles that never
-write it in lower case.
+write it in lower case, and not where it runs into another capitalised word ("Doe Industries").
 In a title line, where the NER model's spans often stop short ("Jane" of "Jane Doe Quits
 Job"), a known name that running text writes, every word capitalised, takes the place of the
 shorter mentions inside it; an entity left with no mention is dropped.
@@ -169,6 +169,16 @@ def inside_longer_name(text: str, start: int, end: int, sentence_start: int) -> 
     return not (is_title_word(before.group(1)) or is_honorific(before.group(1)))
 
 
+def _part_of_longer_name(form: str, guarded: Guarded, sentence: Sentence, text: str,
+                         start: int, end: int) -> bool:
+    """Whether an occurrence outside a title line is part of a longer name
+    (``inside_longer_name``) and its form one used with care there: a family name alone
+    ("Doe" of "Doe Industries") or a one-word name the article also writes in lower case
+    ("General" of "Attorney General Jane Roe")."""
+    careful = form in guarded.surnames or (form in guarded.lone and _written_in_lower_case(form, text))
+    return careful and not sentence.is_title and inside_longer_name(text, start, end, sentence.start)
+
+
 def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
                     occurrences: Iterable[tuple[int, int]], taken: list[tuple[int, int]],
                     guarded: Guarded | None = None,
@@ -190,8 +200,7 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
         overlapped = [taken[i] for i in claimed.overlapping(start, end)]
         if overlapped and not (sentence.is_title and _displaces(form, start, end, overlapped, guarded)):
             continue
-        if form in guarded.lone and not sentence.is_title and inside_longer_name(
-                source.text, start, end, sentence.start) and _written_in_lower_case(form, source.text):
+        if _part_of_longer_name(form, guarded, sentence, source.text, start, end):
             continue
         owners = guarded.shared.get(form, frozenset()) & present
         entity_id = forms.get(form) or (min(owners) if len(owners) == 1 else None)
