@@ -223,12 +223,19 @@ def _displaces(form: str, start: int, end: int, overlapped: list[tuple[int, int]
 
 
 def running_forms(entities: list[Entity], analyses: dict[str, ArticleAnalysis]) -> frozenset[str]:
-    """The words of the mentions outside title lines."""
-    def in_title(mention: Mention) -> bool:
-        analysis = analyses.get(mention.source)
-        return (analysis is not None and mention.sentence < len(analysis.sentences)
-                and analysis.sentences[mention.sentence].is_title)
-    return frozenset(m.text for e in entities for m in e.mentions if not in_title(m))
+    """The words of the mentions outside title lines (an article's title lines come first)."""
+    titles = {source: _leading_titles(analysis) for source, analysis in analyses.items()}
+    most = max(titles.values(), default=0)  # a mention of a later sentence is in none: not looked up
+    return frozenset(m.text for e in entities for m in e.mentions
+                     if m.sentence >= most or m.sentence >= titles.get(m.source, 0))
+
+
+def _leading_titles(analysis: ArticleAnalysis) -> int:
+    """How many of the article's first sentences are title lines."""
+    count = 0
+    while count < len(analysis.sentences) and analysis.sentences[count].is_title:
+        count += 1
+    return count
 
 
 class ScanPlan:
@@ -312,20 +319,27 @@ def _recovered(source: Source, analysis: ArticleAnalysis, known: KnownForms, pla
     return found
 
 
-def _without_displaced(entities: list[Entity], added: dict[str, list[Mention]]) -> list[Entity]:
+def _without_displaced(entities: list[Entity], added: dict[str, list[Mention]],
+                       present: dict[str, set[str]]) -> list[Entity]:
     """``entities`` with the ``added`` mentions, less the mentions an added one overlaps (it took
-    their place in a title line, ``_displaces``) and less the entities left with no mention."""
+    their place in a title line, ``_displaces``) and less the entities left with no mention
+    (``present``: the ids of the entities each source mentions)."""
     displacing: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for mention in (m for mentions in added.values() for m in mentions if WIDENED_CUE in m.cues):
         displacing[mention.source].append((mention.start, mention.end))
+    touched = {entity_id for source in displacing for entity_id in present.get(source, ())}
     kept = []
     for entity in entities:
-        mentions = [m for m in entity.mentions if m.source not in displacing or not any(
-            m.start < e and s < m.end for s, e in displacing[m.source])]
+        mentions = list(entity.mentions)
+        if entity.id in touched:
+            mentions = [m for m in mentions if m.source not in displacing or not any(
+                m.start < e and s < m.end for s, e in displacing[m.source])]
         mentions += added.get(entity.id, [])
         if mentions:
-            kept.append(entity if mentions == list(entity.mentions) else
+            kept.append(entity if len(mentions) == len(entity.mentions) and entity.id not in touched else
                         replace(entity, mentions=tuple(sorted(mentions, key=MENTION_ORDER))))
+    if not touched:
+        return kept
     ids = {e.id for e in kept}
     return [e if set(e.ambiguous_with) <= ids and (e.country is None or e.country in ids) else
             replace(e, ambiguous_with=tuple(i for i in e.ambiguous_with if i in ids),
@@ -353,5 +367,5 @@ def recover_mentions(entities: list[Entity], sources: list[Source], analyses: di
                 for entity_id, mention in _recovered(source, analyses[source.id], known, plan,
                                                      taken[source.id], frozenset(present[source.id])):
                     added[entity_id].append(mention)
-        return _without_displaced(entities, added) if added else entities
+        return _without_displaced(entities, added, present) if added else entities
 
