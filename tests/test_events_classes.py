@@ -19,7 +19,6 @@ from tests.test_events import _briefing, _candidate, paragraph_of
 @pytest.mark.parametrize("text", [
     "Police did not arrest the gunman in Madrid on Friday.",      # negated
     "The young actor shot to fame in Madrid last year.",          # idiom: nobody is hit
-    "The man was charged with murder in Madrid on Friday.",       # a charge, not the killing
     "Maria Lopez will meet the deadline set by Brussels.",        # idiom: a deadline is no one
     "The minister visited Madrid on Friday.",                     # a visit needs a name
     "The plan to kill the bill died in Madrid on Friday.",        # metaphors: no one dies
@@ -43,6 +42,37 @@ def test_trigger_out_of_sense_gives_no_event(nlp, text):
 def test_described_participant_makes_the_main_event(nlp, text, kind, described):
     found = [e for e in find_events(paragraph_of(nlp, text)) if e.kind == kind]
     assert found and described in found[0].described and not found[0].participants
+
+
+def test_a_charge_is_an_event_of_its_own_and_not_the_crime(nlp):
+    found = find_events(paragraph_of(nlp, "The man was charged with murder in Madrid on Friday."))
+    assert [(e.kind, e.trigger) for e in found] == [("charge", "charged")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Maria Lopez was sentenced to ten years in prison in Madrid on Friday.", "sentencing"),
+    ("A jury convicted John Smith of fraud in Madrid on Friday.", "verdict"),
+    ("Two inmates escaped from a prison in Madrid on Sunday.", "escape"),
+    ("Maria Lopez was elected mayor of Madrid on Sunday.", "election"),
+    ("Halvorsen Group bought Pemberly Foods for 2 billion dollars on Monday.", "acquisition"),
+    ("Protesters rallied outside the parliament in Madrid on Saturday.", "protest"),
+    ("The bomb injured three people in Madrid on Friday.", "injury"),
+    ("A train crashed in Madrid on Friday.", "crash"),
+    ("Maria Lopez checked into a clinic in Malibu on Friday.", "admission"),
+])  # fmt: skip
+def test_justice_civic_business_and_accident_events(nlp, text, kind):
+    assert kind in [e.kind for e in find_events(paragraph_of(nlp, text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez charged the battery in Madrid on Friday.",       # "charge" needs "with"
+    "Maria Lopez escaped injury in Madrid on Friday.",            # no custody
+    "Maria Lopez bought shares in Madrid on Friday.",             # shares are no one
+    "Maria Lopez checked the list in Madrid on Friday.",          # nothing checked into
+    "Stocks rallied in Madrid on Friday.",                        # stocks are no party
+])  # fmt: skip
+def test_new_triggers_out_of_sense_give_no_event(nlp, text):
+    assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []
 
 
 def test_earthquake_needs_only_a_place_or_time(nlp):

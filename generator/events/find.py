@@ -89,6 +89,11 @@ def _complete(verb, lemma: str) -> bool:
         return _has_drop(verb)
     if lemma in lex.NEEDS_PARTNER:
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    if lemma in lex.NEEDS_CUSTODY:
+        return any((c.dep_ == "prep" and c.lower_ == "from")
+                   or (c.dep_ == "dobj" and c.lemma_.lower() in lex.CUSTODY_WORDS) for c in verb.children)
+    if lemma in lex.NEEDS_INTO:
+        return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
     return lemma not in lex.NEEDS_DESTINATION or _has_destination(verb)
 
 

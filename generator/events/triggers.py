@@ -4,7 +4,9 @@ A trigger is a verb or noun that names an event; its *family* (kind) decides
 which mentions may merge and how the event is titled. Nothing here knows any
 corpus: the lists are ordinary English words for visits, meetings, talks,
 announcements, attacks, threats, sanctions, arrests, killings, dismissals,
-appointments and resignations.
+appointments and resignations, and for the justice, civic, business and accident events
+of standard news event taxonomies (ACE 2005: charges, verdicts, sentencing, escapes,
+elections, acquisitions, protests, injuries, crashes; admissions to a clinic).
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ VERB_TRIGGERS: dict[str, str] = {
     "resign": "resignation", "die": "death", "nab": "arrest", "terminate": "dismissal",
     "foil": "foiling", "thwart": "foiling", "hit": "hit", "strike": "hit", "fall": "fall",
     "succumb": "death", "explode": "disaster",
+    "charge": "charge", "indict": "charge", "convict": "verdict", "acquit": "verdict",
+    "sentence": "sentencing", "escape": "escape", "elect": "election",
+    "acquire": "acquisition", "buy": "acquisition", "purchase": "acquisition",
+    "injure": "injury", "wound": "injury", "protest": "protest", "demonstrate": "protest",
+    "rally": "protest", "crash": "crash", "collide": "crash", "derail": "crash",
+    "check": "admission", "hospitalize": "admission",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
@@ -34,9 +42,11 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
 "gunned down")."""
 
 NEEDS_PARTY_OBJECT = frozenset({"meet", "welcome", "host", "fire", "sack", "dismiss", "capture",
-                                "shoot", "kill", "terminate", "nab"})
+                                "shoot", "kill", "terminate", "nab", "acquire", "buy", "purchase",
+                                "convict", "acquit", "sentence", "indict"})
 """Verbs whose direct object, when they have one, must name someone ("met the minister", not
-"met the deadline"; "fired the coach X", not "fired shots"; "killed X", not "killed the bill")."""
+"met the deadline"; "fired the coach X", not "fired shots"; "killed X", not "killed the bill";
+"bought Acme", not "bought shares")."""
 
 NEEDS_NAMED_SUBJECT = frozenset({"welcome", "host"})
 """Verbs that are meetings only when the host is named ("we welcome X" is a greeting)."""
@@ -68,10 +78,22 @@ NEEDS_DESTINATION = frozenset({"head", "fly", "travel"})
 DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "for"})
 """Prepositions introducing a destination."""
 
-NEEDS_PARTNER = frozenset({"negotiate", "talk"})
-"""Verbs that are events only with a "with" partner ("talked with X", not "talked about")."""
+NEEDS_PARTNER = frozenset({"negotiate", "talk", "charge"})
+"""Verbs that are events only with a "with" phrase ("talked with X", not "talked about"; "charged
+with murder", not "charged the battery")."""
 
-NEEDS_SETTING = frozenset({"talks"})
+NEEDS_CUSTODY = frozenset({"escape"})
+"""Verbs that are events only out of custody: "escaped from X", "escaped custody" (not "escaped
+injury", "escaped the heat")."""
+
+CUSTODY_WORDS = frozenset({"custody", "prison", "jail", "detention", "captivity", "captors", "cell",
+                           "penitentiary", "guards"})
+"""Objects of "escape" that are custody."""
+
+NEEDS_INTO = frozenset({"check"})
+"""Verbs that are events only into somewhere ("checked into a clinic", not "checked the list")."""
+
+NEEDS_SETTING = frozenset({"talks", "election", "protest", "acquisition"})
 """Kinds whose noun triggers need a place or a time ("negotiations" is often abstract)."""
 
 NOUN_TRIGGERS: dict[str, str] = {
@@ -88,22 +110,31 @@ NOUN_TRIGGERS: dict[str, str] = {
     "appointment": "appointment", "nomination": "appointment",
     "resignation": "resignation", "nominee": "appointment", "death": "death",
     "earthquake": "disaster", "quake": "disaster", "explosion": "disaster", "blast": "disaster",
+    "indictment": "charge", "verdict": "verdict", "conviction": "verdict", "acquittal": "verdict",
+    "sentencing": "sentencing", "escape": "escape", "jailbreak": "escape", "breakout": "escape",
+    "election": "election", "elections": "election", "referendum": "election",
+    "acquisition": "acquisition", "takeover": "acquisition", "merger": "acquisition",
+    "buyout": "acquisition", "protest": "protest", "protests": "protest",
+    "demonstration": "protest", "demonstrations": "protest", "crash": "crash",
+    "collision": "crash", "derailment": "crash",
 }  # fmt: skip
 """Noun form (lower case, as written) -> event kind."""
 
 DESCRIBED_KINDS = frozenset({"attack", "killing", "shooting", "death", "disaster", "arrest",
-                             "foiling", "dismissal", "appointment", "resignation", "hit", "fall"})
+                             "foiling", "dismissal", "appointment", "resignation", "hit", "fall",
+                             "charge", "verdict", "sentencing", "escape", "injury", "protest",
+                             "crash", "admission"})
 """Kinds whose participants may be described instead of named ("a gunman opened fire", "police
 arrested a man"); visits, meetings, talks, announcements, threats and sanctions need a name."""
 
-NEEDS_VICTIM = frozenset({"shoot", "kill", "murder", "stab", "gun", "hit", "strike"})
+NEEDS_VICTIM = frozenset({"shoot", "kill", "murder", "stab", "gun", "hit", "strike", "injure", "wound"})
 """Verbs that are events only when someone is hit: a party as object or passive subject ("shot
 three people", "was killed"; not "shot to fame")."""
 
 NONEVENT_COMPOUND = frozenset({"death"})
 """Noun triggers that name no event when they modify another noun ("death penalty", "death toll")."""
 
-STANDALONE_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "arrest"})
+STANDALONE_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "arrest", "crash"})
 """Kinds that are events with a place even when no one is named or described ("the
 shooting in X on Monday", "an earthquake struck X")."""
 
@@ -171,6 +202,11 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "shooting": ("Shooting", "in", "by"), "death": ("Death", "in", "of"),
     "disaster": ("Disaster", "in", "at"), "foiling": ("Foiled attack", "in", "by"),
     "hit": ("Person struck", "in", "–"), "fall": ("Fall", "in", "of"),
+    "charge": ("Charges", "in", "against"), "verdict": ("Verdict", "in", "on"),
+    "sentencing": ("Sentencing", "in", "of"), "escape": ("Escape", "in", "of"),
+    "election": ("Election", "in", "of"), "acquisition": ("Acquisition", "in", "by"),
+    "injury": ("Injury", "in", "of"), "protest": ("Protest", "in", "by"),
+    "crash": ("Crash", "in", "of"), "admission": ("Admission", "in", "of"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles."""
 
