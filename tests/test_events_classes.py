@@ -59,6 +59,10 @@ def test_a_charge_is_an_event_of_its_own_and_not_the_crime(nlp):
     ("The bomb injured three people in Madrid on Friday.", "injury"),
     ("A train crashed in Madrid on Friday.", "crash"),
     ("Maria Lopez checked into a clinic in Malibu on Friday.", "admission"),
+    ("A fire broke out in Madrid on Friday.", "fire"),
+    ("Riots broke out in Madrid on Saturday.", "riot"),
+    ("Two men robbed a bank in Madrid on Friday.", "robbery"),
+    ("The Madrid Comets defeated the Lisbon Rovers on Sunday.", "victory"),
 ])  # fmt: skip
 def test_justice_civic_business_and_accident_events(nlp, text, kind):
     assert kind in [e.kind for e in find_events(paragraph_of(nlp, text))]
@@ -70,9 +74,15 @@ def test_justice_civic_business_and_accident_events(nlp, text, kind):
     "Maria Lopez bought shares in Madrid on Friday.",             # shares are no one
     "Maria Lopez checked the list in Madrid on Friday.",          # nothing checked into
     "Stocks rallied in Madrid on Friday.",                        # stocks are no party
+    "The minister came under fire in Madrid on Friday.",          # criticism, not a fire
 ])  # fmt: skip
 def test_new_triggers_out_of_sense_give_no_event(nlp, text):
     assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []
+
+
+def test_a_fire_department_is_no_fire(nlp):
+    found = find_events(paragraph_of(nlp, "The fire department in Madrid hired John Smith."))
+    assert [e.kind for e in found] == ["appointment"]
 
 
 def test_earthquake_needs_only_a_place_or_time(nlp):

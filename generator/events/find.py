@@ -66,12 +66,22 @@ def trigger(token) -> tuple[str | None, object]:
     if headline and _has_destination(token):
         return HEADLINE_VERBS[lower], token
     modifier = token.dep_ == "compound" and lower in lex.NONEVENT_COMPOUND  # "death penalty"
-    if token.pos_ in ("NOUN", "PROPN") and lower in lex.NOUN_TRIGGERS and not modifier:
+    if token.pos_ in ("NOUN", "PROPN") and lower in lex.NOUN_TRIGGERS and not modifier \
+            and not _idiom(token, lower):
         return lex.NOUN_TRIGGERS[lower], governor_of(token)
     measure = lower in lex.SANCTION_NOUNS and token.dep_ == "dobj"
     if measure and token.head.lemma_.lower() in lex.SANCTION_VERBS:
         return "sanctions", token.head
     return None, None
+
+
+def _idiom(noun, lower: str) -> bool:
+    """Whether a noun trigger is part of an idiom (``triggers.IDIOM_VERBS``: "opened fire",
+    "under fire")."""
+    verbs = lex.IDIOM_VERBS.get(lower)
+    if verbs is None:
+        return False
+    return noun.head.lower_ == "under" or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in verbs)
 
 
 def _phrasal(token, lemma: str) -> str | None:

@@ -6,7 +6,8 @@ corpus: the lists are ordinary English words for visits, meetings, talks,
 announcements, attacks, threats, sanctions, arrests, killings, dismissals,
 appointments and resignations, and for the justice, civic, business and accident events
 of standard news event taxonomies (ACE 2005: charges, verdicts, sentencing, escapes,
-elections, acquisitions, protests, injuries, crashes; admissions to a clinic).
+elections, acquisitions, protests and riots, injuries, crashes, fires, robberies; admissions
+to a clinic; victories in a contest).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "acquire": "acquisition", "buy": "acquisition", "purchase": "acquisition",
     "injure": "injury", "wound": "injury", "protest": "protest", "demonstrate": "protest",
     "rally": "protest", "crash": "crash", "collide": "crash", "derail": "crash",
-    "check": "admission", "hospitalize": "admission",
+    "check": "admission", "hospitalize": "admission", "steal": "robbery", "rob": "robbery",
+    "defeat": "victory",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
@@ -43,7 +45,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
 
 NEEDS_PARTY_OBJECT = frozenset({"meet", "welcome", "host", "fire", "sack", "dismiss", "capture",
                                 "shoot", "kill", "terminate", "nab", "acquire", "buy", "purchase",
-                                "convict", "acquit", "sentence", "indict"})
+                                "convict", "acquit", "sentence", "indict", "defeat"})
 """Verbs whose direct object, when they have one, must name someone ("met the minister", not
 "met the deadline"; "fired the coach X", not "fired shots"; "killed X", not "killed the bill";
 "bought Acme", not "bought shares")."""
@@ -116,14 +118,17 @@ NOUN_TRIGGERS: dict[str, str] = {
     "acquisition": "acquisition", "takeover": "acquisition", "merger": "acquisition",
     "buyout": "acquisition", "protest": "protest", "protests": "protest",
     "demonstration": "protest", "demonstrations": "protest", "crash": "crash",
-    "collision": "crash", "derailment": "crash",
+    "collision": "crash", "derailment": "crash", "fire": "fire", "blaze": "fire",
+    "wildfire": "fire", "inferno": "fire", "riot": "riot", "riots": "riot", "rioting": "riot",
+    "unrest": "riot", "clashes": "riot", "robbery": "robbery", "theft": "robbery",
+    "heist": "robbery", "burglary": "robbery", "victory": "victory", "suicide": "death",
 }  # fmt: skip
 """Noun form (lower case, as written) -> event kind."""
 
 DESCRIBED_KINDS = frozenset({"attack", "killing", "shooting", "death", "disaster", "arrest",
                              "foiling", "dismissal", "appointment", "resignation", "hit", "fall",
                              "charge", "verdict", "sentencing", "escape", "injury", "protest",
-                             "crash", "admission"})
+                             "crash", "admission", "fire", "riot", "robbery"})
 """Kinds whose participants may be described instead of named ("a gunman opened fire", "police
 arrested a man"); visits, meetings, talks, announcements, threats and sanctions need a name."""
 
@@ -131,10 +136,18 @@ NEEDS_VICTIM = frozenset({"shoot", "kill", "murder", "stab", "gun", "hit", "stri
 """Verbs that are events only when someone is hit: a party as object or passive subject ("shot
 three people", "was killed"; not "shot to fame")."""
 
-NONEVENT_COMPOUND = frozenset({"death"})
-"""Noun triggers that name no event when they modify another noun ("death penalty", "death toll")."""
+NONEVENT_COMPOUND = frozenset({"death", "fire"})
+"""Noun triggers that name no event when they modify another noun ("death penalty", "death toll",
+"fire department")."""
 
-STANDALONE_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "arrest", "crash"})
+IDIOM_VERBS: dict[str, frozenset[str]] = {
+    "fire": frozenset({"open", "return", "exchange", "cease", "hold", "draw"}),
+}
+"""Noun triggers that name no event of their kind as the object of these verbs ("opened fire" is
+a shooting, "drew fire" criticism; "caught fire" is a fire); nor after "under" ("under fire")."""
+
+STANDALONE_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "arrest", "crash", "fire",
+                              "riot", "robbery"})
 """Kinds that are events with a place even when no one is named or described ("the
 shooting in X on Monday", "an earthquake struck X")."""
 
@@ -207,6 +220,8 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "election": ("Election", "in", "of"), "acquisition": ("Acquisition", "in", "by"),
     "injury": ("Injury", "in", "of"), "protest": ("Protest", "in", "by"),
     "crash": ("Crash", "in", "of"), "admission": ("Admission", "in", "of"),
+    "fire": ("Fire", "in", "at"), "riot": ("Riots", "in", "by"), "robbery": ("Robbery", "in", "by"),
+    "victory": ("Victory", "in", "of"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles."""
 
