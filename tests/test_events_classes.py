@@ -63,6 +63,7 @@ def test_a_charge_is_an_event_of_its_own_and_not_the_crime(nlp):
     ("Riots broke out in Madrid on Saturday.", "riot"),
     ("Two men robbed a bank in Madrid on Friday.", "robbery"),
     ("The Madrid Comets defeated the Lisbon Rovers on Sunday.", "victory"),
+    ("The Madrid Comets won the championship in Lisbon on Sunday.", "victory"),
 ])  # fmt: skip
 def test_justice_civic_business_and_accident_events(nlp, text, kind):
     assert kind in [e.kind for e in find_events(paragraph_of(nlp, text))]
@@ -75,9 +76,15 @@ def test_justice_civic_business_and_accident_events(nlp, text, kind):
     "Maria Lopez checked the list in Madrid on Friday.",          # nothing checked into
     "Stocks rallied in Madrid on Friday.",                        # stocks are no party
     "The minister came under fire in Madrid on Friday.",          # criticism, not a fire
+    "Maria Lopez won praise in Madrid on Friday.",                # no contest
 ])  # fmt: skip
 def test_new_triggers_out_of_sense_give_no_event(nlp, text):
     assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []
+
+
+def test_beating_a_person_is_no_victory(nlp):
+    found = find_events(paragraph_of(nlp, "Two men beat Maria Lopez in Madrid on Friday."))
+    assert "victory" not in [e.kind for e in found]
 
 
 def test_a_fire_department_is_no_fire(nlp):

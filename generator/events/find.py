@@ -102,6 +102,9 @@ def _complete(verb, lemma: str) -> bool:
     if lemma in lex.NEEDS_CUSTODY:
         return any((c.dep_ == "prep" and c.lower_ == "from")
                    or (c.dep_ == "dobj" and c.lemma_.lower() in lex.CUSTODY_WORDS) for c in verb.children)
+    if lemma in lex.NEEDS_CONTEST:
+        return any((c.dep_ == "dobj" and c.lemma_.lower() in lex.CONTEST_WORDS)
+                   or (c.dep_ == "prep" and c.lower_ == "over") for c in verb.children)
     if lemma in lex.NEEDS_INTO:
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
     return lemma not in lex.NEEDS_DESTINATION or _has_destination(verb)
@@ -179,10 +182,18 @@ def in_sense(paragraph: Paragraph, token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if lemma in lex.NEEDS_PARTY_OBJECT and objects and not names_party(paragraph, objects):
         return False
+    if lemma in lex.NEEDS_SIDE_OBJECT and not _names_side(paragraph, objects):
+        return False
     if lemma in lex.NEEDS_VICTIM and not _phrasal(token, lemma):
         if not names_party(paragraph, _victims(token), people_only=True):
             return False
     return lemma not in lex.NEEDS_NAMED_SUBJECT or names_someone(paragraph, subjects(token))
+
+
+def _names_side(paragraph: Paragraph, objects: list) -> bool:
+    """Whether the objects name a team, a club or a country: an organisation, place or group."""
+    return any((m := mention_of(paragraph, t)) is not None and m.label in ("ORG", "GPE", "NORP")
+               for head in objects for t in expand(head))
 
 
 def _victims(verb) -> list:

@@ -33,7 +33,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "injure": "injury", "wound": "injury", "protest": "protest", "demonstrate": "protest",
     "rally": "protest", "crash": "crash", "collide": "crash", "derail": "crash",
     "check": "admission", "hospitalize": "admission", "steal": "robbery", "rob": "robbery",
-    "defeat": "victory",
+    "defeat": "victory", "win": "victory", "beat": "victory",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
@@ -91,6 +91,18 @@ injury", "escaped the heat")."""
 CUSTODY_WORDS = frozenset({"custody", "prison", "jail", "detention", "captivity", "captors", "cell",
                            "penitentiary", "guards"})
 """Objects of "escape" that are custody."""
+
+NEEDS_CONTEST = frozenset({"win"})
+"""Verbs that are victories only in a contest: "won the match", "won over X" (not "won praise")."""
+
+CONTEST_WORDS = frozenset({"game", "match", "title", "championship", "race", "tournament", "final",
+                           "series", "bout", "fight", "cup", "trophy", "election", "seat", "primary",
+                           "runoff", "contest", "battle"})
+"""Objects of "win" that are contests."""
+
+NEEDS_SIDE_OBJECT = frozenset({"beat"})
+"""Verbs that are victories only over a named side that is no person ("beat the Rovers"; "beat
+a man" is an assault)."""
 
 NEEDS_INTO = frozenset({"check"})
 """Verbs that are events only into somewhere ("checked into a clinic", not "checked the list")."""
