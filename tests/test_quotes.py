@@ -116,6 +116,10 @@ RULES = [
      "His neighbour, Peter Hansen, lost his barn in the fire.\nTwo years before, he said, a fire had "
      "destroyed his house.\n“We have to rebuild everything again,” he said.",
      [("We have to rebuild everything again", "Peter Hansen")]),
+    ("pronoun -> not a person the article gives the other gender",
+     "Maria Lopez lost her seat on Monday.\nReporters asked Peter Hansen about Lopez's plan.\n"
+     "“It will not pass,” he said.",
+     [("It will not pass", "Peter Hansen")]),
     ("nominal speaker kept as a description",
      "“The company will cooperate fully with the police,” a spokeswoman said.",
      [("The company will cooperate fully with the police", "(a spokeswoman)")]),

@@ -3,13 +3,16 @@
 "he"/"she" -> a main-clause subject in this paragraph or the previous one;
 else someone who spoke earlier in the article (the discourse's speaker, not a
 person merely named in between) within ``PRONOUN_DEPTH`` paragraphs; else the
-nearest person (never an organisation or place). A definite single-holder
+nearest person (never an organisation or place); never a person the article
+refers to by the other gender's pronouns or honorifics ("he" is not the woman
+"she" stood for). A definite single-holder
 office ("the president") -> the nearest earlier person given that role word.
 A surname NER missed -> the earlier mention ending in it.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from generator.knowledge.names import normalise
@@ -71,8 +74,11 @@ def earlier_name(paragraph: Paragraph, word: str, position: int,
                  if m.text.split()[-1] == word), None)
 
 
-def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan]) -> Mention | None:
-    """The person a pronoun before a position points to.
+def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
+                   gender: str = "") -> Mention | None:
+    """The person a pronoun before a position points to (``gender``: "m" or "f" of the pronoun,
+    which leaves out the people the article so far mostly gives the other gender, ``genders``:
+    more than twice as often as this one; a pronoun misread after a name does not decide).
 
     Order: a main-clause subject in this paragraph or the previous one; else someone
     who spoke earlier (subject of a speech verb) within ``PRONOUN_DEPTH`` paragraphs, the
@@ -81,13 +87,44 @@ def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan]) 
     """
     known = people(paragraph)
     said = earlier_speakers(paragraph)
-    near = _people_before(paragraph, position, spans, 1, known)
-    far = _people_before(paragraph, position, spans, PRONOUN_DEPTH, known)
+    other = {name for name, found in genders(paragraph).items()
+             if gender and found[_OTHER[gender]] > 2 * found[gender]}
+    near = [(p, m) for p, m in _people_before(paragraph, position, spans, 1, known)
+            if _family(m) not in other]
+    far = [(p, m) for p, m in _people_before(paragraph, position, spans, PRONOUN_DEPTH, known)
+           if _family(m) not in other]
     return (next((m for p, m in near if _is_main_subject(p, m)), None)
             or next((m for _, m in far if set(normalise(m.text).split()[-1:]) & said), None)
             or next((m for _, m in near), None)
             or next((m for p, m in far if _is_main_subject(p, m)), None)
             or next((m for _, m in far), None))
+
+
+_OTHER = {"m": "f", "f": "m"}
+
+HONORIFIC_GENDERS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                     "miss": "f", "msgr": "m", "msgr.": "m"}
+"""Honorifics that give a person's gender."""
+
+
+def genders(paragraph: Paragraph) -> dict[str, Counter]:
+    """Family name (normalised last word) -> how often the article so far gives it each gender:
+    the pronoun after a mention (cue "gender:m"/"gender:f") and honorifics before it ("Mr.")."""
+    found: dict[str, Counter] = defaultdict(Counter)
+    current: Paragraph | None = paragraph
+    while current is not None:
+        for mention in current.mentions:
+            given = [c.removeprefix("gender:") for c in mention.cues if c.startswith("gender:")]
+            given += [HONORIFIC_GENDERS[w] for w in mention.title.lower().split() if w in HONORIFIC_GENDERS]
+            if given:
+                found[_family(mention)].update(given)
+        current = current.previous
+    return found
+
+
+def _family(mention: Mention) -> str:
+    words = normalise(mention.text).split()
+    return words[-1] if words else ""
 
 
 def _people_before(paragraph: Paragraph, position: int, spans: list[QuoteSpan], depth: int,

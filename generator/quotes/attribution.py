@@ -46,6 +46,7 @@ _INSIDE_KEY = "briefing.inside_quotes"
 """Key prefix in ``Doc.user_data`` of the tokens inside each paragraph's quotes."""
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+PRONOUN_GENDERS = {"he": "m", "she": "f"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Offices one person holds, so "the president" points back to a named holder;
 # "the spokesman" or "an official" usually introduces someone new and is left alone.
@@ -249,7 +250,7 @@ def _antecedent(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -> tuple[
     if subject.pos_ == "PROPN":
         return earlier_name(paragraph, subject.text, position, spans), "X said"
     if subject.lower_ in PERSON_PRONOUNS:
-        return nearest_person(paragraph, position, spans), "pronoun"
+        return nearest_person(paragraph, position, spans, PRONOUN_GENDERS[subject.lower_]), "pronoun"
     return None, "unresolved"
 
 
