@@ -116,6 +116,10 @@ RULES = [
      "His neighbour, Peter Hansen, lost his barn in the fire.\nTwo years before, he said, a fire had "
      "destroyed his house.\n“We have to rebuild everything again,” he said.",
      [("We have to rebuild everything again", "Peter Hansen")]),
+    ("a quote after a colon -> the subject of the verb nearest the colon",
+     "It is safe to say the town was thrilled when Peter Hansen sent out this message:\n"
+     "“I will stay for one more season.”",
+     [("I will stay for one more season.", "Peter Hansen")]),
     ("pronoun -> not a person the article gives the other gender",
      "Maria Lopez lost her seat on Monday.\nReporters asked Peter Hansen about Lopez's plan.\n"
      "“It will not pass,” he said.",

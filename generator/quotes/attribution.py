@@ -106,18 +106,21 @@ def speaker_of_verb(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> Attri
 
 def _colon_introduction(paragraph: Paragraph, span: QuoteSpan) -> Attribution | None:
     """Rule 4: a quote opening its paragraph after one that ends in a colon ("X posted this
-    message:") -> the subject of that sentence's main verb."""
+    message:") -> the subject of the verb nearest the colon ("It's safe to say fans cheered
+    when X sent out this message:"), else of that sentence's main verb."""
     previous = paragraph.previous
     lead = paragraph.source.text[paragraph.offset: span.open]
     if previous is None or any(ch.isalnum() for ch in lead) or not previous.doc.text.rstrip().endswith(":"):
         return None
-    root = list(previous.doc.sents)[-1].root
-    if root.pos_ not in ("VERB", "AUX"):
-        return None
-    position = previous.offset + root.idx
-    here = QuoteSpan(position, position, position, position)
-    attribution = _speaker(previous, root, here, find_spans(previous))
-    return attribution if attribution.speaker or attribution.description else None
+    sentence = list(previous.doc.sents)[-1]
+    verbs = [t for t in reversed(sentence) if t.pos_ == "VERB"][:1] + [sentence.root]
+    for verb in (v for v in verbs if v.pos_ in ("VERB", "AUX")):
+        position = previous.offset + verb.idx
+        here = QuoteSpan(position, position, position, position)
+        attribution = _speaker(previous, verb, here, find_spans(previous))
+        if attribution.speaker or attribution.description:
+            return attribution
+    return None
 
 
 def _frame_attribution(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
