@@ -105,6 +105,9 @@ def _complete(verb, lemma: str) -> bool:
     if lemma in lex.NEEDS_CONTEST:
         return any((c.dep_ == "dobj" and c.lemma_.lower() in lex.CONTEST_WORDS)
                    or (c.dep_ == "prep" and c.lower_ == "over") for c in verb.children)
+    if lemma in lex.NEEDS_PRODUCT:
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.PRODUCT_WORDS
+                   for c in verb.children)
     if lemma in lex.NEEDS_INTO:
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
     return lemma not in lex.NEEDS_DESTINATION or _has_destination(verb)

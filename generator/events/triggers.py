@@ -7,7 +7,7 @@ announcements, attacks, threats, sanctions, arrests, killings, dismissals,
 appointments and resignations, and for the justice, civic, business and accident events
 of standard news event taxonomies (ACE 2005: charges, verdicts, sentencing, escapes,
 elections, acquisitions, protests and riots, injuries, crashes, fires, robberies; admissions
-to a clinic; victories in a contest).
+to a clinic; victories in a contest; launches of a product).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "injure": "injury", "wound": "injury", "protest": "protest", "demonstrate": "protest",
     "rally": "protest", "crash": "crash", "collide": "crash", "derail": "crash",
     "check": "admission", "hospitalize": "admission", "steal": "robbery", "rob": "robbery",
-    "defeat": "victory", "win": "victory", "beat": "victory",
+    "defeat": "victory", "win": "victory", "beat": "victory", "release": "launch",
+    "launch": "launch", "issue": "launch",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
@@ -103,6 +104,17 @@ CONTEST_WORDS = frozenset({"game", "match", "title", "championship", "race", "to
 NEEDS_SIDE_OBJECT = frozenset({"beat"})
 """Verbs that are victories only over a named side that is no person ("beat the Rovers"; "beat
 a man" is an assault)."""
+
+NEEDS_PRODUCT = frozenset({"release", "launch", "issue"})
+"""Verbs that are launches only of a product: "released a patch", "the album was released" (not
+"released a statement", "issued a warning", "launched an attack")."""
+
+PRODUCT_WORDS = frozenset({"patch", "update", "fix", "version", "release", "upgrade", "software",
+                           "product", "app", "application", "browser", "phone", "smartphone",
+                           "device", "tablet", "computer", "console", "model", "car", "vehicle",
+                           "album", "single", "film", "movie", "book", "novel", "game", "service",
+                           "drug", "vaccine", "satellite", "rocket", "line", "edition", "series"})
+"""Objects of "release", "launch" and "issue" that are products."""
 
 NEEDS_INTO = frozenset({"check"})
 """Verbs that are events only into somewhere ("checked into a clinic", not "checked the list")."""
@@ -233,7 +245,7 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "injury": ("Injury", "in", "of"), "protest": ("Protest", "in", "by"),
     "crash": ("Crash", "in", "of"), "admission": ("Admission", "in", "of"),
     "fire": ("Fire", "in", "at"), "riot": ("Riots", "in", "by"), "robbery": ("Robbery", "in", "by"),
-    "victory": ("Victory", "in", "of"),
+    "victory": ("Victory", "in", "of"), "launch": ("Launch", "in", "by"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles."""
 
