@@ -65,6 +65,7 @@ def test_a_charge_is_an_event_of_its_own_and_not_the_crime(nlp):
     ("The Madrid Comets defeated the Lisbon Rovers on Sunday.", "victory"),
     ("The Madrid Comets won the championship in Lisbon on Sunday.", "victory"),
     ("Halvorsen Group released a security patch for its browser on Tuesday.", "launch"),
+    ("John Smith was found hanged in his cell in Madrid on Sunday.", "death"),
 ])  # fmt: skip
 def test_justice_civic_business_and_accident_events(nlp, text, kind):
     assert kind in [e.kind for e in find_events(paragraph_of(nlp, text))]
@@ -79,6 +80,7 @@ def test_justice_civic_business_and_accident_events(nlp, text, kind):
     "The minister came under fire in Madrid on Friday.",          # criticism, not a fire
     "Maria Lopez won praise in Madrid on Friday.",                # no contest
     "Maria Lopez released a statement in Madrid on Friday.",      # a statement is no product
+    "Protesters hung banners in Madrid on Sunday.",               # nobody died
 ])  # fmt: skip
 def test_new_triggers_out_of_sense_give_no_event(nlp, text):
     assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []

@@ -108,9 +108,20 @@ def _complete(verb, lemma: str) -> bool:
     if lemma in lex.NEEDS_PRODUCT:
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.PRODUCT_WORDS
                    for c in verb.children)
+    if lemma in lex.NEEDS_REFLEXIVE:
+        return _done_to_oneself_or_suffered(verb)
     if lemma in lex.NEEDS_INTO:
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
     return lemma not in lex.NEEDS_DESTINATION or _has_destination(verb)
+
+
+def _done_to_oneself_or_suffered(verb) -> bool:
+    """"hanged himself", "was hanged", "was found hanged"."""
+    if any(c.dep_ == "dobj" and c.lower_ in lex.REFLEXIVE_PRONOUNS for c in verb.children):
+        return True
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "oprd") and verb.head.lemma_.lower() == "find"
 
 
 def _has_drop(verb) -> bool:

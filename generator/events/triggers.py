@@ -34,7 +34,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "rally": "protest", "crash": "crash", "collide": "crash", "derail": "crash",
     "check": "admission", "hospitalize": "admission", "steal": "robbery", "rob": "robbery",
     "defeat": "victory", "win": "victory", "beat": "victory", "release": "launch",
-    "launch": "launch", "issue": "launch",
+    "launch": "launch", "issue": "launch", "hang": "death",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
@@ -115,6 +115,12 @@ PRODUCT_WORDS = frozenset({"patch", "update", "fix", "version", "release", "upgr
                            "album", "single", "film", "movie", "book", "novel", "game", "service",
                            "drug", "vaccine", "satellite", "rocket", "line", "edition", "series"})
 """Objects of "release", "launch" and "issue" that are products."""
+
+NEEDS_REFLEXIVE = frozenset({"hang"})
+"""Verbs that are deaths only done to oneself or suffered: "hanged himself", "was found hanged"
+(not "hung a picture", "hang out")."""
+
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 
 NEEDS_INTO = frozenset({"check"})
 """Verbs that are events only into somewhere ("checked into a clinic", not "checked the list")."""
