@@ -23,6 +23,9 @@ Per article, ``find_events`` looks at every verb and noun of a paragraph:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from generator.events import triggers as lex
 from generator.events.parties import (
     described_parties,
@@ -94,25 +97,36 @@ def _phrasal(token, lemma: str) -> str | None:
 
 
 def _complete(verb, lemma: str) -> bool:
-    """Whether a verb has the complement its lexicon entry needs."""
-    if lemma in lex.NEEDS_DROP:
-        return _has_drop(verb)
-    if lemma in lex.NEEDS_PARTNER:
-        return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
-    if lemma in lex.NEEDS_CUSTODY:
-        return any((c.dep_ == "prep" and c.lower_ == "from")
-                   or (c.dep_ == "dobj" and c.lemma_.lower() in lex.CUSTODY_WORDS) for c in verb.children)
-    if lemma in lex.NEEDS_CONTEST:
-        return any((c.dep_ == "dobj" and c.lemma_.lower() in lex.CONTEST_WORDS)
-                   or (c.dep_ == "prep" and c.lower_ == "over") for c in verb.children)
-    if lemma in lex.NEEDS_PRODUCT:
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.PRODUCT_WORDS
-                   for c in verb.children)
-    if lemma in lex.NEEDS_REFLEXIVE:
-        return _done_to_oneself_or_suffered(verb)
-    if lemma in lex.NEEDS_INTO:
-        return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
-    return lemma not in lex.NEEDS_DESTINATION or _has_destination(verb)
+    """Whether a verb has the complement its lexicon entry needs (``_COMPLEMENTS``)."""
+    return next((has(verb) for needs, has in _COMPLEMENTS if lemma in needs), True)
+
+
+def _has_with(verb) -> bool:
+    """"talked with X", "charged with murder"."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+def _out_of_custody(verb) -> bool:
+    """"escaped from X", "escaped custody"."""
+    return any((c.dep_ == "prep" and c.lower_ == "from")
+               or (c.dep_ == "dobj" and c.lemma_.lower() in lex.CUSTODY_WORDS) for c in verb.children)
+
+
+def _in_a_contest(verb) -> bool:
+    """"won the match", "won over X"."""
+    return any((c.dep_ == "dobj" and c.lemma_.lower() in lex.CONTEST_WORDS)
+               or (c.dep_ == "prep" and c.lower_ == "over") for c in verb.children)
+
+
+def _of_a_product(verb) -> bool:
+    """"released a patch", "the album was released"."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.PRODUCT_WORDS
+               for c in verb.children)
+
+
+def _has_into(verb) -> bool:
+    """"checked into a clinic"."""
+    return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
 def _done_to_oneself_or_suffered(verb) -> bool:
@@ -138,6 +152,19 @@ def _has_drop(verb) -> bool:
 
 def _has_destination(token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in lex.DESTINATION_PREPS for c in token.children)
+
+
+_COMPLEMENTS: tuple[tuple[frozenset[str], Callable[[Any], bool]], ...] = (
+    (lex.NEEDS_DROP, _has_drop),
+    (lex.NEEDS_PARTNER, _has_with),
+    (lex.NEEDS_CUSTODY, _out_of_custody),
+    (lex.NEEDS_CONTEST, _in_a_contest),
+    (lex.NEEDS_PRODUCT, _of_a_product),
+    (lex.NEEDS_REFLEXIVE, _done_to_oneself_or_suffered),
+    (lex.NEEDS_INTO, _has_into),
+    (lex.NEEDS_DESTINATION, _has_destination),
+)
+"""The verbs of each lexicon set and the complement they need to name an event."""
 
 
 def governor_of(token):
