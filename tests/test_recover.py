@@ -93,7 +93,8 @@ def test_a_name_of_running_text_takes_the_place_of_a_shorter_span_in_a_title():
     short = Entity("dana", "Dana", "person", (), (Mention("a", 0, 4, "Dana", "PERSON", 0),),
                    ambiguous_with=("dana-quill",))
     full = Entity("dana-quill", "Dana Quill", "person", (),
-                  (Mention("b", 10, 20, "Dana Quill", "PERSON", 1), Mention("b", 31, 36, "Quill", "PERSON", 1)),
+                  (Mention("b", 10, 20, "Dana Quill", "PERSON", 1),
+                   Mention("b", 31, 36, "Quill", "PERSON", 1)),
                   ambiguous_with=("dana",))
     result = recover_mentions([short, full], [source, other], {"a": analysis, "b": other_analysis})
     assert [e.id for e in result] == ["dana-quill"]  # the short span's entity had no other mention
