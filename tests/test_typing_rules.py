@@ -98,3 +98,12 @@ def test_a_person_tag_on_a_name_written_after_the_is_no_vote():
                 herons("PERSON", 200), herons("PERSON", 300)]
     assert vote_type(mentions, known_place=False) == "organization"
     assert vote_type([replace(m, cues=()) for m in mentions], known_place=False) == "person"
+
+
+def test_the_pronouns_after_a_name_count_for_a_person():
+    # "Hanna Marsk ... she said": the model tags the name ORG three times, PERSON twice, and
+    # each PERSON tag is followed by "she" or "her".
+    person = [replace(mention("PERSON", start=n), cues=("gender:f",)) for n in (0, 100)]
+    mentions = [*person, *(mention("ORG", start=n) for n in (200, 300, 400))]
+    assert vote_type(mentions, known_place=False) == "person"
+    assert vote_type([replace(m, cues=()) for m in mentions], known_place=False) == "organization"

@@ -8,6 +8,8 @@ Weights (per mention):
 - A role the text gives the mention whose nouns hold a title or job word ("X, the
   party leader of Y", "the driver, X", "X, a fashion model"): person +2, as a title.
 - "verb:said" cue (X said/told/warned): person +0.5, organization +0.5.
+- "gender:f"/"gender:m" cue (a "she"/"he" after a PERSON-tagged name, ``nlp.cues``): person
+  +1, so the tags of a name the model also reads as an organisation do not outvote it.
 - "prep:place" cue (in X, to X, from X): place +1.
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
 - "determiner" cue (the X, the X's): organization +1.5 (people's names take no article).
@@ -57,6 +59,8 @@ CUE_WEIGHTS: dict[str, dict[EntityType, float]] = {
     "head:organization": {"organization": 1.5},
     "determiner": {"organization": 1.5},
     "state:place": {"place": 3.0},
+    "gender:f": {"person": 1.0},
+    "gender:m": {"person": 1.0},
 }
 ROLE_WEIGHT = 2.0
 """Points for person per mention given a person's role (``is_person_role``), as for a title."""
