@@ -4,8 +4,8 @@
 else someone who spoke earlier in the article (the discourse's speaker, not a
 person merely named in between) within ``PRONOUN_DEPTH`` paragraphs; else the
 nearest person (never an organisation or place); never a person the article
-refers to by the other gender's pronouns or honorifics ("he" is not the woman
-"she" stood for). A definite single-holder
+mostly refers to by the other gender's pronouns or honorifics ("he" is not the
+woman "she" stood for, ``genders``). A definite single-holder
 office ("the president") -> the nearest earlier person given that role word.
 A surname NER missed -> the earlier mention ending in it.
 """
