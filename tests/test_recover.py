@@ -127,3 +127,12 @@ def test_a_family_name_alone_is_not_recovered_where_a_longer_name_goes_on():
     person = Entity("nora-pell", "Nora Pell", "person", (), (Mention("b", 0, 9, "Nora Pell", "PERSON", 0),))
     (result,) = recover_mentions([person], [source], {"a": analysis})
     assert [m.start for m in result.mentions if m.source == "a"] == [text.index("Pell smiled")]
+
+
+def test_a_word_for_a_role_is_not_recovered_where_a_longer_name_goes_on():
+    text = "The Surgeon General warned of risks. Surgeon left early."
+    source = Source("a", "a.txt", "ok", text=text, paragraphs=((0, len(text)),))
+    analysis = ArticleAnalysis("a", "", (Sentence(0, 0, 36, 0), Sentence(1, 37, len(text), 0)), ())
+    tagged = Entity("ivo-surgeon", "Ivo Surgeon", "person", (), (Mention("b", 0, 7, "Surgeon", "PERSON", 0),))
+    (result,) = recover_mentions([tagged], [source], {"a": analysis})
+    assert [m.start for m in result.mentions if m.source == "a"] == [text.index("Surgeon left")]

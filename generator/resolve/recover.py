@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from generator.knowledge.names import is_honorific, is_title_word
+from generator.knowledge.role_words import is_person_role
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 from generator.nlp.offsets import OffsetIndex
 from generator.resolve.entities import MENTION_ORDER
@@ -173,9 +174,11 @@ def _part_of_longer_name(form: str, guarded: Guarded, sentence: Sentence, text: 
                          start: int, end: int) -> bool:
     """Whether an occurrence outside a title line is part of a longer name
     (``inside_longer_name``) and its form one used with care there: a family name alone
-    ("Doe" of "Doe Industries") or a one-word name the article also writes in lower case
-    ("General" of "Attorney General Jane Roe")."""
-    careful = form in guarded.surnames or (form in guarded.lone and _written_in_lower_case(form, text))
+    ("Doe" of "Doe Industries"), a one-word name the article also writes in lower case
+    ("General" of "Attorney General Jane Roe"), or a word for a person's role ("Surgeon" of
+    "Surgeon General", when a careless tag made it someone's name)."""
+    careful = (form in guarded.surnames or (form in guarded.lone and _written_in_lower_case(form, text))
+               or (" " not in form and is_person_role(form.lower())))
     return careful and not sentence.is_title and inside_longer_name(text, start, end, sentence.start)
 
 
