@@ -80,6 +80,8 @@ def test_justice_civic_business_and_accident_events(nlp, text, kind):
     "The minister came under fire in Madrid on Friday.",          # criticism, not a fire
     "Maria Lopez won praise in Madrid on Friday.",                # no contest
     "Maria Lopez released a statement in Madrid on Friday.",      # a statement is no product
+    "The police will issue a press release in Madrid on Friday.", # a press release is no product
+    "Halvorsen Group typically releases patches on Tuesdays.",    # a habit, not one event
     "Protesters hung banners in Madrid on Sunday.",               # nobody died
 ])  # fmt: skip
 def test_new_triggers_out_of_sense_give_no_event(nlp, text):

@@ -109,7 +109,7 @@ NEEDS_PRODUCT = frozenset({"release", "launch", "issue"})
 """Verbs that are launches only of a product: "released a patch", "the album was released" (not
 "released a statement", "issued a warning", "launched an attack")."""
 
-PRODUCT_WORDS = frozenset({"patch", "update", "fix", "version", "release", "upgrade", "software",
+PRODUCT_WORDS = frozenset({"patch", "update", "fix", "version", "upgrade", "software",
                            "product", "app", "application", "browser", "phone", "smartphone",
                            "device", "tablet", "computer", "console", "model", "car", "vehicle",
                            "album", "single", "film", "movie", "book", "novel", "game", "service",
@@ -228,7 +228,8 @@ EARLIER_ADVERBS = frozenset({"previously", "formerly"})
 
 REPEATED_MODIFIERS = frozenset({"several", "multiple", "many", "numerous", "various",
                                 "repeated", "frequent", "occasions", "regularly", "often",
-                                "repeatedly", "times"})
+                                "repeatedly", "times", "typically", "usually", "normally",
+                                "routinely", "generally"})
 """Words marking habitual or repeated events, which are not one event."""
 
 FAMILIES: dict[str, str] = {"talks": "meeting", "death": "killing"}
