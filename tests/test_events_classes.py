@@ -98,6 +98,11 @@ def test_a_fire_department_is_no_fire(nlp):
     assert [e.kind for e in found] == ["appointment"]
 
 
+def test_a_stated_day_places_a_fire_as_a_place_does(nlp):
+    assert [e.kind for e in find_events(paragraph_of(nlp, "A fire broke out on March 3, 2013."))] == ["fire"]
+    assert find_events(paragraph_of(nlp, "The fire of 2013 was remembered.")) == []  # a year: background
+
+
 def test_earthquake_needs_only_a_place_or_time(nlp):
     found = find_events(paragraph_of(nlp, "An earthquake struck Madrid on Sunday."))
     assert [e.kind for e in found] == ["disaster"]

@@ -188,7 +188,7 @@ def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandida
     people = mention_spans(paragraph, taking, exclude=place)
     described = described_parties(paragraph, taking)
     time = _time(paragraph, context)
-    if not _has_party(kind, people, described, place is not None):
+    if not _has_party(kind, people, described, place is not None or _stated_day(time)):
         return None
     if token.pos_ != "VERB" and kind in lex.NEEDS_SETTING and place is None and time is None:
         return None
@@ -208,6 +208,12 @@ def _has_party(kind: str, people: tuple, described: tuple[str, ...], placed: boo
     if described and kind in lex.DESCRIBED_KINDS:
         return True
     return placed and kind in lex.STANDALONE_KINDS
+
+
+def _stated_day(time) -> bool:
+    """Whether a time expression names a day ("on Sunday", "March 3"): it places a fire or a crash
+    as a place does; a year or a month alone is background ("its 2022 invasion")."""
+    return time is not None and time.type == "DATE" and len(time.value) >= 10 and time.value[:4].isdigit()
 
 
 def in_sense(paragraph: Paragraph, token) -> bool:
