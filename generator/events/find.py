@@ -40,6 +40,7 @@ from generator.events.parties import (
 from generator.events.status import status_of
 from generator.model import EventCandidate
 from generator.nlp.paragraph import Paragraph
+from generator.temporal.calendar import to_date
 
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "conj"})
 HEADLINE_VERBS = lex.headline_verbs()
@@ -213,7 +214,7 @@ def _has_party(kind: str, people: tuple, described: tuple[str, ...], placed: boo
 def _stated_day(time) -> bool:
     """Whether a time expression names a day ("on Sunday", "March 3"): it places a fire or a crash
     as a place does; a year or a month alone is background ("its 2022 invasion")."""
-    return time is not None and time.type == "DATE" and len(time.value) >= 10 and time.value[:4].isdigit()
+    return time is not None and time.type == "DATE" and to_date(time.value) is not None
 
 
 def in_sense(paragraph: Paragraph, token) -> bool:
