@@ -94,7 +94,7 @@ def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
     far = [(p, m) for p, m in _people_before(paragraph, position, spans, PRONOUN_DEPTH, known)
            if _family(m) not in other]
     return (next((m for p, m in near if _is_main_subject(p, m)), None)
-            or next((m for _, m in far if set(normalise(m.text).split()[-1:]) & said), None)
+            or next((m for _, m in far if _family(m) in said), None)
             or next((m for _, m in near), None)
             or next((m for p, m in far if _is_main_subject(p, m)), None)
             or next((m for _, m in far), None))

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.model import Mention
+from generator.nlp.cues import PRONOUN_GENDER
 from generator.nlp.paragraph import Paragraph
 from generator.quotes import speakers
 from generator.quotes.antecedents import earlier_name, is_person, nearest_person, people, role_antecedent
@@ -46,7 +47,6 @@ _INSIDE_KEY = "briefing.inside_quotes"
 """Key prefix in ``Doc.user_data`` of the tokens inside each paragraph's quotes."""
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
-PRONOUN_GENDERS = {"he": "m", "she": "f"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Offices one person holds, so "the president" points back to a named holder;
 # "the spokesman" or "an official" usually introduces someone new and is left alone.
@@ -113,8 +113,9 @@ def _colon_introduction(paragraph: Paragraph, span: QuoteSpan) -> Attribution | 
     if previous is None or any(ch.isalnum() for ch in lead) or not previous.doc.text.rstrip().endswith(":"):
         return None
     sentence = list(previous.doc.sents)[-1]
-    verbs = [t for t in reversed(sentence) if t.pos_ == "VERB"][:1] + [sentence.root]
-    for verb in (v for v in verbs if v.pos_ in ("VERB", "AUX")):
+    nearest = next((t for t in reversed(sentence) if t.pos_ == "VERB"), None)
+    verbs = (v for v in (nearest, sentence.root) if v is not None and v.pos_ in ("VERB", "AUX"))
+    for verb in dict.fromkeys(verbs):  # the root once when it is the verb nearest the colon
         position = previous.offset + verb.idx
         here = QuoteSpan(position, position, position, position)
         attribution = _speaker(previous, verb, here, find_spans(previous))
@@ -253,7 +254,7 @@ def _antecedent(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -> tuple[
     if subject.pos_ == "PROPN":
         return earlier_name(paragraph, subject.text, position, spans), "X said"
     if subject.lower_ in PERSON_PRONOUNS:
-        return nearest_person(paragraph, position, spans, PRONOUN_GENDERS[subject.lower_]), "pronoun"
+        return nearest_person(paragraph, position, spans, PRONOUN_GENDER[subject.lower_]), "pronoun"
     return None, "unresolved"
 
 
