@@ -333,14 +333,14 @@ def _without_displaced(entities: list[Entity], added: dict[str, list[Mention]],
     touched = {entity_id for source in displacing for entity_id in present.get(source, ())}
     kept = []
     for entity in entities:
-        mentions = list(entity.mentions)
-        if entity.id in touched:
-            mentions = [m for m in mentions if m.source not in displacing or not any(
-                m.start < e and s < m.end for s, e in displacing[m.source])]
+        if entity.id not in touched and entity.id not in added:
+            kept.append(entity)
+            continue
+        mentions = [m for m in entity.mentions if m.source not in displacing or not any(
+            m.start < e and s < m.end for s, e in displacing[m.source])]
         mentions += added.get(entity.id, [])
         if mentions:
-            kept.append(entity if len(mentions) == len(entity.mentions) and entity.id not in touched else
-                        replace(entity, mentions=tuple(sorted(mentions, key=MENTION_ORDER))))
+            kept.append(replace(entity, mentions=tuple(sorted(mentions, key=MENTION_ORDER))))
     if not touched:
         return kept
     ids = {e.id for e in kept}
@@ -371,4 +371,3 @@ def recover_mentions(entities: list[Entity], sources: list[Source], analyses: di
                                                      taken[source.id], frozenset(present[source.id])):
                     added[entity_id].append(mention)
         return _without_displaced(entities, added, present) if added else entities
-
