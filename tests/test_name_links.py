@@ -44,3 +44,25 @@ def test_a_place_is_no_family_name_of_an_organisation_named_after_it():
     assert links.find("hill") != links.find("hill bible church")
     assert links.find("xi") == links.find("xi jinping")
     assert not is_personish(groups["hill bible church"])
+
+
+def test_a_title_written_after_the_is_not_the_name_it_ends_with():
+    # "The Fabled Tilda Marsh" (a film) and "The True Tilda Marsh" (a book) both end with the
+    # name of the person they are about; the person's own mentions must stay hers, whether
+    # the parse tags her a person or, as small models often do, an organisation.
+    person = [("Tilda Marsh", "PERSON", ()), ("Tilda Marsh", "ORG", ()),
+              ("Tilda Marsh", "ORG", ("determiner",))]  # "the Tilda Marsh look"
+    film = [("Fabled Tilda Marsh", "ORG", ("determiner",)), ("Fabled Tilda Marsh", "", ())]
+    for short_label in ("PERSON", "ORG"):
+        groups = {
+            "tilda marsh": group("tilda marsh", *[(t, short_label, c) for t, _, c in person]),
+            "fabled tilda marsh": group("fabled tilda marsh", *film),
+            "harbor city pumas": group("harbor city pumas", ("Harbor City Pumas", "ORG", ("determiner",))),
+            "pumas": group("pumas", ("Pumas", "ORG", ("determiner",))),
+        }
+        links = Links(groups)
+        ambiguous = link_surnames(groups, links, Overrides())
+        ambiguous.update(link_name_suffixes(groups, links, Overrides()))
+        assert links.find("tilda marsh") != links.find("fabled tilda marsh")
+        assert "tilda marsh" not in ambiguous
+        assert links.find("pumas") == links.find("harbor city pumas")  # both take "the"

@@ -8,8 +8,11 @@ and a person's name of several words the only longer one ending with all its wor
 near-identical spellings of person names with the same first word join, and so
 do names that differ only by middle initials ("Jane Q. Doe")
 (fuzzy, blocked by the first word so cost stays near linear); an all-capitals
-name joins the only multi-word name whose initials it spells. Names the user
-lists under ``split`` never join anything automatically.
+name joins the only multi-word name whose initials it spells. A longer name
+mostly written after "the" is a title named after the shorter one ("the
+Notorious Jane Roe"), never its longer form, when the shorter mostly is not
+(``_titled_after``). Names the user lists under ``split`` never join anything
+automatically.
 """
 
 from __future__ import annotations
@@ -81,13 +84,28 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
     for key, group in groups.items():
         if not other[key]:
             continue
-        longer = {links.find(k) for k in by_last.get(group.words[-1], ()) if k.endswith(" " + key)}
+        longer = {links.find(k) for k in by_last.get(group.words[-1], ())
+                  if k.endswith(" " + key) and not _titled_after(groups[k], group)}
         longer.discard(links.find(key))
         if len(longer) == 1:
             links.join(longer.pop(), key)
         elif longer:
             ambiguous[key] = longer
     return ambiguous
+
+
+def _titled_after(longer: NameGroup, name: NameGroup) -> bool:
+    """``longer`` is a title mostly written after "the" that ends with ``name``, a name mostly
+    written without: a film, book or group named after a person or thing ("the Notorious Jane
+    Roe" for "Jane Roe"), not a longer form of the same name ("the Harbor City Rovers" for
+    "the Rovers")."""
+    return _takes_article(longer) and not _takes_article(name)
+
+
+def _takes_article(group: NameGroup) -> bool:
+    """Half or more of the name's tagged mentions (recovered ones carry no cues) follow "the"."""
+    tagged = [m for m in group.mentions if m.label]
+    return bool(tagged) and 2 * len([m for m in tagged if "determiner" in m.cues]) >= len(tagged)
 
 
 def link_surnames(groups: dict[str, NameGroup], links: Links,
@@ -138,7 +156,8 @@ def _link_longer_surnames(groups: dict[str, NameGroup], links: Links, overrides:
         words = groups[key].words
         size = len(words)
         longer = {links.find(k) for k in by_last[words[-1]]
-                  if len(groups[k].words) > size and groups[k].words[-size:] == words}
+                  if len(groups[k].words) > size and groups[k].words[-size:] == words
+                  and not _titled_after(groups[k], groups[key])}
         longer.discard(links.find(key))
         if len(longer) == 1:
             links.join(longer.pop(), key)
