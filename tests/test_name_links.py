@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from generator.model import Mention
-from generator.resolve.name_groups import Links, NameGroup
-from generator.resolve.name_links import is_mostly_person, is_personish, link_name_suffixes, link_surnames
+from generator.resolve.name_groups import Links, NameGroup, group_mentions
+from generator.resolve.name_links import (
+    is_mostly_person,
+    is_personish,
+    link_initialled_given_names,
+    link_name_suffixes,
+    link_surnames,
+)
 from generator.resolve.overrides import Overrides
 
 
@@ -66,3 +72,22 @@ def test_a_title_written_after_the_is_not_the_name_it_ends_with():
         assert links.find("tilda marsh") != links.find("fabled tilda marsh")
         assert "tilda marsh" not in ambiguous
         assert links.find("pumas") == links.find("harbor city pumas")  # both take "the"
+
+
+def test_a_given_name_written_as_its_initial_joins_the_only_name_spelling_it_out():
+    groups = {key: group(key, (key.title(), "PERSON", ())) for key in (
+        "q dalton reeve", "quentin dalton reeve",  # the same man
+        "t ada lund", "tessa ada lund", "tilly ada lund",  # two women the initial may mean
+        "h ward",  # two words: "H. Ward" may be anyone of that family
+        "harriet ward")}
+    links = Links(groups)
+    link_initialled_given_names(groups, links, Overrides())
+    assert links.find("q dalton reeve") == links.find("quentin dalton reeve")
+    assert links.find("t ada lund") not in {links.find("tessa ada lund"), links.find("tilly ada lund")}
+    assert links.find("h ward") != links.find("harriet ward")
+
+
+def test_a_generation_mark_tagged_on_its_own_names_nobody():
+    mentions = [Mention("a", 0, 15, "Q. Dalton Reeve", "PERSON", 0),
+                Mention("a", 17, 20, "Sr.", "GPE", 0), Mention("a", 40, 49, "Lund, Jr.", "PERSON", 0)]
+    assert sorted(group_mentions(mentions)) == ["lund jr", "q dalton reeve"]

@@ -151,9 +151,10 @@ def split_coordinations(mentions: list[Mention]) -> list[Mention]:
 UNTAGGED_PLACE_MIN_POPULATION = 500_000
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WORD_ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
-GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-"""Generation marks after a personal name, ignored when comparing names."""
 """Abbreviated words of place names compared as written out ("Mt Ember" is "Mount Ember")."""
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generation marks after a personal name, ignored when comparing names; one alone ("Jane
+Doe, Sr." tagged apart) names nobody."""
 
 
 def gazetteer_place(mention: Mention) -> gazetteer.Place | None:
@@ -177,6 +178,8 @@ def group_key(mention: Mention) -> tuple[str, gazetteer.Place | None]:
     words = [WORD_ABBREVIATIONS.get(w, w) for w in normalise(mention.text).split()]
     while len(words) > 2 and words[-1] in GENERATION_SUFFIXES:
         words.pop()  # "Jane Doe Jr." is compared as "Jane Doe"
+    if len(words) == 1 and words[0] in GENERATION_SUFFIXES:
+        return "", None  # "Sr." tagged on its own: no name (``group_mentions`` leaves it out)
     return " ".join(words), None
 
 

@@ -185,6 +185,24 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
                 links.join(keys[i], keys[j])
 
 
+def link_initialled_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join a person name of three or more words whose first given name is an initial ("W.
+    Mark Felt" written "w mark felt") to the only person name spelling that given name out
+    with the same other words ("William Mark Felt")."""
+    by_rest: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if len(group.words) > 2 and len(group.words[0]) > 1 and is_personish(group) \
+                and not overrides.keeps_apart(key):
+            by_rest[" ".join(group.words[1:])].append(key)
+    for key, group in groups.items():
+        words = group.words
+        if len(words) < 3 or len(words[0]) != 1 or overrides.keeps_apart(key) or not is_personish(group):
+            continue
+        spelled = {links.find(k) for k in by_rest.get(" ".join(words[1:]), ()) if k.startswith(words[0])}
+        if len(spelled) == 1:
+            links.join(spelled.pop(), key)
+
+
 def _spelling_candidates(keys: list[str]) -> Iterator[tuple[int, int]]:
     """Positions ``i < j`` of the keys that may be spelling variants, in the order of every
     pair: ``is_spelling_variant`` needs the same last word (names of different lengths) or,
