@@ -57,3 +57,15 @@ def test_what_a_group_works_out_of_its_mentions_follows_them_when_they_change():
     assert worked_out(quell) == (2 / 3, "Dana Quell", True), "appended mentions count"
     quell.mentions = [at("Quell", "ORG"), at("Quell", "GPE", 1)]
     assert worked_out(quell) == (0.0, "Quell", False), "a new list counts"
+
+
+def test_a_company_is_compared_without_its_legal_form():
+    def key(text: str, label: str = "ORG") -> str:
+        return group_key(Mention("a", 0, len(text), text, label, 0))[0]
+
+    assert key("Quellwerk Corp.") == key("Quellwerk Inc") == key("Quellwerk") == "quellwerk"
+    assert key("Dantry Motor Co Ltd") == key("Dantry Motor Company") == "dantry motor"
+    assert key("Quellwerk Widgets, Inc.") == "quellwerk widgets"
+    # a word that some country's list holds as a legal form, or nothing left: kept
+    assert key("Lakeside Spa") == "lakeside spa" and key("Inc.") == "inc"
+    assert key("Dana Co", "PERSON") == "dana co"  # people have no legal form

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cleanco.clean import custom_basename, normalize_terms, normalized, strip_punct
+from cleanco.termdata import terms_by_country, terms_by_type
+
 # Honorifics and titles that precede a person's name. Multi-word titles are
 # matched token by token, so "special envoy" strips as two words.
 PERSON_TITLES = frozenset(
@@ -128,6 +131,40 @@ def normalise(name: str) -> str:
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     cleaned = re.sub(r"[^\w\s]", "", ascii_only.lower().replace("-", " "))
     return " ".join(cleaned.split())
+
+
+_NOT_LEGAL_FORMS = frozenset({"spa", "cic", "cio", "pse", "psu"})
+"""Forms in ``cleanco``'s lists that news more often writes as a word or an initialism ("Spa",
+"CIO"); of one or two letters only "Co", "AG", "SA", "NV", "LP" are kept."""
+
+
+def _legal_forms() -> list[tuple[int, list[str]]]:
+    """The legal forms stripped from company names: ``cleanco``'s corporations and the forms
+    of the English-speaking countries, as its ``normalize_terms`` writes them, longest first
+    (the term list ``custom_basename`` takes)."""
+    terms = terms_by_type["Corporation"] + ["llc", "l.l.c.", "pllc", "gmbh"] + [
+        term for country in ("United Kingdom", "Australia", "New Zealand", "India", "Canada")
+        for term in terms_by_country[country]]
+    forms = {tuple(term.split()) for term in normalize_terms(terms)}
+    kept = [parts for parts in forms if "".join(parts) not in _NOT_LEGAL_FORMS
+            and (len("".join(parts)) > 2 or "".join(parts) in {"co", "ag", "sa", "nv", "lp"})]
+    return [(len(parts), list(parts)) for parts in sorted(kept, key=lambda parts: (-len(parts), parts))]
+
+
+_LEGAL_FORMS = _legal_forms()
+_LEGAL_FORM_ENDINGS = frozenset(parts[-1] for _, parts in _LEGAL_FORMS)
+
+
+def without_legal_form(name: str) -> str:
+    """A company name without the legal forms it ends with ("Acme Widgets Corp." -> "Acme
+    Widgets", "Zeta Motor Co Ltd" -> "Zeta Motor"); the name as it is when nothing else
+    would be left ("Inc.")."""
+    while name.split() and strip_punct(normalized(name.split()[-1])) in _LEGAL_FORM_ENDINGS:
+        base = custom_basename(name, _LEGAL_FORMS)
+        if not base or base == name:
+            break
+        name = base
+    return name
 
 
 RESERVED_SLUGS = frozenset({"index"})

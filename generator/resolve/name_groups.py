@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from generator.knowledge import gazetteer
-from generator.knowledge.names import normalise
+from generator.knowledge.names import normalise, without_legal_form
 from generator.model import ArticleAnalysis, Mention
 from generator.resolve.memo import GroupKey, GroupReads, ResolveMemo
 
@@ -175,7 +175,8 @@ def group_key(mention: Mention) -> tuple[str, gazetteer.Place | None]:
         return "group:" + normalise(mention.text).removesuffix("s"), None
     if place is not None:
         return "place:" + normalise(place.name), place
-    words = [WORD_ABBREVIATIONS.get(w, w) for w in normalise(mention.text).split()]
+    text = mention.text if mention.label == "PERSON" else without_legal_form(mention.text)
+    words = [WORD_ABBREVIATIONS.get(w, w) for w in normalise(text).split()]
     while len(words) > 2 and words[-1] in GENERATION_SUFFIXES:
         words.pop()  # "Jane Doe Jr." is compared as "Jane Doe"
     if len(words) == 1 and words[0] in GENERATION_SUFFIXES:
