@@ -8,6 +8,7 @@ from generator.resolve.name_links import (
     is_mostly_person,
     is_personish,
     link_initialled_given_names,
+    link_misspelt_given_names,
     link_name_suffixes,
     link_surnames,
 )
@@ -91,3 +92,19 @@ def test_a_generation_mark_tagged_on_its_own_names_nobody():
     mentions = [Mention("a", 0, 15, "Q. Dalton Reeve", "PERSON", 0),
                 Mention("a", 17, 20, "Sr.", "GPE", 0), Mention("a", 40, 49, "Lund, Jr.", "PERSON", 0)]
     assert sorted(group_mentions(mentions)) == ["lund jr", "q dalton reeve"]
+
+
+def test_a_misspelt_given_name_joins_unless_one_article_names_both():
+    def named(key: str, *sources: str) -> NameGroup:
+        return NameGroup(key, [Mention(source, 0, len(key), key.title(), "PERSON", 0) for source in sources])
+
+    groups = {
+        "annabelle quist": named("annabelle quist", "a", "b"), "anabelle quist": named("anabelle quist", "c"),
+        "daniel roe": named("daniel roe", "d"), "daniela roe": named("daniela roe", "d"),  # side by side
+        "michael tarn": named("michael tarn", "e"), "michelle tarn": named("michelle tarn", "f"),
+    }
+    links = Links(groups)
+    link_misspelt_given_names(groups, links, Overrides())
+    assert links.find("annabelle quist") == links.find("anabelle quist")
+    assert links.find("daniel roe") != links.find("daniela roe")
+    assert links.find("michael tarn") != links.find("michelle tarn")

@@ -41,6 +41,7 @@ from generator.resolve.name_links import (
     decide_shared_names,
     link_acronyms,
     link_initialled_given_names,
+    link_misspelt_given_names,
     link_name_suffixes,
     link_short_given_names,
     link_spacing_variants,
@@ -72,6 +73,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
             links.join(a, b)
         link_spelling_variants(groups, links, overrides)
         link_initialled_given_names(groups, links, overrides)
+        link_misspelt_given_names(groups, links, overrides)
         link_spacing_variants(groups, links, overrides)
         link_short_given_names(groups, links, overrides)
         ambiguous = link_surnames(groups, links, overrides)

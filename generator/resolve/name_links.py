@@ -38,6 +38,9 @@ from generator.resolve.name_groups import Links, NameGroup
 from generator.resolve.overrides import Overrides
 
 FUZZY_PERSON_THRESHOLD = 85
+FUZZY_GIVEN_NAME_THRESHOLD = 90
+"""A given name misspelt ("Jerymayne" for "Jermayne"), stricter than family names: "Michelle"
+is not "Michael" (85.7)."""
 DOMINANT_SHARE = 0.8
 """A shared surname in an article naming none of its people goes to the person with
 at least this share of the candidates' mentions across the corpus."""
@@ -183,6 +186,27 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
         for i, j in _spelling_candidates(keys):
             if is_spelling_variant(keys[i], keys[j]):
                 links.join(keys[i], keys[j])
+
+
+def link_misspelt_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join two person names of the same other words whose first given names differ by a slip
+    of spelling (``FUZZY_GIVEN_NAME_THRESHOLD``), when no article writes both: two people of
+    one family with close given names ("Daniel and Danielle Roe") are named side by side."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        if len(group.words) > 1 and is_personish(group) and not overrides.keeps_apart(key):
+            blocks[" ".join(group.words[1:])].append(key)
+    for keys in blocks.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if fuzz.ratio(groups[a].words[0], groups[b].words[0]) >= FUZZY_GIVEN_NAME_THRESHOLD \
+                        and not _sources(groups[a]) & _sources(groups[b]):
+                    links.join(a, b)
+
+
+def _sources(group: NameGroup) -> set[str]:
+    """The articles that write the name."""
+    return {m.source for m in group.mentions}
 
 
 def link_initialled_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
