@@ -122,6 +122,21 @@ def test_only_names_of_running_text_in_capitals_take_the_place_of_a_span():
     assert found["rook-in"] == [("b", "Rook in")]
 
 
+def test_a_name_of_several_words_takes_the_place_of_a_shorter_span_in_running_text():
+    # the NER model tagged only "Tilda" of "Tilda Marsh" in one article, and as a place
+    source, analysis = title_and_body("Girl Hurt", "A stray bullet struck Tilda Marsh near Rook.")
+    other, other_analysis = title_and_body("Trial Opens", "Tilda Marsh was ten.", source="b")
+    at = source.text.index("Tilda")
+    part = Entity("tilda", "Tilda", "place", (), (Mention("a", at, at + 5, "Tilda", "GPE", 1),))
+    rook = Entity("rook", "Rook", "place", (), (Mention("a", source.text.index("Rook"),
+                                                         source.text.index("Rook") + 4, "Rook", "GPE", 1),))
+    full = Entity("tilda-marsh", "Tilda Marsh", "person", (),
+                  (Mention("b", 12, 23, "Tilda Marsh", "PERSON", 1),))
+    result = recover_mentions([part, rook, full], [source, other], {"a": analysis, "b": other_analysis})
+    found = {e.id: sorted((m.source, m.text) for m in e.mentions) for e in result}
+    assert found == {"tilda-marsh": [("a", "Tilda Marsh"), ("b", "Tilda Marsh")], "rook": [("a", "Rook")]}
+
+
 @pytest.mark.parametrize("first, second, name, form", [
     ("Pell Industries grew.", "Pell smiled.", "Nora Pell", "Nora Pell"),  # a family name alone
     ("The Surgeon General warned of risks.", "Surgeon left early.", "Ivo Surgeon", "Surgeon"),  # a role word

@@ -15,7 +15,9 @@ person's family name alone ("Doe" for Jane Doe) only in articles that never
 write it in lower case, and not where it runs into another capitalised word ("Doe Industries").
 In a title line, where the NER model's spans often stop short ("Jane" of "Jane Doe Quits
 Job"), a known name that running text writes, every word capitalised, takes the place of the
-shorter mentions inside it; an entity left with no mention is dropped.
+shorter mentions inside it; so does a known name of several words in running text, where
+the model now and then tags a part only ("Jane" of "Jane Doe", as a place); an entity left
+with no mention is dropped.
 Corpus-wide: one Aho-Corasick automaton over every form per run, one pass per
 article (``FormScanner``), so the cost grows with the text, not with texts x forms.
 A rebuild reuses what an article gave when nothing recovery reads of it changed,
@@ -189,8 +191,8 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
     """(entity id, new mention) for each unclaimed occurrence of a known form in one source
     (``occurrences``: ``FormScanner.finditer`` of its text; forms in ``guarded`` only where
     ``_fits`` allows; a shared form goes to the only one of its entities ``present`` in the
-    source). In a title line, an occurrence may take the place of the shorter mentions inside
-    it (``_displaces``)."""
+    source). In a title line, or when the form has several words, an occurrence may take the
+    place of the shorter mentions inside it (``_displaces``)."""
     guarded = guarded or Guarded()
     found = []
     claimed = OffsetIndex(taken, MAX_SPAN_CHARS)
@@ -201,7 +203,8 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
         if sentence is None or not _fits(form, guarded, sentence, source.text):
             continue
         overlapped = [taken[i] for i in claimed.overlapping(start, end)]
-        if overlapped and not (sentence.is_title and _displaces(form, start, end, overlapped, guarded)):
+        widening = sentence.is_title or " " in form
+        if overlapped and not (widening and _displaces(form, start, end, overlapped, guarded)):
             continue
         if _part_of_longer_name(form, guarded, sentence, source.text, start, end):
             continue
@@ -216,11 +219,11 @@ def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, 
 
 def _displaces(form: str, start: int, end: int, overlapped: list[tuple[int, int]],
                guarded: Guarded) -> bool:
-    """Whether a known name at ``[start, end)`` of a title line replaces the mentions it
-    overlaps there: each lies inside it ("Jane" of "Jane Doe Quits Job"), and running text
-    writes it so, every word capitalised (``Guarded.running``; a form of headlines only,
-    "Doe Quits", or a careless tag, "Doe in", is no better reading). Headlines capitalise
-    every word, and the NER model's spans there often stop short."""
+    """Whether a known name at ``[start, end)`` (of a title line, or of several words)
+    replaces the mentions it overlaps there: each lies inside it ("Jane" of "Jane Doe Quits
+    Job"), and running text writes it so, every word capitalised (``Guarded.running``; a form
+    of headlines only, "Doe Quits", or a careless tag, "Doe in", is no better reading).
+    Headlines capitalise every word, and the NER model's spans there often stop short."""
     return (form in guarded.running and all(not word[:1].islower() for word in form.split())
             and all(start <= s and e <= end and (s, e) != (start, end) for s, e in overlapped))
 
