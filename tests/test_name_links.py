@@ -7,6 +7,7 @@ from generator.resolve.name_groups import Links, NameGroup, group_mentions
 from generator.resolve.name_links import (
     is_mostly_person,
     is_personish,
+    link_acronyms,
     link_initialled_given_names,
     link_misspelt_given_names,
     link_name_suffixes,
@@ -108,3 +109,19 @@ def test_a_misspelt_given_name_joins_unless_one_article_names_both():
     assert links.find("annabelle quist") == links.find("anabelle quist")
     assert links.find("daniel roe") != links.find("daniela roe")
     assert links.find("michael tarn") != links.find("michelle tarn")
+
+
+def test_an_acronym_may_spell_the_article_of_a_title():
+    groups = {
+        "quill courier": group("quill courier", ("Quill Courier", "ORG", ("determiner",))),
+        "tqc": group("tqc", ("TQC", "ORG", ())),
+        "harbor reserve board": group("harbor reserve board", ("Harbor Reserve Board", "ORG", ())),
+        "thrb": group("thrb", ("THRB", "ORG", ())),  # no "the" before the board's name
+        "dune county trust": group("dune county trust", ("Dune County Trust", "ORG", ("determiner",))),
+        "dct": group("dct", ("DCT", "ORG", ())),
+    }
+    links = Links(groups)
+    link_acronyms(groups, links, Overrides())
+    assert links.find("tqc") == links.find("quill courier")
+    assert links.find("thrb") != links.find("harbor reserve board")
+    assert links.find("dct") == links.find("dune county trust")  # the initials alone first

@@ -306,17 +306,22 @@ def initials(name: str) -> str:
 
 def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
     """Join an all-capitals name to the only multi-word name whose initials it spells
-    (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials)."""
+    (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials); when
+    none does, to the only one written after "the" whose initials it spells with the
+    article's T ("THR" for "The Hollywood Reporter")."""
     by_initials: dict[str, set[str]] = defaultdict(set)
+    with_the: dict[str, set[str]] = defaultdict(set)
     usual = {key: group.usual_form for key, group in groups.items()}
     for key, group in groups.items():
         if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
             by_initials[initials(usual[key])].add(key)
+            if any("determiner" in m.cues for m in group.mentions):
+                with_the["T" + initials(usual[key])].add(key)
     for key, group in groups.items():
         form = usual[key].replace(".", "")
         if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key) or _state_like(group):
             continue
-        candidates = {links.find(k) for k in by_initials.get(form, ())}
+        candidates = {links.find(k) for k in by_initials.get(form) or with_the.get(form, ())}
         if len(candidates) == 1:
             links.join(candidates.pop(), key)
 
