@@ -107,3 +107,14 @@ def test_the_pronouns_after_a_name_count_for_a_person():
     mentions = [*person, *(mention("ORG", start=n) for n in (200, 300, 400))]
     assert vote_type(mentions, known_place=False) == "person"
     assert vote_type([replace(m, cues=()) for m in mentions], known_place=False) == "organization"
+
+
+def test_a_family_name_alone_lends_its_cues_to_a_full_name_the_model_tags_an_organisation():
+    # "Hanna Marsk" tagged ORG every time; "Ms. Marsk ... she" tagged as a person: only
+    # full names vote with their tags (NER reads a bare "Marsk" less well), but what the
+    # text says of the bare name (a title, "she") still counts.
+    full = [Mention("a", n * 20, n * 20 + 11, "Hanna Marsk", "ORG", 0) for n in range(4)]
+    bare = [Mention("a", 200 + n * 20, 205 + n * 20, "Marsk", "PERSON", 0,
+                    cues=("title:person",) if n % 2 else ("gender:f",)) for n in range(3)]
+    assert vote_type(full, known_place=False) == "organization"
+    assert vote_type(full + bare, known_place=False) == "person"

@@ -25,8 +25,11 @@ the vote (``resolve.entities.build_entity``): small models read "told the Daily
 Clarion" as a person as often as not, and the metadata knows better.
 
 When a cluster holds multi-word forms (full names; an initialism written with spaces,
-"A. B. C.", is none), only those vote: NER is far more reliable on "Jane Doe" than on a
-bare "Doe", which small models often tag as an organisation.
+"A. B. C.", is none), only their NER labels and last words vote: NER is far more reliable
+on "Jane Doe" than on a bare "Doe", which small models often tag as an organisation. What
+the text says around every mention (the cues and roles above) counts whatever the form:
+"Ms. Doe ... she" is as much evidence as "Jane Doe ... she", and a model that tags "Jane
+Doe" an organisation every time would otherwise outvote it.
 """
 
 from __future__ import annotations
@@ -93,6 +96,7 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
         suffix_type = _suffix_type(mention.text)
         if suffix_type:
             points[suffix_type] = points.get(suffix_type, 0) + SUFFIX_WEIGHT
+    for mention in mentions:
         for cue in mention.cues:
             for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
                 points[entity_type] = points.get(entity_type, 0) + weight
