@@ -125,3 +125,21 @@ def test_an_acronym_may_spell_the_article_of_a_title():
     assert links.find("tqc") == links.find("quill courier")
     assert links.find("thrb") != links.find("harbor reserve board")
     assert links.find("dct") == links.find("dune county trust")  # the initials alone first
+
+
+def test_a_given_name_alone_joins_the_one_person_its_articles_name():
+    def named(key: str, label: str, *sources: str) -> NameGroup:
+        return NameGroup(key, [Mention(s, 0, len(key), key.title(), label, 0) for s in sources])
+
+    groups = {
+        "tilda marsh": named("tilda marsh", "PERSON", "a", "b"), "tilda": named("tilda", "GPE", "a", "b"),
+        "orla vance": named("orla vance", "PERSON", "a"),
+        "orla": named("orla", "ORG", "a", "c"),  # article "c" names no Orla Vance
+        "brin cole": named("brin cole", "PERSON", "d"), "brin hale": named("brin hale", "PERSON", "d"),
+        "brin": named("brin", "GPE", "d"),  # two people of that given name
+    }
+    links = Links(groups)
+    link_surnames(groups, links, Overrides())
+    assert links.find("tilda") == links.find("tilda marsh")
+    assert links.find("orla") != links.find("orla vance")
+    assert links.find("brin") not in {links.find("brin cole"), links.find("brin hale")}

@@ -117,7 +117,8 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
 
     When no person name ends with the word, a one-word name the parse calls a
     person joins the only person name *starting* with it: family names written
-    first ("Xi" for "Xi Jinping", "Kim" for "Kim Jong Un").
+    first ("Xi" for "Xi Jinping", "Kim" for "Kim Jong Un"); so does any other one-word
+    name written only in articles that name that person (``_given_name_beside``).
 
     Returns:
         For each one-word name left unmerged because several people share it,
@@ -144,6 +145,8 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
             links.join(full_names.pop(), key)
         elif full_names:
             ambiguous[key] = full_names
+        elif _given_name_beside(group, by_first.get(word, []), groups, links):
+            links.join(links.find(by_first[word][0]), key)
     ambiguous.update(_link_longer_surnames(groups, links, overrides, by_last))
     return ambiguous
 
@@ -167,6 +170,19 @@ def _link_longer_surnames(groups: dict[str, NameGroup], links: Links, overrides:
         elif longer:
             ambiguous[key] = longer
     return ambiguous
+
+
+def _given_name_beside(group: NameGroup, starting: list[str], groups: dict[str, NameGroup],
+                       links: Links) -> bool:
+    """A one-word name written only in articles that also name the one person whose name
+    starts with it (``starting``: the keys of the person names starting with it): a given
+    name alone ("Kathina" after "Kathina Thomas", a child a report calls by her first name),
+    however the model tagged it; never one written after a title, a person of its own
+    ("Prince Edward" beside "Edward Lee")."""
+    if len({links.find(key) for key in starting}) != 1 or any(m.title for m in group.mentions):
+        return False
+    beside = {m.source for key in starting for m in groups[key].mentions}
+    return all(m.source in beside for m in group.mentions)
 
 
 def _family_name_first(group: NameGroup) -> bool:
