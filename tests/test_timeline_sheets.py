@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.model import Source
+from generator.model import Event, Source
 from generator.site.pages.paging import Bundle
-from generator.site.pages.timeline import TimelineRow, sheet_span
+from generator.site.pages.timeline import TimelineRow, _event_row, sheet_span
 
 
 def dated(key: str, value: str) -> Bundle[tuple]:
@@ -29,3 +29,10 @@ def test_dated_and_undated_rows_are_named_apart():
     assert sheet_span([undated("S12"), undated("S40")]) == "not dated: S12 to S40"
     assert sheet_span([dated("2025-05-30", "2025-05-30"), undated("S1"), undated("S9")]) \
         == "30 May 2025; not dated: S1 to S9"
+
+
+def test_a_row_names_its_kind_as_the_event_titles_do():
+    for kind, word in (("hit", "Person struck"), ("charge", "Charges"), ("foiling", "Foiled attack"),
+                       ("unlisted", "Unlisted")):
+        event = Event(f"e-{kind}", f"{word} in Rook", kind, (), None, None, ())
+        assert _event_row(event, "events/e.md").what == word

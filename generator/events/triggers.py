@@ -257,6 +257,11 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
 """Kind -> (title word, preposition before the place, before a participant) for titles."""
 
 
+def kind_label(kind: str) -> str:
+    """The word titles and pages give a kind ("Person struck" for "hit")."""
+    return KIND_LABELS[kind][0] if kind in KIND_LABELS else kind.title()
+
+
 def family(kind: str) -> str:
     """The merge family of a kind."""
     return FAMILIES.get(kind, kind)

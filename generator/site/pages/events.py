@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from generator.events.reports import different_times
+from generator.events.triggers import kind_label
 from generator.model import Briefing, Citation, Event, Quote, Sentence, Source, Story
 from generator.site.event_policy import (
     EVENTS_INDEX,
@@ -26,7 +27,7 @@ from generator.site.index import BriefingIndex, index_briefing, quotes_at
 from generator.site.markup import event_page, one_line
 from generator.site.page import Page
 from generator.site.pages.paging import Bundle, ContentsRow, span
-from generator.site.pages.timeline import KIND_NAMES, plan_timeline_pages
+from generator.site.pages.timeline import plan_timeline_pages
 from generator.site.summarize import Statement, merge_statements
 
 
@@ -146,7 +147,7 @@ def event_context(event: Event, briefing: Briefing, index: BriefingIndex | None 
     same_story = index.events_of_story.get(event.story, ()) if event.story else ()
     return EventContext(
         event=event,
-        kind_label=KIND_NAMES.get(event.kind, event.kind.title()),
+        kind_label=kind_label(event.kind),
         summary=merge_statements(event.citations),
         sources=[labels[s] for s in dict.fromkeys(c.source for c in event.citations)],
         quotes=event_quotes(event, briefing, index),

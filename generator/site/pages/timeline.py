@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.deadlines.infer import INFERRED
+from generator.events.triggers import kind_label
 from generator.model import Briefing, Citation, DateWindow, Event, Source
 from generator.site.event_policy import event_targets
 from generator.site.markup import deadline_target, source_labels
@@ -26,10 +27,6 @@ from generator.site.pages.paging import (
 from generator.site.timewords import value_words
 from generator.temporal.calendar import to_date, value_range
 
-KIND_NAMES = {"visit": "Visit", "meeting": "Meeting", "talks": "Talks",
-              "announcement": "Announcement", "attack": "Attack", "threat": "Threat",
-              "sanctions": "Sanctions", "foiling": "Foiled attack"}
-"""Kind -> label shown on pages."""
 TIMELINE = "timeline.md"
 """Docs-relative path of the Timeline (its rows, or the list of its pages)."""
 TIMELINE_FOLDER = "timeline/pages"
@@ -173,7 +170,7 @@ def _day(row: TimelineRow) -> tuple[dt.date, str, str]:
 
 
 def _event_row(event: Event, target: str) -> TimelineRow:
-    kind = KIND_NAMES.get(event.kind, event.kind.title())
+    kind = kind_label(event.kind)
     if event.date:
         return TimelineRow(event.title, target, kind, event.date.value, event.date.provenance,
                            event.citations)
