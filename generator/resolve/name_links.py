@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from generator.knowledge import gazetteer
 from generator.knowledge.given_names import is_short_form
@@ -212,12 +212,12 @@ def link_misspelt_given_names(groups: dict[str, NameGroup], links: Links, overri
     for key, group in groups.items():
         if len(group.words) > 1 and is_personish(group) and not overrides.keeps_apart(key):
             blocks[" ".join(group.words[1:])].append(key)
-    for keys in blocks.values():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if fuzz.ratio(groups[a].words[0], groups[b].words[0]) >= FUZZY_GIVEN_NAME_THRESHOLD \
-                        and not _sources(groups[a]) & _sources(groups[b]):
-                    links.join(a, b)
+    for keys in (keys for keys in blocks.values() if len(keys) > 1):
+        given = [groups[key].words[0] for key in keys]
+        close = process.cdist(given, given, scorer=fuzz.ratio, score_cutoff=FUZZY_GIVEN_NAME_THRESHOLD)
+        for i, j in zip(*close.nonzero(), strict=True):
+            if i < j and not _sources(groups[keys[i]]) & _sources(groups[keys[j]]):
+                links.join(keys[i], keys[j])
 
 
 def _sources(group: NameGroup) -> set[str]:
