@@ -66,6 +66,8 @@ def test_a_charge_is_an_event_of_its_own_and_not_the_crime(nlp):
     ("The Madrid Comets won the championship in Lisbon on Sunday.", "victory"),
     ("Halvorsen Group released a security patch for its browser on Tuesday.", "launch"),
     ("John Smith was found hanged in his cell in Madrid on Sunday.", "death"),
+    ("Maria Lopez overturned the ban in Madrid on Friday.", "reversal"),
+    ("The ruling was revoked by Halvorsen Group in Madrid on Friday.", "reversal"),
 ])  # fmt: skip
 def test_justice_civic_business_and_accident_events(nlp, text, kind):
     assert kind in [e.kind for e in find_events(paragraph_of(nlp, text))]
@@ -83,6 +85,8 @@ def test_justice_civic_business_and_accident_events(nlp, text, kind):
     "The police will issue a press release in Madrid on Friday.", # a press release is no product
     "Halvorsen Group typically releases patches on Tuesdays.",    # a habit, not one event
     "Protesters hung banners in Madrid on Sunday.",               # nobody died
+    "Maria Lopez reversed the car in Madrid on Friday.",          # no rule reversed
+    "The team reversed course in Madrid on Friday.",              # a course is no rule
 ])  # fmt: skip
 def test_new_triggers_out_of_sense_give_no_event(nlp, text):
     assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []

@@ -125,6 +125,12 @@ def _of_a_product(verb) -> bool:
                for c in verb.children)
 
 
+def _of_a_rule(verb) -> bool:
+    """"overturned the rule", "the ban was revoked"."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.RULE_WORDS
+               for c in verb.children)
+
+
 def _has_into(verb) -> bool:
     """"checked into a clinic"."""
     return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
@@ -161,6 +167,7 @@ _COMPLEMENTS: tuple[tuple[frozenset[str], Callable[[Any], bool]], ...] = (
     (lex.NEEDS_CUSTODY, _out_of_custody),
     (lex.NEEDS_CONTEST, _in_a_contest),
     (lex.NEEDS_PRODUCT, _of_a_product),
+    (lex.NEEDS_RULE, _of_a_rule),
     (lex.NEEDS_REFLEXIVE, _done_to_oneself_or_suffered),
     (lex.NEEDS_INTO, _has_into),
     (lex.NEEDS_DESTINATION, _has_destination),

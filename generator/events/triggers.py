@@ -7,7 +7,8 @@ announcements, attacks, threats, sanctions, arrests, killings, dismissals,
 appointments and resignations, and for the justice, civic, business and accident events
 of standard news event taxonomies (ACE 2005: charges, verdicts, sentencing, escapes,
 elections, acquisitions, protests and riots, injuries, crashes, fires, robberies; admissions
-to a clinic; victories in a contest; launches of a product).
+to a clinic; victories in a contest; launches of a product; reversals of a rule or decision,
+"overturned the ruling").
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "check": "admission", "hospitalize": "admission", "steal": "robbery", "rob": "robbery",
     "defeat": "victory", "win": "victory", "beat": "victory", "release": "launch",
     "launch": "launch", "issue": "launch", "hang": "death",
+    "overturn": "reversal", "reverse": "reversal", "rescind": "reversal", "revoke": "reversal",
+    "repeal": "reversal", "annul": "reversal", "overrule": "reversal", "invalidate": "reversal",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
@@ -116,6 +119,18 @@ PRODUCT_WORDS = frozenset({"patch", "update", "fix", "version", "upgrade", "soft
                            "drug", "vaccine", "satellite", "rocket", "line", "edition", "series"})
 """Objects of "release", "launch" and "issue" that are products."""
 
+NEEDS_RULE = frozenset({"overturn", "reverse", "rescind", "revoke", "repeal", "annul", "overrule",
+                        "invalidate"})
+"""Verbs that are reversals only of a rule or a decision: "overturned the rule", "the ban was
+lifted" (not "reversed course", "reversed the car")."""
+
+RULE_WORDS = frozenset({"rule", "regulation", "law", "ban", "policy", "decision", "order",
+                        "ruling", "measure", "act", "verdict", "conviction", "sentence",
+                        "ordinance", "requirement", "directive", "mandate", "guideline", "statute",
+                        "permit", "license", "licence", "visa", "treaty", "agreement", "judgment",
+                        "judgement", "change", "amendment", "provision"})
+"""Objects of the reversal verbs that are rules or decisions."""
+
 NEEDS_REFLEXIVE = frozenset({"hang"})
 """Verbs that are deaths only done to oneself or suffered: "hanged himself", "was found hanged"
 (not "hung a picture", "hang out")."""
@@ -158,7 +173,7 @@ NOUN_TRIGGERS: dict[str, str] = {
 DESCRIBED_KINDS = frozenset({"attack", "killing", "shooting", "death", "disaster", "arrest",
                              "foiling", "dismissal", "appointment", "resignation", "hit", "fall",
                              "charge", "verdict", "sentencing", "escape", "injury", "protest",
-                             "crash", "admission", "fire", "riot", "robbery"})
+                             "crash", "admission", "fire", "riot", "robbery", "reversal"})
 """Kinds whose participants may be described instead of named ("a gunman opened fire", "police
 arrested a man"); visits, meetings, talks, announcements, threats and sanctions need a name."""
 
@@ -253,6 +268,7 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "crash": ("Crash", "in", "of"), "admission": ("Admission", "in", "of"),
     "fire": ("Fire", "in", "at"), "riot": ("Riots", "in", "by"), "robbery": ("Robbery", "in", "by"),
     "victory": ("Victory", "in", "of"), "launch": ("Launch", "in", "by"),
+    "reversal": ("Reversal", "in", "by"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles."""
 
