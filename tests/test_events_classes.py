@@ -67,6 +67,8 @@ def test_a_charge_is_an_event_of_its_own_and_not_the_crime(nlp):
     ("Halvorsen Group released a security patch for its browser on Tuesday.", "launch"),
     ("John Smith was found hanged in his cell in Madrid on Sunday.", "death"),
     ("Maria Lopez overturned the ban in Madrid on Friday.", "reversal"),
+    ("John Smith was arrested over the slaying of Maria Lopez in Madrid on Friday.", "killing"),
+    ("Maria Lopez celebrated her win over John Smith in Madrid on Sunday.", "victory"),
     ("The ruling was revoked by Halvorsen Group in Madrid on Friday.", "reversal"),
 ])  # fmt: skip
 def test_justice_civic_business_and_accident_events(nlp, text, kind):

@@ -167,6 +167,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "wildfire": "fire", "inferno": "fire", "riot": "riot", "riots": "riot", "rioting": "riot",
     "unrest": "riot", "clashes": "riot", "robbery": "robbery", "theft": "robbery",
     "heist": "robbery", "burglary": "robbery", "victory": "victory", "suicide": "death",
+    "murders": "killing", "slaying": "killing", "slayings": "killing", "homicide": "killing",
+    "stabbing": "killing", "win": "victory", "triumph": "victory",
 }  # fmt: skip
 """Noun form (lower case, as written) -> event kind."""
 
