@@ -53,6 +53,7 @@ def test_a_charge_is_an_event_of_its_own_and_not_the_crime(nlp):
     ("Maria Lopez was sentenced to ten years in prison in Madrid on Friday.", "sentencing"),
     ("A jury convicted John Smith of fraud in Madrid on Friday.", "verdict"),
     ("Two inmates escaped from a prison in Madrid on Sunday.", "escape"),
+    ("John Smith escaped in Madrid on Sunday.", "escape"),
     ("Maria Lopez was elected mayor of Madrid on Sunday.", "election"),
     ("Halvorsen Group bought Pemberly Foods for 2 billion dollars on Monday.", "acquisition"),
     ("Protesters rallied outside the parliament in Madrid on Saturday.", "protest"),
@@ -78,6 +79,7 @@ def test_justice_civic_business_and_accident_events(nlp, text, kind):
 @pytest.mark.parametrize("text", [
     "Maria Lopez charged the battery in Madrid on Friday.",       # "charge" needs "with"
     "Maria Lopez escaped injury in Madrid on Friday.",            # no custody
+    "Gas escaped in Madrid on Friday.",                           # nobody escaped
     "Maria Lopez bought shares in Madrid on Friday.",             # shares are no one
     "Maria Lopez checked the list in Madrid on Friday.",          # nothing checked into
     "Stocks rallied in Madrid on Friday.",                        # stocks are no party

@@ -108,9 +108,14 @@ def _has_with(verb) -> bool:
 
 
 def _out_of_custody(verb) -> bool:
-    """"escaped from X", "escaped custody"."""
-    return any((c.dep_ == "prep" and c.lower_ == "from")
-               or (c.dep_ == "dobj" and c.lemma_.lower() in lex.CUSTODY_WORDS) for c in verb.children)
+    """"escaped from X", "escaped custody", or a name or a personal pronoun that "escaped" with
+    no object ("Doe escaped on Monday"; not "escaped injury", "gas escaped")."""
+    children = list(verb.children)
+    if any((c.dep_ == "prep" and c.lower_ == "from")
+           or (c.dep_ == "dobj" and c.lemma_.lower() in lex.CUSTODY_WORDS) for c in children):
+        return True
+    return not any(c.dep_ == "dobj" for c in children) and any(
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in lex.PERSONAL_SUBJECTS) for c in children)
 
 
 def _in_a_contest(verb) -> bool:

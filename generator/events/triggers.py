@@ -92,6 +92,9 @@ NEEDS_CUSTODY = frozenset({"escape"})
 """Verbs that are events only out of custody: "escaped from X", "escaped custody" (not "escaped
 injury", "escaped the heat")."""
 
+PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "who"})
+"""Pronouns that name people as the subject of a verb ("he escaped")."""
+
 CUSTODY_WORDS = frozenset({"custody", "prison", "jail", "detention", "captivity", "captors", "cell",
                            "penitentiary", "guards"})
 """Objects of "escape" that are custody."""
