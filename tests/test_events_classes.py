@@ -96,6 +96,12 @@ def test_new_triggers_out_of_sense_give_no_event(nlp, text):
     assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []
 
 
+def test_parties_in_talks_make_talks_without_a_setting(nlp):
+    found = find_events(paragraph_of(nlp, "Maria Lopez is in talks with John Smith."))
+    assert [(e.kind, len(e.participants)) for e in found] == [("talks", 2)]
+    assert find_events(paragraph_of(nlp, "Maria Lopez said negotiations are hard.")) == []
+
+
 def test_beating_a_person_is_no_victory(nlp):
     found = find_events(paragraph_of(nlp, "Two men beat Maria Lopez in Madrid on Friday."))
     assert "victory" not in [e.kind for e in found]

@@ -203,7 +203,8 @@ def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandida
     time = _time(paragraph, context)
     if not _has_party(kind, people, described, place is not None or _stated_day(time)):
         return None
-    if token.pos_ != "VERB" and kind in lex.NEEDS_SETTING and place is None and time is None:
+    if token.pos_ != "VERB" and kind in lex.NEEDS_SETTING and place is None and time is None \
+            and len(people) < 2:
         return None
     start = paragraph.offset + token.idx
     return EventCandidate(kind=kind, trigger=token.text, citation=paragraph.cite_sentence(start),

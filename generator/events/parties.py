@@ -31,7 +31,9 @@ def participants(token, governor) -> list:
         found += [c for c in token.children if c.dep_ in ("poss", "compound")]
         found += _prep_objects(token, lex.NOUN_PARTICIPANT_PREPS)
         light = governor is not None and governor.lemma_.lower() in lex.LIGHT_VERBS
-        if light and token.dep_ == "dobj":
+        inside = (governor is not None and token.dep_ == "pobj" and token.head.lower_ == "in"
+                  and token.head.head.i == governor.i and token.lower_ in lex.ONGOING_NOUNS)
+        if (light and token.dep_ == "dobj") or inside:
             found += subjects(governor) + _prep_objects(governor, lex.PARTICIPANT_PREPS)
     return found
 

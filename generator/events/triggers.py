@@ -144,7 +144,8 @@ NEEDS_INTO = frozenset({"check"})
 """Verbs that are events only into somewhere ("checked into a clinic", not "checked the list")."""
 
 NEEDS_SETTING = frozenset({"talks", "election", "protest", "acquisition"})
-"""Kinds whose noun triggers need a place or a time ("negotiations" is often abstract)."""
+"""Kinds whose noun triggers need a place, a time or two named parties ("negotiations" is often
+abstract; "X is in negotiations with Y" is not)."""
 
 NOUN_TRIGGERS: dict[str, str] = {
     "visit": "visit", "trip": "visit", "journey": "visit", "arrival": "visit", "tour": "visit",
@@ -227,6 +228,10 @@ SANCTION_VERBS = frozenset({"impose", "implement", "introduce", "levy", "slap", 
 LIGHT_VERBS = frozenset({"hold", "have", "attend", "host", "conduct", "make", "pay", "begin",
                          "launch", "stage", "carry", "join", "open", "resume", "engage"})
 """Verbs whose subject takes part in their noun trigger ("held a meeting")."""
+
+ONGOING_NOUNS = frozenset({"talks", "negotiations", "discussions", "meeting", "meetings"})
+"""Noun triggers a subject is "in" ("X is in talks with Y", "X and Y are locked in
+negotiations"): the subject of the verb above "in" takes part, as with a light verb."""
 
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "by"})
 """Prepositions introducing other participants."""
