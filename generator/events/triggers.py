@@ -125,7 +125,7 @@ PRODUCT_WORDS = frozenset({"patch", "update", "fix", "version", "upgrade", "soft
 NEEDS_RULE = frozenset({"overturn", "reverse", "rescind", "revoke", "repeal", "annul", "overrule",
                         "invalidate"})
 """Verbs that are reversals only of a rule or a decision: "overturned the rule", "the ban was
-lifted" (not "reversed course", "reversed the car")."""
+revoked" (not "reversed course", "reversed the car")."""
 
 RULE_WORDS = frozenset({"rule", "regulation", "law", "ban", "policy", "decision", "order",
                         "ruling", "measure", "act", "verdict", "conviction", "sentence",
