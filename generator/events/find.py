@@ -24,6 +24,7 @@ Per article, ``find_events`` looks at every verb and noun of a paragraph:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from generator.events import triggers as lex
@@ -102,9 +103,10 @@ def _complete(verb, lemma: str) -> bool:
     return next((has(verb) for needs, has in _COMPLEMENTS if lemma in needs), True)
 
 
-def _has_with(verb) -> bool:
-    """"talked with X", "charged with murder"."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+def _has_prep(word: str, verb) -> bool:
+    """Whether the verb has a phrase of the preposition ``word`` ("talked with X", "charged
+    with murder", "checked into a clinic")."""
+    return any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
 
 
 def _out_of_custody(verb) -> bool:
@@ -124,21 +126,10 @@ def _in_a_contest(verb) -> bool:
                or (c.dep_ == "prep" and c.lower_ == "over") for c in verb.children)
 
 
-def _of_a_product(verb) -> bool:
-    """"released a patch", "the album was released"."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.PRODUCT_WORDS
-               for c in verb.children)
-
-
-def _of_a_rule(verb) -> bool:
-    """"overturned the rule", "the ban was revoked"."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.RULE_WORDS
-               for c in verb.children)
-
-
-def _has_into(verb) -> bool:
-    """"checked into a clinic"."""
-    return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
+def _done_to_one_of(words: frozenset[str], verb) -> bool:
+    """Whether the verb's object, or its subject in the passive, is one of ``words`` ("released
+    a patch", "the album was released", "overturned the rule", "the ban was revoked")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
 
 
 def _done_to_oneself_or_suffered(verb) -> bool:
@@ -168,13 +159,13 @@ def _has_destination(token) -> bool:
 
 _COMPLEMENTS: tuple[tuple[frozenset[str], Callable[[Any], bool]], ...] = (
     (lex.NEEDS_DROP, _has_drop),
-    (lex.NEEDS_PARTNER, _has_with),
+    (lex.NEEDS_PARTNER, partial(_has_prep, "with")),
     (lex.NEEDS_CUSTODY, _out_of_custody),
     (lex.NEEDS_CONTEST, _in_a_contest),
-    (lex.NEEDS_PRODUCT, _of_a_product),
-    (lex.NEEDS_RULE, _of_a_rule),
+    (lex.NEEDS_PRODUCT, partial(_done_to_one_of, lex.PRODUCT_WORDS)),
+    (lex.NEEDS_RULE, partial(_done_to_one_of, lex.RULE_WORDS)),
     (lex.NEEDS_REFLEXIVE, _done_to_oneself_or_suffered),
-    (lex.NEEDS_INTO, _has_into),
+    (lex.NEEDS_INTO, partial(_has_prep, "into")),
     (lex.NEEDS_DESTINATION, _has_destination),
 )
 """The verbs of each lexicon set and the complement they need to name an event."""

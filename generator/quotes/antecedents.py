@@ -88,7 +88,7 @@ def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
     known = people(paragraph)
     said = earlier_speakers(paragraph)
     other = {name for name, found in genders(paragraph).items()
-             if gender and found[_OTHER[gender]] > 2 * found[gender]}
+             if found[_OTHER[gender]] > 2 * found[gender]} if gender else set()
     near = [(p, m) for p, m in _people_before(paragraph, position, spans, 1, known)
             if _family(m) not in other]
     far = [(p, m) for p, m in _people_before(paragraph, position, spans, PRONOUN_DEPTH, known)
