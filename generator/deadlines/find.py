@@ -40,7 +40,8 @@ from generator.nlp.paragraph import Paragraph
 DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "cutoff", "cut-off"})
 WINDOW_NOUNS = frozenset({"window", "timeline", "timeframe", "period"})
 REPORTING_VERBS = frozenset({"said", "says", "say", "told", "tells", "tell", "added", "reported"})
-"""Verbs that report what was said: a phrase they head tells of the deadline, demands nothing."""
+"""Verbs that report what was said: a phrase they head tells of the deadline, demands nothing.
+Not ``knowledge.names.SPEECH_VERBS``: "asked", "urged", "warned" there head demands."""
 EXPIRE_VERBS = roles.EXPIRE_LEMMAS
 SHORTEN_VERBS = frozenset({"shorten", "cut", "reduce", "slash", "tighten", "advance", "trim"})
 EXTEND_VERBS = frozenset({"extend", "prolong", "lengthen", "postpone", "delay", "relax"})

@@ -68,7 +68,7 @@ def trigger(token) -> tuple[str | None, object]:
     if token.pos_ == "VERB" and lemma in lex.VERB_TRIGGERS and _complete(token, lemma):
         return lex.VERB_TRIGGERS[lemma], token
     headline = token.pos_ == "PROPN" and token.dep_ == "ROOT" and lower in HEADLINE_VERBS
-    if headline and _has_destination(token):
+    if headline and _has_prep(lex.DESTINATION_PREPS, token):
         return HEADLINE_VERBS[lower], token
     modifier = token.dep_ == "compound" and lower in lex.NONEVENT_COMPOUND  # "death penalty"
     if token.pos_ in ("NOUN", "PROPN") and lower in lex.NOUN_TRIGGERS and not modifier \
@@ -103,10 +103,10 @@ def _complete(verb, lemma: str) -> bool:
     return next((has(verb) for needs, has in _COMPLEMENTS if lemma in needs), True)
 
 
-def _has_prep(word: str, verb) -> bool:
-    """Whether the verb has a phrase of the preposition ``word`` ("talked with X", "charged
-    with murder", "checked into a clinic")."""
-    return any(c.dep_ == "prep" and c.lower_ == word for c in verb.children)
+def _has_prep(words: frozenset[str], verb) -> bool:
+    """Whether the verb has a phrase of one of the prepositions ``words`` ("talked with X",
+    "charged with murder", "checked into a clinic", "flew to Paris")."""
+    return any(c.dep_ == "prep" and c.lower_ in words for c in verb.children)
 
 
 def _out_of_custody(verb) -> bool:
@@ -153,20 +153,16 @@ def _has_drop(verb) -> bool:
     return False
 
 
-def _has_destination(token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in lex.DESTINATION_PREPS for c in token.children)
-
-
 _COMPLEMENTS: tuple[tuple[frozenset[str], Callable[[Any], bool]], ...] = (
     (lex.NEEDS_DROP, _has_drop),
-    (lex.NEEDS_PARTNER, partial(_has_prep, "with")),
+    (lex.NEEDS_PARTNER, partial(_has_prep, frozenset({"with"}))),
     (lex.NEEDS_CUSTODY, _out_of_custody),
     (lex.NEEDS_CONTEST, _in_a_contest),
     (lex.NEEDS_PRODUCT, partial(_done_to_one_of, lex.PRODUCT_WORDS)),
     (lex.NEEDS_RULE, partial(_done_to_one_of, lex.RULE_WORDS)),
     (lex.NEEDS_REFLEXIVE, _done_to_oneself_or_suffered),
-    (lex.NEEDS_INTO, partial(_has_prep, "into")),
-    (lex.NEEDS_DESTINATION, _has_destination),
+    (lex.NEEDS_INTO, partial(_has_prep, frozenset({"into"}))),
+    (lex.NEEDS_DESTINATION, partial(_has_prep, lex.DESTINATION_PREPS)),
 )
 """The verbs of each lexicon set and the complement they need to name an event."""
 

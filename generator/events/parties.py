@@ -17,7 +17,6 @@ from generator.nlp.paragraph import Paragraph
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
@@ -91,7 +90,7 @@ def mention_spans(paragraph: Paragraph, tokens: list, exclude) -> tuple[tuple[in
 
 def mention_of(paragraph: Paragraph, token) -> Mention | None:
     start = paragraph.offset + token.idx
-    if token.lower_ in PERSONAL_PRONOUNS:
+    if token.lower_ in lex.PERSONAL_PRONOUNS:
         return _antecedent(paragraph, token)
     return paragraph.mention_at(start, start + len(token.text))
 

@@ -92,8 +92,11 @@ NEEDS_CUSTODY = frozenset({"escape"})
 """Verbs that are events only out of custody: "escaped from X", "escaped custody" (not "escaped
 injury", "escaped the heat")."""
 
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "them"})
+"""Pronouns that stand for people named before them, in any case ("his arrest")."""
+
 PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "who"})
-"""Pronouns that name people as the subject of a verb ("he escaped")."""
+"""Pronouns that name people as the subject of a verb ("he escaped"), "who" included."""
 
 CUSTODY_WORDS = frozenset({"custody", "prison", "jail", "detention", "captivity", "captors", "cell",
                            "penitentiary", "guards"})

@@ -54,6 +54,18 @@ SPEECH_VERBS = frozenset(
 # Forms of address that say "person" but are no role worth listing.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady".split())
 
+TITLE_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "msgr": "m", "sir": "m", "dame": "f",
+                 "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+"""Forms of address and titles that give a person's gender (lowercased, without a full stop)."""
+
+
+def title_word_genders(title: str) -> list[str]:
+    """The genders ("m"/"f") the words of ``title`` give, one per word that gives one
+    ("Mrs." -> ["f"])."""
+    words = (word.lower().rstrip(".") for word in title.split())
+    return [TITLE_GENDERS[word] for word in words if word in TITLE_GENDERS]
+
+
 # Nouns that a company or institution name modifies ("Acme shares",
 # "Acme's chief executive"): evidence the name is an organisation.
 ORGANISATION_HEADS = frozenset(
@@ -217,3 +229,9 @@ def last_word(name: str) -> str:
     """Last word of a name, lower case ("" for an empty name)."""
     words = name.lower().split()
     return words[-1] if words else ""
+
+
+def family_key(name: str) -> str:
+    """The ``normalise``d last word of a name, by which an article refers back to a person
+    ("Ms. Jane Doe-Roe" -> "roe"; "" for an empty name)."""
+    return last_word(normalise(name))

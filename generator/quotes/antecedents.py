@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from generator.knowledge.names import normalise
+from generator.knowledge.names import family_key, normalise, title_word_genders
 from generator.model import Mention
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.spans import QuoteSpan, find_spans
@@ -90,22 +90,17 @@ def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
     other = {name for name, found in genders(paragraph).items()
              if found[_OTHER[gender]] > 2 * found[gender]} if gender else set()
     near = [(p, m) for p, m in _people_before(paragraph, position, spans, 1, known)
-            if _family(m) not in other]
+            if family_key(m.text) not in other]
     far = [(p, m) for p, m in _people_before(paragraph, position, spans, PRONOUN_DEPTH, known)
-           if _family(m) not in other]
+           if family_key(m.text) not in other]
     return (next((m for p, m in near if _is_main_subject(p, m)), None)
-            or next((m for _, m in far if _family(m) in said), None)
+            or next((m for _, m in far if family_key(m.text) in said), None)
             or next((m for _, m in near), None)
             or next((m for p, m in far if _is_main_subject(p, m)), None)
             or next((m for _, m in far), None))
 
 
 _OTHER = {"m": "f", "f": "m"}
-
-HONORIFIC_GENDERS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-                     "miss": "f", "msgr": "m", "msgr.": "m"}
-"""Honorifics that give a person's gender."""
-
 
 def genders(paragraph: Paragraph) -> dict[str, Counter]:
     """Family name (normalised last word) -> how often the article so far gives it each gender:
@@ -115,16 +110,11 @@ def genders(paragraph: Paragraph) -> dict[str, Counter]:
     while current is not None:
         for mention in current.mentions:
             given = [c.removeprefix("gender:") for c in mention.cues if c.startswith("gender:")]
-            given += [HONORIFIC_GENDERS[w] for w in mention.title.lower().split() if w in HONORIFIC_GENDERS]
+            given += title_word_genders(mention.title)
             if given:
-                found[_family(mention)].update(given)
+                found[family_key(mention.text)].update(given)
         current = current.previous
     return found
-
-
-def _family(mention: Mention) -> str:
-    words = normalise(mention.text).split()
-    return words[-1] if words else ""
 
 
 def _people_before(paragraph: Paragraph, position: int, spans: list[QuoteSpan], depth: int,

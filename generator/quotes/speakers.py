@@ -25,7 +25,7 @@ reporting verbs kept here so that entity typing cues are not affected.
 
 from __future__ import annotations
 
-from generator.knowledge.names import SPEECH_VERBS, normalise
+from generator.knowledge.names import SPEECH_VERBS, family_key
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.spans import QuoteSpan
 
@@ -147,14 +147,15 @@ def adjacent_subject(verb, inside: set[int]):
 
 
 def earlier_speakers(paragraph: Paragraph) -> set[str]:
-    """Normalised names that were the subject of a speech verb before this paragraph ends."""
+    """Family names (``family_key``) of the people who were the subject of a speech verb before
+    this paragraph ends."""
     names: set[str] = set()
     current: Paragraph | None = paragraph
     while current is not None:
         for mention in current.mentions:
             start, end = mention.start - current.offset, mention.end - current.offset
             if any(start <= t.idx < end and t.dep_ == "nsubj" and is_speech_verb(t.head)
-                   for t in current.doc):
-                names.update(normalise(mention.text).split()[-1:])
+                   for t in current.doc) and (key := family_key(mention.text)):
+                names.add(key)
         current = current.previous
     return names

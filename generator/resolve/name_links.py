@@ -32,6 +32,7 @@ from generator.knowledge.names import (
     ORGANISATION_WORDS,
     PERSON_TITLES,
     normalise,
+    title_word_genders,
 )
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup
@@ -372,14 +373,9 @@ def is_spelling_variant(a: str, b: str) -> bool:
     return fuzz.ratio(last_a, last_b) >= FUZZY_PERSON_THRESHOLD
 
 
-_GENDER_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
-                    "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
-
-
 def title_gender(titles: Iterable[str]) -> str:
     """"m" or "f" when the titles agree on one (Mr./Mrs./Ms. ...), else ""."""
-    found = {_GENDER_OF_TITLE.get(word.lower().rstrip("."), "") for title in titles for word in title.split()}
-    found.discard("")
+    found = {gender for title in titles for gender in title_word_genders(title)}
     return found.pop() if len(found) == 1 else ""
 
 
