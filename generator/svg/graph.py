@@ -74,7 +74,8 @@ class GraphEdge:
 
 def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: int = 800,
                  height: int = 600, title: str = "Relationship graph",
-                 centre: str | None = None, stylesheet: bool = False) -> str:
+                 centre: str | None = None, stylesheet: bool = False,
+                 tops: tuple[float, float] | None = None) -> str:
     """Draw the graph as a standalone ``<svg>`` element.
 
     Args:
@@ -93,6 +94,9 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
             so no mark or label states any of it: half the bytes. False for a renderer that
             reads no page CSS inside SVG (WeasyPrint): every mark states its paint, and the
             halos are white copies drawn under the labels.
+        tops: the node weight drawn as the largest circle and the edge weight drawn as the
+            widest line, for weights on a fixed scale (a figure then changes only where a
+            weight does); None: the heaviest node and edge of this drawing.
 
     Returns:
         The SVG markup, without blank lines, safe to inline in HTML or Markdown.
@@ -106,8 +110,10 @@ def render_graph(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], width: 
         positions = _radial_layout(ordered, edges, centre, width, height)
     else:
         positions = _layout(ordered, edges, width, height)
-    radius = _scaler([n.weight for n in ordered], _R_MIN, _R_MAX)
-    stroke = _scaler([e.weight for e in edges], _W_MIN, _W_MAX)
+    node_top, edge_top = tops or (max((n.weight for n in ordered), default=0.0),
+                                   max((e.weight for e in edges), default=0.0))
+    radius = _scaler(node_top, _R_MIN, _R_MAX)
+    stroke = _scaler(edge_top, _W_MIN, _W_MAX)
     by_weight = sorted(ordered, key=lambda n: (-n.weight, n.id))
     marks = [Mark(n.id, _short(n.label), *positions[n.id], radius(n.weight)) for n in by_weight]
     room = height - _LEGEND_BAND
@@ -243,14 +249,15 @@ def _fit(raw: dict[str, tuple[float, float]], width: int,
     return fitted
 
 
-def _scaler(values: list[float], low: float, high: float) -> Callable[[float], float]:
-    """Map values onto [low, high] by square root, so area tracks the value."""
-    top = max([math.sqrt(max(v, 0.0)) for v in values], default=0.0)
+def _scaler(heaviest: float, low: float, high: float) -> Callable[[float], float]:
+    """Map values from 0 to ``heaviest`` onto [low, high] by square root, so area tracks the
+    value (a value above ``heaviest`` gets ``high``)."""
+    top = math.sqrt(max(heaviest, 0.0))
 
     def scale(value: float) -> float:
         if top == 0:
             return low
-        return low + (high - low) * math.sqrt(max(value, 0.0)) / top
+        return low + (high - low) * min(math.sqrt(max(value, 0.0)) / top, 1.0)
 
     return scale
 
