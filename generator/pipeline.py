@@ -10,8 +10,8 @@ rendered before every article is read and every name resolved.
 
 A build whose inputs equal the previous build's and whose generated files are
 still as it left them is skipped (``publish.stamp``): docs/ stays as it is and
-the previous build's ``Briefing``, without its analyses, is returned. The "What
-changed" page then still describes the last build that changed something.
+the previous build's summary is returned, without a briefing. The "What changed"
+page then still describes the last build that changed something.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ from generator.publish.snapshot import read_snapshot, store_snapshot
 from generator.publish.stamp import (
     STAMP_FILE,
     BuildResult,
+    BuildSummary,
     build_inputs,
-    kept_briefing,
     stamp_build,
     unchanged_build,
 )
@@ -345,9 +345,9 @@ def _build_locked(config: Config, progress: Progress, warn: Callable[[str], None
     if config.cache is not None:  # a build that stops half-way must not be skipped next time
         with contextlib.suppress(OSError):
             (config.cache / STAMP_FILE).unlink(missing_ok=True)
-    with frozen_heap():  # the stamp too: once unfrozen, the next collection walks the whole briefing
-        result, kept = _write_frozen(config, progress, warn, now)
-        stamp_build(config, inputs, result, kept)
+    with frozen_heap():
+        result = _write_frozen(config, progress, warn, now)
+        stamp_build(config, inputs, result)
     return result
 
 
@@ -383,14 +383,14 @@ def frozen_heap() -> Iterator[None]:
 
 
 def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None],
-                  now: dt.datetime) -> tuple[BuildResult, bytes]:
-    """Collect, make and write the site and the export; the result and its ``kept_briefing``.
+                  now: dt.datetime) -> BuildResult:
+    """Collect, make and write the site and the export.
 
     A process loading the spaCy pipeline (``executor.PipelineAhead``) is forked first, in
     case an article must be parsed: it loads it while this one reads the last build's memos
     (``memo_files``, ``read_ahead``), the folder and the cache.
 
-    The export and the kept briefing are made by a forked process (``executor.beside``) from
+    The export is made by a forked process (``executor.beside``) from
     the moment the briefing is finished, while this one works out the site's lookups
     (``site_job``, one core's work) and then makes the pages with the other processes.
     """
@@ -404,13 +404,13 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
                            config.docs)
             gc.freeze()  # the site's lookups too
             pages = made_pages(job)
-            export, snapshot, kept = export_made()
+            export, snapshot = export_made()
     files: dict[str, str | bytes] = {**pages.texts, **export}
     files.update(asset_files())
     written = write_files(config.docs, files, current=pages.on_disk)
     store_snapshot(config.docs, config.cache, snapshot)
     briefing.warnings.extend(written.warnings)
-    return BuildResult(briefing, written), kept
+    return BuildResult(BuildSummary.of(briefing), written, briefing)
 
 
 def memo_files(folder: Path | None) -> list[Path]:
@@ -422,12 +422,12 @@ def memo_files(folder: Path | None) -> list[Path]:
     return [folder / name for name in names] + site_deltas
 
 
-def export_files(briefing: Briefing) -> tuple[dict[str, str | bytes], BuildSnapshot, bytes]:
-    """The export's files with their snapshot (``exported``) and the build stamp's
-    ``kept_briefing``. Files come as UTF-8 bytes, which cross from a forked process at the cost
-    of a copy (text is encoded on the way); one that does not encode stays text, for the writer."""
+def export_files(briefing: Briefing) -> tuple[dict[str, str | bytes], BuildSnapshot]:
+    """The export's files with their snapshot (``exported``). Files come as UTF-8 bytes, which
+    cross from a forked process at the cost of a copy (text is encoded on the way); one that
+    does not encode stays text, for the writer."""
     files, snapshot = exported(briefing)
-    return {path: _utf8(text) for path, text in files.items()}, snapshot, kept_briefing(briefing)
+    return {path: _utf8(text) for path, text in files.items()}, snapshot
 
 
 def _utf8(text: str) -> str | bytes:

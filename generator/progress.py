@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from rich.console import Console
@@ -24,24 +23,23 @@ def console_progress(items: Iterable, description: str, total: int) -> Iterator:
 
 def print_summary(result, config: Config) -> None:
     """Articles read/skipped, entities by type, pages written, warnings."""
-    briefing = result.briefing
-    types = Counter(e.type for e in briefing.entities)
-    table = Table(title=f"briefing build: {briefing.title}", show_header=False)
+    summary = result.summary
+    types = summary.entity_types
+    table = Table(title=f"briefing build: {summary.title}", show_header=False)
     rows = [
-        ("Articles read", str(sum(s.status == "ok" for s in briefing.sources))),
+        ("Articles read", str(summary.articles_read)),
         ("Articles skipped", str(len(result.skipped))),
-        ("People / organisations / places / groups",
-         f"{types['person']} / {types['organization']} / {types['place']} / {types['group']}"),
-        ("Events / deadlines / quotes",
-         f"{len(briefing.events)} / {len(briefing.deadlines)} / {len(briefing.quotes)}"),
+        ("People / organisations / places / groups", " / ".join(
+            str(types.get(kind, 0)) for kind in ("person", "organization", "place", "group"))),
+        ("Events / deadlines / quotes", f"{summary.events} / {summary.deadlines} / {summary.quotes}"),
         ("Pages written / unchanged / removed",
          f"{len(result.written.written)} / {len(result.written.unchanged)} / {len(result.written.removed)}"),
-        ("Warnings", str(len(briefing.warnings))),
+        ("Warnings", str(len(summary.warnings))),
         ("Output", str(config.docs)),
     ]
     for name, value in rows:
         table.add_row(name, value)
     Console().print(table)
-    for warning in briefing.warnings:
+    for warning in summary.warnings:
         console.print(f"[yellow]warning[/]: {escape(warning.source)}: {escape(warning.message)}",
                       highlight=False)

@@ -4,7 +4,6 @@ made meanwhile, and the memo entries every part used are kept for the next build
 from __future__ import annotations
 
 import os
-import pickle
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
@@ -20,22 +19,21 @@ from generator.site.parts import SiteJob, SitePages, site_job
 from tests.render_check import count_renders, write_docs
 
 
-def made(job: SiteJob, cores: int, monkeypatch) -> tuple[SitePages, dict, bytes]:
-    """The build's pages (``pipeline.made_pages``) on ``cores``, its export and kept briefing
+def made(job: SiteJob, cores: int, monkeypatch) -> tuple[SitePages, dict]:
+    """The build's pages (``pipeline.made_pages``) on ``cores`` and its export
     (``pipeline.export_files``, made in a forked process when the build runs)."""
     monkeypatch.setattr(pipeline, "usable_cores", lambda: cores)
     with beside(partial(pipeline.export_files, job.briefing)) as export_made:
         pages = pipeline.made_pages(job)
-        files, _, kept = export_made()
-    return pages, files, kept
+        files, _ = export_made()
+    return pages, files
 
 
 def test_parts_made_by_forked_processes_equal_one_process_and_plain_rendering(seed_briefing, monkeypatch):
-    alone, export_alone, _ = made(site_job(seed_briefing, 1), 1, monkeypatch)
-    forked, export, kept = made(site_job(seed_briefing, 1), 2, monkeypatch)
+    alone, export_alone = made(site_job(seed_briefing, 1), 1, monkeypatch)
+    forked, export = made(site_job(seed_briefing, 1), 2, monkeypatch)
     expected = {path: text.encode("utf-8") for path, text in exported(seed_briefing)[0].items()}
     assert export == export_alone == expected
-    assert pickle.loads(kept).sources == seed_briefing.sources
     assert list(forked.texts) == list(alone.texts)
     assert forked == alone
     assert not alone.on_disk  # nothing kept from a build before
@@ -45,12 +43,12 @@ def test_parts_made_by_forked_processes_equal_one_process_and_plain_rendering(se
 def test_a_forked_build_keeps_every_part_s_memo_entries(seed_briefing, tmp_path, monkeypatch):
     cache, docs = tmp_path / "cache", tmp_path / "docs"
     cache.mkdir()
-    first, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 2, monkeypatch)
+    first, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 2, monkeypatch)
     write_docs(docs, first.texts)
     assert read_memo(cache / MEMO_FILE)  # the figures and summaries of the entity parts
 
     rendered = count_renders(monkeypatch)
-    again, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    again, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
     assert rendered and all(path.startswith("report") for path in rendered)  # context: the whole briefing
     assert list(again.texts) == rendered  # the rest is in docs/ as it would be rendered:
     assert sorted([*again.texts, *again.on_disk]) == sorted(first.texts)
@@ -60,11 +58,11 @@ def test_a_forked_build_keeps_every_part_s_memo_entries(seed_briefing, tmp_path,
 def test_a_page_edited_in_docs_is_rendered_again_not_kept(seed_briefing, tmp_path, monkeypatch):
     cache, docs = tmp_path / "cache", tmp_path / "docs"
     cache.mkdir()
-    first, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    first, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
     write_docs(docs, first.texts)
     edited = next(path for path in first.texts if path.startswith("sources/"))
     (docs / edited).write_text("edited by hand", "utf-8")
-    again, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    again, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
     assert again.texts[edited] == first.texts[edited]
     assert edited not in again.on_disk
 
@@ -73,9 +71,9 @@ def test_a_page_found_in_docs_once_is_known_by_its_file_state_until_the_file_cha
         seed_briefing, tmp_path, monkeypatch):
     cache, docs = tmp_path / "cache", tmp_path / "docs"
     cache.mkdir()
-    first, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    first, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
     write_docs(docs, first.texts)
-    second, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    second, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
     assert second.on_disk  # found by reading each file: its state is noted
 
     read: list[Path] = []
@@ -86,14 +84,14 @@ def test_a_page_found_in_docs_once_is_known_by_its_file_state_until_the_file_cha
         return read_bytes(path)
 
     monkeypatch.setattr(Path, "read_bytes", noting)
-    third, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    third, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
     assert third.on_disk == second.on_disk
     assert not [path for path in read if docs in path.parents]  # no page file read again
 
     edited = next(path for path in third.on_disk if path.startswith("sources/"))
     (docs / edited).write_text("edited by hand", "utf-8")
     os.utime(docs / edited, ns=(10**9, 10**9))  # another modification time, whatever the clock
-    fourth, _, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
+    fourth, _ = made(site_job(seed_briefing, 1, cache=cache, docs=docs), 1, monkeypatch)
     assert fourth.texts[edited] == first.texts[edited]
     assert edited not in fourth.on_disk
 
