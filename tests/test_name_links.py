@@ -8,6 +8,7 @@ from generator.resolve.name_links import (
     is_mostly_person,
     is_personish,
     link_acronyms,
+    link_department_forms,
     link_initialled_given_names,
     link_misspelt_given_names,
     link_name_suffixes,
@@ -143,3 +144,33 @@ def test_a_given_name_alone_joins_the_one_person_its_articles_name():
     assert links.find("tilda") == links.find("tilda marsh")
     assert links.find("orla") != links.find("orla vance")
     assert links.find("brin") not in {links.find("brin cole"), links.find("brin hale")}
+
+
+def test_a_department_written_without_department_is_the_same_organisation():
+    groups = {
+        "staunton police department": group("staunton police department",
+                                            ("Staunton Police Department", "ORG", ("determiner",))),
+        "staunton police": group("staunton police", ("Staunton Police", "ORG", ())),
+        "state department": group("state department", ("State Department", "ORG", ("determiner",))),
+        "state": group("state", ("State", "ORG", ())),
+        "harbor fire department": group("harbor fire department", ("Harbor Fire Department", "ORG", ())),
+        "harbor fire": group("harbor fire", *[("Harbor Fire", "PERSON", ())] * 2),  # a person's name
+    }
+    links = Links(groups)
+    link_department_forms(groups, links, Overrides())
+    assert links.find("staunton police") == links.find("staunton police department")
+    assert links.find("state") != links.find("state department")  # two words: never written short
+    assert links.find("harbor fire") != links.find("harbor fire department")
+
+
+def test_a_police_department_s_initials_spell_its_d():
+    groups = {
+        "new york police": group("new york police", ("New York Police", "ORG", ())),
+        "nypd": group("nypd", ("NYPD", "ORG", ())),
+        "dune county trust": group("dune county trust", ("Dune County Trust", "ORG", ())),
+        "dctd": group("dctd", ("DCTD", "ORG", ())),  # the D stands for a police department only
+    }
+    links = Links(groups)
+    link_acronyms(groups, links, Overrides())
+    assert links.find("nypd") == links.find("new york police")
+    assert links.find("dctd") != links.find("dune county trust")

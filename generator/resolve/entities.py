@@ -6,7 +6,8 @@ Steps, each a small function over plain data:
    group, or normalised name) form a ``NameGroup``.
 2. ``name_links``: groups are joined with a union-find (``Links``) by user
    ``merge`` overrides, spelling and spacing variants, surname linking,
-   organisation/place name suffixes ("Navy" of "Indian Navy") and acronyms;
+   organisation/place name suffixes ("Navy" of "Indian Navy"), a department's name
+   written without "Department" ("Staunton Police") and acronyms;
    a short name several entities share is then decided per article from the
    article's own evidence (``decide_shared_names``), or left ambiguous;
    a place mention read as a sports side ("a win over Springfield") goes to
@@ -40,6 +41,7 @@ from generator.resolve.name_groups import (
 from generator.resolve.name_links import (
     decide_shared_names,
     link_acronyms,
+    link_department_forms,
     link_initialled_given_names,
     link_misspelt_given_names,
     link_name_suffixes,
@@ -78,6 +80,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
         link_short_given_names(groups, links, overrides)
         ambiguous = link_surnames(groups, links, overrides)
         ambiguous.update(link_name_suffixes(groups, links, overrides))
+        link_department_forms(groups, links, overrides)
         link_acronyms(groups, links, overrides)
         ambiguous = decide_shared_names(groups, links, ambiguous)
         give_places_to_teams(groups, links)

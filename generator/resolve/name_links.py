@@ -98,6 +98,25 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
     return ambiguous
 
 
+DEPARTMENT_WORDS = frozenset({"department", "dept"})
+"""Last words a name of a department drops when written short ("Staunton Police" for "Staunton
+Police Department")."""
+
+
+def link_department_forms(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join an organisation name of three words or more ending in "Department" to the same
+    name without it ("Staunton Police Department" ~ "Staunton Police"); a two-word name
+    ("State Department") is never written short, as its first word alone names something else."""
+    for key, group in groups.items():
+        words = group.words
+        if len(words) < 3 or words[-1] not in DEPARTMENT_WORDS or not _other_name(group):
+            continue
+        short = " ".join(words[:-1])
+        if short in groups and _other_name(groups[short]) and not overrides.keeps_apart(key) \
+                and not overrides.keeps_apart(short):
+            links.join(key, short)
+
+
 def _titled_after(longer: NameGroup, name: NameGroup) -> bool:
     """``longer`` is a title mostly written after "the" that ends with ``name``, a name mostly
     written without: a film, book or group named after a person or thing ("the Notorious Jane
@@ -323,7 +342,8 @@ def initials(name: str) -> str:
 
 def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
     """Join an all-capitals name to the only multi-word name whose initials it spells
-    (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials); when
+    (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials), a
+    name ending in "Police" spelt with the D of its department ("NYPD"); when
     none does, to the only one written after "the" whose initials it spells with the
     article's T ("THR" for "The Hollywood Reporter")."""
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -332,6 +352,8 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
     for key, group in groups.items():
         if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
             by_initials[initials(usual[key])].add(key)
+            if group.words[-1] == "police":  # "NYPD" for "New York Police": a police department
+                by_initials[initials(usual[key]) + "D"].add(key)
             if any("determiner" in m.cues for m in group.mentions):
                 with_the["T" + initials(usual[key])].add(key)
     for key, group in groups.items():
