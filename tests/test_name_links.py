@@ -12,6 +12,7 @@ from generator.resolve.name_links import (
     link_initialled_given_names,
     link_misspelt_given_names,
     link_name_suffixes,
+    link_plural_variants,
     link_surnames,
 )
 from generator.resolve.overrides import Overrides
@@ -174,3 +175,41 @@ def test_a_police_department_s_initials_spell_its_d():
     link_acronyms(groups, links, Overrides())
     assert links.find("nypd") == links.find("new york police")
     assert links.find("dctd") != links.find("dune county trust")
+
+
+def test_a_plural_s_inside_a_long_organisation_name_is_the_same_organisation():
+    groups = {
+        "central election commission": group("central election commission",
+                                             ("Central Election Commission", "ORG", ())),
+        "central elections commission": group("central elections commission",
+                                              ("Central Elections Commission", "ORG", ())),
+        "rolling stone": group("rolling stone", ("Rolling Stone", "ORG", ())),
+        "rolling stones": group("rolling stones", ("Rolling Stones", "ORG", ())),  # a band, not the magazine
+        "harbor news service": group("harbor news service", ("Harbor News Service", "ORG", ())),
+        "harbor new service": group("harbor new service", ("Harbor New Service", "ORG", ())),  # no plural
+    }
+    links = Links(groups)
+    link_plural_variants(groups, links, Overrides())
+    assert links.find("central elections commission") == links.find("central election commission")
+    assert links.find("rolling stone") != links.find("rolling stones")
+    assert links.find("harbor news service") != links.find("harbor new service")
+
+
+def test_an_acronym_several_names_spell_goes_to_the_one_its_article_names():
+    def named(key: str, text: str, *sources: str) -> NameGroup:
+        return NameGroup(key, [Mention(s, n, n + len(text), text, "ORG", 0) for n, s in enumerate(sources)])
+
+    groups = {
+        "central election commission": named("central election commission",
+                                             "Central Election Commission", "a"),
+        "cis executive committee": named("cis executive committee", "CIS Executive Committee", "b"),
+        "cec": named("cec", "CEC", "a", "b", "c"),
+    }
+    links = Links(groups)
+    link_acronyms(groups, links, Overrides())
+    owner = {m.source: links.find(key)
+             for key, g in groups.items() if key.startswith("cec") for m in g.mentions}
+    assert owner["a"] == links.find("central election commission")
+    assert owner["b"] == links.find("cis executive committee")
+    assert owner["c"] == links.find("cec") not in (links.find("central election commission"),
+                                                  links.find("cis executive committee"))

@@ -7,7 +7,8 @@ Steps, each a small function over plain data:
 2. ``name_links``: groups are joined with a union-find (``Links``) by user
    ``merge`` overrides, spelling and spacing variants, surname linking,
    organisation/place name suffixes ("Navy" of "Indian Navy"), a department's name
-   written without "Department" ("Staunton Police") and acronyms;
+   written without "Department" ("Staunton Police"), a plural "s" inside a longer
+   organisation name ("Central Elections Commission") and acronyms;
    a short name several entities share is then decided per article from the
    article's own evidence (``decide_shared_names``), or left ambiguous;
    a place mention read as a sports side ("a win over Springfield") goes to
@@ -45,6 +46,7 @@ from generator.resolve.name_links import (
     link_initialled_given_names,
     link_misspelt_given_names,
     link_name_suffixes,
+    link_plural_variants,
     link_short_given_names,
     link_spacing_variants,
     link_spelling_variants,
@@ -77,6 +79,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
         link_initialled_given_names(groups, links, overrides)
         link_misspelt_given_names(groups, links, overrides)
         link_spacing_variants(groups, links, overrides)
+        link_plural_variants(groups, links, overrides)
         link_short_given_names(groups, links, overrides)
         ambiguous = link_surnames(groups, links, overrides)
         ambiguous.update(link_name_suffixes(groups, links, overrides))

@@ -332,6 +332,34 @@ def link_spacing_variants(groups: dict[str, NameGroup], links: Links, overrides:
             first[packed] = key
 
 
+def link_plural_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join organisation names of three words or more that differ only by a plural "s" on a word
+    before the last ("Central Elections Commission", "Central Election Commission"). Two-word
+    names are left apart: "Rolling Stone" is a magazine, "Rolling Stones" a band."""
+    first: dict[tuple[str, ...], str] = {}
+    for key, group in groups.items():
+        words = group.words
+        if len(words) < 3 or overrides.keeps_apart(key) or not _other_name(group):
+            continue
+        singular = (*(_singular(word) for word in words[:-1]), words[-1])
+        if singular in first:
+            links.join(first[singular], key)
+        else:
+            first[singular] = key
+
+
+NO_PLURALS = frozenset({"news", "times", "series", "species", "arms", "means"})
+"""Words ending in "s" that are no plural of the word without it ("Fox News", "Arms Control")."""
+
+
+def _singular(word: str) -> str:
+    """``word`` without a plural "s" (not of "ss", of ``NO_PLURALS``, nor of a word of three
+    letters or fewer)."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss") or word in NO_PLURALS:
+        return word
+    return word[:-1]
+
+
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
 
 
@@ -345,7 +373,8 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
     (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials), a
     name ending in "Police" spelt with the D of its department ("NYPD"); when
     none does, to the only one written after "the" whose initials it spells with the
-    article's T ("THR" for "The Hollywood Reporter")."""
+    article's T ("THR" for "The Hollywood Reporter"). An acronym several names spell is
+    decided article by article (``_acronym_by_article``)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     with_the: dict[str, set[str]] = defaultdict(set)
     usual = {key: group.usual_form for key, group in groups.items()}
@@ -356,13 +385,42 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
                 by_initials[initials(usual[key]) + "D"].add(key)
             if any("determiner" in m.cues for m in group.mentions):
                 with_the["T" + initials(usual[key])].add(key)
+    shared: dict[str, set[str]] = {}
     for key, group in groups.items():
         form = usual[key].replace(".", "")
         if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key) or _state_like(group):
             continue
-        candidates = {links.find(k) for k in by_initials.get(form) or with_the.get(form, ())}
+        spelt = by_initials.get(form) or with_the.get(form, set())
+        candidates = {links.find(k) for k in spelt}
         if len(candidates) == 1:
             links.join(candidates.pop(), key)
+        elif candidates:
+            shared[key] = spelt
+    for key, spelt in shared.items():
+        _acronym_by_article(groups, links, key, spelt)
+
+
+def _acronym_by_article(groups: dict[str, NameGroup], links: Links, key: str, spelt: set[str]) -> None:
+    """An acronym several names spell ("CEC": "Central Election Commission", "CIS Executive
+    Committee") goes, in each article naming only one of them, to that one (news writes the
+    name out before its initials); elsewhere it stays as it is. Each mention given away moves
+    to a group ``<key>@<source>@<root>`` joined with the name's cluster."""
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for name in spelt:
+        for mention in groups[name].mentions:
+            named_in[mention.source].add(links.find(name))
+    kept = []
+    for mention in groups[key].mentions:
+        roots = named_in.get(mention.source, set())
+        if len(roots) != 1:
+            kept.append(mention)
+            continue
+        root = next(iter(roots))
+        new = f"{key}@{mention.source}@{root}"
+        groups.setdefault(new, NameGroup(new, [])).mentions.append(mention)
+        links.parent.setdefault(new, new)
+        links.join(root, new)
+    groups[key].mentions = kept
 
 
 def _state_like(group: NameGroup) -> bool:
