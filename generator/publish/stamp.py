@@ -32,7 +32,7 @@ from generator.storage.checked_pickle import read_headed, write_headed
 
 STAMP_FILE = "last-build.stamp"
 """The ``BuildStamp`` of the last build, in the cache folder, behind a line holding its
-inputs: a build whose inputs differ reads that line, not the whole briefing."""
+inputs: a build whose inputs differ reads that line, not the whole stamp."""
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,15 @@ class Links:
         return out
 
 
+def give_mention(groups: dict[str, NameGroup], links: Links, key: str, mention: Mention, root: str) -> None:
+    """Put ``mention`` of the group ``key`` in a group ``<key>@<source>@<root>`` joined with the
+    cluster ``root`` (a word decided article by article: the caller takes it out of ``key``)."""
+    new = f"{key}@{mention.source}@{root}"
+    groups.setdefault(new, NameGroup(new, [])).mentions.append(mention)
+    links.parent.setdefault(new, new)
+    links.join(root, new)
+
+
 def trim_headline_spillover(analysis: ArticleAnalysis) -> list[Mention]:
     """In title-case headlines, trim "Jane Doe Heads" to "Jane Doe" when the body names "Jane
     Doe" but never "Jane Doe Heads"."""

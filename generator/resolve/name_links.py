@@ -35,7 +35,7 @@ from generator.knowledge.names import (
     title_word_genders,
 )
 from generator.model import Mention
-from generator.resolve.name_groups import Links, NameGroup
+from generator.resolve.name_groups import Links, NameGroup, give_mention
 from generator.resolve.overrides import Overrides
 
 FUZZY_PERSON_THRESHOLD = 85
@@ -415,11 +415,7 @@ def _acronym_by_article(groups: dict[str, NameGroup], links: Links, key: str, sp
         if len(roots) != 1:
             kept.append(mention)
             continue
-        root = next(iter(roots))
-        new = f"{key}@{mention.source}@{root}"
-        groups.setdefault(new, NameGroup(new, [])).mentions.append(mention)
-        links.parent.setdefault(new, new)
-        links.join(root, new)
+        give_mention(groups, links, key, mention, next(iter(roots)))
     groups[key].mentions = kept
 
 

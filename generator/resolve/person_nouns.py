@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from generator.knowledge.role_words import role_nouns
 from generator.model import Mention
-from generator.resolve.name_groups import Links, NameGroup
+from generator.resolve.name_groups import Links, NameGroup, give_mention
 from generator.resolve.name_links import is_personish, title_gender
 from generator.resolve.typing_rules import vote_type
 
@@ -139,10 +139,7 @@ def decide_person_nouns(groups: dict[str, NameGroup], links: Links) -> None:
         for mention in groups[key].mentions:
             root = placed.get(mention) or _decide(mention, people, named_in.get(mention.source, set()))
             if root is not None:
-                new = f"{key}@{mention.source}@{root}"
-                groups.setdefault(new, NameGroup(new, [])).mentions.append(mention)
-                links.parent.setdefault(new, new)
-                links.join(root, new)
+                give_mention(groups, links, key, mention, root)
             elif "noun:job" not in mention.cues:  # names, and undecided nouns but job words
                 kept.append(mention)
         groups[key].mentions = kept
