@@ -10,6 +10,7 @@ from generator.resolve.name_links import (
     link_acronyms,
     link_department_forms,
     link_initialled_given_names,
+    link_label_variants,
     link_misspelt_given_names,
     link_name_suffixes,
     link_plural_variants,
@@ -213,3 +214,19 @@ def test_an_acronym_several_names_spell_goes_to_the_one_its_article_names():
     assert owner["b"] == links.find("cis executive committee")
     assert owner["c"] == links.find("cec") not in (links.find("central election commission"),
                                                   links.find("cis executive committee"))
+
+
+def test_a_name_tagged_a_group_here_and_an_organisation_there_is_one_name():
+    groups = {
+        "group:nypd": group("group:nypd", ("NYPD", "NORP", ())),
+        "nypd": group("nypd", ("NYPD", "ORG", ()), ("NYPD", "ORG", ())),
+        "group:taliban": group("group:taliban", ("Taliban", "NORP", ())),
+        "talibans": group("talibans", ("Talibans", "ORG", ())),
+        "group:french": group("group:french", ("French", "NORP", ())),
+        "french": group("french", ("French", "ORG", ())),  # a nationality is no organisation's name
+    }
+    links = Links(groups)
+    link_label_variants(groups, links, Overrides())
+    assert links.find("group:nypd") == links.find("nypd")
+    assert links.find("group:taliban") == links.find("talibans")
+    assert links.find("group:french") != links.find("french")

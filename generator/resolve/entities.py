@@ -44,6 +44,7 @@ from generator.resolve.name_links import (
     link_acronyms,
     link_department_forms,
     link_initialled_given_names,
+    link_label_variants,
     link_misspelt_given_names,
     link_name_suffixes,
     link_plural_variants,
@@ -80,6 +81,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
         link_misspelt_given_names(groups, links, overrides)
         link_spacing_variants(groups, links, overrides)
         link_plural_variants(groups, links, overrides)
+        link_label_variants(groups, links, overrides)
         link_short_given_names(groups, links, overrides)
         ambiguous = link_surnames(groups, links, overrides)
         ambiguous.update(link_name_suffixes(groups, links, overrides))

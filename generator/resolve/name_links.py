@@ -352,6 +352,21 @@ NO_PLURALS = frozenset({"news", "times", "series", "species", "arms", "means"})
 """Words ending in "s" that are no plural of the word without it ("Fox News", "Arms Control")."""
 
 
+def link_label_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join a name NER tagged as a group (NORP) in some places and as an organisation in others
+    ("NYPD", "Taliban"): one name, two labels. A nationality ("French") is no such name: its
+    key is a demonym's, and a demonym is never an organisation's name."""
+    for key, group in groups.items():
+        if not key.startswith("group:") or overrides.keeps_apart(key) \
+                or any(gazetteer.demonym_country(m.text) for m in group.mentions):
+            continue
+        name = key.removeprefix("group:")
+        for other in (name, name + "s"):
+            if other in groups and _other_name(groups[other]) and not overrides.keeps_apart(other):
+                links.join(other, key)
+                break
+
+
 def _singular(word: str) -> str:
     """``word`` without a plural "s" (not of "ss", of ``NO_PLURALS``, nor of a word of three
     letters or fewer)."""
