@@ -11,6 +11,7 @@ import pytest
 
 from generator.events import find_events, merge_events
 from generator.events.stories import story_ids
+from generator.events.triggers import family
 from generator.model import Citation, Event, TimeExpression
 from generator.site.pages.events import day_versions
 from tests.test_events import _briefing, _candidate, paragraph_of
@@ -71,6 +72,11 @@ def test_a_charge_is_an_event_of_its_own_and_not_the_crime(nlp):
     ("John Smith was arrested over the slaying of Maria Lopez in Madrid on Friday.", "killing"),
     ("Maria Lopez celebrated her win over John Smith in Madrid on Sunday.", "victory"),
     ("The ruling was revoked by Halvorsen Group in Madrid on Friday.", "reversal"),
+    ("Halvorsen Group was sued by three former employees in Madrid on Monday.", "lawsuit"),
+    ("Maria Lopez filed a lawsuit against Halvorsen Group in Madrid on Friday.", "lawsuit"),
+    ("John Smith was extradited to Spain on Tuesday.", "extradition"),
+    ("The governor pardoned John Smith on Friday.", "pardon"),
+    ("Texas executed a man convicted of murder on Thursday.", "execution"),
 ])  # fmt: skip
 def test_justice_civic_business_and_accident_events(nlp, text, kind):
     assert kind in [e.kind for e in find_events(paragraph_of(nlp, text))]
@@ -91,6 +97,9 @@ def test_justice_civic_business_and_accident_events(nlp, text, kind):
     "Protesters hung banners in Madrid on Sunday.",               # nobody died
     "Maria Lopez reversed the car in Madrid on Friday.",          # no rule reversed
     "The team reversed course in Madrid on Friday.",              # a course is no rule
+    "The rebels sued for peace in Madrid on Friday.",             # nobody sued
+    "The team executed the plan in Madrid on Friday.",            # a plan is no one
+    "The exploit lets an attacker execute code on Friday.",       # code is no one
 ])  # fmt: skip
 def test_new_triggers_out_of_sense_give_no_event(nlp, text):
     assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []
@@ -227,3 +236,7 @@ def test_the_cache_key_covers_the_event_rules():
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     assert (package / "events" / "find.py").exists()
     assert cache.code_fingerprint() == digest.hexdigest()[:16]
+
+
+def test_an_execution_is_in_the_killing_family():
+    assert family("execution") == family("killing") == family("death")

@@ -235,6 +235,8 @@ def in_sense(paragraph: Paragraph, token) -> bool:
     if lemma in lex.NEEDS_VICTIM and not _phrasal(token, lemma):
         if not names_party(paragraph, _victims(token), people_only=True):
             return False
+    if lemma in lex.NEEDS_PARTY_DONE_TO and not names_party(paragraph, _victims(token)):
+        return False
     return lemma not in lex.NEEDS_NAMED_SUBJECT or names_someone(paragraph, subjects(token))
 
 

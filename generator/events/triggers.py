@@ -6,9 +6,9 @@ corpus: the lists are ordinary English words for visits, meetings, talks,
 announcements, attacks, threats, sanctions, arrests, killings, dismissals,
 appointments and resignations, and for the justice, civic, business and accident events
 of standard news event taxonomies (ACE 2005: charges, verdicts, sentencing, escapes,
-elections, acquisitions, protests and riots, injuries, crashes, fires, robberies; admissions
-to a clinic; victories in a contest; launches of a product; reversals of a rule or decision,
-"overturned the ruling").
+elections, acquisitions, protests and riots, injuries, crashes, fires, robberies, lawsuits,
+extraditions, pardons, executions; admissions to a clinic; victories in a contest; launches
+of a product; reversals of a rule or decision, "overturned the ruling").
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "launch": "launch", "issue": "launch", "hang": "death",
     "overturn": "reversal", "reverse": "reversal", "rescind": "reversal", "revoke": "reversal",
     "repeal": "reversal", "annul": "reversal", "overrule": "reversal", "invalidate": "reversal",
+    "sue": "lawsuit", "extradite": "extradition", "pardon": "pardon", "execute": "execution",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
@@ -176,19 +177,26 @@ NOUN_TRIGGERS: dict[str, str] = {
     "heist": "robbery", "burglary": "robbery", "victory": "victory", "suicide": "death",
     "murders": "killing", "slaying": "killing", "slayings": "killing", "homicide": "killing",
     "stabbing": "killing", "win": "victory", "triumph": "victory",
+    "lawsuit": "lawsuit", "extradition": "extradition",
 }  # fmt: skip
 """Noun form (lower case, as written) -> event kind."""
 
 DESCRIBED_KINDS = frozenset({"attack", "killing", "shooting", "death", "disaster", "arrest",
                              "foiling", "dismissal", "appointment", "resignation", "hit", "fall",
                              "charge", "verdict", "sentencing", "escape", "injury", "protest",
-                             "crash", "admission", "fire", "riot", "robbery", "reversal"})
+                             "crash", "admission", "fire", "riot", "robbery", "reversal",
+                             "extradition", "pardon", "execution"})
 """Kinds whose participants may be described instead of named ("a gunman opened fire", "police
 arrested a man"); visits, meetings, talks, announcements, threats and sanctions need a name."""
 
 NEEDS_VICTIM = frozenset({"shoot", "kill", "murder", "stab", "gun", "hit", "strike", "injure", "wound"})
 """Verbs that are events only when someone is hit: a party as object or passive subject ("shot
 three people", "was killed"; not "shot to fame")."""
+
+NEEDS_PARTY_DONE_TO = frozenset({"sue", "extradite", "pardon", "execute"})
+"""Verbs that are justice events only done to someone, a person or not: a party as object or
+passive subject ("sued the city", "was extradited", "executed the prisoner"; not "sued for
+peace", "executed the plan")."""
 
 NONEVENT_COMPOUND = frozenset({"death", "fire"})
 """Noun triggers that name no event when they modify another noun ("death penalty", "death toll",
@@ -229,7 +237,7 @@ SANCTION_VERBS = frozenset({"impose", "implement", "introduce", "levy", "slap", 
 """Verbs that turn a measure noun into a sanctions event ("imposed tariffs")."""
 
 LIGHT_VERBS = frozenset({"hold", "have", "attend", "host", "conduct", "make", "pay", "begin",
-                         "launch", "stage", "carry", "join", "open", "resume", "engage"})
+                         "launch", "stage", "carry", "join", "open", "resume", "engage", "file"})
 """Verbs whose subject takes part in their noun trigger ("held a meeting")."""
 
 ONGOING_NOUNS = frozenset({"talks", "negotiations", "discussions", "meeting", "meetings"})
@@ -260,9 +268,10 @@ REPEATED_MODIFIERS = frozenset({"several", "multiple", "many", "numerous", "vari
                                 "routinely", "generally"})
 """Words marking habitual or repeated events, which are not one event."""
 
-FAMILIES: dict[str, str] = {"talks": "meeting", "death": "killing"}
-"""Kinds that merge with each other: talks and meetings are one family, a killing and the death
-it causes another. A shooting is told apart from the killing, as annotated news corpora (ECB+) do."""
+FAMILIES: dict[str, str] = {"talks": "meeting", "death": "killing", "execution": "killing"}
+"""Kinds that merge with each other: talks and meetings are one family, a killing, the death
+it causes and an execution (by a state, or "executed two of them" of a gunman) another. A
+shooting is told apart from the killing, as annotated news corpora (ECB+) do."""
 
 KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "visit": ("Visit", "to", "by"), "meeting": ("Meeting", "in", "with"),
@@ -281,7 +290,9 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "crash": ("Crash", "in", "of"), "admission": ("Admission", "in", "of"),
     "fire": ("Fire", "in", "at"), "riot": ("Riots", "in", "by"), "robbery": ("Robbery", "in", "by"),
     "victory": ("Victory", "in", "of"), "launch": ("Launch", "in", "by"),
-    "reversal": ("Reversal", "in", "by"),
+    "reversal": ("Reversal", "in", "by"), "lawsuit": ("Lawsuit", "in", "by"),
+    "extradition": ("Extradition", "to", "of"), "pardon": ("Pardon", "in", "of"),
+    "execution": ("Execution", "in", "of"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles."""
 
