@@ -30,11 +30,19 @@ def participants(token, governor) -> list:
         found += [c for c in token.children if c.dep_ in ("poss", "compound")]
         found += _prep_objects(token, lex.NOUN_PARTICIPANT_PREPS)
         light = governor is not None and governor.lemma_.lower() in lex.LIGHT_VERBS
-        inside = (governor is not None and token.dep_ == "pobj" and token.head.lower_ == "in"
-                  and token.head.head.i == governor.i and token.lower_ in lex.ONGOING_NOUNS)
-        if (light and token.dep_ == "dobj") or inside:
+        inside = _after_prep(token, governor, "in") and token.lower_ in lex.ONGOING_NOUNS
+        filed = (_after_prep(token, governor, "for") and governor.lemma_.lower() == "file"
+                 and token.lower_ in lex.FILED_FOR_NOUNS)
+        if (light and token.dep_ == "dobj") or inside or filed:
             found += subjects(governor) + _prep_objects(governor, lex.PARTICIPANT_PREPS)
     return found
+
+
+def _after_prep(token, governor, preposition: str) -> bool:
+    """Whether a noun is the object of ``preposition`` right under its governing verb ("in
+    talks", "filed for bankruptcy")."""
+    return (governor is not None and token.dep_ == "pobj" and token.head.lower_ == preposition
+            and token.head.head.i == governor.i)
 
 def _is_object(child) -> bool:
     """A direct object, or a name compounded onto a headline verb ("Envoy Smith Heads")."""

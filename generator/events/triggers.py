@@ -7,7 +7,7 @@ announcements, attacks, threats, sanctions, arrests, killings, dismissals,
 appointments and resignations, and for the justice, civic, business and accident events
 of standard news event taxonomies (ACE 2005: charges, verdicts, sentencing, escapes,
 elections, acquisitions, protests and riots, injuries, crashes, fires, robberies, lawsuits,
-extraditions, pardons, executions; admissions to a clinic; victories in a contest; launches
+extraditions, pardons, executions, bankruptcies; admissions to a clinic; victories in a contest; launches
 of a product; reversals of a rule or decision, "overturned the ruling").
 """
 
@@ -177,7 +177,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "heist": "robbery", "burglary": "robbery", "victory": "victory", "suicide": "death",
     "murders": "killing", "slaying": "killing", "slayings": "killing", "homicide": "killing",
     "stabbing": "killing", "win": "victory", "triumph": "victory",
-    "lawsuit": "lawsuit", "extradition": "extradition",
+    "lawsuit": "lawsuit", "extradition": "extradition", "bankruptcy": "bankruptcy",
 }  # fmt: skip
 """Noun form (lower case, as written) -> event kind."""
 
@@ -244,6 +244,10 @@ ONGOING_NOUNS = frozenset({"talks", "negotiations", "discussions", "meeting", "m
 """Noun triggers a subject is "in" ("X is in talks with Y", "X and Y are locked in
 negotiations"): the subject of the verb above "in" takes part, as with a light verb."""
 
+FILED_FOR_NOUNS = frozenset({"bankruptcy"})
+"""Noun triggers a subject "files for" ("X filed for bankruptcy"): the subject of "file" takes
+part, as with a light verb."""
+
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "by"})
 """Prepositions introducing other participants."""
 
@@ -292,7 +296,7 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "victory": ("Victory", "in", "of"), "launch": ("Launch", "in", "by"),
     "reversal": ("Reversal", "in", "by"), "lawsuit": ("Lawsuit", "in", "by"),
     "extradition": ("Extradition", "to", "of"), "pardon": ("Pardon", "in", "of"),
-    "execution": ("Execution", "in", "of"),
+    "execution": ("Execution", "in", "of"), "bankruptcy": ("Bankruptcy", "in", "of"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles."""
 
