@@ -242,3 +242,10 @@ def test_the_cache_key_covers_the_event_rules():
 
 def test_an_execution_is_in_the_killing_family():
     assert family("execution") == family("killing") == family("death")
+
+
+def test_a_justice_event_s_title_names_its_party_without_saying_which_side():
+    text = "Ann Lee was sued over the contract."  # sued, not suing: "Lawsuit by Ann Lee" would be false
+    briefing = _briefing([("a", text, [_candidate("a", text, "lawsuit", ["Ann Lee"], None)])])
+    (event,) = merge_events(briefing)
+    assert event.title == "Lawsuit involving Ann Lee"

@@ -294,11 +294,13 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "crash": ("Crash", "in", "of"), "admission": ("Admission", "in", "of"),
     "fire": ("Fire", "in", "at"), "riot": ("Riots", "in", "by"), "robbery": ("Robbery", "in", "by"),
     "victory": ("Victory", "in", "of"), "launch": ("Launch", "in", "by"),
-    "reversal": ("Reversal", "in", "by"), "lawsuit": ("Lawsuit", "in", "by"),
-    "extradition": ("Extradition", "to", "of"), "pardon": ("Pardon", "in", "of"),
-    "execution": ("Execution", "in", "of"), "bankruptcy": ("Bankruptcy", "in", "of"),
+    "reversal": ("Reversal", "in", "by"), "lawsuit": ("Lawsuit", "in", "involving"),
+    "extradition": ("Extradition", "to", "involving"), "pardon": ("Pardon", "in", "involving"),
+    "execution": ("Execution", "in", "involving"), "bankruptcy": ("Bankruptcy", "in", "of"),
 }  # fmt: skip
-"""Kind -> (title word, preposition before the place, before a participant) for titles."""
+"""Kind -> (title word, preposition before the place, before a participant) for titles. The
+justice kinds take "involving": their participants are either side ("sued X", "X sued";
+"pardoned X", "X pardoned"), and an event's participants carry no role."""
 
 
 def kind_label(kind: str) -> str:
