@@ -78,6 +78,7 @@ def test_a_charge_is_an_event_of_its_own_and_not_the_crime(nlp):
     ("The governor pardoned John Smith on Friday.", "pardon"),
     ("Texas executed a man convicted of murder on Thursday.", "execution"),
     ("Halvorsen Group filed for bankruptcy in Madrid on Friday.", "bankruptcy"),
+    ("Prosecutors appealed the verdict in Madrid on Friday.", "appeal"),
 ])  # fmt: skip
 def test_justice_civic_business_and_accident_events(nlp, text, kind):
     assert kind in [e.kind for e in find_events(paragraph_of(nlp, text))]
@@ -102,6 +103,7 @@ def test_justice_civic_business_and_accident_events(nlp, text, kind):
     "The team executed the plan in Madrid on Friday.",            # a plan is no one
     "The exploit lets an attacker execute code on Friday.",       # code is no one
     "Experts discussed bankruptcy law in Madrid on Friday.",      # no one went bankrupt
+    "John Smith appealed for calm in Madrid on Friday.",          # no decision appealed
 ])  # fmt: skip
 def test_new_triggers_out_of_sense_give_no_event(nlp, text):
     assert [(e.kind, e.trigger) for e in find_events(paragraph_of(nlp, text))] == []

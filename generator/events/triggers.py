@@ -7,8 +7,9 @@ announcements, attacks, threats, sanctions, arrests, killings, dismissals,
 appointments and resignations, and for the justice, civic, business and accident events
 of standard news event taxonomies (ACE 2005: charges, verdicts, sentencing, escapes,
 elections, acquisitions, protests and riots, injuries, crashes, fires, robberies, lawsuits,
-extraditions, pardons, executions, bankruptcies; admissions to a clinic; victories in a contest; launches
-of a product; reversals of a rule or decision, "overturned the ruling").
+extraditions, pardons, executions, appeals, bankruptcies; admissions to a clinic;
+victories in a contest; launches of a product; reversals of a rule or decision, "overturned
+the ruling").
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "overturn": "reversal", "reverse": "reversal", "rescind": "reversal", "revoke": "reversal",
     "repeal": "reversal", "annul": "reversal", "overrule": "reversal", "invalidate": "reversal",
     "sue": "lawsuit", "extradite": "extradition", "pardon": "pardon", "execute": "execution",
+    "appeal": "appeal",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
@@ -127,9 +129,10 @@ PRODUCT_WORDS = frozenset({"patch", "update", "fix", "version", "upgrade", "soft
 """Objects of "release", "launch" and "issue" that are products."""
 
 NEEDS_RULE = frozenset({"overturn", "reverse", "rescind", "revoke", "repeal", "annul", "overrule",
-                        "invalidate"})
-"""Verbs that are reversals only of a rule or a decision: "overturned the rule", "the ban was
-revoked" (not "reversed course", "reversed the car")."""
+                        "invalidate", "appeal"})
+"""Verbs that are reversals (or an appeal) only of a rule or a decision: "overturned the rule",
+"the ban was revoked", "appealed the verdict" (not "reversed course", "reversed the car",
+"appealed for calm")."""
 
 RULE_WORDS = frozenset({"rule", "regulation", "law", "ban", "policy", "decision", "order",
                         "ruling", "measure", "act", "verdict", "conviction", "sentence",
@@ -185,7 +188,7 @@ DESCRIBED_KINDS = frozenset({"attack", "killing", "shooting", "death", "disaster
                              "foiling", "dismissal", "appointment", "resignation", "hit", "fall",
                              "charge", "verdict", "sentencing", "escape", "injury", "protest",
                              "crash", "admission", "fire", "riot", "robbery", "reversal",
-                             "extradition", "pardon", "execution"})
+                             "extradition", "pardon", "execution", "appeal"})
 """Kinds whose participants may be described instead of named ("a gunman opened fire", "police
 arrested a man"); visits, meetings, talks, announcements, threats and sanctions need a name."""
 
@@ -297,6 +300,7 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "reversal": ("Reversal", "in", "by"), "lawsuit": ("Lawsuit", "in", "involving"),
     "extradition": ("Extradition", "to", "involving"), "pardon": ("Pardon", "in", "involving"),
     "execution": ("Execution", "in", "involving"), "bankruptcy": ("Bankruptcy", "in", "of"),
+    "appeal": ("Appeal", "in", "by"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles. The
 justice kinds take "involving": their participants are either side ("sued X", "X sued";
