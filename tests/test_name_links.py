@@ -24,6 +24,12 @@ def group(key: str, *mentions: tuple[str, str, tuple[str, ...]]) -> NameGroup:
                            for n, (text, label, cues) in enumerate(mentions)])
 
 
+def named(key: str, label: str, *sources: str, text: str = "") -> NameGroup:
+    """A mention of ``key`` (written ``text``, else in title case) in each article of ``sources``."""
+    written = text or key.title()
+    return NameGroup(key, [Mention(source, 0, len(written), written, label, 0) for source in sources])
+
+
 def test_a_person_tag_after_the_is_no_vote_for_a_person():
     team = group("pumas", *[("Pumas", "PERSON", ("determiner",))] * 3, ("Pumas", "PERSON", ()))
     assert not is_mostly_person(team)
@@ -99,13 +105,13 @@ def test_a_generation_mark_tagged_on_its_own_names_nobody():
 
 
 def test_a_misspelt_given_name_joins_unless_one_article_names_both():
-    def named(key: str, *sources: str) -> NameGroup:
-        return NameGroup(key, [Mention(source, 0, len(key), key.title(), "PERSON", 0) for source in sources])
-
     groups = {
-        "annabelle quist": named("annabelle quist", "a", "b"), "anabelle quist": named("anabelle quist", "c"),
-        "daniel roe": named("daniel roe", "d"), "daniela roe": named("daniela roe", "d"),  # side by side
-        "michael tarn": named("michael tarn", "e"), "michelle tarn": named("michelle tarn", "f"),
+        "annabelle quist": named("annabelle quist", "PERSON", "a", "b"),
+        "anabelle quist": named("anabelle quist", "PERSON", "c"),
+        "daniel roe": named("daniel roe", "PERSON", "d"),
+        "daniela roe": named("daniela roe", "PERSON", "d"),  # side by side
+        "michael tarn": named("michael tarn", "PERSON", "e"),
+        "michelle tarn": named("michelle tarn", "PERSON", "f"),
     }
     links = Links(groups)
     link_misspelt_given_names(groups, links, Overrides())
@@ -131,9 +137,6 @@ def test_an_acronym_may_spell_the_article_of_a_title():
 
 
 def test_a_given_name_alone_joins_the_one_person_its_articles_name():
-    def named(key: str, label: str, *sources: str) -> NameGroup:
-        return NameGroup(key, [Mention(s, 0, len(key), key.title(), label, 0) for s in sources])
-
     groups = {
         "tilda marsh": named("tilda marsh", "PERSON", "a", "b"), "tilda": named("tilda", "GPE", "a", "b"),
         "orla vance": named("orla vance", "PERSON", "a"),
@@ -197,14 +200,11 @@ def test_a_plural_s_inside_a_long_organisation_name_is_the_same_organisation():
 
 
 def test_an_acronym_several_names_spell_goes_to_the_one_its_article_names():
-    def named(key: str, text: str, *sources: str) -> NameGroup:
-        return NameGroup(key, [Mention(s, n, n + len(text), text, "ORG", 0) for n, s in enumerate(sources)])
-
     groups = {
-        "central election commission": named("central election commission",
-                                             "Central Election Commission", "a"),
-        "cis executive committee": named("cis executive committee", "CIS Executive Committee", "b"),
-        "cec": named("cec", "CEC", "a", "b", "c"),
+        "central election commission": named("central election commission", "ORG", "a"),
+        "cis executive committee": named("cis executive committee", "ORG", "b",
+                                         text="CIS Executive Committee"),
+        "cec": named("cec", "ORG", "a", "b", "c", text="CEC"),
     }
     links = Links(groups)
     link_acronyms(groups, links, Overrides())
