@@ -191,12 +191,27 @@ class Handoff(Generic[T]):
 
 
 @contextlib.contextmanager
-def beside(task: Callable[[], T]) -> Iterator[Callable[[], T]]:
+def beside(task: Callable[[], T], background: bool = False) -> Iterator[Callable[[], T]]:
     """Run ``task()`` in a forked process while the body runs here (``forked_map`` of one item
     on the usable cores); the body gets a function that waits for the task and returns its
-    result."""
-    with forked_map(lambda _: task(), [None], usable_cores()) as results:
+    result. ``background``: the process runs at the lowest priority (``os.nice``), on the CPU
+    time the build's other processes leave, so that it does not slow them."""
+    run = partial(_in_background, task, os.getpid()) if background else task
+    with forked_map(lambda _: run(), [None], usable_cores()) as results:
         yield lambda: results()[0]
+
+
+def _in_background(task: Callable[[], T], parent: int) -> T:
+    """``task()``, at the lowest priority when this is a process forked by ``parent`` (run in
+    ``parent`` itself, with one core, the priority of the build is left as it is)."""
+    if os.getpid() != parent:
+        with contextlib.suppress(OSError, AttributeError):  # no os.nice (not Unix): as it is
+            os.nice(LOWEST_PRIORITY)
+    return task()
+
+
+LOWEST_PRIORITY = 19
+"""The niceness ``beside`` gives a background process (Unix: 19 is the lowest priority)."""
 
 
 def pipeline_loaded(name: str) -> bool:

@@ -177,3 +177,18 @@ def test_forked_map_on_one_process_runs_here_when_the_results_are_asked_for():
         assert calls == []
         assert results() == [(os.getpid(), 2), (os.getpid(), 4)]
     assert calls == [1, 2]
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_a_background_task_beside_runs_at_the_lowest_priority_and_leaves_this_process_as_it_was(
+        cores, monkeypatch):
+    monkeypatch.setattr(executor_module, "usable_cores", lambda: cores)
+    own = os.nice(0)
+    with beside(_niceness, background=True) as result:
+        niceness = result()
+    assert os.nice(0) == own
+    assert niceness == (19 if cores == 2 else own)  # with one core it ran here, as it was

@@ -10,11 +10,14 @@ from pathlib import Path
 from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Sentence, Source
 from generator.nlp.cache import code_fingerprint
 from generator.site import Linker, plan_pages, render_pages
+from generator.site.digests import Digests
 from generator.site.memo import MEMO_FILE, PageMemo, delta_path, read_memo
+from generator.site.pages.entities import summaries_ahead
 from generator.site.parts import finish_site, make_part, site_job
 from generator.site.planner import PARTS
 from generator.site.render_memo import MEMO_FILE as RENDER_MEMO_FILE
-from generator.site.render_memo import RecordingLinker
+from generator.site.render_memo import RecordingLinker, digests_of, keyed_objects
+from generator.site.summarize import entity_summary
 from generator.storage.checked_pickle import read_headed, write_headed
 from tests.render_check import count_renders, write_docs
 
@@ -258,3 +261,33 @@ def test_a_save_with_few_new_entries_writes_only_the_delta_and_many_a_new_base(t
     assert len(kept) == 42  # "new", 7 and the 40 new ones
     write_headed(delta_path(base), code_fingerprint(), ("another base", [], {"summary:x": ["wrong"]}))
     assert PageMemo(tmp_path).previous == kept  # a delta of another base is left out
+
+
+def test_summaries_worked_out_ahead_are_the_ones_the_pages_would_work_out_and_are_found_there():
+    briefing = town(BEFORE)
+    memo = PageMemo()
+    ahead = summaries_ahead(briefing, memo)
+    memo.take_ahead(ahead)
+    part = memo.fresh()
+    with part.recorded() as asked:
+        found = [entity_summary(entity, briefing, memo=part) for entity in briefing.entities]
+    assert set(asked) == set(ahead) and part.hits == len(ahead) == 2  # two people share one summary
+    assert all(any(summary is kept for kept in ahead.values()) for summary in found)
+    assert found == [entity_summary(entity, briefing) for entity in briefing.entities]
+    assert summaries_ahead(briefing, memo) == {}  # nothing left to work out
+
+
+def test_digests_worked_out_by_another_process_key_the_pages_as_digests_worked_out_here(tmp_path):
+    briefing = town(BEFORE)
+    objects = keyed_objects(briefing)
+    assert len(objects) == len(briefing.sources) + len(briefing.entities) + len(briefing.analyses)
+    here = Digests()
+    assert digests_of(objects) == [here.of(obj) for obj in objects]
+    taken = Digests()
+    taken.take(objects, [f"d{n}" for n in range(len(objects))])
+    assert [taken.of(obj) for obj in objects] == [f"d{n}" for n in range(len(objects))]
+    (tmp_path / "cache").mkdir()
+    made = [site_job(briefing, 1, None, tmp_path / "cache", tmp_path / "docs", digested=given)
+            for given in (None, lambda: digests_of(keyed_objects(briefing)))]
+    expected = [here.of(obj) for obj in objects]
+    assert [[job.index.digests.of(obj) for obj in objects] for job in made] == [expected, expected]

@@ -30,13 +30,13 @@ def project(tmp_path):
 def collected(monkeypatch):
     """Counts the builds that collect the corpus (that are not skipped)."""
     calls = []
-    original = pipeline.collect
+    original = pipeline.read_and_resolve
 
     def counting(*args, **kwargs):
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "collect", counting)
+    monkeypatch.setattr(pipeline, "read_and_resolve", counting)
     return calls
 
 

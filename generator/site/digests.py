@@ -32,6 +32,12 @@ class Digests:
     def __init__(self) -> None:
         self.known: dict[int, tuple[Any, str]] = {}
 
+    def take(self, objects: list[object], digests: list[str]) -> None:
+        """Keep ``digests`` as the digests of ``objects`` (one each, in order), worked out
+        elsewhere from the same values (a forked process: ``render_memo.digests_of``)."""
+        for obj, found in zip(objects, digests, strict=True):
+            self.known[id(obj)] = (obj, found)
+
     def of(self, obj: object) -> str:
         """The digest of ``obj``'s pickle, worked out on first use."""
         found = self.known.get(id(obj))

@@ -93,6 +93,12 @@ class PageMemo:
         part.used, part.hits, part.recording = {}, 0, None
         return part
 
+    def take_ahead(self, entries: dict[str, Any]) -> None:
+        """Results another process worked out for this build (the new entries a ``fresh`` part
+        handed back), for ``get`` to find as it finds the previous build's; before the parts
+        that read them are made."""
+        self.previous.update(entries)
+
     def handed_back(self) -> Handed:
         """What a ``fresh`` part used, for ``add`` (see ``hand_back``)."""
         return hand_back(self.used, self.previous)

@@ -15,6 +15,7 @@ once every part is in. A part writes nothing: the templates are compiled by
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,9 +83,14 @@ class MadePart:
 
 
 def site_job(briefing: Briefing, min_mentions: int, templates: Path | None = None,
-             cache: Path | None = None, docs: Path | None = None) -> SiteJob:
+             cache: Path | None = None, docs: Path | None = None,
+             page_memo: PageMemo | None = None,
+             digested: Callable[[], list[str]] | None = None) -> SiteJob:
     """The job of making the site of ``briefing`` (``cache``: the cache folder keeping the memos
-    and compiled templates, None keeps nothing; ``docs``: where the previous pages are)."""
+    and compiled templates, None keeps nothing; ``docs``: where the previous pages are;
+    ``page_memo``: the page memo of ``cache``, when the caller read it already; ``digested``:
+    gives the digests of ``render_memo.keyed_objects(briefing)`` when another process works
+    them out meanwhile, see ``RenderMemo.prime``)."""
     with paused_collector():
         index = index_briefing(briefing)
         linker = Linker(briefing, index.event_targets)
@@ -94,8 +100,9 @@ def site_job(briefing: Briefing, min_mentions: int, templates: Path | None = Non
             environment.get_template(name)  # compiled (and kept) here, not by each forked process
     render_memo = RenderMemo(cache, docs, linker, template_dirs(templates), index.digests)
     with paused_collector():
-        render_memo.prime(briefing)
-    return SiteJob(briefing, min_mentions, index, linker, environment, PageMemo(cache), render_memo)
+        render_memo.prime(briefing, digested() if digested is not None and render_memo.active else None)
+    page_memo = page_memo if page_memo is not None else PageMemo(cache)
+    return SiteJob(briefing, min_mentions, index, linker, environment, page_memo, render_memo)
 
 
 def make_part(job: SiteJob, part: str) -> MadePart:

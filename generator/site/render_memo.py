@@ -56,6 +56,21 @@ of the figures and summaries its deferred context took from the page memo, the s
 file found holding that text, None until a build has found it)."""
 
 
+def keyed_objects(briefing: Briefing) -> list[object]:
+    """The objects of ``briefing`` whose digests the pages' keys read, in a fixed order: every
+    ``SHARED`` object a page context may hold (of the entities, those with a page: the others
+    are in no context) and each article's sentences (read by the keys of entity pages)."""
+    with_page = [entity for entity in briefing.entities if entity.has_page]
+    return [*briefing.sources, *with_page, *briefing.events, *briefing.quotes, *briefing.deadlines,
+            *briefing.stories, *(analysis.sentences for analysis in briefing.analyses.values())]
+
+
+def digests_of(objects: list[object]) -> list[str]:
+    """The digest of each object (``digests.pickle_digest``), in order: the work of
+    ``RenderMemo.prime``, for a process of its own (see ``site.parts.site_job``)."""
+    return [pickle_digest(obj) for obj in objects]
+
+
 class RecordingLinker:
     """The linker's template helpers, noting which entities ("e"), sources ("s") and events ("v")
     a page reads; each helper's answer depends on nothing else (see ``RenderMemo.value``)."""
@@ -165,9 +180,11 @@ class RenderMemo:
         self.digests = digests if digests is not None else Digests()
         self._values: dict[str, str] = {}
 
-    def prime(self, briefing: Briefing) -> None:
-        """Work out now the digest of every ``SHARED`` object of ``briefing`` and the linker's
-        value of every source, entity and event, which each page's key and check read.
+    def prime(self, briefing: Briefing, digested: list[str] | None = None) -> None:
+        """Work out now the digest of every object of ``briefing`` that pages' keys read
+        (``keyed_objects``) and the linker's value of every source, entity and event, which
+        each page's key and check read (``digested``: the digests of ``keyed_objects``,
+        worked out by another process, ``digests_of``).
 
         Called before the processes making the site's parts fork, so that they inherit them:
         each process worked them out again for itself (at 2,000 articles, 2.2-2.4 s of CPU
@@ -175,13 +192,11 @@ class RenderMemo:
         """
         if not self.active:
             return
-        with_page = [entity for entity in briefing.entities if entity.has_page]  # others: in no context
-        for shared in (briefing.sources, with_page, briefing.events, briefing.quotes,
-                       briefing.deadlines, briefing.stories):
-            for obj in shared:
-                self.digests.of(obj)
-        for analysis in briefing.analyses.values():
-            self.digests.of(analysis.sentences)  # read by the keys of entity pages
+        objects = keyed_objects(briefing)
+        if digested is not None:
+            self.digests.take(objects, digested)
+        for obj in objects:
+            self.digests.of(obj)
         for kind, items in (("s", briefing.sources), ("e", briefing.entities), ("v", briefing.events)):
             for item in items:
                 self.value(kind + item.id)
