@@ -22,8 +22,10 @@ is) reuses them.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -136,12 +138,31 @@ def forked_map(function: Callable[[Item], T], items: Sequence[Item],
     global _INHERITED
     _INHERITED = function
     try:
-        with ProcessPoolExecutor(min(processes, len(items)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(min(processes, len(items)), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=end_with_parent, initargs=(os.getpid(),)) as pool:
             futures = [pool.submit(_run_inherited, item) for item in items]  # the first forks them all
             yield lambda: [future.result() for future in futures]
     finally:
         _INHERITED = None
+
+
+def end_with_parent(parent: int) -> None:
+    """In a process forked by ``parent``: end when ``parent`` ends, however it ends.
+
+    A worker waiting for work from a build killed meanwhile (``kill -9``, out of memory) would
+    otherwise wait forever, holding its share of the build's memory and the build lock the
+    next build waits for (``publish.lock``: forked processes share it). On Linux the kernel
+    kills the worker when its parent dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``); elsewhere
+    only a parent already gone is noticed here.
+    """
+    with contextlib.suppress(OSError, AttributeError):  # no prctl (not Linux)
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # died before the request was made
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+"""Linux's ``prctl`` option: the signal a process gets when its parent dies."""
 
 
 def _run_inherited(item: Any) -> Any:
@@ -233,7 +254,7 @@ class PipelineAhead:
     def __init__(self, analyse: Analyse, pipeline: str) -> None:
         self._connection, theirs = multiprocessing.get_context("fork").Pipe()
         self._process = multiprocessing.get_context("fork").Process(
-            target=_load_then_analyse, args=(theirs, analyse, pipeline), daemon=True)
+            target=_load_then_analyse, args=(theirs, analyse, pipeline, os.getpid()), daemon=True)
         self._process.start()
         theirs.close()  # only the child holds its end: a child that dies ends our reads
         self.sent = False
@@ -275,9 +296,10 @@ class PipelineAhead:
         self._connection.close()
 
 
-def _load_then_analyse(connection: Any, analyse: Analyse, pipeline: str) -> None:
+def _load_then_analyse(connection: Any, analyse: Analyse, pipeline: str, parent: int) -> None:
     """In the process ``PipelineAhead`` forks: load the pipeline, then analyse what is sent and
     send back (exception raised or None, the pipeline's warnings, outcomes)."""
+    end_with_parent(parent)
     with contextlib.suppress(BriefingError):  # raised again below, when the articles come
         worker_pipeline(pipeline, _ignore)  # its warnings are repeated to the executor below
     sources = connection.recv()
@@ -337,7 +359,8 @@ class LocalExecutor(AbstractContextManager):
     def _pool(self, analyse: Analyse, sources: list[Source], pipeline: str, size: int) -> Iterator[Outcome]:
         """Forked processes; if one is killed the pool breaks and the articles not yet done are skipped."""
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(size, mp_context=context) as pool:
+        with ProcessPoolExecutor(size, mp_context=context, initializer=end_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             owner = {pool.submit(analyse_safely, s, analyse, pipeline): s for s in sources}
             for future in as_completed(owner):
                 yield owner[future], _outcome(future)

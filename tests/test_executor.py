@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
+import time
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -18,7 +21,7 @@ from generator.config import load_config
 from generator.executor import DaskExecutor, LocalExecutor, _outcome, beside, forked_map, make_executor
 from generator.ingest import ingest
 from generator.pipeline import analyse_all, build, no_progress
-from tests.conftest import make_project
+from tests.conftest import REPO, make_project
 
 BUILT_AT = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -192,3 +195,42 @@ def test_a_background_task_beside_runs_at_the_lowest_priority_and_leaves_this_pr
         niceness = result()
     assert os.nice(0) == own
     assert niceness == (19 if cores == 2 else own)  # with one core it ran here, as it was
+
+
+ORPHAN_SCRIPT = """
+import os, sys, time
+from generator import executor
+executor.usable_cores = lambda: 2
+
+def wait_forever():
+    with open(sys.argv[1], "w") as out:
+        out.write(str(os.getpid()))
+    time.sleep(600)
+
+with executor.beside(wait_forever, background=True):
+    while not os.path.exists(sys.argv[1]) or not open(sys.argv[1]).read():
+        time.sleep(0.05)
+    os._exit(9)  # killed, as by the kernel, with the task's process still at work
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie no init has reaped yet does not)."""
+    try:
+        return " Z " not in Path(f"/proc/{pid}/stat").read_text().replace("(", " ").replace(")", " ")
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel ends workers on Linux only")
+def test_a_killed_build_leaves_no_forked_process_behind(tmp_path):
+    pid_file = tmp_path / "worker.pid"
+    killed = subprocess.run([sys.executable, "-c", ORPHAN_SCRIPT, str(pid_file)], capture_output=True,
+                            env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=120)
+    assert killed.returncode == 9, killed.stderr  # returned: no process holds its output open
+    worker = int(pid_file.read_text())
+    for _ in range(100):  # the kernel's signal is delivered at once, the exit may take a moment
+        if not _alive(worker):
+            break
+        time.sleep(0.05)
+    assert not _alive(worker)
