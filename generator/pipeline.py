@@ -90,7 +90,7 @@ from generator.site.policy import (
 )
 from generator.site.render_memo import MEMO_FILE as RENDER_MEMO
 from generator.site.render_memo import digests_of, keyed_objects
-from generator.storage.checked_pickle import paused_collector, read_ahead
+from generator.storage.checked_pickle import freezing_after_pauses, paused_collector, read_ahead
 from generator.temporal import tag as tag_text
 from generator.temporal.dating import infer_windows, story_windows
 
@@ -396,7 +396,8 @@ def frozen_heap() -> Iterator[None]:
     thresholds = gc.get_threshold()
     gc.set_threshold(thresholds[0], thresholds[1], max(thresholds[2], BUILD_GC_THRESHOLD))
     try:
-        yield
+        with freezing_after_pauses():
+            yield
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)

@@ -47,7 +47,8 @@ def loads_checked(data: bytes) -> Any | None:
 
 @contextlib.contextmanager
 def paused_collector() -> Iterator[None]:
-    """The cyclic garbage collector off inside, as it was afterwards.
+    """The cyclic garbage collector off inside, as it was afterwards (inside
+    ``freezing_after_pauses``, with what is alive frozen).
 
     Unpickling (or parsing JSON) makes many objects and no cycles; with the
     collector on, every few hundred new objects start a collection that walks
@@ -59,8 +60,33 @@ def paused_collector() -> Iterator[None]:
     try:
         yield
     finally:
+        if _FREEZING[0]:
+            gc.freeze()
         if enabled:
             gc.enable()
+
+
+_FREEZING = [False]
+"""Whether ``paused_collector`` freezes as it ends (``freezing_after_pauses``)."""
+
+
+@contextlib.contextmanager
+def freezing_after_pauses() -> Iterator[None]:
+    """Inside, ``paused_collector`` freezes what is alive (``gc.freeze``) as it ends; the
+    caller unfreezes them (``gc.unfreeze``, see ``pipeline.frozen_heap``).
+
+    A build keeps what a pause made (analyses, entities, the site's lookups) until it ends;
+    left young, the collector's next two passes walked all of it to find no garbage: after
+    one deleted article at 2,000 articles, six passes of 0.04-0.1 s in the building process.
+    Frozen objects are still freed when no longer used; only cycles among them wait for the
+    unfreeze.
+    """
+    before = _FREEZING[0]
+    _FREEZING[0] = True
+    try:
+        yield
+    finally:
+        _FREEZING[0] = before
 
 
 def read_headed(path: Path, header: str) -> Any | None:
