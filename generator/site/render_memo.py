@@ -67,7 +67,7 @@ def keyed_objects(briefing: Briefing) -> list[object]:
 
 def digests_of(objects: list[object]) -> list[str]:
     """The digest of each object (``digests.pickle_digest``), in order: the work of
-    ``RenderMemo.prime``, for a process of its own (see ``site.parts.site_job``)."""
+    ``RenderMemo.prime``, for a process of its own (see ``pipeline._write_frozen``)."""
     return [pickle_digest(obj) for obj in objects]
 
 
