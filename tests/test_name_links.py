@@ -191,10 +191,17 @@ def test_a_plural_s_inside_a_long_organisation_name_is_the_same_organisation():
         "rolling stones": group("rolling stones", ("Rolling Stones", "ORG", ())),  # a band, not the magazine
         "harbor news service": group("harbor news service", ("Harbor News Service", "ORG", ())),
         "harbor new service": group("harbor new service", ("Harbor New Service", "ORG", ())),  # no plural
+        "national industries board": group("national industries board",
+                                           ("National Industries Board", "ORG", ())),
+        "national industry board": group("national industry board", ("National Industry Board", "ORG", ())),
+        "state securities office": group("state securities office", ("State Securities Office", "ORG", ())),
+        "state security office": group("state security office", ("State Security Office", "ORG", ())),
     }
     links = Links(groups)
     link_plural_variants(groups, links, Overrides())
     assert links.find("central elections commission") == links.find("central election commission")
+    assert links.find("national industries board") == links.find("national industry board")
+    assert links.find("state securities office") != links.find("state security office")  # another sense
     assert links.find("rolling stone") != links.find("rolling stones")
     assert links.find("harbor news service") != links.find("harbor new service")
 

@@ -44,6 +44,7 @@ from generator.events.profile_weights import weighted_vectors
 from generator.events.reports import different_occasions, occasions_of, taking_part
 from generator.events.story_pairs import PairScorer, apart_array, blocked_pair_arrays, date_factor, laid_out
 from generator.events.term_memo import TermMemo
+from generator.knowledge.plurals import singular
 from generator.knowledge.stop_words import STOP_WORDS
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Deadline, Source, Story
 from generator.temporal.calendar import value_range
@@ -216,7 +217,7 @@ def article_features(briefing: Briefing, by_span: dict[tuple[str, int, int], str
 def key_terms(text: str, names: list[tuple[int, int]]) -> list[str]:
     """Content words of a text outside the name spans, lower case, crudely singular."""
     words = _WORD.findall(_blanked(text, names).lower())
-    return [_singular(w) for w in words if w not in STOP_WORDS and (len(w) > 2 or w[0].isdigit())]
+    return [_term_form(w) for w in words if w not in STOP_WORDS and (len(w) > 2 or w[0].isdigit())]
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -232,16 +233,9 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _singular(word: str) -> str:
-    """A plural's singular by the regular English endings ("cities" -> "city")."""
-    if word[0].isdigit():
-        return word.replace(",", "")
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+def _term_form(word: str) -> str:
+    """A key term's form: a number without its thousands commas, else the word's singular."""
+    return word.replace(",", "") if word[0].isdigit() else singular(word)
 
 
 def similarity(a: Profile, b: Profile) -> float:

@@ -34,6 +34,7 @@ from generator.knowledge.names import (
     normalise,
     title_word_genders,
 )
+from generator.knowledge.plurals import singular
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup, give_mention
 from generator.resolve.overrides import Overrides
@@ -341,15 +342,11 @@ def link_plural_variants(groups: dict[str, NameGroup], links: Links, overrides: 
         words = group.words
         if len(words) < 3 or overrides.keeps_apart(key) or not _other_name(group):
             continue
-        singular = (*(_singular(word) for word in words[:-1]), words[-1])
-        if singular in first:
-            links.join(first[singular], key)
+        singular_form = (*(singular(word) for word in words[:-1]), words[-1])
+        if singular_form in first:
+            links.join(first[singular_form], key)
         else:
-            first[singular] = key
-
-
-NO_PLURALS = frozenset({"news", "times", "series", "species", "arms", "means"})
-"""Words ending in "s" that are no plural of the word without it ("Fox News", "Arms Control")."""
+            first[singular_form] = key
 
 
 def link_label_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
@@ -365,14 +362,6 @@ def link_label_variants(groups: dict[str, NameGroup], links: Links, overrides: O
             if other in groups and _other_name(groups[other]) and not overrides.keeps_apart(other):
                 links.join(other, key)
                 break
-
-
-def _singular(word: str) -> str:
-    """``word`` without a plural "s" (not of "ss", of ``NO_PLURALS``, nor of a word of three
-    letters or fewer)."""
-    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss") or word in NO_PLURALS:
-        return word
-    return word[:-1]
 
 
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
