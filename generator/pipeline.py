@@ -429,7 +429,7 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
             briefing = with_corpus_items(briefing, config)
             gc.freeze()  # the corpus-wide results, before any process forks
             with beside(partial(export_files, briefing)) as export_made, \
-                    beside(partial(digests_of, keyed_objects(briefing))) as digested:
+                    digests_beside(briefing, config) as digested:
                 job = site_job(briefing, config.min_mentions_for_page, config.templates, config.cache,
                                config.docs, page_memo, digested)
                 page_memo.take_ahead(summarised())
@@ -442,6 +442,14 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
     store_snapshot(config.docs, config.cache, snapshot)
     briefing.warnings.extend(written.warnings)
     return BuildResult(BuildSummary.of(briefing), written, briefing)
+
+
+def digests_beside(briefing: Briefing, config: Config) -> contextlib.AbstractContextManager:
+    """The digests the pages' keys read (``render_memo.digests_of``), worked out by a forked
+    process (``executor.beside``); none without a cache, where the render memo keeps nothing."""
+    if config.cache is None:
+        return contextlib.nullcontext(None)
+    return beside(partial(digests_of, keyed_objects(briefing)))
 
 
 def memo_files(folder: Path | None) -> list[Path]:

@@ -195,8 +195,9 @@ class RenderMemo:
         objects = keyed_objects(briefing)
         if digested is not None:
             self.digests.take(objects, digested)
-        for obj in objects:
-            self.digests.of(obj)
+        else:
+            for obj in objects:
+                self.digests.of(obj)
         for kind, items in (("s", briefing.sources), ("e", briefing.entities), ("v", briefing.events)):
             for item in items:
                 self.value(kind + item.id)
