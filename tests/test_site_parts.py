@@ -14,8 +14,10 @@ from generator import pipeline
 from generator.executor import beside
 from generator.publish import exported
 from generator.site import Linker, plan_pages, render_pages
+from generator.site.index import entity_lookups, index_briefing
 from generator.site.memo import MEMO_FILE, read_memo
 from generator.site.parts import SiteJob, SitePages, site_job
+from tests.conftest import make_project
 from tests.render_check import count_renders, write_docs
 
 
@@ -107,3 +109,20 @@ def test_a_part_whose_process_dies_fails_the_site_instead_of_hanging(seed_briefi
     monkeypatch.setattr(pipeline, "make_part", dying)
     with pytest.raises(BrokenProcessPool):
         made(site_job(seed_briefing, 1), 2, monkeypatch)
+
+
+def test_entity_lookups_worked_out_before_the_merges_are_those_of_the_finished_briefing(tmp_path):
+    from generator.config import load_config
+
+    config = load_config(root=make_project(tmp_path / "project"))
+    resolved = pipeline.read_and_resolve(config, warn=lambda message: None)
+    early = entity_lookups(resolved)  # as the build works them out while the stories are grouped
+    finished = pipeline.with_corpus_items(resolved, config)
+    assert any(entity.has_page for entity in finished.entities)  # the page flags came after
+    index = index_briefing(finished)
+    assert max(len(ids) for ids in early.entities_at.values()) > 1
+    assert any(early.co_mentions.values())
+    assert early.entities_at == index.entities_at
+    assert early.co_mentions == index.co_mentions
+    given = index_briefing(finished, early)
+    assert (given.entities_at, given.co_mentions) == (index.entities_at, index.co_mentions)

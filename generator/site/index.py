@@ -66,8 +66,27 @@ def _add(table: dict, keys, value) -> None:
         table.setdefault(key, []).append(value)
 
 
-def index_briefing(briefing: Briefing) -> BriefingIndex:
-    """All lookups of one briefing (read after every corpus-wide stage ran)."""
+@dataclass(frozen=True)
+class EntityLookups:
+    """The lookups of ``index_briefing`` that read the entities alone (their ids and mentions),
+    which a build can work out before the stories, events and deadlines are merged
+    (``pipeline._write_frozen``: while the stories are grouped)."""
+
+    entities_at: dict[tuple[str, int], set[str]]
+    """``entities_by_sentence``."""
+    co_mentions: dict[str, Counter]
+    """``co_mentions``."""
+
+
+def entity_lookups(briefing: Briefing) -> EntityLookups:
+    """``EntityLookups`` of the briefing's entities."""
+    entities_at = entities_by_sentence(briefing)
+    return EntityLookups(entities_at, co_mentions(briefing, entities_at))
+
+
+def index_briefing(briefing: Briefing, lookups: EntityLookups | None = None) -> BriefingIndex:
+    """All lookups of one briefing (read after every corpus-wide stage ran; ``lookups``: its
+    ``entity_lookups`` when the caller worked them out already)."""
     layout = index_layout(briefing.events, briefing.stories)
     index = BriefingIndex(entities={e.id: e for e in briefing.entities},
                           sources={s.id: s for s in briefing.sources},
@@ -91,8 +110,8 @@ def index_briefing(briefing: Briefing) -> BriefingIndex:
         _add(index.deadlines_of_entity, [deadline.setter, *deadline.bound], deadline)
     for source_id, analysis in briefing.analyses.items():
         index.sentences[source_id] = {s.index: s for s in analysis.sentences}
-    index.entities_at = entities_by_sentence(briefing)
-    index.co_mentions = co_mentions(briefing, index.entities_at)
+    lookups = lookups or entity_lookups(briefing)
+    index.entities_at, index.co_mentions = lookups.entities_at, lookups.co_mentions
     return index
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError
 
 from generator.model import Briefing
-from generator.site.index import BriefingIndex, index_briefing
+from generator.site.index import BriefingIndex, EntityLookups, index_briefing
 from generator.site.linker import Linker
 from generator.site.memo import Handed, PageMemo
 from generator.site.planner import plan_part
@@ -85,14 +85,16 @@ class MadePart:
 def site_job(briefing: Briefing, min_mentions: int, templates: Path | None = None,
              cache: Path | None = None, docs: Path | None = None,
              page_memo: PageMemo | None = None,
-             digested: Callable[[], list[str]] | None = None) -> SiteJob:
+             digested: Callable[[], list[str]] | None = None,
+             lookups: EntityLookups | None = None) -> SiteJob:
     """The job of making the site of ``briefing`` (``cache``: the cache folder keeping the memos
     and compiled templates, None keeps nothing; ``docs``: where the previous pages are;
     ``page_memo``: the page memo of ``cache``, when the caller read it already; ``digested``:
     gives the digests of ``render_memo.keyed_objects(briefing)`` when another process works
-    them out meanwhile, see ``RenderMemo.prime``)."""
+    them out meanwhile, see ``RenderMemo.prime``; ``lookups``: the briefing's
+    ``index.entity_lookups`` when the caller worked them out already)."""
     with paused_collector():
-        index = index_briefing(briefing)
+        index = index_briefing(briefing, lookups)
         linker = Linker(briefing, index.event_targets)
     environment = make_environment(templates, cache / COMPILED_TEMPLATES if cache else None)
     for name in environment.list_templates(filter_func=lambda name: name.endswith(".j2")):
