@@ -441,7 +441,7 @@ def _write_frozen(config: Config, progress: Progress, warn: Callable[[str], None
                     digests_beside(briefing, config) as digested:
                 job = site_job(briefing, config.min_mentions_for_page, config.templates, config.cache,
                                config.docs, page_memo, digested, lookups())
-                page_memo.take_ahead(summarised())
+                page_memo.take_ahead(*summarised())
                 gc.freeze()  # the site's lookups too
                 pages = made_pages(job)
                 export, snapshot = export_made()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 from dataclasses import replace
 from pathlib import Path
+from unittest import mock
 
 from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Sentence, Source
 from generator.nlp.cache import code_fingerprint
@@ -266,15 +267,17 @@ def test_a_save_with_few_new_entries_writes_only_the_delta_and_many_a_new_base(t
 def test_summaries_worked_out_ahead_are_the_ones_the_pages_would_work_out_and_are_found_there():
     briefing = town(BEFORE)
     memo = PageMemo()
-    ahead = summaries_ahead(briefing, memo)
-    memo.take_ahead(ahead)
+    ahead, keys = summaries_ahead(briefing, memo)
+    memo.take_ahead(ahead, keys)
+    assert len(keys) == len(briefing.entities) and set(keys.values()) == set(ahead)
     part = memo.fresh()
-    with part.recorded() as asked:
+    with part.recorded() as asked, mock.patch("generator.site.summarize.summary_inputs") as inputs:
         found = [entity_summary(entity, briefing, memo=part) for entity in briefing.entities]
+    assert not inputs.called  # the keys handed over: no entity's sentences read again
     assert set(asked) == set(ahead) and part.hits == len(ahead) == 2  # two people share one summary
     assert all(any(summary is kept for kept in ahead.values()) for summary in found)
     assert found == [entity_summary(entity, briefing) for entity in briefing.entities]
-    assert summaries_ahead(briefing, memo) == {}  # nothing left to work out
+    assert summaries_ahead(briefing, memo)[0] == {}  # nothing left to work out
 
 
 def test_digests_worked_out_by_another_process_key_the_pages_as_digests_worked_out_here(tmp_path):

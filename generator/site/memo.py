@@ -48,6 +48,8 @@ class PageMemo:
         self.hits = 0
         self.recording: list[str] | None = None
         """Keys ``get`` is asked for while a caller records them (``recorded``)."""
+        self.named: dict[str, str] = {}
+        """Name of a computation of this build (``get_named``) -> the key of its inputs."""
 
     def get(self, kind: str, inputs: object, compute: Callable[[], T]) -> T:
         """``compute()``, or its result from the previous build when ``inputs`` are equal.
@@ -57,7 +59,20 @@ class PageMemo:
                 computations never share a key.
             inputs: everything ``compute`` reads, as values whose ``repr`` is exact.
         """
-        key = kind + ":" + hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
+        return self._keyed(memo_key(kind, inputs), compute)
+
+    def get_named(self, name: str, kind: str, inputs: Callable[[], object], compute: Callable[[], T]) -> T:
+        """``get(kind, inputs(), compute)`` for a computation that ``name`` names within this
+        build (an entity's summary: its id), whose key is worked out once per build: another
+        process that worked it out hands it over (``take_ahead``), and the costly ``inputs``
+        are not read again."""
+        key = self.named.get(name)
+        if key is None:
+            key = self.named[name] = memo_key(kind, inputs())
+        return self._keyed(key, compute)
+
+    def _keyed(self, key: str, compute: Callable[[], T]) -> T:
+        """``get`` once the key is known."""
         if self.recording is not None:
             self.recording.append(key)
         if key in self.used:
@@ -90,14 +105,15 @@ class PageMemo:
         """A memo reusing the same previous results that records its own (one part of the
         site, perhaps made in another process: its ``used`` is ``add``ed back)."""
         part = copy.copy(self)
-        part.used, part.hits, part.recording = {}, 0, None
+        part.used, part.hits, part.recording, part.named = {}, 0, None, dict(self.named)
         return part
 
-    def take_ahead(self, entries: dict[str, Any]) -> None:
+    def take_ahead(self, entries: dict[str, Any], named: dict[str, str] | None = None) -> None:
         """Results another process worked out for this build (the new entries a ``fresh`` part
-        handed back), for ``get`` to find as it finds the previous build's; before the parts
-        that read them are made."""
+        handed back), for ``get`` to find as it finds the previous build's, and the keys of the
+        computations it named (its ``named``); before the parts that read them are made."""
         self.previous.update(entries)
+        self.named.update(named or {})
 
     def handed_back(self) -> Handed:
         """What a ``fresh`` part used, for ``add`` (see ``hand_back``)."""
@@ -111,6 +127,11 @@ class PageMemo:
         """Write this build's results for the next build; a failed write only costs time."""
         if self.files is not None:
             self.files.write(self.used)
+
+
+def memo_key(kind: str, inputs: object) -> str:
+    """The key of a ``kind`` of result of ``inputs`` (see ``PageMemo.get``)."""
+    return kind + ":" + hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 Handed = tuple[dict[str, Any], list[str]]

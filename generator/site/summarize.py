@@ -175,8 +175,9 @@ def entity_summary(entity: Entity, briefing: Briefing, limit: int = 6,
     by_id = sources if sources is not None else {s.id: s for s in briefing.sources}
     if memo is None:
         return top_statements(sentences_about(entity, briefing, by_id), limit)
-    return memo.get("summary", (summary_inputs(entity, briefing, by_id), limit),
-                    lambda: top_statements(sentences_about(entity, briefing, by_id), limit))
+    return memo.get_named(f"summary {limit} {entity.id}", "summary",
+                          lambda: (summary_inputs(entity, briefing, by_id), limit),
+                          lambda: top_statements(sentences_about(entity, briefing, by_id), limit))
 
 
 def top_statements(sentences: list[Citation], limit: int) -> list[Statement]:

@@ -309,15 +309,17 @@ def summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) -
     return summary
 
 
-def summaries_ahead(briefing: Briefing, memo: PageMemo) -> dict[str, list[Statement]]:
+def summaries_ahead(briefing: Briefing, memo: PageMemo) -> tuple[dict[str, list[Statement]], dict[str, str]]:
     """The summaries (``entity_summary``) of the listed entities that ``memo`` does not hold, as
-    memo entries for ``PageMemo.take_ahead``.
+    memo entries, and the key of every listed entity's summary: the arguments of
+    ``PageMemo.take_ahead``.
 
     An entity's mentions and their articles' sentences alone make its summary, so it can be
     worked out as soon as the names are resolved: the build does so in a process of its own
     beside the story grouping and the site's lookups (``pipeline``), not in the processes
     making the pages, where the summaries of the entities one deleted article named were a
-    third of an entity-page part's time at 2,000 articles.
+    third of an entity-page part's time at 2,000 articles. With the keys, the pages do not
+    read every entity's sentences again to find the summaries it kept.
     """
     part = memo.fresh()
     sources = {source.id: source for source in briefing.sources}
@@ -325,7 +327,7 @@ def summaries_ahead(briefing: Briefing, memo: PageMemo) -> dict[str, list[Statem
         if entity.type in TYPE_TITLES:
             entity_summary(entity, briefing, sources=sources, memo=part)
     new, _ = part.handed_back()
-    return new
+    return new, part.named
 
 
 def plan_entity_indexes(briefing: Briefing, min_mentions: int, index: BriefingIndex,
