@@ -212,27 +212,79 @@ class Handoff(Generic[T]):
 
 
 @contextlib.contextmanager
-def beside(task: Callable[[], T], background: bool = False) -> Iterator[Callable[[], T]]:
+def beside(task: Callable[[], T]) -> Iterator[Callable[[], T]]:
     """Run ``task()`` in a forked process while the body runs here (``forked_map`` of one item
     on the usable cores); the body gets a function that waits for the task and returns its
-    result. ``background``: the process runs at the lowest priority (``os.nice``), on the CPU
-    time the build's other processes leave, so that it does not slow them."""
-    run = partial(_in_background, task, os.getpid()) if background else task
-    with forked_map(lambda _: run(), [None], usable_cores()) as results:
+    result."""
+    with forked_map(lambda _: task(), [None], usable_cores()) as results:
         yield lambda: results()[0]
 
 
-def _in_background(task: Callable[[], T], parent: int) -> T:
-    """``task()``, at the lowest priority when this is a process forked by ``parent`` (run in
-    ``parent`` itself, with one core, the priority of the build is left as it is)."""
-    if os.getpid() != parent:
-        with contextlib.suppress(OSError, AttributeError):  # no os.nice (not Unix): as it is
-            os.nice(LOWEST_PRIORITY)
-    return task()
+@contextlib.contextmanager
+def in_background(task: Callable[[], T]) -> Iterator[Callable[[float], T | None]]:
+    """Run ``task()`` in a forked process at the lowest priority (``os.nice``), on the CPU time
+    the build's other processes leave, while the body runs here. The body gets a function that
+    waits at most ``timeout`` seconds for the result and returns it, or None when the task is
+    not done by then: the caller then does the work itself, and the process is ended. For work
+    that only saves time: a busy machine, on which a process of the lowest priority may get no
+    CPU for seconds, never holds the build up.
+
+    An error the task raised is raised where the result is asked for; ask once. With one
+    usable core (or without ``fork``) the task runs here when its result is asked for, whatever
+    the timeout.
+    """
+    if usable_cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda timeout: task()
+        return
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_run_in_background, args=(task, sending, os.getpid()), daemon=True)
+    process.start()
+    sending.close()
+
+    def result(timeout: float) -> T | None:
+        value = _result_within(receiving, timeout)
+        if value is None and process.is_alive():
+            process.kill()  # not to take CPU from the work the caller does instead
+        return value
+    try:
+        yield result
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiving.close()
+
+
+def _run_in_background(task: Callable[[], T], connection: Any, parent: int) -> None:
+    """In the process ``in_background`` forked: ``task()`` at the lowest priority, its result
+    (or the error it raised) sent back."""
+    end_with_parent(parent)
+    with contextlib.suppress(OSError, AttributeError):  # no os.nice (not Unix): as it is
+        os.nice(LOWEST_PRIORITY)
+    try:
+        outcome: tuple[bool, Any] = (True, task())
+    except Exception as err:  # noqa: BLE001 - raised again in the building process
+        outcome = (False, err)
+    connection.send(outcome)
+
+
+def _result_within(connection: Any, timeout: float) -> Any | None:
+    """The result ``_run_in_background`` sends, if it comes within ``timeout`` seconds, else
+    None (also when the process ended without sending one)."""
+    if not connection.poll(timeout):
+        return None
+    try:
+        done, value = connection.recv()
+    except (EOFError, OSError):
+        return None
+    if not done:
+        raise value
+    return value
 
 
 LOWEST_PRIORITY = 19
-"""The niceness ``beside`` gives a background process (Unix: 19 is the lowest priority)."""
+"""The niceness ``in_background`` gives its process (Unix: 19 is the lowest priority)."""
 
 
 def pipeline_loaded(name: str) -> bool:

@@ -18,7 +18,15 @@ import pytest
 from generator import executor as executor_module
 from generator.cli import EXIT_ERROR, main
 from generator.config import load_config
-from generator.executor import DaskExecutor, LocalExecutor, _outcome, beside, forked_map, make_executor
+from generator.executor import (
+    DaskExecutor,
+    LocalExecutor,
+    _outcome,
+    beside,
+    forked_map,
+    in_background,
+    make_executor,
+)
 from generator.ingest import ingest
 from generator.pipeline import analyse_all, build, no_progress
 from tests.conftest import REPO, make_project
@@ -187,14 +195,45 @@ def _niceness() -> int:
 
 
 @pytest.mark.parametrize("cores", [1, 2])
-def test_a_background_task_beside_runs_at_the_lowest_priority_and_leaves_this_process_as_it_was(
-        cores, monkeypatch):
+def test_a_background_task_runs_at_the_lowest_priority_and_leaves_this_process_as_it_was(cores, monkeypatch):
     monkeypatch.setattr(executor_module, "usable_cores", lambda: cores)
     own = os.nice(0)
-    with beside(_niceness, background=True) as result:
-        niceness = result()
+    with in_background(_niceness) as result:
+        niceness = result(60)
     assert os.nice(0) == own
     assert niceness == (19 if cores == 2 else own)  # with one core it ran here, as it was
+
+
+def _sleep_then(pid_file: Path) -> str:
+    pid_file.write_text(str(os.getpid()))
+    time.sleep(600)
+    return "late"
+
+
+def test_a_background_task_not_done_in_time_gives_none_and_its_process_ends(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(executor_module, "usable_cores", lambda: 2)
+    pid_file = tmp_path / "task.pid"
+    with in_background(partial(_sleep_then, pid_file)) as result:
+        while not pid_file.exists() or not pid_file.read_text():
+            time.sleep(0.02)
+        worker = int(pid_file.read_text())
+        assert result(0.2) is None  # not done: the caller does the work itself
+        for _ in range(100):  # ended at once, as it would take CPU from that work
+            if not _alive(worker):
+                break
+            time.sleep(0.05)
+        assert not _alive(worker)
+
+
+def _fails_in_background() -> None:
+    raise ValueError("no summaries today")
+
+
+def test_an_error_of_a_background_task_is_raised_where_its_result_is_asked_for(monkeypatch):
+    monkeypatch.setattr(executor_module, "usable_cores", lambda: 2)
+    with in_background(_fails_in_background) as result, pytest.raises(ValueError, match="no summaries today"):
+        result(60)
 
 
 ORPHAN_SCRIPT = """
@@ -207,7 +246,7 @@ def wait_forever():
         out.write(str(os.getpid()))
     time.sleep(600)
 
-with executor.beside(wait_forever, background=True):
+with getattr(executor, sys.argv[2])(wait_forever):
     while not os.path.exists(sys.argv[1]) or not open(sys.argv[1]).read():
         time.sleep(0.05)
     os._exit(9)  # killed, as by the kernel, with the task's process still at work
@@ -223,10 +262,11 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel ends workers on Linux only")
-def test_a_killed_build_leaves_no_forked_process_behind(tmp_path):
+@pytest.mark.parametrize("primitive", ["beside", "in_background"])
+def test_a_killed_build_leaves_no_forked_process_behind(tmp_path, primitive):
     pid_file = tmp_path / "worker.pid"
-    killed = subprocess.run([sys.executable, "-c", ORPHAN_SCRIPT, str(pid_file)], capture_output=True,
-                            env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=120)
+    killed = subprocess.run([sys.executable, "-c", ORPHAN_SCRIPT, str(pid_file), primitive],
+                            capture_output=True, env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=120)
     assert killed.returncode == 9, killed.stderr  # returned: no process holds its output open
     worker = int(pid_file.read_text())
     for _ in range(100):  # the kernel's signal is delivered at once, the exit may take a moment

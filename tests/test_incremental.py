@@ -5,6 +5,7 @@ result."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 from dataclasses import replace
@@ -60,3 +61,22 @@ def test_rebuild_equals_cold_build_of_the_final_folder(tmp_path, kind):
     build(cold)
     assert rebuilt.written.written  # the change reached the pages
     assert generated(warm) == generated(cold)
+
+
+@contextlib.contextmanager
+def never_in_time(task):
+    """``executor.in_background`` on a machine too busy to give its process any CPU: the
+    result never comes within the time the build waits."""
+    yield lambda timeout: None
+
+
+def test_builds_that_get_no_summaries_from_the_background_write_the_same(tmp_path, monkeypatch):
+    waited, late = (make_project(tmp_path / name) for name in ("waited", "late"))
+    build(waited)
+    change(waited / "seeds", "add")
+    build(waited)
+    monkeypatch.setattr(pipeline, "in_background", never_in_time)
+    build(late)  # the cold build and the rebuild: the page parts work out every summary
+    change(late / "seeds", "add")
+    build(late)
+    assert generated(waited) == generated(late)

@@ -267,8 +267,9 @@ def test_a_save_with_few_new_entries_writes_only_the_delta_and_many_a_new_base(t
 def test_summaries_worked_out_ahead_are_the_ones_the_pages_would_work_out_and_are_found_there():
     briefing = town(BEFORE)
     memo = PageMemo()
-    ahead, keys = summaries_ahead(briefing, memo)
-    memo.take_ahead(ahead, keys)
+    ahead, keys, kept = summaries_ahead(briefing, memo)
+    assert kept == []  # an empty memo holds none
+    memo.take_ahead(ahead, keys, kept)
     assert len(keys) == len(briefing.entities) and set(keys.values()) == set(ahead)
     part = memo.fresh()
     with part.recorded() as asked, mock.patch("generator.site.summarize.summary_inputs") as inputs:
@@ -278,6 +279,26 @@ def test_summaries_worked_out_ahead_are_the_ones_the_pages_would_work_out_and_ar
     assert all(any(summary is kept for kept in ahead.values()) for summary in found)
     assert found == [entity_summary(entity, briefing) for entity in briefing.entities]
     assert summaries_ahead(briefing, memo)[0] == {}  # nothing left to work out
+
+
+def test_summaries_worked_out_ahead_are_kept_for_the_next_build_though_no_page_reads_them(tmp_path):
+    briefing = town(BEFORE)  # no page is made below, as no page reads the summary of an
+    memo = PageMemo(tmp_path)  # entity whose index row shows its role and that has no page
+    memo.take_ahead(*summaries_ahead(briefing, memo))
+    memo.save()
+    for _ in range(2):  # found by the next build, which keeps them again
+        again = PageMemo(tmp_path)
+        new, keys, kept = summaries_ahead(briefing, again)
+        assert new == {} and set(kept) == set(keys.values()) and len(kept) == 2
+        again.take_ahead(new, keys, kept)
+        again.save()
+    changed = town({"bo-kern": (0, 1), "dee-rand": (2,)})  # Ada and Cy gone, Dee new
+    again = PageMemo(tmp_path)
+    new, keys, kept = summaries_ahead(changed, again)
+    assert len(new) == 1 and kept == [keys["summary 6 bo-kern"]]
+    again.take_ahead(new, keys, kept)
+    again.save()
+    assert set(PageMemo(tmp_path).previous) == set(keys.values())  # Ada's and Cy's summary dropped
 
 
 def test_digests_worked_out_by_another_process_key_the_pages_as_digests_worked_out_here(tmp_path):

@@ -108,11 +108,19 @@ class PageMemo:
         part.used, part.hits, part.recording, part.named = {}, 0, None, dict(self.named)
         return part
 
-    def take_ahead(self, entries: dict[str, Any], named: dict[str, str] | None = None) -> None:
+    def take_ahead(self, entries: dict[str, Any], named: dict[str, str] | None = None,
+                   kept: Iterable[str] = ()) -> None:
         """Results another process worked out for this build (the new entries a ``fresh`` part
         handed back), for ``get`` to find as it finds the previous build's, and the keys of the
-        computations it named (its ``named``); before the parts that read them are made."""
+        computations it named (its ``named``); before the parts that read them are made.
+
+        Those results, and the previous build's results under ``kept`` (the keys the part took
+        from there), are kept for the next build whether or not a page reads them: the summary
+        of an entity whose index row shows a role and that has no page is read by no page, and
+        was worked out again by every build (782 of 4,079 entities at 2,000 articles)."""
         self.previous.update(entries)
+        self.used.update(entries)
+        self.keep_previous(kept)
         self.named.update(named or {})
 
     def handed_back(self) -> Handed:

@@ -309,10 +309,11 @@ def summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) -
     return summary
 
 
-def summaries_ahead(briefing: Briefing, memo: PageMemo) -> tuple[dict[str, list[Statement]], dict[str, str]]:
+def summaries_ahead(briefing: Briefing, memo: PageMemo,
+                    ) -> tuple[dict[str, list[Statement]], dict[str, str], list[str]]:
     """The summaries (``entity_summary``) of the listed entities that ``memo`` does not hold, as
-    memo entries, and the key of every listed entity's summary: the arguments of
-    ``PageMemo.take_ahead``.
+    memo entries; the key of each listed entity's summary; the keys of those ``memo`` held:
+    the arguments of ``PageMemo.take_ahead``, which keeps them all for the next build.
 
     An entity's mentions and their articles' sentences alone make its summary, so it can be
     worked out as soon as the names are resolved: the build does so in a process of its own
@@ -326,8 +327,8 @@ def summaries_ahead(briefing: Briefing, memo: PageMemo) -> tuple[dict[str, list[
     for entity in briefing.entities:
         if entity.type in TYPE_TITLES:
             entity_summary(entity, briefing, sources=sources, memo=part)
-    new, _ = part.handed_back()
-    return new, part.named
+    new, kept = part.handed_back()
+    return new, part.named, kept
 
 
 def plan_entity_indexes(briefing: Briefing, min_mentions: int, index: BriefingIndex,
