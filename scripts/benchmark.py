@@ -9,8 +9,8 @@ Corpora (one per run):
 * default: N copies of the seed articles, each made unique.
 
 The baseline is ``nlp.pipe`` of the same pipeline over the same article texts
-(``Source.text``, one doc per article) in one process, run after the builds in a process
-of its own (see ``run``). The builds: a cold build (the
+(``Source.text``, one doc per article) in one process, run before and after the builds,
+each time in a process of its own, and averaged (see ``run``). The builds: a cold build (the
 default local executor), a no-change rebuild, +1 article, one edited article
 and one deleted article, each in a new process as ``briefing build`` runs it
 (``in_new_process``) and timed there (wall and CPU, worker processes included)
@@ -255,28 +255,49 @@ def bare_baseline(pipeline_name: str, texts: list[str]) -> tuple[bm.Clock, float
     return clock, bm.peak_rss_mib()[0]
 
 
-def run(config: Config, seeds: Path, count: int, args: argparse.Namespace) -> None:
-    """The builds, then the baseline, then (optionally) MkDocs, printed as one table.
+def bare_run(pipeline_name: str, texts: list[str]) -> tuple[bm.Clock, float]:
+    """``bare_baseline`` in a forked process of its own (see ``run``)."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as alone:
+        return alone.submit(bare_baseline, pipeline_name, texts).result()
 
-    Each build runs in a new process, the baseline in a process of its own after them: spaCy
-    over the whole corpus in one process left it a heap that made every later rebuild there
-    about a third slower (at 2,000 articles, +1 article 14.3 s against 10.2-11.2 s in a new
-    process on the same files), and a build after the cold one in the same process found
-    the spaCy pipeline loaded, so a rebuild that parsed an article did not pay for loading
-    it (about 0.6 s of a 5.7 s +1 rebuild), which a user's `briefing build` does."""
+
+DRIFT_NOTED = 0.05
+"""A difference between the two baseline runs above which the table says the ratios are uncertain."""
+
+
+def run(config: Config, seeds: Path, count: int, args: argparse.Namespace) -> None:
+    """The baseline, the builds, the baseline again, then (optionally) MkDocs, printed as one table.
+
+    Each build runs in a new process, the baseline in a process of its own before and after
+    them: spaCy over the whole corpus in one process left it a heap that made every later
+    rebuild there about a third slower (at 2,000 articles, +1 article 14.3 s against 10.2-11.2
+    s in a new process on the same files), and a build after the cold one in the same process
+    found the spaCy pipeline loaded, so a rebuild that parsed an article did not pay for
+    loading it (about 0.6 s of a 5.7 s +1 rebuild), which a user's `briefing build` does. The
+    baseline is the mean of its two runs; the machine's two cores are shared, and its speed
+    drifted by up to a quarter within an hour (bare spaCy at 2,000 articles 62-77 s on one
+    morning), so the table gives both runs and says when they differ by more than
+    ``DRIFT_NOTED``."""
     texts = [s.text for s in ingest(seeds)[0] if s.status == "ok"]
     setup = BuildSetup(args.stages, bool(args.workdir), args.processes)
+    before, before_rss = bare_run(config.pipeline, texts)
     cold = build(config, setup)
     rebuilds = [(change.label, *timed_rebuilds(config, change, args.repeats, setup))
                 for change in changes(seeds, count, args.varied)]
     reload = plugin_reload(config, setup)
     everything = [cold, *(timed for _, builds, _, _ in rebuilds for timed in builds)]
     own, child = (max(timed.rss[n] for timed in everything) for n in (0, 1))
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as alone:
-        bare, bare_rss = alone.submit(bare_baseline, config.pipeline, texts).result()
+    after, after_rss = bare_run(config.pipeline, texts)
+    bare = bm.mean_clock([before, after])
     row("figure", "measured", "ratio", "goal (issue 13, at 2,000)")
     row("bare spaCy nlp.pipe", f"wall {bare.wall:.1f} s, cpu {bare.cpu:.1f} s", "1.00x", "baseline")
-    row("peak RSS of it", f"{bare_rss:.0f} MiB", "", "(nlp.pipe batches 1,000 docs)")
+    drifted = bm.drift(before, after)
+    print(f"{'':<22} the mean of a run before the builds ({before.wall:.1f} s) and one after "
+          f"({after.wall:.1f} s): {100 * drifted:.0f} % apart")
+    if drifted > DRIFT_NOTED:
+        print(f"{'':<22} the machine's speed drifted during the run: every ratio below is "
+              f"uncertain by about as much")
+    row("peak RSS of it", f"{max(before_rss, after_rss):.0f} MiB", "", "(nlp.pipe batches 1,000 docs)")
     print(cold.stages, end="")
     row("cold build", f"wall {cold.clock.wall:.1f} s, cpu {cold.clock.cpu:.1f} s",
         f"{cold.clock.wall / bare.wall:.2f}x wall, {cold.clock.cpu / bare.cpu:.2f}x cpu",

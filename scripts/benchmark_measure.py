@@ -52,6 +52,16 @@ def median_clock(clocks: list[Clock]) -> Clock:
     return sorted(clocks, key=lambda clock: clock.wall)[len(clocks) // 2]
 
 
+def mean_clock(clocks: list[Clock]) -> Clock:
+    """The mean wall and CPU time of the runs."""
+    return Clock(sum(c.wall for c in clocks) / len(clocks), sum(c.cpu for c in clocks) / len(clocks))
+
+
+def drift(first: Clock, second: Clock) -> float:
+    """How much two runs of the same step differ, as a share of the faster one's wall time."""
+    return abs(first.wall - second.wall) / min(first.wall, second.wall)
+
+
 def cpu_seconds() -> float:
     """User + system CPU of this process and its finished children."""
     own = resource.getrusage(resource.RUSAGE_SELF)
