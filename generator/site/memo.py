@@ -119,8 +119,7 @@ class PageMemo:
         of an entity whose index row shows a role and that has no page is read by no page, and
         was worked out again by every build (782 of 4,079 entities at 2,000 articles)."""
         self.previous.update(entries)
-        self.used.update(entries)
-        self.keep_previous(kept)
+        self.add((entries, list(kept)))  # as a part's handed back entries are kept
         self.named.update(named or {})
 
     def handed_back(self) -> Handed:
