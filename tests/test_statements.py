@@ -57,6 +57,25 @@ STATEMENTS = [
     ("pronoun subject resolved to the person",
      "Peter Hansen arrived in Oslo on Monday. He called for an immediate ceasefire.",
      [("called for an immediate ceasefire", "Peter Hansen", "called")]),
+    ("a clause opening with the subject 'That' keeps it",
+     "Peter Hansen arrived on Monday. That's not what the law says, Hansen told reporters in Oslo.",
+     [("That's not what the law says", "Hansen", "told")]),
+    ("a modal stays before a base form, which would not read after the name alone",
+     "Peter Hansen would reject any offer from the board.",
+     [("would reject any offer from the board", "Peter Hansen", "reject")]),
+    ("'will' before a position verb",
+     "Maria Lopez will urge the council to act.",
+     [("will urge the council to act", "Maria Lopez", "urge")]),
+    ("an infinitive of purpose keeps its 'to'",
+     "Peter Hansen joined a march through the capital on Sunday to demand the release of the prisoners.",
+     [("to demand the release of the prisoners", "Peter Hansen", "demand")]),
+    ("a past participle reads alone: the auxiliary is left out",
+     "Peter Hansen has repeatedly denied the charges.",
+     [("denied the charges", "Peter Hansen", "denied")]),
+    ("a saying verb in a relative clause inside the clause is no statement of its own",
+     "Maria Lopez said the vote was delayed after talks with the mayor, who Lopez said is ready to resign.",
+     [("the vote was delayed after talks with the mayor, who Lopez said is ready to resign",
+       "Maria Lopez", "said")]),
 ]
 
 NOT_STATEMENTS = [
@@ -77,6 +96,10 @@ NOT_STATEMENTS = [
     ("a clause whose subject the parse gave the saying verb reads as no statement",
      "Trell said the nondenominational church, which he described as \"just a local church,\" "
      "is about 30 years old."),
+    ("a saying verb inside a relative clause tells of the relative pronoun's antecedent",
+     "Maria Lopez met the miner's brother, who Lopez said is eager to see him freed."),
+    ("a relative clause whose subject is 'which'",
+     "The board sold the plant, which Peter Hansen said was worth far more."),
 ]
 
 

@@ -56,6 +56,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 PHRASE_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "acomp", "prt"})
 MIN_WORDS = 2
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+"""Tags of relative pronouns ("who", "which", "that")."""
+NON_FINITE_TAGS = frozenset({"VB", "VBG"})
+"""Verb forms that need an auxiliary, a modal or "to" before them to read after a subject."""
 
 
 def find_statements(paragraph: Paragraph, spans: list[QuoteSpan]) -> list[QuoteCandidate]:
@@ -121,8 +125,10 @@ def _reported_by_another(verb) -> bool:
 
 def _clause(verb) -> list | None:
     """The reported clause of a saying verb, without "that"; None when negated or absent, when
-    it is an indirect question ("whether ...") or a "that" clause whose subject the parse gave
-    the saying verb (the words left would read as a fragment: "said is about 30 years old")."""
+    it is an indirect question ("whether ..."), a "that" clause whose subject the parse gave
+    the saying verb (the words left would read as a fragment: "said is about 30 years old")
+    or a relative clause's ("the mayor, who Lopez said is ready": the words after the
+    relative pronoun read as Lopez's statement about no one)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
@@ -130,12 +136,16 @@ def _clause(verb) -> list | None:
         return None
     if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
         return None
-    if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in SUBJECT_DEPS for c in clause.children):
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX") and subject is None:
         return None
+    if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.i < verb.i:
+        return None  # "the mayor, who Lopez said is ready to resign": the clause tells of the mayor
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i < clause.i)]
     tokens = _trim(tokens) or []
-    return tokens[1:] if tokens and tokens[0].lower_ == "that" else tokens or None
+    if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ not in SUBJECT_DEPS:
+        return tokens[1:]  # a "that" the parse did not mark, but never the subject ("That's not ...")
+    return tokens or None
 
 
 def _with_addressee(verb, words: list) -> list:
@@ -148,14 +158,18 @@ def _with_addressee(verb, words: list) -> list:
 
 
 def _phrase(verb) -> list | None:
-    """The verb phrase of a position verb: negation, the verb, its objects and complements."""
+    """The verb phrase of a position verb: negation, the verb, its objects and complements;
+    a verb that cannot follow its subject alone (a base form or a gerund) keeps its auxiliary,
+    modal or "to" ("would reject the offer", "to demand their release"): the pages print the
+    phrase after the speaker's name."""
     rights = [c for c in verb.rights if c.dep_ in PHRASE_DEPS]
     if verb.lemma_.lower() == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in rights):
         return None
     if not rights:
         return None
-    negation = [c for c in verb.lefts if c.dep_ in ("neg", "aux") and c.i > verb.i - 3]
-    first = negation[0].i if any(c.dep_ == "neg" for c in negation) else verb.i
+    before = [c for c in verb.lefts if c.dep_ in ("neg", "aux") and c.i > verb.i - 3]
+    bare = verb.tag_ in NON_FINITE_TAGS  # "would reject", "to demand", "is rejecting"
+    first = before[0].i if before and (bare or any(c.dep_ == "neg" for c in before)) else verb.i
     last = max(rights, key=lambda c: c.right_edge.i).right_edge.i
     return _trim(list(verb.doc[first: last + 1]))
 
