@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.ingest.boilerplate import is_furniture, is_headline, is_section_end
+from generator.ingest.boilerplate import is_dateline, is_furniture, is_headline, is_section_end
 from generator.ingest.files import ArticleError
 from generator.ingest.metadata import publication_date, usable_metadata
 from generator.knowledge.names import is_title_word, normalise
@@ -101,16 +101,18 @@ def keep_article_paragraphs(text: str, blocks: list[tuple[int, int]]) -> list[tu
 def choose_title(
     text: str, paragraphs: list[tuple[int, int]], meta: dict[str, Any]
 ) -> tuple[str, tuple[int, int] | None, list[tuple[int, int]]]:
-    """Title from metadata, else a headline-like first line, else the first sentence."""
-    first_start, first_end = paragraphs[0]
-    first = text[first_start:first_end]
+    """Title from metadata, else a headline-like first line, else the first sentence (a wire
+    dateline standing before the story, ``is_dateline``, is passed over)."""
     if meta.get("title"):
         title = str(meta["title"]).strip()
-        if normalise(first) == normalise(title) and len(paragraphs) > 1:
+        first_start, first_end = paragraphs[0]
+        if normalise(text[first_start:first_end]) == normalise(title) and len(paragraphs) > 1:
             return title, (first_start, first_end), paragraphs[1:]  # the heading repeats the title
         return title, None, paragraphs
+    line = next((p for p in paragraphs if not is_dateline(text[p[0]:p[1]])), paragraphs[0])
+    first = text[line[0]:line[1]]
     if is_headline(first) and len(paragraphs) > 1:
-        return first, (first_start, first_end), paragraphs[1:]
+        return first, line, [p for p in paragraphs if p != line]
     return first_sentence(first).strip(), None, paragraphs
 
 

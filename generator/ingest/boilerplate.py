@@ -58,6 +58,24 @@ def is_lone_label(text: str) -> bool:
     return 0 < len(words) <= 3 and not _SENTENCE_END.search(text)
 
 
+_DATELINE = re.compile(
+    r"""^[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]*){0,3}         # the place in capitals: "CAPE TOWN"
+    (?:\s*,\s*[A-Z][\w.'\-]*(?:\s+[\w.'\-]+){0,3}){0,2}   # ", South Africa", ", N.Y.", ", August 11"
+    \s*(?P<agency>\([A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,3}\))?  # "(AP)", "(Xinhua)"
+    \s*(?P<dash>--|—|–|-|_)?\s*$""",
+    re.VERBOSE,
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A wire story's dateline standing alone on its line: the place in capitals, maybe a region
+    or a day, then the agency in brackets or a dash ("NAIROBI, Kenya (AP) _", "WASHINGTON,
+    August 11 (Xinhua) --", "LONDON -"). It is no sentence of the story: never its title or
+    lead. An all-capitals headline has neither the agency nor the closing dash."""
+    match = _DATELINE.match(text.strip())
+    return bool(match and (match["agency"] or match["dash"]))
+
+
 def is_headline(text: str) -> bool:
     """A line that reads like a headline: 4-25 words, no final full stop."""
     words = _WORD.findall(text)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from generator.config import DEFAULT_PIPELINE, BriefingError
+from generator.ingest.boilerplate import is_dateline
 from generator.model import Mention, Sentence, Source, TimeExpression
 from generator.nlp import mentions as mention_rules
 from generator.nlp.paragraph import Paragraph
@@ -52,12 +53,16 @@ class Segment:
 
 
 def segments(source: Source) -> list[Segment]:
-    """The title line (if taken from the text) then each kept paragraph."""
+    """The title line (if taken from the text) then each kept paragraph; a wire dateline on
+    its own line before the story ("NAIROBI, Kenya (AP) _", ``is_dateline``) counts as a
+    title line: it is no sentence of the story, to lead it or to tell of a place."""
     parts = []
     if source.title_span:
         parts.append(Segment(*source.title_span, paragraph=-1, is_title=True))
+    opening = True
     for index, (start, end) in enumerate(source.paragraphs):
-        parts.append(Segment(start, end, paragraph=index, is_title=False))
+        opening = opening and is_dateline(source.text[start:end])
+        parts.append(Segment(start, end, paragraph=index, is_title=opening))
     return parts
 
 

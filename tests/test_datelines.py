@@ -1,0 +1,77 @@
+"""A wire story's dateline on a line of its own ("NAIROBI, Kenya (AP) _") is no sentence of the
+story: never its title, its lead or a statement about a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.boilerplate import is_dateline
+from generator.ingest.read import ingest
+from generator.model import Briefing
+from generator.pipeline import analyse
+from generator.site.summarize import lead_statements
+
+DATELINES = [
+    "NAIROBI, Kenya (AP) _",
+    "PORT LOUIS, Mauritius (AP) --",
+    "SPRINGFIELD, Ill. (AP) --",
+    "GENEVA, March 3 (Xinhua) --",
+    "OSLO (Reuters) -",
+    "LIMA, June 9 —",
+]
+NOT_DATELINES = [
+    "A CITY HOLDS ITS BREATH",  # an all-capitals headline: no agency, no dash
+    "UNESCO",  # a lone word
+    "Floods close the port of Lima, officials say",
+    "Storm warning issued for the coast (AP)",  # a headline ending in the agency, not in capitals
+    "OSLO, Norway (AP) _ The fishing fleet stayed in port on Monday.",  # dateline and story on one line
+]
+
+
+@pytest.mark.parametrize("line", DATELINES)
+def test_datelines_are_recognised(line):
+    assert is_dateline(line)
+
+
+@pytest.mark.parametrize("line", NOT_DATELINES)
+def test_other_lines_are_no_datelines(line):
+    assert not is_dateline(line)
+
+
+STORY = ("OSLO, Norway (AP) _\n"
+         "The fishing fleet of Tromso stayed in port on Monday as a storm hit the coast.\n"
+         "Harbour master Kari Berg said the boats would sail again on Wednesday.\n")
+
+
+def _source(tmp_path, text: str = STORY):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "fleet.txt").write_text(text, encoding="utf-8")
+    return ingest(seeds)[0][0]
+
+
+def test_the_title_passes_over_the_dateline(tmp_path):
+    source = _source(tmp_path)
+    assert source.title == "The fishing fleet of Tromso stayed in port on Monday as a storm hit the coast."
+
+
+def test_a_headline_after_the_dateline_is_the_title_and_the_dateline_stays_text(tmp_path):
+    source = _source(tmp_path, "OSLO, Norway (AP) _\nStorm keeps the fishing fleet in port\n"
+                               "The fishing fleet stayed in port on Monday.\n")
+    assert source.title == "Storm keeps the fishing fleet in port"
+    assert [source.text[a:b] for a, b in source.paragraphs] == [
+        "OSLO, Norway (AP) _", "The fishing fleet stayed in port on Monday."]
+
+
+@pytest.mark.model
+def test_the_dateline_is_no_body_sentence_and_does_not_lead(tmp_path, nlp):
+    source = _source(tmp_path)
+    analysis = analyse(source, nlp)
+    assert [(source.text[s.start:s.end], s.is_title) for s in analysis.sentences][:2] == [
+        ("OSLO, Norway (AP) _", True),
+        ("The fishing fleet of Tromso stayed in port on Monday as a storm hit the coast.", False)]
+    briefing = Briefing(title="t", sources=[source], analyses={source.id: analysis})
+    leads = lead_statements(briefing)
+    assert leads[0].lead.text.startswith("The fishing fleet")
+    assert not any("(AP)" in s.lead.text for s in leads)
+    assert any(m.text == "OSLO" for m in analysis.mentions)  # the place is still named
