@@ -1,5 +1,6 @@
 """A wire story's dateline on a line of its own ("NAIROBI, Kenya (AP) _") is no sentence of the
-story: never its title, its lead or a statement about a place."""
+story: never its title, its lead or a statement about a place. A story is named by one of its
+articles' titles in mixed case before one in capitals (the shape of wire copy seen on unseen news)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import pytest
 
 from generator.ingest.boilerplate import is_dateline
 from generator.ingest.read import ingest
-from generator.model import Briefing
+from generator.events.stories import group_stories
+from generator.model import Briefing, Source
 from generator.pipeline import analyse
 from generator.site.summarize import lead_statements
 
@@ -75,3 +77,16 @@ def test_the_dateline_is_no_body_sentence_and_does_not_lead(tmp_path, nlp):
     assert leads[0].lead.text.startswith("The fishing fleet")
     assert not any("(AP)" in s.lead.text for s in leads)
     assert any(m.text == "OSLO" for m in analysis.mentions)  # the place is still named
+
+
+def _titled(source_id: str, title: str) -> Source:
+    return Source(id=source_id, path=f"{source_id}.txt", status="ok", text=title, title=title)
+
+
+def test_a_story_is_named_by_a_title_in_mixed_case_before_one_in_capitals():
+    briefing = Briefing(title="t", sources=[_titled("a", "A CITY HOLDS ITS BREATH"),
+                                            _titled("b", "Storm keeps the fishing fleet in port"),
+                                            _titled("c", "FLEET STAYS IN PORT")], analyses={})
+    assert [s.title for s in group_stories(briefing, {"story-1": ("a", "b", "c"),
+                                                      "story-2": ("a", "c")})] == [
+        "Storm keeps the fishing fleet in port", "FLEET STAYS IN PORT"]

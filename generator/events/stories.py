@@ -360,7 +360,9 @@ def numbered_stories(briefing: Briefing, memo: PairMemo | None = None,
 
 
 def group_stories(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None = None) -> list[Story]:
-    """The stories of a briefing whose events are merged, with their events.
+    """The stories of a briefing whose events are merged, with their events; a story's title
+    is its articles' shortest title, one in capitals only when all are ("A CITY HOLDS ITS
+    BREATH" is a wire desk's slug line or a page's headline style, not a story's name).
 
     Args:
         briefing: The briefing after ``merge_events``.
@@ -374,6 +376,12 @@ def group_stories(briefing: Briefing, stories: dict[str, tuple[str, ...]] | None
     stories = numbered_stories(briefing) if stories is None else stories
     for story_id, sources in stories.items():
         events = tuple(events_of.get(story_id, ()))
-        title = min((titles[s] for s in sources if titles.get(s)), key=len, default=story_id)
+        title = min((titles[s] for s in sources if titles.get(s)), key=_title_rank, default=story_id)
         out.append(Story(story_id, title, sources, events))
     return out
+
+
+def _title_rank(title: str) -> tuple[bool, int]:
+    """Sort key of a story's candidate titles: any in mixed case before those in capitals, then
+    the shortest."""
+    return title.isupper(), len(title)
