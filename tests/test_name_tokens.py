@@ -44,3 +44,23 @@ def test_a_number_before_a_name_is_part_of_it_but_a_lower_case_word_is_not(nlp, 
 ])
 def test_an_office_written_before_a_name_is_its_title_not_part_of_it(nlp, sentence, span, name, title):
     assert name_in(nlp, sentence, span, "PERSON") == (name, [title])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, span, name", [
+    ("Director of the Norwegian Coastal Administration (NCA) Kari Berg spoke.",
+     "the Norwegian Coastal Administration (NCA", "Norwegian Coastal Administration"),
+    ("They met NCA) Director Kari Berg.", "NCA) Director Kari Berg", "Kari Berg"),
+    ("Officials of the Coastal Administration (NCA) spoke.",
+     "the Coastal Administration (NCA)", "Coastal Administration"),
+])
+def test_a_name_never_holds_half_a_bracket(nlp, text, span, name):
+    """A model span that stops inside brackets ("... (FBI" of "(FBI) Director X") is cut
+    before the bracket it opens, or after the one it closes (an acronym in brackets after the
+    name, whose closing bracket is punctuation at the span's end, goes with it)."""
+    doc = nlp(text)
+    start = text.index(span)
+    ent = doc.char_span(start, start + len(span), label="PERSON" if "Berg" in span else "ORG")
+    source = Source(id="t", path="t.txt", status="ok", text=text, paragraphs=((0, len(text)),))
+    tokens, _ = name_tokens(ent, source, 0)
+    assert text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)] == name

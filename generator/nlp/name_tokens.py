@@ -41,7 +41,7 @@ def name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     person, Y is kept. In a headline, a person's name the body never writes is
     cut to the part it does write, and trailing headline words are dropped.
     """
-    tokens = _without_edge_punctuation(list(ent))
+    tokens = _without_unclosed_bracket(_without_edge_punctuation(list(ent)))
     tokens = _from_inner_job(_last_conjunct(tokens)) if ent.label_ == "PERSON" else tokens
     body = headline_body(ent.sent, source, offset)
     headline = body is not None
@@ -74,6 +74,19 @@ def _without_edge_punctuation(tokens: list) -> list:
     while end > start and tokens[end - 1].is_punct:
         end -= 1
     return tokens[start:end] or tokens
+
+
+def _without_unclosed_bracket(tokens: list) -> list:
+    """The span up to a bracket it opens and does not close ("the Federal Bureau of
+    Investigation (FBI" of "... (FBI) Director X", where the model's span stopped before
+    ")"), and from a bracket it closes without opening: a name's words never hold half a
+    bracket, which would print on every page naming it."""
+    texts = [t.text for t in tokens]
+    if "(" in texts and ")" not in texts[len(texts) - texts[::-1].index("("):]:
+        return _without_edge_punctuation(tokens[:len(texts) - 1 - texts[::-1].index("(")])
+    if ")" in texts and "(" not in texts[:texts.index(")")]:
+        return _without_edge_punctuation(tokens[texts.index(")") + 1:])
+    return tokens
 
 
 def _from_inner_job(tokens: list) -> list:
