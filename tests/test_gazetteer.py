@@ -97,3 +97,13 @@ def test_normalize_folds_case_diacritics_punctuation_and_article() -> None:
     assert normalize("Côte d’Ivoire") == normalize("cote d'ivoire")
     assert normalize("The Hague") == normalize("Hague")
     assert normalize("Guinea-Bissau") == "guinea bissau"
+
+
+@pytest.mark.parametrize("name, place, kind, country", [
+    ("Florida", "Florida", "region", "US"),  # not a Cuban town, nor a name GeoNames lists for Floridablanca
+    ("Odessa", "Odesa", "city", "UA"),  # a world city's spelling variant still before the regions
+    ("Washington", "Washington", "city", "US"),  # a city of 100,000 or more before the state
+])
+def test_a_state_comes_before_a_small_town_or_a_small_towns_other_name(name, place, kind, country):
+    found = lookup(name)
+    assert (found.name, found.kind, found.country_code) == (place, kind, country)

