@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.knowledge.gazetteer import Place
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup, group_mentions
 from generator.resolve.name_links import (
@@ -237,3 +238,35 @@ def test_a_name_tagged_a_group_here_and_an_organisation_there_is_one_name():
     assert links.find("group:nypd") == links.find("nypd")
     assert links.find("group:taliban") == links.find("talibans")
     assert links.find("group:french") != links.find("french")
+
+
+def test_a_place_is_not_the_short_form_of_a_part_of_it_or_a_place_beside_it():
+    groups = {
+        "america": group("america", ("America", "GPE", ())),
+        "central america": group("central america", ("Central America", "LOC", ())),
+        "sudan": group("sudan", ("Sudan", "ORG", ())),
+        "south sudan": group("south sudan", ("South Sudan", "ORG", ())),
+        "rovers": group("rovers", ("Rovers", "ORG", ())),
+        "harbor city rovers": group("harbor city rovers", ("Harbor City Rovers", "ORG", ())),
+    }
+    links = Links(groups)
+    link_name_suffixes(groups, links, Overrides())
+    assert links.find("america") != links.find("central america")
+    assert links.find("sudan") != links.find("south sudan")
+    assert links.find("rovers") == links.find("harbor city rovers")
+
+
+def test_a_name_joined_to_a_place_is_no_family_name():
+    groups = {
+        "place:tolosa": group("place:tolosa", ("Tolosa", "GPE", ())),
+        "tolosa": group("tolosa", ("Tolosa", "PERSON", ())),
+        "ana de tolosa": group("ana de tolosa", ("Ana de Tolosa", "PERSON", ())),
+        "ferrer": group("ferrer", ("Ferrer", "PERSON", ())),
+        "marta ferrer": group("marta ferrer", ("Marta Ferrer", "PERSON", ())),
+    }
+    groups["place:tolosa"].place = Place("Tolosa", "city", "ES", None, None, 20_000)
+    links = Links(groups)
+    links.join("place:tolosa", "tolosa")
+    link_surnames(groups, links, Overrides())
+    assert links.find("tolosa") != links.find("ana de tolosa")
+    assert links.find("ferrer") == links.find("marta ferrer")

@@ -75,7 +75,8 @@ def _other_name(group: NameGroup) -> bool:
 def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
                        overrides: Overrides) -> dict[str, set[str]]:
     """Join an organisation or place name to the only longer such name ending with all its
-    words ("Rovers" -> "Harbor City Rovers", "Mount Ember" -> "Grey Mount Ember").
+    words ("Rovers" -> "Harbor City Rovers", "Mount Ember" -> "Grey Mount Ember"), but not
+    to one naming a part of it or a place beside it (``PART_WORDS``: "Central America").
 
     Returns:
         For each name several longer names end with ("Navy"), the keys of those names.
@@ -90,13 +91,29 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
         if not other[key]:
             continue
         longer = {links.find(k) for k in by_last.get(group.words[-1], ())
-                  if k.endswith(" " + key) and not _titled_after(groups[k], group)}
+                  if k.endswith(" " + key) and not _titled_after(groups[k], group)
+                  and not _part_of(groups[k], group)}
         longer.discard(links.find(key))
         if len(longer) == 1:
             links.join(longer.pop(), key)
         elif longer:
             ambiguous[key] = longer
     return ambiguous
+
+
+PART_WORDS = frozenset("""
+    north south east west central northern southern eastern western northeast northwest
+    southeast southwest upper lower inner outer greater new
+    """.split())
+"""Words that make a place name of a part of, or a place beside, the name they stand before
+("Central America", "East Africa", "New Mexico"): never the same place written short."""
+
+
+def _part_of(longer: NameGroup, short: NameGroup) -> bool:
+    """Whether the longer name is the short one behind words that name a part of it or
+    another place ("South Sudan" of "Sudan"), not the short name's full form."""
+    extra = longer.words[:len(longer.words) - len(short.words)]
+    return bool(extra) and all(word in PART_WORDS for word in extra)
 
 
 DEPARTMENT_WORDS = frozenset({"department", "dept"})
@@ -134,7 +151,8 @@ def _takes_article(group: NameGroup) -> bool:
 
 def link_surnames(groups: dict[str, NameGroup], links: Links,
                   overrides: Overrides) -> dict[str, set[str]]:
-    """Join a one-word name to the only multi-word person name ending with it.
+    """Join a one-word name to the only multi-word person name ending with it (never a name
+    joined to a place: "Cardenas", the town, is no family name of "Diana de Cardenas").
 
     When no person name ends with the word, a one-word name the parse calls a
     person joins the only person name *starting* with it: family names written
@@ -152,9 +170,10 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
             by_last[group.words[-1]].append(key)
             by_first[group.words[0]].append(key)
     ambiguous: dict[str, set[str]] = {}
+    placed = {links.find(key) for key, group in groups.items() if group.place is not None}
     for key, group in groups.items():
-        if len(group.words) != 1 or group.place is not None or overrides.keeps_apart(key):
-            continue
+        if len(group.words) != 1 or links.find(key) in placed or overrides.keeps_apart(key):
+            continue  # a place's name, also when written as another type ("Cardenas"), is no surname
         word = group.words[0]
         if word.startswith("group:"):  # NORP-tagged: a surname only when no demonym
             word = normalise(group.mentions[0].text)
