@@ -26,6 +26,12 @@ def test_a_place_and_a_person_of_the_article_tagged_as_one_name_are_two():
     assert all(m.cues == () for m in found[2:])
 
 
+def test_a_family_name_of_a_person_of_the_article_splits_the_name_it_is_coordinated_in():
+    joined = at("Springfield and Quell", "ORG")
+    found = split_coordinations([at("Dana Quell", "PERSON"), joined])
+    assert [(m.text, m.label) for m in found[1:]] == [("Springfield", "ORG"), ("Quell", "PERSON")]
+
+
 def test_an_organisation_named_with_and_stays_whole():
     whole = [at("Dana Quell", "PERSON"), at("Marks and Spencer", "ORG"), at("Quell and Quell", "ORG")]
     assert split_coordinations(whole) == whole

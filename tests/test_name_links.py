@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from generator.knowledge.gazetteer import Place
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup, group_mentions
 from generator.resolve.name_links import (
@@ -255,18 +254,3 @@ def test_a_place_is_not_the_short_form_of_a_part_of_it_or_a_place_beside_it():
     assert links.find("sudan") != links.find("south sudan")
     assert links.find("rovers") == links.find("harbor city rovers")
 
-
-def test_a_name_joined_to_a_place_is_no_family_name():
-    groups = {
-        "place:tolosa": group("place:tolosa", ("Tolosa", "GPE", ())),
-        "tolosa": group("tolosa", ("Tolosa", "PERSON", ())),
-        "ana de tolosa": group("ana de tolosa", ("Ana de Tolosa", "PERSON", ())),
-        "ferrer": group("ferrer", ("Ferrer", "PERSON", ())),
-        "marta ferrer": group("marta ferrer", ("Marta Ferrer", "PERSON", ())),
-    }
-    groups["place:tolosa"].place = Place("Tolosa", "city", "ES", None, None, 20_000)
-    links = Links(groups)
-    links.join("place:tolosa", "tolosa")
-    link_surnames(groups, links, Overrides())
-    assert links.find("tolosa") != links.find("ana de tolosa")
-    assert links.find("ferrer") == links.find("marta ferrer")

@@ -133,13 +133,15 @@ _COORDINATION = re.compile(rf"^(?P<a>{_NAME_RUN}) (?:and|&) (?P<b>{_NAME_RUN})$"
 
 def split_coordinations(mentions: list[Mention]) -> list[Mention]:
     """"Springfield and Doe" tagged as one name -> "Springfield" and "Doe", when the same
-    article names one of the two as a person on its own: a person's name makes no
-    organisation name with "and" in it ("Marks and Spencer" stays whole)."""
+    article names one of the two as a person on its own, or as the family name of a person it
+    names ("Doe" of "Jane Doe"): a person's name makes no organisation name with "and" in it
+    ("Marks and Spencer" stays whole)."""
     matches = [_COORDINATION.match(m.text) if " and " in m.text or " & " in m.text else None
                for m in mentions]  # no pattern run on names without "and" or "&"
     if not any(matches):
         return list(mentions)
     people = {normalise(m.text) for m in mentions if m.label == "PERSON" or "title:person" in m.cues}
+    people |= {name.rsplit(" ", 1)[-1] for name in people if " " in name}
     out = []
     for m, match in zip(mentions, matches, strict=True):
         parts = [(match.group(g), match.start(g)) for g in ("a", "b")] if match else []

@@ -151,8 +151,7 @@ def _takes_article(group: NameGroup) -> bool:
 
 def link_surnames(groups: dict[str, NameGroup], links: Links,
                   overrides: Overrides) -> dict[str, set[str]]:
-    """Join a one-word name to the only multi-word person name ending with it (never a name
-    joined to a place: "Cardenas", the town, is no family name of "Diana de Cardenas").
+    """Join a one-word name to the only multi-word person name ending with it.
 
     When no person name ends with the word, a one-word name the parse calls a
     person joins the only person name *starting* with it: family names written
@@ -170,10 +169,9 @@ def link_surnames(groups: dict[str, NameGroup], links: Links,
             by_last[group.words[-1]].append(key)
             by_first[group.words[0]].append(key)
     ambiguous: dict[str, set[str]] = {}
-    placed = {links.find(key) for key, group in groups.items() if group.place is not None}
     for key, group in groups.items():
-        if len(group.words) != 1 or links.find(key) in placed or overrides.keeps_apart(key):
-            continue  # a place's name, also when written as another type ("Cardenas"), is no surname
+        if len(group.words) != 1 or group.place is not None or overrides.keeps_apart(key):
+            continue
         word = group.words[0]
         if word.startswith("group:"):  # NORP-tagged: a surname only when no demonym
             word = normalise(group.mentions[0].text)
