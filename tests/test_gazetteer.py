@@ -107,3 +107,16 @@ def test_normalize_folds_case_diacritics_punctuation_and_article() -> None:
 def test_a_state_comes_before_a_small_town_or_a_small_towns_other_name(name, place, kind, country):
     found = lookup(name)
     assert (found.name, found.kind, found.country_code) == (place, kind, country)
+
+
+@pytest.mark.parametrize("written, state", [("N.Y.", "New York"), ("Calif.", "California"),
+                                            ("Ala.", "Alabama"), ("D.C.", "District of Columbia")])
+def test_a_us_states_ap_abbreviation_is_the_state(written, state):
+    found = lookup(written)
+    assert (found.name, found.kind, found.country_code) == (state, "region", "US")
+    assert lookup("Fla.") == lookup("Florida")  # one place, whichever way it is written
+
+
+def test_two_letter_postal_codes_are_no_places():
+    """"OR", "IN", "ME" are words; only the dotted AP forms are read as states."""
+    assert [lookup(code) for code in ("OR", "IN", "ME", "NY")] == [None, None, None, None]

@@ -9,7 +9,9 @@ packages that ship their data:
 * ``pycountry`` — ISO names, common and official names of countries, and the
   top-level subdivisions (states, provinces, nations such as Scotland);
 * ``countryinfo`` — alternative spellings, a centre point and a demonym for
-  each country.
+  each country;
+* ``us`` — the US states' abbreviations in AP style ("N.Y.", "Calif.", "Ala."), which
+  US datelines write after a city ("BUFFALO, N.Y."): each is the state.
 
 Canonical-vs-alias rules (the precedence used when several places share one
 normalised name, best first):
@@ -44,6 +46,8 @@ import calendar
 import functools
 import re
 
+import us
+
 from generator.knowledge.gazetteer_index import GazetteerIndex, Place, build_index, normalize
 
 __all__ = ["Place", "demonym_country", "is_known_place", "lookup", "normalize"]
@@ -74,6 +78,8 @@ def lookup(name: str) -> Place | None:
         text = text[4:].lstrip()
     if not text or not text[0].isupper():
         return None
+    if text in _AP_STATES:
+        return _AP_STATES[text]
     index = _index()
     key = normalize(text)
     letters = re.sub(r"[^A-Za-z]", "", text)
@@ -82,6 +88,16 @@ def lookup(name: str) -> Place | None:
     if len(key.replace(" ", "")) < 3 or key in _NOT_PLACES:
         return None
     return index.names.get(key)
+
+
+def _ap_states() -> dict[str, Place]:
+    """AP abbreviation of each US state and DC ("N.Y.", "Calif.") -> the state, as the
+    gazetteer's regions name it; a name AP writes in full ("Texas") is not an abbreviation."""
+    return {state.ap_abbr: Place(state.name, "region", "US", None, None, 0)
+            for state in us.states.STATES_AND_TERRITORIES if state.ap_abbr and "." in state.ap_abbr}
+
+
+_AP_STATES = _ap_states()
 
 
 def is_known_place(name: str) -> bool:
