@@ -29,3 +29,13 @@ def test_the_verb_is_written_once_and_a_quote_keeps_its_words() -> None:
     assert position_words(statement("rejected the threats as unlawful", verb="rejected")) \
         == "rejected the threats as unlawful"
     assert position_words(statement("“No one was hurt,”", kind="direct")) == "said: “No one was hurt,”"
+
+
+@pytest.mark.parametrize("text, verb, words", [
+    ("would reject any offer from the board", "reject", "would reject any offer from the board"),
+    ("will strongly urge the council to act", "urge", "will strongly urge the council to act"),
+    ("them of fraud", "accused", "accused them of fraud"),  # a gerund's position: the verb before
+    ("the release of the prisoners", "demanded", "demanded the release of the prisoners"),
+])
+def test_a_verb_after_a_modal_is_not_written_again(text: str, verb: str, words: str) -> None:
+    assert position_words(statement(text, verb=verb)) == words

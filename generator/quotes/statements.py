@@ -84,6 +84,9 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
     if words is None or len(words) < MIN_WORDS:
         return None
     words = _with_addressee(verb, words)
+    cue = reporting_verb(verb) if lemma in SAY_LEMMAS else verb.text
+    if lemma in POSITION_LEMMAS and _unbound(verb):  # "..., accusing them of fraud"
+        words, cue = [t for t in words if t.i > verb.i], past_tense(verb)
     start = paragraph.offset + words[0].idx
     end = paragraph.offset + words[-1].idx + len(words[-1].text)
     if any(s.open < end and start < s.close for s in spans):
@@ -92,7 +95,18 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
     if speaker is None:
         return None
     return QuoteCandidate(paragraph.cite(start, end), (speaker.start, speaker.end), speaker.text,
-                          reporting_verb(verb) if lemma in SAY_LEMMAS else verb.text, kind="indirect")
+                          cue, kind="indirect")
+
+
+def _unbound(verb) -> bool:
+    """A gerund with no auxiliary ("..., accusing them of fraud") or an infinitive after "to"
+    alone ("marched to demand their release"): the pages print such a position as its verb
+    in the past tense and the words after it ("accused them of fraud"), as the verb written
+    would not read after the speaker's name. Negated, it keeps its words."""
+    before = [c for c in verb.lefts if c.dep_ in ("neg", "aux", "auxpass")]
+    if verb.tag_ == "VBG":
+        return not before
+    return verb.tag_ == "VB" and bool(before) and all(c.tag_ == "TO" for c in before)
 
 
 IRREGULAR_PAST = {"say": "said", "tell": "told", "admit": "admitted"}
@@ -102,9 +116,13 @@ IRREGULAR_PAST = {"say": "said", "tell": "told", "admit": "admitted"}
 def reporting_verb(verb) -> str:
     """A saying verb as the pages print it before its clause: as written, but a gerund in
     the past tense ("X, saying the talks had failed" -> "said"), which after a name would read
-    "X saying the talks had failed". (A position verb is printed within its own phrase.)"""
-    if verb.tag_ != "VBG":
-        return verb.text
+    "X saying the talks had failed". (A position verb is printed within its own phrase, or,
+    ``_unbound``, in the past tense before it.)"""
+    return past_tense(verb) if verb.tag_ == "VBG" else verb.text
+
+
+def past_tense(verb) -> str:
+    """The past tense of a saying or position verb, from its lemma."""
     lemma = verb.lemma_.lower()
     if lemma in IRREGULAR_PAST:
         return IRREGULAR_PAST[lemma]

@@ -1,11 +1,11 @@
 """A reported statement in words, as the pages print it after the speaker's name.
 
 A direct quote reads "said: “...”"; an indirect statement reads its reporting verb and
-clause ("rejected the threats as unlawful", "said talks would resume"), the verb written
-once. A clause that opened its sentence ("No one was hurt, the chief said") keeps the
-article's words but starts in lower case after the verb when its first word is one
-that only a sentence start capitalises ("said no one was hurt"); names and "I" keep
-their capital.
+clause ("rejected the threats as unlawful", "would reject the offer", "said talks would
+resume"), the verb written once. A clause that opened its sentence ("No one was hurt, the
+chief said") keeps the article's words but starts in lower case after the verb when its
+first word is one that only a sentence start capitalises ("said no one was hurt"); names
+and "I" keep their capital.
 """
 
 from __future__ import annotations
@@ -35,7 +35,13 @@ def position_words(statement: ReportedStatement) -> str:
         return f"said: “{unquoted(statement.text)}”"
     verb = statement.verb or "said"
     text = statement.text
-    return text if text.lower().startswith(verb.lower() + " ") else f"{verb} {clause_after_verb(text)}"
+    return text if verb.lower() in text.lower().split(" ", VERB_REACH)[:VERB_REACH] \
+        else f"{verb} {clause_after_verb(text)}"
+
+
+VERB_REACH = 3
+"""Words of a position's text its verb may stand among, after a modal or an adverb ("would
+strongly reject ..."): the verb is not written again before it."""
 
 
 def clause_after_verb(text: str) -> str:
