@@ -72,6 +72,15 @@ STATEMENTS = [
     ("a gerund with no auxiliary: its verb in the past tense before the words after it",
      "Juan Perez lashed out at his cousins on Sunday, accusing them of fraud.",
      [("them of fraud", "Juan Perez", "accused")]),
+    ("'she' after a sister of a man the article calls 'he' is the sister; a pronoun in a quote, "
+     "or opening the sentence after a name in a phrase, tells no one's gender",
+     "Tomas Ruiz leads the union. Ruiz said he would strike.\n"
+     "“Nobody talks to Tomas, because he never listens,” Elena Ruiz said. “He talks and he decides.”\n"
+     "Elena Ruiz said she has not visited the union office of Pablo Ortiz. Although she backs the "
+     "cause of Pablo Ortiz, she said she prefers to keep a low profile.",
+     [("he would strike", "Ruiz", "said"),
+      ("she has not visited the union office of Pablo Ortiz", "Elena Ruiz", "said"),
+      ("she prefers to keep a low profile", "Elena Ruiz", "said")]),
     ("a past participle reads alone: the auxiliary is left out",
      "Peter Hansen has repeatedly denied the charges.",
      [("denied the charges", "Peter Hansen", "denied")]),

@@ -53,16 +53,21 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 
 def _pronoun_gender(ent) -> str:
     """"m" or "f" from the first third-person pronoun after a person's name, in its own
-    sentence or the next, when no other person is named in between and no speech verb
-    ("said she") comes first in that sentence; else ""."""
+    sentence or (when the name is a subject) the next, when no other person is named and no
+    quotation mark stands in between, and no speech verb ("said she") comes first in that
+    sentence; else "". A pronoun inside a quote is the speaker's word for someone else
+    ("X said. “He talks and he decides.”"), and one in the next sentence stands for that
+    sentence's subject, not for a name in a phrase ("visited the relatives of Y. Although
+    she ...")."""
     doc = ent.doc
     sentences, reported = 0, False
+    subject = ent.root.dep_ in ("nsubj", "nsubjpass")
     for token in doc[ent.end:]:
         if token.is_sent_start:
             sentences, reported = sentences + 1, False
-            if sentences > 1:
+            if sentences > 1 or not subject:
                 break
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON" or token.is_quote:
             break
         reported = reported or token.lemma_.lower() in SPEECH_VERBS  # "Doe said she ...": someone else
         if token.lower_ in PRONOUN_GENDER and not reported:
