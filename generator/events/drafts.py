@@ -47,12 +47,15 @@ class EntityNames:
     """Entity id -> name."""
     places: frozenset[str] = frozenset()
     """Ids of the entities that are places."""
+    organisations: frozenset[str] = frozenset()
+    """Ids of the entities that are organisations."""
 
     @classmethod
     def of(cls, entities: Iterable[Entity]) -> EntityNames:
-        """The names and places of ``entities``."""
+        """The names, places and organisations of ``entities``."""
         entities = list(entities)
-        return cls({e.id: e.name for e in entities}, frozenset(e.id for e in entities if e.type == "place"))
+        return cls({e.id: e.name for e in entities}, frozenset(e.id for e in entities if e.type == "place"),
+                   frozenset(e.id for e in entities if e.type == "organization"))
 
 
 def draft(members: list[Report], known: EntityNames) -> Draft:
@@ -63,7 +66,9 @@ def draft(members: list[Report], known: EntityNames) -> Draft:
     place = _main_place(members) or next((p for p in ranked if p in known.places), None)
     participants = tuple(p for p in ranked if p != place)
     kind = _most_common(r.candidate.kind for r in members)
-    title = _title(members, kind, place, participants, known.names)
+    named = tuple(p for p in participants if p not in known.organisations) if kind in PEOPLE_BEFALLEN \
+        else participants
+    title = _title(members, kind, place, named, known.names)
     cites = {(r.source, r.candidate.citation.sentence): r.candidate.citation for r in members}
     times = {(t.text, t.value): t for r in members if (t := r.candidate.time) is not None}
     distinguished = _distinguished(title, members)
@@ -78,6 +83,12 @@ def draft(members: list[Report], known: EntityNames) -> Draft:
         "status": status(members),
         "reported_times": tuple((t, r.candidate.citation) for r in members if (t := r.candidate.time)),
     })
+
+
+PEOPLE_BEFALLEN = frozenset({"arrest", "killing", "death", "injury", "sentencing", "escape"})
+"""Kinds whose title names the one it befalls ("Arrest of X"): never an organisation, which
+takes part in them as the one acting ("the FBI arrested him"), so the title names the person
+or the place, or the kind alone."""
 
 
 def drafted_events(drafted: list[tuple[list[Report], Draft]], story_of: Mapping[str, str]) -> list[Event]:
