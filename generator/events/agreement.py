@@ -34,9 +34,13 @@ def places_agree(a: Report, b: Report) -> bool:
 
 
 def contains(big: gazetteer.Place | None, small: gazetteer.Place | None) -> bool:
-    """Whether one place (a country) holds the other."""
-    return bool(big and small and big.kind == "country" and small.kind != "country"
-                and big.country_code == small.country_code)
+    """Whether one place holds the other: a country any place of its own, a US state the
+    cities GeoNames places in it ("Mich." of a headline holds "Troy" and "Detroit")."""
+    if not (big and small and big.country_code == small.country_code):
+        return False
+    if big.kind == "region":
+        return small.kind == "city" and big.region != "" and big.region == small.region
+    return big.kind == "country" and small.kind != "country"
 
 
 def times_conflict(a: Report, b: Report) -> bool:

@@ -93,7 +93,7 @@ def lookup(name: str) -> Place | None:
 def _ap_states() -> dict[str, Place]:
     """AP abbreviation of each US state and DC ("N.Y.", "Calif.") -> the state, as the
     gazetteer's regions name it; a name AP writes in full ("Texas") is not an abbreviation."""
-    return {state.ap_abbr: Place(state.name, "region", "US", None, None, 0)
+    return {state.ap_abbr: Place(state.name, "region", "US", None, None, 0, state.abbr)
             for state in us.states.STATES_AND_TERRITORIES if state.ap_abbr and "." in state.ap_abbr}
 
 

