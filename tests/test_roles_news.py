@@ -114,3 +114,15 @@ def test_an_apposition_after_of_a_thing_or_according_to_names_no_role_unless_an_
     })
     assert not {r for r in roles_of(b, "Sarah Quell") if "display" in r or "offices" in r}
     assert "retired judge" in roles_of(b, "Tomas Brill")
+
+
+def test_a_denied_complement_is_no_role(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Port talks resume\n\n"
+                 "Lukas Brenner is the mayor of Port Elling. Ida Sorensen is not the mayor of Port Elling.\n\n"
+                 "Oskar Vale said Norway would no longer become the victim of such raids.\n",
+    })
+    assert "mayor of Port Elling" in roles_of(b, "Lukas Brenner")
+    assert not roles_of(b, "Ida Sorensen")
+    assert entity_named(b, "Norway").type == "place"
+    assert not {r.text for r in entity_named(b, "Norway").roles}

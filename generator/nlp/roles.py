@@ -130,9 +130,10 @@ def _in_brackets(token) -> bool:
 
 def predicate_role(ent):
     """"Jane Doe was named as the new head coach" / "Jane Doe is the mayor of X": a role
-    noun the name's own verb gives it (after "as", or as its complement)."""
+    noun the name's own verb gives it (after "as", or as its complement); none when the verb
+    denies it ("is not the mayor", "would no longer become the victim")."""
     root = ent.root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
+    if root.dep_ not in ("nsubj", "nsubjpass") or _denied(root.head):
         return None
     for child in root.head.children:
         if child.dep_ in ("attr", "oprd") and _is_role_noun(child):
@@ -142,6 +143,15 @@ def predicate_role(ent):
                 if noun.dep_ == "pobj" and _is_role_noun(noun):
                     return trim_phrase(noun)
     return None
+
+
+DENYING_ADVERBS = frozenset({"not", "n't", "never", "longer"})
+"""Words that deny a verb's complement ("not", "never", "no longer")."""
+
+
+def _denied(verb) -> bool:
+    """Whether the verb is negated or said to hold no longer."""
+    return any(c.dep_ in ("neg", "advmod") and c.lower_ in DENYING_ADVERBS for c in verb.children)
 
 
 def head_role(ent):
