@@ -32,13 +32,17 @@ from dataclasses import dataclass
 
 from generator.deadlines import gate, roles
 from generator.deadlines.dates import derived_due, is_day_date, is_length
-from generator.deadlines.gate import CUE_LEMMAS, CUE_PHRASES, cue_lemmas
+from generator.deadlines.gate import (
+    CUE_LEMMAS,
+    CUE_PHRASES,
+    DEADLINE_NOUNS,
+    WINDOW_NOUNS,
+    cue_lemmas,
+)
 from generator.deadlines.wording import demand_of, wording_span
 from generator.model import DeadlineCandidate, TimeExpression
 from generator.nlp.paragraph import Paragraph
 
-DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "cutoff", "cut-off"})
-WINDOW_NOUNS = frozenset({"window", "timeline", "timeframe", "period"})
 REPORTING_VERBS = frozenset({"said", "says", "say", "told", "tells", "tell", "added", "reported"})
 """Verbs that report what was said: a phrase they head tells of the deadline, demands nothing.
 Not ``knowledge.names.SPEECH_VERBS``: "asked", "urged", "warned" there head demands."""
@@ -116,13 +120,18 @@ def due_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> lis
     for time in (t for t in times if is_day_date(t) and not gate.is_past_time(t)):
         match = _DUE_PREP.search(text[start : time.start])
         token = _token_at(paragraph, sent, start + match.start()) if match else None
-        if token is not None and not gate.is_time_offset(token) and _has_cue(token, sent):
+        if token is not None and not _rules_out(token) and _has_cue(token, sent):
             out.append(Trigger(token.head, (start + match.start(), time.end), time))
     for token in (t for t in sent if t.lemma_ in EXPIRE_VERBS):
         after = [t for t in times if is_day_date(t) and t.start > paragraph.offset + token.idx]
         if after:
             out.append(Trigger(token, (paragraph.offset + token.idx, after[0].end), after[0]))
     return out
+
+
+def _rules_out(prep) -> bool:
+    """A due preposition that places a time or a lasting state (``gate``)."""
+    return gate.is_time_offset(prep) or gate.is_lasting_state(prep)
 
 
 def _has_cue(prep, sent) -> bool:

@@ -15,6 +15,10 @@ someone. These rules keep out what only looks like one:
   sentence also demands something (a demand cue) or changes the window.
 * A plural deadline noun with neither a due time nor a length speaks of
   deadlines in general ("unrealistic deadlines for consultations"), not of one.
+* "until X" on a verb of a lasting state ("remain in the city until March 6",
+  "stay", "continue") tells how long the state lasts; nothing is due by X
+  ("has until Friday to respond" is a deadline). A deadline or window noun as
+  the state's subject ("the ultimatum remains in force until Friday") is one.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ import re
 
 from generator.model import TimeExpression
 
+DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "cutoff", "cut-off"})
+WINDOW_NOUNS = frozenset({"window", "timeline", "timeframe", "period"})
 CUE_LEMMAS = frozenset(
     """
     expect demand want give grant set impose order tell ask urge require insist warn threaten
@@ -40,6 +46,8 @@ TIME_UNITS = frozenset(
 """Nouns of a span of time: "days before X" places something in time."""
 BELIEF_VERBS = frozenset({"expect", "want", "tell", "ask", "hope", "say", "think", "believe"})
 """Demand cues that report a belief or a wish when their complement is a finite clause."""
+STATE_VERBS = frozenset("remain stay continue last linger wait live persist keep".split())
+"""Verbs of a lasting state: "until X" on them says how long it lasts, not what is due."""
 PAST_MARKERS = re.compile(r"\b(?:ago|earlier|previously|last)\b", re.IGNORECASE)
 
 
@@ -80,3 +88,13 @@ def _is_finite(clause) -> bool:
 def refers_to_deadline(noun) -> bool:
     """True when a deadline noun names one deadline; the plural speaks of deadlines in general."""
     return noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in ("deadlines", "ultimatums")
+
+
+def is_lasting_state(prep) -> bool:
+    """True for "remain/stay/continue ... until X": how long a state lasts, not a due time.
+    Not when a deadline or window noun is what lasts ("the ultimatum remains in force until X")."""
+    verb = prep.head
+    if prep.lower_ not in ("until", "till") or verb.lemma_.lower() not in STATE_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(s.lemma_.lower() in DEADLINE_NOUNS | WINDOW_NOUNS for s in subjects)
