@@ -46,3 +46,33 @@ def test_until_still_gives_a_deadline_when_something_is_due(nlp, text, due, dema
     assert demand is None or candidate.demand == demand
 
 
+# --- "by X" on a past deed reports what had happened by then ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But by Tuesday, the negotiators had hardened their position, insisting on a full refund.",
+        "By Wednesday, the board dropped its demand, warning that talks would fail.",
+        "By Monday, the agency had filed its reply, as the court demanded.",
+    ],
+)
+def test_a_past_deed_by_a_day_is_no_deadline(nlp, text):
+    assert deadlines_in(nlp, text)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "demand"),
+    [
+        ("The ministry must file its reply by Monday.", "XXXX-WXX-1", "file its reply"),
+        ("The strikers were ordered to return to work by Monday.", "XXXX-WXX-1", "return to work"),
+        ("The council had to approve the budget by Monday.", "XXXX-WXX-1", None),
+        ("Lina Dorn expected a ceasefire by Friday.", "XXXX-WXX-5", None),
+    ],
+)  # fmt: skip
+def test_a_demanded_act_by_a_day_is_still_a_deadline(nlp, text, due, demand):
+    _, [candidate] = deadlines_in(nlp, text)
+    assert due_of(candidate) == due
+    assert demand is None or candidate.demand == demand
+
+

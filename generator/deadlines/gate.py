@@ -19,6 +19,10 @@ someone. These rules keep out what only looks like one:
   "stay", "continue") tells how long the state lasts; nothing is due by X
   ("has until Friday to respond" is a deadline). A deadline or window noun as
   the state's subject ("the ultimatum remains in force until Friday") is one.
+* "by X" on a verb in the simple past or past perfect indicative ("by Monday,
+  officials hardened their stance", "had filed by Friday") reports what had
+  happened by then, unless the verb is a demand cue, has a modal, or takes a
+  to-infinitive ("had to leave by Friday", "agreed to pay by Friday").
 """
 
 from __future__ import annotations
@@ -98,3 +102,27 @@ def is_lasting_state(prep) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(s.lemma_.lower() in DEADLINE_NOUNS | WINDOW_NOUNS for s in subjects)
+
+
+def is_past_deed(prep) -> bool:
+    """True for "by X" on a verb in the simple past or past perfect indicative ("by Monday,
+    officials hardened their stance", "had filed its reply by Friday", "was signed by
+    Friday"): it reports what had happened by then. Not on a demand cue ("expected a deal by
+    Friday"), a verb with a modal, or one taking a to-infinitive ("had to leave by Friday")."""
+    verb = prep.head
+    if prep.lower_ != "by" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in CUE_LEMMAS:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes) or _takes_infinitive(verb):
+        return False
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and any(a.lower_ in ("had", "was", "were") for a in auxes)
+
+
+def _takes_infinitive(verb) -> bool:
+    """Whether a verb governs a to-infinitive ("had to leave", "agreed to pay")."""
+    return any(
+        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
