@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_deadlines import deadlines_in
+from tests.test_deadlines import deadlines_in, words
 
 
 def due_of(candidate) -> str | None:
@@ -74,5 +74,46 @@ def test_a_demanded_act_by_a_day_is_still_a_deadline(nlp, text, due, demand):
     _, [candidate] = deadlines_in(nlp, text)
     assert due_of(candidate) == due
     assert demand is None or candidate.demand == demand
+
+
+# --- a deadline that was not set, and the addressee of a report -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Pedro Alvar, head of the council, told Reuters that officials are frustrated by the "
+         "governor's failure to set a new deadline and want answers."),
+        "The union refused to set a deadline for the talks, Mara Lind told the Tribune.",
+        "The commission did not set a deadline for the reform.",
+        "The talks will continue without a deadline, Mara Lind said.",
+    ],
+)  # fmt: skip
+def test_a_deadline_not_set_is_no_deadline(nlp, text):
+    assert deadlines_in(nlp, text)[1] == []
+
+
+def test_a_missed_dated_deadline_is_still_one(nlp):
+    _, [candidate] = deadlines_in(nlp, "Northland failed to meet the Friday deadline.")
+    assert due_of(candidate) == "XXXX-WXX-5"
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("Pedro Alvar told Reuters that the March 3 deadline was too short.", []),
+        ("Mara Lind told the Tribune that the council faces a Friday deadline.", []),
+        ("Mara Lind told the Tribune that Northland must withdraw its troops by Friday.", ["Northland"]),
+    ],
+)  # fmt: skip
+def test_the_addressee_of_a_report_is_not_bound(nlp, text, bound):
+    paragraph, [candidate] = deadlines_in(nlp, text)
+    assert [words(paragraph, b) for b in candidate.bound] == bound
+
+
+def test_the_addressee_of_a_demand_is_bound(nlp):
+    paragraph, [candidate] = deadlines_in(nlp, "Marta Rios told Reuters to withdraw the story by Friday.")
+    assert [words(paragraph, b) for b in candidate.bound] == ["Reuters"]
+    assert due_of(candidate) == "XXXX-WXX-5"
 
 

@@ -171,9 +171,10 @@ def _is_deadline_window(paragraph: Paragraph, token, times: list[TimeExpression]
 
 
 def _is_particular(paragraph: Paragraph, token, times: list[TimeExpression]) -> bool:
-    """A deadline noun with a date or a length, or naming one deadline (not "deadlines")."""
+    """A deadline noun with a date or a length, or naming one deadline (not "deadlines", nor
+    one that is absent: "failure to set a deadline")."""
     return (_date_on(paragraph, token, times) is not None or _length_on(paragraph, token, times) is not None
-            or gate.refers_to_deadline(token))
+            or (gate.refers_to_deadline(token) and not gate.is_absent(token)))
 
 
 def _change_verb(noun):

@@ -15,6 +15,9 @@ someone. These rules keep out what only looks like one:
   sentence also demands something (a demand cue) or changes the window.
 * A plural deadline noun with neither a due time nor a length speaks of
   deadlines in general ("unrealistic deadlines for consultations"), not of one.
+* A deadline noun with neither a due time nor a length that is absent ("no
+  deadline", "without a deadline", "failure to set a new deadline", "refused
+  to / did not set a deadline") is no deadline.
 * "until X" on a verb of a lasting state ("remain in the city until March 6",
   "stay", "continue") tells how long the state lasts; nothing is due by X
   ("has until Friday to respond" is a deadline). A deadline or window noun as
@@ -52,6 +55,10 @@ BELIEF_VERBS = frozenset({"expect", "want", "tell", "ask", "hope", "say", "think
 """Demand cues that report a belief or a wish when their complement is a finite clause."""
 STATE_VERBS = frozenset("remain stay continue last linger wait live persist keep".split())
 """Verbs of a lasting state: "until X" on them says how long it lasts, not what is due."""
+SETTING_VERBS = frozenset("set impose give issue announce name fix establish".split())
+"""Verbs that bring a deadline into being; refused or negated, they tell there is none."""
+REFUSAL_LEMMAS = frozenset("fail failure refuse refusal decline reluctance without".split())
+"""Words whose complement did not happen: "failure to set", "refused to set", "without setting"."""
 PAST_MARKERS = re.compile(r"\b(?:ago|earlier|previously|last)\b", re.IGNORECASE)
 
 
@@ -92,6 +99,24 @@ def _is_finite(clause) -> bool:
 def refers_to_deadline(noun) -> bool:
     """True when a deadline noun names one deadline; the plural speaks of deadlines in general."""
     return noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in ("deadlines", "ultimatums")
+
+
+def is_absent(noun) -> bool:
+    """True when a deadline noun tells there is none: "no deadline", "without a deadline",
+    "failure to set a new deadline", "refused to set a deadline", "did not set a deadline"."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.lower_ == "without"
+    if noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_ not in SETTING_VERBS:
+        return False
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    above = head.head
+    return head.dep_ in ("xcomp", "acl", "pcomp", "advcl") and (
+        above.lemma_.lower() in REFUSAL_LEMMAS or above.lower_ == "without"
+    )
 
 
 def is_lasting_state(prep) -> bool:
