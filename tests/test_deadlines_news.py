@@ -10,11 +10,45 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_deadlines import deadlines_in, words
+from generator.deadlines import merge_deadlines
+from tests.test_deadlines import briefing_of, deadlines_in, words
 
 
 def due_of(candidate) -> str | None:
     return candidate.due.value if candidate.due else None
+
+
+# --- a sentence that only refers to a dated deadline states no demand -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Governor Tomas Vell gave no reason for the March 3 deadline, and it is still unclear "
+         "how the board will respond.", "XXXX-03-03"),
+        ("The mayor offered no explanation for the June 9 deadline, and nobody knows whether "
+         "the council will comply.", "XXXX-06-09"),
+    ],
+)  # fmt: skip
+def test_a_reference_to_a_dated_deadline_has_no_demand(nlp, text, due):
+    _, [candidate] = deadlines_in(nlp, text)
+    assert due_of(candidate) == due
+    assert candidate.demand == ""
+
+
+def test_a_dated_deadline_after_a_due_preposition_still_gives_the_demand(nlp):
+    text = "Secretary Lin has not said whether he will act by the May 9 deadline."
+    _, [candidate] = deadlines_in(nlp, text)
+    assert (due_of(candidate), candidate.demand) == ("XXXX-05-09", "act")
+
+
+def test_a_reference_merges_with_the_deadline_of_its_date_in_the_same_story(nlp):
+    briefing = briefing_of(nlp, {"a": (
+        "Arla Venn gave Northland until March 3 to withdraw its troops. "
+        "Arla Venn gave no reason for the March 3 deadline.", None)})
+    [deadline] = merge_deadlines(briefing)
+    assert deadline.demand == "withdraw its troops"
+    assert len(deadline.reports) == 2
 
 
 # --- "remain/stay ... until X" is how long a state lasts ---------------------------
@@ -37,6 +71,8 @@ def test_a_state_lasting_until_a_day_is_no_deadline(nlp, text):
     ("text", "due", "demand"),
     [
         ("The union has until Friday to respond.", "XXXX-WXX-5", "respond"),
+        ("The forward might remain undecided until Sunday's deadline to declare for the draft.",
+         "XXXX-WXX-7", "declare for the draft"),
         ("The ultimatum remains in force until Friday.", "XXXX-WXX-5", None),
     ],
 )  # fmt: skip
