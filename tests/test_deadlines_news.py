@@ -153,3 +153,19 @@ def test_the_addressee_of_a_demand_is_bound(nlp):
     assert due_of(candidate) == "XXXX-WXX-5"
 
 
+# --- "set <day> as the deadline" gives the due time -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("The Border Agency had ruled that Tomas Brell must be sent back to his mother, and set "
+         "Thursday as the deadline for his return.", "XXXX-WXX-4"),
+        ("They set Friday as the deadline for the payment.", "XXXX-WXX-5"),
+        ("Friday was named as the deadline for the payment.", "XXXX-WXX-5"),
+        ("The board set a deadline of June 30 for the bids.", "XXXX-06-30"),
+    ],
+)  # fmt: skip
+def test_a_day_set_as_the_deadline_is_its_due_time(nlp, text, due):
+    _, [candidate] = deadlines_in(nlp, text)
+    assert due_of(candidate) == due

@@ -15,9 +15,12 @@ sentence states a deadline when it has one of these triggers:
 Relative and reference dates ("until recently", "by now") never count, nor
 what ``deadlines_gate`` rules out (an event placed "days before" a date, a
 belief "expects that ... before X", a past time, a window nothing demands,
-generic "deadlines"). The
+generic "deadlines", a deadline not set ("failure to set a deadline"), a state
+lasting "until X" ("remain in the city until March 6"), a past deed "by X"
+("by Monday, officials hardened their stance")). The
 due time is the date after the due preposition or "expires", a date on the
-deadline noun ("the Friday deadline", "a deadline of 8 August"), "N days
+deadline noun ("the Friday deadline", "a deadline of 8 August") or named as
+it ("set Friday as the deadline"), "N days
 ahead of/before the deadline" counted from another date in the sentence, or
 an announcement day plus the stated length. A change verb acting on the
 deadline ("shortened", "cut", "extended") gives ``change`` and the lengths
@@ -196,12 +199,30 @@ def _length_on(paragraph: Paragraph, noun, times: list[TimeExpression]) -> TimeE
 
 
 def _date_on(paragraph: Paragraph, noun, times: list[TimeExpression]) -> TimeExpression | None:
-    """A date written on the noun: "the Friday deadline", "a deadline of 8 August"."""
+    """A date written on the noun: "the Friday deadline", "a deadline of 8 August", or named
+    as it: "set Friday as the deadline"."""
     left = paragraph.offset + noun.left_edge.idx
     end = paragraph.offset + noun.idx + len(noun)
     text = paragraph.source.text
     for time in (t for t in times if is_day_date(t)):
         if left <= time.start < end or re.fullmatch(r"\s+(?:of|on)\s+", text[end : time.start]):
+            return time
+    return _named_as(paragraph, noun, times)
+
+
+def _named_as(paragraph: Paragraph, noun, times: list[TimeExpression]) -> TimeExpression | None:
+    """The date a verb names as the deadline: "set Friday as the deadline", "Friday was named
+    as the deadline": the object (or passive subject) of the verb holding "as <noun>"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "as" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [
+        paragraph.offset + c.idx
+        for c in prep.head.children
+        if c.dep_ in ("dobj", "npadvmod", "nsubjpass", "oprd")
+    ]
+    for time in (t for t in times if is_day_date(t)):
+        if any(time.start <= at < time.end for at in objects):
             return time
     return None
 
