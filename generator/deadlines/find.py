@@ -15,9 +15,12 @@ sentence states a deadline when it has one of these triggers:
 Relative and reference dates ("until recently", "by now") never count, nor
 what ``deadlines_gate`` rules out (an event placed "days before" a date, a
 belief "expects that ... before X", a past time, a window nothing demands,
-generic "deadlines"). The
+generic "deadlines", a deadline not set ("failure to set a deadline"), a state
+lasting "until X" ("remain in the city until March 6"), a past deed "by X"
+("by Monday, officials hardened their stance")). The
 due time is the date after the due preposition or "expires", a date on the
-deadline noun ("the Friday deadline", "a deadline of 8 August"), "N days
+deadline noun ("the Friday deadline", "a deadline of 8 August") or named as
+it ("set Friday as the deadline"), "N days
 ahead of/before the deadline" counted from another date in the sentence, or
 an announcement day plus the stated length. A change verb acting on the
 deadline ("shortened", "cut", "extended") gives ``change`` and the lengths
@@ -32,13 +35,17 @@ from dataclasses import dataclass
 
 from generator.deadlines import gate, roles
 from generator.deadlines.dates import derived_due, is_day_date, is_length
-from generator.deadlines.gate import CUE_LEMMAS, CUE_PHRASES, cue_lemmas
+from generator.deadlines.gate import (
+    CUE_LEMMAS,
+    CUE_PHRASES,
+    DEADLINE_NOUNS,
+    WINDOW_NOUNS,
+    cue_lemmas,
+)
 from generator.deadlines.wording import demand_of, wording_span
 from generator.model import DeadlineCandidate, TimeExpression
 from generator.nlp.paragraph import Paragraph
 
-DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "cutoff", "cut-off"})
-WINDOW_NOUNS = frozenset({"window", "timeline", "timeframe", "period"})
 REPORTING_VERBS = frozenset({"said", "says", "say", "told", "tells", "tell", "added", "reported"})
 """Verbs that report what was said: a phrase they head tells of the deadline, demands nothing.
 Not ``knowledge.names.SPEECH_VERBS``: "asked", "urged", "warned" there head demands."""
@@ -116,13 +123,18 @@ def due_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> lis
     for time in (t for t in times if is_day_date(t) and not gate.is_past_time(t)):
         match = _DUE_PREP.search(text[start : time.start])
         token = _token_at(paragraph, sent, start + match.start()) if match else None
-        if token is not None and not gate.is_time_offset(token) and _has_cue(token, sent):
+        if token is not None and not _rules_out(token) and _has_cue(token, sent):
             out.append(Trigger(token.head, (start + match.start(), time.end), time))
     for token in (t for t in sent if t.lemma_ in EXPIRE_VERBS):
         after = [t for t in times if is_day_date(t) and t.start > paragraph.offset + token.idx]
         if after:
             out.append(Trigger(token, (paragraph.offset + token.idx, after[0].end), after[0]))
     return out
+
+
+def _rules_out(prep) -> bool:
+    """A due preposition that places a time, a lasting state or a past deed (``gate``)."""
+    return gate.is_time_offset(prep) or gate.is_lasting_state(prep) or gate.is_past_deed(prep)
 
 
 def _has_cue(prep, sent) -> bool:
@@ -162,9 +174,10 @@ def _is_deadline_window(paragraph: Paragraph, token, times: list[TimeExpression]
 
 
 def _is_particular(paragraph: Paragraph, token, times: list[TimeExpression]) -> bool:
-    """A deadline noun with a date or a length, or naming one deadline (not "deadlines")."""
+    """A deadline noun with a date or a length, or naming one deadline (not "deadlines", nor
+    one that is absent: "failure to set a deadline")."""
     return (_date_on(paragraph, token, times) is not None or _length_on(paragraph, token, times) is not None
-            or gate.refers_to_deadline(token))
+            or (gate.refers_to_deadline(token) and not gate.is_absent(token)))
 
 
 def _change_verb(noun):
@@ -186,12 +199,30 @@ def _length_on(paragraph: Paragraph, noun, times: list[TimeExpression]) -> TimeE
 
 
 def _date_on(paragraph: Paragraph, noun, times: list[TimeExpression]) -> TimeExpression | None:
-    """A date written on the noun: "the Friday deadline", "a deadline of 8 August"."""
+    """A date written on the noun: "the Friday deadline", "a deadline of 8 August", or named
+    as it: "set Friday as the deadline"."""
     left = paragraph.offset + noun.left_edge.idx
     end = paragraph.offset + noun.idx + len(noun)
     text = paragraph.source.text
     for time in (t for t in times if is_day_date(t)):
         if left <= time.start < end or re.fullmatch(r"\s+(?:of|on)\s+", text[end : time.start]):
+            return time
+    return _named_as(paragraph, noun, times)
+
+
+def _named_as(paragraph: Paragraph, noun, times: list[TimeExpression]) -> TimeExpression | None:
+    """The date a verb names as the deadline: "set Friday as the deadline", "Friday was named
+    as the deadline": the object (or passive subject) of the verb holding "as <noun>"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "as" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [
+        paragraph.offset + c.idx
+        for c in prep.head.children
+        if c.dep_ in ("dobj", "npadvmod", "nsubjpass", "oprd")
+    ]
+    for time in (t for t in times if is_day_date(t)):
+        if any(time.start <= at < time.end for at in objects):
             return time
     return None
 

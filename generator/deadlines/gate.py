@@ -15,6 +15,17 @@ someone. These rules keep out what only looks like one:
   sentence also demands something (a demand cue) or changes the window.
 * A plural deadline noun with neither a due time nor a length speaks of
   deadlines in general ("unrealistic deadlines for consultations"), not of one.
+* A deadline noun with neither a due time nor a length that is absent ("no
+  deadline", "without a deadline", "failure to set a new deadline", "refused
+  to / did not set a deadline") is no deadline.
+* "until X" on a verb of a lasting state ("remain in the city until March 6",
+  "stay", "continue") tells how long the state lasts; nothing is due by X
+  ("has until Friday to respond" is a deadline). A deadline or window noun as
+  the state's subject ("the ultimatum remains in force until Friday") is one.
+* "by X" on a verb in the simple past or past perfect indicative ("by Monday,
+  officials hardened their stance", "had filed by Friday") reports what had
+  happened by then, unless the verb is a demand cue, has a modal, or takes a
+  to-infinitive ("had to leave by Friday", "agreed to pay by Friday").
 """
 
 from __future__ import annotations
@@ -23,6 +34,8 @@ import re
 
 from generator.model import TimeExpression
 
+DEADLINE_NOUNS = frozenset({"deadline", "ultimatum", "cutoff", "cut-off"})
+WINDOW_NOUNS = frozenset({"window", "timeline", "timeframe", "period"})
 CUE_LEMMAS = frozenset(
     """
     expect demand want give grant set impose order tell ask urge require insist warn threaten
@@ -40,6 +53,12 @@ TIME_UNITS = frozenset(
 """Nouns of a span of time: "days before X" places something in time."""
 BELIEF_VERBS = frozenset({"expect", "want", "tell", "ask", "hope", "say", "think", "believe"})
 """Demand cues that report a belief or a wish when their complement is a finite clause."""
+STATE_VERBS = frozenset("remain stay continue last linger wait live persist keep".split())
+"""Verbs of a lasting state: "until X" on them says how long it lasts, not what is due."""
+SETTING_VERBS = frozenset("set impose give issue announce name fix establish".split())
+"""Verbs that bring a deadline into being; refused or negated, they tell there is none."""
+REFUSAL_LEMMAS = frozenset("fail failure refuse refusal decline reluctance without".split())
+"""Words whose complement did not happen: "failure to set", "refused to set", "without setting"."""
 PAST_MARKERS = re.compile(r"\b(?:ago|earlier|previously|last)\b", re.IGNORECASE)
 
 
@@ -80,3 +99,55 @@ def _is_finite(clause) -> bool:
 def refers_to_deadline(noun) -> bool:
     """True when a deadline noun names one deadline; the plural speaks of deadlines in general."""
     return noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in ("deadlines", "ultimatums")
+
+
+def is_absent(noun) -> bool:
+    """True when a deadline noun tells there is none: "no deadline", "without a deadline",
+    "failure to set a new deadline", "refused to set a deadline", "did not set a deadline"."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.lower_ == "without"
+    if noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_ not in SETTING_VERBS:
+        return False
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    above = head.head
+    return head.dep_ in ("xcomp", "acl", "pcomp", "advcl") and (
+        above.lemma_.lower() in REFUSAL_LEMMAS or above.lower_ == "without"
+    )
+
+
+def is_lasting_state(prep) -> bool:
+    """True for "remain/stay/continue ... until X": how long a state lasts, not a due time.
+    Not when a deadline or window noun is what lasts ("the ultimatum remains in force until X")."""
+    verb = prep.head
+    if prep.lower_ not in ("until", "till") or verb.lemma_.lower() not in STATE_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(s.lemma_.lower() in DEADLINE_NOUNS | WINDOW_NOUNS for s in subjects)
+
+
+def is_past_deed(prep) -> bool:
+    """True for "by X" on a verb in the simple past or past perfect indicative ("by Monday,
+    officials hardened their stance", "had filed its reply by Friday", "was signed by
+    Friday"): it reports what had happened by then. Not on a demand cue ("expected a deal by
+    Friday"), a verb with a modal, or one taking a to-infinitive ("had to leave by Friday")."""
+    verb = prep.head
+    if prep.lower_ != "by" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in CUE_LEMMAS:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes) or _takes_infinitive(verb):
+        return False
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and any(a.lower_ in ("had", "was", "were") for a in auxes)
+
+
+def _takes_infinitive(verb) -> bool:
+    """Whether a verb governs a to-infinitive ("had to leave", "agreed to pay")."""
+    return any(
+        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )

@@ -11,7 +11,8 @@ plain words:
   "X warned that unless ...", "X gave ... until").
 * **bound**: the subject of "for X to <verb>" or "unless X <verb>", the
   holder in "X has until", the receiver in "gave X until / N days", the
-  subject of a clause with "must/has to".
+  subject of a clause with "must/has to"; never the addressee of a verb that
+  only reports ("told the agency that ...", unlike "told them to leave").
 * **demand**: the verb phrase or noun phrase the due time attaches to
   ("agree to a ceasefire", "a ceasefire"), without the time and any
   "or face ..." threat.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.deadlines.gate import finite_clause_only
 from generator.model import Mention
 from generator.nlp.paragraph import Paragraph
 
@@ -181,7 +183,7 @@ def _bound_heads(head) -> Iterator:
         )
     if head.lemma_ in ("give", "grant", "allow"):
         yield from (c for c in head.children if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN")
-    if head.lemma_ in ("expect", "want", "ask", "tell", "order", "urge"):
+    if head.lemma_ in ("expect", "want", "ask", "tell", "order", "urge") and not finite_clause_only(head):
         yield from (c for c in head.children if c.dep_ in ("dobj", "nsubj") and c.i > head.i)
 
 

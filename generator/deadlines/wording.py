@@ -7,16 +7,22 @@ infinitive after "has/gave ... until X" ("to release the hostages"); a clause
 on the deadline noun ("a deadline ... for X to agree to a ceasefire"); its
 "for" phrase ("the deadline for a peace settlement"); or "for X to <verb>"
 anywhere in the sentence. Times and their prepositions are left out.
+
+A dated deadline noun gives the phrase it hangs on only through a due
+preposition ("act by the May 9 deadline" gives "act"); a sentence that only
+refers to the deadline ("gave no reason for the Jan. 14 deadline") states no
+demand, and a lasting state ("remain undecided until Sunday's deadline") is none.
 """
 
 from __future__ import annotations
 
-from generator.deadlines import roles
+from generator.deadlines import gate, roles
 from generator.model import TimeExpression
 from generator.nlp.paragraph import Paragraph
 
 _HOLDING_VERBS = frozenset({"have", "give", "grant", "extend", "allow"})
 _CLIMB_DEPS = frozenset({"pobj", "prep", "dobj", "xcomp"})
+_DUE_PREPOSITIONS = frozenset({"by", "before", "until", "till"})
 
 
 def demand_of(
@@ -34,11 +40,13 @@ def demand_of(
 def _demand_heads(paragraph: Paragraph, sent, main, dated) -> list:
     """Tokens whose phrase may be the demand, best first."""
     heads = []
-    if dated is not None and dated.anchor.lemma_ not in roles.EXPIRE_LEMMAS:
+    if dated is not None and dated.anchor.lemma_ not in roles.EXPIRE_LEMMAS and _due_on(dated.anchor):
         heads.append(_climb(dated.anchor))
     noun = main.anchor
     for child in noun.children:
-        if child.dep_ in ("relcl", "acl") and child.lemma_ not in roles.AGENT_VERBS:
+        if child.dep_ in ("relcl", "acl") and (
+            child.lemma_ not in roles.AGENT_VERBS or _is_infinitive(child)
+        ):
             heads.append(child)
         if child.dep_ == "prep" and child.lower_ == "for":
             heads += [
@@ -46,6 +54,25 @@ def _demand_heads(paragraph: Paragraph, sent, main, dated) -> list:
             ]
     verb = roles.for_to(paragraph, sent)[1]
     return [h for h in heads if h is not None] + ([verb] if verb is not None else [])
+
+
+def _due_on(anchor) -> bool:
+    """Whether the phrase above a trigger is what is due: always for a due preposition's
+    head; for a deadline noun only as the object of "by/before/until" on a non-state verb."""
+    if anchor.lemma_.lower() not in gate.DEADLINE_NOUNS | gate.WINDOW_NOUNS:
+        return True
+    prep = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and prep.lower_ in _DUE_PREPOSITIONS
+        and not gate.is_lasting_state(prep)
+        and not gate.is_past_deed(prep)
+    )
+
+
+def _is_infinitive(verb) -> bool:
+    """A to-infinitive: "a deadline to declare" demands it, unlike "a deadline set by X"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _climb(head):
@@ -77,8 +104,14 @@ def _time_tokens(paragraph: Paragraph, sent, times: list[TimeExpression]) -> set
             out.add(token.i)
             prep = next((a for a in token.ancestors if a.pos_ == "ADP"), None)
             if prep is not None and prep.i < token.i and token.i - prep.i <= 4:
-                out.update(t.i for t in prep.subtree)
+                out.update(t.i for t in prep.subtree if not _in_clause(t, prep))
     return out
+
+
+def _in_clause(token, prep) -> bool:
+    """Whether a token below a preposition is in a clause on its object ("until Sunday's
+    deadline to declare for the draft"): that clause may be the demand, not the time."""
+    return any(a.dep_ in ("relcl", "acl") for a in roles.ancestors(token) if prep in a.ancestors)
 
 
 def wording_span(paragraph: Paragraph, sent, pieces: list[tuple[int, int]]) -> tuple[int, int]:
