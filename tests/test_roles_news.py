@@ -126,3 +126,13 @@ def test_a_denied_complement_is_no_role(tmp_path):
     assert not roles_of(b, "Ida Sorensen")
     assert entity_named(b, "Norway").type == "place"
     assert not {r.text for r in entity_named(b, "Norway").roles}
+
+
+def test_a_name_beside_a_person_in_a_roles_complement_is_not_its_holder(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Custody case heard\n\n"
+                 "The ruling came an hour after Pavel Dorn, lawyer for the boy's father Tomas Reyes, spoke.\n\n"
+                 "The acting US envoy to the UN, Joel Marren, said the vote would fail.\n",
+    })
+    assert not any("lawyer" in role for role in roles_of(b, "Tomas Reyes"))
+    assert "acting US envoy to the UN" in roles_of(b, "Joel Marren")

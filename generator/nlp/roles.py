@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.knowledge.names import JOB_WORDS, PERSON_TITLES, is_honorific, is_title_word
+from generator.knowledge.names import JOB_WORDS, PERSON_NOUNS, PERSON_TITLES, is_honorific, is_title_word
 from generator.knowledge.role_words import is_person_role
 from generator.model import Citation, Role, Source
 
@@ -156,11 +156,13 @@ def _denied(verb) -> bool:
 
 def head_role(ent):
     """"the president's special envoy, Jane Doe" -> "the president's special envoy";
-    "the acting envoy to the UN, Jane Doe" keeps "to the UN" (the noun's complement)."""
+    "the acting envoy to the UN, Jane Doe" keeps "to the UN" (the noun's complement). A name
+    in apposition to a person inside that complement is that person, not the role's holder
+    ("X, lawyer for the boy's father Juan Doe": Juan Doe is no lawyer)."""
     root = ent.root
     head = root.head
     if (head.dep_ == "pobj" and head.head.lower_ in ROLE_CONNECTORS
-            and _is_role_noun(head.head.head)):
+            and _is_role_noun(head.head.head) and not _names_a_person(head)):
         head = head.head.head  # "the envoy to the UN, Jane Doe": parsed as the UN's apposition
     if root.dep_ != "appos" or not _is_role_noun(head):
         return None
@@ -170,6 +172,11 @@ def head_role(ent):
         if child.dep_ == "prep" and child.lower_ in ROLE_CONNECTORS and child.i == end:
             end = max(end, _phrase_end(child, stop=ent.start))
     return ent.doc[left:end]
+
+
+def _names_a_person(token) -> bool:
+    """Whether the noun names a person ("father", "lawyer"), not a body or a place."""
+    return token.lower_ in PERSON_NOUNS or is_person_role(token.text)
 
 
 ROLE_HEADS = frozenset({"head", "chief"})
