@@ -169,3 +169,24 @@ def test_the_addressee_of_a_demand_is_bound(nlp):
 def test_a_day_set_as_the_deadline_is_its_due_time(nlp, text, due):
     _, [candidate] = deadlines_in(nlp, text)
     assert due_of(candidate) == due
+
+
+def test_a_reference_in_another_article_joins_the_one_deadline_of_its_day(nlp):
+    briefing = briefing_of(nlp, {
+        "a": ("Arla Venn gave Northland until March 3 to withdraw its troops.", None),
+        "b": ("Officials gave no reason for the March 3 deadline, and it is unclear what will follow.", None),
+        "c": ("Tomas Vell told the union to end the strike by June 9.", None),
+    })  # fmt: skip
+    deadlines = merge_deadlines(briefing)
+    withdraw = next(d for d in deadlines if "withdraw" in d.demand)
+    assert {r.citation.source for r in withdraw.reports} == {"a", "b"}
+    assert len(deadlines) == 2
+
+
+def test_a_reference_stays_apart_when_two_deadlines_fall_on_its_day(nlp):
+    briefing = briefing_of(nlp, {
+        "a": ("Arla Venn gave Northland until March 3 to withdraw its troops.", None),
+        "b": ("Tomas Vell told the union to end the strike by March 3.", None),
+        "c": ("Officials gave no reason for the March 3 deadline, and it is unclear what will follow.", None),
+    })  # fmt: skip
+    assert len(merge_deadlines(briefing)) == 3

@@ -13,7 +13,9 @@ Two statements report the same deadline when they score at least
 
 Ruled out: due values that cannot name the same day (``compatible``),
 unless one statement reports the deadline changed. A statement joins the
-first cluster it links to with every member it is compared against.
+first cluster it links to with every member it is compared against. Then a
+cluster that only names a deadline by its due day ("the Jan. 14 deadline")
+joins the one other cluster due that day, when exactly one is (``with_references``).
 
 Building each merged ``Deadline`` (status, disagreements) is in ``deadlines_build``.
 """
@@ -89,7 +91,8 @@ _FILLER = frozenset(
 
 def merge(briefing: Briefing) -> list[Deadline]:
     """One Deadline per cluster of statements, sorted by due date."""
-    clusters = cluster(resolve_reports(briefing))
+    reports = resolve_reports(briefing)
+    clusters = with_references(cluster(reports), reports)
     newest = max((s.published for s in briefing.sources if s.published), default=None)
     by_id = {e.id: e for e in briefing.entities}
     deadlines = [build_deadline(c, by_id, newest) for c in clusters]
@@ -199,6 +202,31 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
     for n, report in enumerate(reports):
         first_index.setdefault(report, n)
     return [sorted((reports[r] for r in clusters[n]), key=first_index.__getitem__) for n in sorted(clusters)]
+
+
+def with_references(clusters: list[list[Report]], reports: list[Report]) -> list[list[Report]]:
+    """``clusters`` with each cluster that only refers to a deadline by its due day ("gave no
+    reason for the Jan. 14 deadline": no demand, setter or party in any statement) joined to
+    the one other cluster due that day, when exactly one is; in ``reports`` order. A due day
+    alone scores too little for ``cluster`` to join two articles' statements."""
+    order = {id(report): n for n, report in enumerate(reports)}
+    due = [{r.candidate.due.value for r in members if r.candidate.due} for members in clusters]
+    bare = {n for n, members in enumerate(clusters)
+            if len(due[n]) == 1 and all(map(_reference_only, members))}
+    due_on: dict[str, list[int]] = {}
+    for n in range(len(clusters)):
+        for value in due[n] if n not in bare else ():
+            due_on.setdefault(value, []).append(n)
+    joined = {n: due_on[value][0] for n in bare for value in due[n] if len(due_on.get(value, ())) == 1}
+    out = {n: list(members) for n, members in enumerate(clusters) if n not in joined}
+    for n, target in joined.items():
+        out[target] += clusters[n]
+    return [sorted(members, key=lambda r: order[id(r)]) for members in out.values()]
+
+
+def _reference_only(report: Report) -> bool:
+    """A statement naming a deadline by its due day alone: no demand, setter or party."""
+    return not (report.concepts or report.setter or report.bound or report.candidate.demand)
 
 
 EVIDENCE_POINTS = {"setter": 2, "concept": 2, "due": 2, "source": 1, "bound": 1, "length": 1}
