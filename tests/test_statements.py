@@ -110,6 +110,10 @@ NOT_STATEMENTS = [
      "is about 30 years old."),
     ("a saying verb inside a relative clause tells of the relative pronoun's antecedent",
      "Maria Lopez met the miner's brother, who Lopez said is eager to see him freed."),
+    ("a name inside the reported words is not who said them",
+     "The appeal is slim.\nIt's too late to argue Tomas Reyes may suffer privation or oppression in a failed state."),
+    ("nor when the name is a given name alone",
+     "The appeal is slim.\nIt's not enough to claim Lucia may suffer in prison."),
     ("a relative clause whose subject is 'which'",
      "The board sold the plant, which Peter Hansen said was worth far more."),
 ]

@@ -92,8 +92,8 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
     if any(s.open < end and start < s.close for s in spans):
         return None
     speaker = speaker_of_verb(paragraph, verb, spans).speaker
-    if speaker is None:
-        return None
+    if speaker is None or (start <= speaker.start < end):
+        return None  # no one, or a name inside the words reported ("enough to argue X may suffer")
     return QuoteCandidate(paragraph.cite(start, end), (speaker.start, speaker.end), speaker.text,
                           cue, kind="indirect")
 
