@@ -39,3 +39,9 @@ def test_the_verb_is_written_once_and_a_quote_keeps_its_words() -> None:
 ])
 def test_a_verb_after_a_modal_is_not_written_again(text: str, verb: str, words: str) -> None:
     assert position_words(statement(text, verb=verb)) == words
+
+
+def test_wire_copys_two_character_quotation_marks_are_dropped_too() -> None:
+    assert position_words(statement("``I formally object to the moves,''", kind="direct")) \
+        == "said: “I formally object to the moves,”"
+    assert position_words(statement("``We back the players'", kind="direct")) == "said: “We back the players'”"

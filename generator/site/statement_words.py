@@ -53,4 +53,12 @@ def clause_after_verb(text: str) -> str:
 
 def unquoted(text: str) -> str:
     """The text without quotation marks at its ends (a quote's text is printed inside new ones)."""
-    return text.strip().strip(QUOTE_MARKS).strip()
+    text = text.strip()
+    for opening, closing in PAIRED_MARKS:
+        text = text.removeprefix(opening).removesuffix(closing)
+    return text.strip(QUOTE_MARKS).strip()
+
+
+PAIRED_MARKS = (("``", "''"),)
+"""Quotation marks written with two characters: the ``...'' of wire copy as the LDC and Penn
+Treebank keep it, which a single-character strip would cut from words ("players'")."""
