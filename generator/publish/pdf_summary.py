@@ -107,10 +107,11 @@ def open_deadlines(briefing: Briefing) -> list[Deadline]:
 
 
 def ranked_actors(briefing: Briefing) -> list[Entity]:
-    """People and organisations, those named by most sources first (then most mentions)."""
+    """People and organisations, those named by most sources first (then most mentions); not a
+    name several of them share (``Entity.ambiguous_with``), which is no one actor."""
     def order(e: Entity) -> tuple:
         return (-len({m.source for m in e.mentions}), -len(e.mentions), e.name)
-    return sorted((e for e in briefing.entities if e.type in ACTOR_TYPES), key=order)
+    return sorted((e for e in briefing.entities if e.type in ACTOR_TYPES and not e.ambiguous_with), key=order)
 
 
 def key_actors(briefing: Briefing, sections: list[StorySection], limit: int) -> list[Actor]:

@@ -81,7 +81,8 @@ def briefing_title(briefing: Briefing) -> str:
 def home_context(briefing: Briefing, summary: Summary | None = None) -> HomeContext:
     """The overview: lead statements, key people, deadlines, events, stories, sources
     (``summary``: the entities' summaries, when the caller keeps them)."""
-    people = sorted((e for e in briefing.entities if e.type == "person" and e.has_page),
+    people = sorted((e for e in briefing.entities  # a name several people share is no key person
+                     if e.type == "person" and e.has_page and not e.ambiguous_with),
                     key=lambda e: -len(e.mentions))
     labels = source_labels(briefing)
     ok = [(labels[s.id], s) for s in briefing.sources if s.status == "ok"]

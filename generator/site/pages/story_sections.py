@@ -112,7 +112,8 @@ class _ByStory:
     deadlines: dict[str, list[Deadline]]
     """Story id -> deadlines any of its articles reports, in briefing order."""
     statements: dict[str, list[ReportedStatement]]
-    """Story id -> statements any of its articles reports, in briefing order."""
+    """Story id -> statements any of its articles reports, in briefing order; none of a name
+    several people share (``Entity.ambiguous_with``)."""
     events: dict[str, list[Event]]
     """Story id -> its events."""
 
@@ -143,7 +144,10 @@ def _group(briefing: Briefing) -> _ByStory:
     for deadline in briefing.deadlines:
         for story in stories_of(r.citation for r in deadline.reports):
             grouped.deadlines[story].append(deadline)
+    ambiguous = {entity.id for entity in briefing.entities if entity.ambiguous_with}
     for statement in briefing.statements:
+        if statement.speaker in ambiguous:
+            continue  # "Gonzalez" several people share: a position it took is nobody's in particular
         for story in stories_of(statement.citations):
             grouped.statements[story].append(statement)
     for event in briefing.events:
