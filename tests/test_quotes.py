@@ -43,6 +43,11 @@ def quotes_of(nlp, text: str) -> list[tuple[str, str | None]]:
 
 
 RULES = [
+    ("wire copy's paired backticks and apostrophes, the players' apostrophe inside",
+     "``We will not back down, and the players' union agrees,'' Maria Lopez said on Tuesday.\n"
+     "``That's not the best interest of the child,'' Peter Hansen told reporters.",
+     [("We will not back down, and the players' union agrees", "Maria Lopez"),
+      ("That's not the best interest of the child", "Peter Hansen")]),
     ("British single quotes",
      "‘We will not back down from this fight,’ Maria Lopez said on Tuesday.",
      [("We will not back down from this fight", "Maria Lopez")]),

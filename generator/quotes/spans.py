@@ -1,4 +1,5 @@
-"""Quoted stretches of a paragraph: “curly” or "straight" quote marks, or ‘single’ ones.
+"""Quoted stretches of a paragraph: “curly” or "straight" quote marks (or wire copy's
+``paired'' backticks and apostrophes, read as curly ones), or ‘single’ ones.
 
 British style quotes with single marks. A closing ’ is also the apostrophe
 ("the envoy’s"), so a single-quoted stretch ends only at a ’ not followed by a
@@ -21,6 +22,8 @@ from generator.nlp.paragraph import Paragraph
 
 TRAILING = ",;:"
 _CURLY = re.compile(r"“([^“”]*)(”|$)")
+_PAIRED = re.compile(r"``((?:[^`']|'(?!'))*)(''|$)")
+"""Wire copy's ``...'' as the LDC and the Penn Treebank keep it: read as curly marks."""
 _STRAIGHT = re.compile(r'"([^"]*)("|$)')
 _SINGLE = re.compile(r"‘((?:[^‘’]|’(?=\w))*)(’(?!\w)|$)")
 
@@ -51,6 +54,8 @@ def find_spans(paragraph: Paragraph) -> list[QuoteSpan]:
 def quote_spans(text: str, offset: int = 0) -> list[QuoteSpan]:
     """Quoted stretches of a paragraph text, in text order (offsets shifted by ``offset``)."""
     curly = [_span(m, offset) for m in _CURLY.finditer(text)]
+    if "``" in text:
+        curly = sorted(curly + [_span(m, offset) for m in _PAIRED.finditer(text)], key=lambda s: s.open)
     if not curly and '"' not in text:
         curly = [_span(m, offset) for m in _SINGLE.finditer(text)]
     straight = [_span(m, offset) for m in _STRAIGHT.finditer(text)]
