@@ -90,3 +90,14 @@ def test_a_story_is_named_by_a_title_in_mixed_case_before_one_in_capitals():
     assert [s.title for s in group_stories(briefing, {"story-1": ("a", "b", "c"),
                                                       "story-2": ("a", "c")})] == [
         "Storm keeps the fishing fleet in port", "FLEET STAYS IN PORT"]
+
+
+@pytest.mark.model
+def test_a_dateline_the_parse_makes_the_first_sentence_does_not_lead(tmp_path, nlp):
+    source = _source(tmp_path, "Fleet stays in port\nOSLO, Norway (AP)_ The fishing fleet of Tromso stayed in "
+                               "port on Monday as a storm hit the coast. Boats sail again on Wednesday.\n")
+    analysis = analyse(source, nlp)
+    body = [source.text[s.start:s.end] for s in analysis.sentences if not s.is_title]
+    assert not any("(AP)" in sentence and len(sentence) < 25 for sentence in body)
+    leads = lead_statements(Briefing(title="t", sources=[source], analyses={source.id: analysis}))
+    assert not any(s.lead.text.strip() == "OSLO, Norway (AP)_" for s in leads)

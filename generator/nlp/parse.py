@@ -74,13 +74,16 @@ def tag_times(source: Source, part: Segment) -> tuple[TimeExpression, ...]:
 
 def parse_paragraph(source: Source, part: Segment, doc, first_index: int,
                     previous: Paragraph | None) -> Paragraph:
-    """Sentences, mentions and times of one parsed segment."""
+    """Sentences, mentions and times of one parsed segment; a wire dateline the parse made the
+    story's first sentence ("CANBERRA, Australia (AP)_" before "Qantas will ...") is a title
+    line, as one standing on its own line is (``segments``)."""
     sentences: list[Sentence] = []
     found: list[Mention] = []
     for sent in _sentences(doc, part):
         index = first_index + len(sentences)
+        dateline = part.paragraph == 0 and not sentences and is_dateline(sent.text)  # "OSLO (AP)_ The ..."
         sentences.append(Sentence(index, part.start + sent.start_char, part.start + sent.end_char,
-                                  paragraph=part.paragraph, is_title=part.is_title))
+                                  paragraph=part.paragraph, is_title=part.is_title or dateline))
         found.extend(mention_rules.find_mentions(sent, source, part.start, index))
     return Paragraph(source, doc, part.start, tuple(sentences), tuple(found),
                      tag_times(source, part), previous)
