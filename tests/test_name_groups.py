@@ -4,7 +4,13 @@
 from __future__ import annotations
 
 from generator.model import Mention
-from generator.resolve.name_groups import NameGroup, group_key, group_mentions, split_coordinations
+from generator.resolve.name_groups import (
+    NameGroup,
+    group_key,
+    group_mentions,
+    speaking_family_names,
+    split_coordinations,
+)
 from generator.resolve.name_links import is_mostly_person
 
 TEXT = ("Dana Quell left Springfield. Months later Springfield and Quell agreed again. "
@@ -75,3 +81,15 @@ def test_a_company_is_compared_without_its_legal_form():
     # a word that some country's list holds as a legal form, or nothing left: kept
     assert key("Lakeside Spa") == "lakeside spa" and key("Inc.") == "inc"
     assert key("Dana Co", "PERSON") == "dana co"  # people have no legal form
+
+
+def test_a_speaking_place_name_is_the_person_of_that_family_name_in_the_article():
+    def m(text: str, label: str, *cues: str) -> Mention:
+        return Mention("a", 0, len(text), text, label, 0, cues=cues)
+
+    found = speaking_family_names([m("Pedro Toledo", "PERSON", "title:person"),
+                                   m("Toledo", "GPE", "verb:said"), m("Toledo", "GPE", "prep:place"),
+                                   m("Moscow", "GPE", "verb:said")])
+    assert [x.label for x in found] == ["PERSON", "PERSON", "GPE", "GPE"]
+    alone = [m("Moscow", "GPE", "verb:said")]
+    assert speaking_family_names(alone) == alone

@@ -35,6 +35,7 @@ from generator.resolve.name_groups import (
     Links,
     NameGroup,
     group_mentions,
+    speaking_family_names,
     split_coordinations,
     strip_nationality_prefixes,
     trim_headline_spillover,
@@ -69,7 +70,8 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
     previous build's per-name results, see ``resolve.memo``; ``outlets``: the ``outlet_key``
     of each outlet the sources' metadata names)."""
     with paused_collector():  # many new objects and no cycles: the collector's passes cost a quarter
-        mentions = [m for a in analyses for m in split_coordinations(trim_headline_spillover(a))]
+        mentions = [m for a in analyses
+                    for m in split_coordinations(speaking_family_names(trim_headline_spillover(a)))]
         groups = group_mentions([m for m in mentions if not overrides.ignores(m.text)]
                                 if overrides.ignore else mentions, memo)
         strip_nationality_prefixes(groups)

@@ -131,6 +131,19 @@ _NAME_RUN = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
 _COORDINATION = re.compile(rf"^(?P<a>{_NAME_RUN}) (?:and|&) (?P<b>{_NAME_RUN})$")
 
 
+def speaking_family_names(mentions: list[Mention]) -> list[Mention]:
+    """A one-word place name that speaks ("Toledo said ...", "Toledo urged ...") in an article
+    naming a person of that family name ("Police Superintendent Pedro Toledo") is that
+    person: the model tags the surname as the city. A city that speaks for its government
+    ("Moscow said") is left alone, as no person of the article bears its name."""
+    family = {normalise(m.text).rsplit(" ", 1)[-1] for m in mentions
+              if m.label == "PERSON" and " " in m.text.strip()}
+    if not family:
+        return list(mentions)
+    return [replace(m, label="PERSON") if m.label in PLACE_LABELS and "verb:said" in m.cues
+            and " " not in m.text.strip() and normalise(m.text) in family else m for m in mentions]
+
+
 def split_coordinations(mentions: list[Mention]) -> list[Mention]:
     """"Springfield and Doe" tagged as one name -> "Springfield" and "Doe", when the same
     article names one of the two as a person on its own, or as the family name of a person it
