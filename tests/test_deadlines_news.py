@@ -190,3 +190,30 @@ def test_a_reference_stays_apart_when_two_deadlines_fall_on_its_day(nlp):
         "c": ("Officials gave no reason for the March 3 deadline, and it is unclear what will follow.", None),
     })  # fmt: skip
     assert len(merge_deadlines(briefing)) == 3
+
+
+# --- a plan or a forecast of one's own is no deadline ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Works has said it wants to raise its export revenue to half of its business by the end of 2031.",
+        "The two firms said they expect the merger to be completed by Dec. 15.",
+        "The union hopes to reach a deal by Friday.",
+    ],
+)  # fmt: skip
+def test_a_plan_of_ones_own_or_a_forecast_is_no_deadline(nlp, text):
+    assert deadlines_in(nlp, text)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("The ministry wants Northland to withdraw its troops by Friday.", "withdraw its troops"),
+        ("Arla Venn expects Northland to agree to a ceasefire by August 8.", "agree to a ceasefire"),
+        ("Arla Venn expects a ceasefire by August 8.", "a ceasefire"),
+    ],
+)  # fmt: skip
+def test_a_wish_another_party_is_to_meet_is_still_a_deadline(nlp, text, demand):
+    assert [c.demand for c in deadlines_in(nlp, text)[1]] == [demand]

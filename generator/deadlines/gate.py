@@ -22,6 +22,9 @@ someone. These rules keep out what only looks like one:
   "stay", "continue") tells how long the state lasts; nothing is due by X
   ("has until Friday to respond" is a deadline). A deadline or window noun as
   the state's subject ("the ultimatum remains in force until Friday") is one.
+* A plan verb with a to-infinitive no other party is to carry out ("wants to boost revenue by
+  1990", "expect the transaction to be completed by Dec. 15") states a goal or a forecast, no
+  demand; "wants Russia to withdraw by Friday" demands.
 * "by X" on a verb in the simple past or past perfect indicative ("by Monday,
   officials hardened their stance", "had filed by Friday") reports what had
   happened by then, unless the verb is a demand cue, has a modal, or takes a
@@ -62,9 +65,29 @@ REFUSAL_LEMMAS = frozenset("fail failure refuse refusal decline reluctance witho
 PAST_MARKERS = re.compile(r"\b(?:ago|earlier|previously|last)\b", re.IGNORECASE)
 
 
+PLAN_VERBS = frozenset({"expect", "want", "hope", "plan", "aim", "intend", "seek"})
+"""Demand cues that state a plan or a forecast when what is to be done is the subject's own or a
+thing's ("wants to boost revenue by 1990", "expects the sale to be completed by Dec. 15")."""
+
+
 def cue_lemmas(sent) -> set[str]:
-    """Lemmas of the sentence, leaving out belief verbs with a finite clause ("expects that ...")."""
-    return {t.lemma_.lower() for t in sent if not finite_clause_only(t)}
+    """Lemmas of the sentence, leaving out belief verbs with a finite clause ("expects that ...")
+    and plan verbs whose to-infinitive no other party is to carry out (``is_own_plan``)."""
+    return {t.lemma_.lower() for t in sent if not finite_clause_only(t) and not is_own_plan(t)}
+
+
+def is_own_plan(verb) -> bool:
+    """True for a plan verb whose to-infinitive is the subject's own act ("it wants to boost
+    revenue") or a thing's ("expect the transaction to be completed"): a goal or a forecast,
+    with no party bound to meet it. "wants Russia to withdraw" names one: a demand."""
+    if verb.lemma_.lower() not in PLAN_VERBS:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not clauses or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return all(not s.ent_type_ and s.pos_ != "PROPN" for s in subjects)
 
 
 def is_time_offset(prep) -> bool:
