@@ -24,7 +24,7 @@ someone. These rules keep out what only looks like one:
   the state's subject ("the ultimatum remains in force until Friday") is one.
 * A plan verb with a to-infinitive no other party is to carry out ("wants to boost revenue by
   1990", "expect the transaction to be completed by Dec. 15") states a goal or a forecast, no
-  demand; "wants Russia to withdraw by Friday" demands.
+  demand; "wants Northland to withdraw by Friday" demands.
 * "by X" on a verb in the simple past or past perfect indicative ("by Monday,
   officials hardened their stance", "had filed by Friday") reports what had
   happened by then, unless the verb is a demand cue, has a modal, or takes a
@@ -79,7 +79,7 @@ def cue_lemmas(sent) -> set[str]:
 def is_own_plan(verb) -> bool:
     """True for a plan verb whose to-infinitive is the subject's own act ("it wants to boost
     revenue") or a thing's ("expect the transaction to be completed"): a goal or a forecast,
-    with no party bound to meet it. "wants Russia to withdraw" names one: a demand."""
+    with no party bound to meet it. "wants Northland to withdraw" names one: a demand."""
     if verb.lemma_.lower() not in PLAN_VERBS:
         return False
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")

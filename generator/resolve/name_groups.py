@@ -135,7 +135,7 @@ def speaking_family_names(mentions: list[Mention]) -> list[Mention]:
     """A one-word place name that speaks ("Toledo said ...", "Toledo urged ...") in an article
     naming a person of that family name ("Police Superintendent Pedro Toledo") is that
     person: the model tags the surname as the city. A city that speaks for its government
-    ("Moscow said") is left alone, as no person of the article bears its name."""
+    ("Beijing said") is left alone, as no person of the article bears its name."""
     family = {normalise(m.text).rsplit(" ", 1)[-1] for m in mentions
               if m.label == "PERSON" and " " in m.text.strip()}
     if not family:
