@@ -68,6 +68,8 @@ def test_trigger_arguments(nlp, text, kind, participants, place, time):
         "There is no sign that John Smith will visit Madrid.",
         "The weather in Madrid was mild.",
         "Peace negotiations are always important.",
+        "Rebels attempted to kill President Ana Ruiz in Lima on Monday.",  # tried, not done
+        "The attempt to kill President Ana Ruiz in Lima failed on Monday.",
     ],
 )
 def test_no_event(nlp, text):

@@ -181,7 +181,8 @@ def governor_of(token):
 
 def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandidate | None:
     context = context_tokens(token, governor)
-    if _is_repeated(token, context) or _is_negated(token) or not in_sense(paragraph, token):
+    if _is_repeated(token, context) or _is_negated(token) or _is_attempted(token) \
+            or not in_sense(paragraph, token):
         return None
     place = _place(paragraph, token, context)
     taking = participants(token, governor)
@@ -333,6 +334,14 @@ def _is_earlier(token, context: set[int]) -> bool:
     words = (token.doc[i] for i in context)
     return any(t.dep_ == "amod" and t.lower_ in lex.EARLIER_ADJECTIVES
                and t.head.lower_ in lex.NOUN_TRIGGERS for t in words)
+
+
+def _is_attempted(token) -> bool:
+    """An act only tried ("attempts to kill X", "a plot to assassinate", "tried to flee",
+    "attempted murder"): not the act itself, which may never have happened."""
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return token.head.lemma_.lower() in lex.ATTEMPT_WORDS
+    return any(c.dep_ == "amod" and c.lower_ in ("attempted", "failed", "foiled") for c in token.children)
 
 
 def _is_negated(token) -> bool:
