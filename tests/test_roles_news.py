@@ -136,3 +136,13 @@ def test_a_name_beside_a_person_in_a_roles_complement_is_not_its_holder(tmp_path
     })
     assert not any("lawyer" in role for role in roles_of(b, "Tomas Reyes"))
     assert "acting US envoy to the UN" in roles_of(b, "Joel Marren")
+
+
+def test_a_hyphen_inside_a_word_does_not_end_a_role(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Fleet deal signed\n\n"
+                 "Ida Sorensen, the head of Nord-Marine Shipping, signed the deal on Monday.\n\n"
+                 "Joel Marren is the founder of a group known as Al-Fajr.\n",
+    })
+    assert "head of Nord-Marine Shipping" in roles_of(b, "Ida Sorensen")
+    assert "founder of a group known as Al-Fajr" in roles_of(b, "Joel Marren")

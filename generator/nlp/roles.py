@@ -193,10 +193,16 @@ def _phrase_end(token, stop: int) -> int:
     """End (exclusive) of the token's subtree, cut before punctuation and before ``stop``."""
     end = token.i + 1
     for t in token.doc[token.i + 1: min(stop, max(t.i for t in token.subtree) + 1)]:
-        if t.is_punct:
+        if t.is_punct and not _inner_hyphen(t):
             break
         end = t.i + 1
     return end
+
+
+def _inner_hyphen(token) -> bool:
+    """A hyphen inside a word ("Al-Qaida", "Rolls-Royce"), which ends no phrase."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text == "-" and not token.whitespace_ and before is not None and not before.whitespace_
 
 
 def trim_phrase(token):
@@ -205,7 +211,7 @@ def trim_phrase(token):
     start = min(t.i for t in token.subtree)
     end = token.i + 1
     for t in doc[token.i + 1 : max(t.i for t in token.subtree) + 1]:
-        if t.is_punct or t.lower_ in CLAUSE_WORDS:
+        if (t.is_punct and not _inner_hyphen(t)) or t.lower_ in CLAUSE_WORDS:
             break
         end = t.i + 1
     return doc[start:end]
