@@ -44,3 +44,27 @@ def test_seed_overview_has_the_deadline_positions_and_watch_list(seed_site):
     first_words = [line.split(") ", 1)[1].split()[:2] for line in lines]
     assert all(a.lower() != b.lower() for a, b in first_words)  # the reporting verb is written once
     assert "**What to watch.**" in text and "**What changed.**" in text
+
+
+def test_each_deadline_of_a_story_is_a_line_of_its_own(tmp_path):
+    """Two deadlines of one story are two list items (they once ran into one line: the
+    template's hard line break was collapsed by the escaping of every printed value)."""
+    from generator.config import load_config
+    from generator.pipeline import build
+    from tests.conftest import make_project
+
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Port dispute deepens\n\nMinister Arla Venn gave the Harbour Board until March 3 to reopen the "
+        "northern route. Arla Venn also told the Harbour Board to pay its fines by March 10.\n",
+        encoding="utf-8")
+    (seeds / "b.txt").write_text(
+        "Harbour Board faces two deadlines\n\nThe Harbour Board must reopen the northern route by March 3, "
+        "Arla Venn said. The Harbour Board must pay its fines by March 10, she added.\n",
+        encoding="utf-8")
+    root = make_project(tmp_path / "project", seeds)
+    build(load_config(root=root), warn=lambda message: None)
+    home = (root / "docs" / "index.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^- \[Deadline[^\n]*$", home.split("**Deadlines.**")[1].split("**")[0], flags=re.M)
+    assert len(listed) == 2, home
