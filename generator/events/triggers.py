@@ -267,9 +267,9 @@ EARLIER_ADJECTIVES = frozenset({"last", "previous", "prior", "earlier", "past", 
 """Adjectives on a noun trigger marking an earlier occurrence ("his last visit")."""
 
 EARLIER_ADVERBS = frozenset({"previously", "formerly"})
+"""Adverbs on a verb trigger marking an earlier occurrence ("previously met")."""
 ATTEMPT_WORDS = frozenset({"attempt", "try", "plot", "bid", "conspire", "conspiracy", "scheme"})
 """Words whose to-infinitive is an act tried, not done ("attempts to kill", "a plot to seize")."""
-"""Adverbs on a verb trigger marking an earlier occurrence ("previously met")."""
 
 REPEATED_MODIFIERS = frozenset({"several", "multiple", "many", "numerous", "various",
                                 "repeated", "frequent", "occasions", "regularly", "often",
