@@ -134,7 +134,7 @@ def due_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> lis
 
 def _rules_out(prep) -> bool:
     """A due preposition that places a time, a lasting state or a past deed (``gate``)."""
-    return gate.is_time_offset(prep) or gate.is_lasting_state(prep) or gate.is_past_deed(prep)
+    return gate.is_time_offset(prep) or gate.gives_no_due_time(prep)
 
 
 def _has_cue(prep, sent) -> bool:

@@ -82,8 +82,7 @@ def is_own_plan(verb) -> bool:
     with no party bound to meet it. "wants Northland to withdraw" names one: a demand."""
     if verb.lemma_.lower() not in PLAN_VERBS:
         return False
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and is_to_infinitive(c)]
     if not clauses or any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -114,7 +113,7 @@ def finite_clause_only(verb) -> bool:
 
 def _is_finite(clause) -> bool:
     """A clause with its own subject or "that", not a to-infinitive."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if is_to_infinitive(clause):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in clause.children)
 
@@ -170,7 +169,15 @@ def is_past_deed(prep) -> bool:
 
 def _takes_infinitive(verb) -> bool:
     """Whether a verb governs a to-infinitive ("had to leave", "agreed to pay")."""
-    return any(
-        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in verb.children
-    )
+    return any(c.dep_ in ("xcomp", "advcl") and is_to_infinitive(c) for c in verb.children)
+
+
+def is_to_infinitive(verb) -> bool:
+    """Whether a verb has "to" as its auxiliary: "to leave", "to pay"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def gives_no_due_time(prep) -> bool:
+    """A due preposition on a lasting state or a past deed (``is_lasting_state``,
+    ``is_past_deed``): nothing is due by its time."""
+    return is_lasting_state(prep) or is_past_deed(prep)

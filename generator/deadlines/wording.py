@@ -45,7 +45,7 @@ def _demand_heads(paragraph: Paragraph, sent, main, dated) -> list:
     noun = main.anchor
     for child in noun.children:
         if child.dep_ in ("relcl", "acl") and (
-            child.lemma_ not in roles.AGENT_VERBS or _is_infinitive(child)
+            child.lemma_ not in roles.AGENT_VERBS or gate.is_to_infinitive(child)  # "a deadline to declare"
         ):
             heads.append(child)
         if child.dep_ == "prep" and child.lower_ == "for":
@@ -62,17 +62,7 @@ def _due_on(anchor) -> bool:
     if anchor.lemma_.lower() not in gate.DEADLINE_NOUNS | gate.WINDOW_NOUNS:
         return True
     prep = anchor.head
-    return (
-        anchor.dep_ == "pobj"
-        and prep.lower_ in _DUE_PREPOSITIONS
-        and not gate.is_lasting_state(prep)
-        and not gate.is_past_deed(prep)
-    )
-
-
-def _is_infinitive(verb) -> bool:
-    """A to-infinitive: "a deadline to declare" demands it, unlike "a deadline set by X"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return anchor.dep_ == "pobj" and prep.lower_ in _DUE_PREPOSITIONS and not gate.gives_no_due_time(prep)
 
 
 def _climb(head):
