@@ -18,6 +18,13 @@ def due_of(candidate) -> str | None:
     return candidate.due.value if candidate.due else None
 
 
+def assert_one_deadline(nlp, text: str, due: str, demand: str | None) -> None:
+    """The text states one deadline, due ``due``, demanding ``demand`` (any when None)."""
+    _, [candidate] = deadlines_in(nlp, text)
+    assert due_of(candidate) == due
+    assert demand is None or candidate.demand == demand
+
+
 # --- a sentence that only refers to a dated deadline states no demand -------------
 
 
@@ -77,9 +84,7 @@ def test_a_state_lasting_until_a_day_is_no_deadline(nlp, text):
     ],
 )  # fmt: skip
 def test_until_still_gives_a_deadline_when_something_is_due(nlp, text, due, demand):
-    _, [candidate] = deadlines_in(nlp, text)
-    assert due_of(candidate) == due
-    assert demand is None or candidate.demand == demand
+    assert_one_deadline(nlp, text, due, demand)
 
 
 # --- "by X" on a past deed reports what had happened by then ------------------------
@@ -107,9 +112,7 @@ def test_a_past_deed_by_a_day_is_no_deadline(nlp, text):
     ],
 )  # fmt: skip
 def test_a_demanded_act_by_a_day_is_still_a_deadline(nlp, text, due, demand):
-    _, [candidate] = deadlines_in(nlp, text)
-    assert due_of(candidate) == due
-    assert demand is None or candidate.demand == demand
+    assert_one_deadline(nlp, text, due, demand)
 
 
 # --- a deadline that was not set, and the addressee of a report -------------------
@@ -198,7 +201,8 @@ def test_a_reference_stays_apart_when_two_deadlines_fall_on_its_day(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "Harbour Works has said it wants to raise its export revenue to half of its business by the end of 2031.",
+        ("Harbour Works has said it wants to raise its export revenue to half of its business "
+         "by the end of 2031."),
         "The two firms said they expect the merger to be completed by Dec. 15.",
         "The union hopes to reach a deal by Friday.",
     ],
