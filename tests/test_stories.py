@@ -10,9 +10,11 @@ import pytest
 from generator.evaluation.stories import subset_briefing
 from generator.events.linkage import average_linkage, cut
 from generator.events.stories import (
+    MIN_CONTENT,
     STORY_SIMILARITY,
     STORY_STICKINESS,
     Profile,
+    body_text,
     candidate_pairs,
     cluster_articles,
     key_terms,
@@ -35,6 +37,26 @@ def test_similarity_is_the_cosine():
     assert similarity(profile(a=1.0, b=1.0), profile(a=1.0, b=1.0)) == pytest.approx(1.0)
     assert similarity(profile(a=1.0), profile(b=1.0)) == 0.0
     assert similarity(profile(a=1.0, b=1.0), profile(b=1.0, c=1.0)) == pytest.approx(0.5)
+
+
+def test_shared_dates_count_only_beside_enough_shared_content():
+    little = profile(**{"time:2031-04-17": 3.0, "time:2031-Q1": 1.0, "term:quarter": 1.0, "term:a": 4.0})
+    other = profile(**{"time:2031-04-17": 3.0, "time:2031-Q1": 1.0, "term:quarter": 1.0, "term:b": 4.0})
+    content = little.vector["term:quarter"] * other.vector["term:quarter"]
+    assert content < MIN_CONTENT
+    assert similarity(little, other) == pytest.approx(content)  # the dates are left out
+    alike = profile(**{"time:2031-04-17": 1.0, "person:x": 2.0})
+    assert similarity(alike, alike) == pytest.approx(1.0)  # with names in common, the dates count
+
+
+def test_the_body_text_leaves_out_front_matter_and_keeps_offsets():
+    text = "---\npublished: 2031-04-17\n---\n\nHeadline here\nThe body sentence.\n"
+    head, body = text.index("Headline"), text.index("The body")
+    source = Source(id="a", path="a.md", status="ok", text=text,
+                    paragraphs=((body, body + 18),), title_span=(head, head + 13))
+    kept = body_text(source)
+    assert len(kept) == len(text)
+    assert kept.split() == ["Headline", "here", "The", "body", "sentence."]
 
 
 def test_far_apart_dates_lower_the_similarity():

@@ -62,3 +62,31 @@ def test_two_earthquakes_are_two_stories_and_an_article_without_events_joins_its
 @pytest.mark.model
 def test_two_visits_by_one_envoy_on_different_days_are_two_stories(tmp_path):
     assert stories_of(tmp_path, VISITS) == {("v1", "v2"), ("v3",)}
+
+
+def _dated(text: str, day: str = "2031-04-17") -> str:
+    """An article with front matter giving its outlet and publication day."""
+    return f"---\noutlet: Daily Ledger\npublished: {day}\n---\n\n{text}"
+
+
+SAME_DAY = {  # unrelated news of one day and one quarter: what they share is dates and stock words
+    "c1": _dated("Brindle Mills reported a third-quarter loss of $4.1 million, citing weak demand for "
+                 "its carpets. The Georgia company said sales fell 12% from the third quarter a year "
+                 "earlier."),
+    "c2": _dated("Orkney Freight said today its third-quarter profit rose 30%, helped by higher rates "
+                 "on its Pacific routes. Chief executive Lena Voss said the quarter was the best in a "
+                 "decade."),
+    "c3": _dated("Talmadge Savings Bank took a $9 million charge in the third quarter to cover bad "
+                 "loans in Ohio, and suspended its dividend today."),
+    "c4": _dated("Quillon Software posted record third-quarter revenue as schools in Texas bought its "
+                 "grading programs, the company said today."),
+    "d1": _dated("Harlow Chemicals agreed to buy Pell Dyes for $80 million. Harlow chairman Owen Tate "
+                 "said the deal would close in the fourth quarter."),
+    "d2": _dated("Shareholders of Pell Dyes backed the $80 million offer from Harlow Chemicals, Owen "
+                 "Tate said today.", "2031-04-18"),
+}
+
+
+@pytest.mark.model
+def test_articles_sharing_only_their_dates_are_not_one_story(tmp_path):
+    assert stories_of(tmp_path, SAME_DAY) == {("c1",), ("c2",), ("c3",), ("c4",), ("d1", "d2")}
