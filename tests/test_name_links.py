@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.knowledge import gazetteer
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup, group_mentions
 from generator.resolve.name_links import (
@@ -254,3 +255,16 @@ def test_a_place_is_not_the_short_form_of_a_part_of_it_or_a_place_beside_it():
     assert links.find("sudan") != links.find("south sudan")
     assert links.find("rovers") == links.find("harbor city rovers")
 
+
+
+def test_an_acronym_that_is_a_known_place_spells_no_organisation():
+    place = gazetteer.lookup("United States")
+    country = group("us", ("US", "GPE", ()))
+    country.place = place
+    groups = {"us": country, "ulm shipping": group("ulm shipping", ("ULM Shipping", "ORG", ())),
+              "ups": group("ups", ("UPS", "ORG", ())),
+              "united parcel service": group("united parcel service", ("United Parcel Service", "ORG", ()))}
+    links = Links(groups)
+    link_acronyms(groups, links, Overrides())
+    assert links.find("us") != links.find("ulm shipping")
+    assert links.find("ups") == links.find("united parcel service")

@@ -118,3 +118,13 @@ def test_a_family_name_alone_lends_its_cues_to_a_full_name_the_model_tags_an_org
                     cues=("title:person",) if n % 2 else ("gender:f",)) for n in range(3)]
     assert vote_type(full, known_place=False) == "organization"
     assert vote_type(full + bare, known_place=False) == "person"
+
+
+def test_a_known_place_written_after_the_stays_a_place():
+    # "the U.S." dozens of times, and one full name the model tags as an organisation
+    mentions = [Mention("a", n * 20, n * 20 + 4, "U.S.", "GPE", n, cues=("determiner",)) for n in range(30)]
+    mentions += [Mention("a", 700 + n * 20, 704 + n * 20, "U.S.", "GPE", 35 + n, cues=("prep:place",))
+                 for n in range(5)]  # "in the U.S."
+    mentions.append(Mention("a", 900, 910, "U.S. Coast", "ORG", 45))
+    assert vote_type(mentions, known_place=True) == "place"
+    assert vote_type(mentions, known_place=False) == "organization"  # "the Acme": an organisation

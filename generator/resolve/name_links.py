@@ -394,7 +394,8 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
     (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials), a
     name ending in "Police" spelt with the D of its department ("NYPD"); when
     none does, to the only one written after "the" whose initials it spells with the
-    article's T ("THR" for "The Hollywood Reporter"). An acronym several names spell is
+    article's T ("THR" for "The Hollywood Reporter"). An acronym that is a place of the
+    gazetteer ("US") joins only a name of that place. An acronym several names spell is
     decided article by article (``_acronym_by_article``)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     with_the: dict[str, set[str]] = defaultdict(set)
@@ -412,6 +413,8 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
         if not (form.isupper() and 2 <= len(form) <= 6) or overrides.keeps_apart(key) or _state_like(group):
             continue
         spelt = by_initials.get(form) or with_the.get(form, set())
+        if group.place is not None:  # "US" of "the U.S." spells no company's name ("UBS Securities")
+            spelt = {k for k in spelt if groups[k].place == group.place}
         candidates = {links.find(k) for k in spelt}
         if len(candidates) == 1:
             links.join(candidates.pop(), key)

@@ -98,6 +98,8 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
             points[suffix_type] = points.get(suffix_type, 0) + SUFFIX_WEIGHT
     for mention in mentions:
         for cue in mention.cues:
+            if known_place and cue == "determiner":
+                continue  # "the United States", "the Netherlands": a place's usual article
             for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
                 points[entity_type] = points.get(entity_type, 0) + weight
         if any(is_person_role(role.text) for role in mention.roles):
