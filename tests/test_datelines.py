@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.ingest.boilerplate import is_dateline
+from generator.ingest.boilerplate import dateline_length, is_dateline
 from generator.ingest.read import ingest
 from generator.events.stories import group_stories
 from generator.model import Briefing, Source
@@ -101,3 +101,33 @@ def test_a_dateline_the_parse_makes_the_first_sentence_does_not_lead(tmp_path, n
     assert not any("(AP)" in sentence and len(sentence) < 25 for sentence in body)
     leads = lead_statements(Briefing(title="t", sources=[source], analyses={source.id: analysis}))
     assert not any(s.lead.text.strip() == "OSLO, Norway (AP)_" for s in leads)
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("CANBERRA, Australia (AP)_ Lorne Air will double its flights.", "CANBERRA, Australia (AP)_ "),
+    ("MOSCOW (AP)_ The mayor opened the bridge.", "MOSCOW (AP)_ "),
+    ("GENEVA, March 3 (Xinhua) -- Talks resumed.", "GENEVA, March 3 (Xinhua) -- "),
+    ("U.S. - China talks resumed on Monday.", ""),  # initials: no dateline
+    ("NATO - the alliance - met.", ""),  # no capital after the dash
+    ("President Ola Brenn said the talks went well.", ""),
+])
+def test_a_dateline_the_first_sentence_runs_on_from_is_measured(text, dateline):
+    assert text[:dateline_length(text)] == dateline
+
+
+INLINE = ("OSLO, Norway (AP)_ The fishing fleet of Tromso stayed in port on Monday as a storm hit the "
+          "coast. Harbour master Kari Berg said the boats would sail again on Wednesday.\n")
+
+
+def test_the_title_leaves_out_a_dateline_the_first_sentence_runs_on_from(tmp_path):
+    source = _source(tmp_path, INLINE)
+    assert source.title == "The fishing fleet of Tromso stayed in port on Monday as a storm hit the coast."
+
+
+@pytest.mark.model
+def test_the_lead_leaves_out_a_dateline_the_first_sentence_runs_on_from(tmp_path, nlp):
+    source = _source(tmp_path, INLINE)
+    analysis = analyse(source, nlp)
+    leads = lead_statements(Briefing(title="t", sources=[source], analyses={source.id: analysis}))
+    first = leads[0].citations[0]
+    assert first.text.startswith("The fishing fleet") and source.text[first.start:first.end] == first.text

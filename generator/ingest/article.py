@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.ingest.boilerplate import is_dateline, is_furniture, is_headline, is_section_end
+from generator.ingest.boilerplate import (
+    dateline_length,
+    is_dateline,
+    is_furniture,
+    is_headline,
+    is_section_end,
+)
 from generator.ingest.files import ArticleError
 from generator.ingest.metadata import publication_date, usable_metadata
 from generator.knowledge.names import is_title_word, normalise
@@ -102,7 +108,8 @@ def choose_title(
     text: str, paragraphs: list[tuple[int, int]], meta: dict[str, Any]
 ) -> tuple[str, tuple[int, int] | None, list[tuple[int, int]]]:
     """Title from metadata, else a headline-like first line, else the first sentence (a wire
-    dateline standing before the story, ``is_dateline``, is passed over)."""
+    dateline standing before the story, ``is_dateline``, or opening its first sentence,
+    ``dateline_length``, is passed over)."""
     if meta.get("title"):
         title = str(meta["title"]).strip()
         first_start, first_end = paragraphs[0]
@@ -113,7 +120,7 @@ def choose_title(
     first = text[line[0]:line[1]]
     if is_headline(first) and len(paragraphs) > 1:
         return first, line, [p for p in paragraphs if p != line]
-    return first_sentence(first).strip(), None, paragraphs
+    return first_sentence(first[dateline_length(first):]).strip(), None, paragraphs
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")

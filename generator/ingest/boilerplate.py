@@ -67,6 +67,18 @@ _DATELINE = re.compile(
 )
 
 
+_DATELINE_LEAD = re.compile(_DATELINE.pattern.replace(r"\s*$", r"\s*(?=[A-Z“\"‘'])"), re.VERBOSE)
+"""A dateline that the story's first sentence runs on from ("CANBERRA, Australia (AP)_ Qantas ...")."""
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of ``text`` a wire dateline takes when the story's first sentence
+    runs straight on from it ("CANBERRA, Australia (AP)_ Qantas will ..."; agency or dash
+    required, as for ``is_dateline``; a place of initials, "U.S. - China talks", is none), else 0."""
+    match = _DATELINE_LEAD.match(text) if text[:2].isalpha() else None
+    return match.end() if match and (match["agency"] or match["dash"]) else 0
+
+
 def is_dateline(text: str) -> bool:
     """A wire story's dateline standing alone on its line: the place in capitals, maybe a region
     or a day, then the agency in brackets or a dash ("NAIROBI, Kenya (AP) _", "WASHINGTON,

@@ -9,11 +9,12 @@ sentences (news puts the essentials first).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from rapidfuzz import fuzz, process
 
+from generator.ingest.boilerplate import dateline_length
 from generator.model import Briefing, Citation, Entity, Sentence, Source
 from generator.site.memo import PageMemo
 
@@ -198,5 +199,12 @@ def lead_statements(briefing: Briefing, per_source: int = 2, limit: int = 7,
         if analysis is None:
             continue
         body = [s for s in analysis.sentences if not s.is_title][:per_source]
-        citations += [sentence_citation(source, s) for s in body]
+        citations += [_without_dateline(sentence_citation(source, s)) for s in body]
     return rank(merge_statements(citations))[:limit]
+
+
+def _without_dateline(citation: Citation) -> Citation:
+    """An opening sentence's citation from after the wire dateline it runs on from
+    ("CANBERRA, Australia (AP)_ Qantas will ..." cites "Qantas will ...")."""
+    skip = dateline_length(citation.text)
+    return replace(citation, start=citation.start + skip, text=citation.text[skip:]) if skip else citation
