@@ -106,6 +106,7 @@ def test_a_dateline_the_parse_makes_the_first_sentence_does_not_lead(tmp_path, n
 @pytest.mark.parametrize("text, dateline", [
     ("CANBERRA, Australia (AP)_ Lorne Air will double its flights.", "CANBERRA, Australia (AP)_ "),
     ("MOSCOW (AP)_ The mayor opened the bridge.", "MOSCOW (AP)_ "),
+    ("O'BRIEN POINT, Alaska (AP)_ Ice closed the harbor.", "O'BRIEN POINT, Alaska (AP)_ "),
     ("GENEVA, March 3 (Xinhua) -- Talks resumed.", "GENEVA, March 3 (Xinhua) -- "),
     ("U.S. - China talks resumed on Monday.", ""),  # initials: no dateline
     ("NATO - the alliance - met.", ""),  # no capital after the dash

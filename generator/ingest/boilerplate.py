@@ -71,11 +71,15 @@ _DATELINE_LEAD = re.compile(_DATELINE.pattern.replace(r"\s*$", r"\s*(?=[A-Z“\"
 """A dateline that the story's first sentence runs on from ("CANBERRA, Australia (AP)_ Qantas ...")."""
 
 
+_TWO_CAPITALS = re.compile(r"[A-Z'.\-]*[A-Z]{2}")
+"""A first word with two capitals in a row ("O'SMACH", "ST."), not only initials ("U.S.")."""
+
+
 def dateline_length(text: str) -> int:
     """How many characters of ``text`` a wire dateline takes when the story's first sentence
     runs straight on from it ("CANBERRA, Australia (AP)_ Qantas will ..."; agency or dash
     required, as for ``is_dateline``; a place of initials, "U.S. - China talks", is none), else 0."""
-    match = _DATELINE_LEAD.match(text) if text[:2].isalpha() else None
+    match = _DATELINE_LEAD.match(text) if _TWO_CAPITALS.match(text) else None
     return match.end() if match and (match["agency"] or match["dash"]) else 0
 
 
