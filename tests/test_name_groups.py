@@ -8,6 +8,7 @@ from generator.resolve.name_groups import (
     NameGroup,
     group_key,
     group_mentions,
+    join_split_names,
     speaking_family_names,
     split_coordinations,
 )
@@ -93,3 +94,16 @@ def test_a_speaking_place_name_is_the_person_of_that_family_name_in_the_article(
     assert [x.label for x in found] == ["PERSON", "PERSON", "GPE", "GPE"]
     alone = [m("Moscow", "GPE", "verb:said")]
     assert speaking_family_names(alone) == alone
+
+
+def test_a_name_the_model_split_after_a_title_is_joined_and_then_speaks():
+    # "Harbour Commissioner Ines Varga urged calm. ... Varga said ..." with "Varga" tagged a place
+    mentions = [Mention("a", 21, 25, "Ines", "PERSON", 0, cues=("title:person",)),
+                Mention("a", 26, 31, "Varga", "GPE", 0, cues=("title:person", "verb:said")),
+                Mention("a", 60, 65, "Varga", "GPE", 1, cues=("verb:said",)),
+                Mention("a", 80, 84, "Lena", "PERSON", 2),  # no title: "Lena Oslo" stays two names
+                Mention("a", 85, 89, "Oslo", "GPE", 2)]
+    joined = speaking_family_names(join_split_names(mentions))
+    assert [(m.text, m.label) for m in joined] == [
+        ("Ines Varga", "PERSON"), ("Varga", "PERSON"), ("Lena", "PERSON"), ("Oslo", "GPE")]
+    assert joined[0].start == 21 and joined[0].end == 31

@@ -35,6 +35,7 @@ from generator.resolve.name_groups import (
     Links,
     NameGroup,
     group_mentions,
+    join_split_names,
     speaking_family_names,
     split_coordinations,
     strip_nationality_prefixes,
@@ -71,7 +72,8 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
     of each outlet the sources' metadata names)."""
     with paused_collector():  # many new objects and no cycles: the collector's passes cost a quarter
         mentions = [m for a in analyses
-                    for m in split_coordinations(speaking_family_names(trim_headline_spillover(a)))]
+                    for m in split_coordinations(speaking_family_names(join_split_names(
+                        trim_headline_spillover(a))))]
         groups = group_mentions([m for m in mentions if not overrides.ignores(m.text)]
                                 if overrides.ignore else mentions, memo)
         strip_nationality_prefixes(groups)

@@ -131,6 +131,29 @@ _NAME_RUN = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
 _COORDINATION = re.compile(rf"^(?P<a>{_NAME_RUN}) (?:and|&) (?P<b>{_NAME_RUN})$")
 
 
+def join_split_names(mentions: list[Mention]) -> list[Mention]:
+    """A one-word person's name and the one-word name right after it, which a title stands
+    before ("Police Superintendent Pedro Toledo": "Pedro" PERSON, "Toledo" GPE), are one
+    person's name: the model split it where the family name is also a place or a firm."""
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if before is not None and _split_name(before, mention):
+            out[-1] = replace(before, end=mention.end, text=f"{before.text} {mention.text}",
+                              cues=tuple(dict.fromkeys(before.cues + mention.cues)),
+                              roles=before.roles + mention.roles)
+        else:
+            out.append(mention)
+    return out
+
+
+def _split_name(first: Mention, second: Mention) -> bool:
+    """Whether ``second`` is the family name of the given name ``first`` (see ``join_split_names``)."""
+    return (first.label == "PERSON" and second.label != "PERSON" and first.sentence == second.sentence
+            and second.start == first.end + 1 and "title:person" in second.cues
+            and " " not in first.text and " " not in second.text and second.text[:1].isupper())
+
+
 def speaking_family_names(mentions: list[Mention]) -> list[Mention]:
     """A one-word place name that speaks ("Toledo said ...", "Toledo urged ...") in an article
     naming a person of that family name ("Police Superintendent Pedro Toledo") is that
