@@ -171,9 +171,23 @@ def _title(members: list[Report], kind: str, place: str | None, participants: tu
 
 
 def _distinguished(title: str, members: list[Report]) -> str:
-    """A repeated title with the first stated time ("Visit to X, Tuesday")."""
-    times = [r.candidate.time.text for r in members if r.candidate.time]
-    return f"{title}, {times[0]}" if times else title
+    """A repeated title with its first stated time: the day it resolves to ("Visit to X,
+    12 March 2031"), else the words ("Visit to X, last spring"). A relative word ("today",
+    "Tuesday") tells nothing away from its article."""
+    times = [r.candidate.time for r in members if r.candidate.time]
+    return f"{title}, {_day_or_words(times[0])}" if times else title
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _day_or_words(time: TimeExpression) -> str:
+    """The calendar day a stated time resolves to, in words ("12 March 2031"), else its text."""
+    span = value_range(time.value)
+    if span is None or span[0] != span[1]:
+        return time.text
+    return f"{span[0].day} {_MONTHS[span[0].month - 1]} {span[0].year}"
 
 
 def _event_order(event: Event) -> tuple:
