@@ -278,3 +278,14 @@ def test_a_headline_noun_is_no_name_to_look_for_elsewhere(tmp_path):
     })
     assert "Woman" in {m.text for m in entity_named(b, "Mara Quist").mentions}
     assert not any(m.source == "b" for e in b.entities for m in e.mentions if m.text == "Woman")
+
+
+def test_a_monarch_is_not_the_other_person_who_bears_his_name_as_a_family_name(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "General Tarek Hussein rejected the treaty on Monday. Also today, King Hussein of "
+                 "Jordan arrived in Washington to mediate. King Hussein met the president for two "
+                 "hours.\n",
+    })
+    general = entity_named(b, "Tarek Hussein")
+    assert not any(m.text == "King Hussein" or m.start > 60 for m in general.mentions)
+    assert entity_named(b, "King Hussein").type == "person"

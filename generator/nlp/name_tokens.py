@@ -27,13 +27,20 @@ from generator.nlp.headlines import (
     written_in_lower_case,
 )
 
+REGNAL_TITLES = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "pope",
+                           "sultan", "emir", "sheikh", "shah", "tsar", "czar"})
+"""Titles written before one name that is no family name ("King Hussein", "Pope Leo"): kept
+with it, so the monarch is not taken for another person of the article who bears that name
+as a family name ("Saddam Hussein")."""
+
 
 def name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
     """The tokens of the name itself, and the title or job words stripped from before it.
 
     A name ending in an organisation or building word keeps its words ("Justice
     Department", "the Harbourside Dome"). Otherwise leading "the", titles
-    ("President"), job words ("Producer"), speech verbs ("Said"), lower-case
+    ("President"; not a monarch's title before one name, ``REGNAL_TITLES``), job words
+    ("Producer"), speech verbs ("Said"), lower-case
     words ("comedian"), short capital abbreviations before a person's name
     ("AG") and, at a sentence or headline start, words the article also writes
     in lower case ("Hire") are no part of the name, nor is a team written before
@@ -55,6 +62,8 @@ def name_tokens(ent, source: Source, offset: int) -> tuple[list, list[str]]:
         return (tokens[1:], stripped) if len(tokens) > 1 and tokens[0].lower_ == "the" else (tokens, stripped)
     while len(tokens) > 1:
         token = tokens[0]
+        if len(tokens) == 2 and token.lower_ in REGNAL_TITLES:
+            break  # "King Hussein": a monarch's one name is no family name to share
         if not (token.lower_ == "the" or _is_strippable_title(token, ent.label_)
                 or (tokens[1].text[:1].isupper() and _is_glued_word(token, ent.label_, source, headline))):
             break
