@@ -289,3 +289,14 @@ def test_a_monarch_is_not_the_other_person_who_bears_his_name_as_a_family_name(t
     general = entity_named(b, "Tarek Hussein")
     assert not any(m.text == "King Hussein" or m.start > 60 for m in general.mentions)
     assert entity_named(b, "King Hussein").type == "person"
+
+
+def test_a_titles_portfolio_is_no_organisation(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "US Secretary of State Nora Pell met Secretary of Defense Ivan Roe on Monday. "
+                 "Dov Amit, the Prime Minister of Israel, joined them, and the Governor of Texas "
+                 "sent a letter.\n",
+    })
+    names = {e.name for e in b.entities}
+    assert not names & {"State", "Defense"}
+    assert {"Nora Pell", "Ivan Roe", "Israel", "Texas"} <= names

@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from generator.knowledge.names import ORGANISATION_WORDS
+from generator.knowledge import gazetteer
+from generator.knowledge.names import ORGANISATION_WORDS, is_title_word
 from generator.temporal.vocab import TIME_ZONE_ABBREVIATIONS
 
 ZONES = frozenset(zone for zone in TIME_ZONE_ABBREVIATIONS if len(zone) > 2)
@@ -84,8 +85,8 @@ ABSTRACT_SUFFIXES = ("ism", "isms", "phobia", "philia", "mania")
 def is_no_name(ent) -> bool:
     """An amount ("40bn"), a time zone ("GMT"), an abstract noun ("Slavophobia"), a
     hyphenated adjective of two groups ("Franco-German talks"), a title of a work ("the
-    novel X", "X, a novel") or a role an actor plays ("playing X", "the character X"): none
-    of them a person, organisation or place."""
+    novel X", "X, a novel"), a role an actor plays ("playing X", "the character X") or a
+    title's portfolio ("Secretary of State"): none of them a person, organisation or place."""
     if _AMOUNT.match(ent.text) or ent.text in ZONES:
         return True  # "40bn", the "GMT" of "0300 GMT"
     if len(ent) == 1 and ent.label_ in ("ORG", "NORP") and ent.text.lower().endswith(ABSTRACT_SUFFIXES):
@@ -98,7 +99,21 @@ def is_no_name(ent) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lower_ in WORK_NOUNS for c in root.children):
         return True
+    if _is_portfolio(ent):
+        return True
     return root.dep_ == "dobj" and root.head.lemma_.lower() in ACTING_VERBS
+
+
+def _is_portfolio(ent) -> bool:
+    """The one word of a title's portfolio ("Secretary of State", "Minister of Finance", "Secretary
+    of the Treasury"): part of the title, no organisation of its own; a place keeps its name
+    ("Governor of Texas")."""
+    doc, at = ent.doc, ent.start - 1
+    if len(ent) != 1 or ent.label_ != "ORG" or at < 1:
+        return False
+    at -= doc[at].lower_ == "the"
+    return (at >= 1 and doc[at].lower_ == "of" and is_title_word(doc[at - 1].text)
+            and gazetteer.lookup(ent.text) is None)
 
 
 def is_title_abbreviation(ent) -> bool:
