@@ -14,7 +14,7 @@ from generator.events.stories import story_ids
 from generator.events.triggers import family
 from generator.model import Citation, Event, TimeExpression
 from generator.site.pages.events import day_versions
-from tests.test_events import _briefing, _candidate, paragraph_of
+from tests.test_events import _briefing, _candidate, paragraph_of, words
 
 
 @pytest.mark.parametrize("text", [
@@ -251,3 +251,14 @@ def test_a_justice_event_s_title_names_its_party_without_saying_which_side():
     briefing = _briefing([("a", text, [_candidate("a", text, "lawsuit", ["Ann Lee"], None)])])
     (event,) = merge_events(briefing)
     assert event.title == "Lawsuit involving Ann Lee"
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    ("Two bombs exploded outside the U.S. embassy in Kisumu on Friday, killing 12 people.", "killing", None),
+    ("Police arrested a man at a Nairobi hotel on Friday.", "arrest", "Nairobi"),  # a city is where
+])  # fmt: skip
+def test_a_country_owning_the_scene_is_not_the_events_place(nlp, text, kind, place):
+    paragraph = paragraph_of(nlp, text)
+    found = [e for e in find_events(paragraph) if e.kind == kind]
+    placed = [words(paragraph, e.place) for e in found]
+    assert found and place in placed and "U.S." not in placed

@@ -39,6 +39,7 @@ from generator.events.parties import (
     subjects,
 )
 from generator.events.status import status_of
+from generator.knowledge import gazetteer
 from generator.model import EventCandidate
 from generator.nlp.paragraph import Paragraph
 from generator.temporal.calendar import to_date
@@ -298,9 +299,19 @@ def _place(paragraph: Paragraph, token, context: set[int]) -> tuple[int, int] | 
     for head in heads:
         for candidate in expand(head):
             mention = mention_of(paragraph, candidate)
-            if mention is not None and mention.label in lex.PLACE_LABELS:
+            if mention is not None and mention.label in lex.PLACE_LABELS and not _owner(candidate, mention):
                 return (mention.start, mention.end)
     return None
+
+
+def _owner(token, mention) -> bool:
+    """A country named as the modifier of a noun ("outside the U.S. embassies in Nairobi",
+    "aboard a Greek tanker"): whose the thing is, not where the event was. A city so named is
+    where ("in a Nairobi hotel")."""
+    if token.dep_ not in ("compound", "amod", "nmod") or token.head.pos_ != "NOUN":
+        return False
+    place = gazetteer.lookup(mention.text)
+    return place is not None and place.kind == "country"
 
 
 def _time(paragraph: Paragraph, context: set[int]):
