@@ -300,3 +300,15 @@ def test_a_titles_portfolio_is_no_organisation(tmp_path):
     names = {e.name for e in b.entities}
     assert not names & {"State", "Defense"}
     assert {"Nora Pell", "Ivan Roe", "Israel", "Texas"} <= names
+
+
+def test_a_role_that_names_no_person_gives_no_title_cue(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Talks resumed in Kesmara, the Varnian capital, on Monday. Kesmara has hosted them "
+                 "before.\n\nBrandwell Corp., a maker of paints and inks, said sales rose. Envoy Ilsa "
+                 "Brandt, a former judge, led the talks.\n",
+    })
+    assert entity_named(b, "Ilsa Brandt").type == "person"
+    cues = {m.text: m.cues for e in b.entities for m in e.mentions}
+    assert "title:person" not in cues["Brandwell Corp."] and "title:person" in cues["Ilsa Brandt"]
+    assert all("title:person" not in m.cues for e in b.entities for m in e.mentions if m.text == "Kesmara")

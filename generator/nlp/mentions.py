@@ -11,6 +11,7 @@ it follows); roles are the apposition or pre-modifier describing it. The rules l
 from __future__ import annotations
 
 from generator.knowledge.names import strip_possessive
+from generator.knowledge.role_words import is_person_role
 from generator.model import Mention, Source
 from generator.nlp.cues import titles_before, type_cues
 from generator.nlp.entity_spans import (
@@ -68,7 +69,7 @@ def _mention(ent, source: Source, offset: int, sentence: int) -> Mention | None:
         text=text,
         label=ent.label_,
         sentence=sentence,
-        cues=tuple(type_cues(ent, bool(stripped) or bool(roles))),
+        cues=tuple(type_cues(ent, bool(stripped) or any(is_person_role(r.text) for r in roles))),
         title=" ".join(stripped or titles_before(ent)),
         roles=roles,
     )
