@@ -312,3 +312,12 @@ def test_a_role_that_names_no_person_gives_no_title_cue(tmp_path):
     cues = {m.text: m.cues for e in b.entities for m in e.mentions}
     assert "title:person" not in cues["Brandwell Corp."] and "title:person" in cues["Ilsa Brandt"]
     assert all("title:person" not in m.cues for e in b.entities for m in e.mentions if m.text == "Kesmara")
+
+
+def test_a_title_abbreviation_tagged_apart_before_a_name_is_no_person(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Citing an example, Sgt. Derek Vane, a spokesman for the force, said the case was "
+                 "still open.\n",
+    })
+    assert "Sgt" not in {e.name for e in b.entities}
+    assert entity_named(b, "Derek Vane").type == "person"

@@ -117,7 +117,11 @@ def _is_portfolio(ent) -> bool:
 
 
 def is_title_abbreviation(ent) -> bool:
-    """"AG" in "AG Jane Doe": a short capitals word tagged apart right before a person."""
+    """"AG" in "AG Jane Doe", "Sgt." in "Sgt. Jane Doe": a short capitals word or a title tagged
+    apart right before a person."""
     doc = ent.doc
-    return (len(ent) == 1 and ent.text.isalpha() and ent.text.isupper() and len(ent.text) <= 3
-            and ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON" and doc[ent.end].ent_iob_ == "B")
+    word = ent.text.rstrip(".")
+    short = word.isalpha() and word.isupper() and len(word) <= 3
+    after = ent.end + (ent.end < len(doc) and doc[ent.end].text == ".")  # "Sgt" "." "Jane Doe"
+    return (len(ent) == 1 and (short or is_title_word(word))
+            and after < len(doc) and doc[after].ent_type_ == "PERSON" and doc[after].ent_iob_ == "B")
