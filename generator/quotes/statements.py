@@ -192,13 +192,29 @@ def _phrase(verb) -> list | None:
     return _trim(list(verb.doc[first: last + 1]))
 
 
+CLOSING_PAIRS = {")": "(", "]": "["}
+"""Closing brackets kept at the end of the words when the words open them ("... Placement (BIP)")."""
+
+
 def _trim(tokens: list) -> list | None:
-    """Tokens without outer punctuation and spaces."""
+    """Tokens without outer punctuation and spaces, but with a closing percent sign ("rose 25%")
+    and a bracket the words opened."""
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and not _closes(tokens):
         tokens = tokens[:-1]
     return tokens or None
+
+
+def _closes(tokens: list) -> bool:
+    """True when the last token ends the words: a percent sign after a number, or a bracket
+    opened within them."""
+    last = tokens[-1].text
+    if last == "%":
+        return len(tokens) > 1 and tokens[-2].like_num
+    opening = CLOSING_PAIRS.get(last)
+    opened = sum(t.text == opening for t in tokens) - sum(t.text == last for t in tokens[:-1])
+    return opening is not None and opened > 0
 
 
 def merge_statements(briefing: Briefing) -> list[ReportedStatement]:
