@@ -4,10 +4,35 @@ comments). All names and sentences are invented."""
 from __future__ import annotations
 
 import pytest
+from test_quotes import quotes_of
 from test_statements import statements_of
 
 from generator.events import find_events
 from tests.test_events import paragraph_of
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mr. Pryce said future cuts would be a question of strategy. \"We don't need the cash.\"",
+     [("We don't need the cash.", "Pryce")]),
+    ("But this caution, Mr. Santori says, is hurting small stocks. \"It is harder to sell now.\"",
+     [("It is harder to sell now.", "Santori")]),
+    ("A company spokesman said the plant might never be built. \"We will look at it next year.\"",
+     [("We will look at it next year.", "(A company spokesman)")]),
+])  # fmt: skip
+def test_a_quote_after_a_reported_statement_goes_on_with_its_speaker(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected
+
+
+def test_a_quote_after_a_sentence_naming_no_saying_has_no_speaker(nlp):
+    assert quotes_of(nlp, "Shares fell 5% on Friday. \"We will look at it again next year.\"") == [
+        ("We will look at it again next year.", None)]
+
+
+def test_a_quote_goes_on_across_its_own_attribution_sentence(nlp):
+    text = ("Carl Brenner, an analyst with Hale Securities, finds the offer flawed. "
+            "\"How many shares will be left in 1995?\" he asked. \"Nothing stops them from buying.\"")
+    assert quotes_of(nlp, text) == [("How many shares will be left in 1995?", "Carl Brenner"),
+                                    ("Nothing stops them from buying.", "Carl Brenner")]
 
 
 @pytest.mark.parametrize(("text", "words"), [
