@@ -35,6 +35,13 @@ def test_a_quote_goes_on_across_its_own_attribution_sentence(nlp):
                                     ("Nothing stops them from buying.", "Carl Brenner")]
 
 
+def test_a_noun_inside_the_quote_is_never_the_speaker(nlp):
+    text = ("\"If you find sound, healthy companies in Norway, they are not for sale,\" said Gerald "
+            "Wattley, a consultant at Oslo-based Nordic Advisory Services Inc.")
+    assert quotes_of(nlp, text) == [
+        ("If you find sound, healthy companies in Norway, they are not for sale", "Gerald Wattley")]
+
+
 @pytest.mark.parametrize(("text", "words"), [
     ("Harlow Mills Corp. said its profit fell 20%.", "its profit fell 20%"),
     ("Maria Lopez said regulators cleared the purchase of Banque Nordale (BN).",

@@ -212,13 +212,15 @@ def _according_to(paragraph: Paragraph, frame: list, inside: set[int],
     return None
 
 
-def _subject(verb):
-    """The verb's subject, climbing to the verb it is coordinated with or depends on.
+def _subject(verb, inside: set[int]):
+    """The verb's subject, climbing to the verb it is coordinated with or depends on; never a
+    word inside quote marks (the parse may take a noun of '“... companies ...,” said X' for
+    the subject of "said").
 
     "Y was quoted as saying" and "X quoted Y as saying" both give Y.
     """
     for _ in range(4):
-        children = {c.dep_: c for c in reversed(list(verb.children))}
+        children = {c.dep_: c for c in reversed(list(verb.children)) if c.i not in inside}
         if verb.lemma_.lower() == "quote":
             return children.get("dobj") or children.get("nsubjpass")
         if "nsubj" in children:
@@ -231,7 +233,7 @@ def _subject(verb):
 
 def _speaker(paragraph: Paragraph, verb, span: QuoteSpan, spans: list[QuoteSpan]) -> Attribution:
     inside = _inside(paragraph, spans)
-    subject = _subject(verb) or speakers.adjacent_subject(verb, inside)
+    subject = _subject(verb, inside) or speakers.adjacent_subject(verb, inside)
     if subject is None:
         return Attribution(None, "unresolved")
     mention = _name_of(paragraph, subject, spans) or _coordinated_person(paragraph, subject, spans)
