@@ -1,5 +1,8 @@
-"""Classes of error found reading a briefing of business news (company results, bids, analysts'
-comments). All names and sentences are invented."""
+"""Classes of error found reading a briefing of business news (company results, bids, analysts):
+who "the company" and "it" are when they speak, quotes going on after a reported statement or
+after their own attribution, words inside a quote taken for the speaker, statement words losing
+a closing "%" or bracket, and dates that belong to another noun given to an event. All names
+and sentences are invented."""
 
 from __future__ import annotations
 
@@ -9,6 +12,48 @@ from test_statements import statements_of
 
 from generator.events import find_events
 from tests.test_events import paragraph_of
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harlow Mills Corp. reported a loss. \"We are in good shape,\" the company said.",
+     [("We are in good shape", "Harlow Mills Corp.")]),
+    ("Brandt Plastics Inc. said sales rose. \"Prices will fall,\" the Ohio plastics maker said.",
+     [("Prices will fall", "Brandt Plastics Inc.")]),
+    ("Brandt Plastics Inc. said sales rose 20%.\n\"Prices will fall next year,\" it said.",
+     [("Prices will fall next year", "Brandt Plastics Inc.")]),
+])  # fmt: skip
+def test_a_company_noun_or_it_speaking_is_the_company_named_before(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harlow Mills Corp. reported a loss. The company said it expects to return to profit in 1990.",
+     [("it expects to return to profit in 1990", "Harlow Mills Corp.", "said")]),
+    ("Harlow Mills Corp. was hurt by weak demand. Moreover, the concern said prices fell.",
+     [("prices fell", "Harlow Mills Corp.", "said")]),
+])  # fmt: skip
+def test_the_company_said_is_a_position_of_the_company(nlp, text, expected):
+    assert statements_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "described"), [
+    # another company's part, not the company named before
+    ("Harlow Mills Corp. bought a plant from Dessau Textil AG. \"The deal is done,\" the Dessau unit said.",
+     "the Dessau unit"),
+    # someone's company
+    ("Harlow Mills Corp. reported a loss. \"We are in good shape,\" its parent company said.",
+     "its parent company"),
+    # no company named before
+    ("Shares fell sharply on Friday. \"We are in good shape,\" the company said.", "the company"),
+])  # fmt: skip
+def test_a_company_noun_that_names_no_earlier_company_stays_described(nlp, text, described):
+    assert [speaker for _, speaker in quotes_of(nlp, text)] == [f"({described})"]
+
+
+def test_a_company_noun_prefers_the_company_that_is_a_subject_over_one_merely_named(nlp):
+    text = ("Harlow Mills Corp. closed at $12 in trading on the Boston Stock Exchange.\n"
+            "The company said it will sell its paper unit.")
+    assert statements_of(nlp, text) == [("it will sell its paper unit", "Harlow Mills Corp.", "said")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

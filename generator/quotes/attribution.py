@@ -21,7 +21,9 @@ ending in it; "who" in a relative clause -> the name it modifies; "he"/"she" ->
 the nearest preceding person in the paragraph or the previous one, main-clause
 subjects first (never an organisation or place); a definite single-holder
 office ("the French leader", "the president", not "the ministry spokesman") ->
-the nearest earlier person with that role word, else the nearest person.
+the nearest earlier person with that role word, else the nearest person; a
+definite company noun ("the company", "the computer maker") or "it" -> the
+nearest earlier organisation (for "it" also a country) that is a main-clause subject.
 Anything else ("officials", "they", "a U.S. official", "a source") leaves the
 quote unattributed.
 
@@ -39,7 +41,15 @@ from generator.model import Mention
 from generator.nlp.cues import PRONOUN_GENDER
 from generator.nlp.paragraph import Paragraph
 from generator.quotes import speakers
-from generator.quotes.antecedents import earlier_name, is_person, nearest_person, people, role_antecedent
+from generator.quotes.antecedents import (
+    earlier_name,
+    is_company_noun,
+    is_person,
+    nearest_person,
+    organisation_antecedent,
+    people,
+    role_antecedent,
+)
 from generator.quotes.spans import QuoteSpan, find_spans
 from generator.quotes.speakers import QUOTE_VERBS, is_speech_verb  # noqa: F401  (re-exported)
 
@@ -47,6 +57,8 @@ _INSIDE_KEY = "briefing.inside_quotes"
 """Key prefix in ``Doc.user_data`` of the tokens inside each paragraph's quotes."""
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+SPEAKING_BODIES = frozenset({"ORG", "GPE"})
+"""Labels of the names "it" saying something stands for (a company, a government)."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Offices one person holds, so "the president" points back to a named holder;
 # "the spokesman" or "an official" usually introduces someone new and is left alone.
@@ -253,6 +265,10 @@ def _antecedent(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -> tuple[
         return _name_of(paragraph, subject.head.head, spans), "X said"
     if _is_definite_role(subject):
         return role_antecedent(paragraph, subject.lower_, position, spans), "nominal"
+    if is_company_noun(paragraph, subject):
+        return organisation_antecedent(paragraph, position, spans), "nominal"
+    if subject.lower_ == "it" and is_speech_verb(subject.head):  # a company or a country
+        return organisation_antecedent(paragraph, position, spans, SPEAKING_BODIES), "pronoun"
     if subject.pos_ == "PROPN":
         return earlier_name(paragraph, subject.text, position, spans), "X said"
     if subject.lower_ in PERSON_PRONOUNS:
