@@ -117,3 +117,23 @@ def test_a_date_of_another_noun_is_not_the_event_date(nlp, text):
 def test_a_date_of_the_event_itself_stays(nlp, text, kind, day):
     found = [e for e in find_events(paragraph_of(nlp, text)) if e.kind == kind]
     assert found and found[0].time is not None and found[0].time.text == day
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nora Blake, the chairman, left early. A company spokesman said a sale was unlikely. "
+     "\"We will look at it again next year,\" he said.",
+     [("We will look at it again next year", "(A company spokesman)")]),
+    ("Hollis Corp. has no plans to recall its cards, the spokeswoman said, and could avoid the "
+     "bugs. \"We don't see this as a major problem for us,\" she said.",
+     [("We don't see this as a major problem for us", "(the spokeswoman)")]),
+    # the spokeswoman is not "he"
+    ("Tom Blake, the chairman, left early. A company spokeswoman said a sale was unlikely. "
+     "\"We will look at it again next year,\" he said.",
+     [("We will look at it again next year", "Tom Blake")]),
+    # a named speaker stands between
+    ("A spokesman said the plant would close. Analyst Tom Grant said the plan was weak. "
+     "\"We don't see this as a problem at all,\" he said.",
+     [("We don't see this as a problem at all", "Tom Grant")]),
+])  # fmt: skip
+def test_he_or_she_after_an_unnamed_speaker_is_that_speaker(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected

@@ -251,6 +251,9 @@ def _speaker(paragraph: Paragraph, verb, span: QuoteSpan, spans: list[QuoteSpan]
     mention = _name_of(paragraph, subject, spans) or _coordinated_person(paragraph, subject, spans)
     if mention is not None:
         return Attribution(mention, _name_cue(paragraph, verb, subject, span))
+    earlier = speakers.described_before(paragraph, subject, inside)
+    if earlier is not None:  # "a spokesman said ... “...,” he said"
+        return Attribution(None, "described", earlier)
     mention, cue = _antecedent(paragraph, subject, spans)
     if mention is not None:
         return Attribution(mention, cue)
