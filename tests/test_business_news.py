@@ -137,3 +137,39 @@ def test_a_date_of_the_event_itself_stays(nlp, text, kind, day):
 ])  # fmt: skip
 def test_he_or_she_after_an_unnamed_speaker_is_that_speaker(nlp, text, expected):
     assert quotes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parse splits one clause in two at a participle: the two halves are one statement
+    ("Hollis Corp. said the businesses to be acquired had revenue of $76 million.",
+     [("the businesses to be acquired had revenue of $76 million", "Hollis Corp.", "said")]),
+    ("Chief Inspector Tom Hale said the bomb discovered in the town was destined for an unknown target.",
+     [("the bomb discovered in the town was destined for an unknown target", "Tom Hale", "said")]),
+    # no reported clause: a verb with an object and its complement
+    ("Velmora Trust declared it a protected site for its beauty.", []),
+    # "call" with an object is no "call for"
+    ("Marta Vance can call up to 200,000 reservists for up to 180 days.", []),
+    # the object of "rejected" is the treaty the clause modifies, not the talks
+    ("Marta Vance appeared to accept a treaty she had rejected in peace talks.", []),
+    # the verb attributes a quoted utterance: the quote's business
+    ("\"Fight them,\" Marta Vance urged her supporters in a radio address.", []),
+])  # fmt: skip
+def test_statement_words_are_a_whole_reported_clause_or_nothing(nlp, text, expected):
+    assert statements_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Hollis Holdings Inc., the parent of the auction house Hollis, said its net loss for the "
+     "seasonally slow third quarter narrowed from a year earlier on a leap in operating revenue.",
+     "its net loss for the seasonally slow third quarter narrowed from a year earlier on a leap in "
+     "operating revenue"),
+    ("In the past 20 months alone, Paul Lenz, president, said the sale of $300 million of slow-growth, "
+     "low-profit businesses has been more than offset by $600 million in acquisitions.",
+     "the sale of $300 million of slow-growth, low-profit businesses has been more than offset by "
+     "$600 million in acquisitions"),
+    ("Marta Vance insisted that he resign.", "he resign"),
+    ("Although profits were \" squeezed\" in 1989, mainly because of costs, Hollis Corp. said it is "
+     "confident about future earnings.", "it is confident about future earnings"),
+])  # fmt: skip
+def test_a_finite_reported_clause_stays_a_statement(nlp, text, words):
+    assert [w for w, _, _ in statements_of(nlp, text)] == [words]

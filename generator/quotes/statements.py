@@ -53,6 +53,7 @@ DECLINE_LEMMAS = frozenset({"decline", "refuse", "fail", "hesitate"})
 QUESTION_MARKS = frozenset({"whether", "if"})
 """Words opening an indirect question: "would not say if the plant would close" states nothing."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 PHRASE_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "acomp", "prt"})
 MIN_WORDS = 2
@@ -80,6 +81,8 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
         return None
     if _reported_by_another(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECLINE_LEMMAS):
         return None
+    if _frames_quote(paragraph, verb, spans) or _object_gapped(verb, lemma):
+        return None
     words = _clause(verb) if lemma in SAY_LEMMAS else _phrase(verb)
     if words is None or len(words) < MIN_WORDS:
         return None
@@ -96,6 +99,23 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
         return None  # no one, or a name inside the words reported ("enough to argue X may suffer")
     return QuoteCandidate(paragraph.cite(start, end), (speaker.start, speaker.end), speaker.text,
                           cue, kind="indirect")
+
+
+def _frames_quote(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> bool:
+    """True when a word the verb governs is inside the marks of a whole quoted utterance ('“Fight
+    them,” he urged Iraqis in a radio address'): the verb attributes a direct quote, whose
+    words it would lose (a quoted word or two, 'profits were “squeezed”', is no utterance)."""
+    text = paragraph.source.text
+    whole = [s for s in spans if text[s.start: s.close].rstrip("”\"’'` ").endswith(UTTERANCE_ENDS)]
+    return any(s.holds(paragraph.offset + c.idx) for c in verb.children if not c.is_punct for s in whole)
+
+
+def _object_gapped(verb, lemma: str) -> bool:
+    """True for a position verb in a relative clause whose object is the noun the clause
+    modifies ("a treaty he had rejected in peace talks"): without it, the words would read as
+    rejecting the talks."""
+    return (lemma in POSITION_LEMMAS and verb.dep_ == "relcl"
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children))
 
 
 def _unbound(verb) -> bool:
@@ -142,10 +162,11 @@ def _reported_by_another(verb) -> bool:
 
 
 def _clause(verb) -> list | None:
-    """The reported clause of a saying verb, without "that"; None when negated or absent, when
-    it is an indirect question ("whether ..."), a "that" clause whose subject the parse gave
-    the saying verb (the words left would read as a fragment: "said is about 30 years old")
-    or a relative clause's ("the mayor, who Lopez said is ready": the words after the
+    """The reported clause of a saying verb, without "that" (the parse's two halves of one
+    clause as one, ``_split_off``); None when negated or absent, when it has no finite verb
+    (``_finite``), when it is an indirect question ("whether ..."), a "that" clause whose
+    subject the parse gave the saying verb (the words left would read as a fragment: "said is
+    about 30 years old") or a relative clause's ("the mayor, who Lopez said is ready": the words after the
     relative pronoun read as Lopez's statement about no one)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return None
@@ -155,15 +176,49 @@ def _clause(verb) -> list | None:
     if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
         return None
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-    if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX") and subject is None:
+    rest = _split_off(verb, clause)
+    if clause.dep_ == "ccomp" and (clause.pos_ in ("VERB", "AUX") and subject is None
+                                   or not (_finite(clause) or rest is not None)):
         return None
     if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.i < verb.i:
         return None  # "the mayor, who Lopez said is ready to resign": the clause tells of the mayor
     tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i < clause.i)]
+    if rest is not None:
+        tokens = list(verb.doc[tokens[0].i: rest.right_edge.i + 1])
     tokens = _trim(tokens) or []
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ not in SUBJECT_DEPS:
         return tokens[1:]  # a "that" the parse did not mark, but never the subject ("That's not ...")
     return tokens or None
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""Tags of the verb forms (and modals) that make a clause finite."""
+UTTERANCE_ENDS = (",", ".", "?", "!")
+"""How quoted words end when they are a whole utterance."""
+
+
+def _finite(clause) -> bool:
+    """True when a reported "that" clause has a finite verb (in its verb group: "has been
+    offset"), a bare one ("insisted that he resign") or a participle with a subject of its own,
+    a past tense the tagger missed ("its loss narrowed"); "declared it a protected site" and
+    "said the businesses to be sold" have none."""
+    group = [clause, *(c for c in clause.children if c.dep_ in AUX_DEPS)]
+    group += [c for token in group[1:] for c in token.children if c.dep_ in AUX_DEPS]
+    if any(t.tag_ in FINITE_TAGS for t in group):
+        return True
+    if clause.tag_ == "VB":
+        return not any(t.tag_ == "TO" for t in group)
+    return clause.tag_ == "VBN" and len(group) == 1 and any(c.dep_ == "nsubj" for c in clause.children)
+
+
+def _split_off(verb, clause):
+    """The finite clause the parse split off a clause right before it whose verb is a
+    participle, both under the saying verb ("said [the bomb found in the town] [was destined
+    for X]"): the two are one clause."""
+    if clause.dep_ != "ccomp" or clause.tag_ not in ("VBN", "VBG"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and _finite(c)
+                 and c.left_edge.i == clause.right_edge.i + 1), None)
 
 
 def _with_addressee(verb, words: list) -> list:
@@ -181,8 +236,9 @@ def _phrase(verb) -> list | None:
     modal or "to" ("would reject the offer", "to demand their release"): the pages print the
     phrase after the speaker's name."""
     rights = [c for c in verb.rights if c.dep_ in PHRASE_DEPS]
-    if verb.lemma_.lower() == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in rights):
-        return None
+    if verb.lemma_.lower() == "call" and (not any(c.dep_ == "prep" and c.lower_ == "for" for c in rights)
+                                          or any(c.dep_ == "dobj" for c in rights)):
+        return None  # "called for talks", not "call reservists for 180 days"
     if not rights:
         return None
     before = [c for c in verb.lefts if c.dep_ in ("neg", "aux") and c.i > verb.i - 3]
