@@ -11,6 +11,7 @@ from test_quotes import quotes_of
 from test_statements import statements_of
 
 from generator.events import find_events
+from tests.test_deadlines import ANCHOR, deadlines_in
 from tests.test_events import paragraph_of
 
 
@@ -173,3 +174,16 @@ def test_statement_words_are_a_whole_reported_clause_or_nothing(nlp, text, expec
 ])  # fmt: skip
 def test_a_finite_reported_clause_stays_a_statement(nlp, text, words):
     assert [w for w, _, _ in statements_of(nlp, text)] == [words]
+
+
+@pytest.mark.parametrize("text", [
+    "He adds: \"Our fund has had positive net sales every month for the last three years -- until this month.\"",
+    "The fund has had strong sales until this month.",
+])  # fmt: skip
+def test_no_deadline_in_what_something_had_until_a_time(nlp, text):
+    assert deadlines_in(nlp, text, published=ANCHOR)[1] == []
+
+
+def test_someone_who_has_until_a_day_to_act_still_has_a_deadline(nlp):
+    _, found = deadlines_in(nlp, "Hollis Corp. has until Aug. 20 to respond to the offer.", published=ANCHOR)
+    assert [d.due.value for d in found] == ["2025-08-20"]
