@@ -176,11 +176,27 @@ def test_a_finite_reported_clause_stays_a_statement(nlp, text, words):
     assert [w for w, _, _ in statements_of(nlp, text)] == [words]
 
 
+@pytest.mark.parametrize(("text", "due"), [
+    ("Hollis Corp. said it extended its $18-a-share offer for Dorset Inc. stock until 5 p.m. EST Aug. 29.",
+     "2025-08-29T17:00"),
+    ("A partnership of Vance Capital extended to Aug. 20 its $45-a-share offer for all Dorset Inc. shares.",
+     "2025-08-20"),
+    ("Hollis Corp. said it would extend its bid, due to expire last Thursday, to Aug. 16.", "2025-08-16"),
+    ("A bid by Hollis Corp. and Vance Capital was extended to Aug. 16.", "2025-08-16"),
+])  # fmt: skip
+def test_an_offer_extended_to_a_day_or_hour_is_due_then(nlp, text, due):
+    _, found = deadlines_in(nlp, text, published=ANCHOR)
+    assert [d.due.value for d in found if d.due] == [due]
+
+
 @pytest.mark.parametrize("text", [
     "He adds: \"Our fund has had positive net sales every month for the last three years -- until this month.\"",
     "The fund has had strong sales until this month.",
+    "The talks were extended to Madrid.",
+    # a part of a day is when something happened more often than a limit
+    "Sixty residents had to leave their homes, but they had all been allowed to return by Saturday evening.",
 ])  # fmt: skip
-def test_no_deadline_in_what_something_had_until_a_time(nlp, text):
+def test_no_deadline_in_what_something_had_until_a_time_or_an_extension_to_no_day(nlp, text):
     assert deadlines_in(nlp, text, published=ANCHOR)[1] == []
 
 
