@@ -203,3 +203,9 @@ def test_no_deadline_in_what_something_had_until_a_time_or_an_extension_to_no_da
 def test_someone_who_has_until_a_day_to_act_still_has_a_deadline(nlp):
     _, found = deadlines_in(nlp, "Hollis Corp. has until Aug. 20 to respond to the offer.", published=ANCHOR)
     assert [d.due.value for d in found] == ["2025-08-20"]
+
+
+def test_a_participle_hung_on_the_reported_clause_is_the_reporter_speaking(nlp):
+    text = ("Tom Lenz said the independent power segment could grow to provide as much as 50% of "
+            "capacity, adding: \"We expect to supply a significant share of this market.\"")
+    assert quotes_of(nlp, text) == [("We expect to supply a significant share of this market.", "Tom Lenz")]

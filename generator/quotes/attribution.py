@@ -229,13 +229,17 @@ def _subject(verb, inside: set[int]):
     word inside quote marks (the parse may take a noun of '“... companies ...,” said X' for
     the subject of "said").
 
-    "Y was quoted as saying" and "X quoted Y as saying" both give Y.
+    "Y was quoted as saying" and "X quoted Y as saying" both give Y; a participle ("adding")
+    the parse hangs on the clause another saying verb reports is that verb's subject's: "He
+    said sales could grow, adding: ..." is his, not the sales'.
     """
+    participle = verb.tag_ == "VBG"
     for _ in range(4):
         children = {c.dep_: c for c in reversed(list(verb.children)) if c.i not in inside}
         if verb.lemma_.lower() == "quote":
             return children.get("dobj") or children.get("nsubjpass")
-        if "nsubj" in children:
+        reported = participle and verb.dep_ == "ccomp" and is_speech_verb(verb.head)
+        if "nsubj" in children and not reported:
             return children["nsubj"]
         if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
