@@ -26,6 +26,15 @@ from generator.quotes.speakers import earlier_speakers, is_speech_verb
 
 PRONOUN_DEPTH = 3
 """Paragraphs searched back for a pronoun's antecedent when the previous one names no person."""
+# Offices one person holds, so "the president" points back to a named holder;
+# "the spokesman" or "an official" usually introduces someone new and is left alone.
+ANAPHORIC_ROLES = frozenset(
+    """
+    leader president premier chancellor minister king queen prince princess pope
+    envoy ambassador senator governor mayor secretary emir sheikh monarch
+    """.split()
+)
+DEFINITE = frozenset({"the", "this", "that"})
 COMPANY_NOUNS = frozenset(
     """
     company concern firm corporation conglomerate group maker manufacturer producer bank thrift
@@ -175,6 +184,14 @@ def organisations(paragraph: Paragraph) -> set[str]:
         names.update(normalise(n) for name in found for n in (name, without_legal_form(name)))
         current = current.previous
     return names
+
+
+def is_definite_role(token) -> bool:
+    """ "the French leader", "the president": a definite noun naming an office held by one person."""
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    return (token.pos_ in ("NOUN", "PROPN") and token.lower_ in ANAPHORIC_ROLES
+            and bool(determiners & DEFINITE) and not named)
 
 
 def role_antecedent(paragraph: Paragraph, role: str, position: int,

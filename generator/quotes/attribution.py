@@ -44,6 +44,7 @@ from generator.quotes import speakers
 from generator.quotes.antecedents import (
     earlier_name,
     is_company_noun,
+    is_definite_role,
     is_person,
     nearest_person,
     organisation_antecedent,
@@ -60,17 +61,8 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 SPEAKING_BODIES = frozenset({"ORG", "GPE"})
 """Labels of the names "it" saying something stands for (a company, a government)."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-# Offices one person holds, so "the president" points back to a named holder;
-# "the spokesman" or "an official" usually introduces someone new and is left alone.
-ANAPHORIC_ROLES = frozenset(
-    """
-    leader president premier chancellor minister king queen prince princess pope
-    envoy ambassador senator governor mayor secretary emir sheikh monarch
-    """.split()
-)
 SUBJECT_DEPS = frozenset({"nsubj"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "pcomp", "prep"})
-DEFINITE = frozenset({"the", "this", "that"})
 RUN_ON_TAIL = 12
 """A quote ending in a comma takes in the next sentence when at most this many characters of its
 own sentence follow the closing mark ('“...,” Const. / Smith said.' split after an abbreviation)."""
@@ -270,7 +262,7 @@ def _antecedent(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -> tuple[
     position = paragraph.offset + subject.idx
     if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return _name_of(paragraph, subject.head.head, spans), "X said"
-    if _is_definite_role(subject):
+    if is_definite_role(subject):
         return role_antecedent(paragraph, subject.lower_, position, spans), "nominal"
     if is_company_noun(paragraph, subject):
         return organisation_antecedent(paragraph, position, spans), "nominal"
@@ -305,11 +297,3 @@ def _coordinated_person(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -
     known = people(paragraph)
     mentions = (_name_of(paragraph, token, spans) for token in speakers.coordinated(subject))
     return next((m for m in mentions if m is not None and is_person(m, known)), None)
-
-
-def _is_definite_role(token) -> bool:
-    """ "the French leader", "the president": a definite noun naming an office held by one person."""
-    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
-    return (token.pos_ in ("NOUN", "PROPN") and token.lower_ in ANAPHORIC_ROLES
-            and bool(determiners & DEFINITE) and not named)
