@@ -209,3 +209,14 @@ def test_a_participle_hung_on_the_reported_clause_is_the_reporter_speaking(nlp):
     text = ("Tom Lenz said the independent power segment could grow to provide as much as 50% of "
             "capacity, adding: \"We expect to supply a significant share of this market.\"")
     assert quotes_of(nlp, text) == [("We expect to supply a significant share of this market.", "Tom Lenz")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Maria Lopez rolled out the red carpet for Tom Hale, welcoming him not only as a close "
+     "ally, but a close friend.", []),
+    ("Maria Lopez welcomed Tom Hale to the capital.", []),
+    ("Maria Lopez welcomed the result of the vote.",
+     [("welcomed the result of the vote", "Maria Lopez", "welcomed")]),
+])  # fmt: skip
+def test_welcoming_a_person_is_a_greeting_not_a_position(nlp, text, expected):
+    assert statements_of(nlp, text) == expected

@@ -75,7 +75,8 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
         return None
     if _reported_by_another(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECLINE_LEMMAS):
         return None
-    if _frames_quote(paragraph, verb, spans) or _object_gapped(verb, lemma):
+    if _frames_quote(paragraph, verb, spans) or _object_gapped(verb, lemma) \
+            or _greets(paragraph, verb, lemma):
         return None
     words = reported_clause(verb) if lemma in SAY_LEMMAS else position_phrase(verb)
     if words is None or len(words) < MIN_WORDS:
@@ -110,6 +111,19 @@ def _object_gapped(verb, lemma: str) -> bool:
     rejecting the talks."""
     return (lemma in POSITION_LEMMAS and verb.dep_ == "relcl"
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children))
+
+
+def _greets(paragraph: Paragraph, verb, lemma: str) -> bool:
+    """True for "welcome" with a person as its object ("welcomed him as a close friend",
+    "welcoming Jane Doe to the capital"): a greeting, no position on anything."""
+    if lemma != "welcome":
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        start = paragraph.offset + obj.idx
+        mention = paragraph.mention_at(start, start + len(obj.text))
+        if obj.tag_ == "PRP" and obj.lower_ != "it" or mention is not None and mention.label == "PERSON":
+            return True
+    return False
 
 
 def _unbound(verb) -> bool:
