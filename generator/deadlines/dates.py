@@ -20,6 +20,7 @@ _DUE_VALUE = re.compile(
     r"(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?|-W(?:\d\d|XX)(?:-[1-7])?|-Q[1-4])?(?:T.*)?"
 )
 _LENGTH = re.compile(r"P(\d+)(D|W|M|Y)")
+_CLOCK_ON_DAY = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 _WEEKDAY = re.compile(r"(XXXX|\d{4})-W(XX|\d\d)-([1-7])")
 _AHEAD = re.compile(
@@ -32,7 +33,11 @@ _LEAP_YEAR = 2000
 
 
 def is_day_date(time: TimeExpression) -> bool:
-    """A date that can be due: a day, week, month, quarter or year, not "recently"/"now"."""
+    """A date that can be due: a day, week, month, quarter or year, not "recently"/"now"; or a
+    clock time on a known day ("until 5 p.m. EST Nov. 9"), not a part of a day ("by Saturday
+    evening", which tells when more often than it sets a limit) nor an hour of no day."""
+    if time.type == "TIME":
+        return bool(_CLOCK_ON_DAY.fullmatch(time.value))
     return time.type == "DATE" and bool(_DUE_VALUE.fullmatch(time.value))
 
 

@@ -10,7 +10,7 @@ sentence states a deadline when it has one of these triggers:
 * a deadline noun: deadline, ultimatum, cut-off;
 * a window noun (window, timeline, timeframe, grace period) with a length
   ("a 50-day window") or changed by a verb ("cut the timeline");
-* "expires/lapses (on) X".
+* "expires/lapses (on) X", and "extended (its offer) to X": the new due time.
 
 Relative and reference dates ("until recently", "by now") never count, nor
 what ``deadlines_gate`` rules out (an event placed "days before" a date, a
@@ -58,6 +58,8 @@ _DUE_PREP = re.compile(
 )
 _FROM = re.compile(r"\bfrom\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_TO_DAY = re.compile(r"\bto\s+$", re.IGNORECASE)
+""""to" right before a day: "extended to Nov. 20"."""
 
 
 @dataclass(frozen=True)
@@ -125,11 +127,29 @@ def due_triggers(paragraph: Paragraph, sent, times: list[TimeExpression]) -> lis
         token = _token_at(paragraph, sent, start + match.start()) if match else None
         if token is not None and not _rules_out(token) and _has_cue(token, sent):
             out.append(Trigger(token.head, (start + match.start(), time.end), time))
+    for token in (t for t in sent if t.lemma_ == "extend"):
+        moved = _extended_to(paragraph, token, times)
+        if moved is not None:
+            out.append(Trigger(token, (paragraph.offset + token.idx, moved.end), moved))
     for token in (t for t in sent if t.lemma_ in EXPIRE_VERBS):
         after = [t for t in times if is_day_date(t) and t.start > paragraph.offset + token.idx]
         if after:
             out.append(Trigger(token, (paragraph.offset + token.idx, after[0].end), after[0]))
     return out
+
+
+def _extended_to(paragraph: Paragraph, verb, times: list[TimeExpression]) -> TimeExpression | None:
+    """The new due time of something extended "to" a day ("extended its offer to Nov. 20",
+    "extended to Nov. 20 its offer", "was extended to Nov. 16"): a day the verb governs. (An
+    extended deadline noun is the noun's trigger: ``_moved_to``.)"""
+    if any(c.lemma_.lower() in DEADLINE_NOUNS | WINDOW_NOUNS for c in verb.children):
+        return None
+    text = paragraph.source.text
+    governed = {paragraph.offset + t.idx for t in verb.subtree}
+    for time in (t for t in times if is_day_date(t) and not gate.is_past_time(t)):
+        if time.start in governed and _TO_DAY.search(text[paragraph.offset + verb.idx: time.start]):
+            return time
+    return None
 
 
 def _rules_out(prep) -> bool:

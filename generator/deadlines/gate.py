@@ -142,9 +142,13 @@ def is_absent(noun) -> bool:
 
 
 def is_lasting_state(prep) -> bool:
-    """True for "remain/stay/continue ... until X": how long a state lasts, not a due time.
-    Not when a deadline or window noun is what lasts ("the ultimatum remains in force until X")."""
+    """True for "remain/stay/continue ... until X" and "have something ... until X": how long a
+    state lasts, not a due time ("has until X to ..." has no object). Not when a deadline or
+    window noun is what lasts ("the ultimatum remains in force until X")."""
     verb = prep.head
+    if prep.lower_ in ("until", "till") and verb.lemma_.lower() == "have" \
+            and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "has had net sales until this month": what it had, not "has until X to"
     if prep.lower_ not in ("until", "till") or verb.lemma_.lower() not in STATE_VERBS:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -11,7 +11,8 @@ Per article, ``find_events`` looks at every verb and noun of a paragraph:
    negated, averted, a charge, an idiom such as "met the deadline" or "shot
    to fame");
 3. the place is the first place name after "in/to/at/on/across" (or the
-   object of "visit"), the time the first date or time in the trigger's clause;
+   object of "visit"), the time the first date or time in the trigger's clause
+   that dates no other noun ("debentures due Oct. 15", "a loss for the third quarter");
 4. habitual mentions ("met on several occasions") are skipped, earlier ones
    ("his last visit") are marked, the status (``events.status``) says whether
    it is expected or reported as happened, and a mention is kept only with a
@@ -189,7 +190,7 @@ def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandida
     taking = participants(token, governor)
     people = mention_spans(paragraph, taking, exclude=place)
     described = described_parties(paragraph, taking)
-    time = _time(paragraph, context)
+    time = _time(paragraph, context, token)
     if not _has_party(kind, people, described, place is not None or _stated_day(time)):
         return None
     if token.pos_ != "VERB" and kind in lex.NEEDS_SETTING and place is None and time is None \
@@ -314,8 +315,9 @@ def _owner(token, mention) -> bool:
     return place is not None and place.kind == "country"
 
 
-def _time(paragraph: Paragraph, context: set[int]):
-    """The first date or time in the paragraph with a token in ``context`` (looked up by offset)."""
+def _time(paragraph: Paragraph, context: set[int], token):
+    """The first date or time in the paragraph with a token in ``context`` (looked up by offset)
+    that does not date another noun (``dates_another_noun``)."""
     if not context:
         return None
     first, last = paragraph.doc[min(context)], paragraph.doc[max(context)]
@@ -325,9 +327,34 @@ def _time(paragraph: Paragraph, context: set[int]):
             continue
         span = paragraph.doc.char_span(expression.start - paragraph.offset,
                                        expression.end - paragraph.offset, alignment_mode="expand")
-        if span is not None and any(t.i in context for t in span):
+        if span is not None and any(t.i in context for t in span) \
+                and not dates_another_noun(span.root, token):
             return expression
     return None
+
+
+NOUN_MODIFIER_DEPS = frozenset({"nmod", "compound", "amod", "nummod"})
+
+
+def dates_another_noun(root, trigger) -> bool:
+    """True when a time (its root token) belongs inside a noun phrase other than the trigger's:
+    before the noun ("the August 1988 cease-fire"), after an adjective or participle on it
+    ("debentures due Oct. 15, 1999", "its quarter ended June 30") or after "for" on it ("a loss
+    for the third quarter", the period a figure covers). It dates that thing, not the event. A
+    name is no such noun: a time the parse hangs on a name ("In 1991 Jane Doe was ...") is the
+    clause's."""
+    head = root.head
+    if root.dep_ == "pobj":
+        if head.lower_ == "for":
+            return head.head.pos_ == "NOUN" and head.head.i != trigger.i
+        root, head = head, head.head  # "debentures due in 1999": the phrase under "due"
+    if root.dep_ in NOUN_MODIFIER_DEPS:
+        noun = head
+    elif head.dep_ in ("amod", "acl") and head.pos_ in ("ADJ", "VERB"):
+        noun = head.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and noun.i != trigger.i
 
 
 def _is_repeated(token, context: set[int]) -> bool:

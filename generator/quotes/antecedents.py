@@ -7,7 +7,10 @@ nearest person (never an organisation or place); never a person the article
 mostly refers to by the other gender's pronouns or honorifics ("he" is not the
 woman "she" stood for, ``genders``). A definite single-holder
 office ("the president") -> the nearest earlier person given that role word.
-A surname NER missed -> the earlier mention ending in it.
+A surname NER missed -> the earlier mention ending in it. A definite company noun ("the
+company", "the Dutch chemical group", "the computer maker") or "it" saying something -> the
+nearest earlier organisation (for "it" also a country) that is a main-clause subject
+(``organisation_antecedent``): business news names a company once, then calls it so.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from generator.knowledge.names import family_key, normalise, title_word_genders
+from generator.knowledge.names import family_key, normalise, title_word_genders, without_legal_form
 from generator.model import Mention
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.spans import QuoteSpan, find_spans
@@ -23,6 +26,24 @@ from generator.quotes.speakers import earlier_speakers, is_speech_verb
 
 PRONOUN_DEPTH = 3
 """Paragraphs searched back for a pronoun's antecedent when the previous one names no person."""
+# Offices one person holds, so "the president" points back to a named holder;
+# "the spokesman" or "an official" usually introduces someone new and is left alone.
+ANAPHORIC_ROLES = frozenset(
+    """
+    leader president premier chancellor minister king queen prince princess pope
+    envoy ambassador senator governor mayor secretary emir sheikh monarch
+    """.split()
+)
+DEFINITE = frozenset({"the", "this", "that"})
+COMPANY_NOUNS = frozenset(
+    """
+    company concern firm corporation conglomerate group maker manufacturer producer bank thrift
+    lender insurer retailer carrier airline utility partnership chain publisher brokerage
+    operator developer distributor supplier agency
+    """.split()
+)
+"""Nouns by which news refers back to an organisation it has named ("the company said"); not
+"unit" or "subsidiary", which name a part of the company named before."""
 
 
 def earlier_mentions(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
@@ -120,6 +141,57 @@ def genders(paragraph: Paragraph) -> dict[str, Counter]:
 def _people_before(paragraph: Paragraph, position: int, spans: list[QuoteSpan], depth: int,
                    known: set[str]) -> list[tuple[Paragraph, Mention]]:
     return [(p, m) for p, m in earlier_mentions(paragraph, position, spans, depth) if is_person(m, known)]
+
+
+def is_company_noun(paragraph: Paragraph, token) -> bool:
+    """ "the company", "the St. Louis company", "the computer maker": a definite singular company
+    noun, not one of another named organisation ("the Ford unit") nor anyone's ("its parent
+    company")."""
+    if token.pos_ != "NOUN" or token.lower_ not in COMPANY_NOUNS:
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in children) \
+            or any(c.dep_ == "poss" for c in children):
+        return False
+    for child in children:
+        start = paragraph.offset + child.idx
+        mention = paragraph.mention_at(start, start + len(child.text)) if child.dep_ == "compound" else None
+        if mention is not None and mention.label == "ORG":
+            return False
+    return True
+
+
+def organisation_antecedent(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
+                            labels: frozenset[str] = frozenset({"ORG"})) -> Mention | None:
+    """The organisation a company noun or "it" before a position stands for: the nearest earlier
+    main-clause subject in the article that is an organisation (``labels``; or an
+    organisation's name without its legal form, whatever its label: "Acme" after "Acme Corp.")."""
+    known = organisations(paragraph)
+    for current, mention in earlier_mentions(paragraph, position, spans, 1_000):
+        named = mention.label in labels or normalise(mention.text) in known
+        if named and _is_main_subject(current, mention):
+            return mention
+    return None
+
+
+def organisations(paragraph: Paragraph) -> set[str]:
+    """Normalised names labelled ORG anywhere in the article so far, also without their legal
+    forms ("Nashua Corp." -> "nashua")."""
+    names: set[str] = set()
+    current: Paragraph | None = paragraph
+    while current is not None:
+        found = [m.text for m in current.mentions if m.label == "ORG"]
+        names.update(normalise(n) for name in found for n in (name, without_legal_form(name)))
+        current = current.previous
+    return names
+
+
+def is_definite_role(token) -> bool:
+    """ "the French leader", "the president": a definite noun naming an office held by one person."""
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    return (token.pos_ in ("NOUN", "PROPN") and token.lower_ in ANAPHORIC_ROLES
+            and bool(determiners & DEFINITE) and not named)
 
 
 def role_antecedent(paragraph: Paragraph, role: str, position: int,

@@ -21,7 +21,9 @@ ending in it; "who" in a relative clause -> the name it modifies; "he"/"she" ->
 the nearest preceding person in the paragraph or the previous one, main-clause
 subjects first (never an organisation or place); a definite single-holder
 office ("the French leader", "the president", not "the ministry spokesman") ->
-the nearest earlier person with that role word, else the nearest person.
+the nearest earlier person with that role word, else the nearest person; a
+definite company noun ("the company", "the computer maker") or "it" -> the
+nearest earlier organisation (for "it" also a country) that is a main-clause subject.
 Anything else ("officials", "they", "a U.S. official", "a source") leaves the
 quote unattributed.
 
@@ -39,7 +41,16 @@ from generator.model import Mention
 from generator.nlp.cues import PRONOUN_GENDER
 from generator.nlp.paragraph import Paragraph
 from generator.quotes import speakers
-from generator.quotes.antecedents import earlier_name, is_person, nearest_person, people, role_antecedent
+from generator.quotes.antecedents import (
+    earlier_name,
+    is_company_noun,
+    is_definite_role,
+    is_person,
+    nearest_person,
+    organisation_antecedent,
+    people,
+    role_antecedent,
+)
 from generator.quotes.spans import QuoteSpan, find_spans
 from generator.quotes.speakers import QUOTE_VERBS, is_speech_verb  # noqa: F401  (re-exported)
 
@@ -47,18 +58,11 @@ _INSIDE_KEY = "briefing.inside_quotes"
 """Key prefix in ``Doc.user_data`` of the tokens inside each paragraph's quotes."""
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+SPEAKING_BODIES = frozenset({"ORG", "GPE"})
+"""Labels of the names "it" saying something stands for (a company, a government)."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-# Offices one person holds, so "the president" points back to a named holder;
-# "the spokesman" or "an official" usually introduces someone new and is left alone.
-ANAPHORIC_ROLES = frozenset(
-    """
-    leader president premier chancellor minister king queen prince princess pope
-    envoy ambassador senator governor mayor secretary emir sheikh monarch
-    """.split()
-)
 SUBJECT_DEPS = frozenset({"nsubj"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "pcomp", "prep"})
-DEFINITE = frozenset({"the", "this", "that"})
 RUN_ON_TAIL = 12
 """A quote ending in a comma takes in the next sentence when at most this many characters of its
 own sentence follow the closing mark ('“...,” Const. / Smith said.' split after an abbreviation)."""
@@ -212,16 +216,22 @@ def _according_to(paragraph: Paragraph, frame: list, inside: set[int],
     return None
 
 
-def _subject(verb):
-    """The verb's subject, climbing to the verb it is coordinated with or depends on.
+def _subject(verb, inside: set[int]):
+    """The verb's subject, climbing to the verb it is coordinated with or depends on; never a
+    word inside quote marks (the parse may take a noun of '“... companies ...,” said X' for
+    the subject of "said").
 
-    "Y was quoted as saying" and "X quoted Y as saying" both give Y.
+    "Y was quoted as saying" and "X quoted Y as saying" both give Y; a participle ("adding")
+    the parse hangs on the clause another saying verb reports is that verb's subject's: "He
+    said sales could grow, adding: ..." is his, not the sales'.
     """
+    participle = verb.tag_ == "VBG"
     for _ in range(4):
-        children = {c.dep_: c for c in reversed(list(verb.children))}
+        children = {c.dep_: c for c in reversed(list(verb.children)) if c.i not in inside}
         if verb.lemma_.lower() == "quote":
             return children.get("dobj") or children.get("nsubjpass")
-        if "nsubj" in children:
+        reported = participle and verb.dep_ == "ccomp" and is_speech_verb(verb.head)
+        if "nsubj" in children and not reported:
             return children["nsubj"]
         if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
@@ -231,12 +241,15 @@ def _subject(verb):
 
 def _speaker(paragraph: Paragraph, verb, span: QuoteSpan, spans: list[QuoteSpan]) -> Attribution:
     inside = _inside(paragraph, spans)
-    subject = _subject(verb) or speakers.adjacent_subject(verb, inside)
+    subject = _subject(verb, inside) or speakers.adjacent_subject(verb, inside)
     if subject is None:
         return Attribution(None, "unresolved")
     mention = _name_of(paragraph, subject, spans) or _coordinated_person(paragraph, subject, spans)
     if mention is not None:
         return Attribution(mention, _name_cue(paragraph, verb, subject, span))
+    earlier = speakers.described_before(paragraph, subject, inside)
+    if earlier is not None:  # "a spokesman said ... “...,” he said"
+        return Attribution(None, "described", earlier)
     mention, cue = _antecedent(paragraph, subject, spans)
     if mention is not None:
         return Attribution(mention, cue)
@@ -249,8 +262,12 @@ def _antecedent(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -> tuple[
     position = paragraph.offset + subject.idx
     if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         return _name_of(paragraph, subject.head.head, spans), "X said"
-    if _is_definite_role(subject):
+    if is_definite_role(subject):
         return role_antecedent(paragraph, subject.lower_, position, spans), "nominal"
+    if is_company_noun(paragraph, subject):
+        return organisation_antecedent(paragraph, position, spans), "nominal"
+    if subject.lower_ == "it" and is_speech_verb(subject.head):  # a company or a country
+        return organisation_antecedent(paragraph, position, spans, SPEAKING_BODIES), "pronoun"
     if subject.pos_ == "PROPN":
         return earlier_name(paragraph, subject.text, position, spans), "X said"
     if subject.lower_ in PERSON_PRONOUNS:
@@ -280,11 +297,3 @@ def _coordinated_person(paragraph: Paragraph, subject, spans: list[QuoteSpan]) -
     known = people(paragraph)
     mentions = (_name_of(paragraph, token, spans) for token in speakers.coordinated(subject))
     return next((m for m in mentions if m is not None and is_person(m, known)), None)
-
-
-def _is_definite_role(token) -> bool:
-    """ "the French leader", "the president": a definite noun naming an office held by one person."""
-    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
-    return (token.pos_ in ("NOUN", "PROPN") and token.lower_ in ANAPHORIC_ROLES
-            and bool(determiners & DEFINITE) and not named)

@@ -4,7 +4,10 @@ Per article (``find_quotes``, on the parse of one paragraph): every “curly” 
 "straight" quoted stretch is a candidate, attributed by the rules in
 ``generator.quotes.attribution``. A quote that no speech verb frames, that
 opens its sentence and follows a quote of a known speaker in the sentence or
-paragraph just before, continues that speaker's quote ("continuation").
+paragraph just before (or the sentence after it, when that is only the quote's
+attribution: "“...?” / he asked. / “...”"), continues that speaker's quote
+("continuation"); so does one opening its sentence right after a sentence
+headed by a saying verb ("X said the plan was dead. “We don't need it.”").
 
 Short quotes (at most ``SHORT_QUOTE_WORDS`` words: “constructive”, “regime
 change”) are partial quotes or scare quotes. Rule: they are kept only when a
@@ -30,7 +33,7 @@ from rapidfuzz import fuzz
 from generator.knowledge.names import normalise
 from generator.model import Briefing, Quote, QuoteCandidate, Source
 from generator.nlp.paragraph import Paragraph
-from generator.quotes.attribution import Attribution, attribute
+from generator.quotes.attribution import Attribution, attribute, is_speech_verb, speaker_of_verb
 from generator.quotes.blocking import same_quotation_keys
 from generator.quotes.match_memo import QuoteMatchMemo
 from generator.quotes.spans import QuoteSpan, find_spans
@@ -38,6 +41,11 @@ from generator.quotes.statements import find_statements
 
 SHORT_QUOTE_WORDS = 3
 CONTINUATION_DEPTH = 3
+ATTRIBUTION_WORDS = 12
+"""Most words between two quotes for the second to continue the first across a sentence of
+attribution ('“...?” / he asked. / “...”')."""
+MAIN_DEPS = frozenset({"ROOT", "parataxis"})
+"""Dependencies of a saying verb that heads its sentence ("X said ...", "This, X says, is ...")."""
 SAME_QUOTE_RATIO = 90.0
 
 
@@ -103,15 +111,49 @@ def _continuation(paragraph: Paragraph, span: QuoteSpan, found: list[_Found],
     if any(ch.isalnum() for ch in lead):
         return None
     previous = found[-1] if found else _last_of_previous(paragraph, depth)
-    if previous is None or previous.candidate.speaker is None:
-        return None
-    if sentence.index - previous.end_sentence > 1:
+    if previous is None or not _follows(paragraph, previous, sentence.index):
+        return _reported_before(paragraph, sentence.index)
+    if previous.candidate.speaker is None:
         return None
     start, end = previous.candidate.speaker
     if previous.candidate.described:
         return Attribution(None, "continuation", (start, end))
     mention = paragraph.mention_at(start, end) or _previous_mention(paragraph, start, end)
     return Attribution(mention, "continuation") if mention is not None else None
+
+
+def _follows(paragraph: Paragraph, previous: _Found, index: int) -> bool:
+    """True when a quote's sentence is the one after the previous quote's, or the one after
+    that when only the previous quote's attribution stands between them ('“...?” / he asked. /
+    “...”': a saying verb in at most ``ATTRIBUTION_WORDS`` words)."""
+    gap = index - previous.end_sentence
+    if gap <= 1:
+        return True
+    between = next((s for s in paragraph.sentences if s.index == index - 1), None)
+    if gap != 2 or between is None:
+        return False
+    words = [t for t in paragraph.doc if between.start <= paragraph.offset + t.idx < between.end]
+    return len(words) <= ATTRIBUTION_WORDS and any(is_speech_verb(t) for t in words)
+
+
+def _reported_before(paragraph: Paragraph, index: int) -> Attribution | None:
+    """The speaker of the saying verb heading the sentence just before a quote in its paragraph
+    ("X said the plan was dead. “We don't need it.”", "This, X says, is ... . “...”"): a quote
+    opening its sentence after a reported statement goes on with that speaker's words."""
+    before = next((s for s in paragraph.sentences if s.index == index - 1), None)
+    if before is None:
+        return None
+    spans = find_spans(paragraph)
+    for verb in paragraph.doc:
+        position = paragraph.offset + verb.idx
+        if not before.start <= position < before.end or any(s.holds(position) for s in spans):
+            continue
+        heads = verb.dep_ in MAIN_DEPS or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+        if heads and is_speech_verb(verb):
+            found = speaker_of_verb(paragraph, verb, spans)
+            if found.speaker is not None or found.description is not None:
+                return Attribution(found.speaker, "continuation", found.description)
+    return None
 
 
 def _last_of_previous(paragraph: Paragraph, depth: int) -> _Found | None:

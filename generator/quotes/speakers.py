@@ -18,6 +18,10 @@
 The verb lexicon is generic English: ``names.SPEECH_VERBS`` plus a few more
 reporting verbs kept here so that entity typing cues are not affected.
 
+* A described speaker taken up by "he"/"she": '“...,” he said' after "a company
+  spokesman said" in the same paragraph, with no other speaker between, is that
+  spokesman, not a person named earlier (``described_before``).
+
 * Earlier speakers: names that were the subject of a speech verb earlier in
   the article, preferred when a pronoun's nearest candidates include no
   main-clause subject (the discourse's speaker, not a person merely named).
@@ -25,7 +29,7 @@ reporting verbs kept here so that entity typing cues are not affected.
 
 from __future__ import annotations
 
-from generator.knowledge.names import SPEECH_VERBS, family_key
+from generator.knowledge.names import SPEECH_VERBS, family_key, is_job_word
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.spans import QuoteSpan
 
@@ -159,3 +163,38 @@ def earlier_speakers(paragraph: Paragraph) -> set[str]:
                 names.add(key)
         current = current.previous
     return names
+
+
+PERSON_NOUNS = frozenset(
+    """
+    official spokesman spokeswoman spokesperson analyst source aide adviser advisor
+    consultant economist strategist trader broker banker investor officer director manager
+    employee worker expert witness resident diplomat negotiator detective attorney
+    """.split()
+)
+"""Nouns news uses for a person it does not name ("a company spokesman", "one analyst")."""
+def _other_gender(word: str, pronoun: str) -> bool:
+    """True when a person noun gives the gender a pronoun does not ("spokeswoman" for "he")."""
+    woman = word.endswith("woman")
+    return woman if pronoun == "he" else word.endswith("man") and not woman
+
+
+def described_before(paragraph: Paragraph, pronoun, inside: set[int]) -> tuple[int, int] | None:
+    """The words of an unnamed person who is the subject of the nearest saying verb before a
+    "he"/"she" in its paragraph ("A company spokesman said ... “...,” he said"): the pronoun
+    takes up that speaker. None when that nearest speaker is named, is no person noun
+    (``PERSON_NOUNS``), or is of the other gender, and for any other subject word."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    for token in reversed(paragraph.doc[: pronoun.i]):
+        if token.i in inside or not is_speech_verb(token):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i not in inside), None)
+        if subject is None:
+            continue
+        word = subject.lower_
+        if subject.tag_ != "NN" or not (word in PERSON_NOUNS or is_job_word(word)) \
+                or _other_gender(word, pronoun.lower_):
+            return None
+        return description(paragraph, subject, inside)
+    return None

@@ -18,6 +18,7 @@ indirect question ("would not say whether ...") state nothing, and a
 verb under a preposition or modifying a noun ("by supporting X", "the
 rejected plan") is no statement of its subject. Inside another saying verb's
 clause ("X said Y rejected the plan") the statement is X's, not Y's.
+The words are read off the parse in ``quotes.clauses``.
 Corpus-wide (``merge_statements``): the direct quotes with a named speaker and
 these indirect statements become ``ReportedStatement`` objects per actor,
 reports of the same words by one actor merged into one.
@@ -32,6 +33,7 @@ from generator.knowledge.names import normalise
 from generator.model import Briefing, QuoteCandidate, ReportedStatement
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.attribution import speaker_of_verb
+from generator.quotes.clauses import position_phrase, reported_clause, with_addressee
 from generator.quotes.spans import QuoteSpan
 
 SAY_LEMMAS = frozenset(
@@ -50,16 +52,9 @@ POSITION_LEMMAS = frozenset(
 """Verbs whose verb phrase is the statement."""
 DECLINE_LEMMAS = frozenset({"decline", "refuse", "fail", "hesitate"})
 """Verbs whose infinitive saying verb says nothing ("declined to say whether ...")."""
-QUESTION_MARKS = frozenset({"whether", "if"})
-"""Words opening an indirect question: "would not say if the plant would close" states nothing."""
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
-PHRASE_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "dative", "acomp", "prt"})
 MIN_WORDS = 2
-RELATIVE_TAGS = frozenset({"WP", "WDT"})
-"""Tags of relative pronouns ("who", "which", "that")."""
-NON_FINITE_TAGS = frozenset({"VB", "VBG"})
-"""Verb forms that need an auxiliary, a modal or "to" before them to read after a subject."""
+UTTERANCE_ENDS = (",", ".", "?", "!")
+"""How quoted words end when they are a whole utterance."""
 
 
 def find_statements(paragraph: Paragraph, spans: list[QuoteSpan]) -> list[QuoteCandidate]:
@@ -80,10 +75,13 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
         return None
     if _reported_by_another(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DECLINE_LEMMAS):
         return None
-    words = _clause(verb) if lemma in SAY_LEMMAS else _phrase(verb)
+    if _frames_quote(paragraph, verb, spans) or _object_gapped(verb, lemma) \
+            or _greets(paragraph, verb, lemma):
+        return None
+    words = reported_clause(verb) if lemma in SAY_LEMMAS else position_phrase(verb)
     if words is None or len(words) < MIN_WORDS:
         return None
-    words = _with_addressee(verb, words)
+    words = with_addressee(verb, words)
     cue = reporting_verb(verb) if lemma in SAY_LEMMAS else verb.text
     if lemma in POSITION_LEMMAS and _unbound(verb):  # "..., accusing them of fraud"
         words, cue = [t for t in words if t.i > verb.i], past_tense(verb)
@@ -96,6 +94,36 @@ def _statement(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> QuoteCandi
         return None  # no one, or a name inside the words reported ("enough to argue X may suffer")
     return QuoteCandidate(paragraph.cite(start, end), (speaker.start, speaker.end), speaker.text,
                           cue, kind="indirect")
+
+
+def _frames_quote(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> bool:
+    """True when a word the verb governs is inside the marks of a whole quoted utterance ('“Fight
+    them,” he urged Iraqis in a radio address'): the verb attributes a direct quote, whose
+    words it would lose (a quoted word or two, 'profits were “squeezed”', is no utterance)."""
+    text = paragraph.source.text
+    whole = [s for s in spans if text[s.start: s.close].rstrip("”\"’'` ").endswith(UTTERANCE_ENDS)]
+    return any(s.holds(paragraph.offset + c.idx) for c in verb.children if not c.is_punct for s in whole)
+
+
+def _object_gapped(verb, lemma: str) -> bool:
+    """True for a position verb in a relative clause whose object is the noun the clause
+    modifies ("a treaty he had rejected in peace talks"): without it, the words would read as
+    rejecting the talks."""
+    return (lemma in POSITION_LEMMAS and verb.dep_ == "relcl"
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children))
+
+
+def _greets(paragraph: Paragraph, verb, lemma: str) -> bool:
+    """True for "welcome" with a person as its object ("welcomed him as a close friend",
+    "welcoming Jane Doe to the capital"): a greeting, no position on anything."""
+    if lemma != "welcome":
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        start = paragraph.offset + obj.idx
+        mention = paragraph.mention_at(start, start + len(obj.text))
+        if obj.tag_ == "PRP" and obj.lower_ != "it" or mention is not None and mention.label == "PERSON":
+            return True
+    return False
 
 
 def _unbound(verb) -> bool:
@@ -139,66 +167,6 @@ def _reported_by_another(verb) -> bool:
         if token.pos_ == "VERB" and token.lemma_.lower() in SAY_LEMMAS:
             return True
     return False
-
-
-def _clause(verb) -> list | None:
-    """The reported clause of a saying verb, without "that"; None when negated or absent, when
-    it is an indirect question ("whether ..."), a "that" clause whose subject the parse gave
-    the saying verb (the words left would read as a fragment: "said is about 30 years old")
-    or a relative clause's ("the mayor, who Lopez said is ready": the words after the
-    relative pronoun read as Lopez's statement about no one)."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return None
-    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS), None)
-    if clause is None:
-        return None
-    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
-        return None
-    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-    if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX") and subject is None:
-        return None
-    if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.i < verb.i:
-        return None  # "the mayor, who Lopez said is ready to resign": the clause tells of the mayor
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i < clause.i)]
-    tokens = _trim(tokens) or []
-    if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ not in SUBJECT_DEPS:
-        return tokens[1:]  # a "that" the parse did not mark, but never the subject ("That's not ...")
-    return tokens or None
-
-
-def _with_addressee(verb, words: list) -> list:
-    """The clause from the person told, when the verb names one before it ("told the judge
-    that the actress had checked in"): after the verb alone, "told the actress had checked
-    in" would misread."""
-    told = [c for c in verb.children
-            if c.dep_ in ("dobj", "dative") and verb.i < c.i and c.right_edge.i < words[0].i]
-    return list(verb.doc[told[0].left_edge.i: words[-1].i + 1]) if told else words
-
-
-def _phrase(verb) -> list | None:
-    """The verb phrase of a position verb: negation, the verb, its objects and complements;
-    a verb that cannot follow its subject alone (a base form or a gerund) keeps its auxiliary,
-    modal or "to" ("would reject the offer", "to demand their release"): the pages print the
-    phrase after the speaker's name."""
-    rights = [c for c in verb.rights if c.dep_ in PHRASE_DEPS]
-    if verb.lemma_.lower() == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in rights):
-        return None
-    if not rights:
-        return None
-    before = [c for c in verb.lefts if c.dep_ in ("neg", "aux") and c.i > verb.i - 3]
-    bare = verb.tag_ in NON_FINITE_TAGS  # "would reject", "to demand", "is rejecting"
-    first = before[0].i if before and (bare or any(c.dep_ == "neg" for c in before)) else verb.i
-    last = max(rights, key=lambda c: c.right_edge.i).right_edge.i
-    return _trim(list(verb.doc[first: last + 1]))
-
-
-def _trim(tokens: list) -> list | None:
-    """Tokens without outer punctuation and spaces."""
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    return tokens or None
 
 
 def merge_statements(briefing: Briefing) -> list[ReportedStatement]:
