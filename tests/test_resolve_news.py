@@ -321,3 +321,14 @@ def test_a_title_abbreviation_tagged_apart_before_a_name_is_no_person(tmp_path):
     })
     assert "Sgt" not in {e.name for e in b.entities}
     assert entity_named(b, "Derek Vane").type == "person"
+
+
+def test_a_persons_spokesman_or_staff_is_no_sign_of_an_organisation(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "On Friday, Viktor Orlenko met Leonid Kuchma in Kiev. Orlenko's spokesman said the "
+                 "talks went well, and Orlenko's staff prepared a statement. Later, Harlow Mills "
+                 "Corp. met its shareholders, and Harlow's shareholders approved the plan.\n",
+    })
+    cues = [(m.text, m.cues) for e in b.entities for m in e.mentions]
+    assert not any("head:organization" in c for text, c in cues if "Orlenko" in text)
+    assert any("head:organization" in c for text, c in cues if text == "Harlow")

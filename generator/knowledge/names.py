@@ -66,16 +66,17 @@ def title_word_genders(title: str) -> list[str]:
     return [TITLE_GENDERS[word] for word in words if word in TITLE_GENDERS]
 
 
-# Nouns that a company or institution name modifies ("Acme shares",
-# "Acme's chief executive"): evidence the name is an organisation.
 ORGANISATION_HEADS = frozenset(
     """
-    shares share stock stocks ceo executive executives spokesman spokeswoman
-    spokesperson board chairman employees staff headquarters subsidiary products
-    customers investors shareholders merger acquisition purchase takeover deal
-    revenue profit profits earnings brand
+    shares share stock stocks ceo executive executives board chairman employees
+    headquarters subsidiary products customers investors shareholders merger
+    acquisition purchase takeover deal revenue profit profits earnings brand
     """.split()
 )
+"""Nouns a company or institution name modifies ("Acme shares", "Acme's chief executive",
+"the Acme takeover"): evidence the name is an organisation.
+Not a spokesman or staff, which a president or minister has as much as a company ("Yeltsin's
+spokesman" had made Boris Yeltsin an organisation)."""
 
 # Occupations and descriptions written before a name in news copy ("Producer
 # Jane Doe", "comedian Jane Doe", "WR Doe"): no part of the name.
