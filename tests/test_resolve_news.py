@@ -332,3 +332,11 @@ def test_a_persons_spokesman_or_staff_is_no_sign_of_an_organisation(tmp_path):
     cues = [(m.text, m.cues) for e in b.entities for m in e.mentions]
     assert not any("head:organization" in c for text, c in cues if "Orlenko" in text)
     assert any("head:organization" in c for text, c in cues if text == "Harlow")
+
+
+def test_a_sentence_dense_with_names_is_no_headline_whose_names_the_body_cuts(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "On Friday, Viktor Orlenko met Leonid Kuchma in Kiev. Orlenko's spokesman said the "
+                 "talks went well.\n",
+    })
+    assert entity_named(b, "Viktor Orlenko").type == "person"

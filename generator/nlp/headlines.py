@@ -19,9 +19,13 @@ from generator.nlp.entity_spans import NAME_LABELS
 
 def headline_body(sent, source: Source, offset: int) -> str | None:
     """The text after the sentence when it is a title-case headline (its longer words
-    capitalised: the title line or a sentence like it), else None."""
+    capitalised: the title line or a sentence like it, alone on its line; a sentence that ends
+    in a full stop and runs on into the next, "Bill Clinton met Tony Blair in London. He ...",
+    is running text dense with names), else None."""
     title = source.title_span is not None and offset == source.title_span[0]
     line = sent.doc[:] if title else sent
+    if not title and line.text.rstrip().endswith(".") and any(not t.is_space for t in sent.doc[sent.end:]):
+        return None
     words = [t.text for t in line if t.is_alpha and len(t.text) > 3]
     if len(words) >= (2 if title else 3) and sum(w[0].isupper() for w in words) >= 0.9 * len(words):
         return source.text[offset + line.end_char:]
