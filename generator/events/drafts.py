@@ -178,16 +178,12 @@ def _distinguished(title: str, members: list[Report]) -> str:
     return f"{title}, {_day_or_words(times[0])}" if times else title
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
 def _day_or_words(time: TimeExpression) -> str:
     """The calendar day a stated time resolves to, in words ("12 March 2031"), else its text."""
     span = value_range(time.value)
     if span is None or span[0] != span[1]:
         return time.text
-    return f"{span[0].day} {_MONTHS[span[0].month - 1]} {span[0].year}"
+    return f"{span[0].day} {span[0]:%B %Y}"
 
 
 def _event_order(event: Event) -> tuple:
