@@ -321,9 +321,14 @@ def scored_pairs(vectors: list[Profile], memo: PairMemo | None = None,
     factors, parted = (memo or PairMemo()).facts(ordered, scorer.memo_keys(timed), work_out)
     apart = apart_array(found, parted, [p.deadlines for p in vectors])
     dots = scorer.dot_array(ordered)
-    dates = PairScorer(laid_out([_dates_only(p.vector) for p in vectors]), [], []).dot_array(ordered)
-    return found, np.where(_dated_only(dots * factors, dots - dates), (dots - dates) * factors,
-                           dots * factors), apart
+    scores = dots * factors
+    high = np.flatnonzero(scores >= STORY_SIMILARITY)  # only these can reach it by dates alone
+    if len(high):
+        dated = PairScorer(laid_out([_dates_only(p.vector) for p in vectors]), [], [])
+        dates = dated.dot_array(ordered[high])
+        content = dots[high] - dates
+        scores[high] = np.where(_dated_only(scores[high], content), content * factors[high], scores[high])
+    return found, scores, apart
 
 
 def _dates_only(vector: dict[str, float]) -> dict[str, float]:
