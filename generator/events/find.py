@@ -47,6 +47,8 @@ from generator.temporal.calendar import to_date
 
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "conj"})
 HEADLINE_VERBS = lex.headline_verbs()
+PREDICATE_DEPS = ("oprd", "acomp")
+"""Dependencies of a verb's predicate adjective ("was found dead")."""
 
 
 def find_events(paragraph: Paragraph) -> list[EventCandidate]:
@@ -95,9 +97,18 @@ def _phrasal(token, lemma: str) -> str | None:
     """The kind of a verb phrase trigger ("opened fire", "gunned down"), else None."""
     if token.pos_ != "VERB":
         return None
-    words = (c.lower_ for c in token.children if c.dep_ in ("dobj", "prt", "advmod"))
+    words = (c.lower_ for c in token.children if c.dep_ in ("dobj", "prt", "advmod", *PREDICATE_DEPS))
     return next((lex.PHRASAL_TRIGGERS[(lemma, w)] for w in words if (lemma, w) in lex.PHRASAL_TRIGGERS),
                 None)
+
+
+def _trigger_word(token) -> str:
+    """The word that names the event: the predicate of a phrase such as "was found dead" (the
+    death is "dead"; "found" is its discovery), else the trigger itself."""
+    lemma = token.lemma_.lower()
+    predicates = (c for c in token.children
+                  if c.dep_ in PREDICATE_DEPS and (lemma, c.lower_) in lex.PHRASAL_TRIGGERS)
+    return next((c.text for c in predicates), token.text)
 
 
 def _complete(verb, lemma: str) -> bool:
@@ -197,7 +208,7 @@ def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandida
             and len(people) < 2:
         return None
     start = paragraph.offset + token.idx
-    return EventCandidate(kind=kind, trigger=token.text, citation=paragraph.cite_sentence(start),
+    return EventCandidate(kind=kind, trigger=_trigger_word(token), citation=paragraph.cite_sentence(start),
                           participants=people, place=place, time=time,
                           aspect="earlier" if _is_earlier(token, context) else "",
                           described=described, status=status_of(token, governor))

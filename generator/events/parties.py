@@ -2,7 +2,8 @@
 
 ``participants`` finds the tokens naming who takes part (subjects, inherited
 through "is set to", participles and "and"; objects; "with/between/by"
-phrases; possessives; for a noun, the subject of its light verb);
+phrases; possessives; for a noun, the subject of its light verb, or the object of the verb it
+is the subject of: "a fire destroyed the X Church");
 ``mention_spans`` turns them into name mentions (a pronoun goes to the nearest
 person named before it; a nationality adjective is no participant) and
 ``described_parties`` keeps the common nouns that describe someone ("a gunman",
@@ -35,6 +36,8 @@ def participants(token, governor) -> list:
                  and token.lower_ in lex.FILED_FOR_NOUNS)
         if (light and token.dep_ == "dobj") or inside or filed:
             found += subjects(governor) + _prep_objects(governor, lex.PARTICIPANT_PREPS)
+        if token.dep_ == "nsubj" and governor is not None and token.head.i == governor.i:
+            found += [c for c in governor.children if c.dep_ == "dobj"]  # "a fire destroyed X"
     return found
 
 

@@ -46,9 +46,10 @@ VERB_TRIGGERS: dict[str, str] = {
 
 PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("open", "fire"): "shooting", ("gun", "down"): "shooting", ("pass", "away"): "death",
+    ("find", "dead"): "death",
 }  # fmt: skip
-"""(verb lemma, its object or particle) -> kind, for events named by a phrase ("opened fire",
-"gunned down")."""
+"""(verb lemma, its object, particle or predicate) -> kind, for events named by a phrase ("opened
+fire", "gunned down", "was found dead")."""
 
 NEEDS_PARTY_OBJECT = frozenset({"meet", "welcome", "host", "fire", "sack", "dismiss", "capture",
                                 "shoot", "kill", "terminate", "nab", "acquire", "buy", "purchase",
@@ -254,8 +255,9 @@ part, as with a light verb."""
 PARTICIPANT_PREPS = frozenset({"with", "between", "among", "by"})
 """Prepositions introducing other participants."""
 
-NOUN_PARTICIPANT_PREPS = PARTICIPANT_PREPS | {"of"}
-"""Prepositions introducing participants of a noun trigger ("the visit of X")."""
+NOUN_PARTICIPANT_PREPS = PARTICIPANT_PREPS | {"of", "over", "against"}
+"""Prepositions introducing participants of a noun trigger ("the visit of X", "a victory over X",
+"the case against X")."""
 
 PLACE_PREPS = frozenset({"in", "to", "at", "into", "across", "on"})
 """Prepositions introducing the place (or target: "attack on X")."""
@@ -298,15 +300,16 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "injury": ("Injury", "in", "of"), "protest": ("Protest", "in", "by"),
     "crash": ("Crash", "in", "of"), "admission": ("Admission", "in", "of"),
     "fire": ("Fire", "in", "at"), "riot": ("Riots", "in", "by"), "robbery": ("Robbery", "in", "by"),
-    "victory": ("Victory", "in", "of"), "launch": ("Launch", "in", "by"),
+    "victory": ("Victory", "in", "involving"), "launch": ("Launch", "in", "by"),
     "reversal": ("Reversal", "in", "by"), "lawsuit": ("Lawsuit", "in", "involving"),
     "extradition": ("Extradition", "to", "involving"), "pardon": ("Pardon", "in", "involving"),
     "execution": ("Execution", "in", "involving"), "bankruptcy": ("Bankruptcy", "in", "of"),
     "appeal": ("Appeal", "in", "by"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles. The
-justice kinds take "involving": their participants are either side ("sued X", "X sued";
-"pardoned X", "X pardoned"), and an event's participants carry no role."""
+justice kinds and victories take "involving": their participants are either side ("sued X", "X
+sued"; "pardoned X", "X pardoned"; "X beat Y", "a victory over Y"), and an event's participants
+carry no role."""
 
 
 def kind_label(kind: str) -> str:

@@ -1,0 +1,67 @@
+"""Event mentions the first waves missed on real news (ECB+ training topics), each class on small
+hand-written articles: "was found dead", and a fire, blast or attack named as the subject of
+what it did to a named place or body."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from generator.events import find_events
+from generator.events.drafts import EntityNames, draft
+from generator.events.reports import Report
+from generator.model import Citation, Entity, EventCandidate, Source
+from generator.nlp.parse import parse_article
+
+
+def article_events(nlp, *paragraphs: str) -> list[tuple[str, str, list[str]]]:
+    """(kind, trigger, participants' words) of every event of an article of these paragraphs."""
+    text = "\n\n".join(paragraphs)
+    spans, at = [], 0
+    for paragraph in paragraphs:
+        spans.append((at, at + len(paragraph)))
+        at += len(paragraph) + 2
+    source = Source("a", "a.txt", "ok", text=text, paragraphs=tuple(spans),
+                    content_hash=hashlib.sha256(text.encode()).hexdigest())
+    return [(e.kind, e.trigger, [text[a:b] for a, b in e.participants])
+            for paragraph in parse_article(source, nlp) for e in find_events(paragraph)]
+
+
+def test_found_dead_is_a_death(nlp):
+    found = article_events(nlp, "Anna Keller was found dead in a hotel room in Vienna on Tuesday.")
+    assert ("death", "dead", ["Anna Keller"]) in found
+
+
+def test_found_with_another_predicate_is_no_death(nlp):
+    found = article_events(nlp, "Anna Keller was found guilty of fraud in Vienna on Tuesday.")
+    assert all(kind != "death" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(("text", "kind", "party"), [
+    ("A fire destroyed the Harbourside Gospel Church in Kesmark early on Saturday.", "fire",
+     "Harbourside Gospel Church"),
+    ("The attack killed Tomas Varga outside his office in Kesmark.", "attack", "Tomas Varga"),
+    ("An explosion damaged the Kesmark Savings Bank on Monday.", "disaster", "Kesmark Savings Bank"),
+])  # fmt: skip
+def test_what_an_event_did_names_its_party(nlp, text, kind, party):
+    found = {k: parties for k, _, parties in article_events(nlp, text)}
+    assert party in found.get(kind, [])
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("The Harriers reached the final with a 31-24 victory over the Kesmark Rovers on Thursday.",
+     "Kesmark Rovers"),
+    ("Their 20-13 win against the Kesmark Rovers put the Harriers into the playoffs.", "Kesmark Rovers"),
+])  # fmt: skip
+def test_the_side_beaten_takes_part_in_a_victory(nlp, text, party):
+    found = {k: parties for k, _, parties in article_events(nlp, text)}
+    assert party in found.get("victory", [])
+
+
+
+def test_a_victory_title_does_not_make_the_beaten_side_the_winner():
+    beaten = Entity("kesmark-rovers", "Kesmark Rovers", "organization", (), ())
+    citation = Citation("a", 0, 10, "The words.", 0)
+    beating = Report(EventCandidate("victory", "victory", citation), frozenset({beaten.id}), None, 0)
+    assert draft([beating], EntityNames.of([beaten])).title == "Victory involving Kesmark Rovers"
