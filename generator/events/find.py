@@ -30,6 +30,7 @@ from typing import Any
 
 from generator.events import triggers as lex
 from generator.events.parties import (
+    befalls_someone,
     described_parties,
     expand,
     mention_of,
@@ -233,6 +234,8 @@ def in_sense(paragraph: Paragraph, token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if lemma in lex.NEEDS_PARTY_OBJECT and objects and not names_party(paragraph, objects):
         return False
+    if lex.VERB_TRIGGERS.get(lemma) in lex.DONE_TO_PEOPLE and not befalls_someone(paragraph, token):
+        return False  # "terminated the merger agreement": no one dismissed
     if lemma in lex.NEEDS_SIDE_OBJECT and not _names_side(paragraph, objects):
         return False
     if lemma in lex.NEEDS_VICTIM and not _phrasal(token, lemma):
