@@ -56,7 +56,8 @@ def random_report(rng: random.Random, n: int) -> Report:
     bound = tuple(rng.sample(["p3", "p4", "x1", "x2"], rng.randrange(3)))
     concepts = frozenset(rng.sample(["peace", "release", "vote", "budget", "payment"], rng.randrange(3)))
     countries = frozenset(rng.sample(["US", "FR"], rng.randrange(2)))
-    return Report(candidate, setter, bound, concepts, countries)
+    owner = rng.choice([None, None, ("p1", "person"), ("p2", "person"), ("o1", "organization")])
+    return Report(candidate, setter, bound, concepts, countries, owner)
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from generator.model import Citation, QuoteCandidate
 from generator.quotes.blocking import KeyIndex
-from generator.quotes.extract import _compatible, _same_key, group_reports, quote_key
+from generator.quotes.merge import _compatible, _same_key, group_reports, quote_key
 
 
 def candidate(text: str) -> QuoteCandidate:

@@ -8,8 +8,8 @@ import random
 import pytest
 
 from generator.quotes import blocking
-from generator.quotes.extract import _same_key, group_reports
 from generator.quotes.match_memo import QuoteMatchMemo, read_memo, write_memo
+from generator.quotes.merge import _same_key, group_reports
 from tests.test_quote_blocking import HAND_WRITTEN, all_pairs_groups, candidate, mutated, texts_of
 
 

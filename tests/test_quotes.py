@@ -16,7 +16,7 @@ from generator.model import (
     Source,
 )
 from generator.pipeline import analyse
-from generator.quotes.extract import merge_quotes, same_quote
+from generator.quotes.merge import merge_quotes, same_quote
 from generator.quotes.spans import quote_spans
 
 
@@ -400,7 +400,7 @@ def test_tokens_inside_quotes_are_found_once_per_paragraph(nlp):
     """Each verb of saying asks which tokens are quoted; the answer is computed once per paragraph
     (a scan per verb made a long paragraph quadratic)."""
     from generator.nlp.parse import parse_article
-    from generator.quotes.extract import find_quotes
+    from generator.quotes.find import find_quotes
 
     text = " ".join(f"Anna Berg said on day {n} that talks would resume, and “we are ready,” she added."
                     for n in range(40))

@@ -37,6 +37,10 @@ class Report:
     bound: tuple[str, ...]
     concepts: frozenset[str]
     countries: frozenset[str]
+    owner: tuple[str, str] | None = None
+    """(entity id, type) of the party whose deadline it is: the setter; for a statement naming
+    no one ("The offer had been set to expire Nov. 6"), the setter of the article's statement
+    before it ("Dow Jones extended its offer until Nov. 9"); None when unknown."""
 
 
 def build_deadline(

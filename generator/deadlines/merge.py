@@ -12,10 +12,15 @@ Two statements report the same deadline when they score at least
 * the same due value +2, the same length +1, the same article +1.
 
 Ruled out: due values that cannot name the same day (``compatible``),
-unless one statement reports the deadline changed. A statement joins the
-first cluster it links to with every member it is compared against. Then a
-cluster that only names a deadline by its due day ("the Jan. 14 deadline")
-joins the one other cluster due that day, when exactly one is (``with_references``).
+unless one statement reports the deadline changed; and two owners of one type
+(``other_owners``): two companies' offers, or two people's ultimatums, due the
+same day are two deadlines (an office and a person, "the White House" and the
+President, may be one side). A statement naming no one owns what the article's
+statement before it owns ("Dow Jones extended its offer until Nov. 9. The offer had
+been set to expire Nov. 6."). A statement joins the first cluster it links to with
+every member it is compared against. Then a cluster that only names a deadline by
+its due day ("the Jan. 14 deadline", a day, not a month) joins the one other cluster
+due that day, when exactly one is (``with_references``).
 
 Building each merged ``Deadline`` (status, disagreements) is in ``deadlines_build``.
 """
@@ -109,12 +114,21 @@ def resolve_reports(briefing: Briefing) -> list[Report]:
     out = []
     for source in briefing.sources:
         analysis = briefing.analyses.get(source.id)
+        owner = None
         for c in analysis.deadlines if analysis else ():
             setter = _id(briefing.entity_at(source.id, c.setter[0])) if c.setter else None
             found = (_id(briefing.entity_at(source.id, start)) for start, _ in c.bound)
             bound = tuple(dict.fromkeys(i for i in found if i))
-            out.append(Report(c, setter, bound, concepts(c.demand), countries(bound, by_id)))
+            if setter or bound:
+                owner = (setter, by_id[setter].type) if setter else None
+            out.append(Report(c, setter, bound, concepts(c.demand), countries(bound, by_id), owner))
     return out
+
+
+def other_owners(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """Whether two owners (``Report.owner``) are two parties of one type (two companies, two
+    people): their deadlines are not one."""
+    return a is not None and b is not None and a[0] != b[0] and a[1] == b[1]
 
 
 def concepts(demand: str) -> frozenset[str]:
@@ -145,6 +159,8 @@ def score(a: Report, b: Report) -> int | None:
     da, db = a.candidate.due, b.candidate.due
     changed = a.candidate.change or b.candidate.change
     if da and db and not compatible(da.value, db.value) and not changed:
+        return None
+    if other_owners(a.owner, b.owner):
         return None
     points = _agreement(a.setter, b.setter, 2, -1)
     points += _overlap(set(a.bound) | a.countries, set(b.bound) | b.countries, 1, -1)
@@ -207,21 +223,37 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
 def with_references(clusters: list[list[Report]], reports: list[Report]) -> list[list[Report]]:
     """``clusters`` with each cluster that only refers to a deadline by its due day ("gave no
     reason for the Jan. 14 deadline": no demand, setter or party in any statement) joined to
-    the one other cluster due that day, when exactly one is; in ``reports`` order. A due day
+    the one other cluster due that day, when exactly one is and its owner is no other
+    (``other_owners``); in ``reports`` order. A month or a year ("expire at the end of
+    November") names no deadline of its own. A due day
     alone scores too little for ``cluster`` to join two articles' statements."""
     order = {id(report): n for n, report in enumerate(reports)}
     due = [{r.candidate.due.value for r in members if r.candidate.due} for members in clusters]
     bare = {n for n, members in enumerate(clusters)
-            if len(due[n]) == 1 and all(map(_reference_only, members))}
+            if len(due[n]) == 1 and _names_day(next(iter(due[n]))) and all(map(_reference_only, members))}
     due_on: dict[str, list[int]] = {}
     for n in range(len(clusters)):
         for value in due[n] if n not in bare else ():
             due_on.setdefault(value, []).append(n)
-    joined = {n: due_on[value][0] for n in bare for value in due[n] if len(due_on.get(value, ())) == 1}
+    joined = {n: due_on[value][0] for n in bare for value in due[n] if len(due_on.get(value, ())) == 1
+              and not _owned_apart(clusters[n], clusters[due_on[value][0]])}
     out = {n: list(members) for n, members in enumerate(clusters) if n not in joined}
     for n, target in joined.items():
         out[target] += clusters[n]
     return [sorted(members, key=lambda r: order[id(r)]) for members in out.values()]
+
+
+def _owned_apart(first: list[Report], second: list[Report]) -> bool:
+    """Whether two clusters hold statements of two owners of one type (``other_owners``)."""
+    return any(other_owners(a.owner, b.owner) for a in first for b in second)
+
+
+_DAY = re.compile(r"[\dX]{4}-(?:\d{2}-\d{2}|W[\dX]{2}-\d)")
+"""A due value naming a day ("1990-01-14", "XXXX-01-14", "XXXX-WXX-5"), not a month or a year."""
+
+
+def _names_day(value: str) -> bool:
+    return _DAY.match(value) is not None
 
 
 def _reference_only(report: Report) -> bool:
@@ -297,10 +329,11 @@ class _Linker:
 
     Whether two clusters link (``links``) is worked out from what each cluster holds rather
     than from every pair of their statements: a pair is ruled out only by two due values
-    that cannot name one day, neither statement reporting a change (``score``), so each
-    cluster keeps the due values of such statements; and only a pair of ``strong``
-    statements can score ``LINK_SCORE``. Trying every pair made a deadline reported by
-    hundreds of articles cost the square of its reports each time its cluster grew.
+    that cannot name one day, neither statement reporting a change, or by two owners of one
+    type (``score``), so each cluster keeps the due values of such statements and its
+    owners; and only a pair of ``strong`` statements can score ``LINK_SCORE``. Trying every
+    pair made a deadline reported by hundreds of articles cost the square of its reports
+    each time its cluster grew.
     """
 
     def __init__(self, reports: list[Report], untried: dict[int, set[int]], strong: list[set[int]],
@@ -314,6 +347,8 @@ class _Linker:
         self.scores: dict[tuple[int, int], int] = {}
         self.dues = {n: _ruling_dues(r) for n, r in enumerate(reports)}
         """Cluster -> the due values of its statements that report no change."""
+        self.owners = {n: frozenset({r.owner} if r.owner else ()) for n, r in enumerate(reports)}
+        """Cluster -> the owners of its statements (``Report.owner``)."""
         self.clashing: dict[int, set[int]] = {n: set() for n in range(len(reports))}
         """Cluster -> the clusters found to hold a due value that rules it out. A cluster only
         gains due values, so two clusters that clash always will: they are not tried again."""
@@ -325,6 +360,7 @@ class _Linker:
     def join(self, first: int, second: int) -> None:
         """Cluster ``second`` was joined into ``first``."""
         self.dues[first] = self.dues[first] | self.dues.pop(second)
+        self.owners[first] = self.owners[first] | self.owners.pop(second)
         moved = self.clashing.pop(second)
         self.clashing[first] |= moved
         for other in moved:
@@ -349,7 +385,8 @@ class _Linker:
     def links(self, first: int, second: int, clusters: dict[int, list[int]]) -> bool:
         """``links`` of clusters ``first`` and ``second`` (``clusters``: their statement numbers);
         the strong pairs are looked up from the smaller of the two."""
-        if any(not compatible(a, b) for a in self.dues[first] for b in self.dues[second]):
+        if any(not compatible(a, b) for a in self.dues[first] for b in self.dues[second]) \
+                or any(other_owners(a, b) for a in self.owners[first] for b in self.owners[second]):
             self.clashing[first].add(second)
             self.clashing[second].add(first)
             return False
@@ -359,7 +396,7 @@ class _Linker:
 
     def score(self, a: int, b: int) -> int:
         """``score`` of two statements by number (it is symmetric), computed once; never ruled
-        out here: ``links`` has checked their due values."""
+        out here: ``links`` has checked their due values and owners."""
         key = (a, b) if a < b else (b, a)
         if key not in self.scores:
             self.scores[key] = score(self.reports[key[0]], self.reports[key[1]]) or 0

@@ -13,6 +13,7 @@ person named before it; a nationality adjective is no participant) and
 from __future__ import annotations
 
 from generator.events import triggers as lex
+from generator.knowledge.names import JOB_WORDS, PERSON_NOUNS, PERSON_TITLES
 from generator.model import Mention
 from generator.nlp.paragraph import Paragraph
 
@@ -147,3 +148,33 @@ def names_party(paragraph: Paragraph, tokens: list, people_only: bool = False) -
     if not people_only:
         return names_someone(paragraph, tokens)
     return any((m := mention_of(paragraph, t)) is not None and m.label == "PERSON" for t in expanded)
+
+
+PERSON_WORDS = lex.PARTY_NOUNS | JOB_WORDS | PERSON_NOUNS | PERSON_TITLES
+"""Common nouns for people or bodies of people ("the coach", "its treasurer", "300 workers")."""
+
+
+def is_person_noun(token) -> bool:
+    """Whether a common noun stands for a person or a body of people ("workers", "the board's
+    chairman"), by its form or lemma (``PERSON_WORDS``)."""
+    return bool({token.lower_, token.lemma_.lower()} & PERSON_WORDS)
+
+
+def done_to(verb) -> list:
+    """Who or what a verb is done to: its direct objects and passive subjects, a relative pronoun
+    standing for the noun its clause modifies ("the acquisition, which was terminated")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [verb.head if h.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else h for h in heads]
+
+
+def befalls_someone(paragraph: Paragraph, verb) -> bool:
+    """False when what a verb is done to is a thing: a common noun that is no person noun and
+    holds no person's name ("terminated the merger agreement", "the acquisition, which was
+    terminated"); a name, a pronoun, a number or a person noun is someone."""
+    for head in done_to(verb):
+        if head.pos_ != "NOUN" or is_person_noun(head):
+            continue
+        named = (mention_of(paragraph, t) for t in expand(head))
+        if not any(m is not None and m.label == "PERSON" for m in named):
+            return False
+    return True

@@ -58,6 +58,11 @@ NEEDS_PARTY_OBJECT = frozenset({"meet", "welcome", "host", "fire", "sack", "dism
 "met the deadline"; "fired the coach X", not "fired shots"; "killed X", not "killed the bill";
 "bought Acme", not "bought shares")."""
 
+DONE_TO_PEOPLE = frozenset({"dismissal"})
+"""Kinds of verb trigger that befall a person, so a thing as their object or passive subject
+makes no event of the kind ("terminated the merger agreement", "the acquisition, which was
+terminated": no dismissal; ``parties.befalls_someone``)."""
+
 NEEDS_NAMED_SUBJECT = frozenset({"welcome", "host"})
 """Verbs that are meetings only when the host is named ("we welcome X" is a greeting)."""
 

@@ -1,9 +1,9 @@
 """Type evidence of a mention: what the parse says around a name.
 
 ``type_cues`` records a title before it, a speech verb it is the subject of, a place
-preposition it follows, a state abbreviation beside it, a determiner, a possessive and the
-gender of a pronoun after it; ``titles_before`` gives the title words written right before
-a span.
+preposition it follows, a state abbreviation beside it, a "-based" after it (a company's
+home), a determiner, a possessive and the gender of a pronoun after it; ``titles_before``
+gives the title words written right before a span.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.knowledge.names import ORGANISATION_HEADS, SPEECH_VERBS, is_title_modifier, is_title_word
+from generator.nlp.based import is_home_place
 from generator.nlp.contest import is_side_of_contest
 
 PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "across", "into", "toward", "towards"})
@@ -27,6 +28,8 @@ def type_cues(ent, has_title: bool) -> list[str]:
         cues.append("determiner")  # "the Acme", "the Harbourside Dome": no person's name
     if _is_place_before_state(ent) or _is_state_after_place(ent):
         cues.append("state:place")
+    if is_home_place(ent):
+        cues.append("home:place")  # "Dayton" of "Dayton, Ohio-based Mallory Tools"
     if has_title or _title_before(ent):
         cues.append("title:person")
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:

@@ -10,7 +10,9 @@ office ("the president") -> the nearest earlier person given that role word.
 A surname NER missed -> the earlier mention ending in it. A definite company noun ("the
 company", "the Dutch chemical group", "the computer maker") or "it" saying something -> the
 nearest earlier organisation (for "it" also a country) that is a main-clause subject
-(``organisation_antecedent``): business news names a company once, then calls it so.
+(``organisation_antecedent``): business news names a company once, then calls it so; a
+place written as a company's home ("Kalamazoo, Mich.-based First of America said") stands for
+that company (``home_speaker``), never for itself.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Iterator
 
 from generator.knowledge.names import family_key, normalise, title_word_genders, without_legal_form
 from generator.model import Mention
+from generator.nlp.based import based_organisation, name_words
 from generator.nlp.paragraph import Paragraph
 from generator.quotes.spans import QuoteSpan, find_spans
 from generator.quotes.speakers import earlier_speakers, is_speech_verb
@@ -170,8 +173,41 @@ def organisation_antecedent(paragraph: Paragraph, position: int, spans: list[Quo
     for current, mention in earlier_mentions(paragraph, position, spans, 1_000):
         named = mention.label in labels or normalise(mention.text) in known
         if named and _is_main_subject(current, mention):
-            return mention
+            return _home_company(current, mention, spans) if "home:place" in mention.cues else mention
     return None
+
+
+def _home_company(paragraph: Paragraph, place: Mention, spans: list[QuoteSpan]) -> Mention | None:
+    """The company a place written as its home stands before ("Kalamazoo, Mich.-based First of
+    America"), as ``home_speaker`` finds it; None when no mention names it."""
+    last = next((t for t in reversed(paragraph.doc) if paragraph.offset + t.idx < place.end), None)
+    first = based_organisation(last) if last is not None else None
+    return home_speaker(paragraph, first, spans)[0] if first is not None else None
+
+
+def home_speaker(paragraph: Paragraph, first, spans: list[QuoteSpan]
+                 ) -> tuple[Mention | None, tuple[int, int]]:
+    """The mention naming the company whose name starts at token ``first`` after a place
+    written as its home ("Kalamazoo, Mich.-based First of America said"; ``nlp.based``), or
+    None, and the absolute offsets of its words. A mention there holding only part of the words
+    ("Avalon" of "First of Avalon") yields to an earlier one the article wrote in full."""
+    start, end = (paragraph.offset + i for i in name_words(first))
+    here = paragraph.mention_at(start, end)
+    if here is not None and any(s.holds(here.start) for s in spans):
+        here = None
+    if here is not None and here.start <= start and here.end >= end:
+        return here, (start, end)
+    return _written_in_full(paragraph, start, end, spans) or here, (start, end)
+
+
+def _written_in_full(paragraph: Paragraph, start: int, end: int,
+                     spans: list[QuoteSpan]) -> Mention | None:
+    """The nearest earlier mention, not a person's, whose words begin with the text's words
+    between ``start`` and ``end`` ("First of Avalon Bank Corp." for "First of Avalon")."""
+    words = normalise(paragraph.source.text[start:end])
+    return next((mention for _, mention in earlier_mentions(paragraph, start, spans, 1_000)
+                 if mention.label != "PERSON"
+                 and f"{normalise(mention.text)} ".startswith(f"{words} ")), None)
 
 
 def organisations(paragraph: Paragraph) -> set[str]:

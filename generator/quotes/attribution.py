@@ -38,11 +38,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.model import Mention
+from generator.nlp.based import based_organisation
 from generator.nlp.cues import PRONOUN_GENDER
 from generator.nlp.paragraph import Paragraph
 from generator.quotes import speakers
 from generator.quotes.antecedents import (
     earlier_name,
+    home_speaker,
     is_company_noun,
     is_definite_role,
     is_person,
@@ -244,6 +246,10 @@ def _speaker(paragraph: Paragraph, verb, span: QuoteSpan, spans: list[QuoteSpan]
     subject = _subject(verb, inside) or speakers.adjacent_subject(verb, inside)
     if subject is None:
         return Attribution(None, "unresolved")
+    if (home := based_organisation(subject)) is not None:  # "Kalamazoo, Mich.-based X said"
+        mention, words = home_speaker(paragraph, home, spans)
+        cue = _name_cue(paragraph, verb, home, span) if mention else "described"
+        return Attribution(mention, cue, None if mention else words)
     mention = _name_of(paragraph, subject, spans) or _coordinated_person(paragraph, subject, spans)
     if mention is not None:
         return Attribution(mention, _name_cue(paragraph, verb, subject, span))

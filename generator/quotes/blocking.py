@@ -1,6 +1,6 @@
 """Candidate pairs for the quote merge without comparing every quote with every other.
 
-Two quote keys (``extract.quote_key``: lower case, words joined by one space)
+Two quote keys (``merge.quote_key``: lower case, words joined by one space)
 are the same quotation when they are equal, when ``fuzz.ratio`` is at least
 ``SAME_QUOTE_RATIO``, or when the shorter, of more than ``SHORT_QUOTE_WORDS``
 words, is a run of the longer's words. ``KeyIndex`` returns, for a new key,

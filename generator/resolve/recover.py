@@ -39,6 +39,7 @@ from generator.knowledge.names import is_honorific, is_title_word
 from generator.knowledge.role_words import is_person_role
 from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
 from generator.nlp.offsets import OffsetIndex
+from generator.resolve.common_words import common_words
 from generator.resolve.entities import MENTION_ORDER
 from generator.resolve.form_scanner import FormScanner, leftmost_longest
 from generator.resolve.memo import Recovered, ResolveMemo, digest
@@ -373,4 +374,33 @@ def recover_mentions(entities: list[Entity], sources: list[Source], analyses: di
                 for entity_id, mention in _recovered(source, analyses[source.id], known, plan,
                                                      taken[source.id], frozenset(present[source.id])):
                     added[entity_id].append(mention)
+        added = _without_common_openings(added, entities, sources, analyses, present)
         return _without_displaced(entities, added, present) if added else entities
+
+
+def _opens_sentence(mention: Mention, analysis: ArticleAnalysis, text: str) -> bool:
+    """Whether a mention is the first word of its sentence (quote marks and brackets before it
+    aside)."""
+    sentence = analysis.sentences[mention.sentence] if mention.sentence < len(analysis.sentences) else None
+    return sentence is not None and not re.search(r"\w", text[sentence.start:mention.start])
+
+
+def _without_common_openings(added: dict[str, list[Mention]], entities: list[Entity],
+                             sources: list[Source], analyses: dict[str, ArticleAnalysis],
+                             present: dict[str, set[str]]) -> dict[str, list[Mention]]:
+    """``added`` less a family name alone (one word of a person known by a longer name) opening a
+    sentence of an article that never names the person, when the corpus writes that word mostly
+    as a common word ("Major job cuts at ..." is no mention of John Major; ``common_words``). A
+    one-word name is no family name: it is the whole name the corpus knows."""
+    people = {e.id for e in entities if e.type == "person" and " " in e.name.strip()}
+    texts = {s.id: s.text for s in sources}
+    doubtful = {(entity_id, m) for entity_id, mentions in added.items() if entity_id in people
+                for m in mentions if " " not in m.text and entity_id not in present.get(m.source, ())
+                and _opens_sentence(m, analyses[m.source], texts[m.source])}
+    if not doubtful:
+        return added
+    common = common_words({m.text for _, m in doubtful}, texts.values())
+    dropped = {(entity_id, m) for entity_id, m in doubtful if m.text in common}
+    kept = {entity_id: [m for m in mentions if (entity_id, m) not in dropped]
+            for entity_id, mentions in added.items()}
+    return {entity_id: mentions for entity_id, mentions in kept.items() if mentions}

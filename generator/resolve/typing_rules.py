@@ -14,6 +14,7 @@ Weights (per mention):
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
 - "determiner" cue (the X, the X's): organization +1.5 (people's names take no article).
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
+- "home:place" cue (X-based Y, X, N.H.-based Y: where Y is based): place +3.
 - The name's last word, or its word before "of", is an organisation word ("Department",
   "Foundation", "Bureau of Statistics", "University of Leeds"): organization +2; its
   last word is a building or venue word ("Dome", "Stadium"): place +2.
@@ -62,6 +63,7 @@ CUE_WEIGHTS: dict[str, dict[EntityType, float]] = {
     "head:organization": {"organization": 1.5},
     "determiner": {"organization": 1.5},
     "state:place": {"place": 3.0},
+    "home:place": {"place": 3.0},
     "gender:f": {"person": 1.0},
     "gender:m": {"person": 1.0},
 }
