@@ -1,6 +1,6 @@
 """Which quote keys are one quotation, kept between builds: a rebuild compares only new keys.
 
-Whether two reports quote the same words (``extract._same_key``: equal keys, a
+Whether two reports quote the same words (``merge._same_key``: equal keys, a
 rapidfuzz ratio of at least 90, or one a run of the other's words) reads
 nothing but the two keys. A build works out, for each distinct key, the keys
 of the build that are the same quotation (``blocking.same_quotation_keys``),
