@@ -65,3 +65,8 @@ def test_a_victory_title_does_not_make_the_beaten_side_the_winner():
     citation = Citation("a", 0, 10, "The words.", 0)
     beating = Report(EventCandidate("victory", "victory", citation), frozenset({beaten.id}), None, 0)
     assert draft([beating], EntityNames.of([beaten])).title == "Victory involving Kesmark Rovers"
+
+
+def test_what_talks_angered_takes_no_part_in_them(nlp):
+    found = {k: parties for k, _, parties in article_events(nlp, "The talks in Geneva angered Maria Lopez.")}
+    assert "Maria Lopez" not in found.get("talks", [])

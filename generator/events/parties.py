@@ -2,8 +2,8 @@
 
 ``participants`` finds the tokens naming who takes part (subjects, inherited
 through "is set to", participles and "and"; objects; "with/between/by"
-phrases; possessives; for a noun, the subject of its light verb, or the object of the verb it
-is the subject of: "a fire destroyed the X Church");
+phrases; possessives; for a noun, the subject of its light verb); ``struck``, for a noun that
+is the subject of its verb, what it did it to ("a fire destroyed the X Church");
 ``mention_spans`` turns them into name mentions (a pronoun goes to the nearest
 person named before it; a nationality adjective is no participant) and
 ``described_parties`` keeps the common nouns that describe someone ("a gunman",
@@ -37,9 +37,15 @@ def participants(token, governor) -> list:
                  and token.lower_ in lex.FILED_FOR_NOUNS)
         if (light and token.dep_ == "dobj") or inside or filed:
             found += subjects(governor) + _prep_objects(governor, lex.PARTICIPANT_PREPS)
-        if token.dep_ == "nsubj" and governor is not None and token.head.i == governor.i:
-            found += [c for c in governor.children if c.dep_ == "dobj"]  # "a fire destroyed X"
     return found
+
+
+def struck(token, governor) -> list:
+    """What a noun trigger that is the subject of its verb did it to: the verb's objects ("a fire
+    destroyed the X Church", "the attack killed X"); none otherwise."""
+    if token.pos_ == "VERB" or token.dep_ != "nsubj" or governor is None or token.head.i != governor.i:
+        return []
+    return [c for c in governor.children if c.dep_ == "dobj"]
 
 
 def _after_prep(token, governor, preposition: str) -> bool:

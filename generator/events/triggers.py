@@ -222,6 +222,11 @@ STANDALONE_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "arre
 """Kinds that are events with a place even when no one is named or described ("the
 shooting in X on Monday", "an earthquake struck X")."""
 
+STRIKING_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "crash", "fire", "riot",
+                            "robbery"})
+"""Kinds whose noun, as the subject of its verb, names who or what it struck as a party ("a fire
+destroyed the X Church", "the attack killed X"); not talks or visits ("the talks angered X")."""
+
 PARTY_NOUNS = frozenset({
     "man", "woman", "men", "women", "boy", "girl", "child", "children", "teenager", "teen",
     "person", "people", "resident", "residents", "driver", "pedestrian", "passenger", "gunman",
