@@ -70,3 +70,35 @@ def test_a_victory_title_does_not_make_the_beaten_side_the_winner():
 def test_what_talks_angered_takes_no_part_in_them(nlp):
     found = {k: parties for k, _, parties in article_events(nlp, "The talks in Geneva angered Maria Lopez.")}
     assert "Maria Lopez" not in found.get("talks", [])
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Daniel Brook was shot multiple times by police in Kesmark on Saturday.", "shooting"),
+    ("Anna Keller was stabbed 20 times in Vienna on Friday.", "killing"),
+])  # fmt: skip
+def test_blows_counted_are_one_event(nlp, text, kind):
+    assert kind in {k for k, _, _ in article_events(nlp, text)}
+
+
+def test_meetings_counted_stay_a_habit(nlp):
+    found = article_events(nlp, "Maria Lopez met John Smith several times in Madrid.")
+    assert all(kind != "meeting" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Parliamentary elections in Kesmark will be held on a two-party basis.",
+    "The presidential election in Kesmark was hailed by the government as an exercise in democracy.",
+])  # fmt: skip
+def test_an_election_in_a_place_is_an_event(nlp, text):
+    assert "election" in {k for k, _, _ in article_events(nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "admitted"), [
+    ("Anna Keller entered rehab on Tuesday.", True),
+    ("Anna Keller has entered the Harbourside Treatment Center in Kesmark.", True),
+    ("Anna Keller entered a rehab program in Kesmark on Friday.", True),
+    ("The gunman entered the building in Kesmark on Friday.", False),
+    ("Anna Keller entered the race for mayor of Kesmark.", False),
+])  # fmt: skip
+def test_entering_care_is_an_admission(nlp, text, admitted):
+    assert ("admission" in {k for k, _, _ in article_events(nlp, text)}) is admitted

@@ -83,6 +83,14 @@ def _has_drop(verb) -> bool:
     return False
 
 
+def _into_care(verb) -> bool:
+    """"entered rehab", "entered the X Treatment Center", "entered a rehab program"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    words = {t.lemma_.lower() for o in objects for t in (o, *o.children)
+             if t.dep_ in ("dobj", "compound", "amod")}
+    return bool(words & lex.CARE_WORDS)
+
+
 _COMPLEMENTS: tuple[tuple[frozenset[str], Callable[[Any], bool]], ...] = (
     (lex.NEEDS_DROP, _has_drop),
     (lex.NEEDS_PARTNER, partial(has_prep, frozenset({"with"}))),
@@ -92,6 +100,7 @@ _COMPLEMENTS: tuple[tuple[frozenset[str], Callable[[Any], bool]], ...] = (
     (lex.NEEDS_RULE, partial(_done_to_one_of, lex.RULE_WORDS)),
     (lex.NEEDS_REFLEXIVE, _done_to_oneself_or_suffered),
     (lex.NEEDS_INTO, partial(has_prep, frozenset({"into"}))),
+    (lex.NEEDS_CARE, _into_care),
     (lex.NEEDS_DESTINATION, partial(has_prep, lex.DESTINATION_PREPS)),
 )
 """The verbs of each lexicon set and the complement they need to name an event."""

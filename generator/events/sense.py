@@ -75,11 +75,22 @@ def _governors(token) -> list:
 
 
 def is_repeated(token, context: set[int]) -> bool:
-    words = {token.doc[i].lower_ for i in context} - {token.lower_}
+    """"met on several occasions", "routinely visits": a habit, not one event. A blow counted
+    ("shot multiple times", "stabbed 20 times") is one event."""
+    blows = _blows_counted(token)
+    words = {token.doc[i].lower_ for i in context - blows} - {token.lower_}
     head = token.head.head if token.head.lower_ == "of" else token.head
     if head.pos_ == "NOUN" and head is not token:
         words |= {c.lower_ for c in head.children}
     return bool(words & lex.REPEATED_MODIFIERS)
+
+
+def _blows_counted(token) -> set[int]:
+    """Indices of a "... times" phrase counting the blows of a verb that strikes someone
+    (``triggers.NEEDS_VICTIM``: "shot 11 times"); none for other verbs ("met several times")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.NEEDS_VICTIM:
+        return set()
+    return {t.i for c in token.children if c.lower_ == "times" for t in c.subtree}
 
 
 def is_earlier(token, context: set[int]) -> bool:

@@ -34,7 +34,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "acquire": "acquisition", "buy": "acquisition", "purchase": "acquisition",
     "injure": "injury", "wound": "injury", "protest": "protest", "demonstrate": "protest",
     "rally": "protest", "crash": "crash", "collide": "crash", "derail": "crash",
-    "check": "admission", "hospitalize": "admission", "steal": "robbery", "rob": "robbery",
+    "check": "admission", "enter": "admission", "hospitalize": "admission",
+    "steal": "robbery", "rob": "robbery",
     "defeat": "victory", "win": "victory", "beat": "victory", "release": "launch",
     "launch": "launch", "issue": "launch", "hang": "death",
     "overturn": "reversal", "reverse": "reversal", "rescind": "reversal", "revoke": "reversal",
@@ -156,6 +157,14 @@ REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "themselves", "myself", "y
 NEEDS_INTO = frozenset({"check"})
 """Verbs that are events only into somewhere ("checked into a clinic", not "checked the list")."""
 
+NEEDS_CARE = frozenset({"enter"})
+"""Verbs that are admissions only into care: their object a rehab or a treatment ("entered rehab",
+"entered the X Treatment Center", "entered a rehab program"; not "entered the race", "the gunman
+entered the building")."""
+
+CARE_WORDS = frozenset({"rehab", "rehabilitation", "detox", "treatment"})
+"""Words naming care, as a verb's object or a modifier of it (``NEEDS_CARE``)."""
+
 NEEDS_SETTING = frozenset({"talks", "election", "protest", "acquisition"})
 """Kinds whose noun triggers need a place, a time or two named parties ("negotiations" is often
 abstract; "X is in negotiations with Y" is not)."""
@@ -218,9 +227,9 @@ IDIOM_VERBS: dict[str, frozenset[str]] = {
 a shooting, "drew fire" criticism; "caught fire" is a fire); nor after "under" ("under fire")."""
 
 STANDALONE_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "arrest", "crash", "fire",
-                              "riot", "robbery"})
+                              "riot", "robbery", "election"})
 """Kinds that are events with a place even when no one is named or described ("the
-shooting in X on Monday", "an earthquake struck X")."""
+shooting in X on Monday", "an earthquake struck X", "parliamentary elections in X")."""
 
 STRIKING_KINDS = frozenset({"attack", "killing", "shooting", "disaster", "crash", "fire", "riot",
                             "robbery"})
