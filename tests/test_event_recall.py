@@ -1,6 +1,8 @@
 """Event mentions the first waves missed on real news (ECB+ training topics), each class on small
-hand-written articles: "was found dead", and a fire, blast or attack named as the subject of
-what it did to a named place or body."""
+hand-written articles: "was found dead", a fire, blast or attack named as the subject of what it
+did to a named place or body, a victory's beaten side, blows counted, elections, admissions to
+care, a pronoun whose person is named in the paragraph before, and two people's arrests by one
+police force."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pytest
 
 from generator.events import find_events
 from generator.events.drafts import EntityNames, draft
+from generator.events.merge import cluster
 from generator.events.reports import Report
 from generator.model import Citation, Entity, EventCandidate, Source
 from generator.nlp.parse import parse_article
@@ -102,3 +105,46 @@ def test_an_election_in_a_place_is_an_event(nlp, text):
 ])  # fmt: skip
 def test_entering_care_is_an_admission(nlp, text, admitted):
     assert ("admission" in {k for k, _, _ in article_events(nlp, text)}) is admitted
+
+
+@pytest.mark.parametrize("pronoun", ["He", "She"])
+def test_a_pronoun_takes_the_person_subject_of_the_paragraph_before(nlp, pronoun):
+    found = article_events(
+        nlp,
+        "Carla Benedetti, the founder of a shipping firm, had suffered from heart disease for years.",
+        f"{pronoun} died in a prison hospital in Springfield, Missouri, on Monday morning, a spokesman said.")
+    assert ("death", "died", ["Carla Benedetti"]) in found
+
+
+def test_they_takes_no_person_from_the_paragraph_before(nlp):
+    found = article_events(nlp, "Tomas Varga was the longest-serving mayor of Kesmark.",
+                           "They arrested the mayor's driver in Kesmark on Friday.")
+    assert all("Tomas Varga" not in parties for _, _, parties in found)
+
+
+def _arrest(order: int, *people: str, agency: str = "highway-patrol") -> Report:
+    citation = Citation(f"s{order}", 0, 10, "The words.", 0)
+    return Report(EventCandidate("arrest", "arrested", citation), frozenset({*people, agency}), None,
+                  order, people=frozenset(people))
+
+
+def test_two_peoples_arrests_by_one_agency_stay_two_events():
+    reports = [_arrest(0, "jamal-doe"), _arrest(1, "jamal-doe"), _arrest(2, "vincent-roe")]
+    clusters = cluster(reports, lambda report: "story")
+    assert sorted(sorted(r.order for r in c) for c in clusters) == [[0, 1], [2]]
+
+
+def test_an_arrest_reported_with_and_without_the_agency_is_one_event():
+    reports = [_arrest(0, "jamal-doe"), Report(_arrest(1).candidate, frozenset({"jamal-doe"}), None, 1,
+                                               people=frozenset({"jamal-doe"}))]
+    assert len(cluster(reports, lambda report: "story")) == 1
+
+
+def test_a_pronoun_reaches_back_two_paragraphs_and_no_further(nlp):
+    opening = "Tomas Varga was the longest-serving mayor of Kesmark."
+    filler = "The town has about 4,000 inhabitants and a small harbour."
+    closing = "He died at his home in Kesmark on Friday."
+    near = article_events(nlp, opening, filler, closing)
+    far = article_events(nlp, opening, filler, filler, filler, closing)
+    assert ("death", "died", ["Tomas Varga"]) in near
+    assert all("Tomas Varga" not in parties for _, _, parties in far)

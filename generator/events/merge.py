@@ -9,9 +9,10 @@ one. Compatible means, against every member:
   (an "earlier" visit never joins the current one);
 * same story (articles about the same sequence of events, see ``stories``);
 * places equal, or one missing, or one a country holding the other;
-* participants overlap; a report naming nobody fits a cluster of its own
-  article, one sharing a described participant ("the gunman") or, with
-  places all round, one at the same place; the weak cases need the same day;
+* participants overlap (people, when both sides name people); a report
+  naming nobody fits a cluster of its own article, one sharing a described
+  participant ("the gunman") or, with places all round, one at the same
+  place; the weak cases need the same day;
 * no clearly different dates: stated days more than ``DATE_WINDOW_DAYS``
   apart, or (for a report stating no day) publication dates more than
   ``PUBLISHED_WINDOW_DAYS`` apart. Words that resolve to no day ("Tuesday"
@@ -212,10 +213,14 @@ def _compatible(report: Report, members: list[Report], story) -> bool:
 
 
 def _participants_agree(report: Report, members: list[Report]) -> bool:
-    """Named participants in common; else (one side names no one) the same article, a described
-    participant in common, or places on every report."""
+    """Named participants in common, and a person in common when both sides name people (two
+    players' arrests by one police force are two arrests); else (one side names no one) the
+    same article, a described participant in common, or places on every report."""
     together = frozenset().union(*(m.participants for m in members))
     if report.participants and together:
+        people = frozenset().union(*(m.people for m in members))
+        if report.people and people and not report.people & people:
+            return False  # other people, whatever the organisations or places they share
         return bool(report.participants & together)
     weak = any(m.source == report.source for m in members) or bool(
         report.described & frozenset().union(*(m.described for m in members)))

@@ -112,20 +112,46 @@ def mention_of(paragraph: Paragraph, token) -> Mention | None:
         return _antecedent(paragraph, token)
     return paragraph.mention_at(start, start + len(token.text))
 
+ANTECEDENT_PARAGRAPHS = 2
+"""Paragraphs before a singular pronoun's own that its antecedent is looked for in: a news
+paragraph is often one sentence ("He died in a prison in Springfield on Monday")."""
+
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+
+
 def _antecedent(paragraph: Paragraph, token) -> Mention | None:
-    """The person a pronoun refers to: the last person subject before it, else the last person."""
+    """The person a pronoun refers to: the last person subject before it, else the last person,
+    in its paragraph, else its sentence's person subject, else the last person subject of the
+    ``ANTECEDENT_PARAGRAPHS`` paragraphs before."""
     position = paragraph.offset + token.idx
-    before = [m for m in paragraph.mentions if m.label == "PERSON" and m.end <= position]
-    subjects = [m for m in before if _is_subject(paragraph, m)]
-    if subjects or before:
-        return (subjects or before)[-1]
+    found = _last_person(paragraph, position)
+    if found is not None:
+        return found
     root = token.sent.root
     for subject in (c for c in root.children if c.dep_ in SUBJECT_DEPS):
         start = paragraph.offset + subject.idx
         found = paragraph.mention_at(start, start + 1)
         if found is not None and found.label == "PERSON":
             return found
+    earlier = paragraph.previous if token.lower_ in SINGULAR_PRONOUNS else None  # "they": a team, the police
+    for _ in range(ANTECEDENT_PARAGRAPHS):
+        if earlier is None:
+            return None
+        found = _last_person(earlier, earlier.offset + len(earlier.doc.text), subjects_only=True)
+        if found is not None:
+            return found
+        earlier = earlier.previous
     return None
+
+
+def _last_person(paragraph: Paragraph, position: int, subjects_only: bool = False) -> Mention | None:
+    """The last person subject of ``paragraph`` ending before ``position``, else (unless
+    ``subjects_only``) the last person."""
+    before = [m for m in paragraph.mentions if m.label == "PERSON" and m.end <= position]
+    subjects = [m for m in before if _is_subject(paragraph, m)]
+    found = subjects or ([] if subjects_only else before)
+    return found[-1] if found else None
+
 
 def _is_subject(paragraph: Paragraph, mention: Mention) -> bool:
     span = paragraph.doc.char_span(mention.start - paragraph.offset, mention.end - paragraph.offset,

@@ -47,6 +47,8 @@ class Report:
     """Publication date of the reporting source, when known."""
     described: frozenset[str] = frozenset()
     """Lemmas of participants described but not named ("gunman")."""
+    people: frozenset[str] = frozenset()
+    """The ``participants`` that are people."""
 
     @property
     def source(self) -> str:
@@ -78,10 +80,11 @@ def _report(candidate: EventCandidate, by_span: dict, order: int, published: dt.
         people.append(place)
         place = None
     ids = frozenset(e.id for e in people if e is not None)
+    persons = frozenset(e.id for e in people if e is not None and e.type == "person")
     described = frozenset(candidate.described)
     if place is None:
-        return Report(candidate, ids, None, order, published=published, described=described)
-    return Report(candidate, ids, place.id, order, _lookup(place.name), published, described)
+        return Report(candidate, ids, None, order, published=published, described=described, people=persons)
+    return Report(candidate, ids, place.id, order, _lookup(place.name), published, described, persons)
 
 
 @functools.lru_cache(maxsize=4096)
