@@ -148,3 +148,9 @@ def test_a_pronoun_reaches_back_two_paragraphs_and_no_further(nlp):
     far = article_events(nlp, opening, filler, filler, filler, closing)
     assert ("death", "died", ["Tomas Varga"]) in near
     assert all("Tomas Varga" not in parties for _, _, parties in far)
+
+
+def test_a_pronoun_of_the_other_gender_takes_no_one_from_the_paragraph_before(nlp):
+    found = article_events(nlp, "Carla Benedetti sold her shipping firm in March.",
+                           "He died in a prison hospital in Springfield on Monday morning.")
+    assert all("Carla Benedetti" not in parties for _, _, parties in found)

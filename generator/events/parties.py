@@ -15,6 +15,7 @@ from __future__ import annotations
 from generator.events import triggers as lex
 from generator.knowledge.names import JOB_WORDS, PERSON_NOUNS, PERSON_TITLES
 from generator.model import Mention
+from generator.nlp.cues import PRONOUN_GENDER
 from generator.nlp.paragraph import Paragraph
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -121,8 +122,9 @@ SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 
 def _antecedent(paragraph: Paragraph, token) -> Mention | None:
     """The person a pronoun refers to: the last person subject before it, else the last person,
-    in its paragraph, else its sentence's person subject, else the last person subject of the
-    ``ANTECEDENT_PARAGRAPHS`` paragraphs before."""
+    in its paragraph, else its sentence's person subject, else, for a singular pronoun, the last
+    person subject of the ``ANTECEDENT_PARAGRAPHS`` paragraphs before unless that person's gender
+    cue is another (a person named there in passing is not who the story goes on about)."""
     position = paragraph.offset + token.idx
     found = _last_person(paragraph, position)
     if found is not None:
@@ -139,9 +141,16 @@ def _antecedent(paragraph: Paragraph, token) -> Mention | None:
             return None
         found = _last_person(earlier, earlier.offset + len(earlier.doc.text), subjects_only=True)
         if found is not None:
-            return found
+            return found if _gender_fits(found, token.lower_) else None
         earlier = earlier.previous
     return None
+
+
+def _gender_fits(mention: Mention, pronoun: str) -> bool:
+    """False when the mention's gender cue (``nlp.cues``: a pronoun after the name) is not the
+    pronoun's ("she" for a man named with "his")."""
+    genders = {cue.split(":", 1)[1] for cue in mention.cues if cue.startswith("gender:")}
+    return pronoun not in PRONOUN_GENDER or not genders or PRONOUN_GENDER[pronoun] in genders
 
 
 def _last_person(paragraph: Paragraph, position: int, subjects_only: bool = False) -> Mention | None:
