@@ -118,6 +118,8 @@ ANTECEDENT_PARAGRAPHS = 2
 paragraph is often one sentence ("He died in a prison in Springfield on Monday")."""
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+"""Pronouns that look for their person before their paragraph; "they" stands for a team, the
+police or a company as often as for people ("their eighth straight win")."""
 
 
 def _antecedent(paragraph: Paragraph, token) -> Mention | None:
@@ -135,7 +137,7 @@ def _antecedent(paragraph: Paragraph, token) -> Mention | None:
         found = paragraph.mention_at(start, start + 1)
         if found is not None and found.label == "PERSON":
             return found
-    earlier = paragraph.previous if token.lower_ in SINGULAR_PRONOUNS else None  # "they": a team, the police
+    earlier = paragraph.previous if token.lower_ in SINGULAR_PRONOUNS else None
     for _ in range(ANTECEDENT_PARAGRAPHS):
         if earlier is None:
             return None
