@@ -19,13 +19,19 @@ PREDICATE_DEPS = ("oprd", "acomp")
 """Dependencies of a verb's predicate adjective ("was found dead")."""
 
 
-def phrasal(token, lemma: str) -> str | None:
-    """The kind of a verb phrase trigger ("opened fire", "gunned down"), else None."""
+def phrase_word(token, lemma: str):
+    """The word that makes a verb a phrase trigger ("fire" of "opened fire", "down" of "gunned
+    down", "dead" of "was found dead"), else None."""
     if token.pos_ != "VERB":
         return None
-    words = (c.lower_ for c in token.children if c.dep_ in ("dobj", "prt", "advmod", *PREDICATE_DEPS))
-    return next((lex.PHRASAL_TRIGGERS[(lemma, w)] for w in words if (lemma, w) in lex.PHRASAL_TRIGGERS),
-                None)
+    return next((c for c in token.children if c.dep_ in ("dobj", "prt", "advmod", *PREDICATE_DEPS)
+                 and (lemma, c.lower_) in lex.PHRASAL_TRIGGERS), None)
+
+
+def phrasal(token, lemma: str) -> str | None:
+    """The kind of a verb phrase trigger ("opened fire", "gunned down"), else None."""
+    word = phrase_word(token, lemma)
+    return lex.PHRASAL_TRIGGERS[(lemma, word.lower_)] if word is not None else None
 
 
 def is_complete(verb, lemma: str) -> bool:

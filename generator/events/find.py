@@ -25,7 +25,7 @@ Per article, ``find_events`` looks at every verb and noun of a paragraph:
 from __future__ import annotations
 
 from generator.events import triggers as lex
-from generator.events.complements import PREDICATE_DEPS, has_prep, is_complete, phrasal
+from generator.events.complements import PREDICATE_DEPS, has_prep, is_complete, phrasal, phrase_word
 from generator.events.parties import described_parties, mention_spans, participants, struck
 from generator.events.sense import in_sense, is_attempted, is_earlier, is_negated, is_repeated
 from generator.events.setting import context_tokens, place_of, time_of
@@ -82,10 +82,8 @@ def _idiom(noun, lower: str) -> bool:
 def _trigger_word(token) -> str:
     """The word that names the event: the predicate of a phrase such as "was found dead" (the
     death is "dead"; "found" is its discovery), else the trigger itself."""
-    lemma = token.lemma_.lower()
-    predicates = (c for c in token.children
-                  if c.dep_ in PREDICATE_DEPS and (lemma, c.lower_) in lex.PHRASAL_TRIGGERS)
-    return next((c.text for c in predicates), token.text)
+    word = phrase_word(token, token.lemma_.lower())
+    return word.text if word is not None and word.dep_ in PREDICATE_DEPS else token.text
 
 
 def governor_of(token):
