@@ -218,9 +218,10 @@ def _participants_agree(report: Report, members: list[Report]) -> bool:
     same article, a described participant in common, or places on every report."""
     together = frozenset().union(*(m.participants for m in members))
     if report.participants and together:
-        people = frozenset().union(*(m.people for m in members))
-        if report.people and people and not report.people & people:
-            return False  # other people, whatever the organisations or places they share
+        if report.people:
+            people = frozenset().union(*(m.people for m in members))
+            if people and not report.people & people:
+                return False  # other people, whatever the organisations or places they share
         return bool(report.participants & together)
     weak = any(m.source == report.source for m in members) or bool(
         report.described & frozenset().union(*(m.described for m in members)))
