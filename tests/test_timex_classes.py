@@ -27,7 +27,7 @@ CASES = [
     ("Output fell in the first two quarters of 1990.", THU, "the first two quarters of 1990", "DATE",
      "1990-H1"),
     ("Lawyers emerged from their third day-long meeting.", THU, "day-long", "DURATION", "P1D"),
-    ("The war ended a decades-long feud.", THU, "decades-long", "DURATION", "PXDE"),
+    ("The war ended a decades-long feud.", THU, "decades-long", "DURATION", "PXY"),
     # -- "the near term", "in the short term": a time to come --
     ("Analysts see no rebound in the near term.", THU, "the near term", "DATE", "FUTURE_REF"),
     ("The plan placates holders in the short term, but not later.", THU, "the short term", "DATE",

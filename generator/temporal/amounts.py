@@ -51,14 +51,14 @@ def number(word: str) -> float | None:
 
 def duration_value(amount: float | None, code: str) -> str:
     """TIMEX3 duration for an amount of a unit code: (10, "D") -> "P10D", (None, "TH") -> "PTXH",
-    (1, "DE") -> "P10Y"."""
+    (1, "DE") -> "P10Y", (None, "DE") -> "PXY"."""
     if amount is not None and amount % 1 == 0.5 and amount > 0.5 and code in _HALF_UNITS:
         half = _HALF_UNITS[code]  # "2 1/2 years" is P2Y6M, as TimeBank writes it
         return f"{duration_value(int(amount), code)}{half}"
     if amount == 0.5 and code in _HALVES:
         return _HALVES[code]
-    if amount is not None and code in _YEARS:  # "a decade" is P10Y in TimeML
-        amount, code = amount * _YEARS[code], "Y"
+    if code in _YEARS:  # "a decade" is P10Y in TimeML, "decades" a vague number of years (PXY)
+        amount, code = None if amount is None else amount * _YEARS[code], "Y"
     text = "X" if amount is None else f"{amount:g}"
     return f"PT{text}{code[1:]}" if code.startswith("T") else f"P{text}{code}"
 
