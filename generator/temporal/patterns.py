@@ -97,6 +97,8 @@ _TABLE: list[tuple[str, Handler]] = [
     (r"(?i)\bovernight\b", named.overnight),
     (r"(?i)\b(?:early|late|mid-?|mid\s|the\s)\s*(?P<part>morning|afternoon|evening)\b", amounts.day_part),
     (r"(?i)\bthe\s+day\s+(?P<rel>before|after)\b", named.day_before),
+    (rf"(?i)\b(?:the\s+)?(?:{v.alternation(v.ORDINAL_DAYS)}|\d{{1,3}}(?:st|nd|rd|th))\s+"
+     r"(?:straight\s+|consecutive\s+|full\s+)?day\b(?![\s-]*(?:long|old)\b|-)", relative_words.nth_day),
     (r"(?i)\b(?:another|a\s+further|an\s+(?:extra|additional))\s+(?P<unit>day|week|month|year|"
      r"decade)\b|(?<![\w-])(?P<long>day|week|month|year)-?long\b", amounts.another),
     (rf"(?i)(?:\b(?P<edge>{v.EDGE_RE}|earlier|later)\s+)?\b(?P<the>the\s+)?"

@@ -50,6 +50,17 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved:
     return kind, f"{cal.resolve_weekday(ctx.anchor, day, direction)}{part}", ctx.resolved(m, how)
 
 
+_IT_IS = re.compile(r"\b(?:(?:it|today|this)\s+is|it['’]s)\s+$", re.IGNORECASE)
+
+
+def nth_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"It's the second day of the offensive", "today is the eighth day of the strike": the day it
+    is, the anchor's; an ordinal day said of no day ("on his first day in office") is left out."""
+    if not _IT_IS.search(ctx.before(m, 12)):
+        return None
+    return relative(ctx, m, 0, lambda anchor: anchor.isoformat(), "the day it is")
+
+
 _ERA = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?(?:{v.ERA_NOUNS_RE})\b")
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
 
