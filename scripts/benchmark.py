@@ -23,7 +23,10 @@ printed beside its goal from issue 13 (the goals are stated at 2,000 articles).
 Prints figures; asserts nothing. The baseline's model load is outside its timing.
 
     .venv/bin/python scripts/benchmark.py --ecbplus ../shared/corpora/ecbplus-dev [--mkdocs]
-    .venv/bin/python scripts/benchmark.py --varied --articles 500 [--mkdocs] [--stages]
+    .venv/bin/python scripts/benchmark.py --varied --articles 500 [--mkdocs] [--stages] [--timeline]
+
+``--timeline`` prints, for each build, when each stage ran in which process (the building
+process and those it forked; ``benchmark_timeline.py``): the critical path of a rebuild.
 
 ``--workdir DIR`` keeps corpus, cache and output in DIR (reused when run again).
 Its cache is keyed WITHOUT the generator's code fingerprint, so code changes
@@ -41,6 +44,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -53,6 +57,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 import benchmark_measure as bm  # noqa: E402
+import benchmark_timeline  # noqa: E402
 from benchmark_corpus import make_varied_corpus  # noqa: E402
 
 from generator import pipeline  # noqa: E402
@@ -158,7 +163,7 @@ def timed_rebuilds(config: Config, change: Change, repeats: int, setup: BuildSet
         builds.append(build(config, setup))
         if number < repeats - 1 and change.label != "no-change rebuild":
             change.undo(number)
-            build(config, replace(setup, stages=False))
+            build(config, replace(setup, stages=False, timeline=False))
     median = sorted(range(repeats), key=lambda n: builds[n].clock.wall)[repeats // 2]
     return builds, builds[-1].pages, builds[median].stages
 
@@ -169,6 +174,8 @@ class BuildSetup:
 
     stages: bool = False
     """Time each stage (``bm.instrument``)."""
+    timeline: bool = False
+    """Trace when each stage ran in which process (``benchmark_timeline``)."""
     pinned: bool = False
     """Cache keys without the code fingerprint (``--workdir``)."""
     processes: int | None = None
@@ -178,6 +185,8 @@ class BuildSetup:
         """Set this process up (a new one: nothing is undone)."""
         if self.stages:
             bm.instrument()
+        if self.timeline:
+            benchmark_timeline.trace()
         if self.pinned:
             cache.code_fingerprint = lambda: "benchmark"  # see --workdir
         if self.processes:
@@ -193,7 +202,7 @@ class TimedBuild:
     pages: int
     """Markdown pages it (re)wrote."""
     stages: str
-    """Its per-stage times ("" unless ``BuildSetup.stages``)."""
+    """Its per-stage times and timeline ("" unless ``BuildSetup.stages`` or ``timeline``)."""
     rss: tuple[float, float]
     """Peak resident MiB of the building process and of its largest child."""
 
@@ -205,11 +214,14 @@ def build(config: Config, setup: BuildSetup) -> TimedBuild:
 
 def _build_here(config: Config, setup: BuildSetup) -> TimedBuild:
     setup.apply()
+    origin = time.perf_counter()
     result, clock = bm.measure(lambda: pipeline.build(config, warn=lambda message: None))
     breakdown = io.StringIO()
     if setup.stages:
         with contextlib.redirect_stdout(breakdown):
             bm.print_stages(clock.wall)
+    if setup.timeline:
+        breakdown.write(benchmark_timeline.timeline(origin))
     return TimedBuild(clock, pages(result), breakdown.getvalue(), bm.peak_rss_mib())
 
 
@@ -279,7 +291,7 @@ def run(config: Config, seeds: Path, count: int, args: argparse.Namespace) -> No
     morning), so the table gives both runs and says when they differ by more than
     ``DRIFT_NOTED``."""
     texts = [s.text for s in ingest(seeds)[0] if s.status == "ok"]
-    setup = BuildSetup(args.stages, bool(args.workdir), args.processes)
+    setup = BuildSetup(args.stages, args.timeline, bool(args.workdir), args.processes)
     before, before_rss = bare_run(config.pipeline, texts)
     cold = build(config, setup)
     rebuilds = [(change.label, *timed_rebuilds(config, change, args.repeats, setup))
@@ -374,6 +386,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--workdir", help="keep corpus, cache and output here (cache keys pinned)")
     parser.add_argument("--mkdocs", action="store_true", help="also run `mkdocs build`: time and sizes")
     parser.add_argument("--stages", action="store_true", help="print each build's per-stage times")
+    parser.add_argument("--timeline", action="store_true",
+                        help="print when each stage ran in which process (benchmark_timeline.py)")
     parser.add_argument("--repeats", type=int, default=3,
                         help="time each rebuild this many times, each with new text (the median is shown)")
     parser.add_argument("--processes", type=int, help="local executor processes (default: automatic)")
