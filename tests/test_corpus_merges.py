@@ -1,6 +1,6 @@
 """The corpus-wide merges give what their plain, quadratic definitions give.
 
-Deadline clustering (``deadlines.merge.cluster``) and story pair scoring
+Deadline clustering (``deadlines.clustering.cluster``) and story pair scoring
 (``events.story_pairs``) are indexed and vectorised; here each is compared, on
 random generated inputs, with the algorithm written the plain way: every pair
 of clusters tried in list order, every pair of profiles scored one by one.
@@ -18,7 +18,8 @@ import numpy as np
 import pytest
 
 from generator.deadlines.build import Report
-from generator.deadlines.merge import cluster, links
+from generator.deadlines.clustering import cluster
+from generator.deadlines.evidence import links
 from generator.events.linkage import average_linkage, cut
 from generator.events.stories import Profile, candidate_pairs, key_terms, similarity
 from generator.events.story_pairs import (

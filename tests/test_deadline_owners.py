@@ -1,6 +1,6 @@
 """Two parties' deadlines due the same day are two deadlines: two companies' offers expiring on
 one day do not merge, nor does a statement naming no one with another party's deadline
-(``deadlines.merge.other_owners``); a month alone names no deadline a reference could join.
+(``deadlines.evidence.other_owners``); a month alone names no deadline a reference could join.
 All names and sentences are invented."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.deadlines import merge_deadlines
-from generator.deadlines.merge import Report, other_owners, score
+from generator.deadlines.build import Report
+from generator.deadlines.evidence import other_owners, score
 from generator.model import Citation, DeadlineCandidate, TimeExpression
 from tests.test_deadlines import briefing_of
 

@@ -8,8 +8,9 @@ import hashlib
 import pytest
 
 from generator.deadlines import find_deadlines, merge_deadlines
+from generator.deadlines.build import status
 from generator.deadlines.dates import compatible, describe, shift, sort_key
-from generator.deadlines.merge import concepts, status
+from generator.deadlines.evidence import concepts
 from generator.model import Briefing, Citation, DeadlineReport, Source, TimeExpression
 from generator.nlp.parse import Segment, parse_paragraph
 from generator.pipeline import analyse

@@ -1,8 +1,9 @@
 """Deadlines: statements per paragraph (``find_deadlines``), merged across sources (``merge_deadlines``).
 
 ``roles`` finds setter, bound parties and consequences; ``wording`` the
-demand and the quoted span; ``dates`` compares due times; ``merge`` clusters
-statements; ``build`` makes each cluster a ``Deadline``.
+demand and the quoted span; ``dates`` compares due times; ``merge`` merges the
+statements: ``evidence`` scores two of them, ``clustering`` joins them into one
+cluster per deadline, and ``build`` makes each cluster a ``Deadline``.
 """
 
 from generator.deadlines.dating import deadline_windows

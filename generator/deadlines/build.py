@@ -1,6 +1,6 @@
 """Build one merged deadline from a cluster of statements: fields, status, disagreements.
 
-``deadlines_merge`` decides which statements report the same deadline; this
+``deadlines.merge`` decides which statements report the same deadline; this
 module turns each cluster into a ``Deadline``: the most precise due time, the
 setter most sources name, the shared demand wording, every threatened
 consequence, the status against the newest article, and notes where the
