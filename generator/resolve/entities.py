@@ -7,7 +7,8 @@ Steps, each a small function over plain data:
 2. ``name_links``: groups are joined with a union-find (``Links``) by user
    ``merge`` overrides, spelling and spacing variants, surname linking,
    organisation/place name suffixes ("Navy" of "Indian Navy"), a department's name
-   written without "Department" ("Staunton Police"), a plural "s" inside a longer
+   written without "Department" ("Staunton Police"), an organisation's short form written
+   alone ("Acme" of "Acme Foods", ``short_forms``), a plural "s" inside a longer
    organisation name ("Central Elections Commission") and acronyms;
    a short name several entities share is then decided per article from the
    article's own evidence (``decide_shared_names``), or left ambiguous;
@@ -57,6 +58,7 @@ from generator.resolve.name_links import (
 )
 from generator.resolve.overrides import Overrides
 from generator.resolve.person_nouns import decide_person_nouns
+from generator.resolve.short_forms import link_leading_parts
 from generator.resolve.team_places import give_places_to_teams
 from generator.resolve.typing_rules import outlet_key, vote_type
 from generator.storage.checked_pickle import paused_collector
@@ -90,6 +92,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
         ambiguous = link_surnames(groups, links, overrides)
         ambiguous.update(link_name_suffixes(groups, links, overrides))
         link_department_forms(groups, links, overrides)
+        link_leading_parts(groups, links, overrides)
         link_acronyms(groups, links, overrides)
         ambiguous = decide_shared_names(groups, links, ambiguous)
         give_places_to_teams(groups, links)
