@@ -67,7 +67,7 @@ def is_mostly_person(group: NameGroup) -> bool:
          or "title:person" in m.cues]) >= len(group.mentions))
 
 
-def _other_name(group: NameGroup) -> bool:
+def is_other_name(group: NameGroup) -> bool:
     """A name of an organisation or of a place the gazetteer does not know."""
     return group.place is None and not group.key.startswith("group:") and not is_mostly_person(group)
 
@@ -82,7 +82,7 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
         For each name several longer names end with ("Navy"), the keys of those names.
     """
     by_last: dict[str, list[str]] = defaultdict(list)
-    other = {key: _other_name(group) and not overrides.keeps_apart(key) for key, group in groups.items()}
+    other = {key: is_other_name(group) and not overrides.keeps_apart(key) for key, group in groups.items()}
     for key, group in groups.items():
         if len(group.words) > 1 and other[key]:
             by_last[group.words[-1]].append(key)
@@ -127,10 +127,10 @@ def link_department_forms(groups: dict[str, NameGroup], links: Links, overrides:
     ("State Department") is never written short, as its first word alone names something else."""
     for key, group in groups.items():
         words = group.words
-        if len(words) < 3 or words[-1] not in DEPARTMENT_WORDS or not _other_name(group):
+        if len(words) < 3 or words[-1] not in DEPARTMENT_WORDS or not is_other_name(group):
             continue
         short = " ".join(words[:-1])
-        if short in groups and _other_name(groups[short]) and not overrides.keeps_apart(key) \
+        if short in groups and is_other_name(groups[short]) and not overrides.keeps_apart(key) \
                 and not overrides.keeps_apart(short):
             links.join(key, short)
 
@@ -357,7 +357,7 @@ def link_plural_variants(groups: dict[str, NameGroup], links: Links, overrides: 
     first: dict[tuple[str, ...], str] = {}
     for key, group in groups.items():
         words = group.words
-        if len(words) < 3 or overrides.keeps_apart(key) or not _other_name(group):
+        if len(words) < 3 or overrides.keeps_apart(key) or not is_other_name(group):
             continue
         singular_form = (*(singular(word) for word in words[:-1]), words[-1])
         if singular_form in first:
@@ -376,7 +376,7 @@ def link_label_variants(groups: dict[str, NameGroup], links: Links, overrides: O
             continue
         name = key.removeprefix("group:")
         for other in (name, name + "s"):
-            if other in groups and _other_name(groups[other]) and not overrides.keeps_apart(other):
+            if other in groups and is_other_name(groups[other]) and not overrides.keeps_apart(other):
                 links.join(other, key)
                 break
 
@@ -401,7 +401,7 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
     with_the: dict[str, set[str]] = defaultdict(set)
     usual = {key: group.usual_form for key, group in groups.items()}
     for key, group in groups.items():
-        if len(group.words) > 1 and _other_name(group) and not overrides.keeps_apart(key):
+        if len(group.words) > 1 and is_other_name(group) and not overrides.keeps_apart(key):
             by_initials[initials(usual[key])].add(key)
             if group.words[-1] == "police":  # "NYPD" for "New York Police": a police department
                 by_initials[initials(usual[key]) + "D"].add(key)

@@ -20,7 +20,7 @@ from collections import defaultdict
 
 from generator.knowledge.names import FACILITY_WORDS, ORGANISATION_WORDS
 from generator.resolve.name_groups import Links, NameGroup
-from generator.resolve.name_links import _other_name
+from generator.resolve.name_links import is_other_name
 from generator.resolve.overrides import Overrides
 
 COMPANY_KIND_WORDS = frozenset("""
@@ -59,10 +59,11 @@ def link_leading_parts(groups: dict[str, NameGroup], links: Links, overrides: Ov
     short forms first, so that "Zorvan-Keel" joins "Zorvan-Keel Cos." before "Zorvan" looks."""
     by_first: dict[str, list[str]] = defaultdict(list)
     for key, group in groups.items():
-        if len(group.words) > 1 and group.mentions and _other_name(group) and not overrides.keeps_apart(key):
+        if len(group.words) > 1 and group.mentions and is_other_name(group) \
+                and not overrides.keeps_apart(key):
             by_first[group.words[0]].append(key)
     for key, group in sorted(groups.items(), key=lambda item: -len(item[1].words)):  # longest first
-        if (not group.mentions or "@" in key or not _other_name(group) or overrides.keeps_apart(key)
+        if (not group.mentions or "@" in key or not is_other_name(group) or overrides.keeps_apart(key)
                 or not _mostly_organisation(group)):
             continue
         size = len(group.words)
@@ -71,8 +72,10 @@ def link_leading_parts(groups: dict[str, NameGroup], links: Links, overrides: Ov
         roots = {links.find(k) for k in starting} - {links.find(key)}
         if len(roots) != 1:
             continue
-        fits = [k for k in starting if _full_form(groups[k].words, size) and groups[k].label_share("ORG") > 0.5]
-        if fits and len(fits) == len(starting) and _sources(group) <= {s for k in fits for s in _sources(groups[k])}:
+        fits = [k for k in starting
+                if _full_form(groups[k].words, size) and groups[k].label_share("ORG") > 0.5]
+        written_with = {s for k in fits for s in _sources(groups[k])}  # the articles of the full names
+        if fits and len(fits) == len(starting) and _sources(group) <= written_with:
             links.join(links.find(fits[0]), key)
 
 
@@ -85,4 +88,5 @@ def _full_form(words: list[str], size: int) -> bool:
     """Whether a name of ``words`` is the full form of its first ``size`` words: at most one
     added word, besides company-kind words, and none naming a body or building."""
     added = _core(words)[size:]
-    return len(added) <= 1 and not any(word in BODY_WORDS for word in words[size:] if word not in COMPANY_KIND_WORDS)
+    bodies = [word for word in words[size:] if word in BODY_WORDS and word not in COMPANY_KIND_WORDS]
+    return len(added) <= 1 and not bodies
