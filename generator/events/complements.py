@@ -68,6 +68,15 @@ def _done_to_one_of(words: frozenset[str], verb) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words for c in verb.children)
 
 
+def _offered_to_someone(verb) -> bool:
+    """"offered X a contract", "offered the post to X", "X was offered the job": a job, a contract
+    or a deal (``triggers.OFFERED_WORDS``) and the one it is offered to (not "has offered the job",
+    which says to no one)."""
+    recipient = any(c.dep_ in ("dative", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "to")
+                    for c in verb.children)
+    return recipient and _done_to_one_of(lex.OFFERED_WORDS, verb)
+
+
 def _done_to_oneself_or_suffered(verb) -> bool:
     """"hanged himself", "was hanged", "was found hanged"."""
     if any(c.dep_ == "dobj" and c.lower_ in lex.REFLEXIVE_PRONOUNS for c in verb.children):
@@ -105,6 +114,7 @@ _COMPLEMENTS: tuple[tuple[frozenset[str], Callable[[Any], bool]], ...] = (
     (lex.NEEDS_PRODUCT, partial(_done_to_one_of, lex.PRODUCT_WORDS)),
     (lex.NEEDS_RULE, partial(_done_to_one_of, lex.RULE_WORDS)),
     (lex.NEEDS_REFLEXIVE, _done_to_oneself_or_suffered),
+    (lex.NEEDS_OFFERED, _offered_to_someone),
     (lex.NEEDS_INTO, partial(has_prep, frozenset({"into"}))),
     (lex.NEEDS_CARE, _into_care),
     (lex.NEEDS_DESTINATION, partial(has_prep, lex.DESTINATION_PREPS)),

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from generator.events import triggers as lex
 from generator.events.complements import PREDICATE_DEPS, has_prep, is_complete, phrasal, phrase_word
-from generator.events.parties import described_parties, mention_spans, participants, struck
+from generator.events.parties import described_parties, mention_spans, participants, recipients, struck
 from generator.events.sense import in_sense, is_attempted, is_earlier, is_negated, is_repeated
 from generator.events.setting import context_tokens, place_of, time_of
 from generator.events.status import status_of
@@ -107,6 +107,8 @@ def _candidate(paragraph: Paragraph, token, kind: str, governor) -> EventCandida
     taking = participants(token, governor)
     if kind in lex.STRIKING_KINDS:
         taking += struck(token, governor)
+    if kind in lex.RECIPIENT_KINDS:
+        taking += recipients(token, governor)
     people = mention_spans(paragraph, taking, exclude=place)
     described = described_parties(paragraph, taking)
     time = time_of(paragraph, context, token)

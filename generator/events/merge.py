@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from generator.events import triggers as lex
 from generator.events.agreement import other_day, places_agree, times_conflict
 from generator.events.cluster_memo import ClusterMemo, Positions
 from generator.events.drafts import Draft, EntityNames, draft, drafted_events
@@ -222,6 +223,8 @@ def _participants_agree(report: Report, members: list[Report]) -> bool:
             people = frozenset().union(*(m.people for m in members))
             if people and not report.people & people:
                 return False  # other people, whatever the organisations or places they share
+        if report.family in lex.RECIPIENT_KINDS and not _same_bodies(report, members):
+            return False  # two teams' offers to one player are two offers
         return bool(report.participants & together)
     weak = any(m.source == report.source for m in members) or bool(
         report.described & frozenset().union(*(m.described for m in members)))
@@ -229,6 +232,15 @@ def _participants_agree(report: Report, members: list[Report]) -> bool:
         return not any(other_day(report, m) for m in members)
     places = {m.place for m in members} | {report.place}
     return None not in places
+
+
+def _same_bodies(report: Report, members: list[Report]) -> bool:
+    """Whether a report and a cluster name an organisation in common, or one side names none
+    (the named participants that are no people: "the Harriers offered X", "the Rovers offered X"
+    are two offers)."""
+    bodies = report.participants - report.people
+    theirs = frozenset().union(*(m.participants - m.people for m in members))
+    return not bodies or not theirs or bool(bodies & theirs)
 
 
 def _score(report: Report, members: list[Report]) -> int:

@@ -49,6 +49,24 @@ def struck(token, governor) -> list:
     return [c for c in governor.children if c.dep_ == "dobj"]
 
 
+def recipients(token, governor) -> list:
+    """Who an event is made to (``triggers.RECIPIENT_KINDS``): the indirect object or "to" phrase
+    of the verb ("offered X a contract", "offered a contract to X"), of the noun ("an offer to X")
+    or of the light verb it is the object of ("made an offer to X", "made X an offer")."""
+    heads = [token]
+    if token.pos_ != "VERB" and governor is not None and token.dep_ == "dobj" and token.head.i == governor.i \
+            and governor.lemma_.lower() in lex.LIGHT_VERBS:
+        heads.append(governor)
+    found = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                found.append(child)
+            elif child.dep_ in ("dative", "prep") and child.lower_ == "to":
+                found += [c for c in child.children if c.dep_ == "pobj"]
+    return found
+
+
 def _after_prep(token, governor, preposition: str) -> bool:
     """Whether a noun is the object of ``preposition`` right under its governing verb ("in
     talks", "filed for bankruptcy")."""
@@ -82,11 +100,22 @@ def _participle_subjects(verb) -> list:
             for s in c.children if s.dep_ in SUBJECT_DEPS and s.pos_ == "PROPN"]
 
 def _prep_objects(head, preps: frozenset[str]) -> list:
+    """Objects of the head's prepositions ``preps`` and of its "by" agent, if it is passive (an
+    agent the parse hangs on an active verb, "has made an offer ..., reported by X", is another
+    verb's)."""
     out = []
     for child in head.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in preps):
+        if (child.dep_ == "agent" and _passive(head)) or (child.dep_ == "prep" and child.lower_ in preps):
             out += [c for c in child.children if c.dep_ == "pobj"]
     return out
+
+def _passive(verb) -> bool:
+    """"was killed by", "killed by a driver" (a participle), not "has made" (a perfect)."""
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return True
+    return verb.pos_ != "VERB" or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children))
+
 
 def expand(token) -> list:
     """The token, its conjuncts and appositions; amod/compound names of a common noun."""
@@ -122,11 +151,19 @@ SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 police or a company as often as for people ("their eighth straight win")."""
 
 
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+"""Pronouns that stand for a group (a team, the police, a company, several people): no single
+person named before them is what they refer to."""
+
+
 def _antecedent(paragraph: Paragraph, token) -> Mention | None:
     """The person a pronoun refers to: the last person subject before it, else the last person,
     in its paragraph, else its sentence's person subject, else, for a singular pronoun, the last
     person subject of the ``ANTECEDENT_PARAGRAPHS`` paragraphs before unless that person's gender
-    cue is another (a person named there in passing is not who the story goes on about)."""
+    cue is another (a person named there in passing is not who the story goes on about); none for
+    "they", "their", "them" (``PLURAL_PRONOUNS``)."""
+    if token.lower_ in PLURAL_PRONOUNS:
+        return None  # one person named is no "they" ("the Rovers said they made an offer")
     position = paragraph.offset + token.idx
     found = _last_person(paragraph, position)
     if found is not None:

@@ -9,7 +9,7 @@ of standard news event taxonomies (ACE 2005: charges, verdicts, sentencing, esca
 elections, acquisitions, protests and riots, injuries, crashes, fires, robberies, lawsuits,
 extraditions, pardons, executions, appeals, bankruptcies; admissions to a clinic;
 victories in a contest; launches of a product; reversals of a rule or decision, "overturned
-the ruling").
+the ruling"; offers of a job, a contract or a deal to someone).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "overturn": "reversal", "reverse": "reversal", "rescind": "reversal", "revoke": "reversal",
     "repeal": "reversal", "annul": "reversal", "overrule": "reversal", "invalidate": "reversal",
     "sue": "lawsuit", "extradite": "extradition", "pardon": "pardon", "execute": "execution",
-    "appeal": "appeal",
+    "appeal": "appeal", "offer": "offer",
 }  # fmt: skip
 """Verb lemma -> event kind ("warn" is not here: a warning is advice, not a threat)."""
 
@@ -154,6 +154,19 @@ NEEDS_REFLEXIVE = frozenset({"hang"})
 
 REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 
+NEEDS_OFFERED = frozenset({"offer"})
+"""Verbs that are events only when what is offered is a job, a contract or a deal ("offered X the
+post", "offered a five-year contract to X", "was offered the job"; not "offered condolences",
+"offered no explanation")."""
+
+OFFERED_WORDS = frozenset({"job", "post", "position", "role", "contract", "deal", "extension",
+                           "settlement", "seat", "place", "scholarship"})
+"""Objects of "offer" that make an offer an event."""
+
+RECIPIENT_KINDS = frozenset({"offer"})
+"""Kinds whose "to" phrase or indirect object names a participant, the one it is made to ("made
+an offer to X", "offered X a contract")."""
+
 NEEDS_INTO = frozenset({"check"})
 """Verbs that are events only into somewhere ("checked into a clinic", not "checked the list")."""
 
@@ -165,7 +178,7 @@ entered the building")."""
 CARE_WORDS = frozenset({"rehab", "rehabilitation", "detox", "treatment"})
 """Words naming care, as a verb's object or a modifier of it (``NEEDS_CARE``)."""
 
-NEEDS_SETTING = frozenset({"talks", "election", "protest", "acquisition"})
+NEEDS_SETTING = frozenset({"talks", "election", "protest", "acquisition", "offer"})
 """Kinds whose noun triggers need a place, a time or two named parties ("negotiations" is often
 abstract; "X is in negotiations with Y" is not)."""
 
@@ -196,6 +209,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "murders": "killing", "slaying": "killing", "slayings": "killing", "homicide": "killing",
     "stabbing": "killing", "win": "victory", "triumph": "victory",
     "lawsuit": "lawsuit", "extradition": "extradition", "bankruptcy": "bankruptcy",
+    "offer": "offer",
 }  # fmt: skip
 """Noun form (lower case, as written) -> event kind."""
 
@@ -260,7 +274,8 @@ SANCTION_VERBS = frozenset({"impose", "implement", "introduce", "levy", "slap", 
 """Verbs that turn a measure noun into a sanctions event ("imposed tariffs")."""
 
 LIGHT_VERBS = frozenset({"hold", "have", "attend", "host", "conduct", "make", "pay", "begin",
-                         "launch", "stage", "carry", "join", "open", "resume", "engage", "file"})
+                         "launch", "stage", "carry", "join", "open", "resume", "engage", "file",
+                         "extend"})
 """Verbs whose subject takes part in their noun trigger ("held a meeting")."""
 
 ONGOING_NOUNS = frozenset({"talks", "negotiations", "discussions", "meeting", "meetings"})
@@ -323,7 +338,7 @@ KIND_LABELS: dict[str, tuple[str, str, str]] = {
     "reversal": ("Reversal", "in", "by"), "lawsuit": ("Lawsuit", "in", "involving"),
     "extradition": ("Extradition", "to", "involving"), "pardon": ("Pardon", "in", "involving"),
     "execution": ("Execution", "in", "involving"), "bankruptcy": ("Bankruptcy", "in", "of"),
-    "appeal": ("Appeal", "in", "by"),
+    "appeal": ("Appeal", "in", "by"), "offer": ("Offer", "in", "involving"),
 }  # fmt: skip
 """Kind -> (title word, preposition before the place, before a participant) for titles. The
 justice kinds and victories take "involving": their participants are either side ("sued X", "X
