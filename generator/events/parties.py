@@ -99,6 +99,7 @@ def _participle_subjects(verb) -> list:
     return [s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
             for s in c.children if s.dep_ in SUBJECT_DEPS and s.pos_ == "PROPN"]
 
+
 def _prep_objects(head, preps: frozenset[str]) -> list:
     """Objects of the head's prepositions ``preps`` and of its "by" agent, if it is passive (an
     agent the parse hangs on an active verb, "has made an offer ..., reported by X", is another
@@ -108,6 +109,7 @@ def _prep_objects(head, preps: frozenset[str]) -> list:
         if (child.dep_ == "agent" and _passive(head)) or (child.dep_ == "prep" and child.lower_ in preps):
             out += [c for c in child.children if c.dep_ == "pobj"]
     return out
+
 
 def _passive(verb) -> bool:
     """"was killed by", "killed by a driver" (a participle), not "has made" (a perfect)."""
