@@ -38,7 +38,7 @@ from generator.events.pair_memo import MEMO_FILE as PAIR_MEMO
 from generator.events.pair_memo import PairMemo, read_memo, write_memo
 from generator.events.reports import Report as EventReport
 from generator.events.reports import resolve_reports as event_reports
-from generator.events.stories import deadline_sources
+from generator.events.story_profiles import deadline_sources
 from generator.executor import (
     POOL_MIN_ARTICLES,
     Executor,
@@ -80,7 +80,7 @@ from generator.site.index import entity_lookups
 from generator.site.memo import MEMO_FILE as PAGE_MEMO
 from generator.site.memo import PageMemo
 from generator.site.memo import delta_path as memo_delta
-from generator.site.pages.entities import summaries_ahead
+from generator.site.pages.entity_indexes import summaries_ahead
 from generator.site.parts import SiteJob, SitePages, finish_site, make_part, site_job
 from generator.site.planner import PARTS
 from generator.site.policy import (
@@ -331,7 +331,7 @@ def _stories_keeping_memo(briefing: Briefing, memo: PairMemo,
                           deadlines: Callable[[], dict[str, list[str]]],
                           memo_folder: Path | None) -> dict[str, tuple[str, ...]]:
     """``numbered_stories``, once the memo it filled is written to ``memo_folder``
-    (``deadlines``: see ``stories.profiles``)."""
+    (``deadlines``: see ``story_profiles.profiles``)."""
     stories = numbered_stories(briefing, memo, deadlines)
     write_memo(memo_folder, cache.code_fingerprint(), memo)
     return stories

@@ -21,7 +21,8 @@ from generator.deadlines.build import Report
 from generator.deadlines.clustering import cluster
 from generator.deadlines.evidence import links
 from generator.events.linkage import average_linkage, cut
-from generator.events.stories import Profile, candidate_pairs, key_terms, similarity
+from generator.events.stories import candidate_pairs, similarity
+from generator.events.story_profiles import Profile, key_terms
 from generator.events.story_pairs import (
     YEAR_PENALTY,
     PairScorer,
@@ -195,7 +196,7 @@ def test_linkage_stopped_at_the_threshold_cuts_the_same_groups(seed):
 
 
 def previous_key_terms_text(text: str, names: list[tuple[int, int]]) -> str:
-    """The text ``stories.key_terms`` read before: blanked character by character."""
+    """The text ``story_profiles.key_terms`` read before: blanked character by character."""
     chars = list(text)
     for start, end in names:
         chars[start:end] = " " * (end - start)

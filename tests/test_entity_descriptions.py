@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.model import Citation, Entity, Role
-from generator.site.pages.entities import first_roles, index_row
+from generator.site.pages.entity_indexes import index_row
+from generator.site.pages.entity_roles import first_roles
 
 
 def entity(kind: str, *roles: tuple[str, str]) -> Entity:

@@ -13,7 +13,7 @@ from generator.nlp.cache import code_fingerprint
 from generator.site import Linker, plan_pages, render_pages
 from generator.site.digests import Digests
 from generator.site.memo import MEMO_FILE, PageMemo, delta_path, read_memo
-from generator.site.pages.entities import summaries_ahead
+from generator.site.pages.entity_indexes import summaries_ahead
 from generator.site.parts import finish_site, make_part, site_job
 from generator.site.planner import PARTS
 from generator.site.render_memo import MEMO_FILE as RENDER_MEMO_FILE

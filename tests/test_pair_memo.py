@@ -11,7 +11,8 @@ from dataclasses import replace
 import pytest
 
 from generator.events.pair_memo import MEMO_FILE, PairMemo, read_memo, write_memo
-from generator.events.stories import Profile, candidate_pairs, cluster_articles
+from generator.events.stories import candidate_pairs, cluster_articles
+from generator.events.story_profiles import Profile
 from generator.events.story_pairs import PairScorer, blocked_pairs
 from generator.storage import atomic
 from generator.storage.checked_pickle import dumps_checked

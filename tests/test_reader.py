@@ -24,7 +24,7 @@ import yaml
 
 from generator.model import Briefing, Source, Story
 from generator.site.linker import hover_preview
-from generator.site.pages.entities import role_phrase
+from generator.site.pages.entity_roles import role_phrase
 from generator.site.pages.home import briefing_title
 from generator.site.timewords import moment_words, plain_words, value_words
 from tests.conftest import REPO, make_project

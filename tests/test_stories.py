@@ -13,16 +13,13 @@ from generator.events.stories import (
     MIN_CONTENT,
     STORY_SIMILARITY,
     STORY_STICKINESS,
-    Profile,
-    body_text,
     candidate_pairs,
     cluster_articles,
-    key_terms,
     previous_stories,
     similarity,
-    stated_years,
     story_ids,
 )
+from generator.events.story_profiles import Profile, body_text, key_terms, stated_years
 from generator.events.story_pairs import YEAR_PENALTY
 from generator.model import ArticleAnalysis, Briefing, BuildSnapshot, Entity, Mention, Source, TimeExpression
 

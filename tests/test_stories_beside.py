@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from generator import executor, pipeline
-from generator.events import stories
+from generator.events import stories, story_profiles
 from generator.events.cluster_memo import ClusterMemo
 from generator.model import ArticleAnalysis, Briefing, Citation, Deadline, DeadlineReport, Source
 
@@ -45,19 +45,19 @@ def test_the_stories_grouped_beside_weigh_the_deadlines_merged_here(cores, monke
 
 def test_the_profiles_wait_for_the_deadlines_until_every_other_feature_is_counted(monkeypatch):
     counted: list[str] = []
-    original = stories.article_features
+    original = story_profiles.article_features
 
     def counting(*args, **kwargs):
         counted.append("features")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(stories, "article_features", counting)
+    monkeypatch.setattr(story_profiles, "article_features", counting)
 
     def deadlines() -> dict[str, list[str]]:
         counted.append("deadlines")
         return {"s1": ["deadline-1"], "s2": ["deadline-1"]}
 
-    found = stories.profiles(briefing(), deadlines=deadlines)
+    found = story_profiles.profiles(briefing(), deadlines=deadlines)
     assert counted == ["features", "deadlines"]
     assert found["s1"].deadlines == frozenset({"deadline-1"}) and "deadline:deadline-1" in found["s2"].vector
     assert not found["s3"].deadlines

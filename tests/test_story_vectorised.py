@@ -12,7 +12,8 @@ import pytest
 from generator.events import linkage
 from generator.events.linkage import average_linkage
 from generator.events.profile_weights import weighted_vectors
-from generator.events.stories import BLOCK_WEIGHTS, IDF_PRIOR, Profile, similarity
+from generator.events.stories import similarity
+from generator.events.story_profiles import BLOCK_WEIGHTS, IDF_PRIOR, Profile
 from generator.events.story_pairs import PairScorer
 
 

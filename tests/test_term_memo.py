@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.events import stories
+from generator.events import stories, story_profiles
 from generator.events.pair_memo import PairMemo, read_memo, write_memo
-from generator.events.stories import profiles
+from generator.events.story_profiles import profiles
 from generator.events.term_memo import TermMemo
 from generator.model import ArticleAnalysis, Briefing, Entity, Mention, Source
 
@@ -28,13 +28,13 @@ def briefing(texts: dict[str, str], ada_in: tuple[str, ...] = ("s1", "s2")) -> B
 def read_again(monkeypatch):
     """The texts whose key terms are worked out rather than recalled."""
     texts: list[str] = []
-    original = stories.key_terms
+    original = story_profiles.key_terms
 
     def counting(text, names):
         texts.append(text)
         return original(text, names)
 
-    monkeypatch.setattr(stories, "key_terms", counting)
+    monkeypatch.setattr(story_profiles, "key_terms", counting)
     return texts
 
 

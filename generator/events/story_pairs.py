@@ -246,7 +246,8 @@ def parted(pairs: Iterable[tuple[int, int]], timed: Sequence[frozenset[tuple[str
 
 def apart_pairs(pairs: Iterable[tuple[int, int]], timed: Sequence[frozenset[tuple[str, str, str]]],
                 deadlines: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
-    """The pairs whose articles are ``stories.Profile.apart``: ``parted``, and no deadline in common."""
+    """The pairs whose articles are ``story_profiles.Profile.apart``: ``parted``, and no deadline
+    in common."""
     pairs = list(pairs)
     return without_common_deadline(pairs, parted(pairs, timed), deadlines)
 

@@ -1,6 +1,6 @@
 """Each article's key terms, kept between builds by the text and name spans they come from.
 
-``stories.key_terms`` of an article reads nothing but its text and the spans of
+``story_profiles.key_terms`` of an article reads nothing but its text and the spans of
 the names resolved in it (blanked out before the words are read), and takes a
 tenth of a second per thousand articles. A rebuild recalls the counted terms of
 every article whose text and name spans are unchanged (``TermMemo.counts``);

@@ -1,6 +1,6 @@
 """Singulars of English words by their regular plural endings: one rule for the name links
 (``resolve.name_links``: the "Central Elections Commission" is the "Central Election
-Commission") and for the key terms of story grouping (``events.stories``: "cities" counts as
+Commission") and for the key terms of story grouping (``events.story_profiles``: "cities" counts as
 "city")."""
 
 from __future__ import annotations

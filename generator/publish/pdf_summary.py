@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from generator.model import Briefing, Deadline, Entity
-from generator.site.pages.entities import index_row
+from generator.site.pages.entity_indexes import index_row
 from generator.site.pages.story_sections import OPEN_STATUSES, Position, StorySection
 
 ACTOR_TYPES = ("person", "organization")

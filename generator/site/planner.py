@@ -22,7 +22,8 @@ from generator.site.page import DeferredPage, Page, PlannedPage
 from generator.site.pages.changes import plan_changes_page
 from generator.site.pages.compare import plan_compare_page
 from generator.site.pages.deadlines import plan_deadline_pages
-from generator.site.pages.entities import plan_entity_indexes, plan_entity_page_share, summaries
+from generator.site.pages.entities import plan_entity_page_share
+from generator.site.pages.entity_indexes import plan_entity_indexes, summaries
 from generator.site.pages.events import plan_event_pages
 from generator.site.pages.figures import plan_figure_pages
 from generator.site.pages.home import home_context

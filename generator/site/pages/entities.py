@@ -1,14 +1,13 @@
-"""Entity pages: one per person, organisation, place and group, and an index page per type."""
+"""Entity pages: one per person, organisation, place and group (the index page of each type is
+``entity_indexes``, the roles a page lists ``entity_roles``)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from generator.knowledge.role_words import is_person_role
 from generator.model import (
     Briefing,
     Citation,
@@ -18,24 +17,22 @@ from generator.model import (
     Event,
     Quote,
     ReportedStatement,
-    Role,
     Source,
 )
 from generator.quotes.statements import statements_by_speaker
 from generator.site.digests import pickle_digest
 from generator.site.index import BriefingIndex, by_count, index_briefing
-from generator.site.markup import TYPE_FOLDERS, entity_page, one_line
+from generator.site.markup import entity_page
 from generator.site.memo import PageMemo
 from generator.site.page import TYPE_SINGULAR, TYPE_TITLES, DeferredPage, Page, PlannedPage
+from generator.site.pages.entity_indexes import Summary, plan_entity_indexes, summaries
+from generator.site.pages.entity_roles import RoleRow, first_roles
 from generator.site.pages.figures import PeopleGraph, neighbourhood_inputs, neighbourhood_svg, people_graph
-from generator.site.pages.paging import ROWS_PER_PAGE, Pager, first_only, pagers, split_rows
 from generator.site.summarize import Statement, entity_summary
 
 LIST_LIMIT = 25
 """Most rows of each list on an entity page (roles, mentions by source, quotes, positions,
 events, deadlines): a page must not grow with the corpus; it says how many rows it leaves out."""
-ROLE_WORDS_MAX = 12
-"""Most words of a role shown as an entity's description (see ``describes``)."""
 CITE_LIMIT = 5
 """Most sources cited for one role, summary statement or quote on an entity page."""
 NEIGHBOURHOOD_MIN_SOURCES = 2
@@ -61,16 +58,6 @@ class EntityRef:
 def entity_refs(rows: list[tuple[Entity, int]]) -> list[tuple[EntityRef, int]]:
     """(entity, count) rows as (reference, count) rows, in the same order."""
     return [(EntityRef(entity.id, entity.name, entity.type), count) for entity, count in rows]
-
-
-@dataclass(frozen=True)
-class RoleRow:
-    """One distinct role of an entity and every citation giving it."""
-
-    text: str
-    """The role words as first written."""
-    citations: tuple[Citation, ...]
-    """Sentences giving the role (one per source at most)."""
 
 
 @dataclass(frozen=True)
@@ -113,87 +100,6 @@ class EntityContext:
     """List name ("roles", "mention_rows", "quotes", ...) -> rows left out by ``LIST_LIMIT``."""
     quote_sources: dict[str, Source] = field(default_factory=dict)
     """Source id -> source, for the first source of each quote (its heading names it)."""
-
-
-@dataclass(frozen=True)
-class ListedEntity:
-    """What an index row shows of an entity: not the whole entity, whose mention list the render
-    memo key (``site.render_memo``) would otherwise digest for every row of every index page."""
-
-    id: str
-    """The entity's id."""
-    has_page: bool
-    """Whether it has a page of its own."""
-    aliases: tuple[str, ...]
-    """Its other names."""
-    mention_count: int
-    """How many mentions it has."""
-
-
-@dataclass(frozen=True)
-class IndexRow:
-    """One entity on its type's index page."""
-
-    entity: ListedEntity
-    """The entity."""
-    description: str
-    """First role, else the most supported statement about it on one line, else empty."""
-    sources: int
-    """How many sources mention it."""
-    citations: tuple[Citation, ...] = ()
-    """Sentences the description rests on."""
-
-
-@dataclass(frozen=True)
-class IndexContext:
-    """Context of a People/Organisations/Places/Groups index page."""
-
-    title: str
-    """Page title."""
-    entity_type: str
-    """The type listed."""
-    rows: list[IndexRow]
-    """Entities, most mentioned first."""
-    min_mentions: int
-    """Threshold below which entities get no page of their own."""
-    type_label: str = ""
-    """Human name of the type ("Place"), for rows with neither role nor statement."""
-    pager: Pager = Pager(1, ())
-    """This page among the pages of the list (``ROWS_PER_PAGE`` rows each)."""
-    total: int = 0
-    """Entities of the type, on all pages, given on the first page only (0 on the others:
-    ``paging.first_only``)."""
-
-
-def describes(text: str) -> bool:
-    """Whether a role reads as a description of its entity: it starts with a letter (not
-    ", 46 KOs" of "(55-3, 46 KOs)", nor "' Sept. 20 win over ...") and is a phrase, not a
-    sentence the parse attached to the name (at most ``ROLE_WORDS_MAX`` words)."""
-    words = text.split()
-    return bool(words) and text[:1].isalpha() and len(words) <= ROLE_WORDS_MAX
-
-
-def description_roles(entity: Entity) -> list[RoleRow]:
-    """``first_roles`` that describe the entity (``describes``); for a person, those naming an
-    office or job first ("associate director at the FBI" before "nickname for the source")."""
-    rows = first_roles(entity)
-    if entity.type == "person":
-        rows = sorted(rows, key=lambda row: not is_person_role(row.text))  # stable: by sources next
-    return rows
-
-
-def first_roles(entity: Entity) -> list[RoleRow]:
-    """Distinct roles (case-insensitive) that describe the entity (``describes``), each with up
-    to one citation per source, the most cited first."""
-    rows: dict[str, list[Role]] = {}
-    for role in (r for r in entity.roles if describes(r.text)):
-        key = re.sub(r"^(the|an?) ", "", role.text.lower())
-        rows.setdefault(key, []).append(role)
-    out = []
-    for roles in rows.values():
-        per_source = {r.citation.source: r.citation for r in reversed(roles)}
-        out.append(RoleRow(roles[0].text, tuple(per_source.values())))
-    return sorted(out, key=lambda r: -len(r.citations))
 
 
 def entity_context(entity: Entity, briefing: Briefing, related: Counter,
@@ -258,31 +164,6 @@ def _draws_neighbourhood(entity: Entity) -> bool:
     return entity.type == "person" and len({m.source for m in entity.mentions}) >= NEIGHBOURHOOD_MIN_SOURCES
 
 
-def role_phrase(text: str) -> str:
-    """A role as a row description: leading article dropped, first letter capital ("Acting US envoy")."""
-    bare = re.sub(r"^(the|an?)\s+", "", text.strip(), flags=re.IGNORECASE)
-    return bare[:1].upper() + bare[1:]
-
-
-def index_row(entity: Entity, briefing: Briefing | None = None,
-              sources: dict[str, Source] | None = None,
-              summary: Callable[[Entity], list[Statement]] | None = None) -> IndexRow:
-    """One line on an index page: the first role, else (given ``briefing``) the top statement
-    (``summary``: gives an entity's ``entity_summary``, when the caller keeps them)."""
-    count = len({m.source for m in entity.mentions})
-    listed = ListedEntity(entity.id, entity.has_page, entity.aliases, len(entity.mentions))
-    roles = description_roles(entity)
-    if roles:
-        return IndexRow(listed, role_phrase(roles[0].text), count, roles[0].citations)
-    if summary is not None:
-        top = summary(entity)[:1]
-    else:
-        top = entity_summary(entity, briefing, limit=1, sources=sources) if briefing else []
-    if top:
-        return IndexRow(listed, one_line(top[0].lead.text), count, top[0].citations)
-    return IndexRow(listed, "", count)
-
-
 def plan_entity_pages(briefing: Briefing, min_mentions: int,
                       index: BriefingIndex | None = None, memo: PageMemo | None = None) -> list[Page]:
     """Index page per type and a page per entity that has one (``index``: the planner's lookups;
@@ -291,62 +172,6 @@ def plan_entity_pages(briefing: Briefing, min_mentions: int,
     summary = summaries(briefing, index, memo)
     return [*plan_entity_indexes(briefing, min_mentions, index, memo, summary),
             *plan_entity_page_share(briefing, index, memo, summary=summary)]
-
-
-Summary = Callable[[Entity], list[Statement]]
-"""An entity's summary (``entity_summary``), worked out once per entity and call of a planner."""
-
-
-def summaries(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None) -> Summary:
-    """``Summary`` over the briefing, each worked out once for the entity's index row and page."""
-    summaries: dict[str, list[Statement]] = {}
-
-    def summary(entity: Entity) -> list[Statement]:
-        if entity.id not in summaries:
-            summaries[entity.id] = entity_summary(entity, briefing, sources=index.sources, memo=memo)
-        return summaries[entity.id]
-
-    return summary
-
-
-def summaries_ahead(briefing: Briefing, memo: PageMemo,
-                    ) -> tuple[dict[str, list[Statement]], dict[str, str], list[str]]:
-    """The summaries (``entity_summary``) of the listed entities that ``memo`` does not hold, as
-    memo entries; the key of each listed entity's summary; the keys of those ``memo`` held:
-    the arguments of ``PageMemo.take_ahead``, which keeps them all for the next build.
-
-    An entity's mentions and their articles' sentences alone make its summary, so it can be
-    worked out as soon as the names are resolved: the build does so in a process of its own
-    beside the story grouping and the site's lookups (``pipeline``), not in the processes
-    making the pages, where the summaries of the entities one deleted article named were a
-    third of an entity-page part's time at 2,000 articles. With the keys, the pages do not
-    read every entity's sentences again to find the summaries it kept.
-    """
-    part = memo.fresh()
-    sources = {source.id: source for source in briefing.sources}
-    for entity in briefing.entities:
-        if entity.type in TYPE_TITLES:
-            entity_summary(entity, briefing, sources=sources, memo=part)
-    new, kept = part.handed_back()
-    return new, part.named, kept
-
-
-def plan_entity_indexes(briefing: Briefing, min_mentions: int, index: BriefingIndex,
-                        memo: PageMemo | None = None, summary: Summary | None = None) -> list[Page]:
-    """The index pages of each entity type, a row per entity (with or without a page)."""
-    summary = summary or summaries(briefing, index, memo)
-    pages = []
-    for entity_type, title in TYPE_TITLES.items():
-        members = [e for e in briefing.entities if e.type == entity_type]
-        rows = [index_row(e, briefing, index.sources, summary)
-                for e in sorted(members, key=lambda e: (-len(e.mentions), e.name, e.id))]
-        runs = split_rows(rows, ROWS_PER_PAGE)
-        for run, pager in zip(runs, pagers(f"{TYPE_FOLDERS[entity_type]}/index.md", len(runs)), strict=True):
-            pages.append(Page(pager.paths[pager.number - 1], "entity_index.md.j2",
-                              IndexContext(title, entity_type, run, min_mentions,
-                                           TYPE_SINGULAR[entity_type], pager,
-                                           first_only(pager, len(rows)))))
-    return pages
 
 
 def plan_entity_page_share(briefing: Briefing, index: BriefingIndex, memo: PageMemo | None = None,

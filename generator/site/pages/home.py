@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from generator.model import Briefing, Deadline, Event, Source, Story
 from generator.site.markup import source_labels
-from generator.site.pages.entities import IndexRow, Summary, index_row
+from generator.site.pages.entity_indexes import IndexRow, Summary, index_row
 from generator.site.pages.story_sections import StorySection, story_sections
 from generator.site.summarize import Statement, lead_statements
 
