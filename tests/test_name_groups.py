@@ -12,7 +12,7 @@ from generator.resolve.name_groups import (
     speaking_family_names,
     split_coordinations,
 )
-from generator.resolve.name_links import is_mostly_person
+from generator.resolve.name_kinds import is_mostly_person
 
 TEXT = ("Dana Quell left Springfield. Months later Springfield and Quell agreed again. "
         "Marks and Spencer sold shares. Quell and Quell is a law firm.")

@@ -1,23 +1,20 @@
-"""Name-group linking rules (``resolve.name_links``) on hand-made mentions; no model."""
+"""Name-group linking rules (``resolve.name_kinds``, ``person_links``, ``organisation_links``,
+``variant_links``) on hand-made mentions; no model."""
 
 from __future__ import annotations
 
 from generator.knowledge import gazetteer
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup, group_mentions
-from generator.resolve.name_links import (
-    is_mostly_person,
-    is_personish,
-    link_acronyms,
-    link_department_forms,
+from generator.resolve.name_kinds import is_mostly_person, is_personish
+from generator.resolve.organisation_links import link_acronyms, link_department_forms, link_name_suffixes
+from generator.resolve.overrides import Overrides
+from generator.resolve.person_links import (
     link_initialled_given_names,
-    link_label_variants,
     link_misspelt_given_names,
-    link_name_suffixes,
-    link_plural_variants,
     link_surnames,
 )
-from generator.resolve.overrides import Overrides
+from generator.resolve.variant_links import link_label_variants, link_plural_variants
 
 
 def group(key: str, *mentions: tuple[str, str, tuple[str, ...]]) -> NameGroup:

@@ -208,6 +208,6 @@ def test_a_family_name_links_to_the_only_full_name_it_belongs_to(tmp_path, first
     ("john kelly", "jane kelly", False),
 ])
 def test_person_spelling_variants(a, b, same):
-    from generator.resolve.name_links import is_spelling_variant
+    from generator.resolve.person_links import is_spelling_variant
 
     assert is_spelling_variant(a, b) == same

@@ -1,5 +1,5 @@
 """Singulars of English words by their regular plural endings: one rule for the name links
-(``resolve.name_links``: the "Central Elections Commission" is the "Central Election
+(``resolve.variant_links``: the "Central Elections Commission" is the "Central Election
 Commission") and for the key terms of story grouping (``events.story_profiles``: "cities" counts as
 "city")."""
 

@@ -4,14 +4,17 @@ Steps, each a small function over plain data:
 
 1. ``name_groups``: mentions sharing one comparison key (gazetteer place,
    group, or normalised name) form a ``NameGroup``.
-2. ``name_links``: groups are joined with a union-find (``Links``) by user
-   ``merge`` overrides, spelling and spacing variants, surname linking,
+2. Links: groups are joined with a union-find (``Links``) by user
+   ``merge`` overrides, spelling variants, given names and surname linking
+   (``person_links``), spacing, plural and label variants (``variant_links``: a
+   plural "s" inside a longer organisation name, "Central Elections Commission"),
    organisation/place name suffixes ("Navy" of "Indian Navy"), a department's name
-   written without "Department" ("Staunton Police"), an organisation's short form written
-   alone ("Acme" of "Acme Foods", ``short_forms``), a plural "s" inside a longer
-   organisation name ("Central Elections Commission") and acronyms;
+   written without "Department" ("Staunton Police") and acronyms
+   (``organisation_links``), an organisation's short form written
+   alone ("Acme" of "Acme Foods", ``short_forms``); each rule asks what kind of name
+   a group is (``name_kinds``);
    a short name several entities share is then decided per article from the
-   article's own evidence (``decide_shared_names``), or left ambiguous;
+   article's own evidence (``shared_names.decide_shared_names``), or left ambiguous;
    a place mention read as a sports side ("a win over Springfield") goes to
    the team named after the place (``team_places``); a headline person noun
    ("Woman Killed") goes to the person its article means (``person_nouns``).
@@ -42,25 +45,21 @@ from generator.resolve.name_groups import (
     strip_nationality_prefixes,
     trim_headline_spillover,
 )
-from generator.resolve.name_links import (
-    decide_shared_names,
-    link_acronyms,
-    link_department_forms,
+from generator.resolve.organisation_links import link_acronyms, link_department_forms, link_name_suffixes
+from generator.resolve.overrides import Overrides
+from generator.resolve.person_links import (
     link_initialled_given_names,
-    link_label_variants,
     link_misspelt_given_names,
-    link_name_suffixes,
-    link_plural_variants,
     link_short_given_names,
-    link_spacing_variants,
     link_spelling_variants,
     link_surnames,
 )
-from generator.resolve.overrides import Overrides
 from generator.resolve.person_nouns import decide_person_nouns
+from generator.resolve.shared_names import decide_shared_names
 from generator.resolve.short_forms import link_leading_parts
 from generator.resolve.team_places import give_places_to_teams
 from generator.resolve.typing_rules import outlet_key, vote_type
+from generator.resolve.variant_links import link_label_variants, link_plural_variants, link_spacing_variants
 from generator.storage.checked_pickle import paused_collector
 
 MENTION_ORDER = attrgetter("source", "start")

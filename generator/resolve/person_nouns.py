@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from generator.knowledge.role_words import role_nouns
 from generator.model import Mention
 from generator.resolve.name_groups import Links, NameGroup, give_mention
-from generator.resolve.name_links import is_personish, title_gender
+from generator.resolve.name_kinds import is_personish, title_gender
 from generator.resolve.typing_rules import vote_type
 
 NOUN_GENDER = {

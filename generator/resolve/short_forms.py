@@ -20,7 +20,7 @@ from collections import defaultdict
 
 from generator.knowledge.names import FACILITY_WORDS, ORGANISATION_WORDS
 from generator.resolve.name_groups import Links, NameGroup
-from generator.resolve.name_links import is_other_name
+from generator.resolve.name_kinds import is_other_name
 from generator.resolve.overrides import Overrides
 
 COMPANY_KIND_WORDS = frozenset("""
