@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.resolve.recover import FormScanner
+from generator.resolve.form_scanner import FormScanner
 
 
 def regex_matches(forms: list[str], text: str) -> list[tuple[int, int]]:

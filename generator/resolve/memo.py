@@ -6,7 +6,7 @@ almost all of those with the same inputs:
 
 - a mention's comparison key (``name_groups.group_key``) reads its text, its
   NER label and whether a person's title precedes it, and the gazetteer;
-- what recovery finds in an article (``recover.missed_mentions``) reads the
+- what recovery finds in an article (``recover_missed.missed_mentions``) reads the
   article's text, sentences and existing mentions (their spans, their
   entities' ids) and, of the corpus's known forms, only those written
   whole-word in the text (``recover.KnownForms``). Which known forms an

@@ -3,21 +3,12 @@
 Small NER models miss names in headlines, hyphenated compounds ("Oslo-Bergen
 talks") and odd contexts. Once the corpus has resolved a written form to one
 entity, every other case-sensitive, whole-word occurrence of that form inside
-a kept sentence is the same name. Forms shared by two entities, forms shorter
-than ``MIN_FORM_LENGTH`` and forms without a capital letter are not used.
-The form of an entity known by one word only that the article also writes in lower case
-as a common word ("General", "Coach") is not used where it runs into another capitalised
-word ("Attorney General John Doe", "Coach Jane Doe"), outside title lines: there it is
-part of a longer name (``inside_longer_name``).
-Two kinds of forms nobody wrote are used with care: a form in capitals
-("ROVERS" for "Rovers") only inside an all-capitals headline, and a
-person's family name alone ("Doe" for Jane Doe) only in articles that never
-write it in lower case, and not where it runs into another capitalised word ("Doe Industries").
-In a title line, where the NER model's spans often stop short ("Jane" of "Jane Doe Quits
-Job"), a known name that running text writes, every word capitalised, takes the place of the
-shorter mentions inside it; so does a known name of several words in running text, where
-the model now and then tags a part only ("Jane" of "Jane Doe", as a place); an entity left
-with no mention is dropped.
+a kept sentence is the same name. Which forms are looked for, and which are used
+with care, is ``recover_forms``; which occurrences in an article count, ``recover_missed``.
+This module runs recovery over the corpus: a recovered name that took the place of
+shorter mentions in a title line drops them, and an entity left with no mention is
+dropped; a family name alone opening a sentence of an article that never names the
+person is dropped when the corpus writes that word mostly as a common word.
 Corpus-wide: one Aho-Corasick automaton over every form per run, one pass per
 article (``FormScanner``), so the cost grows with the text, not with texts x forms.
 A rebuild reuses what an article gave when nothing recovery reads of it changed,
@@ -29,220 +20,28 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from generator.knowledge.names import is_honorific, is_title_word
-from generator.knowledge.role_words import is_person_role
-from generator.model import ArticleAnalysis, Entity, Mention, Sentence, Source
-from generator.nlp.offsets import OffsetIndex
+from generator.model import ArticleAnalysis, Entity, Mention, Source
 from generator.resolve.common_words import common_words
 from generator.resolve.entities import MENTION_ORDER
 from generator.resolve.form_scanner import FormScanner, leftmost_longest
 from generator.resolve.memo import Recovered, ResolveMemo, digest
+from generator.resolve.recover_forms import (
+    Guarded,
+    _index_mentions,
+    lone_word_forms,
+    name_forms,
+    running_forms,
+    shared_forms,
+    shouted_forms,
+    surname_forms,
+)
+from generator.resolve.recover_missed import WIDENED_CUE, missed_mentions
 from generator.storage.checked_pickle import paused_collector
-
-MAX_SPAN_CHARS = 300
-"""Longest existing mention looked back over when testing a new one for overlap."""
-
-MIN_FORM_LENGTH = 3
-RECOVERED_CUE = "recovered"
-WIDENED_CUE = "in place of a shorter mention"
-"""Cue of a recovered mention that took the place of the mentions inside it (``_displaces``)."""
-
-
-def _index_mentions(entities: list[Entity]) -> tuple[dict[str, set[str]], dict[str, list[tuple[int, int]]],
-                                                     dict[str, set[str]]]:
-    """In one pass over the mentions: written form -> ids of the entities mentioned under it
-    (headline nouns left out), and by source id the spans of its mentions and the ids of the
-    entities they belong to."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    present: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        for mention in entity.mentions:
-            taken[mention.source].append((mention.start, mention.end))
-        for source in {m.source for m in entity.mentions}:
-            present[source].add(entity.id)
-        for form in {m.text for m in entity.mentions if "noun:person" not in m.cues}:  # "Woman": no name
-            owners[form].add(entity.id)
-    return owners, taken, present
-
-
-def _usable(form: str) -> bool:
-    """Long enough and with a capital letter."""
-    return len(form) >= MIN_FORM_LENGTH and any(c.isupper() for c in form)
-
-
-def name_forms(owners: dict[str, set[str]]) -> dict[str, str]:
-    """Written form -> entity id, for forms that belong to exactly one entity (``owners``:
-    see ``_index_mentions``)."""
-    return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1 and _usable(form)}
-
-
-def shared_forms(owners: dict[str, set[str]]) -> dict[str, frozenset[str]]:
-    """Written forms of several entities ("Navy" of two navies) -> their ids."""
-    return {form: frozenset(ids) for form, ids in owners.items() if len(ids) > 1 and _usable(form)}
-
-
-def surname_forms(entities: list[Entity], forms: dict[str, str]) -> dict[str, str]:
-    """Family name -> person id, for people whose family name no other entity is known by
-    ("Doe" for Jane Doe when NER only tagged the full name)."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        words = entity.name.split()
-        if entity.type == "person" and len(words) > 1 and words[-1].isalpha() and words[-1].istitle():
-            owners[words[-1]].add(entity.id)
-    return {form: ids.pop() for form, ids in owners.items()
-            if len(ids) == 1 and len(form) >= MIN_FORM_LENGTH and form not in forms}
-
-
-def lone_word_forms(entities: list[Entity]) -> frozenset[str]:
-    """The forms of the entities whose name is one word ("General", "Federal")."""
-    return frozenset(m.text for e in entities if " " not in e.name.strip() for m in e.mentions)
-
-
-def shouted_forms(forms: dict[str, str]) -> dict[str, str]:
-    """Capitals-only spelling -> entity id, for forms whose capitals no other form shares
-    ("ROVERS" for "Rovers"); used in all-capitals sentences only."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for form, entity_id in forms.items():
-        if form.upper() not in forms:
-            owners[form.upper()].add(entity_id)
-    return {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
-
-
-@dataclass(frozen=True)
-class Guarded:
-    """Forms no entity was written as, used only where ``_fits`` allows."""
-
-    shouted: dict[str, str] = field(default_factory=dict)
-    """Capitals-only spellings of known forms -> entity id (see ``shouted_forms``)."""
-    surnames: dict[str, str] = field(default_factory=dict)
-    """Family names of people -> person id (see ``surname_forms``)."""
-    shared: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Forms of several entities -> their ids; used in an article naming only one of them."""
-    lone: frozenset[str] = frozenset()
-    """Forms of entities whose name is one word ("General"); not used inside a longer name
-    (``inside_longer_name``) in an article that writes them in lower case too."""
-    running: frozenset[str] = frozenset()
-    """Forms written outside title lines; only they take the place of a shorter mention in a
-    title (``_displaces``)."""
-
-
-def _sentence_at(analysis: ArticleAnalysis, starts: list[int], start: int, end: int) -> Sentence | None:
-    """The sentence holding ``[start, end)``; ``starts`` are the sentences' start offsets."""
-    i = bisect_right(starts, start) - 1
-    if i < 0 or end > analysis.sentences[i].end:
-        return None
-    return analysis.sentences[i]
-
-
-def _written_in_lower_case(form: str, text: str) -> bool:
-    """Whether ``text`` writes ``form`` in lower case as a whole word ("the general said")."""
-    return re.search(rf"(?<!\w){re.escape(form.lower())}(?!\w)", text) is not None
-
-
-def _fits(form: str, guarded: Guarded, sentence: Sentence, text: str) -> bool:
-    """A form as the entity was written; its capitals only in an all-capitals sentence;
-    a family name only in an article that never writes it in lower case ("Young")."""
-    if form in guarded.shouted:
-        return not any(c.islower() for c in text[sentence.start:sentence.end])
-    if form in guarded.surnames:
-        return not _written_in_lower_case(form, text)
-    return True
-
-
-_WORD_BEFORE = re.compile(r"([\w.'’-]+) $")
-
-
-def inside_longer_name(text: str, start: int, end: int, sentence_start: int) -> bool:
-    """Whether the occurrence ``[start, end)`` runs into another capitalised word: the next
-    word, or the word before unless it is a title ("President Doe") or the sentence's first
-    word. Then it is part of a longer name, not a mention of the known one: "General" of
-    "Attorney General John Doe", "Federal" of "Federal Reserve Board", "Springfield" of
-    "Springfield Herald". Title lines, where every word is capitalised, are not asked."""
-    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
-        return True
-    before = _WORD_BEFORE.search(text, max(sentence_start, start - 40), start)
-    if before is None or not before.group(1)[:1].isupper() or before.start(1) <= sentence_start:
-        return False
-    return not (is_title_word(before.group(1)) or is_honorific(before.group(1)))
-
-
-def _part_of_longer_name(form: str, guarded: Guarded, sentence: Sentence, text: str,
-                         start: int, end: int) -> bool:
-    """Whether an occurrence outside a title line is part of a longer name
-    (``inside_longer_name``) and its form one used with care there: a family name alone
-    ("Doe" of "Doe Industries"), a one-word name the article also writes in lower case
-    ("General" of "Attorney General Jane Roe"), or a word for a person's role ("Surgeon" of
-    "Surgeon General", when a careless tag made it someone's name)."""
-    careful = (form in guarded.surnames or (form in guarded.lone and _written_in_lower_case(form, text))
-               or (" " not in form and is_person_role(form.lower())))
-    return careful and not sentence.is_title and inside_longer_name(text, start, end, sentence.start)
-
-
-def missed_mentions(source: Source, analysis: ArticleAnalysis, forms: dict[str, str],
-                    occurrences: Iterable[tuple[int, int]], taken: list[tuple[int, int]],
-                    guarded: Guarded | None = None,
-                    present: frozenset[str] = frozenset()) -> list[tuple[str, Mention]]:
-    """(entity id, new mention) for each unclaimed occurrence of a known form in one source
-    (``occurrences``: ``FormScanner.finditer`` of its text; forms in ``guarded`` only where
-    ``_fits`` allows; a shared form goes to the only one of its entities ``present`` in the
-    source). In a title line, or when the form has several words, an occurrence may take the
-    place of the shorter mentions inside it (``_displaces``)."""
-    guarded = guarded or Guarded()
-    found = []
-    claimed = OffsetIndex(taken, MAX_SPAN_CHARS)
-    starts = [s.start for s in analysis.sentences]
-    for start, end in occurrences:
-        form = source.text[start:end]
-        sentence = _sentence_at(analysis, starts, start, end)
-        if sentence is None or not _fits(form, guarded, sentence, source.text):
-            continue
-        overlapped = [taken[i] for i in claimed.overlapping(start, end)]
-        widening = sentence.is_title or " " in form
-        if overlapped and not (widening and _displaces(form, start, end, overlapped, guarded)):
-            continue
-        if _part_of_longer_name(form, guarded, sentence, source.text, start, end):
-            continue
-        owners = guarded.shared.get(form, frozenset()) & present
-        entity_id = forms.get(form) or (min(owners) if len(owners) == 1 else None)
-        if entity_id is not None:
-            cues = (RECOVERED_CUE, WIDENED_CUE) if overlapped else (RECOVERED_CUE,)
-            mention = Mention(source.id, start, end, form, "", sentence.index, cues=cues)
-            found.append((entity_id, mention))
-    return found
-
-
-def _displaces(form: str, start: int, end: int, overlapped: list[tuple[int, int]],
-               guarded: Guarded) -> bool:
-    """Whether a known name at ``[start, end)`` (of a title line, or of several words)
-    replaces the mentions it overlaps there: each lies inside it ("Jane" of "Jane Doe Quits
-    Job"), and running text writes it so, every word capitalised (``Guarded.running``; a form
-    of headlines only, "Doe Quits", or a careless tag, "Doe in", is no better reading).
-    Headlines capitalise every word, and the NER model's spans there often stop short."""
-    return (form in guarded.running and all(not word[:1].islower() for word in form.split())
-            and all(start <= s and e <= end and (s, e) != (start, end) for s, e in overlapped))
-
-
-def running_forms(entities: list[Entity], analyses: dict[str, ArticleAnalysis]) -> frozenset[str]:
-    """The words of the mentions outside title lines (an article's title lines come first)."""
-    titles = {source: _leading_titles(analysis) for source, analysis in analyses.items()}
-    most = max(titles.values(), default=0)  # a mention of a later sentence is in none: not looked up
-    return frozenset(m.text for e in entities for m in e.mentions
-                     if m.sentence >= most or m.sentence >= titles.get(m.source, 0))
-
-
-def _leading_titles(analysis: ArticleAnalysis) -> int:
-    """How many of the article's first sentences are title lines."""
-    count = 0
-    while count < len(analysis.sentences) and analysis.sentences[count].is_title:
-        count += 1
-    return count
 
 
 class ScanPlan:
