@@ -3,7 +3,7 @@
 Every linking rule first asks what a name names: a person (``is_personish``,
 ``is_mostly_person``), or an organisation or a place the gazetteer does not know
 (``is_other_name``); and whether a longer name is a title named after a shorter one
-("the Notorious Jane Roe") rather than its longer form (``_titled_after``), so that it
+("the Notorious Jane Roe") rather than its longer form (``titled_after``), so that it
 never joins it. ``title_gender`` reads a person's gender from the titles written before
 the name ("Mrs."). Shared by the person, organisation and variant links, the shared-name
 decision and ``person_nouns``; cheap: each answer reads one group's mentions.
@@ -41,7 +41,7 @@ def is_other_name(group: NameGroup) -> bool:
     return group.place is None and not group.key.startswith("group:") and not is_mostly_person(group)
 
 
-def _titled_after(longer: NameGroup, name: NameGroup) -> bool:
+def titled_after(longer: NameGroup, name: NameGroup) -> bool:
     """``longer`` is a title mostly written after "the" that ends with ``name``, a name mostly
     written without: a film, book or group named after a person or thing ("the Notorious Jane
     Roe" for "Jane Roe"), not a longer form of the same name ("the Harbor City Rovers" for

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.resolve.name_groups import Links, NameGroup, give_mention
-from generator.resolve.name_kinds import _titled_after, is_other_name
+from generator.resolve.name_kinds import is_other_name, titled_after
 from generator.resolve.overrides import Overrides
 
 
@@ -39,7 +39,7 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
         if not other[key]:
             continue
         longer = {links.find(k) for k in by_last.get(group.words[-1], ())
-                  if k.endswith(" " + key) and not _titled_after(groups[k], group)
+                  if k.endswith(" " + key) and not titled_after(groups[k], group)
                   and not _part_of(groups[k], group)}
         longer.discard(links.find(key))
         if len(longer) == 1:

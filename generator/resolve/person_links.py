@@ -22,7 +22,7 @@ from generator.knowledge import gazetteer
 from generator.knowledge.given_names import is_short_form
 from generator.knowledge.names import GIVEN_NAME_TITLES, NAME_PARTICLES, PERSON_TITLES, normalise
 from generator.resolve.name_groups import Links, NameGroup
-from generator.resolve.name_kinds import _titled_after, is_mostly_person, is_personish
+from generator.resolve.name_kinds import is_mostly_person, is_personish, titled_after
 from generator.resolve.overrides import Overrides
 
 FUZZY_PERSON_THRESHOLD = 85
@@ -83,7 +83,7 @@ def _link_longer_surnames(groups: dict[str, NameGroup], links: Links, overrides:
         size = len(words)
         longer = {links.find(k) for k in by_last[words[-1]]
                   if len(groups[k].words) > size and groups[k].words[-size:] == words
-                  and not _titled_after(groups[k], groups[key])}
+                  and not titled_after(groups[k], groups[key])}
         longer.discard(links.find(key))
         if len(longer) == 1:
             links.join(longer.pop(), key)
