@@ -86,6 +86,15 @@ class Links:
     def join(self, a: str, b: str) -> None:
         self.parent[self.find(b)] = self.find(a)
 
+    def join_the_only(self, key: str, longer: set[str], ambiguous: dict[str, set[str]]) -> None:
+        """Join ``key`` to the one cluster of ``longer`` (cluster roots) other than its own, or
+        note the several it could join in ``ambiguous``."""
+        longer = longer - {self.find(key)}
+        if len(longer) == 1:
+            self.join(longer.pop(), key)
+        elif longer:
+            ambiguous[key] = longer
+
     def clusters(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for key in self.parent:

@@ -41,11 +41,7 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
         longer = {links.find(k) for k in by_last.get(group.words[-1], ())
                   if k.endswith(" " + key) and not titled_after(groups[k], group)
                   and not _part_of(groups[k], group)}
-        longer.discard(links.find(key))
-        if len(longer) == 1:
-            links.join(longer.pop(), key)
-        elif longer:
-            ambiguous[key] = longer
+        links.join_the_only(key, longer, ambiguous)
     return ambiguous
 
 

@@ -84,11 +84,7 @@ def _link_longer_surnames(groups: dict[str, NameGroup], links: Links, overrides:
         longer = {links.find(k) for k in by_last[words[-1]]
                   if len(groups[k].words) > size and groups[k].words[-size:] == words
                   and not titled_after(groups[k], groups[key])}
-        longer.discard(links.find(key))
-        if len(longer) == 1:
-            links.join(longer.pop(), key)
-        elif longer:
-            ambiguous[key] = longer
+        links.join_the_only(key, longer, ambiguous)
     return ambiguous
 
 
