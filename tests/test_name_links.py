@@ -253,6 +253,22 @@ def test_a_place_is_not_the_short_form_of_a_part_of_it_or_a_place_beside_it():
     assert links.find("rovers") == links.find("harbor city rovers")
 
 
+def test_a_place_is_not_the_short_form_of_an_organisation_named_after_it():
+    groups = {
+        "tellmark": group("tellmark", ("Tellmark", "GPE", ()), ("Tellmark", "GPE", ())),
+        "first of tellmark": group("first of tellmark", ("First of Tellmark", "ORG", ())),
+        "mount ember": group("mount ember", ("Mount Ember", "LOC", ())),
+        "grey mount ember": group("grey mount ember", ("Grey Mount Ember", "LOC", ())),
+        "harriers": group("harriers", ("Harriers", "ORG", ())),
+        "dunmore harriers": group("dunmore harriers", ("Dunmore Harriers", "ORG", ())),
+    }
+    links = Links(groups)
+    link_name_suffixes(groups, links, Overrides())
+    assert links.find("tellmark") != links.find("first of tellmark")  # the country is not the bank
+    assert links.find("mount ember") == links.find("grey mount ember")
+    assert links.find("harriers") == links.find("dunmore harriers")
+
+
 
 def test_an_acronym_that_is_a_known_place_spells_no_organisation():
     place = gazetteer.lookup("United States")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.resolve.name_groups import Links, NameGroup, give_mention
+from generator.resolve.name_groups import PLACE_LABELS, Links, NameGroup, give_mention
 from generator.resolve.name_kinds import is_other_name, titled_after
 from generator.resolve.overrides import Overrides
 
@@ -24,7 +24,8 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
                        overrides: Overrides) -> dict[str, set[str]]:
     """Join an organisation or place name to the only longer such name ending with all its
     words ("Rovers" -> "Harbor City Rovers", "Mount Ember" -> "Grey Mount Ember"), but not
-    to one naming a part of it or a place beside it (``PART_WORDS``: "Central America").
+    to one naming a part of it or a place beside it (``PART_WORDS``: "Central America"), nor a
+    place to an organisation named after it ("America" of "First of America", "Bank of America").
 
     Returns:
         For each name several longer names end with ("Navy"), the keys of those names.
@@ -40,7 +41,7 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
             continue
         longer = {links.find(k) for k in by_last.get(group.words[-1], ())
                   if k.endswith(" " + key) and not titled_after(groups[k], group)
-                  and not _part_of(groups[k], group)}
+                  and not _part_of(groups[k], group) and not _place_in_organisation(group, groups[k])}
         links.join_the_only(key, longer, ambiguous)
     return ambiguous
 
@@ -51,6 +52,12 @@ PART_WORDS = frozenset("""
     """.split())
 """Words that make a place name of a part of, or a place beside, the name they stand before
 ("Central America", "East Africa", "New Mexico"): never the same place written short."""
+
+
+def _place_in_organisation(short: NameGroup, longer: NameGroup) -> bool:
+    """Whether a name mostly tagged as a place ends the name of an organisation (mostly tagged
+    so): the organisation is named after the place ("the Bank of Tellmark"), not the same thing."""
+    return short.label_share(*PLACE_LABELS) > 0.5 and longer.label_share("ORG") > 0.5
 
 
 def _part_of(longer: NameGroup, short: NameGroup) -> bool:
