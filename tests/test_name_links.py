@@ -269,6 +269,19 @@ def test_a_place_is_not_the_short_form_of_an_organisation_named_after_it():
     assert links.find("harriers") == links.find("dunmore harriers")
 
 
+def test_a_compass_word_alone_is_no_short_form():
+    groups = {
+        "west": group("west", ("West", "LOC", ()), ("West", "LOC", ())),
+        "tellmark west": group("tellmark west", ("Tellmark West", "LOC", ()), ("Tellmark West", "", ())),
+        "north": group("north", ("North", "ORG", ())),
+        "harbor north": group("harbor north", ("Harbor North", "ORG", ())),
+    }
+    links = Links(groups)
+    link_name_suffixes(groups, links, Overrides())
+    assert links.find("west") != links.find("tellmark west")  # "the West" is no airline
+    assert links.find("north") != links.find("harbor north")
+
+
 
 def test_an_acronym_that_is_a_known_place_spells_no_organisation():
     place = gazetteer.lookup("United States")

@@ -25,7 +25,8 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
     """Join an organisation or place name to the only longer such name ending with all its
     words ("Rovers" -> "Harbor City Rovers", "Mount Ember" -> "Grey Mount Ember"), but not
     to one naming a part of it or a place beside it (``PART_WORDS``: "Central America"), nor a
-    place to an organisation named after it ("America" of "First of America", "Bank of America").
+    place to an organisation named after it ("America" of "First of America", "Bank of America");
+    a part word alone ("the West") joins nothing.
 
     Returns:
         For each name several longer names end with ("Navy"), the keys of those names.
@@ -37,8 +38,8 @@ def link_name_suffixes(groups: dict[str, NameGroup], links: Links,
             by_last[group.words[-1]].append(key)
     ambiguous: dict[str, set[str]] = {}
     for key, group in groups.items():
-        if not other[key]:
-            continue
+        if not other[key] or all(word in PART_WORDS for word in group.words):
+            continue  # "the West", "the North": a region, no longer name written short
         longer = {links.find(k) for k in by_last.get(group.words[-1], ())
                   if k.endswith(" " + key) and not titled_after(groups[k], group)
                   and not _part_of(groups[k], group) and not _place_in_organisation(group, groups[k])}
