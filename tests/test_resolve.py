@@ -52,6 +52,15 @@ def test_two_people_sharing_a_surname_stay_apart(tmp_path):
     assert set(shared.ambiguous_with) == {entity_named(b, n).id for n in ("Anna Keller", "Thomas Keller")}
 
 
+def test_two_family_names_one_letter_apart_are_two_people(tmp_path):
+    b = briefing_of(tmp_path, {
+        "a.txt": "Tourism Minister Andrew Dorsom visited Delhi on Friday. Dorsom said flights would rise.\n",
+        "b.txt": "Analyst George Dorsomm downplayed the sales figures. Dorsomm said prices would fall.\n",
+    })
+    assert entity_named(b, "Andrew Dorsom").id != entity_named(b, "George Dorsomm").id
+    assert owner_of(b, "Dorsom") == {"Andrew Dorsom"} and owner_of(b, "Dorsomm") == {"George Dorsomm"}
+
+
 def test_a_shared_surname_goes_to_the_only_person_its_article_named_before_it(tmp_path):
     b = briefing_of(tmp_path, {
         "a.txt": "Governor Anna Keller died on Monday at her home in the capital, her office said.\n"

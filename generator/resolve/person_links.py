@@ -109,15 +109,27 @@ def _family_name_first(group: NameGroup) -> bool:
 
 
 def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
-    """Join person names that differ only by spelling (same first word, close rest)."""
+    """Join person names that differ only by spelling (same first word, close rest); two family
+    names alone only when they are not those of two people with different given names
+    (``_given_names_apart``: "Thomson" of "Andrew Thomson" and "Thompson" of "George Thompson")."""
     blocks: dict[str, list[str]] = defaultdict(list)
+    given: dict[str, set[str]] = defaultdict(set)  # family name -> given names of the full names
     for key, group in groups.items():
         if is_personish(group) and not overrides.keeps_apart(key):
             blocks[group.words[0] if len(group.words) > 1 else "~" + key[:3]].append(key)
+            if len(group.words) > 1:
+                given[group.words[-1]].add(group.words[0])
     for keys in blocks.values():
         for i, j in _spelling_candidates(keys):
-            if is_spelling_variant(keys[i], keys[j]):
+            if is_spelling_variant(keys[i], keys[j]) and not _given_names_apart(keys[i], keys[j], given):
                 links.join(keys[i], keys[j])
+
+
+def _given_names_apart(a: str, b: str, given: dict[str, set[str]]) -> bool:
+    """Whether two one-word names are the family names of full names whose given names differ."""
+    if " " in a or " " in b:
+        return False
+    return bool(given[a]) and bool(given[b]) and given[a].isdisjoint(given[b])
 
 
 def link_misspelt_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
