@@ -60,6 +60,11 @@ class NameGroup:
             return self.mentions[0].text if self.mentions else ""
         return self.remembered("usual form", lambda: self.forms.most_common(1)[0][0])
 
+    @property
+    def sources(self) -> frozenset[str]:
+        """The articles that write the name."""
+        return self.remembered("sources", lambda: frozenset(m.source for m in self.mentions))
+
     @cached_property
     def words(self) -> list[str]:
         """Words of the key (worked out once: a group's key never changes)."""

@@ -144,13 +144,8 @@ def link_misspelt_given_names(groups: dict[str, NameGroup], links: Links, overri
         given = [groups[key].words[0] for key in keys]
         close = process.cdist(given, given, scorer=fuzz.ratio, score_cutoff=FUZZY_GIVEN_NAME_THRESHOLD)
         for i, j in zip(*close.nonzero(), strict=True):
-            if i < j and not _sources(groups[keys[i]]) & _sources(groups[keys[j]]):
+            if i < j and not groups[keys[i]].sources & groups[keys[j]].sources:
                 links.join(keys[i], keys[j])
-
-
-def _sources(group: NameGroup) -> set[str]:
-    """The articles that write the name."""
-    return {m.source for m in group.mentions}
 
 
 def link_initialled_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:

@@ -74,14 +74,9 @@ def link_leading_parts(groups: dict[str, NameGroup], links: Links, overrides: Ov
             continue
         fits = [k for k in starting
                 if _full_form(groups[k].words, size) and groups[k].label_share("ORG") > 0.5]
-        written_with = {s for k in fits for s in _sources(groups[k])}  # the articles of the full names
-        if fits and len(fits) == len(starting) and _sources(group) <= written_with:
+        written_with = {s for k in fits for s in groups[k].sources}  # the articles of the full names
+        if fits and len(fits) == len(starting) and group.sources <= written_with:
             links.join(links.find(fits[0]), key)
-
-
-def _sources(group: NameGroup) -> set[str]:
-    """The articles that write the name."""
-    return {m.source for m in group.mentions}
 
 
 def _full_form(words: list[str], size: int) -> bool:
