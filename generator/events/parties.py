@@ -140,32 +140,25 @@ def mention_spans(paragraph: Paragraph, tokens: list, exclude) -> tuple[tuple[in
 
 def mention_of(paragraph: Paragraph, token) -> Mention | None:
     start = paragraph.offset + token.idx
-    if token.lower_ in lex.PERSONAL_PRONOUNS:
-        return _antecedent(paragraph, token)
+    if token.lower_ in lex.PERSONAL_PRONOUNS:  # "they" names no one (``PLURAL_PRONOUNS``)
+        return None if token.lower_ in PLURAL_PRONOUNS else _antecedent(paragraph, token)
     return paragraph.mention_at(start, start + len(token.text))
 
 ANTECEDENT_PARAGRAPHS = 2
-"""Paragraphs before a singular pronoun's own that its antecedent is looked for in: a news
-paragraph is often one sentence ("He died in a prison in Springfield on Monday")."""
-
-SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
-"""Pronouns that look for their person before their paragraph; "they" stands for a team, the
-police or a company as often as for people ("their eighth straight win")."""
-
+"""Paragraphs before a pronoun's own that its antecedent is looked for in: a news paragraph is
+often one sentence ("He died in a prison in Springfield on Monday")."""
 
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 """Pronouns that stand for a group (a team, the police, a company, several people): no single
-person named before them is what they refer to."""
+person named before them is what they refer to ("the Rovers said they made an offer", "their
+eighth straight win")."""
 
 
 def _antecedent(paragraph: Paragraph, token) -> Mention | None:
-    """The person a pronoun refers to: the last person subject before it, else the last person,
-    in its paragraph, else its sentence's person subject, else, for a singular pronoun, the last
-    person subject of the ``ANTECEDENT_PARAGRAPHS`` paragraphs before unless that person's gender
-    cue is another (a person named there in passing is not who the story goes on about); none for
-    "they", "their", "them" (``PLURAL_PRONOUNS``)."""
-    if token.lower_ in PLURAL_PRONOUNS:
-        return None  # one person named is no "they" ("the Rovers said they made an offer")
+    """The person a singular pronoun refers to: the last person subject before it, else the last
+    person, in its paragraph, else its sentence's person subject, else the last person subject of
+    the ``ANTECEDENT_PARAGRAPHS`` paragraphs before unless that person's gender cue is another (a
+    person named there in passing is not who the story goes on about)."""
     position = paragraph.offset + token.idx
     found = _last_person(paragraph, position)
     if found is not None:
@@ -176,7 +169,7 @@ def _antecedent(paragraph: Paragraph, token) -> Mention | None:
         found = paragraph.mention_at(start, start + 1)
         if found is not None and found.label == "PERSON":
             return found
-    earlier = paragraph.previous if token.lower_ in SINGULAR_PRONOUNS else None
+    earlier = paragraph.previous
     for _ in range(ANTECEDENT_PARAGRAPHS):
         if earlier is None:
             return None
