@@ -129,7 +129,8 @@ def _given_names_apart(a: str, b: str, given: dict[str, set[str]]) -> bool:
     """Whether two one-word names are the family names of full names whose given names differ."""
     if " " in a or " " in b:
         return False
-    return bool(given[a]) and bool(given[b]) and given[a].isdisjoint(given[b])
+    of_a, of_b = given.get(a), given.get(b)  # a read, not a defaultdict's insertion
+    return bool(of_a and of_b) and of_a.isdisjoint(of_b)
 
 
 def link_misspelt_given_names(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
