@@ -111,12 +111,11 @@ def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
     """
     known = people(paragraph)
     said = earlier_speakers(paragraph)
-    other = {name for name, found in genders(paragraph).items()
-             if found[_OTHER[gender]] > 2 * found[gender]} if gender else set()
+    given = genders(paragraph) if gender else {}
     near = [(p, m) for p, m in _people_before(paragraph, position, spans, 1, known)
-            if family_key(m.text) not in other]
+            if not _of_other_gender(m, gender, given)]
     far = [(p, m) for p, m in _people_before(paragraph, position, spans, PRONOUN_DEPTH, known)
-           if family_key(m.text) not in other]
+           if not _of_other_gender(m, gender, given)]
     return (next((m for p, m in near if _is_main_subject(p, m)), None)
             or next((m for _, m in far if family_key(m.text) in said), None)
             or next((m for _, m in near), None)
@@ -126,9 +125,28 @@ def nearest_person(paragraph: Paragraph, position: int, spans: list[QuoteSpan],
 
 _OTHER = {"m": "f", "f": "m"}
 
+
+def _of_other_gender(mention: Mention, gender: str, given: dict[str, Counter]) -> bool:
+    """Whether the article so far gives the person of ``mention`` the gender other than
+    ``gender`` more than twice as often (``genders``). A full name is judged by its own
+    mentions when they give any gender, else by its family name written alone: a sister is
+    not judged by her brother's "he" ("Rosa Ilvane" beside "Marco Ilvane")."""
+    if not gender:
+        return False
+    full, family = normalise(mention.text), family_key(mention.text)
+    found = (given.get(full) or given.get(_ALONE + family)) if " " in full else given.get(family)
+    return found is not None and found[_OTHER[gender]] > 2 * found[gender]
+
+
+_ALONE = "alone:"
+"""Key prefix in ``genders`` of a family name written without a given name."""
+
+
 def genders(paragraph: Paragraph) -> dict[str, Counter]:
-    """Family name (normalised last word) -> how often the article so far gives it each gender:
-    the pronoun after a mention (cue "gender:m"/"gender:f") and honorifics before it ("Mr.")."""
+    """How often the article so far gives each name a gender: the pronoun after a mention (cue
+    "gender:m"/"gender:f") and honorifics before it ("Mr."). Keyed by the family name (every
+    mention ending in it), by the ``normalise``d full name, and by ``_ALONE`` + the family
+    name for mentions of the family name alone."""
     found: dict[str, Counter] = defaultdict(Counter)
     current: Paragraph | None = paragraph
     while current is not None:
@@ -136,7 +154,9 @@ def genders(paragraph: Paragraph) -> dict[str, Counter]:
             given = [c.removeprefix("gender:") for c in mention.cues if c.startswith("gender:")]
             given += title_word_genders(mention.title)
             if given:
-                found[family_key(mention.text)].update(given)
+                family, full = family_key(mention.text), normalise(mention.text)
+                found[family].update(given)
+                found[full if " " in full else _ALONE + family].update(given)
         current = current.previous
     return found
 

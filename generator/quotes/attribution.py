@@ -10,9 +10,11 @@ Rules, tried in order (``attribute``):
    in the quote's sentence(s), or the sentence right after when the quote ends
    with a comma ("“...,” / he explained."), or the one before ending in a colon.
 3. "according to X" in the quote's sentence(s) (long quotes only).
-4. A colon ending the paragraph before a quote that opens its own paragraph
-   ("X posted the following message:"): the subject of that sentence's main
-   verb, whatever the verb (long quotes only).
+4. A colon right before the quote ("X dismissed the criticism: “...”"), or ending
+   the paragraph before a quote that opens its own paragraph ("X posted the
+   following message:"): the subject of the verb the colon hangs on (in the
+   paragraph before, of that sentence's main verb), whatever the verb (long
+   quotes only).
 
 The speech verb's subject (climbing through "and said", "adding", "as saying";
 for "quote" its object or passive subject) names the speaker: a name mention
@@ -101,13 +103,26 @@ def attribute(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan],
         return _speaker(paragraph, verb, span, spans)
     if governed_only:
         return None
-    return _frame_attribution(paragraph, span, spans, inside) or _colon_introduction(paragraph, span)
+    return (_frame_attribution(paragraph, span, spans, inside) or _colon_before(paragraph, span, spans)
+            or _colon_introduction(paragraph, span))
 
 
 def speaker_of_verb(paragraph: Paragraph, verb, spans: list[QuoteSpan]) -> Attribution:
     """Who a verb of saying outside any quote names as its subject (same rules as for quotes)."""
     position = paragraph.offset + verb.idx
     return _speaker(paragraph, verb, QuoteSpan(position, position, position, position), spans)
+
+
+def _colon_before(paragraph: Paragraph, span: QuoteSpan, spans: list[QuoteSpan]) -> Attribution | None:
+    """Rule 4, within a paragraph: a quote right after a colon ("X dismissed the criticism:
+    “...”") -> the subject of the verb the colon hangs on, whatever the verb."""
+    lead = paragraph.source.text[paragraph.offset: span.open].rstrip()
+    colon = next((t for t in paragraph.doc if t.idx == len(lead) - 1 and t.text == ":"), None)
+    verb = colon.head if colon is not None else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    attribution = _speaker(paragraph, verb, span, spans)
+    return attribution if attribution.speaker or attribution.description else None
 
 
 def _colon_introduction(paragraph: Paragraph, span: QuoteSpan) -> Attribution | None:

@@ -11,7 +11,8 @@
   previous speaker's quote.
 * A subject the parse lost: "said Jane Doe, daughter of ..." where the parser
   hangs the name under a later verb; the name right after (or right before)
-  the speech verb is its subject.
+  the speech verb is its subject; so is a noun phrase right after it that is
+  not its object ("said a government statement, read on ...": described).
 * A name coordinated with a role noun ("said local businessman and blogger
   Jane Doe", "president and chief executive officer Jane Doe said") names the
   speaker; a name in the possessive ("X's colleague") never does.
@@ -43,6 +44,8 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset(
     caution cautioned conclude concluded describe described accuse accused call called quote quoted
     interject interjected retort retorted answer answered shout shouted yell yelled quip quipped
     counter countered chant chanted scream screamed joke joked tell telling
+    exclaim exclaimed testify testified reiterate reiterated boast boasted recount recounted
+    plead pleaded lament lamented
     """.split()
 )
 PHRASAL_SPEECH = frozenset({("point", "out"), ("spell", "out"), ("lash", "out")})
@@ -138,8 +141,9 @@ def has_adjacent_subject(verb, span: QuoteSpan, paragraph: Paragraph) -> bool:
 
 
 def adjacent_subject(verb, inside: set[int]):
-    """A name right after a speech verb ("said Jane Doe, ...") or right before it, when the parse
-    gave the verb no subject."""
+    """A name right after a speech verb ("said Jane Doe, ...") or right before it, else a noun
+    phrase right after it that is not its object ("said a government statement, read on ...":
+    the parse made "statement" the subject of "read"), when the parse gave the verb no subject."""
     doc = verb.doc
     for index in (verb.i + 1, verb.i - 1):
         if 0 <= index < len(doc) and index not in inside and doc[index].pos_ == "PROPN":
@@ -147,6 +151,23 @@ def adjacent_subject(verb, inside: set[int]):
             while token.dep_ == "compound" and token.head.i != token.i and token.head.pos_ == "PROPN":
                 token = token.head
             return token
+    return _noun_phrase_after(verb, inside)
+
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "pobj"})
+"""Dependencies of a noun phrase that is a verb's object, never its speaker ("told reporters")."""
+
+
+def _noun_phrase_after(verb, inside: set[int]):
+    """The head noun of the noun phrase that starts right after ``verb``, unless it is the verb's
+    object ("told reporters") or stands inside a quote."""
+    after = verb.i + 1
+    for chunk in verb.doc.noun_chunks:
+        if chunk.start == after and chunk.root.pos_ == "NOUN" and chunk.root.i not in inside:
+            is_object = chunk.root.head.i == verb.i and chunk.root.dep_ in OBJECT_DEPS
+            return None if is_object else chunk.root
+        if chunk.start > after:
+            break
     return None
 
 
