@@ -56,3 +56,40 @@ def test_abbreviated_titles_stay_one_token_and_one_sentence(nlp, abbreviation):
         doc = nlp(f"The suspect was arrested by {form} Tom Brell of the county police on Monday.")
         assert form in [t.text for t in doc]
         assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, gender", [
+    ("Rosa Ilvane believes the child should be raised by his father in Lisbon.", "Rosa Ilvane", ""),
+    ("Rosa Ilvane believes that he should be raised in Lisbon.", "Rosa Ilvane", "m"),
+    ("Rosa Ilvane said she would stay in Lisbon.", "Rosa Ilvane", ""),
+    ("Rosa Ilvane stayed in Lisbon, where she ran a pharmacy.", "Rosa Ilvane", "f"),
+])
+def test_a_pronoun_after_a_person_noun_gives_no_gender_to_the_name(nlp, text, name, gender):
+    """The first pronoun after a name gives its gender only when no person is named or described
+    between them ("the child ... his father" is the child's)."""
+    from generator.nlp.cues import type_cues
+
+    ent = next(e for e in nlp(text).ents if e.text == name)
+    found = [c.removeprefix("gender:") for c in type_cues(ent, False) if c.startswith("gender:")]
+    assert found == ([gender] if gender else [])
+
+
+def test_a_verb_of_saying_tagged_a_noun_counts_when_it_has_a_subject():
+    """The small tagger sometimes makes "calls" a noun although it heads the sentence's subject
+    ("Foreign Minister X calls the plan “a mistake”"): with a subject it is a verb of saying;
+    "the calls" without one is not."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from generator.quotes.speakers import is_speech_verb
+
+    words = ["Minister", "Orlov", "calls", "the", "plan", "a", "mistake"]
+    predicate = Doc(Vocab(), words=words, pos=["PROPN", "PROPN", "NOUN", "DET", "NOUN", "DET", "NOUN"],
+                    heads=[1, 2, 2, 4, 2, 6, 2],
+                    deps=["compound", "nsubj", "ROOT", "det", "dobj", "det", "oprd"],
+                    lemmas=["Minister", "Orlov", "call", "the", "plan", "a", "mistake"])
+    assert is_speech_verb(predicate[2])
+    plain = Doc(Vocab(), words=["the", "calls", "stopped"], pos=["DET", "NOUN", "VERB"],
+                heads=[1, 2, 2], deps=["det", "nsubj", "ROOT"], lemmas=["the", "call", "stop"])
+    assert not is_speech_verb(plain[1])

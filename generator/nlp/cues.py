@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from generator.knowledge.names import ORGANISATION_HEADS, SPEECH_VERBS, is_title_modifier, is_title_word
+from generator.knowledge.names import (
+    ORGANISATION_HEADS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    is_title_modifier,
+    is_title_word,
+)
 from generator.nlp.based import is_home_place
 from generator.nlp.contest import is_side_of_contest
 
@@ -59,9 +65,10 @@ def _pronoun_gender(ent) -> str:
     sentence or (when the name is a subject) the next, when no other person is named and no
     quotation mark stands in between, and no speech verb ("said she") comes first in that
     sentence; else "". A pronoun inside a quote is the speaker's word for someone else
-    ("X said. “He talks and he decides.”"), and one in the next sentence stands for that
+    ("X said. “He talks and he decides.”"), one in the next sentence stands for that
     sentence's subject, not for a name in a phrase ("visited the relatives of Y. Although
-    she ...")."""
+    she ..."), and one after a noun for a person stands for that person ("Y believes the
+    child should stay with his father": ``PERSON_NOUNS``)."""
     doc = ent.doc
     sentences, reported = 0, False
     subject = ent.root.dep_ in ("nsubj", "nsubjpass")
@@ -70,7 +77,7 @@ def _pronoun_gender(ent) -> str:
             sentences, reported = sentences + 1, False
             if sentences > 1 or not subject:
                 break
-        if token.ent_type_ == "PERSON" or token.is_quote:
+        if token.ent_type_ == "PERSON" or token.is_quote or token.lemma_.lower() in PERSON_NOUNS:
             break
         reported = reported or token.lemma_.lower() in SPEECH_VERBS  # "Doe said she ...": someone else
         if token.lower_ in PRONOUN_GENDER and not reported:

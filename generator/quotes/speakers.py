@@ -53,13 +53,19 @@ PHRASAL_SPEECH = frozenset({("point", "out"), ("spell", "out"), ("lash", "out")}
 
 
 def is_speech_verb(token) -> bool:
-    """True for a verb of saying ("said", "explained", "told", "pointed out")."""
-    if token.pos_ not in ("VERB", "AUX"):
+    """True for a verb of saying ("said", "explained", "told", "pointed out"), also one the
+    tagger took for a noun although it has a subject ("X calls the plan “a mistake”")."""
+    if token.pos_ not in ("VERB", "AUX") and not _predicate_noun(token):
         return False
     lemma = token.lemma_.lower()
     if (lemma, "out") in PHRASAL_SPEECH:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     return token.lower_ in QUOTE_VERBS or lemma in QUOTE_VERBS
+
+
+def _predicate_noun(token) -> bool:
+    """A word tagged a noun that heads a subject: the tagger's noun is the sentence's verb."""
+    return token.pos_ == "NOUN" and any(child.dep_ == "nsubj" for child in token.children)
 
 
 LABEL_VERBS = frozenset("dismiss reject brand label term denounce condemn decry".split())
