@@ -33,6 +33,13 @@ CASES = [
      "She said she talks to family members back home. ``I have sisters that I still speak to,'' she said.",
      [("I do not know what he thinks", "Rosa Ilvane"),
       ("I have sisters that I still speak to", "Rosa Ilvane")]),
+    ("a company citing words",
+     "Revenue declined 8%. Dunmore Corp. cited \"a general softening in the demand for office products.\"",
+     [("a general softening in the demand for office products.", "Dunmore Corp.")]),
+    ("a described speaker opening the attribution, a participle before 'said'",
+     "``It looks as though they panicked,'' a detective, speaking on condition of anonymity, "
+     "said of the robbers.",
+     [("It looks as though they panicked", "(a detective)")]),
 ]
 
 

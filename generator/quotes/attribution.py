@@ -258,7 +258,8 @@ def _subject(verb, inside: set[int]):
 
 def _speaker(paragraph: Paragraph, verb, span: QuoteSpan, spans: list[QuoteSpan]) -> Attribution:
     inside = _inside(paragraph, spans)
-    subject = _subject(verb, inside) or speakers.adjacent_subject(verb, inside)
+    subject = (_subject(verb, inside) or speakers.adjacent_subject(verb, inside)
+               or speakers.subject_after_quote(paragraph, span, verb, inside))
     if subject is None:
         return Attribution(None, "unresolved")
     if (home := based_organisation(subject)) is not None:  # "Kalamazoo, Mich.-based X said"

@@ -45,7 +45,7 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset(
     interject interjected retort retorted answer answered shout shouted yell yelled quip quipped
     counter countered chant chanted scream screamed joke joked tell telling
     exclaim exclaimed testify testified reiterate reiterated boast boasted recount recounted
-    plead pleaded lament lamented
+    plead pleaded lament lamented cite cited
     """.split()
 )
 PHRASAL_SPEECH = frozenset({("point", "out"), ("spell", "out"), ("lash", "out")})
@@ -158,6 +158,20 @@ def adjacent_subject(verb, inside: set[int]):
                 token = token.head
             return token
     return _noun_phrase_after(verb, inside)
+
+
+def subject_after_quote(paragraph: Paragraph, span: QuoteSpan, verb, inside: set[int]):
+    """The noun phrase opening the attribution of a quote that runs on into it, when the verb of
+    saying comes later and the parse gave it no subject ('“...,” a detective, speaking on
+    condition of anonymity, said': the parse hung "detective" on the quote's verb)."""
+    if not runs_on(paragraph, span) or paragraph.offset + verb.idx < span.close:
+        return None
+    after = [t for t in paragraph.doc if paragraph.offset + t.idx >= span.close and t.i < verb.i
+             and t.i not in inside and not t.is_punct and not t.is_space]
+    if not after:
+        return None
+    chunk = next((c for c in paragraph.doc.noun_chunks if c.start == after[0].i), None)
+    return chunk.root if chunk is not None and chunk.root.pos_ in NOUN_POS else None
 
 
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "pobj"})
