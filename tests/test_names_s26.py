@@ -3,10 +3,16 @@ each as a class, on hand-made mentions with invented names; no model."""
 
 from __future__ import annotations
 
+import pytest
+import spacy
+from spacy.tokens import Doc
+
 from generator.model import Mention
+from generator.nlp.cues import type_cues
 from generator.resolve.name_groups import Links, NameGroup
 from generator.resolve.overrides import Overrides
 from generator.resolve.person_links import link_spelling_variants
+from generator.resolve.typing_rules import vote_type
 
 
 def named(key: str, label: str, *sources: str, text: str = "") -> NameGroup:
@@ -42,3 +48,36 @@ def test_a_one_word_name_misspelt_in_reports_of_one_happening_joins():
     links = spelling_joined(named("tarvaluddin", "PERSON", "a"), named("tarvaladdin", "PERSON", "b"),
                             named("coastal navy", "ORG", "a", "b"))
     assert links.find("tarvaluddin") == links.find("tarvaladdin")
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], ents: list[str]) -> Doc:
+    """A hand-made parse (``spacy.blank``: no model)."""
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+
+
+@pytest.mark.parametrize(("noun", "label", "kin"), [
+    ("family", "PERSON", True), ("brothers", "ORG", True),
+    ("takeover", "ORG", False),  # "the Harwood takeover": a company's
+    ("relatives", "GPE", False),  # "the Lisbon relatives": the family's home, a place
+])
+def test_a_name_modifying_a_family_noun_is_a_familys(noun, label, kin):
+    doc = parsed(["Shares", "held", "by", "the", "Harwood", noun, "rose", "."], [1, 1, 1, 5, 5, 2, 1, 1],
+                 ["nsubj", "ROOT", "agent", "det", "compound", "pobj", "conj", "punct"],
+                 ["O", "O", "O", "O", f"B-{label}", "O", "O", "O"])
+    assert ("kin:person" in type_cues(doc.ents[0], False)) == kin
+
+
+def at(source: str, text: str, label: str, *cues: str) -> Mention:
+    return Mention(source, 0, len(text), text, label, 0, cues=cues)
+
+
+def test_a_family_written_with_the_is_no_company():
+    # "Ilse Harwood" is named once; "the Harwood family", "the Harwoods" and "the Harwood
+    # associates" take an article, which alone had outvoted her as an organisation.
+    mentions = [at("a", "Ilse Harwood", "PERSON", "gender:f"),
+                at("b", "Harwood", "PERSON", "determiner", "kin:person"),
+                at("a", "Harwoods", "NORP", "determiner"), at("a", "Harwood", "ORG", "determiner")]
+    assert vote_type(mentions, known_place=False) == "person"
+    company = [at("a", "Harwood Mills", "ORG"), at("a", "Harwood", "ORG", "determiner"),
+               at("b", "Harwood", "ORG", "determiner")]
+    assert vote_type(company, known_place=False) == "organization"

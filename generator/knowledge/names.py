@@ -130,6 +130,15 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 
+KIN_NOUNS = frozenset(
+    """
+    family families clan dynasty household heirs relatives parents children kids sons
+    daughters brothers sisters siblings twins cousins couple
+    """.split()
+)
+"""Nouns for a family or its members that a family name modifies ("the Doe family", "the Doe
+brothers"): evidence the name is a person's, whatever "the" stands before it."""
+
 # Lower-case words that belong inside a name ("Ludwig van Beethoven"); never glue.
 NAME_PARTICLES = frozenset(
     "van von der den de del della da di du la le bin ibn al el dos das ter ten".split())

@@ -13,6 +13,8 @@ Weights (per mention):
 - "prep:place" cue (in X, to X, from X): place +1.
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
 - "determiner" cue (the X, the X's): organization +1.5 (people's names take no article).
+- "kin:person" cue (the X family, the X brothers: a family noun the name modifies): person
+  +1.5, and the mention's "the", the noun's, is no organisation's.
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
 - "home:place" cue (X-based Y, X, N.H.-based Y: where Y is based): place +3.
 - The name's last word, or its word before "of", is an organisation word ("Department",
@@ -64,6 +66,7 @@ CUE_WEIGHTS: dict[str, dict[EntityType, float]] = {
     "determiner": {"organization": 1.5},
     "state:place": {"place": 3.0},
     "home:place": {"place": 3.0},
+    "kin:person": {"person": 1.5},
     "gender:f": {"person": 1.0},
     "gender:m": {"person": 1.0},
 }
@@ -100,8 +103,8 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
             points[suffix_type] = points.get(suffix_type, 0) + SUFFIX_WEIGHT
     for mention in mentions:
         for cue in mention.cues:
-            if known_place and cue == "determiner":
-                continue  # "the United States", "the Netherlands": a place's usual article
+            if cue == "determiner" and (known_place or "kin:person" in mention.cues):
+                continue  # "the United States": a place's usual article; "the Doe family": the noun's
             for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
                 points[entity_type] = points.get(entity_type, 0) + weight
         if any(is_person_role(role.text) for role in mention.roles):
