@@ -12,6 +12,7 @@ from generator.nlp.cues import type_cues
 from generator.resolve.name_groups import Links, NameGroup
 from generator.resolve.overrides import Overrides
 from generator.resolve.person_links import link_spelling_variants
+from generator.resolve.short_forms import link_head_words
 from generator.resolve.typing_rules import vote_type
 
 
@@ -81,3 +82,35 @@ def test_a_family_written_with_the_is_no_company():
     company = [at("a", "Harwood Mills", "ORG"), at("a", "Harwood", "ORG", "determiner"),
                at("b", "Harwood", "ORG", "determiner")]
     assert vote_type(company, known_place=False) == "organization"
+
+
+def head_word_links(*groups: NameGroup) -> Links:
+    """The links ``link_head_words`` makes over ``groups``."""
+    by_key = {g.key: g for g in groups}
+    links = Links(by_key)
+    link_head_words(by_key, links, Overrides())
+    return links
+
+
+def after_the(key: str, *sources: str) -> NameGroup:
+    """An organisation name written after "the" once in each article of ``sources``."""
+    return NameGroup(key, [at(s, key.title(), "ORG", "determiner") for s in sources])
+
+
+def test_the_head_word_alone_is_the_organisation_it_heads_in_the_same_articles():
+    # "the Institute" in articles writing "the Institute of Tidal Studies" (and the
+    # "Institute Prize" it awards, a name the word does not head).
+    links = head_word_links(after_the("institute", "a", "b", "c"),
+                            after_the("institute of tidal studies", "a"),
+                            after_the("institute prize", "a", "b", "c"))
+    assert links.find("institute") == links.find("institute of tidal studies")
+    assert links.find("institute") != links.find("institute prize")
+
+
+def test_a_head_word_two_organisations_share_in_its_articles_stays_apart():
+    links = head_word_links(after_the("institute", "a", "b"), after_the("institute of tidal studies", "a"),
+                            after_the("institute of lake studies", "b"))
+    assert len({links.find(k) for k in ("institute", "institute of tidal studies",
+                                        "institute of lake studies")}) == 3
+    links = head_word_links(after_the("institute", "a"), after_the("institute of tidal studies", "b"))
+    assert links.find("institute") != links.find("institute of tidal studies")  # never written together
