@@ -114,3 +114,17 @@ def test_a_head_word_two_organisations_share_in_its_articles_stays_apart():
                                         "institute of lake studies")}) == 3
     links = head_word_links(after_the("institute", "a"), after_the("institute of tidal studies", "b"))
     assert links.find("institute") != links.find("institute of tidal studies")  # never written together
+
+
+@pytest.mark.parametrize("name", ["Velmar Gulf", "Strait of Orrin", "Velmar Islands"])
+def test_a_sea_or_region_written_after_the_is_a_place(name):
+    mentions = [at("a", name, "LOC", "determiner"), at("b", name, "LOC", "determiner"),
+                at("b", name, "GPE", "determiner", "prep:place")]
+    assert vote_type(mentions, known_place=False) == "place"
+
+
+def test_a_region_word_does_not_make_a_company_a_place():
+    # "the Velmar Channel" tagged ORG (a broadcaster) and an unknown "the Velmar Heights" stay
+    # as they were: only a location tag with a sea's or region's word drops the article's vote.
+    assert vote_type([at("a", "Velmar Channel", "ORG", "determiner")] * 2, known_place=False) == "organization"
+    assert vote_type([at("a", "Velmar Heights", "LOC", "determiner")] * 2, known_place=False) == "organization"

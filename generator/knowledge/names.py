@@ -121,6 +121,15 @@ FACILITY_WORDS = frozenset(
     """.split()
 )
 
+GEOGRAPHIC_WORDS = frozenset(
+    """
+    gulf sea ocean strait straits bay peninsula canal channel coast coastline island islands
+    delta lake river mountains
+    """.split()
+)
+"""Words that end a sea's or a region's name, or head it before "of" ("Gulf of Aden"): a name
+the model tags a location with one of them takes "the" as seas and regions do."""
+
 # Nouns for a person that a headline writes with a capital ("Woman Killed,
 # Driver Charged"): the person the report is about.
 PERSON_NOUNS = frozenset(

@@ -12,7 +12,10 @@ Weights (per mention):
   +1, so the tags of a name the model also reads as an organisation do not outvote it.
 - "prep:place" cue (in X, to X, from X): place +1.
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
-- "determiner" cue (the X, the X's): organization +1.5 (people's names take no article).
+- "determiner" cue (the X, the X's): organization +1.5 (people's names take no article);
+  none for a gazetteer place ("the United States") or a name tagged a place (LOC, GPE) whose
+  last word, or word before "of", is a sea's or region's ("the Persian Gulf", "the Strait of
+  X"): their usual article.
 - "kin:person" cue (the X family, the X brothers: a family noun the name modifies): person
   +1.5, and the mention's "the", the noun's, is no organisation's.
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
@@ -43,6 +46,7 @@ from functools import lru_cache
 
 from generator.knowledge.names import (
     FACILITY_WORDS,
+    GEOGRAPHIC_WORDS,
     ORGANISATION_WORDS,
     last_word,
     normalise,
@@ -103,8 +107,8 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
             points[suffix_type] = points.get(suffix_type, 0) + SUFFIX_WEIGHT
     for mention in mentions:
         for cue in mention.cues:
-            if cue == "determiner" and (known_place or "kin:person" in mention.cues):
-                continue  # "the United States": a place's usual article; "the Doe family": the noun's
+            if cue == "determiner" and (known_place or "kin:person" in mention.cues or _is_sea(mention)):
+                continue  # "the United States", "the Persian Gulf": a place's usual article
             for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
                 points[entity_type] = points.get(entity_type, 0) + weight
         if any(is_person_role(role.text) for role in mention.roles):
@@ -125,6 +129,13 @@ def _suffix_type(text: str) -> EntityType | None:
     if word in ORGANISATION_WORDS or _head_before_of(text) in ORGANISATION_WORDS:
         return "organization"  # "... Department", "Bureau of Statistics", "University of Leeds"
     return "place" if word in FACILITY_WORDS else None
+
+
+def _is_sea(mention: Mention) -> bool:
+    """A name tagged LOC or GPE ending with, or headed before "of" by, a sea's or region's word
+    (``GEOGRAPHIC_WORDS``: "the Persian Gulf", "the Gulf of Aden")."""
+    return mention.label in ("LOC", "GPE") and (
+        last_word(mention.text) in GEOGRAPHIC_WORDS or _head_before_of(mention.text) in GEOGRAPHIC_WORDS)
 
 
 def _head_before_of(text: str) -> str:
