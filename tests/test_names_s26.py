@@ -128,3 +128,11 @@ def test_a_region_word_does_not_make_a_company_a_place():
     # as they were: only a location tag with a sea's or region's word drops the article's vote.
     assert vote_type([at("a", "Velmar Channel", "ORG", "determiner")] * 2, known_place=False) == "organization"
     assert vote_type([at("a", "Velmar Heights", "LOC", "determiner")] * 2, known_place=False) == "organization"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Upper Velmar East", "place"), ("Velmarian Midwest", "place"),
+    ("South African Velmar Open", "organization"),  # a people's word: no region's name
+])
+def test_a_region_named_by_a_compass_word_is_a_place(name, kind):
+    assert vote_type([at("a", name, "LOC", "determiner")] * 3, known_place=False) == kind

@@ -130,6 +130,14 @@ GEOGRAPHIC_WORDS = frozenset(
 """Words that end a sea's or a region's name, or head it before "of" ("Gulf of Aden"): a name
 the model tags a location with one of them takes "the" as seas and regions do."""
 
+COMPASS_WORDS = frozenset(
+    """
+    north south east west northern southern eastern western northeast northwest southeast
+    southwest midwest mideast
+    """.split()
+)
+"""Compass words that name a region ("the Middle East", "the Midwest", "the West")."""
+
 # Nouns for a person that a headline writes with a capital ("Woman Killed,
 # Driver Charged"): the person the report is about.
 PERSON_NOUNS = frozenset(

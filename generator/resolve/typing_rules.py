@@ -15,7 +15,7 @@ Weights (per mention):
 - "determiner" cue (the X, the X's): organization +1.5 (people's names take no article);
   none for a gazetteer place ("the United States") or a name tagged a place (LOC, GPE) whose
   last word, or word before "of", is a sea's or region's ("the Persian Gulf", "the Strait of
-  X"): their usual article.
+  X"), or tagged LOC and named by a compass word ("the Middle East"): their usual article.
 - "kin:person" cue (the X family, the X brothers: a family noun the name modifies): person
   +1.5, and the mention's "the", the noun's, is no organisation's.
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
@@ -44,7 +44,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator.knowledge import gazetteer
 from generator.knowledge.names import (
+    COMPASS_WORDS,
     FACILITY_WORDS,
     GEOGRAPHIC_WORDS,
     ORGANISATION_WORDS,
@@ -133,9 +135,21 @@ def _suffix_type(text: str) -> EntityType | None:
 
 def _is_sea(mention: Mention) -> bool:
     """A name tagged LOC or GPE ending with, or headed before "of" by, a sea's or region's word
-    (``GEOGRAPHIC_WORDS``: "the Persian Gulf", "the Gulf of Aden")."""
+    (``GEOGRAPHIC_WORDS``: "the Persian Gulf", "the Gulf of Aden"), or one tagged LOC that a
+    compass word names ("the Middle East", "the Midwest"; not "the South African Open", whose
+    compass word makes a people's name)."""
+    if mention.label == "LOC" and _compass_region(mention.text):
+        return True
     return mention.label in ("LOC", "GPE") and (
         last_word(mention.text) in GEOGRAPHIC_WORDS or _head_before_of(mention.text) in GEOGRAPHIC_WORDS)
+
+
+@lru_cache(maxsize=1 << 12)
+def _compass_region(text: str) -> bool:
+    """A name with a compass word (``COMPASS_WORDS``) and no people's adjective ("African")."""
+    words = text.split()
+    return any(w.lower() in COMPASS_WORDS for w in words) and not any(
+        gazetteer.demonym_country(w) for w in words)
 
 
 def _head_before_of(text: str) -> str:
