@@ -136,3 +136,15 @@ def test_a_region_word_does_not_make_a_company_a_place():
 ])
 def test_a_region_named_by_a_compass_word_is_a_place(name, kind):
     assert vote_type([at("a", name, "LOC", "determiner")] * 3, known_place=False) == kind
+
+
+def test_the_before_a_persons_family_name_modifying_a_noun_is_the_nouns():
+    # "the Harwood case", "the Harwood group": the "the" is the case's and the group's.
+    person = [at("a", "Ilse Harwood", "PERSON"), at("a", "Harwood", "ORG", "determiner", "modifier"),
+              at("b", "Harwood", "PERSON", "determiner", "modifier")]
+    assert vote_type(person, known_place=False) == "person"
+    navy = [at("a", "Velmar Navy", "ORG"), at("a", "Navy", "ORG", "determiner", "modifier"),
+            at("b", "Navy", "ORG", "determiner", "modifier")]  # "the Navy ship": still a body's
+    assert vote_type(navy, known_place=False) == "organization"
+    airline = [at("a", "Ilse Harwood VLM", "PERSON"), *[at("a", "VLM", "ORG", "determiner", "modifier")] * 2]
+    assert vote_type(airline, known_place=False) == "organization"  # capitals: an acronym

@@ -17,7 +17,10 @@ Weights (per mention):
   last word, or word before "of", is a sea's or region's ("the Persian Gulf", "the Strait of
   X"), or tagged LOC and named by a compass word ("the Middle East"): their usual article.
 - "kin:person" cue (the X family, the X brothers: a family noun the name modifies): person
-  +1.5, and the mention's "the", the noun's, is no organisation's.
+  +1.5, and the mention's "the", the noun's, is no organisation's. Nor is the "the" before a
+  family name alone modifying a noun ("modifier" cue: "the Doe case", "the Doe group") when
+  the cluster's full names are mostly tagged PERSON ("Jane Doe"); a name in capitals is an
+  acronym, no family name ("the TWA flight").
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
 - "home:place" cue (X-based Y, X, N.H.-based Y: where Y is based): place +3.
 - The name's last word, or its word before "of", is an organisation word ("Department",
@@ -107,9 +110,11 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
         suffix_type = _suffix_type(mention.text)
         if suffix_type:
             points[suffix_type] = points.get(suffix_type, 0) + SUFFIX_WEIGHT
+    persons = _full_names_person(voting)
     for mention in mentions:
         for cue in mention.cues:
-            if cue == "determiner" and (known_place or "kin:person" in mention.cues or _is_sea(mention)):
+            if cue == "determiner" and (
+                    known_place or _article_of_noun(mention, persons) or _is_sea(mention)):
                 continue  # "the United States", "the Persian Gulf": a place's usual article
             for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
                 points[entity_type] = points.get(entity_type, 0) + weight
@@ -121,6 +126,19 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
 
 
 _NO_WEIGHTS: dict[EntityType, float] = {}
+
+
+def _full_names_person(voting: Sequence[Mention]) -> bool:
+    """Whether ``voting`` (``voters``) are full names, half or more of them tagged PERSON."""
+    full = [m for m in voting if _is_full_name(m.text)]
+    return bool(full) and 2 * len([m for m in full if m.label == "PERSON"]) >= len(full)
+
+
+def _article_of_noun(mention: Mention, persons: bool) -> bool:
+    """Whether the "the" before ``mention`` is a noun's after it: a family noun ("the Doe
+    family"), or any noun after a family name alone of a person's full names (``persons``)."""
+    return "kin:person" in mention.cues or (
+        persons and "modifier" in mention.cues and " " not in mention.text and not mention.text.isupper())
 
 
 @lru_cache(maxsize=1 << 16)
