@@ -19,7 +19,7 @@ Weights (per mention):
 - "kin:person" cue (the X family, the X brothers: a family noun the name modifies): person
   +1.5, and the mention's "the", the noun's, is no organisation's. Nor is the "the" before a
   family name alone modifying a noun ("modifier" cue: "the Doe case", "the Doe group") when
-  the cluster's full names are mostly tagged PERSON ("Jane Doe"); a name in capitals is an
+  most of the cluster's full names are tagged PERSON ("Jane Doe"); a name in capitals is an
   acronym, no family name ("the TWA flight").
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
 - "home:place" cue (X-based Y, X, N.H.-based Y: where Y is based): place +3.
@@ -129,9 +129,9 @@ _NO_WEIGHTS: dict[EntityType, float] = {}
 
 
 def _full_names_person(voting: Sequence[Mention]) -> bool:
-    """Whether ``voting`` (``voters``) are full names, half or more of them tagged PERSON."""
+    """Whether ``voting`` (``voters``) are full names, most of them tagged PERSON."""
     full = [m for m in voting if _is_full_name(m.text)]
-    return bool(full) and 2 * len([m for m in full if m.label == "PERSON"]) >= len(full)
+    return 2 * len([m for m in full if m.label == "PERSON"]) > len(full) > 0
 
 
 def _article_of_noun(mention: Mention, persons: bool) -> bool:
