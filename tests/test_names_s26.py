@@ -132,7 +132,7 @@ def test_a_region_word_does_not_make_a_company_a_place():
 
 @pytest.mark.parametrize(("name", "kind"), [
     ("Upper Velmar East", "place"), ("Velmarian Midwest", "place"),
-    ("South African Velmar Open", "organization"),  # a people's word: no region's name
+    ("South Norwegian Velmar Open", "organization"),  # a people's word: no region's name
 ])
 def test_a_region_named_by_a_compass_word_is_a_place(name, kind):
     assert vote_type([at("a", name, "LOC", "determiner")] * 3, known_place=False) == kind

@@ -127,7 +127,7 @@ GEOGRAPHIC_WORDS = frozenset(
     delta lake river mountains
     """.split()
 )
-"""Words that end a sea's or a region's name, or head it before "of" ("Gulf of Aden"): a name
+"""Words that end a sea's or a region's name, or head it before "of" ("Gulf of Velmar"): a name
 the model tags a location with one of them takes "the" as seas and regions do."""
 
 COMPASS_WORDS = frozenset(
@@ -136,7 +136,7 @@ COMPASS_WORDS = frozenset(
     southwest midwest mideast
     """.split()
 )
-"""Compass words that name a region ("the Middle East", "the Midwest", "the West")."""
+"""Compass words that name a region ("the Far North", "the Velmar Southwest")."""
 
 # Nouns for a person that a headline writes with a capital ("Woman Killed,
 # Driver Charged"): the person the report is about.

@@ -63,7 +63,7 @@ def type_cues(ent, has_title: bool) -> list[str]:
 
 def _modifies_kin(ent) -> bool:
     """A name modifying a family noun after it ("the Doe family", "the Doe brothers"); not one
-    tagged a place or a people ("the Miami relatives", "the Cuban family")."""
+    tagged a place or a people ("the Velmar relatives", "the Velmarian family")."""
     root = ent.root
     return (root.dep_ in ("compound", "nmod") and root.head.i >= ent.end
             and root.head.lower_ in KIN_NOUNS and ent.label_ not in ("GPE", "LOC", "FAC", "NORP"))

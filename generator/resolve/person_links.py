@@ -132,7 +132,7 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
 class NameContext:
     """The other names of the articles writing a name: two one-word names spelt alike are one
     name misspelt only in reports of the same happening, which name the same other people or
-    organisations ("Adam", a home computer, is not "Adams" of an article on other news). A place
+    organisations ("Orvel", a home computer, is not "Orvell" of an article on other news). A place
     or a nationality is no such evidence: unrelated reports share those. Worked out on first use."""
 
     def __init__(self, groups: dict[str, NameGroup]) -> None:

@@ -13,9 +13,9 @@ their own rule); short names another longer name of the corpus also starts with
 ("Microsoft" of "Microsoft Update" and "Microsoft Labs"). Cost: one pass over the
 groups, one look-up per name.
 
-A name's head word written alone after "the" ("the Academy", "the Institute") joins the
+A name's head word written alone after "the" ("the Institute") joins the
 organisation "<head> of ..." it heads ("Institute of Marine Studies"), the only one written
-in the same articles (``link_head_words``): "the Academy Awards" starts with the word but
+in the same articles (``link_head_words``): "the Institute Prize" starts with the word but
 is headed by another, and names several articles do not share are left apart.
 """
 

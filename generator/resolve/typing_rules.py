@@ -14,13 +14,13 @@ Weights (per mention):
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
 - "determiner" cue (the X, the X's): organization +1.5 (people's names take no article);
   none for a gazetteer place ("the United States") or a name tagged a place (LOC, GPE) whose
-  last word, or word before "of", is a sea's or region's ("the Persian Gulf", "the Strait of
-  X"), or tagged LOC and named by a compass word ("the Middle East"): their usual article.
+  last word, or word before "of", is a sea's or region's ("the Velmar Gulf", "the Strait of
+  Orrin"), or tagged LOC and named by a compass word ("the Far North"): their usual article.
 - "kin:person" cue (the X family, the X brothers: a family noun the name modifies): person
   +1.5, and the mention's "the", the noun's, is no organisation's. Nor is the "the" before a
   family name alone modifying a noun ("modifier" cue: "the Doe case", "the Doe group") when
   most of the cluster's full names are tagged PERSON ("Jane Doe"); a name in capitals is an
-  acronym, no family name ("the TWA flight").
+  acronym, no family name ("the VLM flight").
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
 - "home:place" cue (X-based Y, X, N.H.-based Y: where Y is based): place +3.
 - The name's last word, or its word before "of", is an organisation word ("Department",
@@ -115,7 +115,7 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
         for cue in mention.cues:
             if cue == "determiner" and (
                     known_place or _article_of_noun(mention, persons) or _is_sea(mention)):
-                continue  # "the United States", "the Persian Gulf": a place's usual article
+                continue  # "the United States", "the Velmar Gulf": a place's usual article
             for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
                 points[entity_type] = points.get(entity_type, 0) + weight
         if any(is_person_role(role.text) for role in mention.roles):
@@ -153,8 +153,8 @@ def _suffix_type(text: str) -> EntityType | None:
 
 def _is_sea(mention: Mention) -> bool:
     """A name tagged LOC or GPE ending with, or headed before "of" by, a sea's or region's word
-    (``GEOGRAPHIC_WORDS``: "the Persian Gulf", "the Gulf of Aden"), or one tagged LOC that a
-    compass word names ("the Middle East", "the Midwest"; not "the South African Open", whose
+    (``GEOGRAPHIC_WORDS``: "the Velmar Gulf", "the Gulf of Orrin"), or one tagged LOC that a
+    compass word names ("the Far North", "the Velmar Southwest"; not "the South Norwegian Open", whose
     compass word makes a people's name)."""
     if mention.label == "LOC" and _compass_region(mention.text):
         return True
@@ -164,7 +164,7 @@ def _is_sea(mention: Mention) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def _compass_region(text: str) -> bool:
-    """A name with a compass word (``COMPASS_WORDS``) and no people's adjective ("African")."""
+    """A name with a compass word (``COMPASS_WORDS``) and no people's adjective ("Norwegian")."""
     words = text.split()
     return any(w.lower() in COMPASS_WORDS for w in words) and not any(
         gazetteer.demonym_country(w) for w in words)
