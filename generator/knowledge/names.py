@@ -126,6 +126,23 @@ FACILITY_WORDS = frozenset(
     """.split()
 )
 
+GEOGRAPHIC_WORDS = frozenset(
+    """
+    gulf sea ocean strait straits bay peninsula canal channel coast coastline island islands
+    delta lake river mountains
+    """.split()
+)
+"""Words that end a sea's or a region's name, or head it before "of" ("Gulf of Velmar"): a name
+the model tags a location with one of them takes "the" as seas and regions do."""
+
+COMPASS_WORDS = frozenset(
+    """
+    north south east west northern southern eastern western northeast northwest southeast
+    southwest midwest mideast
+    """.split()
+)
+"""Compass words that name a region ("the Far North", "the Velmar Southwest")."""
+
 # Nouns for a person that a headline writes with a capital ("Woman Killed,
 # Driver Charged"): the person the report is about.
 PERSON_NOUNS = frozenset(
@@ -134,6 +151,15 @@ PERSON_NOUNS = frozenset(
     daughter teen teenager child baby mom dad gunman driver victim suspect
     """.split()
 )
+
+KIN_NOUNS = frozenset(
+    """
+    family families clan dynasty household heirs relatives parents children kids sons
+    daughters brothers sisters siblings twins cousins couple
+    """.split()
+)
+"""Nouns for a family or its members that a family name modifies ("the Doe family", "the Doe
+brothers"): evidence the name is a person's, whatever "the" stands before it."""
 
 # Lower-case words that belong inside a name ("Ludwig van Beethoven"); never glue.
 NAME_PARTICLES = frozenset(

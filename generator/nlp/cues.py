@@ -2,8 +2,9 @@
 
 ``type_cues`` records a title before it, a speech verb it is the subject of, a place
 preposition it follows, a state abbreviation beside it, a "-based" after it (a company's
-home), a determiner, a possessive and the gender of a pronoun after it; ``titles_before``
-gives the title words written right before a span.
+home), a determiner, a possessive, a noun it modifies ("the Doe case"), a family noun it
+modifies ("the Doe family") and the gender of a pronoun after it; ``titles_before`` gives
+the title words written right before a span.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from generator.knowledge.names import (
+    KIN_NOUNS,
     ORGANISATION_HEADS,
     PERSON_NOUNS,
     SPEECH_VERBS,
@@ -42,6 +44,10 @@ def type_cues(ent, has_title: bool) -> list[str]:
         cues.append("verb:said")
     if root.dep_ in ("compound", "poss") and root.head.lower_ in ORGANISATION_HEADS:
         cues.append("head:organization")
+    if _modifies_kin(ent):
+        cues.append("kin:person")  # "the Doe family": a family's name; the "the" is the noun's
+    if root.dep_ in ("compound", "nmod") and root.head.i >= ent.end and root.head.pos_ == "NOUN":
+        cues.append("modifier")  # "the Doe case": the "the" may be the noun's
     if ent.label_ == "GPE" and is_side_of_contest(ent):
         cues.append("contest:team")  # "a win over Springfield": the city's team
     elif (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or _is_hometown(ent):
@@ -54,6 +60,14 @@ def type_cues(ent, has_title: bool) -> list[str]:
     if gender:
         cues.append(f"gender:{gender}")
     return cues
+
+
+def _modifies_kin(ent) -> bool:
+    """A name modifying a family noun after it ("the Doe family", "the Doe brothers"); not one
+    tagged a place or a people ("the Velmar relatives", "the Velmarian family")."""
+    root = ent.root
+    return (root.dep_ in ("compound", "nmod") and root.head.i >= ent.end
+            and root.head.lower_ in KIN_NOUNS and ent.label_ not in ("GPE", "LOC", "FAC", "NORP"))
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",

@@ -11,7 +11,8 @@ Steps, each a small function over plain data:
    organisation/place name suffixes ("Navy" of "Indian Navy"), a department's name
    written without "Department" ("Staunton Police") and acronyms
    (``organisation_links``), an organisation's short form written
-   alone ("Acme" of "Acme Foods", ``short_forms``); each rule asks what kind of name
+   alone ("Acme" of "Acme Foods", ``short_forms``) and a head word after "the" ("the
+   Institute" of "Institute of Marine Studies"); each rule asks what kind of name
    a group is (``name_kinds``);
    a short name several entities share is then decided per article from the
    article's own evidence (``shared_names.decide_shared_names``), or left ambiguous;
@@ -56,7 +57,7 @@ from generator.resolve.person_links import (
 )
 from generator.resolve.person_nouns import decide_person_nouns
 from generator.resolve.shared_names import decide_shared_names
-from generator.resolve.short_forms import link_leading_parts
+from generator.resolve.short_forms import link_head_words, link_leading_parts
 from generator.resolve.team_places import give_places_to_teams
 from generator.resolve.typing_rules import outlet_key, vote_type
 from generator.resolve.variant_links import link_label_variants, link_plural_variants, link_spacing_variants
@@ -92,6 +93,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], overrides: Overrides,
         ambiguous.update(link_name_suffixes(groups, links, overrides))
         link_department_forms(groups, links, overrides)
         link_leading_parts(groups, links, overrides)
+        link_head_words(groups, links, overrides)
         link_acronyms(groups, links, overrides)
         ambiguous = decide_shared_names(groups, links, ambiguous)
         give_places_to_teams(groups, links)

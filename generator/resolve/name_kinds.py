@@ -46,10 +46,10 @@ def titled_after(longer: NameGroup, name: NameGroup) -> bool:
     written without: a film, book or group named after a person or thing ("the Notorious Jane
     Roe" for "Jane Roe"), not a longer form of the same name ("the Harbor City Rovers" for
     "the Rovers")."""
-    return _takes_article(longer) and not _takes_article(name)
+    return takes_article(longer) and not takes_article(name)
 
 
-def _takes_article(group: NameGroup) -> bool:
+def takes_article(group: NameGroup) -> bool:
     """Half or more of the name's tagged mentions (recovered ones carry no cues) follow "the"."""
     tagged = [m for m in group.mentions if m.label]
     return bool(tagged) and 2 * len([m for m in tagged if "determiner" in m.cues]) >= len(tagged)

@@ -111,7 +111,8 @@ def _family_name_first(group: NameGroup) -> bool:
 def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
     """Join person names that differ only by spelling (same first word, close rest); two family
     names alone only when they are not those of two people with different given names
-    (``_given_names_apart``: "Thomson" of "Andrew Thomson" and "Thompson" of "George Thompson")."""
+    (``_given_names_apart``: "Thomson" of "Andrew Thomson" and "Thompson" of "George Thompson"),
+    and whose articles name a third person or organisation (``NameContext``)."""
     blocks: dict[str, list[str]] = defaultdict(list)
     given: dict[str, set[str]] = defaultdict(set)  # family name -> given names of the full names
     for key, group in groups.items():
@@ -119,10 +120,38 @@ def link_spelling_variants(groups: dict[str, NameGroup], links: Links, overrides
             blocks[group.words[0] if len(group.words) > 1 else "~" + key[:3]].append(key)
             if len(group.words) > 1:
                 given[group.words[-1]].add(group.words[0])
+    context = NameContext(groups)
     for keys in blocks.values():
         for i, j in _spelling_candidates(keys):
-            if is_spelling_variant(keys[i], keys[j]) and not _given_names_apart(keys[i], keys[j], given):
-                links.join(keys[i], keys[j])
+            a, b = keys[i], keys[j]
+            if is_spelling_variant(a, b) and not _given_names_apart(a, b, given) \
+                    and (" " in a or " " in b or context.shared(a, b)):
+                links.join(a, b)
+
+
+class NameContext:
+    """The other names of the articles writing a name: two one-word names spelt alike are one
+    name misspelt only in reports of the same happening, which name the same other people or
+    organisations ("Orvel", a home computer, is not "Orvell" of an article on other news). A place
+    or a nationality is no such evidence: unrelated reports share those. Worked out on first use."""
+
+    def __init__(self, groups: dict[str, NameGroup]) -> None:
+        self.groups = groups
+        self.by_source: dict[str, set[str]] | None = None
+
+    def names(self, key: str) -> set[str]:
+        """Keys of the people and organisations named in the articles writing ``key``."""
+        if self.by_source is None:
+            self.by_source = defaultdict(set)
+            for other, group in self.groups.items():
+                if not other.startswith(("place:", "group:")):
+                    for source in group.sources:
+                        self.by_source[source].add(other)
+        return {name for source in self.groups[key].sources for name in self.by_source.get(source, ())}
+
+    def shared(self, a: str, b: str) -> bool:
+        """Whether the articles of ``a`` and those of ``b`` name a third person or organisation."""
+        return bool((self.names(a) & self.names(b)) - {a, b})
 
 
 def _given_names_apart(a: str, b: str, given: dict[str, set[str]]) -> bool:

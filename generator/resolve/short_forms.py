@@ -12,6 +12,11 @@ police or a company's plant stays apart; names written in capitals (acronyms hav
 their own rule); short names another longer name of the corpus also starts with
 ("Microsoft" of "Microsoft Update" and "Microsoft Labs"). Cost: one pass over the
 groups, one look-up per name.
+
+A name's head word written alone after "the" ("the Institute") joins the
+organisation "<head> of ..." it heads ("Institute of Marine Studies"), the only one written
+in the same articles (``link_head_words``): "the Institute Prize" starts with the word but
+is headed by another, and names several articles do not share are left apart.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from collections import defaultdict
 
 from generator.knowledge.names import FACILITY_WORDS, ORGANISATION_WORDS
 from generator.resolve.name_groups import Links, NameGroup
-from generator.resolve.name_kinds import is_other_name
+from generator.resolve.name_kinds import is_other_name, takes_article
 from generator.resolve.overrides import Overrides
 
 COMPANY_KIND_WORDS = frozenset("""
@@ -85,3 +90,22 @@ def _full_form(words: list[str], size: int) -> bool:
     added = _core(words)[size:]
     bodies = [word for word in words[size:] if word in BODY_WORDS and word not in COMPANY_KIND_WORDS]
     return len(added) <= 1 and not bodies
+
+
+def link_head_words(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
+    """Join a one-word organisation name mostly written after "the" to the only organisation
+    named "<that word> of ..." that an article writing it writes too (see the module doc)."""
+    headed: dict[str, list[str]] = defaultdict(list)  # head word -> keys of "<head> of ..." names
+    for key, group in groups.items():
+        words = group.words
+        if len(words) > 2 and words[1] == "of" and group.mentions and is_other_name(group) \
+                and group.label_share("ORG") > 0.5 and not overrides.keeps_apart(key):
+            headed[words[0]].append(key)
+    for key, group in groups.items():
+        if key not in headed or not group.mentions or overrides.keeps_apart(key) \
+                or not is_other_name(group) or not _mostly_organisation(group) or not takes_article(group):
+            continue
+        roots = {links.find(k) for k in headed[key] if groups[k].sources & group.sources}
+        roots.discard(links.find(key))
+        if len(roots) == 1:
+            links.join(roots.pop(), key)

@@ -12,7 +12,15 @@ Weights (per mention):
   +1, so the tags of a name the model also reads as an organisation do not outvote it.
 - "prep:place" cue (in X, to X, from X): place +1.
 - "head:organization" cue (X shares, X's chief executive): organization +1.5.
-- "determiner" cue (the X, the X's): organization +1.5 (people's names take no article).
+- "determiner" cue (the X, the X's): organization +1.5 (people's names take no article);
+  none for a gazetteer place ("the United States") or a name tagged a place (LOC, GPE) whose
+  last word, or word before "of", is a sea's or region's ("the Velmar Gulf", "the Strait of
+  Orrin"), or tagged LOC and named by a compass word ("the Far North"): their usual article.
+- "kin:person" cue (the X family, the X brothers: a family noun the name modifies): person
+  +1.5, and the mention's "the", the noun's, is no organisation's. Nor is the "the" before a
+  family name alone modifying a noun ("modifier" cue: "the Doe case", "the Doe group") when
+  most of the cluster's full names are tagged PERSON ("Jane Doe"); a name in capitals is an
+  acronym, no family name ("the VLM flight").
 - "state:place" cue (X, N.H. / the N.H. itself): place +3.
 - "home:place" cue (X-based Y, X, N.H.-based Y: where Y is based): place +3.
 - The name's last word, or its word before "of", is an organisation word ("Department",
@@ -39,8 +47,11 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from generator.knowledge import gazetteer
 from generator.knowledge.names import (
+    COMPASS_WORDS,
     FACILITY_WORDS,
+    GEOGRAPHIC_WORDS,
     ORGANISATION_WORDS,
     last_word,
     normalise,
@@ -64,6 +75,7 @@ CUE_WEIGHTS: dict[str, dict[EntityType, float]] = {
     "determiner": {"organization": 1.5},
     "state:place": {"place": 3.0},
     "home:place": {"place": 3.0},
+    "kin:person": {"person": 1.5},
     "gender:f": {"person": 1.0},
     "gender:m": {"person": 1.0},
 }
@@ -98,10 +110,12 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
         suffix_type = _suffix_type(mention.text)
         if suffix_type:
             points[suffix_type] = points.get(suffix_type, 0) + SUFFIX_WEIGHT
+    persons = _full_names_person(voting)
     for mention in mentions:
         for cue in mention.cues:
-            if known_place and cue == "determiner":
-                continue  # "the United States", "the Netherlands": a place's usual article
+            if cue == "determiner" and (
+                    known_place or _article_of_noun(mention, persons) or _is_sea(mention)):
+                continue  # "the United States", "the Velmar Gulf": a place's usual article
             for entity_type, weight in CUE_WEIGHTS.get(cue, _NO_WEIGHTS).items():
                 points[entity_type] = points.get(entity_type, 0) + weight
         if any(is_person_role(role.text) for role in mention.roles):
@@ -114,6 +128,19 @@ def type_scores(mentions: Sequence[Mention], known_place: bool) -> Counter:
 _NO_WEIGHTS: dict[EntityType, float] = {}
 
 
+def _full_names_person(voting: Sequence[Mention]) -> bool:
+    """Whether ``voting`` (``voters``) are full names, most of them tagged PERSON."""
+    full = [m for m in voting if _is_full_name(m.text)]
+    return 2 * len([m for m in full if m.label == "PERSON"]) > len(full) > 0
+
+
+def _article_of_noun(mention: Mention, persons: bool) -> bool:
+    """Whether the "the" before ``mention`` is a noun's after it: a family noun ("the Doe
+    family"), or any noun after a family name alone of a person's full names (``persons``)."""
+    return "kin:person" in mention.cues or (
+        persons and "modifier" in mention.cues and " " not in mention.text and not mention.text.isupper())
+
+
 @lru_cache(maxsize=1 << 16)
 def _suffix_type(text: str) -> EntityType | None:
     """The type a name's last word gives ("... Department": organization, "... Stadium":
@@ -122,6 +149,25 @@ def _suffix_type(text: str) -> EntityType | None:
     if word in ORGANISATION_WORDS or _head_before_of(text) in ORGANISATION_WORDS:
         return "organization"  # "... Department", "Bureau of Statistics", "University of Leeds"
     return "place" if word in FACILITY_WORDS else None
+
+
+def _is_sea(mention: Mention) -> bool:
+    """A name tagged LOC or GPE ending with, or headed before "of" by, a sea's or region's word
+    (``GEOGRAPHIC_WORDS``: "the Velmar Gulf", "the Gulf of Orrin"), or one tagged LOC that a
+    compass word names ("the Far North", "the Velmar Southwest"; not "the South Norwegian Open", whose
+    compass word makes a people's name)."""
+    if mention.label == "LOC" and _compass_region(mention.text):
+        return True
+    return mention.label in ("LOC", "GPE") and (
+        last_word(mention.text) in GEOGRAPHIC_WORDS or _head_before_of(mention.text) in GEOGRAPHIC_WORDS)
+
+
+@lru_cache(maxsize=1 << 12)
+def _compass_region(text: str) -> bool:
+    """A name with a compass word (``COMPASS_WORDS``) and no people's adjective ("Norwegian")."""
+    words = text.split()
+    return any(w.lower() in COMPASS_WORDS for w in words) and not any(
+        gazetteer.demonym_country(w) for w in words)
 
 
 def _head_before_of(text: str) -> str:
