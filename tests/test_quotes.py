@@ -295,7 +295,7 @@ SEED_EXPECTED = {
     ("003", "Russophobia"): "Putin",
     ("003", "preposterous"): "Witkoff",  # "he dismissed concerns ... as “preposterous”"
     ("004", "Yeah, get a deal where people stop getting killed"): "Trump",
-    ("004", "secondary tariffs"): None,
+    ("004", "secondary tariffs"): "Trump",  # "Trump has previously floated the idea of imposing “...”" (gold)
     ("004", "regime change"): "Zelenskyy",
     ("002", "constructive"): None,
     ("002", "non-negotiable security conditions"): "Russia",  # "what Russia calls “...”"

@@ -45,7 +45,7 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset(
     interject interjected retort retorted answer answered shout shouted yell yelled quip quipped
     counter countered chant chanted scream screamed joke joked tell telling
     exclaim exclaimed testify testified reiterate reiterated boast boasted recount recounted
-    plead pleaded lament lamented cite cited
+    plead pleaded lament lamented cite cited float floated propose proposed mention mentioned
     """.split()
 )
 PHRASAL_SPEECH = frozenset({("point", "out"), ("spell", "out"), ("lash", "out")})
