@@ -148,3 +148,23 @@ def test_the_before_a_persons_family_name_modifying_a_noun_is_the_nouns():
     assert vote_type(navy, known_place=False) == "organization"
     airline = [at("a", "Ilse Harwood VLM", "PERSON"), *[at("a", "VLM", "ORG", "determiner", "modifier")] * 2]
     assert vote_type(airline, known_place=False) == "organization"  # capitals: an acronym
+
+
+def test_an_acronym_leaves_out_a_country_abbreviation_opening_the_name():
+    """ "QLB" is the "U.S. Quarry and Land Bureau", as "INS" was the U.S. immigration service's;
+    a two-letter remainder ("UK Harbor Party" -> "HP") spells nothing."""
+    from generator.model import Mention
+    from generator.resolve.name_groups import Links, NameGroup
+    from generator.resolve.organisation_links import link_acronyms
+    from generator.resolve.overrides import Overrides
+
+    def org(key: str, text: str) -> NameGroup:
+        return NameGroup(key, [Mention("a", 0, len(text), text, "ORG", 0)])
+
+    groups = {"us quarry and land bureau": org("us quarry and land bureau", "U.S. Quarry and Land Bureau"),
+              "qlb": org("qlb", "QLB"),
+              "uk harbor party": org("uk harbor party", "UK Harbor Party"), "hp": org("hp", "HP")}
+    links = Links(groups)
+    link_acronyms(groups, links, Overrides())
+    assert links.find("qlb") == links.find("us quarry and land bureau")
+    assert links.find("hp") != links.find("uk harbor party")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator.knowledge import gazetteer
 from generator.resolve.name_groups import PLACE_LABELS, Links, NameGroup, give_mention
 from generator.resolve.name_kinds import is_other_name, titled_after
 from generator.resolve.overrides import Overrides
@@ -90,13 +91,24 @@ def link_department_forms(groups: dict[str, NameGroup], links: Links, overrides:
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
 
 
+def without_country_abbreviation(name: str) -> str | None:
+    """The rest of a name of two or more words after a country's abbreviation opening it
+    ("U.S. Immigration and Naturalization Service" -> "Immigration and Naturalization
+    Service"), which its acronym leaves out; else None."""
+    first, _, rest = name.partition(" ")
+    letters = first.replace(".", "")
+    place = gazetteer.lookup(first) if letters.isupper() and len(letters) >= 2 else None
+    return rest if place is not None and place.kind == "country" and " " in rest else None
+
+
 def initials(name: str) -> str:
     """"Federal Trade Commission" -> "FTC" (small words skipped)."""
     return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIP_WORDS).upper()
 
 
 def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrides) -> None:
-    """Join an all-capitals name to the only multi-word name whose initials it spells
+    """Join an all-capitals name to the only multi-word name whose initials it spells, with or
+    without a country's abbreviation opening the name (``without_country_abbreviation``)
     (never to a person's name: "N.H." in "Springfield, N.H." is no one's initials), a
     name ending in "Police" spelt with the D of its department ("NYPD"); when
     none does, to the only one written after "the" whose initials it spells with the
@@ -109,6 +121,9 @@ def link_acronyms(groups: dict[str, NameGroup], links: Links, overrides: Overrid
     for key, group in groups.items():
         if len(group.words) > 1 and is_other_name(group) and not overrides.keeps_apart(key):
             by_initials[initials(usual[key])].add(key)
+            rest = without_country_abbreviation(usual[key])
+            if rest is not None and len(initials(rest)) >= 3:  # "INS", not a two-letter "IP"
+                by_initials[initials(rest)].add(key)
             if group.words[-1] == "police":  # "NYPD" for "New York Police": a police department
                 by_initials[initials(usual[key]) + "D"].add(key)
             if any("determiner" in m.cues for m in group.mentions):
