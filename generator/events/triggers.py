@@ -313,6 +313,14 @@ REPEATED_MODIFIERS = frozenset({"several", "multiple", "many", "numerous", "vari
                                 "routinely", "generally"})
 """Words marking habitual or repeated events, which are not one event."""
 
+NATIONALITY_NOUNS = frozenset({"briton", "britons", "brit", "brits", "scot", "scots", "dane", "danes",
+                               "swede", "swedes", "finn", "finns", "pole", "poles", "turk", "turks",
+                               "spaniard", "spaniards", "kiwi", "kiwis", "aussie", "aussies",
+                               "englishman", "scotsman", "welshman", "irishman", "frenchman",
+                               "dutchman"})
+"""Nouns for a person of a nation that no demonym rule derives ("Briton hurt in crash"): they
+name no one (``parties.mention_of``)."""
+
 FAMILIES: dict[str, str] = {"talks": "meeting", "death": "killing", "execution": "killing"}
 """Kinds that merge with each other: talks and meetings are one family, a killing, the death
 it causes and an execution (by a state, or "executed two of them" of a gunman) another. A
