@@ -97,12 +97,18 @@ def subjects(verb) -> list:
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         subjects = [current.head if s.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl" else s
-                    for s in subjects] or _participle_subjects(current)
+                    for s in subjects] or _participle_subjects(current) or _modified_noun(current)
         after_preposition = current.dep_ == "pcomp" and current.head.dep_ == "prep"
         if subjects or (current.dep_ not in INHERIT_DEPS and not after_preposition):
             return subjects
         current = current.head.head if after_preposition else current.head
     return []
+
+
+def _modified_noun(verb) -> list:
+    """The noun a participle clause modifies ("a climber feared dead": "climber"), else none."""
+    modifies = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN")
+    return [verb.head] if modifies else []
 
 
 def _participle_subjects(verb) -> list:
@@ -145,9 +151,18 @@ def mention_spans(paragraph: Paragraph, tokens: list, exclude) -> tuple[tuple[in
     for token in (t for head in tokens for t in expand(head)):
         mention = mention_of(paragraph, token)
         adjective = token.dep_ == "amod" and mention is not None and mention.label == "NORP"
-        if mention is not None and (mention.start, mention.end) != exclude and not adjective:
+        if mention is not None and (mention.start, mention.end) != exclude and not adjective \
+                and not _home_of(token, mention):
             spans[(mention.start, mention.end)] = None
     return tuple(spans)
+
+def _home_of(token, mention: Mention) -> bool:
+    """Whether a place name modifies a common noun for a person, saying where someone is from ("a
+    Springfield woman", "a Kesmark man"): the place takes no part (unlike "a Kesmark office
+    shooting" or "a Rose Garden announcement")."""
+    return (token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN"
+            and mention.label in lex.PLACE_LABELS and is_person_noun(token.head))
+
 
 def mention_of(paragraph: Paragraph, token) -> Mention | None:
     """The name mention a token is part of (a singular pronoun's antecedent; "they" names no one,
@@ -162,11 +177,15 @@ def mention_of(paragraph: Paragraph, token) -> Mention | None:
 
 
 def _names_no_one(token) -> bool:
-    """A nationality used as a noun ("Briton hurt in crash", "an Australian was hurt"): no one
-    named."""
-    if token.lower_ in lex.NATIONALITY_NOUNS:
+    """A common noun for a person that a headline capitalises ("Woman Killed In Crash"), or a
+    nationality used as a noun ("Briton hurt in crash", "an Australian was hurt"): no one named."""
+    if token.lower_ in COMMON_PERSON_NOUNS or token.lower_ in lex.NATIONALITY_NOUNS:
         return True
     return token.pos_ in ("NOUN", "PROPN") and gazetteer.demonym_country(token.text) is not None
+
+
+COMMON_PERSON_NOUNS = lex.PARTY_NOUNS | PERSON_NOUNS
+"""Common nouns for people that a headline's capitals make the model tag as a name alone."""
 
 ANTECEDENT_PARAGRAPHS = 2
 """Paragraphs before a pronoun's own that its antecedent is looked for in: a news paragraph is

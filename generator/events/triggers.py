@@ -47,10 +47,13 @@ VERB_TRIGGERS: dict[str, str] = {
 
 PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("open", "fire"): "shooting", ("gun", "down"): "shooting", ("pass", "away"): "death",
-    ("find", "dead"): "death",
+    ("find", "dead"): "death", ("presume", "dead"): "death", ("fear", "dead"): "death",
+    ("declare", "dead"): "death", ("pronounce", "dead"): "death", ("confirm", "dead"): "death",
+    ("report", "dead"): "death",
 }  # fmt: skip
 """(verb lemma, its object, particle or predicate) -> kind, for events named by a phrase ("opened
-fire", "gunned down", "was found dead")."""
+fire", "gunned down", "was found dead", "is presumed dead", "a climber feared dead", "was
+pronounced dead at the scene")."""
 
 NEEDS_PARTY_OBJECT = frozenset({"meet", "welcome", "host", "fire", "sack", "dismiss", "capture",
                                 "shoot", "kill", "terminate", "nab", "acquire", "buy", "purchase",
