@@ -13,6 +13,7 @@ person named before it; a nationality adjective is no participant) and
 from __future__ import annotations
 
 from generator.events import triggers as lex
+from generator.knowledge import gazetteer
 from generator.knowledge.names import JOB_WORDS, PERSON_NOUNS, PERSON_TITLES
 from generator.model import Mention
 from generator.nlp.cues import PRONOUN_GENDER
@@ -30,7 +31,7 @@ def participants(token, governor) -> list:
         found += subjects(token) + [c for c in token.children if _is_object(c)]
         found += _prep_objects(token, lex.PARTICIPANT_PREPS | {"agent"})
     else:
-        found += [c for c in token.children if c.dep_ in ("poss", "compound")]
+        found += [_owner(c, token, governor) for c in token.children if c.dep_ in ("poss", "compound")]
         found += _prep_objects(token, lex.NOUN_PARTICIPANT_PREPS)
         light = governor is not None and governor.lemma_.lower() in lex.LIGHT_VERBS
         inside = _after_prep(token, governor, "in") and token.lower_ in lex.ONGOING_NOUNS
@@ -39,6 +40,16 @@ def participants(token, governor) -> list:
         if (light and token.dep_ == "dobj") or inside or filed:
             found += subjects(governor) + _prep_objects(governor, lex.PARTICIPANT_PREPS)
     return found
+
+
+def _owner(possessor, noun, governor):
+    """Whom a possessive pronoun on a noun under its verb's preposition stands for: the verb's
+    subject ("his brother plunged to his death": the brother, a kin noun naming no one; "X fell
+    to her death": X), not the last person named before it; else the possessor itself."""
+    under_verb = noun.dep_ == "pobj" and governor is not None and noun.head.head.i == governor.i
+    if possessor.lower_ in lex.PERSONAL_PRONOUNS and under_verb:
+        return next(iter(subjects(governor)), possessor)
+    return possessor
 
 
 def struck(token, governor) -> list:
@@ -86,12 +97,18 @@ def subjects(verb) -> list:
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         subjects = [current.head if s.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl" else s
-                    for s in subjects] or _participle_subjects(current)
+                    for s in subjects] or _participle_subjects(current) or _modified_noun(current)
         after_preposition = current.dep_ == "pcomp" and current.head.dep_ == "prep"
         if subjects or (current.dep_ not in INHERIT_DEPS and not after_preposition):
             return subjects
         current = current.head.head if after_preposition else current.head
     return []
+
+
+def _modified_noun(verb) -> list:
+    """The noun a participle clause modifies ("a climber feared dead": "climber"), else none."""
+    modifies = verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN")
+    return [verb.head] if modifies else []
 
 
 def _participle_subjects(verb) -> list:
@@ -134,15 +151,41 @@ def mention_spans(paragraph: Paragraph, tokens: list, exclude) -> tuple[tuple[in
     for token in (t for head in tokens for t in expand(head)):
         mention = mention_of(paragraph, token)
         adjective = token.dep_ == "amod" and mention is not None and mention.label == "NORP"
-        if mention is not None and (mention.start, mention.end) != exclude and not adjective:
+        if mention is not None and (mention.start, mention.end) != exclude and not adjective \
+                and not _home_of(token, mention):
             spans[(mention.start, mention.end)] = None
     return tuple(spans)
 
+def _home_of(token, mention: Mention) -> bool:
+    """Whether a place name modifies a common noun for a person, saying where someone is from ("a
+    Springfield woman", "a Kesmark man"): the place takes no part (unlike "a Kesmark office
+    shooting" or "a Rose Garden announcement")."""
+    return (token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN"
+            and mention.label in lex.PLACE_LABELS and is_person_noun(token.head))
+
+
 def mention_of(paragraph: Paragraph, token) -> Mention | None:
+    """The name mention a token is part of (a singular pronoun's antecedent; "they" names no one,
+    ``PLURAL_PRONOUNS``); none for a word that names no one though the model tagged it alone as
+    a name (``_names_no_one``)."""
     start = paragraph.offset + token.idx
-    if token.lower_ in lex.PERSONAL_PRONOUNS:  # "they" names no one (``PLURAL_PRONOUNS``)
+    if token.lower_ in lex.PERSONAL_PRONOUNS:
         return None if token.lower_ in PLURAL_PRONOUNS else _antecedent(paragraph, token)
-    return paragraph.mention_at(start, start + len(token.text))
+    mention = paragraph.mention_at(start, start + len(token.text))
+    alone = mention is not None and mention.end - mention.start == len(token.text)
+    return None if alone and _names_no_one(token) else mention
+
+
+def _names_no_one(token) -> bool:
+    """A common noun for a person that a headline capitalises ("Woman Killed In Crash"), or a
+    nationality used as a noun ("Briton hurt in crash", "an Australian was hurt"): no one named."""
+    if token.lower_ in COMMON_PERSON_NOUNS or token.lower_ in lex.NATIONALITY_NOUNS:
+        return True
+    return token.pos_ in ("NOUN", "PROPN") and gazetteer.demonym_country(token.text) is not None
+
+
+COMMON_PERSON_NOUNS = lex.PARTY_NOUNS | PERSON_NOUNS
+"""Common nouns for people that a headline's capitals make the model tag as a name alone."""
 
 ANTECEDENT_PARAGRAPHS = 2
 """Paragraphs before a pronoun's own that its antecedent is looked for in: a news paragraph is

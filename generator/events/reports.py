@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.events import triggers as lex
 from generator.knowledge import gazetteer
@@ -64,12 +65,68 @@ class Report:
 def resolve_reports(briefing: Briefing) -> list[Report]:
     """Every event candidate of every analysed source, with entity ids."""
     by_span = briefing.mention_index()
+    homonyms = _homonyms(by_span)
     reports = []
     for source in briefing.sources:
         analysis = briefing.analyses.get(source.id)
         for candidate in analysis.events if analysis else ():
-            reports.append(_report(candidate, by_span, len(reports), source.published))
+            report = _report(candidate, by_span, len(reports), source.published)
+            if (source.id, report.place) in homonyms:
+                report = replace(report, geo=homonyms[(source.id, report.place)])
+            reports.append(report)
     return reports
+
+
+def _homonyms(by_span: dict) -> dict[tuple[str, str], gazetteer.Place]:
+    """(source id, place id) -> the gazetteer entry of a city a name also has in another country,
+    taken there: a city no other place of its article shares a country with, named no more often
+    than the places of the country the article's other places mostly lie in, and a city's name
+    there too, within ``HOMONYM_KM`` of one of them ("Cambridge" beside "Boston" is the one in
+    Massachusetts, though the English town is what the name alone looks up; a city named more
+    often than the article's places abroad stays where the name alone puts it)."""
+    named: dict[str, dict[str, tuple[str, gazetteer.Place, int]]] = {}  # source -> place id -> ...
+    for (source, _, _), entity in by_span.items():
+        geo = _lookup(entity.name) if entity.type == "place" else None
+        if geo is not None:
+            places = named.setdefault(source, {})
+            places[entity.id] = (entity.name, geo, places.get(entity.id, ("", geo, 0))[2] + 1)
+    found = {}
+    for source, places in named.items():
+        for place, (name, geo, times) in places.items():
+            there = _homonym_abroad(place, name, geo, times, places)
+            if there is not None:
+                found[(source, place)] = there
+    return found
+
+
+def _homonym_abroad(place: str, name: str, geo: gazetteer.Place, times: int,
+                    places: dict[str, tuple[str, gazetteer.Place, int]]) -> gazetteer.Place | None:
+    """The city ``name`` in the country of its article's other ``places`` (``_homonyms``)."""
+    abroad: dict[str, int] = {}
+    for other, (_, g, n) in places.items():
+        if other != place:
+            abroad[g.country_code] = abroad.get(g.country_code, 0) + n
+    if geo.kind != "city" or geo.country_code in abroad or not abroad:
+        return None
+    country = max(abroad, key=lambda c: abroad[c])
+    there = gazetteer.city_in(name, country) if abroad[country] >= times else None
+    near = there is not None and any(g.country_code == country and _kilometres(g, there) <= HOMONYM_KM
+                                     for other, (_, g, _) in places.items() if other != place)
+    return there if near else None
+
+
+HOMONYM_KM = 100
+"""How near one of its article's other places a city of the same name must lie to be taken for
+the one meant (``_homonyms``: "Paris" beside "Washington" stays in France)."""
+
+
+def _kilometres(a: gazetteer.Place, b: gazetteer.Place) -> float:
+    """Great-circle distance; infinite when either place has no coordinates."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _report(candidate: EventCandidate, by_span: dict, order: int, published: dt.date | None) -> Report:

@@ -3,8 +3,9 @@ how it is qualified: negated ("did not meet"), only attempted ("attempts to kill
 ("met on several occasions": ``is_repeated``) or earlier ("his last visit": ``is_earlier``).
 
 A word is out of sense when the event is averted ("fled the threat of war"), a charge
-("charged with murder"), a feeling ("so excited to welcome"), or done to no one ("meet his
-golden rule", "terminated the merger agreement", "we welcome").
+("charged with murder"; not what the charge is laid in, "charged in the shooting"), a feeling
+("so excited to welcome"), or done to no one ("meet his golden rule", "terminated the merger
+agreement", "we welcome").
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def in_sense(paragraph: Paragraph, token) -> bool:
     ("meet his golden rule", "we welcome")."""
     if token.pos_ != "VERB":
         above = {a.lemma_.lower() for a in _governors(token)}
-        return not above & (lex.AVERTING_VERBS | lex.CHARGING_WORDS)
+        charging = lex.CHARGING_WORDS if not _charged_in(token) else frozenset()
+        return not above & (lex.AVERTING_VERBS | charging)
     if token.dep_ == "xcomp" and token.head.lower_ in lex.FEELING_ADJECTIVES:
         return False
     lemma = token.lemma_.lower()
@@ -47,6 +49,14 @@ def in_sense(paragraph: Paragraph, token) -> bool:
     return lemma not in lex.NEEDS_NAMED_SUBJECT or names_someone(paragraph, subjects(token))
 
 
+def _charged_in(token) -> bool:
+    """Whether a noun is what someone is charged, tried or convicted *in* ("charged in the
+    shooting", "convicted in the killing of X"): the event the case is about, not the charge
+    ("charged with murder", "convicted of assault")."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in lex.CHARGING_WORDS
+
+
 def _names_side(paragraph: Paragraph, objects: list) -> bool:
     """Whether the objects name a team, a club or a country: an organisation, place or group."""
     return any((m := mention_of(paragraph, t)) is not None and m.label in ("ORG", "GPE", "NORP")
@@ -55,11 +65,14 @@ def _names_side(paragraph: Paragraph, objects: list) -> bool:
 
 def _victims(verb) -> list:
     """Objects and passive subjects of a verb and of the verbs conjoined with it ("shot and killed
-    three people")."""
+    three people"); for a passive or a participle with no subject of its own, the subject it
+    inherits or the noun it modifies ("died after being hit", "a woman killed by a driver")."""
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         verbs.append(verb.head)
-    return [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    found = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return found or (subjects(verb) if passive else [])
 
 
 def _governors(token) -> list:

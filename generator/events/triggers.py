@@ -47,10 +47,13 @@ VERB_TRIGGERS: dict[str, str] = {
 
 PHRASAL_TRIGGERS: dict[tuple[str, str], str] = {
     ("open", "fire"): "shooting", ("gun", "down"): "shooting", ("pass", "away"): "death",
-    ("find", "dead"): "death",
+    ("find", "dead"): "death", ("presume", "dead"): "death", ("fear", "dead"): "death",
+    ("declare", "dead"): "death", ("pronounce", "dead"): "death", ("confirm", "dead"): "death",
+    ("report", "dead"): "death",
 }  # fmt: skip
 """(verb lemma, its object, particle or predicate) -> kind, for events named by a phrase ("opened
-fire", "gunned down", "was found dead")."""
+fire", "gunned down", "was found dead", "is presumed dead", "a climber feared dead", "was
+pronounced dead at the scene")."""
 
 NEEDS_PARTY_OBJECT = frozenset({"meet", "welcome", "host", "fire", "sack", "dismiss", "capture",
                                 "shoot", "kill", "terminate", "nab", "acquire", "buy", "purchase",
@@ -312,6 +315,14 @@ REPEATED_MODIFIERS = frozenset({"several", "multiple", "many", "numerous", "vari
                                 "repeatedly", "times", "typically", "usually", "normally",
                                 "routinely", "generally"})
 """Words marking habitual or repeated events, which are not one event."""
+
+NATIONALITY_NOUNS = frozenset({"briton", "britons", "brit", "brits", "scot", "scots", "dane", "danes",
+                               "swede", "swedes", "finn", "finns", "pole", "poles", "turk", "turks",
+                               "spaniard", "spaniards", "kiwi", "kiwis", "aussie", "aussies",
+                               "englishman", "scotsman", "welshman", "irishman", "frenchman",
+                               "dutchman"})
+"""Nouns for a person of a nation that no demonym rule derives ("Briton hurt in crash"): they
+name no one (``parties.mention_of``)."""
 
 FAMILIES: dict[str, str] = {"talks": "meeting", "death": "killing", "execution": "killing"}
 """Kinds that merge with each other: talks and meetings are one family, a killing, the death
