@@ -10,7 +10,6 @@ stated times that cannot be one day ("Friday" and "Saturday").
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from generator.events.reports import Report, different_times
 from generator.knowledge import gazetteer
@@ -76,14 +75,7 @@ def far_apart(a: Report, b: Report) -> bool:
         return False
     if None in (a.geo.lat, a.geo.lon, b.geo.lat, b.geo.lon):
         return a.geo.country_code != b.geo.country_code
-    return _kilometres(a.geo, b.geo) > NEARBY_KM
-
-
-def _kilometres(a: gazetteer.Place, b: gazetteer.Place) -> float:
-    """Great-circle distance."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
+    return gazetteer.kilometres(a.geo, b.geo) > NEARBY_KM
 
 
 def other_day(a: Report, b: Report) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -110,23 +109,15 @@ def _homonym_abroad(place: str, name: str, geo: gazetteer.Place, times: int,
         return None
     country = max(abroad, key=lambda c: abroad[c])
     there = gazetteer.city_in(name, country) if abroad[country] >= times else None
-    near = there is not None and any(g.country_code == country and _kilometres(g, there) <= HOMONYM_KM
-                                     for other, (_, g, _) in places.items() if other != place)
+    near = there is not None and any(
+        g.country_code == country and gazetteer.kilometres(g, there) <= HOMONYM_KM
+        for other, (_, g, _) in places.items() if other != place)
     return there if near else None
 
 
 HOMONYM_KM = 100
 """How near one of its article's other places a city of the same name must lie to be taken for
 the one meant (``_homonyms``: "Paris" beside "Washington" stays in France)."""
-
-
-def _kilometres(a: gazetteer.Place, b: gazetteer.Place) -> float:
-    """Great-circle distance; infinite when either place has no coordinates."""
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return math.inf
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _report(candidate: EventCandidate, by_span: dict, order: int, published: dt.date | None) -> Report:

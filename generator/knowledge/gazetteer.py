@@ -46,13 +46,14 @@ from __future__ import annotations
 
 import calendar
 import functools
+import math
 import re
 
 import us
 
 from generator.knowledge.gazetteer_index import GazetteerIndex, Place, build_index, normalize
 
-__all__ = ["Place", "city_in", "demonym_country", "is_known_place", "lookup", "normalize"]
+__all__ = ["Place", "city_in", "demonym_country", "is_known_place", "kilometres", "lookup", "normalize"]
 
 _MAX_ABBREVIATION = 4
 _NOT_PLACES = frozenset(
@@ -97,6 +98,15 @@ def city_in(name: str, country_code: str) -> Place | None:
     written), whatever ``lookup`` prefers: "Cambridge" in the US for an article about Boston,
     though ``lookup`` gives the English town."""
     return _index().cities.get((name.strip(), country_code))
+
+
+def kilometres(a: Place, b: Place) -> float:
+    """Great-circle distance between two places; infinite when either has no coordinates."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _ap_states() -> dict[str, Place]:
