@@ -44,9 +44,10 @@ def type_cues(ent, has_title: bool) -> list[str]:
         cues.append("verb:said")
     if root.dep_ in ("compound", "poss") and root.head.lower_ in ORGANISATION_HEADS:
         cues.append("head:organization")
-    if _modifies_kin(ent):
-        cues.append("kin:person")  # "the Doe family": a family's name; the "the" is the noun's
-    if root.dep_ in ("compound", "nmod") and root.head.i >= ent.end and root.head.pos_ == "NOUN":
+    noun = _noun_modified(ent)
+    if noun is not None and noun.lower_ in KIN_NOUNS and ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+        cues.append("kin:person")  # "the Doe family": a family's name (not "the Velmar relatives")
+    if noun is not None and noun.pos_ == "NOUN":
         cues.append("modifier")  # "the Doe case": the "the" may be the noun's
     if ent.label_ == "GPE" and is_side_of_contest(ent):
         cues.append("contest:team")  # "a win over Springfield": the city's team
@@ -62,12 +63,11 @@ def type_cues(ent, has_title: bool) -> list[str]:
     return cues
 
 
-def _modifies_kin(ent) -> bool:
-    """A name modifying a family noun after it ("the Doe family", "the Doe brothers"); not one
-    tagged a place or a people ("the Velmar relatives", "the Velmarian family")."""
+def _noun_modified(ent):
+    """The word after a name that the name modifies ("family" of "the Doe family", "case" of
+    "the Doe case"), else None."""
     root = ent.root
-    return (root.dep_ in ("compound", "nmod") and root.head.i >= ent.end
-            and root.head.lower_ in KIN_NOUNS and ent.label_ not in ("GPE", "LOC", "FAC", "NORP"))
+    return root.head if root.dep_ in ("compound", "nmod") and root.head.i >= ent.end else None
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
