@@ -123,8 +123,7 @@ def inverted_verb(paragraph: Paragraph, span: QuoteSpan, inside: set[int]):
     """The verb of '“...,” Smith interjected' / '“...,” interjected Smith' right after a quote."""
     if not runs_on(paragraph, span):
         return None
-    after = [t for t in paragraph.doc if paragraph.offset + t.idx >= span.close
-             and t.i not in inside and not t.is_space][:INVERTED_WINDOW]
+    after = _after_quote(paragraph, span, inside)[:INVERTED_WINDOW]
     words = [t for t in after if not t.is_punct]
     if not words or after[0].is_punct and after[0].text not in ",":
         return None
@@ -166,12 +165,23 @@ def subject_after_quote(paragraph: Paragraph, span: QuoteSpan, verb, inside: set
     condition of anonymity, said': the parse hung "detective" on the quote's verb)."""
     if not runs_on(paragraph, span) or paragraph.offset + verb.idx < span.close:
         return None
-    after = [t for t in paragraph.doc if paragraph.offset + t.idx >= span.close and t.i < verb.i
-             and t.i not in inside and not t.is_punct and not t.is_space]
-    if not after:
-        return None
-    chunk = next((c for c in paragraph.doc.noun_chunks if c.start == after[0].i), None)
+    words = [t for t in _after_quote(paragraph, span, inside) if t.i < verb.i and not t.is_punct]
+    chunk = _noun_chunk_at(paragraph.doc, words[0].i) if words else None
     return chunk.root if chunk is not None and chunk.root.pos_ in NOUN_POS else None
+
+
+def _after_quote(paragraph: Paragraph, span: QuoteSpan, inside: set[int]) -> list:
+    """The tokens after a quote's closing mark, outside every quote, spaces left out."""
+    return [t for t in paragraph.doc if paragraph.offset + t.idx >= span.close
+            and t.i not in inside and not t.is_space]
+
+
+def _noun_chunk_at(doc, index: int):
+    """The noun chunk of ``doc`` starting at token ``index``, else None."""
+    for chunk in doc.noun_chunks:
+        if chunk.start >= index:
+            return chunk if chunk.start == index else None
+    return None
 
 
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "pobj"})
@@ -181,14 +191,11 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "pobj"})
 def _noun_phrase_after(verb, inside: set[int]):
     """The head noun of the noun phrase that starts right after ``verb``, unless it is the verb's
     object ("told reporters") or stands inside a quote."""
-    after = verb.i + 1
-    for chunk in verb.doc.noun_chunks:
-        if chunk.start == after and chunk.root.pos_ == "NOUN" and chunk.root.i not in inside:
-            is_object = chunk.root.head.i == verb.i and chunk.root.dep_ in OBJECT_DEPS
-            return None if is_object else chunk.root
-        if chunk.start > after:
-            break
-    return None
+    chunk = _noun_chunk_at(verb.doc, verb.i + 1)
+    if chunk is None or chunk.root.pos_ != "NOUN" or chunk.root.i in inside:
+        return None
+    is_object = chunk.root.head.i == verb.i and chunk.root.dep_ in OBJECT_DEPS
+    return None if is_object else chunk.root
 
 
 def earlier_speakers(paragraph: Paragraph) -> set[str]:
