@@ -156,6 +156,7 @@ def mention_spans(paragraph: Paragraph, tokens: list, exclude) -> tuple[tuple[in
             spans[(mention.start, mention.end)] = None
     return tuple(spans)
 
+
 def _home_of(token, mention: Mention) -> bool:
     """Whether a place name modifies a common noun for a person, saying where someone is from ("a
     Springfield woman", "a Kesmark man"): the place takes no part (unlike "a Kesmark office
